@@ -1,0 +1,140 @@
+namespace TrapGen.Catalogue.Diagnostics;
+
+/// <summary>Every diagnostic the catalogue can produce. IDs are stable; see docs/diagnostics.md.</summary>
+public static class CatalogueRules
+{
+    /// <summary>TG0001: the file is not valid YAML.</summary>
+    public static readonly DiagnosticRule MalformedYaml = new(
+        "TG0001", "Malformed YAML",
+        "registers.yaml is not valid YAML: {0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0002: a key the schema does not define.</summary>
+    public static readonly DiagnosticRule UnknownKey = new(
+        "TG0002", "Unknown key",
+        "Unknown key '{0}' in {1}; expected one of: {2}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0003: a required key is absent.</summary>
+    public static readonly DiagnosticRule MissingKey = new(
+        "TG0003", "Missing key",
+        "Missing the required key '{1}' in {0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0004: a value of the wrong kind.</summary>
+    public static readonly DiagnosticRule InvalidValue = new(
+        "TG0004", "Invalid value",
+        "Invalid value '{0}' for '{1}': expected {2}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0005: an encoding field outside its architectural range.</summary>
+    public static readonly DiagnosticRule FieldOutOfRange = new(
+        "TG0005", "Encoding field out of range",
+        "{0} of {1} is {2}, but it must be between {3} and {4}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0006: two registers or aliases share one encoding.</summary>
+    public static readonly DiagnosticRule DuplicateEncoding = new(
+        "TG0006", "Duplicate encoding",
+        "{0} has the encoding {1}, which {2} already has; list another architectural name under 'other_names' instead of a second entry",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0007: two entries share one name.</summary>
+    public static readonly DiagnosticRule DuplicateName = new(
+        "TG0007", "Duplicate name",
+        "The name '{0}' is already used by {1}; every register, alias and other name must be unique",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0008: a name that cannot become a C# identifier.</summary>
+    public static readonly DiagnosticRule InvalidIdentifier = new(
+        "TG0008", "Name is not a valid C# identifier",
+        "'{0}' is not a valid C# identifier: use letters, digits and '_', not starting with a digit, and not a C# keyword",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0009: an alias whose view does not fit the widths.</summary>
+    public static readonly DiagnosticRule InvalidView = new(
+        "TG0009", "Alias view does not fit the register widths",
+        "{0} is a {1}-bit access onto the {2}-bit register {3}; {4}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0010: two aliases map onto the same bits.</summary>
+    public static readonly DiagnosticRule ConflictingViews = new(
+        "TG0010", "Two aliases claim the same half",
+        "{0} and {1} both map a 32-bit view onto bits {2} of {3}; give one of them the other half, or make one an 'other_names' entry",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0011: two layout fields share bits.</summary>
+    public static readonly DiagnosticRule OverlappingFields = new(
+        "TG0011", "Layout fields overlap",
+        "Field {0} [{1}] of layout {2} overlaps field {3} [{4}] in bits {5}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0012: a layout field outside its container.</summary>
+    public static readonly DiagnosticRule FieldOutsideContainer = new(
+        "TG0012", "Layout field outside its container",
+        "Field {0} [{1}] of layout {2} does not fit in the {3} bits [{4}:0] it belongs to",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0013: a layout field whose width or position differs from the architecture.</summary>
+    public static readonly DiagnosticRule FieldDiffersFromArchitecture = new(
+        "TG0013", "Layout field differs from the architecture",
+        "Field {0} of layout {1} is declared as [{2}] (mask {3}), but the Arm ARM defines it as [{4}] (mask {5}); write {{ lsb: {6}, width: {7} }}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0014: a reference to a trap group that is not declared.</summary>
+    public static readonly DiagnosticRule UnknownTrapGroup = new(
+        "TG0014", "Unknown trap group",
+        "{0} names the trap group '{1}', which is not declared under 'trap_groups' (declared: {2})",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0015: a reference to a hook that is not declared.</summary>
+    public static readonly DiagnosticRule UnknownHook = new(
+        "TG0015", "Unknown hook",
+        "{0} names the hook '{1}', which is not declared under 'hooks' (declared: {2})",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0016: an emulated register without a declared emulator, or the reverse.</summary>
+    public static readonly DiagnosticRule UnknownHandler = new(
+        "TG0016", "Unknown or missing handler",
+        "{0}: {1}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0017: a trap group that lacks a register the architecture puts in it.</summary>
+    public static readonly DiagnosticRule MissingArchitecturalMember = new(
+        "TG0017", "Trap group lacks an architectural register",
+        "HCR_EL2.{0} traps {1} of {2} ({3}), but the catalogue does not handle it: a trapped access would reach the unhandled path and the guest would get an UNDEF; add it with traps: {{ {0}: {4} }}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0018: a trap group or membership that contradicts the architecture.</summary>
+    public static readonly DiagnosticRule ContradictsArchitecture = new(
+        "TG0018", "Trap group contradicts the architecture",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0019: declared but never used.</summary>
+    public static readonly DiagnosticRule Unused = new(
+        "TG0019", "Declared but not used",
+        "{0} '{1}' is declared but nothing refers to it; remove it or use it",
+        DiagnosticSeverityLevel.Warning);
+
+    /// <summary>TG0020: a passthrough that would hand the guest hypervisor state.</summary>
+    public static readonly DiagnosticRule HypervisorStatePassthrough = new(
+        "TG0020", "Passthrough to EL2 or EL3 state",
+        "{0} ({1}) is EL2/EL3 state: passing guest accesses through to it would let the guest change the hypervisor's own registers; if it holds the guest's AArch32 state (as DACR32_EL2 and IFSR32_EL2 do), mark it guest_aarch32_state: true so that only its AArch32 aliases reach it, otherwise emulate it",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
+    public static readonly DiagnosticRule InternalError = new(
+        "TG9999", "TrapGen internal error",
+        "TrapGen failed while processing this catalogue ({0}: {1}); no code was generated. Please report this with the catalogue attached.",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>Gets every rule, in ID order.</summary>
+    public static DiagnosticRule[] All =>
+    [
+        MalformedYaml, UnknownKey, MissingKey, InvalidValue, FieldOutOfRange, DuplicateEncoding, DuplicateName,
+        InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
+        FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
+        ContradictsArchitecture, Unused, HypervisorStatePassthrough, InternalError,
+    ];
+}

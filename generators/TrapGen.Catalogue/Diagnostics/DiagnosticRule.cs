@@ -1,0 +1,25 @@
+using System;
+using System.Globalization;
+
+namespace TrapGen.Catalogue.Diagnostics;
+
+/// <summary>
+/// The definition of one catalogue diagnostic: stable ID, title, message format and severity.
+/// Roslyn-free so that the CLI reports exactly what the generator reports.
+/// </summary>
+/// <param name="Id">The stable identifier, such as <c>TG0003</c>.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="MessageFormat">A composite format string filled with the diagnostic's arguments.</param>
+/// <param name="Severity">The default severity.</param>
+public sealed record DiagnosticRule(string Id, string Title, string MessageFormat, DiagnosticSeverityLevel Severity)
+{
+    /// <summary>The category every catalogue diagnostic shares.</summary>
+    public const string Category = "TrapGen.Catalogue";
+
+    /// <summary>Gets the documentation page that explains this rule.</summary>
+    public string HelpLink => "https://github.com/trapgen/trapgen/blob/main/docs/diagnostics.md#" + Id.ToLowerInvariant();
+
+    /// <summary>Fills the message format with <paramref name="arguments"/>, invariantly.</summary>
+    public string Format(params string[] arguments) =>
+        string.Format(CultureInfo.InvariantCulture, MessageFormat, Array.ConvertAll(arguments, a => (object)a));
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace TrapGen.Catalogue.Diagnostics;
+
+/// <summary>
+/// A range of text in the catalogue. Lines and columns are 0-based, as Roslyn's <c>LinePosition</c>
+/// is; offsets are character indices into the file.
+/// </summary>
+/// <param name="StartOffset">Character offset of the first character.</param>
+/// <param name="EndOffset">Character offset just past the last character.</param>
+/// <param name="StartLine">0-based line of the first character.</param>
+/// <param name="StartColumn">0-based column of the first character.</param>
+/// <param name="EndLine">0-based line just past the range.</param>
+/// <param name="EndColumn">0-based column just past the range.</param>
+public readonly record struct SourceSpan(
+    int StartOffset, int EndOffset, int StartLine, int StartColumn, int EndLine, int EndColumn)
+{
+    /// <summary>The start of the file, for problems that belong to no particular node.</summary>
+    public static SourceSpan FileStart => default;
+
+    /// <summary>Formats the start as the compiler does: 1-based <c>(line,column)</c>.</summary>
+    public override string ToString() =>
+        string.Format(CultureInfo.InvariantCulture, "({0},{1})", StartLine + 1, StartColumn + 1);
+}

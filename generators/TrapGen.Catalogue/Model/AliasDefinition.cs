@@ -1,0 +1,27 @@
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+
+namespace TrapGen.Catalogue.Model;
+
+/// <summary>An AArch32 cp15 register that is a view of an AArch64 register.</summary>
+/// <param name="Name">The AArch32 name, such as <c>DFAR</c>.</param>
+/// <param name="OtherNames">Other architectural names of the same encoding (PRRR for MAIR0).</param>
+/// <param name="Encoding">The cp15 encoding.</param>
+/// <param name="View">Which bits of the AArch64 register it accesses.</param>
+/// <param name="Traps">The trap groups that trap it, per direction.</param>
+/// <param name="Span">The alias entry.</param>
+/// <param name="EncodingSpan">The encoding node.</param>
+/// <param name="ViewSpan">The view node, or the entry when the view is implicit.</param>
+public sealed record AliasDefinition(
+    string Name,
+    EquatableArray<string> OtherNames,
+    Cp15Encoding Encoding,
+    RegisterView View,
+    EquatableArray<TrapMembership> Traps,
+    SourceSpan Span,
+    SourceSpan EncodingSpan,
+    SourceSpan ViewSpan)
+{
+    /// <summary>Gets the name used in generated identifiers; unique within the alias's trap class.</summary>
+    public string Identifier => Name;
+}

@@ -1,0 +1,56 @@
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+
+namespace TrapGen.Catalogue.Model;
+
+/// <summary>An AArch64 system register and everything TrapGen knows about trapping it.</summary>
+/// <param name="Name">The AArch64 name, such as <c>SCTLR_EL1</c>.</param>
+/// <param name="Description">What the register is.</param>
+/// <param name="Encoding">op0, op1, CRn, CRm, op2.</param>
+/// <param name="Width">32 or 64.</param>
+/// <param name="Access">Which accesses the architecture allows.</param>
+/// <param name="Handling">What the hypervisor does with a trapped access.</param>
+/// <param name="Emulator">The emulator's name when <see cref="Handling"/> is emulated.</param>
+/// <param name="AfterWrite">The hook run after every write, through any alias, or null.</param>
+/// <param name="ResetValue">The value the register file starts with.</param>
+/// <param name="OtherNames">Other architectural names of the same encoding.</param>
+/// <param name="Traps">The trap groups that trap it, per direction.</param>
+/// <param name="GuestAarch32State">
+/// True for EL2 registers that hold the guest's AArch32 state (DACR32_EL2): only their AArch32 aliases
+/// are dispatched, never the AArch64 encoding.
+/// </param>
+/// <param name="Aliases">The AArch32 views of this register.</param>
+/// <param name="Span">The register entry.</param>
+/// <param name="EncodingSpan">The encoding node.</param>
+public sealed record RegisterDefinition(
+    string Name,
+    string Description,
+    Aarch64Encoding Encoding,
+    int Width,
+    RegisterAccess Access,
+    RegisterHandling Handling,
+    string? Emulator,
+    string? AfterWrite,
+    ulong ResetValue,
+    EquatableArray<string> OtherNames,
+    EquatableArray<TrapMembership> Traps,
+    bool GuestAarch32State,
+    EquatableArray<AliasDefinition> Aliases,
+    SourceSpan Span,
+    SourceSpan EncodingSpan)
+{
+    /// <summary>Gets whether the register can be read.</summary>
+    public bool IsReadable => Access != RegisterAccess.WriteOnly;
+
+    /// <summary>Gets whether the register can be written.</summary>
+    public bool IsWritable => Access != RegisterAccess.ReadOnly;
+
+    /// <summary>Gets whether a trapped AArch64 MSR/MRS may reach this register.</summary>
+    public bool IsAarch64Dispatched => !GuestAarch32State;
+
+    /// <summary>
+    /// Gets whether the encoding belongs to EL2 or EL3 (op0 3 with op1 4 to 7), which a passthrough must
+    /// never expose to a guest.
+    /// </summary>
+    public bool IsHypervisorState => Encoding.Op0 == 3 && Encoding.Op1 >= 4;
+}

@@ -1,0 +1,17 @@
+namespace TrapGen.Catalogue.Model;
+
+/// <summary>What the hypervisor does with a trapped access.</summary>
+public enum RegisterHandling
+{
+    /// <summary>Move the value to or from the real register (the seed's *_PASSTHRU macros).</summary>
+    Passthrough,
+
+    /// <summary>Call the runtime's named emulator, which owns the value.</summary>
+    Emulated,
+
+    /// <summary>Reads as zero, writes ignored.</summary>
+    RazWi,
+
+    /// <summary>Inject an UNDEFINED exception into the guest.</summary>
+    Undefined,
+}

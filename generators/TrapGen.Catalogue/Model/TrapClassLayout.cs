@@ -1,0 +1,24 @@
+using System.Linq;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+
+namespace TrapGen.Catalogue.Model;
+
+/// <summary>The ISS layout of one trap class, and the exception class (EC) that selects it.</summary>
+/// <param name="Kind">Which trap class.</param>
+/// <param name="ExceptionClass">The EC value in ESR_EL2 [31:26].</param>
+/// <param name="Fields">The ISS fields, most significant first.</param>
+/// <param name="Span">Where the layout is declared.</param>
+public sealed record TrapClassLayout(
+    TrapClassKind Kind, int ExceptionClass, EquatableArray<BitField> Fields, SourceSpan Span)
+{
+    /// <summary>Gets the field called <paramref name="name"/>; the validator guarantees the required ones exist.</summary>
+    public BitField Field(string name) => Fields.First(f => f.Name == name);
+
+    /// <summary>Gets the fields that identify the register (everything but Rt, Rt2, direction and condition).</summary>
+    public EquatableArray<BitField> KeyFields =>
+        Fields.Where(f => TrapClassFields.IsKeyField(Kind, f.Name)).ToEquatableArray();
+
+    /// <summary>Gets the OR of <see cref="KeyFields"/>' masks: the ISS bits a dispatch switch compares.</summary>
+    public ulong KeyMask => KeyFields.Aggregate(0UL, (mask, keyField) => mask | keyField.Mask);
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Catalogue.Parsing;
+
+/// <summary>The keys and enumerated values of registers.yaml (schemas/registers.schema.json mirrors them).</summary>
+internal static class CatalogueKeys
+{
+    public static readonly string[] Root = ["version", "syndrome", "trap_groups", "hooks", "emulators", "registers"];
+    public static readonly string[] Syndrome = ["esr", "aarch64", "cp15_32", "cp15_64"];
+    public static readonly string[] Esr = ["width", "fields"];
+    public static readonly string[] TrapClass = ["ec", "description", "fields"];
+    public static readonly string[] Field = ["lsb", "width"];
+    public static readonly string[] TrapGroup = ["name", "hcr_bit", "description"];
+    public static readonly string[] Named = ["name", "description"];
+
+    public static readonly string[] Register =
+    [
+        "name", "description", "encoding", "width", "access", "handling", "emulator", "after_write", "reset",
+        "other_names", "traps", "guest_aarch32_state", "aarch32",
+    ];
+
+    public static readonly string[] Aarch64Encoding = ["op0", "op1", "crn", "crm", "op2"];
+    public static readonly string[] Alias = ["name", "other_names", "mcr", "mcrr", "view", "traps"];
+    public static readonly string[] McrEncoding = ["opc1", "crn", "crm", "opc2"];
+    public static readonly string[] McrrEncoding = ["opc1", "crm"];
+
+    public static readonly IReadOnlyDictionary<string, RegisterHandling> Handling = new Dictionary<string, RegisterHandling>
+    {
+        ["passthrough"] = RegisterHandling.Passthrough,
+        ["emulated"] = RegisterHandling.Emulated,
+        ["raz-wi"] = RegisterHandling.RazWi,
+        ["undefined"] = RegisterHandling.Undefined,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RegisterAccess> Access = new Dictionary<string, RegisterAccess>
+    {
+        ["rw"] = RegisterAccess.ReadWrite,
+        ["ro"] = RegisterAccess.ReadOnly,
+        ["wo"] = RegisterAccess.WriteOnly,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RegisterView> View = new Dictionary<string, RegisterView>
+    {
+        ["whole"] = RegisterView.Whole,
+        ["lo"] = RegisterView.Lo,
+        ["hi"] = RegisterView.Hi,
+        ["zero-extend"] = RegisterView.ZeroExtend,
+    };
+
+    public static readonly IReadOnlyDictionary<string, AccessDirection> Direction = new Dictionary<string, AccessDirection>
+    {
+        ["read"] = AccessDirection.Read,
+        ["write"] = AccessDirection.Write,
+        ["read-write"] = AccessDirection.ReadWrite,
+    };
+
+    public static readonly IReadOnlyDictionary<string, bool> Booleans = new Dictionary<string, bool>
+    {
+        ["true"] = true,
+        ["false"] = false,
+    };
+
+    public static readonly IReadOnlyDictionary<string, int> Widths = new Dictionary<string, int>
+    {
+        ["32"] = 32,
+        ["64"] = 64,
+    };
+
+    /// <summary>Maps the catalogue's lower-case encoding keys onto the architectural field names.</summary>
+    public static string FieldName(string key) => key switch
+    {
+        "op0" => "Op0",
+        "op1" => "Op1",
+        "op2" => "Op2",
+        "crn" => "CRn",
+        "crm" => "CRm",
+        "opc1" => "Opc1",
+        "opc2" => "Opc2",
+        _ => key,
+    };
+}

@@ -1,0 +1,334 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+using TrapGen.Catalogue.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TrapGen.Catalogue.Parsing;
+
+/// <summary>
+/// Turns registers.yaml text into a <see cref="RegisterCatalogue"/>. Reports every problem it can with
+/// its position and keeps going, dropping only the entries it cannot understand.
+/// </summary>
+internal sealed class CatalogueParser(DiagnosticBag diagnostics)
+{
+    private static readonly TrapClassKind[] TrapClasses =
+        [TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64];
+
+    public RegisterCatalogue? Parse(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Between(exception.Start, exception.End), MessageOf(exception));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var span = stream.Documents.Count == 0 ? SourceSpan.FileStart : YamlSpans.Of(stream.Documents[0].RootNode);
+            diagnostics.Report(CatalogueRules.MissingKey, span, "The catalogue", "registers");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Of(stream.Documents[1].RootNode), "a catalogue is one YAML document; remove the second '---'");
+        }
+
+        var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root);
+        reader.Int("version", required: false, 1, 1, "the catalogue");
+        var syndrome = ParseSyndrome(reader, reader.Mapping("syndrome", required: true));
+        var groups = ParseList(reader.Sequence("trap_groups", required: false), "trap_groups", ParseTrapGroup);
+        var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
+        var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
+        var registers = ParseList(reader.Sequence("registers", required: true), "registers", ParseRegister);
+        return new RegisterCatalogue(syndrome, groups, hooks, emulators, registers);
+    }
+
+    private static string MessageOf(YamlException exception)
+    {
+        var message = exception.InnerException?.Message ?? exception.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 ? message.Substring(marker + 3) : message;
+    }
+
+    private EquatableArray<T> ParseList<T>(YamlSequenceNode? sequence, string key, Func<MappingReader, T?> parse)
+        where T : class, IEquatable<T>
+    {
+        var items = new List<T>();
+        foreach (var node in sequence?.Children ?? [])
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                diagnostics.Report(CatalogueRules.InvalidValue, YamlSpans.Of(node), MappingReader.Describe(node), key, "a mapping for each entry");
+                continue;
+            }
+
+            var item = parse(new MappingReader(diagnostics, mapping, "an entry of " + key, KeysFor(key)));
+            if (item is not null)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items.ToEquatableArray();
+    }
+
+    private static string[] KeysFor(string listKey) => listKey switch
+    {
+        "trap_groups" => CatalogueKeys.TrapGroup,
+        "registers" => CatalogueKeys.Register,
+        "aarch32" => CatalogueKeys.Alias,
+        _ => CatalogueKeys.Named,
+    };
+
+    private SyndromeLayouts ParseSyndrome(MappingReader root, YamlMappingNode? node)
+    {
+        if (node is null)
+        {
+            return new SyndromeLayouts(ArchitecturalLayouts.EsrWidth, EquatableArray<BitField>.Empty, EquatableArray<TrapClassLayout>.Empty);
+        }
+
+        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome);
+        var esrWidth = ArchitecturalLayouts.EsrWidth;
+        var esrFields = EquatableArray<BitField>.Empty;
+        if (reader.Mapping("esr", required: true) is { } esrNode)
+        {
+            var esr = new MappingReader(diagnostics, esrNode, "syndrome.esr", CatalogueKeys.Esr);
+            esrWidth = esr.Int("width", required: true, 32, 64, "syndrome.esr") ?? esrWidth;
+            esrFields = ParseFields(esr, "syndrome.esr", ArchitecturalLayouts.Esr.Select(f => f.Name).ToArray());
+        }
+
+        var classes = new List<TrapClassLayout>();
+        foreach (var kind in TrapClasses)
+        {
+            var key = TrapClassFields.CatalogueKey(kind);
+            if (reader.Mapping(key, required: true) is not { } classNode)
+            {
+                continue;
+            }
+
+            var owner = "syndrome." + key;
+            var layout = new MappingReader(diagnostics, classNode, owner, CatalogueKeys.TrapClass);
+            var ec = layout.Int("ec", required: true, 0, 0x3F, owner);
+            layout.String("description", required: false);
+            var fields = ParseFields(layout, owner, TrapClassFields.RequiredFieldNames(kind));
+            if (ec is { } exceptionClass)
+            {
+                classes.Add(new TrapClassLayout(kind, exceptionClass, fields, layout.Span));
+            }
+        }
+
+        return new SyndromeLayouts(esrWidth, esrFields, classes.ToEquatableArray());
+    }
+
+    private EquatableArray<BitField> ParseFields(MappingReader owner, string ownerName, string[] fieldNames)
+    {
+        if (owner.Mapping("fields", required: true) is not { } node)
+        {
+            return EquatableArray<BitField>.Empty;
+        }
+
+        var fieldsOwner = ownerName + ".fields";
+        var reader = new MappingReader(diagnostics, node, fieldsOwner, fieldNames);
+        var fields = new List<BitField>();
+        foreach (var name in fieldNames)
+        {
+            if (reader.AsMapping(reader.Required(name), name) is not { } fieldNode)
+            {
+                continue;
+            }
+
+            var field = new MappingReader(diagnostics, fieldNode, fieldsOwner + "." + name, CatalogueKeys.Field);
+            var lsb = field.Int("lsb", required: true, 0, 63, fieldsOwner + "." + name);
+            var width = field.Int("width", required: true, 1, 64, fieldsOwner + "." + name);
+            if (lsb is { } l && width is { } w)
+            {
+                fields.Add(new BitField(name, l, w, field.Span));
+            }
+        }
+
+        return fields.OrderByDescending(f => f.Lsb).ToEquatableArray();
+    }
+
+    private TrapGroup? ParseTrapGroup(MappingReader reader)
+    {
+        var name = reader.String("name", required: true);
+        var bit = reader.Int("hcr_bit", required: true, 0, 63, "trap group " + (name ?? "?"));
+        var description = reader.String("description", required: false) ?? string.Empty;
+        return name is null || bit is null ? null : new TrapGroup(name, bit.Value, description, reader.SpanOf("name"));
+    }
+
+    private NamedEntry? ParseNamed(MappingReader reader)
+    {
+        var name = reader.String("name", required: true);
+        var description = reader.String("description", required: false) ?? string.Empty;
+        return name is null ? null : new NamedEntry(name, description, reader.SpanOf("name"));
+    }
+
+    private RegisterDefinition? ParseRegister(MappingReader reader)
+    {
+        var name = reader.String("name", required: true);
+        var owner = name ?? "a register";
+        var description = reader.String("description", required: false) ?? string.Empty;
+        var encoding = ParseAarch64Encoding(reader, owner);
+        var width = reader.Choice("width", required: true, CatalogueKeys.Widths);
+        var access = reader.Choice("access", required: false, CatalogueKeys.Access) ?? RegisterAccess.ReadWrite;
+        var handling = reader.Choice("handling", required: true, CatalogueKeys.Handling);
+        var emulator = reader.String("emulator", required: false);
+        var afterWrite = reader.String("after_write", required: false);
+        var reset = reader.Number("reset", required: false, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner) ?? 0;
+        var otherNames = ParseNames(reader, "other_names");
+        var traps = ParseTraps(reader, owner) ?? EquatableArray<TrapMembership>.Empty;
+        var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans) ?? false;
+        var aliases = new List<AliasDefinition>();
+        foreach (var node in reader.Sequence("aarch32", required: false)?.Children ?? [])
+        {
+            if (reader.AsMapping(node, "aarch32") is { } aliasNode
+                && ParseAlias(new MappingReader(diagnostics, aliasNode, "an AArch32 alias of " + owner, CatalogueKeys.Alias), traps) is { } alias)
+            {
+                aliases.Add(alias);
+            }
+        }
+
+        if (name is null || encoding is null || width is null || handling is null)
+        {
+            return null;
+        }
+
+        return new RegisterDefinition(
+            name, description, encoding, width.Value, access, handling.Value, emulator, afterWrite, reset, otherNames,
+            traps, guestAarch32State, aliases.ToEquatableArray(), reader.SpanOf("name"), reader.SpanOf("encoding"));
+    }
+
+    private AliasDefinition? ParseAlias(MappingReader reader, EquatableArray<TrapMembership> registerTraps)
+    {
+        var name = reader.String("name", required: true);
+        var owner = name ?? "an alias";
+        var otherNames = ParseNames(reader, "other_names");
+        Cp15Encoding? encoding = null;
+        if (reader.Has("mcr") == reader.Has("mcrr"))
+        {
+            diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (exactly one of 'mcr' and 'mcrr')", reader.Has("mcr") ? "mcr or mcrr, not both" : "mcr");
+        }
+        else if (reader.Has("mcr"))
+        {
+            encoding = ParseCp15Encoding(reader, "mcr", Cp15Form.Mcr, owner);
+        }
+        else
+        {
+            encoding = ParseCp15Encoding(reader, "mcrr", Cp15Form.Mcrr, owner);
+        }
+
+        var view = reader.Choice("view", required: false, CatalogueKeys.View);
+        var traps = ParseTraps(reader, owner) ?? registerTraps;
+        if (name is null || encoding is null || (view is null && reader.Has("view")))
+        {
+            return null;
+        }
+
+        var encodingSpan = reader.SpanOf(encoding.Form == Cp15Form.Mcr ? "mcr" : "mcrr");
+        return new AliasDefinition(name, otherNames, encoding, view ?? RegisterView.Whole, traps, reader.SpanOf("name"), encodingSpan, reader.SpanOf("view"));
+    }
+
+    private Aarch64Encoding? ParseAarch64Encoding(MappingReader reader, string owner)
+    {
+        var values = ParseEncodingFields(reader, "encoding", CatalogueKeys.Aarch64Encoding, TrapClassKind.Aarch64, owner);
+        return values is null ? null : new Aarch64Encoding(values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    private Cp15Encoding? ParseCp15Encoding(MappingReader reader, string key, Cp15Form form, string owner)
+    {
+        if (form == Cp15Form.Mcr)
+        {
+            var mcr = ParseEncodingFields(reader, key, CatalogueKeys.McrEncoding, TrapClassKind.Cp15Register32, owner);
+            return mcr is null ? null : new Cp15Encoding(form, mcr[0], mcr[1], mcr[2], mcr[3]);
+        }
+
+        var mcrr = ParseEncodingFields(reader, key, CatalogueKeys.McrrEncoding, TrapClassKind.Cp15Register64, owner);
+        return mcrr is null ? null : new Cp15Encoding(form, mcrr[0], 0, mcrr[1], 0);
+    }
+
+    /// <summary>Reads an encoding mapping; each value's range comes from the architectural field width.</summary>
+    private int[]? ParseEncodingFields(MappingReader owner, string key, string[] keys, TrapClassKind kind, string registerName)
+    {
+        if (owner.Mapping(key, required: true) is not { } node)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(diagnostics, node, key + " of " + registerName, keys);
+        var architectural = ArchitecturalLayouts.Iss(kind);
+        var values = new int[keys.Length];
+        var complete = true;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var fieldName = CatalogueKeys.FieldName(keys[i]);
+            var field = architectural.First(f => f.Name == fieldName);
+            var value = reader.Int(keys[i], required: true, ArchitecturalLayouts.MinimumRegisterValue(kind, fieldName), (1 << field.Width) - 1, registerName);
+            complete &= value.HasValue;
+            values[i] = value ?? 0;
+        }
+
+        return complete ? values : null;
+    }
+
+    private EquatableArray<string> ParseNames(MappingReader reader, string key)
+    {
+        var names = new List<string>();
+        foreach (var node in reader.Sequence(key, required: false)?.Children ?? [])
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } value })
+            {
+                names.Add(value);
+            }
+            else
+            {
+                diagnostics.Report(CatalogueRules.InvalidValue, YamlSpans.Of(node), MappingReader.Describe(node), key, "a register name");
+            }
+        }
+
+        return names.ToEquatableArray();
+    }
+
+    private EquatableArray<TrapMembership>? ParseTraps(MappingReader reader, string owner)
+    {
+        if (!reader.Has("traps"))
+        {
+            return null;
+        }
+
+        var memberships = new List<TrapMembership>();
+        if (reader.Mapping("traps", required: false) is not { } node)
+        {
+            return EquatableArray<TrapMembership>.Empty;
+        }
+
+        foreach (var pair in node.Children)
+        {
+            if (pair.Key is not YamlScalarNode { Value: { } group }
+                || pair.Value is not YamlScalarNode { Value: { } direction }
+                || !CatalogueKeys.Direction.TryGetValue(direction, out var parsed))
+            {
+                diagnostics.Report(
+                    CatalogueRules.InvalidValue, YamlSpans.Of(pair.Value), MappingReader.Describe(pair.Value), "traps of " + owner,
+                    "a trap group mapped to one of " + string.Join(", ", CatalogueKeys.Direction.Keys));
+                continue;
+            }
+
+            memberships.Add(new TrapMembership(group, parsed, YamlSpans.Of(pair.Key)));
+        }
+
+        return memberships.ToEquatableArray();
+    }
+}

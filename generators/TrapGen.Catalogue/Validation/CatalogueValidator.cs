@@ -1,0 +1,402 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+
+namespace TrapGen.Catalogue.Validation;
+
+/// <summary>
+/// The checks that span entries: layouts against the architecture, unique names and encodings,
+/// alias views, references to groups, hooks and emulators, and trap groups against HCR_EL2's facts.
+/// </summary>
+internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
+{
+    /// <summary>Runs every check. Completeness against the architecture needs the whole catalogue, so it
+    /// is skipped when the parser already had to drop entries (it would only repeat those errors).</summary>
+    public void Validate(RegisterCatalogue catalogue, bool parsedCompletely)
+    {
+        ValidateLayouts(catalogue.Syndrome);
+        ValidateIdentifiers(catalogue);
+        ValidateNames(catalogue);
+        ValidateEncodings(catalogue);
+        ValidateViews(catalogue);
+        ValidateHandling(catalogue);
+        ValidateTrapGroups(catalogue, parsedCompletely);
+    }
+
+    private void ValidateLayouts(SyndromeLayouts syndrome)
+    {
+        ValidateFields("syndrome.esr", syndrome.EsrFields, syndrome.EsrWidth, [.. ArchitecturalLayouts.Esr]);
+        var iss = syndrome.EsrFields.FirstOrDefault(f => f.Name == SyndromeLayouts.ISS);
+        foreach (var layout in syndrome.Classes)
+        {
+            var name = "syndrome." + TrapClassFields.CatalogueKey(layout.Kind);
+            var expectedEc = ArchitecturalLayouts.ExceptionClass(layout.Kind);
+            if (layout.ExceptionClass != expectedEc)
+            {
+                diagnostics.Report(
+                    CatalogueRules.ContradictsArchitecture,
+                    layout.Span,
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} declares ec: 0x{1:X2}, but the Arm ARM reports {2} traps with EC 0x{3:X2}",
+                        name, layout.ExceptionClass, TrapClassFields.Instructions(layout.Kind), expectedEc));
+            }
+
+            ValidateFields(name, layout.Fields, iss?.Width ?? 25, ArchitecturalLayouts.Iss(layout.Kind));
+        }
+    }
+
+    private void ValidateFields(string layoutName, EquatableArray<BitField> fields, int containerWidth, ArchitecturalField[] architecture)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            if (field.Msb >= containerWidth)
+            {
+                diagnostics.Report(
+                    CatalogueRules.FieldOutsideContainer, field.Span, field.Name, field.BitRange, layoutName,
+                    containerWidth.ToString(CultureInfo.InvariantCulture), (containerWidth - 1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (field.Overlaps(fields[j]))
+                {
+                    var common = field.Mask & fields[j].Mask;
+                    diagnostics.Report(
+                        CatalogueRules.OverlappingFields, field.Span, field.Name, field.BitRange, layoutName, fields[j].Name,
+                        fields[j].BitRange, BitField.FormatMask(common, containerWidth));
+                }
+            }
+
+            var expected = architecture.FirstOrDefault(f => f.Name == field.Name);
+            if (expected is not null && (expected.Lsb != field.Lsb || expected.Width != field.Width))
+            {
+                var reference = new BitField(expected.Name, expected.Lsb, expected.Width, field.Span);
+                diagnostics.Report(
+                    CatalogueRules.FieldDiffersFromArchitecture, field.Span, field.Name, layoutName, field.BitRange,
+                    BitField.FormatMask(field.Mask, 32), reference.BitRange, BitField.FormatMask(reference.Mask, 32),
+                    expected.Lsb.ToString(CultureInfo.InvariantCulture), expected.Width.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private void ValidateIdentifiers(RegisterCatalogue catalogue)
+    {
+        var names = catalogue.TrapGroups.Select(g => (g.Name, g.Span))
+            .Concat(catalogue.Hooks.Select(h => (h.Name, h.Span)))
+            .Concat(catalogue.Emulators.Select(e => (e.Name, e.Span)))
+            .Concat(catalogue.Registers.Select(r => (r.Name, r.Span)))
+            .Concat(catalogue.Registers.SelectMany(r => r.Aliases).Select(a => (a.Name, a.Span)));
+        foreach (var (name, span) in names)
+        {
+            if (!CSharpIdentifier.IsValid(name))
+            {
+                diagnostics.Report(CatalogueRules.InvalidIdentifier, span, name);
+            }
+        }
+    }
+
+    private void ValidateNames(RegisterCatalogue catalogue)
+    {
+        var aarch64 = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var register in catalogue.Registers)
+        {
+            Claim(aarch64, register.Name, "the register " + register.Name, register.Span);
+            foreach (var other in register.OtherNames)
+            {
+                Claim(aarch64, other, "the register " + register.Name, register.Span);
+            }
+        }
+
+        foreach (var form in new[] { Cp15Form.Mcr, Cp15Form.Mcrr })
+        {
+            var aarch32 = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var (register, alias) in Aliases(catalogue).Where(a => a.Alias.Encoding.Form == form))
+            {
+                var owner = "the " + FormName(form) + " alias " + alias.Name + " of " + register.Name;
+                if (aarch64.TryGetValue(alias.Name, out var register64))
+                {
+                    diagnostics.Report(CatalogueRules.DuplicateName, alias.Span, alias.Name, register64);
+                }
+
+                Claim(aarch32, alias.Name, owner, alias.Span);
+                foreach (var other in alias.OtherNames)
+                {
+                    Claim(aarch32, other, owner, alias.Span);
+                }
+            }
+        }
+
+        ValidateUnique(catalogue.TrapGroups.Select(g => (g.Name, g.Span)), "trap group");
+        ValidateUnique(catalogue.Hooks.Select(h => (h.Name, h.Span)), "hook");
+        ValidateUnique(catalogue.Emulators.Select(e => (e.Name, e.Span)), "emulator");
+    }
+
+    private void Claim(Dictionary<string, string> claimed, string name, string owner, SourceSpan span)
+    {
+        if (claimed.TryGetValue(name, out var previous))
+        {
+            diagnostics.Report(CatalogueRules.DuplicateName, span, name, previous);
+            return;
+        }
+
+        claimed[name] = owner;
+    }
+
+    private void ValidateUnique(IEnumerable<(string Name, SourceSpan Span)> entries, string kind)
+    {
+        var claimed = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (name, span) in entries)
+        {
+            Claim(claimed, name, "another " + kind, span);
+        }
+    }
+
+    private void ValidateEncodings(RegisterCatalogue catalogue)
+    {
+        var aarch64 = new Dictionary<Aarch64Encoding, string>();
+        foreach (var register in catalogue.Registers)
+        {
+            if (aarch64.TryGetValue(register.Encoding, out var previous))
+            {
+                diagnostics.Report(CatalogueRules.DuplicateEncoding, register.EncodingSpan, register.Name, register.Encoding.ToString(), previous);
+            }
+            else
+            {
+                aarch64[register.Encoding] = register.Name;
+            }
+
+            if (register.IsHypervisorState && register.Handling == RegisterHandling.Passthrough && !register.GuestAarch32State)
+            {
+                diagnostics.Report(CatalogueRules.HypervisorStatePassthrough, register.Span, register.Name, register.Encoding.ToString());
+            }
+        }
+
+        var aarch32 = new Dictionary<Cp15Encoding, string>();
+        foreach (var (_, alias) in Aliases(catalogue))
+        {
+            if (aarch32.TryGetValue(alias.Encoding, out var previous))
+            {
+                diagnostics.Report(
+                    CatalogueRules.DuplicateEncoding, alias.EncodingSpan, alias.Name,
+                    FormName(alias.Encoding.Form) + " " + alias.Encoding, previous);
+            }
+            else
+            {
+                aarch32[alias.Encoding] = alias.Name;
+            }
+        }
+    }
+
+    private void ValidateViews(RegisterCatalogue catalogue)
+    {
+        foreach (var register in catalogue.Registers)
+        {
+            var claimedHalves = new Dictionary<string, AliasDefinition>();
+            foreach (var alias in register.Aliases)
+            {
+                var problem = ViewProblem(alias, register.Width);
+                if (problem is not null)
+                {
+                    diagnostics.Report(
+                        CatalogueRules.InvalidView, alias.ViewSpan, alias.Name, alias.Encoding.AccessWidth.ToString(CultureInfo.InvariantCulture),
+                        register.Width.ToString(CultureInfo.InvariantCulture), register.Name, problem);
+                    continue;
+                }
+
+                if (alias.Encoding.Form == Cp15Form.Mcr)
+                {
+                    var half = alias.View == RegisterView.Hi ? "[63:32]" : "[31:0]";
+                    if (claimedHalves.TryGetValue(half, out var other))
+                    {
+                        diagnostics.Report(CatalogueRules.ConflictingViews, alias.ViewSpan, other.Name, alias.Name, half, register.Name);
+                    }
+                    else
+                    {
+                        claimedHalves[half] = alias;
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.Form, registerWidth, alias.View) switch
+    {
+        (Cp15Form.Mcr, 64, RegisterView.Whole) => "say which bits it reaches: view: lo ([31:0], keeping [63:32]), hi ([63:32], keeping [31:0]) or zero-extend (writes clear [63:32])",
+        (Cp15Form.Mcr, 32, not RegisterView.Whole) => "both are 32 bits wide, so the view must be whole (remove 'view')",
+        (Cp15Form.Mcrr, 32, _) => "a 64-bit MCRR/MRRC access needs a 64-bit register",
+        (Cp15Form.Mcrr, 64, not RegisterView.Whole) => "a 64-bit MCRR/MRRC access moves the whole register (remove 'view')",
+        _ => null,
+    };
+
+    private void ValidateHandling(RegisterCatalogue catalogue)
+    {
+        var hooks = catalogue.Hooks.Select(h => h.Name).ToList();
+        var emulators = catalogue.Emulators.Select(e => e.Name).ToList();
+        var usedHooks = new HashSet<string>();
+        var usedEmulators = new HashSet<string>();
+        foreach (var register in catalogue.Registers)
+        {
+            if (register.AfterWrite is { } hook)
+            {
+                usedHooks.Add(hook);
+                if (!hooks.Contains(hook))
+                {
+                    diagnostics.Report(CatalogueRules.UnknownHook, register.Span, register.Name, hook, Listing(hooks));
+                }
+            }
+
+            if (register.Handling == RegisterHandling.Emulated && register.Emulator is null)
+            {
+                diagnostics.Report(
+                    CatalogueRules.UnknownHandler, register.Span, register.Name,
+                    "handling: emulated needs 'emulator: <Name>', naming one of the emulators declared under 'emulators' (" + Listing(emulators) + ")");
+            }
+            else if (register.Handling != RegisterHandling.Emulated && register.Emulator is not null)
+            {
+                diagnostics.Report(
+                    CatalogueRules.UnknownHandler, register.Span, register.Name,
+                    "'emulator' is only used with handling: emulated; remove it or change the handling");
+            }
+            else if (register.Emulator is { } emulator)
+            {
+                usedEmulators.Add(emulator);
+                if (!emulators.Contains(emulator))
+                {
+                    diagnostics.Report(
+                        CatalogueRules.UnknownHandler, register.Span, register.Name,
+                        "the emulator '" + emulator + "' is not declared under 'emulators' (declared: " + Listing(emulators) + ")");
+                }
+            }
+        }
+
+        foreach (var hook in catalogue.Hooks.Where(h => !usedHooks.Contains(h.Name)))
+        {
+            diagnostics.Report(CatalogueRules.Unused, hook.Span, "The hook", hook.Name);
+        }
+
+        foreach (var emulator in catalogue.Emulators.Where(e => !usedEmulators.Contains(e.Name)))
+        {
+            diagnostics.Report(CatalogueRules.Unused, emulator.Span, "The emulator", emulator.Name);
+        }
+    }
+
+    private void ValidateTrapGroups(RegisterCatalogue catalogue, bool checkCompleteness)
+    {
+        var declared = catalogue.TrapGroups.ToDictionary(g => g.Name, System.StringComparer.Ordinal);
+        var used = new HashSet<string>();
+        foreach (var group in catalogue.TrapGroups)
+        {
+            if (HcrEl2.FindTrapControl(group.Name) is { } control && control.Bit != group.HcrBit)
+            {
+                diagnostics.Report(
+                    CatalogueRules.ContradictsArchitecture, group.Span,
+                    string.Format(CultureInfo.InvariantCulture, "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}", group.Name, group.HcrBit, control.Bit));
+            }
+        }
+
+        foreach (var (owner, encoding, traps) in Trappables(catalogue))
+        {
+            foreach (var membership in traps)
+            {
+                used.Add(membership.Group);
+                if (!declared.ContainsKey(membership.Group))
+                {
+                    diagnostics.Report(CatalogueRules.UnknownTrapGroup, membership.Span, owner, membership.Group, Listing(declared.Keys));
+                    continue;
+                }
+
+                if (HcrEl2.FindTrapControl(membership.Group) is not { } control)
+                {
+                    continue;
+                }
+
+                if (membership.Direction != control.Direction)
+                {
+                    diagnostics.Report(
+                        CatalogueRules.ContradictsArchitecture, membership.Span,
+                        string.Format(CultureInfo.InvariantCulture, "{0} says {1} traps its {2}, but HCR_EL2.{1} traps {3} only; write {1}: {4}", owner, control.Name, Plural(membership.Direction), Plural(control.Direction), DirectionKey(control.Direction)));
+                }
+
+                if (!control.Registers.Any(r => Equals(r.Aarch64, encoding) || Equals(r.Aarch32, encoding)))
+                {
+                    diagnostics.Report(
+                        CatalogueRules.ContradictsArchitecture, membership.Span,
+                        string.Format(CultureInfo.InvariantCulture, "{0} says HCR_EL2.{1} traps it, but the architecture does not put it in {1}'s group; remove {1} from its traps", owner, control.Name));
+                }
+            }
+        }
+
+        foreach (var group in catalogue.TrapGroups)
+        {
+            if (!used.Contains(group.Name))
+            {
+                diagnostics.Report(CatalogueRules.Unused, group.Span, "The trap group", group.Name);
+            }
+
+            if (!checkCompleteness || HcrEl2.FindTrapControl(group.Name) is not { } control)
+            {
+                continue;
+            }
+
+            foreach (var register in control.Registers)
+            {
+                var encoding = (object?)register.Aarch64 ?? register.Aarch32;
+                var member = Trappables(catalogue).Any(t => Equals(t.Encoding, encoding) && t.Traps.Any(m => m.Group == group.Name && m.Covers(control.Direction)));
+                if (!member)
+                {
+                    diagnostics.Report(
+                        CatalogueRules.MissingArchitecturalMember, group.Span, control.Name, Plural(control.Direction), register.Name,
+                        register.Aarch64?.ToString() ?? (FormName(register.Aarch32!.Form) + " " + register.Aarch32), DirectionKey(control.Direction));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Owner, object Encoding, IReadOnlyList<TrapMembership> Traps)> Trappables(RegisterCatalogue catalogue)
+    {
+        foreach (var register in catalogue.Registers)
+        {
+            if (register.IsAarch64Dispatched)
+            {
+                yield return (register.Name, register.Encoding, register.Traps);
+            }
+
+            foreach (var alias in register.Aliases)
+            {
+                yield return (alias.Name + " (" + FormName(alias.Encoding.Form) + ")", alias.Encoding, alias.Traps);
+            }
+        }
+    }
+
+    private static IEnumerable<(RegisterDefinition Register, AliasDefinition Alias)> Aliases(RegisterCatalogue catalogue) =>
+        catalogue.Registers.SelectMany(r => r.Aliases.Select(a => (r, a)));
+
+    private static string FormName(Cp15Form form) => form == Cp15Form.Mcr ? "MCR" : "MCRR";
+
+    private static string Listing(IEnumerable<string> names)
+    {
+        var list = string.Join(", ", names);
+        return list.Length == 0 ? "none" : list;
+    }
+
+    private static string Plural(AccessDirection direction) => direction switch
+    {
+        AccessDirection.Read => "reads",
+        AccessDirection.Write => "writes",
+        _ => "reads and writes",
+    };
+
+    private static string DirectionKey(AccessDirection direction) => direction switch
+    {
+        AccessDirection.Read => "read",
+        AccessDirection.Write => "write",
+        _ => "read-write",
+    };
+}

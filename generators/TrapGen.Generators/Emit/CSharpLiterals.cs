@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace TrapGen.Generators.Emit;
+
+/// <summary>Formats values as C# literals, invariantly.</summary>
+internal static class CSharpLiterals
+{
+    public static string Hex32(ulong value) => "0x" + value.ToString("X8", CultureInfo.InvariantCulture) + "u";
+
+    public static string Hex64(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string String(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when c < ' ' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

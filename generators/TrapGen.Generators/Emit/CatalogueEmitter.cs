@@ -1,0 +1,28 @@
+using System.IO;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Generators.Emit;
+
+/// <summary>Turns a validated catalogue into the generated sources, one file per concept.</summary>
+public static class CatalogueEmitter
+{
+    /// <summary>Emits every file for <paramref name="catalogue"/>; hint names start with the catalogue's file name.</summary>
+    /// <param name="catalogue">A catalogue without errors.</param>
+    /// <param name="catalogueFileName">The catalogue's file name, such as <c>registers.yaml</c>.</param>
+    /// <param name="targetNamespace">The namespace of the generated types.</param>
+    /// <param name="version">TrapGen's version, for <c>[GeneratedCode]</c>.</param>
+    public static EquatableArray<GeneratedFile> Emit(RegisterCatalogue catalogue, string catalogueFileName, string targetNamespace, string version)
+    {
+        var context = new EmitContext(catalogue, targetNamespace, version);
+        var stem = Path.GetFileNameWithoutExtension(catalogueFileName);
+        return new EquatableArray<GeneratedFile>(
+        [
+            new(stem + ".Syndrome.g.cs", SyndromeEmitter.Emit(context)),
+            new(stem + ".Keys.g.cs", KeysEmitter.Emit(context)),
+            new(stem + ".Registry.g.cs", RegistryEmitter.Emit(context)),
+            new(stem + ".RegisterFile.g.cs", RegisterFileEmitter.Emit(context)),
+            new(stem + ".Dispatch.g.cs", DispatchEmitter.Emit(context)),
+        ]);
+    }
+}

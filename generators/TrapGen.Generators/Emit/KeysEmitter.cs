@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Catalogue.Encoding;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Generators.Emit;
+
+/// <summary>Emits one constant per dispatched register and trap class: its key, the ISS masked with KeyMask.</summary>
+internal static class KeysEmitter
+{
+    public static string Emit(EmitContext context)
+    {
+        var catalogue = context.Catalogue;
+        var writer = context.NewFile("register keys (the ISS bits that identify each register).");
+        var first = true;
+        foreach (var layout in catalogue.Syndrome.Classes)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            var iss = GeneratedNames.Iss(layout.Kind);
+            writer.Summary("Register keys for a trapped " + TrapClassFields.Instructions(layout.Kind) + ": the ISS masked with " + iss + ".KeyMask.");
+            writer.Line(context.GeneratedCodeAttribute);
+            using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))
+            {
+                var entries = Entries(catalogue, layout.Kind).ToList();
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var (name, description, key) = entries[i];
+                    writer.Summary(name + ": " + description + ".");
+                    writer.Line("public const uint " + name + " = " + CSharpLiterals.Hex32(key) + ";");
+                    if (i < entries.Count - 1)
+                    {
+                        writer.Line();
+                    }
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>The registers a trap class dispatches: name, a description of the encoding, and the key.</summary>
+    public static IEnumerable<(string Name, string Description, uint Key)> Entries(RegisterCatalogue catalogue, TrapClassKind kind)
+    {
+        var syndrome = catalogue.Syndrome;
+        if (kind == TrapClassKind.Aarch64)
+        {
+            return catalogue.Registers
+                .Where(r => r.IsAarch64Dispatched)
+                .Select(r => (r.Name, r.Encoding.ToString(), SyndromeKeys.Of(syndrome, r.Encoding)));
+        }
+
+        return catalogue.Registers
+            .SelectMany(r => r.Aliases.Where(a => a.Encoding.TrapClass == kind).Select(a => (a, r)))
+            .Select(pair => (
+                pair.a.Name,
+                (pair.a.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + pair.a.Encoding + ", " + Describe(pair.a.View) + " of " + pair.r.Name,
+                SyndromeKeys.Of(syndrome, pair.a.Encoding)));
+    }
+
+    public static string Describe(RegisterView view) => view switch
+    {
+        RegisterView.Lo => "bits [31:0]",
+        RegisterView.Hi => "bits [63:32]",
+        RegisterView.ZeroExtend => "bits [31:0], zero-extended on write",
+        _ => "all bits",
+    };
+}

@@ -1,0 +1,153 @@
+using System.Linq;
+using TrapGen.Catalogue.Diagnostics;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Generators.Emit;
+
+/// <summary>
+/// Emits the register file the passthrough handlers read and write (the seed's READ_SYSREG and
+/// WRITE_SYSREG), with HI/LO accessors for every 64-bit register, and the half helpers they use.
+/// </summary>
+internal static class RegisterFileEmitter
+{
+    /// <summary>The low half of a 64-bit register, declared once.</summary>
+    public static readonly BitField Lo = new("Lo", 0, 32, SourceSpan.FileStart);
+
+    /// <summary>The high half of a 64-bit register, declared once.</summary>
+    public static readonly BitField Hi = new("Hi", 32, 32, SourceSpan.FileStart);
+
+    public static string Emit(EmitContext context)
+    {
+        var writer = context.NewFile("the register file and its HI/LO accessors.");
+        EmitHalves(writer, context);
+        writer.Line();
+        EmitRegisterFile(writer, context);
+        return writer.ToString();
+    }
+
+    /// <summary>Gets whether the register file holds a value for <paramref name="register"/>.</summary>
+    public static bool HasStorage(RegisterDefinition register) => register.Handling == RegisterHandling.Passthrough;
+
+    public static string TypeOf(RegisterDefinition register) => register.Width == 64 ? "ulong" : "uint";
+
+    private static void EmitHalves(SourceWriter writer, EmitContext context)
+    {
+        writer.Summary("The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.");
+        writer.Line(context.GeneratedCodeAttribute);
+        using (writer.Block("public static partial class " + GeneratedNames.RegisterHalves))
+        {
+            foreach (var half in new[] { Lo, Hi })
+            {
+                writer.Summary("The " + half.Name.ToUpperInvariant() + " half: bits [" + half.BitRange + "].");
+                writer.Line("public const int " + half.Name + "Shift = " + CSharpLiterals.Int(half.Lsb) + ";");
+                writer.Summary("The " + half.Name.ToUpperInvariant() + " half in place.");
+                writer.Line("public const ulong " + half.Name + "Mask = " + CSharpLiterals.Hex64(half.Mask) + ";");
+                writer.Line();
+            }
+
+            writer.SummaryXml("Bits [31:0] of <paramref name=\"value\"/>.");
+            writer.Line("public static uint Lo(ulong value) => (uint)((value & LoMask) >> LoShift);");
+            writer.Line();
+            writer.SummaryXml("Bits [63:32] of <paramref name=\"value\"/>.");
+            writer.Line("public static uint Hi(ulong value) => (uint)((value & HiMask) >> HiShift);");
+            writer.Line();
+            writer.SummaryXml("<paramref name=\"value\"/> with bits [31:0] replaced by <paramref name=\"lo\"/>; bits [63:32] kept.");
+            writer.Line("public static ulong WithLo(ulong value, uint lo) => (value & ~LoMask) | (((ulong)lo << LoShift) & LoMask);");
+            writer.Line();
+            writer.SummaryXml("<paramref name=\"value\"/> with bits [63:32] replaced by <paramref name=\"hi\"/>; bits [31:0] kept.");
+            writer.Line("public static ulong WithHi(ulong value, uint hi) => (value & ~HiMask) | (((ulong)hi << HiShift) & HiMask);");
+            writer.Line();
+            writer.SummaryXml("The 64-bit value whose halves are <paramref name=\"lo\"/> and <paramref name=\"hi\"/> (MCRR: Rt is the low word, Rt2 the high).");
+            writer.Line("public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);");
+        }
+    }
+
+    private static void EmitRegisterFile(SourceWriter writer, EmitContext context)
+    {
+        var registers = context.Catalogue.Registers.Where(HasStorage).ToList();
+        writer.Summary("The system registers passthrough handlers move values to and from, at their reset values.");
+        writer.Line(context.GeneratedCodeAttribute);
+        using (writer.Block("public sealed partial class " + GeneratedNames.RegisterFile))
+        {
+            foreach (var register in registers)
+            {
+                var type = TypeOf(register);
+                writer.Summary(register.Name + " (" + register.Encoding + ")" + (register.Description.Length > 0 ? ": " + register.Description : string.Empty) + ".");
+                writer.Line("public " + type + " " + register.Name + " { get; set; } = " + Reset(register) + ";");
+                writer.Line();
+                if (register.Width != 64)
+                {
+                    continue;
+                }
+
+                foreach (var half in new[] { Lo, Hi })
+                {
+                    var users = register.Aliases.Where(a => a.View.ToString() == half.Name).Select(a => a.Name).ToList();
+                    var viewOf = users.Count > 0 ? " (AArch32 " + string.Join(", ", users) + ")" : string.Empty;
+                    var other = half == Lo ? "[63:32]" : "[31:0]";
+                    writer.Summary(register.Name + " bits [" + half.BitRange + "]" + viewOf + "; setting it keeps bits " + other + ".");
+                    writer.Line("public uint " + register.Name + "_" + half.Name + "");
+                    writer.Line("{");
+                    writer.Line("    get => " + GeneratedNames.RegisterHalves + "." + half.Name + "(" + register.Name + ");");
+                    writer.Line("    set => " + register.Name + " = " + GeneratedNames.RegisterHalves + ".With" + half.Name + "(" + register.Name + ", value);");
+                    writer.Line("}");
+                    writer.Line();
+                }
+            }
+
+            writer.Summary("Puts every register back to its reset value.");
+            using (writer.Block("public void Reset()"))
+            {
+                foreach (var register in registers)
+                {
+                    writer.Line(register.Name + " = " + Reset(register) + ";");
+                }
+            }
+
+            writer.Line();
+            writer.SummaryXml("Copies every register into <paramref name=\"destination\"/> (a context switch's save or restore).");
+            using (writer.Block("public void CopyTo(" + GeneratedNames.RegisterFile + " destination)"))
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(destination);");
+                foreach (var register in registers)
+                {
+                    writer.Line("destination." + register.Name + " = " + register.Name + ";");
+                }
+            }
+
+            writer.Line();
+            writer.SummaryXml("Reads <paramref name=\"register\"/>; false when the file holds no value for it (it is not passed through).");
+            using (writer.Block("public bool TryRead(" + GeneratedNames.RegisterEnum + " register, out ulong value)"))
+            {
+                using (writer.Block("switch (register)"))
+                {
+                    foreach (var register in registers)
+                    {
+                        writer.Line("case " + GeneratedNames.RegisterEnum + "." + register.Name + ": value = " + register.Name + "; return true;");
+                    }
+
+                    writer.Line("default: value = 0; return false;");
+                }
+            }
+
+            writer.Line();
+            writer.SummaryXml("Writes <paramref name=\"register\"/>, truncating to its width; false when the file holds no value for it.");
+            using (writer.Block("public bool TryWrite(" + GeneratedNames.RegisterEnum + " register, ulong value)"))
+            {
+                using (writer.Block("switch (register)"))
+                {
+                    foreach (var register in registers)
+                    {
+                        var value = register.Width == 64 ? "value" : GeneratedNames.RegisterHalves + ".Lo(value)";
+                        writer.Line("case " + GeneratedNames.RegisterEnum + "." + register.Name + ": " + register.Name + " = " + value + "; return true;");
+                    }
+
+                    writer.Line("default: return false;");
+                }
+            }
+        }
+    }
+
+    private static string Reset(RegisterDefinition register) =>
+        register.Width == 64 ? CSharpLiterals.Hex64(register.ResetValue) : CSharpLiterals.Hex32(register.ResetValue);
+}

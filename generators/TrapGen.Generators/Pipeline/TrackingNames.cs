@@ -1,0 +1,20 @@
+namespace TrapGen.Generators.Pipeline;
+
+/// <summary>The names of the incremental pipeline's steps, for caching tests and diagnostics.</summary>
+public static class TrackingNames
+{
+    /// <summary>The catalogue's path and text.</summary>
+    public const string CatalogueText = nameof(CatalogueText);
+
+    /// <summary>The parsed and validated catalogue with its diagnostics.</summary>
+    public const string LoadedCatalogue = nameof(LoadedCatalogue);
+
+    /// <summary>The MSBuild options (target namespace).</summary>
+    public const string Options = nameof(Options);
+
+    /// <summary>The diagnostics to report.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The generated source files.</summary>
+    public const string GeneratedSources = nameof(GeneratedSources);
+}

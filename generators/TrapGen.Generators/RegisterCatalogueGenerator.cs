@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using TrapGen.Catalogue;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Diagnostics;
+using TrapGen.Generators.Emit;
+using TrapGen.Generators.Pipeline;
+
+namespace TrapGen.Generators;
+
+/// <summary>
+/// Generates syndrome layouts, register keys, the registry, the register file and the trap dispatch
+/// from every <c>registers.yaml</c> AdditionalFile. Only wires the pipeline: parsing and validation
+/// live in TrapGen.Catalogue, emission in <see cref="CatalogueEmitter"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
+{
+    /// <summary>TrapGen's version, written into <c>[GeneratedCode]</c>.</summary>
+    public static readonly string Version = typeof(RegisterCatalogueGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var texts = context.AdditionalTextsProvider
+            .Where(static file => CatalogueFiles.IsCatalogue(file.Path))
+            .Select(static (file, cancellationToken) => new CatalogueText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.CatalogueText);
+
+        var loaded = texts
+            .Select(static (text, _) => new LoadedCatalogue(text.Path, CatalogueLoader.Load(text.Text)))
+            .WithTrackingName(TrackingNames.LoadedCatalogue);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var diagnostics = loaded
+            .Select(static (catalogue, _) => (catalogue.Path, catalogue.Result.Diagnostics))
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, item) =>
+        {
+            foreach (var diagnostic in item.Diagnostics)
+            {
+                production.ReportDiagnostic(DiagnosticConverter.ToDiagnostic(diagnostic, item.Path));
+            }
+        });
+
+        var sources = loaded
+            .Combine(options)
+            .Select(static (pair, _) => Generate(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.GeneratedSources);
+        context.RegisterSourceOutput(sources, static (production, result) =>
+        {
+            foreach (var error in result.InternalErrors)
+            {
+                production.ReportDiagnostic(DiagnosticConverter.ToDiagnostic(error, result.Path));
+            }
+
+            foreach (var file in result.Files)
+            {
+                production.AddSource(file.HintName, file.Text);
+            }
+        });
+    }
+
+    private static GenerationResult Generate(LoadedCatalogue loaded, GeneratorOptions options)
+    {
+        if (loaded.Result.ValidCatalogue is not { } catalogue)
+        {
+            return new GenerationResult(loaded.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty);
+        }
+
+        try
+        {
+            var files = CatalogueEmitter.Emit(catalogue, Path.GetFileName(loaded.Path), options.Namespace, Version);
+            return new GenerationResult(loaded.Path, files, EquatableArray<CatalogueDiagnostic>.Empty);
+        }
+#pragma warning disable CA1031 // The generator must never throw (CS8785 hides the cause): report TG9999 instead.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var error = new CatalogueDiagnostic(
+                CatalogueRules.InternalError, SourceSpan.FileStart, new EquatableArray<string>([exception.GetType().Name, exception.Message]));
+            return new GenerationResult(loaded.Path, EquatableArray<GeneratedFile>.Empty, new EquatableArray<CatalogueDiagnostic>([error]));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using TrapGen.Runtime.Cpu;
+
+namespace TrapGen.Runtime;
+
+/// <summary>
+/// The runtime's half of the generated dispatcher: where the general-purpose registers, the register
+/// file, the hooks and the emulators live. The switch and the handlers are generated from registers.yaml.
+/// </summary>
+public sealed partial class TrapDispatcher
+{
+    private readonly SystemRegisterFile registers;
+    private readonly HypervisorConfiguration hcr;
+    private Vcpu current;
+
+    /// <summary>Creates a dispatcher over the live register file and HCR_EL2, running <paramref name="vcpu"/>.</summary>
+    public TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, Vcpu vcpu)
+    {
+        ArgumentNullException.ThrowIfNull(registers);
+        ArgumentNullException.ThrowIfNull(hcr);
+        ArgumentNullException.ThrowIfNull(vcpu);
+        this.registers = registers;
+        this.hcr = hcr;
+        current = vcpu;
+    }
+
+    /// <summary>Gets or sets the vCPU whose registers trapped accesses read and write.</summary>
+    public Vcpu Current
+    {
+        get => current;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            current = value;
+        }
+    }
+
+    private partial SystemRegisterFile Registers => registers;
+
+    private partial ulong ReadX(int index) => current.Registers.ReadX(index);
+
+    private partial void WriteX(int index, ulong value) => current.Registers.WriteX(index, value);
+
+    private partial uint ReadR(int index) => current.Registers.ReadR(index);
+
+    private partial void WriteR(int index, uint value) => current.Registers.WriteR(index, value);
+
+    /// <summary>
+    /// The seed's update_sctlr: HCR.DC is incompatible with the guest's MMU, and TVM was only set to
+    /// catch the MMU being enabled, so both are cleared as soon as SCTLR.M is set, without waiting for a
+    /// context switch.
+    /// </summary>
+    private partial void UpdateSctlr(ulong value)
+    {
+        if (Sctlr.IsMmuEnabled(value))
+        {
+            hcr.DefaultCacheable = false;
+            hcr.TrapVirtualMemoryWrites = false;
+        }
+    }
+
+    private partial ulong ReadCntpCtl() => current.Timer.ReadControl();
+
+    private partial void WriteCntpCtl(ulong value) => current.Timer.WriteControl(value);
+
+    private partial ulong ReadCntpTval() => current.Timer.ReadTimerValue();
+
+    private partial void WriteCntpTval(ulong value) => current.Timer.WriteTimerValue(value);
+
+    private partial ulong ReadCntpct() => current.Timer.Count;
+}
