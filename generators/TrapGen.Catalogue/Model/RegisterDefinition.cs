@@ -22,6 +22,9 @@ namespace TrapGen.Catalogue.Model;
 /// <param name="Aliases">The AArch32 views of this register.</param>
 /// <param name="Span">The register entry.</param>
 /// <param name="EncodingSpan">The encoding node.</param>
+/// <param name="HandlingSpan">The handling node.</param>
+/// <param name="EmulatorSpan">The emulator node, or the entry when there is none.</param>
+/// <param name="AfterWriteSpan">The after_write node, or the entry when there is none.</param>
 public sealed record RegisterDefinition(
     string Name,
     string Description,
@@ -37,7 +40,10 @@ public sealed record RegisterDefinition(
     bool GuestAarch32State,
     EquatableArray<AliasDefinition> Aliases,
     SourceSpan Span,
-    SourceSpan EncodingSpan)
+    SourceSpan EncodingSpan,
+    SourceSpan HandlingSpan,
+    SourceSpan EmulatorSpan,
+    SourceSpan AfterWriteSpan)
 {
     /// <summary>Gets whether the register can be read.</summary>
     public bool IsReadable => Access != RegisterAccess.WriteOnly;

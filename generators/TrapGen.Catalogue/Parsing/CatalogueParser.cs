@@ -23,13 +23,22 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
     public RegisterCatalogue? Parse(string text)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException exception)
         {
             diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Between(exception.Start, exception.End), MessageOf(exception));
+            return null;
+        }
+#pragma warning disable CA1031 // YamlDotNet's scanner throws InvalidOperationException on some malformed input; that is malformed YAML too.
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+#pragma warning restore CA1031
+        {
+            var position = scanner.CurrentPosition;
+            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Between(position, position), "the YAML reader stopped here (" + exception.Message + ")");
             return null;
         }
 
@@ -142,7 +151,8 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var fieldsOwner = ownerName + ".fields";
         var reader = new MappingReader(diagnostics, node, fieldsOwner, fieldNames);
         var fields = new List<BitField>();
-        foreach (var name in fieldNames)
+        var declared = node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).Where(fieldNames.Contains);
+        foreach (var name in declared.Concat(fieldNames.Where(n => !reader.Has(n))).Distinct())
         {
             if (reader.AsMapping(reader.Required(name), name) is not { } fieldNode)
             {
@@ -158,7 +168,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
             }
         }
 
-        return fields.OrderByDescending(f => f.Lsb).ToEquatableArray();
+        return fields.ToEquatableArray();
     }
 
     private TrapGroup? ParseTrapGroup(MappingReader reader)
@@ -166,7 +176,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var name = reader.String("name", required: true);
         var bit = reader.Int("hcr_bit", required: true, 0, 63, "trap group " + (name ?? "?"));
         var description = reader.String("description", required: false) ?? string.Empty;
-        return name is null || bit is null ? null : new TrapGroup(name, bit.Value, description, reader.SpanOf("name"));
+        return name is null || bit is null ? null : new TrapGroup(name, bit.Value, description, reader.SpanOf("name"), reader.SpanOf("hcr_bit"));
     }
 
     private NamedEntry? ParseNamed(MappingReader reader)
@@ -208,7 +218,8 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
 
         return new RegisterDefinition(
             name, description, encoding, width.Value, access, handling.Value, emulator, afterWrite, reset, otherNames,
-            traps, guestAarch32State, aliases.ToEquatableArray(), reader.SpanOf("name"), reader.SpanOf("encoding"));
+            traps, guestAarch32State, aliases.ToEquatableArray(), reader.SpanOf("name"), reader.SpanOf("encoding"),
+            reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"));
     }
 
     private AliasDefinition? ParseAlias(MappingReader reader, EquatableArray<TrapMembership> registerTraps)

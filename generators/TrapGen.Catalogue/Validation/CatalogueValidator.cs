@@ -248,20 +248,20 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                 usedHooks.Add(hook);
                 if (!hooks.Contains(hook))
                 {
-                    diagnostics.Report(CatalogueRules.UnknownHook, register.Span, register.Name, hook, Listing(hooks));
+                    diagnostics.Report(CatalogueRules.UnknownHook, register.AfterWriteSpan, register.Name, hook, Listing(hooks));
                 }
             }
 
             if (register.Handling == RegisterHandling.Emulated && register.Emulator is null)
             {
                 diagnostics.Report(
-                    CatalogueRules.UnknownHandler, register.Span, register.Name,
+                    CatalogueRules.UnknownHandler, register.HandlingSpan, register.Name,
                     "handling: emulated needs 'emulator: <Name>', naming one of the emulators declared under 'emulators' (" + Listing(emulators) + ")");
             }
             else if (register.Handling != RegisterHandling.Emulated && register.Emulator is not null)
             {
                 diagnostics.Report(
-                    CatalogueRules.UnknownHandler, register.Span, register.Name,
+                    CatalogueRules.UnknownHandler, register.EmulatorSpan, register.Name,
                     "'emulator' is only used with handling: emulated; remove it or change the handling");
             }
             else if (register.Emulator is { } emulator)
@@ -270,7 +270,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                 if (!emulators.Contains(emulator))
                 {
                     diagnostics.Report(
-                        CatalogueRules.UnknownHandler, register.Span, register.Name,
+                        CatalogueRules.UnknownHandler, register.EmulatorSpan, register.Name,
                         "the emulator '" + emulator + "' is not declared under 'emulators' (declared: " + Listing(emulators) + ")");
                 }
             }
@@ -296,7 +296,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             if (HcrEl2.FindTrapControl(group.Name) is { } control && control.Bit != group.HcrBit)
             {
                 diagnostics.Report(
-                    CatalogueRules.ContradictsArchitecture, group.Span,
+                    CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
                     string.Format(CultureInfo.InvariantCulture, "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}", group.Name, group.HcrBit, control.Bit));
             }
         }

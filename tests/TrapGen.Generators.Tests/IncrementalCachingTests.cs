@@ -1,0 +1,90 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TrapGen.Generators.Pipeline;
+using TrapGen.Generators.Tests.Support;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>The generator must cost nothing when the catalogue did not change.</summary>
+public sealed class IncrementalCachingTests
+{
+    private static readonly string[] Steps =
+    [
+        TrackingNames.CatalogueText, TrackingNames.LoadedCatalogue, TrackingNames.Options, TrackingNames.Diagnostics,
+        TrackingNames.GeneratedSources,
+    ];
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(TestFiles.RealCatalogue).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { int x; }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in Steps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), "Step " + step + " did not run");
+            var reasons = result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.All(reasons, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + " was " + reason));
+        }
+
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason);
+        Assert.All(outputs, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Replacing_the_catalogue_with_identical_text_regenerates_nothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var original = new InMemoryAdditionalText(GeneratorHarness.CataloguePath, TestFiles.RealCatalogue);
+        var driver = GeneratorHarness.CreateDriver(original).RunGenerators(compilation);
+
+        var replaced = driver
+            .ReplaceAdditionalText(original, new InMemoryAdditionalText(GeneratorHarness.CataloguePath, TestFiles.RealCatalogue))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        var text = replaced.TrackedSteps[TrackingNames.CatalogueText].SelectMany(s => s.Outputs).Select(o => o.Reason);
+        Assert.All(text, reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+        var loaded = replaced.TrackedSteps[TrackingNames.LoadedCatalogue].SelectMany(s => s.Outputs).Select(o => o.Reason);
+        Assert.All(loaded, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        var generated = replaced.TrackedSteps[TrackingNames.GeneratedSources].SelectMany(s => s.Outputs).Select(o => o.Reason);
+        Assert.All(generated, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+    }
+
+    [Fact]
+    public void Editing_the_catalogue_regenerates()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var original = new InMemoryAdditionalText(GeneratorHarness.CataloguePath, TestFiles.RealCatalogue);
+        var driver = GeneratorHarness.CreateDriver(original).RunGenerators(compilation);
+        var edited = TestFiles.RealCatalogue.Replace("    reset: 0x00C50838", "    reset: 0x00C50839", System.StringComparison.Ordinal);
+
+        var result = driver
+            .ReplaceAdditionalText(original, new InMemoryAdditionalText(GeneratorHarness.CataloguePath, edited))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        var generated = result.TrackedSteps[TrackingNames.GeneratedSources].SelectMany(s => s.Outputs).Select(o => o.Reason);
+        Assert.Contains(IncrementalStepRunReason.Modified, generated);
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("0x0000000000C50839UL", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_step_output_holds_symbols_syntax_or_compilations()
+    {
+        var result = GeneratorHarness.Run(TestFiles.RealCatalogue).Result;
+
+        foreach (var (name, runs) in result.TrackedSteps)
+        {
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.Empty(StepOutputInspector.FindForbidden(output.Value, name));
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace TrapGen.Generators.Tests.Support;
+
+/// <summary>
+/// Assembles and disassembles with Debian's cross binutils, an implementation of the Arm encodings
+/// that owes nothing to TrapGen. .ci/run installs binutils-aarch64-linux-gnu and binutils-arm-linux-gnueabihf.
+/// </summary>
+internal static partial class Binutils
+{
+    public const string Aarch64 = "aarch64-linux-gnu";
+    public const string Arm = "arm-linux-gnueabihf";
+
+    /// <summary>Assembles <paramref name="lines"/> and returns each instruction's word and disassembly, in order.</summary>
+    public static IReadOnlyList<(uint Word, string Text)> Assemble(string target, IEnumerable<string> lines, params string[] assemblerFlags)
+    {
+        var directory = Directory.CreateTempSubdirectory("trapgen-binutils-");
+        try
+        {
+            var source = Path.Combine(directory.FullName, "input.s");
+            var objectFile = Path.Combine(directory.FullName, "input.o");
+            File.WriteAllLines(source, lines);
+            Run(target + "-as", [.. assemblerFlags, "-o", objectFile, source]);
+            var listing = Run(target + "-objdump", ["-d", objectFile]);
+            return InstructionLine().Matches(listing)
+                .Select(m => (Parse(m.Groups["word"].Value), m.Groups["text"].Value.Trim()))
+                .ToList();
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static uint Parse(string hex)
+    {
+        // Thumb-2 words print as two halfwords, "ee01 0f10": first halfword in the upper 16 bits.
+        return uint.Parse(hex.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    }
+
+    private static string Run(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail(tool + " is not installed: apt-get install binutils-aarch64-linux-gnu binutils-arm-linux-gnueabihf (.ci/run does this).");
+            throw;
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, tool + " failed: " + error);
+            return output;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*[0-9a-f]+:\s+(?<word>[0-9a-f]{8}|[0-9a-f]{4} [0-9a-f]{4})\s+(?<text>.+)$", RegexOptions.Multiline)]
+    private static partial Regex InstructionLine();
+}
