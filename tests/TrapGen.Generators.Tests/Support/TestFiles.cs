@@ -12,6 +12,7 @@ internal static class TestFiles
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     /// <summary>The source folder of this test project (snapshots are read from and written to source).</summary>
-    public static string ProjectDirectory([CallerFilePath] string caller = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(caller))!;
+    public static string ProjectDirectory() => Path.GetDirectoryName(Path.GetDirectoryName(ThisFile()))!;
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 }

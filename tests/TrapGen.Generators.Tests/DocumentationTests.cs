@@ -1,0 +1,82 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using TrapGen.Catalogue.Diagnostics;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+using TrapGen.Generators.Tests.Support;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>The JSON Schema editors use and the diagnostics reference must say what the code does.</summary>
+public sealed class DocumentationTests
+{
+    private static readonly string Root = Path.GetFullPath(Path.Combine(TestFiles.ProjectDirectory(), "..", ".."));
+
+    private static JsonElement Schema => JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "schemas", "registers.schema.json"))).RootElement;
+
+    [Fact]
+    public void The_schema_allows_exactly_the_keys_the_parser_reads()
+    {
+        var register = At(Schema, "properties", "registers", "items");
+        var alias = At(register, "properties", "aarch32", "items");
+        AssertKeys(CatalogueKeys.Root, At(Schema, "properties"));
+        AssertKeys(CatalogueKeys.Syndrome, At(Schema, "properties", "syndrome", "properties"));
+        AssertKeys(CatalogueKeys.TrapGroup, At(Schema, "properties", "trap_groups", "items", "properties"));
+        AssertKeys(CatalogueKeys.Named, At(Schema, "definitions", "named", "properties"));
+        AssertKeys(CatalogueKeys.Register, At(register, "properties"));
+        AssertKeys(CatalogueKeys.Aarch64Encoding, At(register, "properties", "encoding", "properties"));
+        AssertKeys(CatalogueKeys.Alias, At(alias, "properties"));
+        AssertKeys(CatalogueKeys.McrEncoding, At(alias, "properties", "mcr", "properties"));
+        AssertKeys(CatalogueKeys.McrrEncoding, At(alias, "properties", "mcrr", "properties"));
+        AssertKeys(CatalogueKeys.Field, At(Schema, "definitions", "field", "properties"));
+    }
+
+    [Fact]
+    public void The_schema_lists_exactly_the_values_the_parser_accepts()
+    {
+        var register = At(Schema, "properties", "registers", "items", "properties");
+        Assert.Equal(CatalogueKeys.Handling.Keys.Order(), Enum(At(register, "handling")).Order());
+        Assert.Equal(CatalogueKeys.Access.Keys.Order(), Enum(At(register, "access")).Order());
+        Assert.Equal(CatalogueKeys.View.Keys.Order(), Enum(At(register, "aarch32", "items", "properties", "view")).Order());
+        Assert.Equal(CatalogueKeys.Direction.Keys.Order(), Enum(At(Schema, "definitions", "traps", "additionalProperties")).Order());
+    }
+
+    [Theory]
+    [InlineData("aarch64", TrapClassKind.Aarch64)]
+    [InlineData("cp15_32", TrapClassKind.Cp15Register32)]
+    [InlineData("cp15_64", TrapClassKind.Cp15Register64)]
+    public void The_schema_requires_each_trap_class_field(string key, TrapClassKind kind)
+    {
+        var fields = At(Schema, "properties", "syndrome", "properties", key, "properties", "fields");
+        Assert.Equal(TrapClassFields.RequiredFieldNames(kind).Order(), At(fields, "required").EnumerateArray().Select(e => e.GetString()!).Order());
+        AssertKeys(TrapClassFields.RequiredFieldNames(kind), At(fields, "properties"));
+    }
+
+    [Fact]
+    public void The_diagnostics_reference_documents_every_rule_with_its_title_and_severity()
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "docs", "diagnostics.md"));
+        foreach (var rule in CatalogueRules.All)
+        {
+            var heading = new Regex("^## " + rule.Id + ": (.+)$", RegexOptions.Multiline).Match(text);
+            Assert.True(heading.Success, "docs/diagnostics.md has no '## " + rule.Id + ": ...' section");
+            Assert.Equal(rule.Title, heading.Groups[1].Value.Trim());
+            var section = text.Substring(heading.Index).Split("\n## ")[0];
+            Assert.Contains("Severity: " + rule.Severity.ToString().ToLowerInvariant(), section, System.StringComparison.Ordinal);
+        }
+
+        var documented = Regex.Matches(text, @"^## (TG\d{4}):", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        Assert.Equal(CatalogueRules.All.Select(r => r.Id), documented);
+    }
+
+    private static JsonElement At(JsonElement element, params string[] path) =>
+        path.Aggregate(element, (current, key) => current.GetProperty(key));
+
+    private static string[] Enum(JsonElement element) => At(element, "enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+    private static void AssertKeys(string[] expected, JsonElement properties) =>
+        Assert.Equal(expected.Order(), properties.EnumerateObject().Select(p => p.Name).Order());
+}

@@ -1,0 +1,63 @@
+using System.IO;
+using TrapGen.Generators.Tests.Support;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>
+/// The generator works as users get it: packed as a NuGet analyzer with TrapGen.Catalogue and
+/// YamlDotNet beside it, consumed by a project that only references the package.
+/// </summary>
+public sealed class PackageTests
+{
+    private const string Consumer = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <RootNamespace>Acme.Hypervisor</RootNamespace>
+            <RestorePackagesPath>packages</RestorePackagesPath>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="TrapGen.Generators" Version="*" />
+            <AdditionalFiles Include="registers.yaml" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public void The_packed_generator_builds_a_consumer_and_reports_catalogue_errors_in_dotnet_build()
+    {
+        var root = Path.GetFullPath(Path.Combine(TestFiles.ProjectDirectory(), "..", ".."));
+        var work = Directory.CreateTempSubdirectory("trapgen-package-");
+        try
+        {
+            var feed = Path.Combine(work.FullName, "feed");
+            DotnetCli.Succeed(root, "pack", Path.Combine(root, "generators", "TrapGen.Generators"), "-c", "Release", "-o", feed);
+            var project = Path.Combine(work.FullName, "consumer");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), Consumer);
+            File.WriteAllText(Path.Combine(project, "nuget.config"), "<configuration><packageSources><clear /><add key=\"feed\" value=\"" + feed + "\" /></packageSources></configuration>");
+            var catalogue = TestFiles.Fixture("handling.registers.yaml");
+            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
+            File.WriteAllText(Path.Combine(project, "Runtime.cs"), StubImplementation.For(CatalogueFor(catalogue), "Acme.Hypervisor"));
+
+            DotnetCli.Succeed(project, "build");
+
+            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue.Replace("    after_write: OnWidgetWrite", "    after_write: OnWidgetWrte", System.StringComparison.Ordinal));
+            var (exitCode, output) = DotnetCli.Run(project, "build", "--no-restore");
+            Assert.NotEqual(0, exitCode);
+            Assert.Matches(@"registers\.yaml\(\d+,\d+\): error TG0015: WIDGET_EL1 names the hook 'OnWidgetWrte'", output);
+            Assert.DoesNotContain("CS8785", output, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("CS9057", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static TrapGen.Catalogue.Model.RegisterCatalogue CatalogueFor(string text) =>
+        TrapGen.Catalogue.CatalogueLoader.Load(text).ValidCatalogue!;
+}
