@@ -72,6 +72,20 @@ public sealed class DocumentationTests
         Assert.Equal(CatalogueRules.All.Select(r => r.Id), documented);
     }
 
+    [Fact]
+    public void The_release_tracking_files_list_every_rule_as_the_code_defines_it()
+    {
+        var directory = Path.Combine(Root, "generators", "TrapGen.Catalogue");
+        var rows = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
+            .SelectMany(file => File.ReadAllLines(Path.Combine(directory, file)))
+            .Where(line => Regex.IsMatch(line, @"^TG\d{4} \|"))
+            .Select(line => string.Join(" | ", line.Split('|').Select(cell => cell.Trim())))
+            .ToList();
+
+        var expected = CatalogueRules.All.Select(r => r.Id + " | " + DiagnosticRule.Category + " | " + r.Severity + " | " + r.Title);
+        Assert.Equal(expected, rows);
+    }
+
     private static JsonElement At(JsonElement element, params string[] path) =>
         path.Aggregate(element, (current, key) => current.GetProperty(key));
 
