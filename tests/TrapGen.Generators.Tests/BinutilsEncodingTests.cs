@@ -62,7 +62,7 @@ public sealed class BinutilsEncodingTests
         foreach (var (alias, i) in aliases.Select((a, i) => (a, i)))
         {
             var e = alias.Encoding;
-            var rt = i % 13;
+            var rt = i % 12;
             lines.Add(e.Form == Cp15Form.Mcr
                 ? $"mrc p15, {e.Opc1}, r{rt}, c{e.CRn}, c{e.CRm}, {e.Opc2}"
                 : $"mrrc p15, {e.Opc1}, r{rt}, r{rt + 1}, c{e.CRm}");
@@ -80,7 +80,7 @@ public sealed class BinutilsEncodingTests
             var e = alias.Encoding;
             var (word, text) = words[i];
             var isRead = i % 2 == 0;
-            var rt = (ulong)((i / 2) % 13);
+            var rt = (ulong)((i / 2) % 12);
             if (e.Form == Cp15Form.Mcr)
             {
                 Assert.Equal(InstructionLayouts.A32RegisterMovePattern, A32.Fixed.Extract(word));

@@ -52,6 +52,26 @@ public static class ArchitecturalLayouts
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Gets an ISS field of a trap class as a <see cref="BitField"/>.</summary>
+    public static BitField IssField(TrapClassKind kind, string name)
+    {
+        var field = Array.Find(Iss(kind), f => f.Name == name) ?? throw new ArgumentException("No ISS field " + name + " in " + kind, nameof(name));
+        return new BitField(field.Name, field.Lsb, field.Width, Diagnostics.SourceSpan.FileStart);
+    }
+
+    /// <summary>Gets the ISS key of the register with <paramref name="values"/> (in <see cref="TrapClassFields.KeyFieldNames"/> order).</summary>
+    public static uint Key(TrapClassKind kind, int[] values)
+    {
+        var names = TrapClassFields.KeyFieldNames(kind);
+        ulong key = 0;
+        for (var i = 0; i < names.Length; i++)
+        {
+            key |= IssField(kind, names[i]).Insert(0, (ulong)values[i]);
+        }
+
+        return (uint)key;
+    }
+
     /// <summary>
     /// Gets the smallest value a register's encoding field may take. op0 0 and 1 encode instructions
     /// (hints, SYS), not registers, so registers have op0 2 (debug) or 3.

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Catalogue.Architecture;
@@ -60,27 +59,14 @@ public static class HcrEl2
         ArchitecturalRegister.Mcrr("TTBR1", 1, 2),
     ];
 
-    /// <summary>Gets the trap controls TrapGen knows, keyed by name.</summary>
-    public static HcrTrapControl[] TrapControls { get; } =
+    /// <summary>Gets the HCR_EL2 trap controls TrapGen knows; catalogue trap groups of these names are checked against them.</summary>
+    public static TrapControl[] TrapControls { get; } =
     [
-        new("TVM", TVM, AccessDirection.Write, VirtualMemoryControls),
-        new("TRVM", TRVM, AccessDirection.Read, VirtualMemoryControls),
+        new("HCR_EL2", "TVM", TVM, TrapsWhenSet: true, AccessDirection.Write, VirtualMemoryControls),
+        new("HCR_EL2", "TRVM", TRVM, TrapsWhenSet: true, AccessDirection.Read, VirtualMemoryControls),
     ];
 
     /// <summary>Gets the trap control called <paramref name="name"/>, or null when the architecture has none by that name.</summary>
-    public static HcrTrapControl? FindTrapControl(string name) =>
+    public static TrapControl? FindTrapControl(string name) =>
         Array.Find(TrapControls, control => string.Equals(control.Name, name, StringComparison.Ordinal));
-
-    /// <summary>
-    /// Gets whether an access of <paramref name="direction"/> to <paramref name="encoding"/> traps to EL2
-    /// under <paramref name="hcr"/>: the hardware's decision, independent of any catalogue.
-    /// </summary>
-    public static bool Traps(ulong hcr, Aarch64Encoding encoding, AccessDirection direction) =>
-        TrapControls.Any(c => IsSet(hcr, c.Bit) && c.Direction == direction && c.Registers.Any(r => r.Aarch64 == encoding));
-
-    /// <summary>As <see cref="Traps(ulong, Aarch64Encoding, AccessDirection)"/>, for an AArch32 cp15 access.</summary>
-    public static bool Traps(ulong hcr, Cp15Encoding encoding, AccessDirection direction) =>
-        TrapControls.Any(c => IsSet(hcr, c.Bit) && c.Direction == direction && c.Registers.Any(r => r.Aarch32 == encoding));
-
-    private static bool IsSet(ulong value, int bit) => ((value >> bit) & 1) != 0;
 }

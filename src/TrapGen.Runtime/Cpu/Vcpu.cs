@@ -2,7 +2,10 @@ using TrapGen.Runtime.Timer;
 
 namespace TrapGen.Runtime.Cpu;
 
-/// <summary>A virtual CPU: general-purpose registers, PC, its execution state, its saved EL1 system registers and its timer.</summary>
+/// <summary>
+/// A virtual CPU: general-purpose registers, PC, condition flags, its execution state, its saved EL1
+/// system registers and its timer.
+/// </summary>
 public sealed class Vcpu
 {
     /// <summary>Creates a vCPU that runs in <paramref name="state"/>.</summary>
@@ -24,9 +27,31 @@ public sealed class Vcpu
     /// <summary>Gets or sets the program counter.</summary>
     public ulong Pc { get; set; }
 
-    /// <summary>Gets the EL1 system registers saved while the vCPU is not running.</summary>
+    /// <summary>Gets or sets the condition flags (PSTATE.NZCV / CPSR[31:28]).</summary>
+    public ConditionFlags Flags { get; set; }
+
+    /// <summary>Gets the EL1 system registers, saved here while the vCPU is not running.</summary>
     public SystemRegisterFile SavedSystemRegisters { get; } = new();
+
+    /// <summary>
+    /// Gets the values of system registers the live register file does not hold, written by accesses
+    /// that did not trap, keyed by trap class and register key. Part of the vCPU, so nothing leaks between vCPUs.
+    /// </summary>
+    public System.Collections.Generic.Dictionary<ulong, ulong> OtherSystemRegisters { get; } = [];
 
     /// <summary>Gets the vCPU's timer.</summary>
     public VirtualTimer Timer { get; } = new();
+
+    /// <summary>Gets how many UNDEFINED exceptions the hypervisor injected.</summary>
+    public int UndefinedExceptions { get; private set; }
+
+    /// <summary>Gets the PC of the last instruction an UNDEFINED exception was injected for.</summary>
+    public ulong LastUndefinedPc { get; private set; }
+
+    /// <summary>Injects an UNDEFINED exception for the instruction at the PC; the PC is not advanced.</summary>
+    public void InjectUndefined()
+    {
+        UndefinedExceptions++;
+        LastUndefinedPc = Pc;
+    }
 }

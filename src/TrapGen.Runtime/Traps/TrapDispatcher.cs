@@ -14,7 +14,7 @@ public sealed partial class TrapDispatcher
     private Vcpu current;
 
     /// <summary>Creates a dispatcher over the live register file and HCR_EL2, running <paramref name="vcpu"/>.</summary>
-    public TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, Vcpu vcpu)
+    internal TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, Vcpu vcpu)
     {
         ArgumentNullException.ThrowIfNull(registers);
         ArgumentNullException.ThrowIfNull(hcr);
@@ -25,7 +25,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>Gets or sets the vCPU whose registers trapped accesses read and write.</summary>
-    public Vcpu Current
+    internal Vcpu Current
     {
         get => current;
         set
@@ -66,6 +66,10 @@ public sealed partial class TrapDispatcher
     private partial ulong ReadCntpTval() => current.Timer.ReadTimerValue();
 
     private partial void WriteCntpTval(ulong value) => current.Timer.WriteTimerValue(value);
+
+    private partial ulong ReadCntpCval() => current.Timer.CompareValue;
+
+    private partial void WriteCntpCval(ulong value) => current.Timer.CompareValue = value;
 
     private partial ulong ReadCntpct() => current.Timer.Count;
 }

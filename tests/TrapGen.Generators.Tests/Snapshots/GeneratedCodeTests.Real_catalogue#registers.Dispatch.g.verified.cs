@@ -54,6 +54,7 @@ public sealed partial class TrapDispatcher
             case SysRegKeys.CONTEXTIDR_EL1: return SysReg_CONTEXTIDR_EL1(isRead, rt);
             case SysRegKeys.CNTP_CTL_EL0: return SysReg_CNTP_CTL_EL0(isRead, rt);
             case SysRegKeys.CNTP_TVAL_EL0: return SysReg_CNTP_TVAL_EL0(isRead, rt);
+            case SysRegKeys.CNTP_CVAL_EL0: return SysReg_CNTP_CVAL_EL0(isRead, rt);
             case SysRegKeys.CNTPCT_EL0: return SysReg_CNTPCT_EL0(isRead, rt);
             default: return TrapResult.Unhandled;
         }
@@ -99,6 +100,7 @@ public sealed partial class TrapDispatcher
         {
             case Cp64Keys.TTBR0: return Cp64_TTBR0(isRead, rt, rt2);
             case Cp64Keys.TTBR1: return Cp64_TTBR1(isRead, rt, rt2);
+            case Cp64Keys.CNTP_CVAL: return Cp64_CNTP_CVAL(isRead, rt, rt2);
             case Cp64Keys.CNTPCT: return Cp64_CNTPCT(isRead, rt, rt2);
             default: return TrapResult.Unhandled;
         }
@@ -552,6 +554,34 @@ public sealed partial class TrapDispatcher
         return TrapResult.Handled;
     }
 
+    /// <summary>CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval.</summary>
+    private TrapResult SysReg_CNTP_CVAL_EL0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, ReadCntpCval());
+            return TrapResult.Handled;
+        }
+
+        WriteCntpCval(ReadX(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>CNTP_CVAL (MCRR/MRRC p15, 2, c14): all of CNTP_CVAL_EL0, Rt the low word and Rt2 the high; emulated by CntpCval.</summary>
+    private TrapResult Cp64_CNTP_CVAL(bool isRead, int rt, int rt2)
+    {
+        if (isRead)
+        {
+            var value = ReadCntpCval();
+            WriteR(rt, RegisterHalves.Lo(value));
+            WriteR(rt2, RegisterHalves.Hi(value));
+            return TrapResult.Handled;
+        }
+
+        WriteCntpCval(RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        return TrapResult.Handled;
+    }
+
     /// <summary>CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only.</summary>
     private TrapResult SysReg_CNTPCT_EL0(bool isRead, int rt)
     {
@@ -607,6 +637,12 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Emulator CntpTval, write: EL1 physical timer value, emulated by the runtime's virtual timer.</summary>
     private partial void WriteCntpTval(ulong value);
+
+    /// <summary>Emulator CntpCval, read: EL1 physical timer compare value, emulated by the runtime's virtual timer.</summary>
+    private partial ulong ReadCntpCval();
+
+    /// <summary>Emulator CntpCval, write: EL1 physical timer compare value, emulated by the runtime's virtual timer.</summary>
+    private partial void WriteCntpCval(ulong value);
 
     /// <summary>Emulator Cntpct, read: Physical count, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpct();

@@ -48,6 +48,9 @@ public static partial class SysRegKeys
     /// <summary>CNTP_TVAL_EL0: s3_3_c14_c2_0.</summary>
     public const uint CNTP_TVAL_EL0 = 0x0030F804u;
 
+    /// <summary>CNTP_CVAL_EL0: s3_3_c14_c2_2.</summary>
+    public const uint CNTP_CVAL_EL0 = 0x0034F804u;
+
     /// <summary>CNTPCT_EL0: s3_3_c14_c0_1.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
 }
@@ -123,6 +126,9 @@ public static partial class Cp64Keys
 
     /// <summary>TTBR1: MCRR/MRRC p15, 1, c2, all bits of TTBR1_EL1.</summary>
     public const uint TTBR1 = 0x00010004u;
+
+    /// <summary>CNTP_CVAL: MCRR/MRRC p15, 2, c14, all bits of CNTP_CVAL_EL0.</summary>
+    public const uint CNTP_CVAL = 0x0002001Cu;
 
     /// <summary>CNTPCT: MCRR/MRRC p15, 0, c14, all bits of CNTPCT_EL0.</summary>
     public const uint CNTPCT = 0x0000001Cu;

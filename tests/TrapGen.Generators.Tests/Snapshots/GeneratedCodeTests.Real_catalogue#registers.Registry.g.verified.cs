@@ -92,8 +92,10 @@ public enum SystemRegister
     CNTP_CTL_EL0 = 13,
     /// <summary>CNTP_TVAL_EL0: Counter-timer Physical Timer TimerValue Register.</summary>
     CNTP_TVAL_EL0 = 14,
+    /// <summary>CNTP_CVAL_EL0: Counter-timer Physical Timer CompareValue Register.</summary>
+    CNTP_CVAL_EL0 = 15,
     /// <summary>CNTPCT_EL0: Counter-timer Physical Count Register.</summary>
-    CNTPCT_EL0 = 15,
+    CNTPCT_EL0 = 16,
 }
 
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
@@ -382,6 +384,19 @@ public static partial class SystemRegisters
                     ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp32Keys.CNTP_TVAL),
             ],
             Key: SysRegKeys.CNTP_TVAL_EL0),
+        new(
+            SystemRegister.CNTP_CVAL_EL0, "CNTP_CVAL_EL0", "Counter-timer Physical Timer CompareValue Register",
+            Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 2, Width: 64,
+            TrapHandling.Emulated, IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpCval",
+            OtherNames: [],
+            Aliases:
+            [
+                new("CNTP_CVAL", [], Cp15AccessForm.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, AliasView.Whole,
+                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.CNTP_CVAL),
+            ],
+            Key: SysRegKeys.CNTP_CVAL_EL0),
         new(
             SystemRegister.CNTPCT_EL0, "CNTPCT_EL0", "Counter-timer Physical Count Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 0, Op2: 1, Width: 64,

@@ -28,7 +28,8 @@ internal static partial class Binutils
             var objectFile = Path.Combine(directory.FullName, "input.o");
             File.WriteAllLines(source, lines);
             Run(target + "-as", [.. assemblerFlags, "-o", objectFile, source]);
-            var listing = Run(target + "-objdump", ["-d", objectFile]);
+            // Raw register names (r10, not sl) for AArch32.
+            var listing = Run(target + "-objdump", target == Arm ? ["-d", "-M", "reg-names-raw", objectFile] : ["-d", objectFile]);
             return InstructionLine().Matches(listing)
                 .Select(m => (Parse(m.Groups["word"].Value), m.Groups["text"].Value.Trim()))
                 .ToList();

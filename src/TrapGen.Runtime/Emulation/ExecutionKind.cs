@@ -1,0 +1,20 @@
+namespace TrapGen.Runtime.Emulation;
+
+/// <summary>How the emulated CPU executed one instruction.</summary>
+public enum ExecutionKind
+{
+    /// <summary>The access trapped to the hypervisor; see the trap outcome.</summary>
+    Trapped,
+
+    /// <summary>The access did not trap and went straight to the EL1 registers.</summary>
+    Direct,
+
+    /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing.</summary>
+    ConditionFailed,
+
+    /// <summary>The access is UNDEFINED at EL1 (an EL2 or EL3 register) and did not reach the hypervisor.</summary>
+    UndefinedAtEl1,
+
+    /// <summary>The word is not a system-register move; the emulated CPU skips it.</summary>
+    NotASystemRegisterAccess,
+}

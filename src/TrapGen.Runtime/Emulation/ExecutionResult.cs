@@ -1,0 +1,13 @@
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Runtime.Emulation;
+
+/// <summary>What executing one instruction did.</summary>
+/// <param name="Kind">Whether it trapped, ran directly, or neither.</param>
+/// <param name="Esr">The syndrome the access reports (0 when it is not a system-register move).</param>
+/// <param name="Outcome">The hypervisor's outcome when it trapped.</param>
+public readonly record struct ExecutionResult(ExecutionKind Kind, uint Esr, TrapOutcome? Outcome = null)
+{
+    /// <summary>Gets whether the instruction trapped to the hypervisor.</summary>
+    public bool Trapped => Kind == ExecutionKind.Trapped;
+}

@@ -1,0 +1,31 @@
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Runtime.Instructions;
+
+/// <summary>
+/// A decoded system-register move: MSR/MRS, MCR/MRC or MCRR/MRRC. For cp15 accesses <see cref="Op1"/>
+/// is opc1, <see cref="Op2"/> opc2 and <see cref="Op0"/> is 0; MCRR has no CRn or opc2.
+/// </summary>
+/// <param name="InstructionSet">A64, A32 or T32.</param>
+/// <param name="TrapClass">The trap class an access of this kind reports.</param>
+/// <param name="IsRead">True for MRS, MRC and MRRC.</param>
+/// <param name="Op0">op0 (A64 only).</param>
+/// <param name="Op1">op1 / opc1.</param>
+/// <param name="CRn">CRn.</param>
+/// <param name="CRm">CRm.</param>
+/// <param name="Op2">op2 / opc2.</param>
+/// <param name="Rt">The transfer register.</param>
+/// <param name="Rt2">The second transfer register (MCRR/MRRC).</param>
+/// <param name="Condition">The A32 condition; 0b1110 (always) for A64 and T32.</param>
+public readonly record struct SystemRegisterAccess(
+    InstructionSet InstructionSet,
+    TrapClassKind TrapClass,
+    bool IsRead,
+    uint Op0,
+    uint Op1,
+    uint CRn,
+    uint CRm,
+    uint Op2,
+    uint Rt,
+    uint Rt2,
+    uint Condition);

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TrapGen.Runtime.Traps;
+
+/// <summary>
+/// Finds catalogued registers and aliases by their syndrome key, for everything that is not the trap
+/// path (the emulated CPU's direct accesses, reports, tools). The trap path itself uses the generated switch.
+/// </summary>
+public static class CatalogueIndex
+{
+    private static readonly Dictionary<uint, SystemRegisterInfo> Aarch64 =
+        SystemRegisters.All.Where(r => !r.GuestAarch32State).ToDictionary(r => r.Key);
+
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(Cp15AccessForm.Mcr);
+
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15AccessForm.Mcrr);
+
+    /// <summary>Finds the AArch64 register whose key (in SysRegKeys) is <paramref name="key"/>.</summary>
+    public static bool TryFindAarch64(uint key, out SystemRegisterInfo register) => Aarch64.TryGetValue(key, out register!);
+
+    /// <summary>Finds the AArch32 alias of <paramref name="form"/> whose key is <paramref name="key"/>, and its register.</summary>
+    public static bool TryFindAarch32(Cp15AccessForm form, uint key, out SystemRegisterInfo register, out Aarch32AliasInfo alias)
+    {
+        var found = (form == Cp15AccessForm.Mcr ? Mcr : Mcrr).TryGetValue(key, out var entry);
+        register = entry.Register;
+        alias = entry.Alias;
+        return found;
+    }
+
+    /// <summary>Gets the catalogued name of the register a syndrome reaches, or null.</summary>
+    public static string? NameOf(uint esr)
+    {
+        var iss = EsrFields.GetISS(esr);
+        return EsrFields.GetEC(esr) switch
+        {
+            SysRegIss.ExceptionClass when TryFindAarch64(iss & SysRegIss.KeyMask, out var r) => r.Name,
+            Cp32Iss.ExceptionClass when TryFindAarch32(Cp15AccessForm.Mcr, iss & Cp32Iss.KeyMask, out _, out var a) => a.Name,
+            Cp64Iss.ExceptionClass when TryFindAarch32(Cp15AccessForm.Mcrr, iss & Cp64Iss.KeyMask, out _, out var a) => a.Name,
+            _ => null,
+        };
+    }
+
+    private static Dictionary<uint, (SystemRegisterInfo, Aarch32AliasInfo)> Aliases(Cp15AccessForm form) =>
+        SystemRegisters.All.SelectMany(r => r.Aliases.Where(a => a.Form == form).Select(a => (r, a))).ToDictionary(p => p.a.Key, p => (p.r, p.a));
+}

@@ -1,0 +1,136 @@
+using System;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Runtime.Cpu;
+
+namespace TrapGen.Runtime.Traps;
+
+/// <summary>
+/// The EL2 side of one physical CPU: HCR_EL2, CNTHCTL_EL2, the live EL1 system registers, the running
+/// vCPU, and the trap entry (the seed's do_sysreg, do_cp15_32 and do_cp15_64). Every syndrome value is
+/// handled without an exception, and a handled trap allocates nothing.
+/// </summary>
+public sealed class Hypervisor
+{
+    private readonly TrapDispatcher dispatcher;
+
+    /// <summary>Creates a hypervisor that will run <paramref name="firstVcpu"/>.</summary>
+    public Hypervisor(Vcpu firstVcpu, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined, ITrapObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(firstVcpu);
+        Policy = policy;
+        Observer = observer;
+        dispatcher = new TrapDispatcher(Hardware, Hcr, firstVcpu);
+        firstVcpu.SavedSystemRegisters.CopyTo(Hardware);
+    }
+
+    /// <summary>Gets HCR_EL2.</summary>
+    public HypervisorConfiguration Hcr { get; } = new();
+
+    /// <summary>Gets or sets CNTHCTL_EL2; 0 (the default) traps the guest's physical counter and timer accesses.</summary>
+    public ulong Cnthctl { get; set; }
+
+    /// <summary>Gets the live EL1 system registers: the running vCPU's state, which passthrough handlers move.</summary>
+    public SystemRegisterFile Hardware { get; } = new();
+
+    /// <summary>Gets the running vCPU.</summary>
+    public Vcpu Current => dispatcher.Current;
+
+    /// <summary>Gets or sets what happens to accesses no catalogue entry handles.</summary>
+    public UnhandledAccessPolicy Policy { get; set; }
+
+    /// <summary>Gets or sets who sees each trap.</summary>
+    public ITrapObserver? Observer { get; set; }
+
+    /// <summary>Gets how many traps were taken.</summary>
+    public long TrapCount { get; private set; }
+
+    /// <summary>Gets whether the default path crashed the domain.</summary>
+    public bool DomainCrashed { get; private set; }
+
+    /// <summary>
+    /// Takes a trap of the running vCPU with syndrome <paramref name="esr"/>: checks an AArch32
+    /// condition, dispatches to the generated handler, runs hooks and advances the PC by 4 or 2 (IL).
+    /// </summary>
+    public TrapOutcome HandleTrap(uint esr)
+    {
+        var vcpu = dispatcher.Current;
+        var pc = vcpu.Pc;
+        var outcome = Handle(vcpu, esr);
+        TrapCount++;
+        Observer?.OnTrap(new TrapRecord(vcpu, esr, pc, outcome));
+        return outcome;
+    }
+
+    /// <summary>
+    /// The seed's ctxt_switch_to: saves the running vCPU's EL1 registers, restores <paramref name="next"/>'s,
+    /// and sets HCR_EL2.RW from its execution state and DC and TVM exactly when its MMU is off.
+    /// </summary>
+    public void SwitchTo(Vcpu next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Hardware.CopyTo(dispatcher.Current.SavedSystemRegisters);
+        next.SavedSystemRegisters.CopyTo(Hardware);
+        dispatcher.Current = next;
+        Hcr.El1IsAarch64 = next.ExecutionState == ExecutionState.Aarch64;
+        var mmuOff = !Sctlr.IsMmuEnabled(Hardware.SCTLR_EL1);
+        Hcr.DefaultCacheable = mmuOff;
+        Hcr.TrapVirtualMemoryWrites = mmuOff;
+    }
+
+    /// <summary>The seed's construct_dom0: the guest starts with its MMU off, so DC and TVM are set, and the physical timer traps.</summary>
+    public void PrepareGuestBoot()
+    {
+        Hcr.El1IsAarch64 = Current.ExecutionState == ExecutionState.Aarch64;
+        Hcr.DefaultCacheable = true;
+        Hcr.TrapVirtualMemoryWrites = true;
+        Cnthctl &= ~((1UL << CnthctlEl2.EL1PCEN) | (1UL << CnthctlEl2.EL1PCTEN));
+    }
+
+    private TrapOutcome Handle(Vcpu vcpu, uint esr)
+    {
+        var exceptionClass = EsrFields.GetEC(esr);
+        var iss = EsrFields.GetISS(esr);
+        if (exceptionClass is Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass && !ConditionPasses(vcpu, exceptionClass, iss))
+        {
+            AdvancePc(vcpu, esr);
+            return TrapOutcome.ConditionFailed;
+        }
+
+        switch (dispatcher.Dispatch(esr))
+        {
+            case TrapResult.Handled:
+                AdvancePc(vcpu, esr);
+                return TrapOutcome.Handled;
+            case TrapResult.Undefined:
+                vcpu.InjectUndefined();
+                return TrapOutcome.Undefined;
+            default:
+                return Unhandled(vcpu, exceptionClass);
+        }
+    }
+
+    private TrapOutcome Unhandled(Vcpu vcpu, uint exceptionClass)
+    {
+        var isSystemRegisterTrap = exceptionClass is SysRegIss.ExceptionClass or Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass;
+        if (isSystemRegisterTrap && Policy == UnhandledAccessPolicy.CrashDomain)
+        {
+            DomainCrashed = true;
+            return TrapOutcome.UnhandledCrash;
+        }
+
+        vcpu.InjectUndefined();
+        return isSystemRegisterTrap ? TrapOutcome.UnhandledUndefined : TrapOutcome.NotASystemRegisterTrap;
+    }
+
+    /// <summary>The seed's check_conditional_instr: CV = 0 means the condition is not reported, and the instruction executes.</summary>
+    private static bool ConditionPasses(Vcpu vcpu, uint exceptionClass, uint iss)
+    {
+        var (cv, cond) = exceptionClass == Cp32Iss.ExceptionClass
+            ? (Cp32Iss.GetCV(iss), Cp32Iss.GetCOND(iss))
+            : (Cp64Iss.GetCV(iss), Cp64Iss.GetCOND(iss));
+        return cv == 0 || vcpu.Flags.Holds(cond);
+    }
+
+    /// <summary>The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one.</summary>
+    private static void AdvancePc(Vcpu vcpu, uint esr) => vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
+}

@@ -1,0 +1,23 @@
+namespace TrapGen.Runtime.Traps;
+
+/// <summary>What the hypervisor did with one trap.</summary>
+public enum TrapOutcome
+{
+    /// <summary>The access was emulated and the PC advanced.</summary>
+    Handled,
+
+    /// <summary>An AArch32 instruction failed its condition check; it was skipped (PC advanced, no access).</summary>
+    ConditionFailed,
+
+    /// <summary>The catalogue makes the access UNDEFINED; an UNDEFINED exception was injected.</summary>
+    Undefined,
+
+    /// <summary>No catalogue entry matched; it was logged and an UNDEFINED exception was injected.</summary>
+    UnhandledUndefined,
+
+    /// <summary>No catalogue entry matched; it was logged and the domain was crashed.</summary>
+    UnhandledCrash,
+
+    /// <summary>The syndrome is not a system-register trap; an UNDEFINED exception was injected.</summary>
+    NotASystemRegisterTrap,
+}
