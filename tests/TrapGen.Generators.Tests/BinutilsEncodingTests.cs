@@ -4,6 +4,7 @@ using TrapGen.Catalogue;
 using TrapGen.Catalogue.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing;
 using Xunit;
 using A32 = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterMove;
 using A32Pair = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterPairMove;

@@ -7,18 +7,18 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace TrapGen.Generators.Tests.Support;
+namespace TrapGen.Testing;
 
 /// <summary>
 /// Assembles and disassembles with Debian's cross binutils, an implementation of the Arm encodings
 /// that owes nothing to TrapGen. .ci/run installs binutils-aarch64-linux-gnu and binutils-arm-linux-gnueabihf.
 /// </summary>
-internal static partial class Binutils
+public static partial class Binutils
 {
     public const string Aarch64 = "aarch64-linux-gnu";
     public const string Arm = "arm-linux-gnueabihf";
 
-    /// <summary>Assembles <paramref name="lines"/> and returns each instruction's word and disassembly, in order.</summary>
+    /// <summary>Assembles <paramref name="lines"/> for <paramref name="target"/> (<see cref="Aarch64"/> or <see cref="Arm"/>) and returns each instruction's word and disassembly, in order.</summary>
     public static IReadOnlyList<(uint Word, string Text)> Assemble(string target, IEnumerable<string> lines, params string[] assemblerFlags)
     {
         var directory = Directory.CreateTempSubdirectory("trapgen-binutils-");

@@ -1,0 +1,44 @@
+using System;
+using TrapGen.Runtime.Instructions;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>One trap (decode, dispatch, passthrough, PC advance) allocates nothing. Bytes, not time: speed is for the benchmarks.</summary>
+public sealed class AllocationTests
+{
+    [Fact]
+    public void Handled_traps_of_every_class_allocate_nothing()
+    {
+        var a64 = Machine.Aarch64();
+        var a32 = Machine.Aarch32();
+        var sysreg = Esr(GuestCode.A64("msr ttbr0_el1, x1")[0], InstructionSet.A64);
+        var words = GuestCode.A32("mcr p15, 0, r1, c6, c0, 2", "mrrc p15, 0, r2, r3, c2", "mcrne p15, 0, r1, c1, c0, 0");
+        var cp32 = Esr(words[0], InstructionSet.A32);
+        var cp64 = Esr(words[1], InstructionSet.A32);
+        var failedCondition = Esr(words[2], InstructionSet.A32);
+        a32.Current.Flags = new Cpu.ConditionFlags { Z = true };
+
+        void Run(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                a64.Hypervisor.HandleTrap(sysreg);
+                a32.Hypervisor.HandleTrap(cp32);
+                a32.Hypervisor.HandleTrap(cp64);
+                a32.Hypervisor.HandleTrap(failedCondition);
+            }
+        }
+
+        Run(1_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run(10_000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static uint Esr(uint word, InstructionSet instructionSet)
+    {
+        Assert.True(InstructionDecoder.TryDecode(word, instructionSet, out var access));
+        return SyndromeBuilder.Build(access);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Linq;
+using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Domains;
+using TrapGen.Runtime.Instructions;
+using TrapGen.Runtime.Traps;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>Builds domains for tests and drives single traps from instruction words.</summary>
+internal static class Machine
+{
+    public static Domain Aarch64(ITrapObserver? observer = null, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined) =>
+        new([ExecutionState.Aarch64], policy, observer);
+
+    public static Domain Aarch32(ITrapObserver? observer = null) => new([ExecutionState.Aarch32], UnhandledAccessPolicy.InjectUndefined, observer);
+
+    /// <summary>Takes the trap <paramref name="word"/> would cause, whether or not the CPU's trap controls are set.</summary>
+    public static TrapOutcome Trap(Domain domain, uint word, InstructionSet instructionSet)
+    {
+        Assert.True(InstructionDecoder.TryDecode(word, instructionSet, out var access), "not a system-register move: 0x" + word.ToString("x8"));
+        return domain.Hypervisor.HandleTrap(SyndromeBuilder.Build(access));
+    }
+
+    public static SystemRegisterInfo Info(string name) => SystemRegisters.All.Single(r => r.Name == name);
+
+    public static ulong Read(Domain domain, string register)
+    {
+        Assert.True(domain.Hypervisor.Hardware.TryRead(Info(register).Register, out var value), register + " has no storage");
+        return value;
+    }
+
+    public static void Write(Domain domain, string register, ulong value) =>
+        Assert.True(domain.Hypervisor.Hardware.TryWrite(Info(register).Register, value), register + " has no storage");
+}

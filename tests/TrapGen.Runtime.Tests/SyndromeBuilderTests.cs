@@ -1,0 +1,83 @@
+using System.Linq;
+using TrapGen.Runtime.Instructions;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>
+/// From a real instruction word (assembled by binutils), the syndrome the hardware reports: for every
+/// catalogued register and alias, the key reached is the catalogued one, with Rt, Rt2, direction, IL
+/// and the condition in their fields.
+/// </summary>
+public sealed class SyndromeBuilderTests
+{
+    [Fact]
+    public void Every_aarch64_register_instruction_yields_its_catalogued_key()
+    {
+        var registers = SystemRegisters.All.Where(r => !r.GuestAarch32State).ToList();
+        var words = GuestCode.A64([.. registers.SelectMany(r => new[] { $"mrs x{r.Op2 + 3}, {r.Name.ToLowerInvariant()}", $"msr {r.Name.ToLowerInvariant()}, x30" }.Where((_, i) => i == 0 ? r.IsReadable : r.IsWritable))]);
+        var index = 0;
+        foreach (var register in registers)
+        {
+            foreach (var isRead in new[] { true, false }.Where(read => read ? register.IsReadable : register.IsWritable))
+            {
+                Assert.True(InstructionDecoder.TryDecode(words[index++], InstructionSet.A64, out var access));
+                var esr = SyndromeBuilder.Build(access);
+                var syndrome = new SysRegSyndrome(EsrFields.GetISS(esr));
+                Assert.Equal(SysRegIss.ExceptionClass, EsrFields.GetEC(esr));
+                Assert.Equal(1U, EsrFields.GetIL(esr));
+                Assert.Equal(register.Key, syndrome.Key);
+                Assert.Equal(isRead, syndrome.IsRead);
+                Assert.Equal(isRead ? (uint)register.Op2 + 3 : 30U, syndrome.Rt);
+            }
+        }
+
+        Assert.Equal(words.Length, index);
+    }
+
+    [Theory]
+    [InlineData("", 0b1110u)]
+    [InlineData("ne", 0b0001u)]
+    [InlineData("ge", 0b1010u)]
+    public void Every_cp15_alias_instruction_yields_its_catalogued_key_and_condition(string condition, uint cond)
+    {
+        var aliases = SystemRegisters.All.SelectMany(r => r.Aliases).ToList();
+        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == Cp15AccessForm.Mcr
+            ? new[] { $"mrc{condition} p15, {a.Opc1}, r7, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r8, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
+            : new[] { $"mrrc{condition} p15, {a.Opc1}, r7, r9, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r8, r11, c{a.CRm}" })]);
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            var alias = aliases[i / 2];
+            var isRead = i % 2 == 0;
+            Assert.True(InstructionDecoder.TryDecode(words[i], InstructionSet.A32, out var access));
+            var esr = SyndromeBuilder.Build(access);
+            var iss = EsrFields.GetISS(esr);
+            if (alias.Form == Cp15AccessForm.Mcr)
+            {
+                var s = new Cp32Syndrome(iss);
+                Assert.Equal(Cp32Iss.ExceptionClass, EsrFields.GetEC(esr));
+                Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.CV, s.COND));
+            }
+            else
+            {
+                var s = new Cp64Syndrome(iss);
+                Assert.Equal(Cp64Iss.ExceptionClass, EsrFields.GetEC(esr));
+                Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, isRead ? 9U : 11U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.Rt2, s.CV, s.COND));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0xD503201Fu, InstructionSet.A64)] // nop
+    [InlineData(0xD500401Fu, InstructionSet.A64)] // msr spsel, #0 (op0 0: not a register)
+    [InlineData(0xE0800001u, InstructionSet.A32)] // add r0, r0, r1
+    [InlineData(0xEE110F10u, InstructionSet.T32)] // fine as T32 too: the same word
+    [InlineData(0xFE010F10u, InstructionSet.A32)] // mcr2: unconditional space
+    [InlineData(0xEE010E10u, InstructionSet.A32)] // mcr p14: not cp15
+    public void Only_system_register_moves_decode(uint word, InstructionSet instructionSet)
+    {
+        var decoded = InstructionDecoder.TryDecode(word, instructionSet, out _);
+        Assert.Equal(word == 0xEE110F10u, decoded);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Runtime.Traps;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>
+/// A guest controls the whole ISS. Every one of the 2^25 values of each system-register trap class is
+/// handled without an exception, and only catalogued keys ever reach a handler.
+/// </summary>
+public sealed class SyndromeSweepTests
+{
+    private const uint IssCount = 1u << 25;
+
+    public static TheoryData<uint> ExceptionClasses() => [SysRegIss.ExceptionClass, Cp32Iss.ExceptionClass, Cp64Iss.ExceptionClass];
+
+    [Theory]
+    [MemberData(nameof(ExceptionClasses))]
+    public void Every_iss_is_handled_and_only_catalogued_registers_are_reached(uint exceptionClass)
+    {
+        var domain = exceptionClass == SysRegIss.ExceptionClass ? Machine.Aarch64() : Machine.Aarch32();
+        var hypervisor = domain.Hypervisor;
+        var hcrBefore = hypervisor.Hcr.Value;
+        var (keyMask, catalogued) = Catalogued(exceptionClass);
+        var reachedKeys = new HashSet<uint>();
+        long unhandled = 0;
+
+        for (var iss = 0u; iss < IssCount; iss++)
+        {
+            var esr = EsrFields.WithEC(EsrFields.WithIL(EsrFields.WithISS(0, iss), 1), exceptionClass);
+            var outcome = hypervisor.HandleTrap(esr);
+            var key = iss & keyMask;
+            if (outcome is TrapOutcome.Handled or TrapOutcome.Undefined)
+            {
+                if (reachedKeys.Add(key))
+                {
+                    Assert.Contains(key, catalogued);
+                }
+            }
+            else if (outcome == TrapOutcome.UnhandledUndefined)
+            {
+                unhandled++;
+                if (catalogued.Contains(key))
+                {
+                    Assert.Fail("catalogued key 0x" + key.ToString("x") + " was unhandled for ISS 0x" + iss.ToString("x"));
+                }
+            }
+        }
+
+        Assert.Equal(catalogued.OrderBy(k => k), reachedKeys.OrderBy(k => k));
+        Assert.True(unhandled > 0);
+        Assert.Equal(hcrBefore, hypervisor.Hcr.Value);
+        Assert.Equal(IssCount, (ulong)hypervisor.TrapCount);
+    }
+
+    private static (uint KeyMask, HashSet<uint> Keys) Catalogued(uint exceptionClass) => exceptionClass switch
+    {
+        SysRegIss.ExceptionClass => (SysRegIss.KeyMask, SystemRegisters.All.Where(r => !r.GuestAarch32State).Select(r => r.Key).ToHashSet()),
+        Cp32Iss.ExceptionClass => (Cp32Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15AccessForm.Mcr).Select(a => a.Key).ToHashSet()),
+        _ => (Cp64Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15AccessForm.Mcrr).Select(a => a.Key).ToHashSet()),
+    };
+}
