@@ -1,0 +1,223 @@
+using System;
+using System.Globalization;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Runtime.Instructions;
+
+/// <summary>
+/// Reads and writes the assembler syntax of system-register moves: <c>msr sctlr_el1, x0</c>,
+/// <c>mrs x1, s3_3_c14_c0_1</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.
+/// Also accepts objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). Never throws: a malformed
+/// line yields a one-sentence error.
+/// </summary>
+public static class SystemInstructionSyntax
+{
+    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr"];
+
+    /// <summary>Parses one instruction; <paramref name="thumb"/> makes cp15 moves T32 instead of A32.</summary>
+    public static bool TryParse(string text, bool thumb, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        var trimmed = (text ?? string.Empty).Trim();
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        var head = (space < 0 ? trimmed : trimmed.Substring(0, space)).ToLowerInvariant();
+        var operands = space < 0 ? [] : trimmed.Substring(space + 1).Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)
+            .Split(',', StringSplitOptions.TrimEntries);
+        if (head.Length == 0)
+        {
+            error = "empty instruction";
+            return false;
+        }
+
+        foreach (var mnemonic in Mnemonics)
+        {
+            if (!head.StartsWith(mnemonic, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var suffix = head.Substring(mnemonic.Length);
+            if (mnemonic is "mrs" or "msr")
+            {
+                if (suffix.Length > 0)
+                {
+                    break;
+                }
+
+                return TryParseA64(mnemonic == "mrs", operands, out access, out error);
+            }
+
+            if (!ConditionCodes.TryParse(suffix, out var cond))
+            {
+                error = "unknown condition '" + suffix + "' in '" + head + "'; use eq, ne, cs, cc, mi, pl, vs, vc, hi, ls, ge, lt, gt, le or al";
+                return false;
+            }
+
+            if (thumb && cond != 0b1110)
+            {
+                error = "a T32 coprocessor move takes its condition from an IT block, not a suffix";
+                return false;
+            }
+
+            return TryParseCp15(mnemonic, cond, thumb ? InstructionSet.T32 : InstructionSet.A32, operands, out access, out error);
+        }
+
+        error = "'" + head + "' is not a system-register move; expected msr, mrs, mcr, mrc, mcrr or mrrc";
+        return false;
+    }
+
+    /// <summary>Formats <paramref name="access"/>, naming AArch64 registers as the catalogue or the architecture does.</summary>
+    public static string Format(in SystemRegisterAccess access)
+    {
+        switch (access.TrapClass)
+        {
+            case TrapClassKind.Aarch64:
+                var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2);
+                var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
+                return access.IsRead ? "mrs " + x + ", " + name : "msr " + name + ", " + x;
+            case TrapClassKind.Cp15Register32:
+                return string.Format(
+                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, r{3}, c{4}, c{5}, {6}",
+                    access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1, access.Rt, access.CRn, access.CRm, access.Op2);
+            default:
+                return string.Format(
+                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, r{3}, r{4}, c{5}",
+                    access.IsRead ? "mrrc" : "mcrr", ConditionCodes.Suffix(access.Condition), access.Op1, access.Rt, access.Rt2, access.CRm);
+        }
+    }
+
+    private static bool TryParseA64(bool isRead, string[] operands, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        if (operands.Length != 2)
+        {
+            error = isRead ? "expected 'mrs x<n>, <register>'" : "expected 'msr <register>, x<n>'";
+            return false;
+        }
+
+        var (registerText, gprText) = isRead ? (operands[1], operands[0]) : (operands[0], operands[1]);
+        if (!TryX(gprText, out var rt, out error))
+        {
+            return false;
+        }
+
+        if (!SystemRegisterNames.TryFind(registerText, out var e))
+        {
+            error = "unknown system register '" + registerText + "'; use a catalogued name or the generic form s<op0>_<op1>_c<n>_c<m>_<op2>";
+            return false;
+        }
+
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, 0b1110);
+        return true;
+    }
+
+    private static bool TryParseCp15(string mnemonic, uint cond, InstructionSet instructionSet, string[] operands, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        var pair = mnemonic is "mcrr" or "mrrc";
+        var isRead = mnemonic is "mrc" or "mrrc";
+        var expected = pair ? 5 : 6;
+        if (operands.Length != expected && !(operands.Length == 5 && !pair))
+        {
+            error = pair ? "expected '" + mnemonic + " p15, <opc1>, r<t>, r<t2>, c<m>'" : "expected '" + mnemonic + " p15, <opc1>, r<t>, c<n>, c<m>, <opc2>'";
+            return false;
+        }
+
+        if (operands[0].ToLowerInvariant() is not ("p15" or "15"))
+        {
+            error = "'" + operands[0] + "': only coprocessor p15 (the system control coprocessor) is modelled";
+            return false;
+        }
+
+        if (!TryNumber(operands[1], pair ? 15u : 7u, "opc1", out var opc1, out error) || !TryR(operands[2], out var rt, out error))
+        {
+            return false;
+        }
+
+        if (pair)
+        {
+            if (!TryR(operands[3], out var rt2, out error) || !TryC(operands[4], out var crm, out error))
+            {
+                return false;
+            }
+
+            access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond);
+            return true;
+        }
+
+        uint opc2 = 0;
+        if (!TryC(operands[3], out var crn, out error) || !TryC(operands[4], out var crm32, out error)
+            || (operands.Length == 6 && !TryNumber(operands[5], 7, "opc2", out opc2, out error)))
+        {
+            return false;
+        }
+
+        access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond);
+        return true;
+    }
+
+    private static bool TryX(string text, out uint index, out string error)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower == "xzr")
+        {
+            index = 31;
+            error = string.Empty;
+            return true;
+        }
+
+        return TryIndexed(lower, "x", 30, "x0–x30 or xzr", out index, out error);
+    }
+
+    private static bool TryR(string text, out uint index, out string error)
+    {
+        var lower = text.ToLowerInvariant();
+        (var alias, index) = lower switch
+        {
+            "sp" => (true, 13u),
+            "lr" => (true, 14u),
+            "pc" => (true, 15u),
+            _ => (false, 0u),
+        };
+        if (alias)
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        return TryIndexed(lower, "r", 15, "r0–r15", out index, out error);
+    }
+
+    private static bool TryC(string text, out uint index, out string error)
+    {
+        var lower = text.ToLowerInvariant();
+        return TryIndexed(lower.StartsWith("cr", StringComparison.Ordinal) ? string.Concat("c", lower.AsSpan(2)) : lower, "c", 15, "c0–c15", out index, out error);
+    }
+
+    private static bool TryIndexed(string text, string prefix, uint max, string expected, out uint index, out string error)
+    {
+        index = 0;
+        if (text.StartsWith(prefix, StringComparison.Ordinal)
+            && uint.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index)
+            && index <= max)
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        error = "'" + text + "' is not a register here; expected " + expected;
+        return false;
+    }
+
+    private static bool TryNumber(string text, uint max, string what, out uint value, out string error)
+    {
+        if (uint.TryParse(text.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= max)
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        error = "'" + text + "' is not a valid " + what + "; expected 0–" + max.ToString(CultureInfo.InvariantCulture);
+        return false;
+    }
+}

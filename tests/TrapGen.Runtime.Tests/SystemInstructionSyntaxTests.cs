@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Runtime.Instructions;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>TrapGen's assembler and formatter for system-register moves, against binutils, for every catalogued form.</summary>
+public sealed class SystemInstructionSyntaxTests
+{
+    public static IEnumerable<string> A64Forms() => SystemRegisters.All.SelectMany(r => new[]
+    {
+        r.IsReadable ? $"mrs x{r.CRm}, {r.Name.ToLowerInvariant()}" : null,
+        r.IsWritable ? $"msr {r.Name.ToLowerInvariant()}, x{r.CRn + 10}" : null,
+    }).OfType<string>().Append("mrs xzr, sctlr_el1").Append("msr s3_0_c15_c2_7, x1");
+
+    public static IEnumerable<string> A32Forms(string condition) => SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => a.Form == Cp15AccessForm.Mcr
+        ? new[] { $"mrc{condition} p15, {a.Opc1}, r3, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r12, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
+        : new[] { $"mrrc{condition} p15, {a.Opc1}, r0, r1, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r10, r11, c{a.CRm}" });
+
+    [Fact]
+    public void A64_forms_assemble_to_binutils_words_and_format_back()
+    {
+        var forms = A64Forms().ToArray();
+        AssertAgreesWithBinutils(forms, GuestCode.A64(forms), thumb: false, InstructionSet.A64);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ne")]
+    [InlineData("hi")]
+    public void A32_forms_assemble_to_binutils_words_and_format_back(string condition)
+    {
+        var forms = A32Forms(condition).ToArray();
+        AssertAgreesWithBinutils(forms, GuestCode.A32(forms), thumb: false, InstructionSet.A32);
+    }
+
+    [Fact]
+    public void T32_forms_assemble_to_binutils_words_and_format_back()
+    {
+        var forms = A32Forms(string.Empty).ToArray();
+        AssertAgreesWithBinutils(forms, GuestCode.T32(forms), thumb: true, InstructionSet.T32);
+    }
+
+    [Theory]
+    [InlineData("MSR SCTLR_EL1, X0", 0xD5181000u)]
+    [InlineData("mcr 15, 0, r0, cr1, cr0, {0}", 0xEE010F10u)]
+    [InlineData("mcr p15, 0, r0, c1, c0", 0xEE010F10u)]
+    [InlineData("mrs x0, PRRR", 0u)]
+    [InlineData("mcrr p15, 0, sp, lr, c2", 0xEC4EDF02u)]
+    public void Alternative_spellings_are_accepted(string text, uint expected)
+    {
+        var parsed = SystemInstructionSyntax.TryParse(text, thumb: false, out var access, out var error);
+        if (expected == 0)
+        {
+            Assert.False(parsed);
+            Assert.Contains("unknown system register 'PRRR'", error, System.StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(parsed, error);
+        Assert.Equal(expected, InstructionEncoder.Encode(access));
+    }
+
+    [Theory]
+    [InlineData("", "empty instruction")]
+    [InlineData("add x0, x1, x2", "'add' is not a system-register move")]
+    [InlineData("msr sctrl_el1, x0", "unknown system register 'sctrl_el1'")]
+    [InlineData("msr sctlr_el1, w0", "'w0' is not a register here; expected x0–x30 or xzr")]
+    [InlineData("mrs x31, sctlr_el1", "'x31' is not a register here")]
+    [InlineData("msr sctlr_el1", "expected 'msr <register>, x<n>'")]
+    [InlineData("mcrxx p15, 0, r0, c1, c0, 0", "unknown condition 'xx'")]
+    [InlineData("mcr p14, 0, r0, c1, c0, 0", "only coprocessor p15")]
+    [InlineData("mcr p15, 8, r0, c1, c0, 0", "'8' is not a valid opc1; expected 0–7")]
+    [InlineData("mcrr p15, 16, r0, r1, c2", "'16' is not a valid opc1; expected 0–15")]
+    [InlineData("mcr p15, 0, r16, c1, c0, 0", "'r16' is not a register here")]
+    [InlineData("mcr p15, 0, r0, c16, c0, 0", "'c16' is not a register here")]
+    [InlineData("mcr p15, 0, r0, c1, c0, 9", "'9' is not a valid opc2")]
+    [InlineData("mrrc p15, 0, r0, c14", "expected 'mrrc p15, <opc1>, r<t>, r<t2>, c<m>'")]
+    [InlineData("msr s3_0_c16_c0_0, x0", "unknown system register")]
+    [InlineData("msr s1_0_c1_c0_0, x0", "unknown system register")]
+    public void Malformed_instructions_get_one_clear_error(string text, string expected)
+    {
+        Assert.False(SystemInstructionSyntax.TryParse(text, thumb: false, out _, out var error));
+        Assert.Contains(expected, error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_t32_cp15_move_may_not_carry_a_condition_suffix()
+    {
+        Assert.False(SystemInstructionSyntax.TryParse("mcrne p15, 0, r0, c1, c0, 0", thumb: true, out _, out var error));
+        Assert.Contains("IT block", error, System.StringComparison.Ordinal);
+    }
+
+    private static void AssertAgreesWithBinutils(string[] forms, uint[] words, bool thumb, InstructionSet instructionSet)
+    {
+        Assert.Equal(forms.Length, words.Length);
+        for (var i = 0; i < forms.Length; i++)
+        {
+            Assert.True(SystemInstructionSyntax.TryParse(forms[i], thumb, out var access, out var error), forms[i] + ": " + error);
+            Assert.Equal((forms[i], words[i]), (forms[i], InstructionEncoder.Encode(access)));
+            Assert.True(InstructionDecoder.TryDecode(words[i], instructionSet, out var decoded));
+            Assert.Equal(access, decoded);
+            Assert.Equal(forms[i], SystemInstructionSyntax.Format(decoded));
+        }
+    }
+}
