@@ -1,7 +1,9 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using TrapGen.Catalogue;
+using System.IO;
 using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;
@@ -71,7 +73,13 @@ public sealed class GeneratedCodeTests
         Assert.NotEmpty(sources);
         foreach (var source in sources)
         {
-            Snapshot.Match(nameof(GeneratedCodeTests), test, source.HintName, source.SourceText.ToString());
+            Snapshot.Match(
+                Path.Combine(TestFiles.ProjectDirectory(), "Snapshots"),
+                nameof(GeneratedCodeTests),
+                test,
+                source.HintName,
+                source.SourceText.ToString(),
+                text => text.Replace("\"TrapGen\", \"" + RegisterCatalogueGenerator.Version + "\"", "\"TrapGen\", \"{version}\"", System.StringComparison.Ordinal));
         }
     }
 }

@@ -91,13 +91,20 @@ public sealed class TrapEntryTests
             """
             unhandled mrs 3, 0, c1, c0, 1 => x2 @ 0x0000000040080000 (vCPU 0, injecting UNDEF)
             # registers.yaml, under registers:
-              - name: S3_0_C1_C0_1   # give it its architectural name
+              - name: ACTLR_EL1
                 encoding: { op0: 3, op1: 0, crn: 1, crm: 0, op2: 1 }
                 width: 64
                 handling: passthrough
 
             """,
             log.ToString());
+    }
+
+    [Fact]
+    public void A_register_the_architectures_lists_do_not_name_gets_a_placeholder_name()
+    {
+        var iss = SysRegIss.Encode(op0: 3, op1: 0, crn: 15, crm: 2, op2: 7, rt: 0, direction: 1);
+        Assert.Contains("- name: S3_0_C15_C2_7   # give it its architectural name", TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, iss, 1)), System.StringComparison.Ordinal);
     }
 
     [Fact]

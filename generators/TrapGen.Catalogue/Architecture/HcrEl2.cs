@@ -5,7 +5,8 @@ namespace TrapGen.Catalogue.Architecture;
 
 /// <summary>
 /// HCR_EL2 bits and what its trap controls cover, from the Arm ARM (DDI 0487, D24.2.48 HCR_EL2:
-/// "TVM, bit [26]: Trap Virtual Memory controls" and "TRVM, bit [30]"). The one place these facts live:
+/// "TVM, bit [26]: Trap Virtual Memory controls", "TRVM, bit [30]" and "TACR, bit [21]: Trap
+/// Auxiliary Control Registers"). The one place these facts live:
 /// the catalogue validator checks trap groups against them, and the emulated CPU decides from them
 /// whether an access traps. Covers the Armv8.0 registers; FEAT_AIE, FEAT_S1PIE and FEAT_TCR2 add
 /// MAIR2_EL1, AMAIR2_EL1, PIR(E0)_EL1, TCR2_EL1 and SCTLR2_EL1, which are not modelled.
@@ -14,6 +15,9 @@ public static class HcrEl2
 {
     /// <summary>DC, bit 12: default cacheability; stage 1 acts as if the guest's MMU were on and cacheable.</summary>
     public const int DC = 12;
+
+    /// <summary>TACR, bit 21: traps accesses to the auxiliary control registers.</summary>
+    public const int TACR = 21;
 
     /// <summary>TVM, bit 26: traps writes to the virtual memory controls.</summary>
     public const int TVM = 26;
@@ -64,6 +68,12 @@ public static class HcrEl2
     [
         new("HCR_EL2", "TVM", TVM, TrapsWhenSet: true, AccessDirection.Write, VirtualMemoryControls),
         new("HCR_EL2", "TRVM", TRVM, TrapsWhenSet: true, AccessDirection.Read, VirtualMemoryControls),
+        new("HCR_EL2", "TACR", TACR, TrapsWhenSet: true, AccessDirection.ReadWrite,
+        [
+            ArchitecturalRegister.A64("ACTLR_EL1", 3, 0, 1, 0, 1),
+            ArchitecturalRegister.Mcr("ACTLR", 0, 1, 0, 1),
+            ArchitecturalRegister.Mcr("ACTLR2", 0, 1, 0, 3),
+        ]),
     ];
 
     /// <summary>Gets the trap control called <paramref name="name"/>, or null when the architecture has none by that name.</summary>

@@ -35,7 +35,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         }
 
         var esr = SyndromeBuilder.Build(access);
-        var key = KeyOf(access.TrapClass, EsrFields.GetISS(esr));
+        SyndromeKey.TryGet(esr, out _, out var key);
         if (ArchitecturalTraps.Traps(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.TrapClass, key, access.IsRead))
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr));
@@ -57,11 +57,4 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         vcpu.Pc += InstructionSize;
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
-
-    private static uint KeyOf(TrapClassKind trapClass, uint iss) => trapClass switch
-    {
-        TrapClassKind.Aarch64 => iss & SysRegIss.KeyMask,
-        TrapClassKind.Cp15Register32 => iss & Cp32Iss.KeyMask,
-        _ => iss & Cp64Iss.KeyMask,
-    };
 }

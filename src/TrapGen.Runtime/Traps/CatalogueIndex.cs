@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -31,12 +32,16 @@ public static class CatalogueIndex
     /// <summary>Gets the catalogued name of the register a syndrome reaches, or null.</summary>
     public static string? NameOf(uint esr)
     {
-        var iss = EsrFields.GetISS(esr);
-        return EsrFields.GetEC(esr) switch
+        if (!SyndromeKey.TryGet(esr, out var kind, out var key))
         {
-            SysRegIss.ExceptionClass when TryFindAarch64(iss & SysRegIss.KeyMask, out var r) => r.Name,
-            Cp32Iss.ExceptionClass when TryFindAarch32(Cp15AccessForm.Mcr, iss & Cp32Iss.KeyMask, out _, out var a) => a.Name,
-            Cp64Iss.ExceptionClass when TryFindAarch32(Cp15AccessForm.Mcrr, iss & Cp64Iss.KeyMask, out _, out var a) => a.Name,
+            return null;
+        }
+
+        return kind switch
+        {
+            TrapClassKind.Aarch64 when TryFindAarch64(key, out var r) => r.Name,
+            TrapClassKind.Cp15Register32 when TryFindAarch32(Cp15AccessForm.Mcr, key, out _, out var a) => a.Name,
+            TrapClassKind.Cp15Register64 when TryFindAarch32(Cp15AccessForm.Mcrr, key, out _, out var a) => a.Name,
             _ => null,
         };
     }

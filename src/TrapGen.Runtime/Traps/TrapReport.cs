@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -43,7 +44,7 @@ public static class TrapReport
                 var s = new SysRegSyndrome(iss);
                 return Invariant($"""
                     # registers.yaml, under registers:
-                      - name: S{s.Op0}_{s.Op1}_C{s.CRn}_C{s.CRm}_{s.Op2}   # give it its architectural name
+                      - name: {Name(TrapClassKind.Aarch64, s.Key, Invariant($"S{s.Op0}_{s.Op1}_C{s.CRn}_C{s.CRm}_{s.Op2}"))}
                         encoding: {"{"} op0: {s.Op0}, op1: {s.Op1}, crn: {s.CRn}, crm: {s.CRm}, op2: {s.Op2} {"}"}
                         width: 64
                         handling: passthrough
@@ -52,7 +53,7 @@ public static class TrapReport
                 var c = new Cp32Syndrome(iss);
                 return Invariant($"""
                     # registers.yaml, under aarch32: of the AArch64 register it maps onto:
-                          - name: CP15_{c.Opc1}_C{c.CRn}_C{c.CRm}_{c.Opc2}   # give it its architectural name
+                          - name: {Name(TrapClassKind.Cp15Register32, c.Key, Invariant($"CP15_{c.Opc1}_C{c.CRn}_C{c.CRm}_{c.Opc2}"))}
                             mcr: {"{"} opc1: {c.Opc1}, crn: {c.CRn}, crm: {c.CRm}, opc2: {c.Opc2} {"}"}
                             view: lo   # or hi, zero-extend; whole onto a 32-bit register
                     """);
@@ -60,13 +61,17 @@ public static class TrapReport
                 var d = new Cp64Syndrome(iss);
                 return Invariant($"""
                     # registers.yaml, under aarch32: of the 64-bit AArch64 register it maps onto:
-                          - name: CP15_{d.Opc1}_C{d.CRm}   # give it its architectural name
+                          - name: {Name(TrapClassKind.Cp15Register64, d.Key, Invariant($"CP15_{d.Opc1}_C{d.CRm}"))}
                             mcrr: {"{"} opc1: {d.Opc1}, crm: {d.CRm} {"}"}
                     """);
             default:
                 return null;
         }
     }
+
+    /// <summary>The architectural name when the architecture's trap lists know the register, else a placeholder to replace.</summary>
+    private static string Name(TrapClassKind kind, uint key, string placeholder) =>
+        ArchitecturalNames.TryFind(kind, key, out var name) ? name : placeholder + "   # give it its architectural name";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Xunit;
 
-namespace TrapGen.Generators.Tests.Support;
+namespace TrapGen.Testing;
 
 /// <summary>
 /// Golden-file assertions named as Verify names them (<c>Class.Method#hint.verified.cs</c>), so moving to
@@ -14,21 +14,25 @@ namespace TrapGen.Generators.Tests.Support;
 /// <c>TRAPGEN_ACCEPT_SNAPSHOTS=1</c> accepts instead, except under <c>CI=true</c>, where a missing
 /// snapshot always fails.
 /// </summary>
-internal static class Snapshot
+public static class Snapshot
 {
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool Accept => !IsCi && Environment.GetEnvironmentVariable("TRAPGEN_ACCEPT_SNAPSHOTS") == "1";
 
-    public static void Match(string testClass, string testMethod, string hintName, string actual)
+    /// <summary>
+    /// Compares <paramref name="actual"/> with <c>directory/Class.Method#name.verified.ext</c> (without
+    /// <c>#name</c> when <paramref name="name"/> has no stem, as Verify names a test's only output).
+    /// </summary>
+    public static void Match(string directory, string testClass, string testMethod, string name, string actual, Func<string, string>? scrub = null)
     {
-        var stem = Path.GetFileNameWithoutExtension(hintName);
-        var extension = Path.GetExtension(hintName);
-        var directory = Path.Combine(TestFiles.ProjectDirectory(), "Snapshots");
-        var baseName = testClass + "." + testMethod + "#" + stem;
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var extension = Path.GetExtension(name);
+        var baseName = testClass + "." + testMethod + (stem.Length > 0 ? "#" + stem : string.Empty);
+        scrub ??= text => text;
         var verified = Path.Combine(directory, baseName + ".verified" + extension);
         var received = Path.Combine(directory, baseName + ".received" + extension);
-        var normalized = Normalize(actual);
+        var normalized = scrub(Normalize(actual));
 
         if (File.Exists(verified) && Normalize(File.ReadAllText(verified)) == normalized)
         {
@@ -51,11 +55,10 @@ internal static class Snapshot
         Assert.Fail(message + "\nReview " + received + "; to accept, run the tests with TRAPGEN_ACCEPT_SNAPSHOTS=1 (ignored when CI=true).");
     }
 
-    /// <summary>LF line endings, no trailing spaces, and the version scrubbed.</summary>
+    /// <summary>LF line endings and no trailing spaces.</summary>
     public static string Normalize(string text) => string.Join(
         "\n",
-        text.Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd()))
-        .Replace("\"TrapGen\", \"" + RegisterCatalogueGenerator.Version + "\"", "\"TrapGen\", \"{version}\"");
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => line.TrimEnd()));
 
     private static string Diff(string expected, string actual)
     {

@@ -1,0 +1,45 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using TrapGen.Cli.Commands;
+
+namespace TrapGen.Cli;
+
+/// <summary>The <c>trapgen</c> command line: its commands, and one-line errors with a non-zero exit.</summary>
+public static class CliApplication
+{
+    /// <summary>The exit code for bad input.</summary>
+    public const int InputError = 1;
+
+    /// <summary>The exit code for a bug in TrapGen.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand("TrapGen: ARM system-register trap handling generated from registers.yaml.")
+        {
+            BootCommand.Create(),
+            RunCommand.Create(),
+        };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (CliException e)
+        {
+            error.WriteLine("trapgen: error: " + e.Message);
+            return InputError;
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug is reported as one line, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine("trapgen: internal error: " + e.GetType().Name + ": " + e.Message + " (please report this)");
+            return InternalError;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.IO;
+using TrapGen.Cli.Traces;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Commands;
+
+/// <summary><c>trapgen run &lt;trace&gt;</c>: replays a guest trace through the runtime.</summary>
+internal static class RunCommand
+{
+    public static readonly Option<UnhandledAccessPolicy> Policy = new("--unhandled")
+    {
+        Description = "What the hypervisor does with an access no catalogue entry handles: InjectUndefined or CrashDomain.",
+        DefaultValueFactory = _ => UnhandledAccessPolicy.InjectUndefined,
+    };
+
+    public static Command Create()
+    {
+        var trace = new Argument<FileInfo>("trace") { Description = "The trace file (format: docs/traces.md)." };
+        var command = new Command("run", "Replay a guest trace through the runtime: prints each trap, the value moved, and a summary.")
+        {
+            trace,
+            Policy,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(trace)!;
+            var text = CliFiles.ReadText(file);
+            var steps = TraceParser.Parse(text, file.Name);
+            new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy)).Run(steps, file.Name);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.IO;
+using System.Reflection;
+
+namespace TrapGen.Cli.Traces;
+
+/// <summary>The traces shipped in examples/traces, embedded so that the tool runs them from anywhere.</summary>
+internal static class ExampleTraces
+{
+    public static readonly string[] Boot = ["linux-mmu-enable-aarch64.trace", "linux-mmu-enable-aarch32.trace"];
+
+    public static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("traces/" + name)
+            ?? throw new CliException("the example trace " + name + " is not embedded in this build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TrapGen.Catalogue.Model;
+using TrapGen.Runtime;
+using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Domains;
+using TrapGen.Runtime.Emulation;
+using TrapGen.Runtime.Instructions;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Traces;
+
+/// <summary>Replays a trace through the runtime and prints each instruction, the value it moved, and a summary.</summary>
+internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy)
+{
+    public TraceSummary Run(IReadOnlyList<TraceStep> steps, string name)
+    {
+        var guests = steps.OfType<GuestStep>().ToList();
+        var domain = new Domain(guests.Select(g => g.State).ToList(), policy);
+        var summary = new TraceSummary();
+        domain.Build();
+        output.WriteLine("Trace " + name + ": " + guests.Count.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
+        PrintVcpu(domain);
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case SwitchStep s:
+                    domain.SwitchTo(s.Vcpu);
+                    PrintVcpu(domain);
+                    break;
+                case FlagsStep f:
+                    domain.Current.Flags = f.Flags;
+                    break;
+                case HcrStep h:
+                    var hcr = domain.Hypervisor.Hcr;
+                    hcr.Value = h.Set ? hcr.Value | (1UL << h.Bit) : hcr.Value & ~(1UL << h.Bit);
+                    break;
+                case TimerStep t:
+                    domain.Current.Timer.Advance(t.Ticks);
+                    break;
+                case InstructionStep i:
+                    Execute(domain, guests[domain.Current.Id].Thumb, i, summary);
+                    break;
+            }
+
+            if (domain.IsCrashed)
+            {
+                summary.Crashed = true;
+                output.WriteLine("  the domain was crashed; the trace stops here");
+                break;
+            }
+        }
+
+        PrintSummary(domain, summary, name);
+        return summary;
+    }
+
+    private void Execute(Domain domain, bool thumb, InstructionStep step, TraceSummary summary)
+    {
+        var vcpu = domain.Current;
+        var hypervisor = domain.Hypervisor;
+        var instructionSet = vcpu.ExecutionState == ExecutionState.Aarch64 ? InstructionSet.A64 : thumb ? InstructionSet.T32 : InstructionSet.A32;
+        var decoded = InstructionDecoder.TryDecode(step.Word, instructionSet, out var access);
+        if (step.Value is { } value)
+        {
+            if (!decoded || access.IsRead)
+            {
+                throw new CliException("line " + step.Line.ToString(CultureInfo.InvariantCulture) + ": '= value' belongs to a write, and this is not one on this vCPU");
+            }
+
+            Load(vcpu, access, value);
+        }
+
+        var pc = vcpu.Pc;
+        var undefinedBefore = vcpu.UndefinedExceptions;
+        var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
+        var trapsWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
+        var result = domain.Cpu.Execute(step.Word, thumb);
+        var text = decoded ? SystemInstructionSyntax.Format(access) : "0x" + step.Word.ToString("x8", CultureInfo.InvariantCulture);
+        var counts = summary.Vcpus.GetValueOrDefault(vcpu.Id);
+        var register = decoded ? RegisterName(result.Esr) : string.Empty;
+        if (result.Trapped)
+        {
+            counts = mmuWasOn ? counts with { TrapsAfterMmu = counts.TrapsAfterMmu + 1 } : counts with { TrapsBeforeMmu = counts.TrapsBeforeMmu + 1 };
+            summary.CountTrap(register);
+        }
+        else if (result.Kind == ExecutionKind.Direct)
+        {
+            counts = counts with { Direct = counts.Direct + 1 };
+        }
+
+        summary.Vcpus[vcpu.Id] = counts;
+        var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled
+            ? (access.IsRead ? "=> " : "<= ") + Moved(vcpu, access)
+            : string.Empty;
+        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : string.Empty;
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:x8}  {1,-30} {2,-10} {3,-15} {4}{5}", pc, text, Describe(result), register, moved, note).TrimEnd());
+
+        // The guest's undefined-instruction handler is not emulated: it is taken to skip the instruction.
+        if (vcpu.UndefinedExceptions != undefinedBefore)
+        {
+            vcpu.Pc += 4;
+        }
+
+        if (result.Outcome is TrapOutcome.UnhandledUndefined or TrapOutcome.UnhandledCrash)
+        {
+            summary.Unknown.Add(TrapReport.LogLine(result.Esr, pc));
+            output.WriteLine("      unhandled " + TrapReport.LogLine(result.Esr, pc));
+            foreach (var line in (TrapReport.CatalogueEntry(result.Esr) ?? string.Empty).Split('\n'))
+            {
+                output.WriteLine("      " + line);
+            }
+        }
+    }
+
+    private static void Load(Vcpu vcpu, in SystemRegisterAccess access, ulong value)
+    {
+        var gprs = vcpu.Registers;
+        switch (access.TrapClass)
+        {
+            case TrapClassKind.Aarch64:
+                gprs.WriteX((int)access.Rt, value);
+                break;
+            case TrapClassKind.Cp15Register32:
+                gprs.WriteR((int)access.Rt, (uint)value);
+                break;
+            default:
+                gprs.WriteR((int)access.Rt, RegisterHalves.Lo(value));
+                gprs.WriteR((int)access.Rt2, RegisterHalves.Hi(value));
+                break;
+        }
+    }
+
+    private static string Moved(Vcpu vcpu, in SystemRegisterAccess access)
+    {
+        var gprs = vcpu.Registers;
+        return access.TrapClass switch
+        {
+            TrapClassKind.Aarch64 => "0x" + gprs.ReadX((int)access.Rt).ToString("x16", CultureInfo.InvariantCulture),
+            TrapClassKind.Cp15Register32 => "0x" + gprs.ReadR((int)access.Rt).ToString("x8", CultureInfo.InvariantCulture),
+            _ => "0x" + RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2)).ToString("x16", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string RegisterName(uint esr)
+    {
+        if (CatalogueIndex.NameOf(esr) is { } name)
+        {
+            return name;
+        }
+
+        var iss = EsrFields.GetISS(esr);
+        if (SyndromeKey.TryGet(esr, out var kind, out var key) && ArchitecturalNames.TryFind(kind, key, out var architectural))
+        {
+            return architectural;
+        }
+
+        return EsrFields.GetEC(esr) switch
+        {
+            SysRegIss.ExceptionClass => SystemRegisterNames.NameOf(SysRegIss.GetOp0(iss), SysRegIss.GetOp1(iss), SysRegIss.GetCRn(iss), SysRegIss.GetCRm(iss), SysRegIss.GetOp2(iss)).ToUpperInvariant(),
+            Cp32Iss.ExceptionClass => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", Cp32Iss.GetOpc1(iss), Cp32Iss.GetCRn(iss), Cp32Iss.GetCRm(iss), Cp32Iss.GetOpc2(iss)),
+            _ => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}", Cp64Iss.GetOpc1(iss), Cp64Iss.GetCRm(iss)),
+        };
+    }
+
+    /// <summary>The outcome column; docs/traces.md explains each label.</summary>
+    private static string Describe(ExecutionResult result) => (result.Kind, result.Outcome) switch
+    {
+        (ExecutionKind.Trapped, TrapOutcome.ConditionFailed) => "trap:skip",
+        (ExecutionKind.Trapped, TrapOutcome.Undefined) => "trap:UNDEF",
+        (ExecutionKind.Trapped, TrapOutcome.UnhandledUndefined) => "unhandled",
+        (ExecutionKind.Trapped, TrapOutcome.UnhandledCrash) => "crash",
+        (ExecutionKind.Trapped, _) => "trap",
+        (ExecutionKind.Direct, _) => "direct",
+        (ExecutionKind.ConditionFailed, _) => "skip",
+        (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
+        _ => "other",
+    };
+
+    private void PrintVcpu(Domain domain)
+    {
+        var hcr = domain.Hypervisor.Hcr;
+        output.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "vCPU {0} ({1}): HCR_EL2.DC {2}, TVM {3}",
+            domain.Current.Id,
+            domain.Current.ExecutionState == ExecutionState.Aarch64 ? "AArch64" : "AArch32",
+            hcr.DefaultCacheable ? "set" : "clear",
+            hcr.TrapVirtualMemoryWrites ? "set" : "clear"));
+    }
+
+    private void PrintSummary(Domain domain, TraceSummary summary, string name)
+    {
+        output.WriteLine("Summary of " + name);
+        foreach (var vcpu in domain.Vcpus)
+        {
+            var counts = summary.Vcpus.GetValueOrDefault(vcpu.Id);
+            output.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "  vCPU {0} ({1}): {2} trap(s) before its MMU was enabled, {3} after; {4} direct access(es); {5} UNDEF(s) injected",
+                vcpu.Id,
+                vcpu.ExecutionState == ExecutionState.Aarch64 ? "AArch64" : "AArch32",
+                counts.TrapsBeforeMmu,
+                counts.TrapsAfterMmu,
+                counts.Direct,
+                vcpu.UndefinedExceptions));
+        }
+
+        output.WriteLine("  traps per register: " + (summary.TrapsPerRegister.Count == 0
+            ? "none"
+            : string.Join(", ", summary.TrapsPerRegister.Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture)))));
+        output.WriteLine("  unknown accesses: " + (summary.Unknown.Count == 0 ? "none" : summary.Unknown.Count.ToString(CultureInfo.InvariantCulture)));
+        foreach (var unknown in summary.Unknown)
+        {
+            output.WriteLine("    " + unknown);
+        }
+    }
+}

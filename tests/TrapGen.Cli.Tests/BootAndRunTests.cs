@@ -1,0 +1,91 @@
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace TrapGen.Cli.Tests;
+
+/// <summary><c>trapgen boot</c> and <c>trapgen run</c>, through the CLI's entry point.</summary>
+public sealed class BootAndRunTests
+{
+    [Fact]
+    public void Boot_replays_both_example_guests()
+    {
+        var (exitCode, output, error) = Cli.Run("boot");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_both_example_guests), output);
+        Assert.Contains("vCPU 0 (AArch64): 6 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
+        Assert.Contains("vCPU 0 (AArch32): 8 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("linux-mmu-enable-aarch64.trace")]
+    [InlineData("linux-mmu-enable-aarch32.trace")]
+    public void Run_of_a_shipped_trace_prints_what_boot_prints_for_it(string trace)
+    {
+        var (exitCode, output, _) = Cli.Run("run", Path.Combine(Cli.RepositoryRoot, "examples", "traces", trace));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(output.TrimEnd(), Cli.Run("boot").Output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_switches_vcpus_and_reports_unknown_accesses_with_a_catalogue_entry()
+    {
+        var path = Cli.Temp("""
+            guest aarch64
+            guest aarch32
+            msr sctlr_el1, x0 = 1       # vCPU 0 enables its MMU
+            vcpu 1
+            mcr p15, 0, r0, c2, c0, 3 = 0x80   # TTBCR2 traps: vCPU 1's MMU is off
+            flags z
+            mcrne p15, 0, r0, c1, c0, 0 = 1    # condition fails: skipped
+            mrc p15, 0, r3, c1, c0, 1          # ACTLR: not catalogued, not trapped
+            vcpu 0
+            msr ttbr0_el1, x1 = 0x1000         # no trap: vCPU 0's MMU is on
+            msr s3_3_c14_c2_3, x2 = 5          # not a register the CPU traps
+            """);
+
+        RunMatchingSnapshot(path);
+    }
+
+    [Fact]
+    public void A_trap_the_catalogue_does_not_handle_is_logged_with_the_entry_to_paste()
+    {
+        var path = Cli.Temp("""
+            guest aarch32
+            hcr +TACR                          # trap the auxiliary control registers, as Xen does
+            mrc p15, 0, r3, c1, c0, 1          # ACTLR: trapped by the architecture, not in the catalogue
+            mcr p15, 0, r1, c13, c0, 1 = 9     # the guest goes on after its UNDEF
+            """);
+
+        RunMatchingSnapshot(path);
+    }
+
+    [Fact]
+    public void The_crash_policy_stops_the_trace_at_the_unhandled_trap()
+    {
+        var path = Cli.Temp("""
+            guest aarch64
+            hcr +TACR
+            msr actlr_el1, x0 = 1
+            msr contextidr_el1, x1 = 2
+            """);
+
+        var (exitCode, output, _) = Cli.Run("run", path, "--unhandled", "CrashDomain");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("crash", output, System.StringComparison.Ordinal);
+        Assert.Contains("the domain was crashed; the trace stops here", output, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("contextidr_el1", output, System.StringComparison.Ordinal);
+    }
+
+    private static void RunMatchingSnapshot(string tracePath, [CallerMemberName] string test = "")
+    {
+        var (exitCode, output, error) = Cli.Run("run", tracePath);
+
+        Assert.True(exitCode == 0, error);
+        Cli.MatchSnapshot(nameof(BootAndRunTests), test, output);
+    }
+}

@@ -1,0 +1,79 @@
+using System.IO;
+using Xunit;
+
+namespace TrapGen.Cli.Tests;
+
+/// <summary>Bad input gets one clear line on standard error and a non-zero exit, never a stack trace.</summary>
+public sealed class ErrorTests
+{
+    [Theory]
+    [InlineData("msr sctrl_el1, x0 = 1", "test.trace(2): unknown system register 'sctrl_el1'")]
+    [InlineData("mrs x0, sctlr_el1 = 5", "test.trace(2): a read takes no '= value'")]
+    [InlineData("msr sctlr_el1, x0 = banana", "test.trace(2): 'banana' is not a number")]
+    [InlineData("mcr p15, 0, r0, c1, c0, 0 = 0x100000000", "test.trace(2): 0x100000000 does not fit the 32-bit register an MCR writes")]
+    [InlineData("vcpu 3", "test.trace(2): expected 'vcpu <n>' with n from 0 to 0")]
+    [InlineData("guest riscv", "test.trace(2): expected 'guest aarch64'")]
+    [InlineData("flags q", "test.trace(2): unknown flag 'q'")]
+    [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]
+    [InlineData("hcr +XYZ", "test.trace(2): unknown HCR_EL2 bit 'XYZ'; use one of TVM, TRVM, TACR, DC")]
+    [InlineData("0xZZ", "test.trace(2): '0xZZ' is not a 32-bit instruction word")]
+    [InlineData("frobnicate x0", "test.trace(2): 'frobnicate' is not a system-register move")]
+    public void A_malformed_trace_line_is_reported_with_its_line_number(string line, string expected)
+    {
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64\n" + line + "\n"));
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("trapgen: error: " + expected, error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_trace_without_a_guest_is_refused()
+    {
+        var (exitCode, _, error) = Cli.Run("run", Cli.Temp("# nothing\n"));
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Equal("trapgen: error: test.trace: the trace declares no guest; start it with 'guest aarch64' or 'guest aarch32'\n", error);
+    }
+
+    [Fact]
+    public void A_guest_declared_after_an_instruction_is_refused()
+    {
+        var (exitCode, _, error) = Cli.Run("run", Cli.Temp("guest aarch64\nmsr tcr_el1, x0\nguest aarch32\n"));
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Contains("test.trace(3): declare every guest vCPU before the first instruction", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_trace_file_is_one_line()
+    {
+        var (exitCode, output, error) = Cli.Run("run", Path.Combine(Path.GetTempPath(), "no-such-trapgen.trace"));
+        Assert.NotEqual(0, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("no-such-trapgen.trace", error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("run")]
+    [InlineData("run", "a.trace", "--unhandled", "Explode")]
+    public void Usage_errors_exit_non_zero_without_a_stack_trace(params string[] args)
+    {
+        var (exitCode, _, error) = Cli.Run(args);
+        Assert.NotEqual(0, exitCode);
+        Assert.DoesNotContain("   at ", error, System.StringComparison.Ordinal);
+        Assert.NotEmpty(error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    [InlineData("boot", "--help")]
+    public void Every_command_has_help(params string[] args)
+    {
+        var (exitCode, output, _) = Cli.Run(args);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", output, System.StringComparison.Ordinal);
+    }
+}
