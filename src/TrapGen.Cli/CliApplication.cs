@@ -14,15 +14,23 @@ public static class CliApplication
     /// <summary>The exit code for a bug in TrapGen.</summary>
     public const int InternalError = 70;
 
-    /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the command line <paramref name="args"/>, writing to <paramref name="output"/> and
+    /// <paramref name="error"/>; <c>decode</c> and <c>encode</c> read <paramref name="input"/> when given no values.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        input ??= TextReader.Null;
         var root = new RootCommand("TrapGen: ARM system-register trap handling generated from registers.yaml.")
         {
-            BootCommand.Create(),
+            CheckCommand.Create(),
+            ListCommand.Create(),
+            DecodeCommand.Create(input),
+            EncodeCommand.Create(input),
             RunCommand.Create(),
+            BootCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

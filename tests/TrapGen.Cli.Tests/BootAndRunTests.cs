@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Xunit;
 
@@ -79,6 +80,24 @@ public sealed class BootAndRunTests
         Assert.Contains("crash", output, System.StringComparison.Ordinal);
         Assert.Contains("the domain was crashed; the trace stops here", output, System.StringComparison.Ordinal);
         Assert.DoesNotContain("contextidr_el1", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_goes_to_standard_error_and_leaves_the_output_unchanged()
+    {
+        var lines = Enumerable.Range(0, 40).Select(i => "msr contextidr_el1, x1 = " + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var path = Cli.Temp("guest aarch64\n" + string.Join("\n", lines) + "\n");
+
+        var (quietExit, quiet, quietError) = Cli.Run("run", path, "--progress", "Never");
+        var (exitCode, output, error) = Cli.Run("run", path, "--progress", "Always");
+
+        Assert.Equal(0, quietExit);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(quiet, output);
+        Assert.Empty(quietError);
+        var reports = error.TrimEnd().Split('\n');
+        Assert.Equal("trapgen: 41 of 41 steps (100%)", reports[^1]);
+        Assert.InRange(reports.Length, 2, 21);
     }
 
     private static void RunMatchingSnapshot(string tracePath, [CallerMemberName] string test = "")

@@ -10,11 +10,16 @@ internal static class Cli
 {
     public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory(), "..", ".."));
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    /// <summary>The repository's registers.yaml: the catalogue the runtime under test was generated from.</summary>
+    public static string CatalogueOfRepository { get; } = Path.Combine(RepositoryRoot, "registers.yaml");
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, output, error);
+        var exitCode = CliApplication.Run(args, output, error, new StringReader(input));
         return (exitCode, output.ToString(), error.ToString());
     }
 
@@ -26,8 +31,8 @@ internal static class Cli
         return path;
     }
 
-    public static void MatchSnapshot(string testClass, string testMethod, string actual) =>
-        Snapshot.Match(Path.Combine(ProjectDirectory(), "Snapshots"), testClass, testMethod, ".txt", actual);
+    public static void MatchSnapshot(string testClass, string testMethod, string actual, string extension = ".txt") =>
+        Snapshot.Match(Path.Combine(ProjectDirectory(), "Snapshots"), testClass, testMethod, extension, actual);
 
     private static string ProjectDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

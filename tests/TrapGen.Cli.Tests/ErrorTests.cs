@@ -67,7 +67,60 @@ public sealed class ErrorTests
     }
 
     [Theory]
+    [InlineData("argument 1: 'zz' is not an ESR value; write it in hexadecimal, such as 0x62300400", "decode", "zz")]
+    [InlineData("argument 2: '0x100000062300400' sets bits [63:56], which are RES0 in ESR_EL2", "decode", "0x62300400", "0x100000062300400")]
+    [InlineData("argument 1: cannot encode 'msr sctrl_el1, x0': unknown system register 'sctrl_el1'", "encode", "msr sctrl_el1, x0")]
+    [InlineData("argument 1: cannot encode 'mcr p15, 8, r0, c1, c0, 0': '8' is not a valid opc1; expected 0–7", "encode", "mcr p15, 8, r0, c1, c0, 0")]
+    [InlineData("argument 1: cannot encode 'mcrxx p15, 0, r0, c1, c0, 0': unknown condition 'xx'", "encode", "mcrxx p15, 0, r0, c1, c0, 0")]
+    [InlineData("argument 1: cannot encode 'mcr p14, 0, r0, c1, c0, 0': 'p14': only coprocessor p15", "encode", "mcr p14, 0, r0, c1, c0, 0")]
+    [InlineData("argument 1: cannot encode 'msr sctlr_el1, x31': 'x31' is not a register here; expected x0–x30 or xzr", "encode", "msr sctlr_el1, x31")]
+    [InlineData("cannot read no-such-catalogue.yaml", "list", "no-such-catalogue.yaml")]
+    [InlineData("cannot read no-such-catalogue.yaml", "check", "no-such-catalogue.yaml")]
+    public void A_bad_value_is_one_line_naming_it(string expected, params string[] args)
+    {
+        RunExpectingOneError(args, expected);
+    }
+
+    [Fact]
+    public void In_a_batch_the_bad_value_is_reported_and_the_good_ones_still_decoded()
+    {
+        var (exitCode, output, error) = Cli.RunWithInput("0x62300400\nnot-hex\n0x0f700c21\n", "decode", "--json");
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Equal(2, output.TrimEnd().Split('\n').Length);
+        Assert.Equal("trapgen: error: line 2 of standard input: 'not-hex' is not an ESR value; write it in hexadecimal, such as 0x62300400\n", error);
+    }
+
+    [Theory]
+    [InlineData("decode")]
+    [InlineData("encode")]
+    public void No_values_at_all_is_an_error(string command)
+    {
+        var (exitCode, _, error) = Cli.RunWithInput("# only a comment\n", command);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith("trapgen: error: no ", error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_catalogue_that_is_not_yaml_gets_a_diagnostic_not_a_crash()
+    {
+        var path = Cli.Temp("registers: [ {{{ \n\t- :", "registers.yaml");
+
+        var (exitCode, output, error) = Cli.Run("check", path);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Empty(error);
+        Assert.Contains(": error TG0001: ", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--help")]
+    [InlineData("check", "--help")]
+    [InlineData("list", "--help")]
+    [InlineData("decode", "--help")]
+    [InlineData("encode", "--help")]
     [InlineData("run", "--help")]
     [InlineData("boot", "--help")]
     public void Every_command_has_help(params string[] args)
@@ -75,5 +128,15 @@ public sealed class ErrorTests
         var (exitCode, output, _) = Cli.Run(args);
         Assert.Equal(0, exitCode);
         Assert.Contains("Usage:", output, System.StringComparison.Ordinal);
+    }
+
+    private static void RunExpectingOneError(string[] args, string expected)
+    {
+        var (exitCode, _, error) = Cli.Run(args);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith("trapgen: error: " + expected, error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", error, System.StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,12 @@ internal static class RunCommand
         DefaultValueFactory = _ => UnhandledAccessPolicy.InjectUndefined,
     };
 
+    public static readonly Option<ProgressMode> Progress = new("--progress")
+    {
+        Description = "Show progress on standard error: Auto (long traces, on a terminal), Always or Never.",
+        DefaultValueFactory = _ => ProgressMode.Auto,
+    };
+
     public static Command Create()
     {
         var trace = new Argument<FileInfo>("trace") { Description = "The trace file (format: docs/traces.md)." };
@@ -21,13 +27,15 @@ internal static class RunCommand
         {
             trace,
             Policy,
+            Progress,
         };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(trace)!;
             var text = CliFiles.ReadText(file);
             var steps = TraceParser.Parse(text, file.Name);
-            new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy)).Run(steps, file.Name);
+            var progress = TraceProgress.Create(parse.GetValue(Progress), parse.InvocationConfiguration.Error, steps.Count);
+            new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy), progress).Run(steps, file.Name);
             return 0;
         });
         return command;

@@ -14,7 +14,7 @@ using TrapGen.Runtime.Traps;
 namespace TrapGen.Cli.Traces;
 
 /// <summary>Replays a trace through the runtime and prints each instruction, the value it moved, and a summary.</summary>
-internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy)
+internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null)
 {
     public TraceSummary Run(IReadOnlyList<TraceStep> steps, string name)
     {
@@ -24,8 +24,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         domain.Build();
         output.WriteLine("Trace " + name + ": " + guests.Count.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
         PrintVcpu(domain);
-        foreach (var step in steps)
+        for (var index = 0; index < steps.Count; index++)
         {
+            var step = steps[index];
             switch (step)
             {
                 case SwitchStep s:
@@ -47,6 +48,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                     break;
             }
 
+            progress?.Advance(index + 1);
             if (domain.IsCrashed)
             {
                 summary.Crashed = true;

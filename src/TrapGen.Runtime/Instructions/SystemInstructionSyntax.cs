@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TrapGen.Catalogue.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Runtime.Instructions;
@@ -12,6 +13,8 @@ namespace TrapGen.Runtime.Instructions;
 /// </summary>
 public static class SystemInstructionSyntax
 {
+    private const uint SystemInstructionOp0 = 1;
+
     private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr"];
 
     /// <summary>Parses one instruction; <paramref name="thumb"/> makes cp15 moves T32 instead of A32.</summary>
@@ -53,7 +56,7 @@ public static class SystemInstructionSyntax
                 return false;
             }
 
-            if (thumb && cond != 0b1110)
+            if (thumb && cond != InstructionLayouts.ConditionAlways)
             {
                 error = "a T32 coprocessor move takes its condition from an IT block, not a suffix";
                 return false;
@@ -66,25 +69,43 @@ public static class SystemInstructionSyntax
         return false;
     }
 
-    /// <summary>Formats <paramref name="access"/>, naming AArch64 registers as the catalogue or the architecture does.</summary>
+    /// <summary>
+    /// Formats <paramref name="access"/>, naming AArch64 registers as the catalogue or the architecture does
+    /// (op0 1 is SYS/SYSL) and AArch32 transfer registers as the instruction named them.
+    /// </summary>
     public static string Format(in SystemRegisterAccess access)
     {
         switch (access.TrapClass)
         {
             case TrapClassKind.Aarch64:
-                var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2);
                 var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
+                if (access.Op0 == SystemInstructionOp0)
+                {
+                    // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation), not a register.
+                    var operation = string.Format(CultureInfo.InvariantCulture, "#{0}, c{1}, c{2}, #{3}", access.Op1, access.CRn, access.CRm, access.Op2);
+                    return access.IsRead ? "sysl " + x + ", " + operation : "sys " + operation + ", " + x;
+                }
+
+                var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2);
                 return access.IsRead ? "mrs " + x + ", " + name : "msr " + name + ", " + x;
             case TrapClassKind.Cp15Register32:
                 return string.Format(
-                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, r{3}, c{4}, c{5}, {6}",
-                    access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1, access.Rt, access.CRn, access.CRm, access.Op2);
+                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, c{4}, c{5}, {6}",
+                    access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1, R(access.Rt), access.CRn, access.CRm, access.Op2);
             default:
                 return string.Format(
-                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, r{3}, r{4}, c{5}",
-                    access.IsRead ? "mrrc" : "mcrr", ConditionCodes.Suffix(access.Condition), access.Op1, access.Rt, access.Rt2, access.CRm);
+                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, {4}, c{5}",
+                    access.IsRead ? "mrrc" : "mcrr", ConditionCodes.Suffix(access.Condition), access.Op1, R(access.Rt), R(access.Rt2), access.CRm);
         }
     }
+
+    /// <summary>
+    /// Names an AArch32 transfer register as the instruction did: syndromes report Rt in the AArch64 view
+    /// (SP_svc is 19), which maps back to r13; 31 maps to no AArch32 register.
+    /// </summary>
+    private static string R(uint rt) => Aarch32RegisterMapping.IsMapped(rt)
+        ? "r" + Aarch32RegisterMapping.InstructionRegister(rt).ToString(CultureInfo.InvariantCulture)
+        : "<rt " + rt.ToString(CultureInfo.InvariantCulture) + ">";
 
     private static bool TryParseA64(bool isRead, string[] operands, out SystemRegisterAccess access, out string error)
     {
@@ -107,7 +128,7 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, 0b1110);
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, InstructionLayouts.ConditionAlways);
         return true;
     }
 

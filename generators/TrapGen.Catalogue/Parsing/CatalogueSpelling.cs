@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Catalogue.Parsing;
+
+/// <summary>
+/// How registers.yaml spells each enumerated value (<c>raz-wi</c>, <c>zero-extend</c>, <c>ro</c>):
+/// the inverse of the parser's vocabulary, for tools that print a catalogue back.
+/// </summary>
+public static class CatalogueSpelling
+{
+    /// <summary>Gets the spelling of a handling.</summary>
+    public static string Of(RegisterHandling handling) => Find(CatalogueKeys.Handling, handling);
+
+    /// <summary>Gets the spelling of an access.</summary>
+    public static string Of(RegisterAccess access) => Find(CatalogueKeys.Access, access);
+
+    /// <summary>Gets the spelling of a view.</summary>
+    public static string Of(RegisterView view) => Find(CatalogueKeys.View, view);
+
+    /// <summary>Gets the spelling of a trap direction.</summary>
+    public static string Of(AccessDirection direction) => Find(CatalogueKeys.Direction, direction);
+
+    /// <summary>Gets the key an alias's encoding is declared under: <c>mcr</c> or <c>mcrr</c>.</summary>
+    public static string Of(Cp15Form form) => form == Cp15Form.Mcr ? "mcr" : "mcrr";
+
+    private static string Find<T>(IReadOnlyDictionary<string, T> vocabulary, T value) =>
+        vocabulary.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
+}

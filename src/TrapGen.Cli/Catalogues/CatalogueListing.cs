@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Serialization;
+using TrapGen.Catalogue.Encoding;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+
+namespace TrapGen.Cli.Catalogues;
+
+/// <summary>
+/// The registry as <c>trapgen list --json</c> prints it. This shape is a contract (docs/cli.md): fields
+/// are added, never renamed or removed. Enumerated values are spelled as in registers.yaml; keys and
+/// 64-bit values are hexadecimal strings, since JSON numbers lose precision above 2^53.
+/// </summary>
+/// <param name="Source">The catalogue file.</param>
+/// <param name="TrapGroups">The trap groups, in catalogue order.</param>
+/// <param name="Registers">The registers, in catalogue order.</param>
+internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupListing> TrapGroups, IReadOnlyList<RegisterListing> Registers)
+{
+    public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
+        source,
+        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description))],
+        [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))]);
+
+    /// <summary>Formats a syndrome key or ESR value as the listing does: <c>0x00300400</c>.</summary>
+    public static string Hex32(uint value) => "0x" + value.ToString("x8", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A trap group: an HCR_EL2 trap bit.</summary>
+internal sealed record TrapGroupListing(string Name, int HcrBit, string Description);
+
+/// <summary>A trap group membership: which group traps which direction.</summary>
+internal sealed record TrapListing(string Group, string Direction)
+{
+    public static IReadOnlyList<TrapListing> From(IEnumerable<TrapMembership> traps) =>
+        [.. traps.Select(t => new TrapListing(t.Group, CatalogueSpelling.Of(t.Direction)))];
+}
+
+/// <summary>An AArch64 encoding, with the keys registers.yaml uses.</summary>
+internal sealed record EncodingListing(
+    [property: JsonPropertyName("op0")] int Op0,
+    [property: JsonPropertyName("op1")] int Op1,
+    [property: JsonPropertyName("crn")] int CRn,
+    [property: JsonPropertyName("crm")] int CRm,
+    [property: JsonPropertyName("op2")] int Op2,
+    string Generic);
+
+/// <summary>One register of the listing.</summary>
+internal sealed record RegisterListing(
+    string Name,
+    IReadOnlyList<string> OtherNames,
+    string Description,
+    EncodingListing Encoding,
+    int Width,
+    string Access,
+    string Handling,
+    string? Emulator,
+    string? AfterWrite,
+    string ResetValue,
+    IReadOnlyList<TrapListing> Traps,
+    bool GuestAarch32State,
+    bool Aarch64Dispatched,
+    string SyndromeKey,
+    IReadOnlyList<AliasListing> Aliases)
+{
+    public static RegisterListing From(SyndromeLayouts syndrome, RegisterDefinition register)
+    {
+        var e = register.Encoding;
+        return new RegisterListing(
+            register.Name,
+            [.. register.OtherNames],
+            register.Description,
+            new EncodingListing(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, e.ToString()),
+            register.Width,
+            CatalogueSpelling.Of(register.Access),
+            CatalogueSpelling.Of(register.Handling),
+            register.Emulator,
+            register.AfterWrite,
+            "0x" + register.ResetValue.ToString("x16", CultureInfo.InvariantCulture),
+            TrapListing.From(register.Traps),
+            register.GuestAarch32State,
+            register.IsAarch64Dispatched,
+            CatalogueListing.Hex32(SyndromeKeys.Of(syndrome, e)),
+            [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))]);
+    }
+}
+
+/// <summary>
+/// One AArch32 alias of a register. <see cref="Kind"/> names its syndrome layout in registers.yaml
+/// (<c>cp15_32</c> or <c>cp15_64</c>); <see cref="CRn"/> and <see cref="Opc2"/> are null for the 64-bit (MCRR) form.
+/// </summary>
+internal sealed record AliasListing(
+    string Name,
+    IReadOnlyList<string> OtherNames,
+    string Kind,
+    [property: JsonPropertyName("opc1")] int Opc1,
+    [property: JsonPropertyName("crn")] int? CRn,
+    [property: JsonPropertyName("crm")] int CRm,
+    [property: JsonPropertyName("opc2")] int? Opc2,
+    string View,
+    int AccessWidth,
+    IReadOnlyList<TrapListing> Traps,
+    string SyndromeKey)
+{
+    public static AliasListing From(SyndromeLayouts syndrome, AliasDefinition alias)
+    {
+        var e = alias.Encoding;
+        var pair = e.Form == Cp15Form.Mcrr;
+        return new AliasListing(
+            alias.Name,
+            [.. alias.OtherNames],
+            TrapClassFields.CatalogueKey(e.TrapClass),
+            e.Opc1,
+            pair ? null : e.CRn,
+            e.CRm,
+            pair ? null : e.Opc2,
+            CatalogueSpelling.Of(alias.View),
+            e.AccessWidth,
+            TrapListing.From(alias.Traps),
+            CatalogueListing.Hex32(SyndromeKeys.Of(syndrome, e)));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+
+namespace TrapGen.Cli.Catalogues;
+
+/// <summary>The registry as <c>trapgen list</c> prints it: a register a line, its AArch32 aliases indented below.</summary>
+internal static class RegisterTable
+{
+    public static void Write(CatalogueListing listing, TextWriter output)
+    {
+        output.WriteLine("Catalogue " + listing.Source + ": "
+            + listing.Registers.Count.ToString(CultureInfo.InvariantCulture) + " registers, "
+            + listing.Registers.Sum(r => r.Aliases.Count).ToString(CultureInfo.InvariantCulture) + " AArch32 aliases");
+        var table = new TextTable("REGISTER", "ENCODING", "WIDTH", "HANDLING", "TRAPS", "KEY");
+        foreach (var register in listing.Registers)
+        {
+            var name = register.OtherNames.Count == 0 ? register.Name : register.Name + " (" + string.Join(", ", register.OtherNames) + ")";
+            var key = register.Aarch64Dispatched ? register.SyndromeKey : "-  (AArch32 only)";
+            table.Add(name, register.Encoding.Generic, Width(register.Width), Handling(register), Traps(register.Traps), key);
+            foreach (var alias in register.Aliases)
+            {
+                var aliasName = alias.OtherNames.Count == 0 ? alias.Name : alias.Name + " (" + string.Join(", ", alias.OtherNames) + ")";
+                var encoding = alias.CRn is { } crn
+                    ? string.Format(CultureInfo.InvariantCulture, "mcr p15, {0}, c{1}, c{2}, {3}", alias.Opc1, crn, alias.CRm, alias.Opc2)
+                    : string.Format(CultureInfo.InvariantCulture, "mcrr p15, {0}, c{1}", alias.Opc1, alias.CRm);
+                table.Add("  " + aliasName, encoding, Width(alias.AccessWidth) + " " + alias.View, string.Empty, Traps(alias.Traps), alias.SyndromeKey);
+            }
+        }
+
+        table.WriteTo(output);
+    }
+
+    private static string Width(int width) => width.ToString(CultureInfo.InvariantCulture);
+
+    private static string Handling(RegisterListing register)
+    {
+        var handling = register.Emulator is { } emulator ? register.Handling + " by " + emulator : register.Handling;
+        if (register.Access != CatalogueSpelling.Of(RegisterAccess.ReadWrite))
+        {
+            handling += ", " + register.Access;
+        }
+
+        return register.AfterWrite is { } hook ? handling + ", then " + hook : handling;
+    }
+
+    private static string Traps(IReadOnlyList<TrapListing> traps) =>
+        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => t.Group + ":" + t.Direction));
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace TrapGen.Cli;
+
+/// <summary>One value to work on, and where it came from for error messages.</summary>
+/// <param name="Text">The value, trimmed.</param>
+/// <param name="Origin">"argument 2" or "line 7 of standard input".</param>
+internal readonly record struct CliValue(string Text, string Origin);
+
+/// <summary>The values a command works on: its arguments, or one a line from standard input when it has none.</summary>
+internal static class CliInput
+{
+    /// <summary>
+    /// Yields <paramref name="arguments"/>, or when there are none the lines of <paramref name="input"/>,
+    /// skipping blank lines and <c>#</c> comments.
+    /// </summary>
+    public static IEnumerable<CliValue> Values(IReadOnlyList<string>? arguments, TextReader input, TextWriter error, string what)
+    {
+        if (arguments is { Count: > 0 })
+        {
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                yield return new CliValue(arguments[i].Trim(), "argument " + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            yield break;
+        }
+
+        if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+        {
+            error.WriteLine("trapgen: reading " + what + " from standard input, one a line (end with Ctrl-D)");
+        }
+
+        var number = 0;
+        while (input.ReadLine() is { } line)
+        {
+            number++;
+            var comment = line.IndexOf('#', StringComparison.Ordinal);
+            var text = (comment < 0 ? line : line.Substring(0, comment)).Trim();
+            if (text.Length > 0)
+            {
+                yield return new CliValue(text, "line " + number.ToString(CultureInfo.InvariantCulture) + " of standard input");
+            }
+        }
+    }
+}

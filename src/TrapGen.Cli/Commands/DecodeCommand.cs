@@ -1,0 +1,21 @@
+using System.CommandLine;
+using System.IO;
+using TrapGen.Cli.Syndromes;
+
+namespace TrapGen.Cli.Commands;
+
+/// <summary><c>trapgen decode &lt;esr&gt;...</c>: what a syndrome says, and which catalogued register it reaches.</summary>
+internal static class DecodeCommand
+{
+    public static Command Create(TextReader input) => ValueCommand.Create(
+        new ValueCommand.Definition<SyndromeDescription>(
+            "decode",
+            "Decode ESR_EL2 / HSR values: exception class, IL, every ISS field, the instruction and the catalogued register.",
+            "esr",
+            "ESR_EL2 / HSR values in hexadecimal (0x optional).",
+            "ESR values",
+            value => SyndromeDescription.From(EsrValue.Parse(value)),
+            CliJsonContext.Default.SyndromeDescription,
+            SyndromeText.Write),
+        input);
+}

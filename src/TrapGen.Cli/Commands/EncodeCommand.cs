@@ -1,0 +1,21 @@
+using System.CommandLine;
+using System.IO;
+using TrapGen.Cli.Syndromes;
+
+namespace TrapGen.Cli.Commands;
+
+/// <summary><c>trapgen encode '&lt;instruction&gt;'...</c>: the instruction word and the syndrome its trap reports.</summary>
+internal static class EncodeCommand
+{
+    public static Command Create(TextReader input) => ValueCommand.Create(
+        new ValueCommand.Definition<EncodedInstruction>(
+            "encode",
+            "Encode system-register moves: the A64 or A32 (and T32) instruction word, and the ESR_EL2 / HSR value its trap reports.",
+            "instruction",
+            "MSR/MRS (by name or s3_0_c1_c0_0), MCR/MRC or MCRR/MRRC with an optional condition, quoted.",
+            "instructions",
+            EncodedInstruction.Parse,
+            CliJsonContext.Default.EncodedInstruction,
+            EncodedInstructionText.Write),
+        input);
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using TrapGen.Catalogue;
+using TrapGen.Cli.Catalogues;
+
+namespace TrapGen.Cli.Commands;
+
+/// <summary><c>trapgen list [registers.yaml] [--json]</c>: the registry, as a table or as JSON.</summary>
+internal static class ListCommand
+{
+    public static Command Create()
+    {
+        var catalogue = CatalogueArgument.Create();
+        var json = new Option<bool>("--json") { Description = "Print JSON (shape: docs/cli.md) instead of a table." };
+        var command = new Command("list", "List the catalogue's registers with their encodings, widths, trap groups, handling, AArch32 aliases and syndrome keys.")
+        {
+            catalogue,
+            json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var source = CatalogueSource.Resolve(parse.GetValue(catalogue));
+            var result = CatalogueLoader.Load(source.Text);
+            if (result.ValidCatalogue is not { } valid)
+            {
+                var errors = System.Linq.Enumerable.Count(result.Diagnostics, d => d.IsError);
+                throw new CliException(string.Format(
+                    CultureInfo.InvariantCulture, "{0} has {1} error(s); 'trapgen check {0}' shows them", source.DisplayPath, errors));
+            }
+
+            var listing = CatalogueListing.From(source.DisplayPath, valid);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CliJson.Serialize(listing, CliJsonContext.Default.CatalogueListing, indented: true));
+            }
+            else
+            {
+                RegisterTable.Write(listing, output);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

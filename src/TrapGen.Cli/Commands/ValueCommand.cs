@@ -1,0 +1,71 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text.Json.Serialization.Metadata;
+
+namespace TrapGen.Cli.Commands;
+
+/// <summary>
+/// The shape <c>decode</c> and <c>encode</c> share: values from the arguments or one a line from
+/// standard input, each turned into a result printed as a text block or as one JSON line.
+/// </summary>
+internal static class ValueCommand
+{
+    /// <summary>Describes one such command.</summary>
+    /// <typeparam name="T">What a value becomes.</typeparam>
+    /// <param name="Name">The command's name.</param>
+    /// <param name="Description">Its help text.</param>
+    /// <param name="ValueName">The argument's name.</param>
+    /// <param name="ValueDescription">The argument's help text.</param>
+    /// <param name="What">The values in plural, for messages ("ESR values").</param>
+    /// <param name="Process">Turns a value into a result; throws <see cref="CliException"/> on bad input.</param>
+    /// <param name="Json">The result's JSON contract.</param>
+    /// <param name="WriteText">Prints a result as text.</param>
+    public sealed record Definition<T>(
+        string Name,
+        string Description,
+        string ValueName,
+        string ValueDescription,
+        string What,
+        Func<CliValue, T> Process,
+        JsonTypeInfo<T> Json,
+        Action<T, TextWriter> WriteText);
+
+    public static Command Create<T>(Definition<T> definition, TextReader input)
+    {
+        var values = new Argument<string[]>(definition.ValueName)
+        {
+            Description = definition.ValueDescription + " With none, reads one a line from standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object a line (shape: docs/cli.md)." };
+        var command = new Command(definition.Name, definition.Description)
+        {
+            values,
+            json,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var asJson = parse.GetValue(json);
+            return CliBatch.Run(CliInput.Values(parse.GetValue(values), input, error, definition.What), error, definition.What, (value, index) =>
+            {
+                var result = definition.Process(value);
+                if (asJson)
+                {
+                    output.WriteLine(CliJson.Serialize(result, definition.Json, indented: false));
+                    return;
+                }
+
+                if (index > 0)
+                {
+                    output.WriteLine();
+                }
+
+                definition.WriteText(result, output);
+            });
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.IO;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>Prints an encoded instruction as a block: words, syndrome, register.</summary>
+internal static class EncodedInstructionText
+{
+    public static void Write(EncodedInstruction encoded, TextWriter output)
+    {
+        output.WriteLine(encoded.Instruction);
+        var table = new TextTable(string.Empty, string.Empty);
+        table.Add("  " + encoded.InstructionSet + " word", encoded.Word);
+        if (encoded.T32Word is { } t32)
+        {
+            table.Add("  t32 word", t32 + "  (first halfword in bits [31:16])");
+        }
+
+        var syndrome = encoded.Syndrome;
+        table.Add("  esr", encoded.Esr + "  (EC " + syndrome.Ec + ", IL " + syndrome.Il.ToString(CultureInfo.InvariantCulture) + ", ISS " + syndrome.Iss + ")");
+        table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName));
+        table.WriteBodyTo(output);
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Text.Json.Serialization;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+using TrapGen.Runtime;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>The catalogued register a syndrome reaches.</summary>
+/// <param name="Name">The register's name, or the AArch32 alias's.</param>
+/// <param name="Aarch64Register">The AArch64 register that holds the value.</param>
+/// <param name="View">For an alias, which bits it reaches (whole, lo, hi, zero-extend); null for an AArch64 access.</param>
+/// <param name="Handling">passthrough, emulated, raz-wi or undefined.</param>
+/// <param name="Emulator">The emulator of an emulated register, or null.</param>
+/// <param name="AfterWrite">The hook run after a write, or null.</param>
+/// <param name="Summary">All of it in one phrase, for people.</param>
+internal sealed record RegisterMatch(
+    string Name,
+    string Aarch64Register,
+    string? View,
+    string Handling,
+    string? Emulator,
+    string? AfterWrite,
+    [property: JsonIgnore] string Summary)
+{
+    public static RegisterMatch? Find(TrapClassKind kind, uint key)
+    {
+        if (kind == TrapClassKind.Aarch64)
+        {
+            return CatalogueIndex.TryFindAarch64(key, out var register) ? Create(register.Name, register, null) : null;
+        }
+
+        var form = kind == TrapClassKind.Cp15Register32 ? Cp15AccessForm.Mcr : Cp15AccessForm.Mcrr;
+        return CatalogueIndex.TryFindAarch32(form, key, out var owner, out var alias) ? Create(alias.Name, owner, alias) : null;
+    }
+
+    private static RegisterMatch Create(string name, SystemRegisterInfo register, Aarch32AliasInfo? alias)
+    {
+        var handling = CatalogueSpelling.Of(Enum.Parse<RegisterHandling>(register.Handling.ToString()));
+        var view = alias is null ? (RegisterView?)null : Enum.Parse<RegisterView>(alias.View.ToString());
+        var reach = view switch
+        {
+            null => name,
+            RegisterView.Whole => name + ", all of " + register.Name,
+            RegisterView.Lo => name + ", bits [31:0] of " + register.Name,
+            RegisterView.Hi => name + ", bits [63:32] of " + register.Name,
+            _ => name + ", bits [31:0] of " + register.Name + " (a write clears [63:32])",
+        };
+        var how = register.Emulator is { } emulator ? handling + " by " + emulator : handling;
+        var summary = reach + ": " + (register.AfterWrite is { } hook ? how + ", then " + hook + " after a write" : how);
+        return new RegisterMatch(name, register.Name, view is { } v ? CatalogueSpelling.Of(v) : null, handling, register.Emulator, register.AfterWrite, summary);
+    }
+}

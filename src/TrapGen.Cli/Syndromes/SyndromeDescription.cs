@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
+using TrapGen.Runtime;
+using TrapGen.Runtime.Instructions;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>
+/// One decoded syndrome, as <c>trapgen decode</c> prints it (and, one object a line, with <c>--json</c>;
+/// the shape is a contract, docs/cli.md). The register lookup is the runtime's: what this build of
+/// trapgen was generated from.
+/// </summary>
+/// <param name="Esr">The value, as eight hexadecimal digits (sixteen when ISS2 is set).</param>
+/// <param name="Ec">The exception class, as 0x and two digits.</param>
+/// <param name="EcName">The exception class's architectural name.</param>
+/// <param name="Il">The instruction length bit: 1 for a 32-bit instruction.</param>
+/// <param name="Iss">The instruction-specific syndrome.</param>
+/// <param name="Iss2">ESR_EL2[55:32], or null when zero.</param>
+/// <param name="TrapClass">aarch64, cp15_32 or cp15_64 (the syndrome layouts of registers.yaml), or null.</param>
+/// <param name="Fields">Every ISS field of the trap class, most significant first.</param>
+/// <param name="Instruction">The trapped instruction in assembler syntax, or null.</param>
+/// <param name="ConditionValid">For AArch32 traps, the CV bit; null otherwise.</param>
+/// <param name="Register">The catalogued register the access reaches, or null.</param>
+/// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
+internal sealed record SyndromeDescription(
+    string Esr,
+    string Ec,
+    string EcName,
+    int Il,
+    string Iss,
+    string? Iss2,
+    string? TrapClass,
+    IReadOnlyList<FieldValue> Fields,
+    string? Instruction,
+    bool? ConditionValid,
+    RegisterMatch? Register,
+    string? ArchitecturalName)
+{
+    private const int Iss2Lsb = 32;
+
+    public static SyndromeDescription From(ulong value)
+    {
+        var esr = (uint)value;
+        var iss = EsrFields.GetISS(esr);
+        var ec = (int)EsrFields.GetEC(esr);
+        var iss2 = value >> Iss2Lsb;
+        var isTrap = SyndromeKey.TryGet(esr, out var kind, out var key);
+        SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
+        var register = isTrap ? RegisterMatch.Find(kind, key) : null;
+        var architecturalName = isTrap && register is null && ArchitecturalNames.TryFind(kind, key, out var name) ? name : null;
+        return new SyndromeDescription(
+            iss2 == 0 ? Hex(esr, 8) : Hex(value, 16),
+            Hex((uint)ec, 2),
+            ExceptionClasses.NameOf(ec),
+            (int)EsrFields.GetIL(esr),
+            Hex(iss, 7),
+            iss2 == 0 ? null : Hex(iss2, 6),
+            isTrap ? TrapClassFields.CatalogueKey(kind) : null,
+            isTrap ? FieldValue.All(kind, iss) : [],
+            isTrap ? SystemInstructionSyntax.Format(access) : null,
+            isTrap && kind != TrapClassKind.Aarch64 ? conditionValid : null,
+            register,
+            architecturalName);
+    }
+
+    private static string Hex(ulong value, int digits) => "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.IO;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>Prints a decoded syndrome as a block: ESR fields, ISS fields, the instruction and the register.</summary>
+internal static class SyndromeText
+{
+    public static void Write(SyndromeDescription syndrome, TextWriter output)
+    {
+        output.WriteLine("ESR " + syndrome.Esr);
+        var table = new TextTable(string.Empty, string.Empty, string.Empty, string.Empty);
+        foreach (var field in ArchitecturalLayouts.Esr)
+        {
+            var bits = Bits(field.Lsb, field.Width);
+            switch (field.Name)
+            {
+                case "EC":
+                    table.Add("  EC", bits, syndrome.Ec, syndrome.EcName);
+                    break;
+                case "IL":
+                    table.Add("  IL", bits, syndrome.Il.ToString(CultureInfo.InvariantCulture), syndrome.Il != 0 ? "32-bit instruction" : "16-bit instruction");
+                    break;
+                default:
+                    table.Add("  ISS", bits, syndrome.Iss, syndrome.TrapClass is null ? "not a system-register trap: TrapGen decodes EC 0x18, 0x03 and 0x04" : string.Empty);
+                    break;
+            }
+        }
+
+        if (syndrome.Iss2 is { } iss2)
+        {
+            table.Add("  ISS2", "[55:32]", iss2, string.Empty);
+        }
+
+        foreach (var field in syndrome.Fields)
+        {
+            table.Add("    " + field.Name, Bits(field.Lsb, field.Width), field.Value.ToString(CultureInfo.InvariantCulture), field.Meaning ?? string.Empty);
+        }
+
+        table.WriteBodyTo(output);
+        if (syndrome.Instruction is { } instruction)
+        {
+            var condition = syndrome.ConditionValid == false ? "   (CV = 0: the condition is not reported)" : string.Empty;
+            output.WriteLine("  instruction  " + instruction + condition);
+            output.WriteLine("  register     " + (syndrome.Register?.Summary ?? RegisterText.None(syndrome.ArchitecturalName)));
+        }
+    }
+
+    private static string Bits(int lsb, int width) =>
+        "[" + new BitField(string.Empty, lsb, width, default).BitRange + "]";
+}

@@ -1,0 +1,184 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using TrapGen.Runtime;
+using Xunit;
+
+namespace TrapGen.Cli.Tests;
+
+/// <summary><c>trapgen check</c> and <c>trapgen list</c>, through the CLI's entry point.</summary>
+public sealed class CheckAndListTests
+{
+    [Fact]
+    public void Check_accepts_the_repository_catalogue_and_summarises_it()
+    {
+        var (exitCode, output, error) = Cli.Run("check", Cli.CatalogueOfRepository);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        var registers = SystemRegisters.All.Count;
+        var aliases = SystemRegisters.All.Sum(r => r.Aliases.Count);
+        Assert.StartsWith(Cli.CatalogueOfRepository + ": " + registers + " registers, " + aliases + " AArch32 aliases (", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("; 0 errors, 0 warnings\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_reports_the_generators_diagnostics_at_their_yaml_positions_and_fails()
+    {
+        var path = Cli.Temp(Broken, "registers.yaml");
+
+        var (exitCode, output, _) = Cli.Run("check", path);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Equal(
+            [
+                path + "(46,38): error TG0005: crn of ESR_EL1 is 16, but it must be between 0 and 15",
+                path + "(49,11): error TG0007: The name 'CONTEXTIDR_EL1' is already used by the register CONTEXTIDR_EL1; every register, alias and other name must be unique",
+                path + ": 2 registers, 0 AArch32 aliases (0 mcr, 0 mcrr), 0 trap groups, 0 hooks, 0 emulators; 2 errors, 0 warnings",
+            ],
+            output.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Check_fails_on_warnings_only_when_asked()
+    {
+        var path = Cli.Temp(Minimal + "hooks:\n  - name: NeverUsed\n    description: unused\n", "registers.yaml");
+
+        var (lenient, output, _) = Cli.Run("check", path);
+        var (strict, _, _) = Cli.Run("check", path, "--warnings-as-errors");
+
+        Assert.Equal(0, lenient);
+        Assert.Equal(CliApplication.InputError, strict);
+        Assert.Contains("(46,11): warning TG0019: The hook 'NeverUsed' is declared but nothing refers to it", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 1 warning\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_prints_the_registry_as_a_table()
+    {
+        var (exitCode, output, _) = Cli.Run("list", Cli.CatalogueOfRepository);
+
+        Assert.Equal(0, exitCode);
+        Cli.MatchSnapshot(nameof(CheckAndListTests), nameof(List_prints_the_registry_as_a_table), output.Replace(Cli.CatalogueOfRepository, "registers.yaml", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void List_json_is_the_documented_contract()
+    {
+        var (exitCode, output, _) = Cli.Run("list", "--json", Cli.CatalogueOfRepository);
+
+        Assert.Equal(0, exitCode);
+        Cli.MatchSnapshot(nameof(CheckAndListTests), nameof(List_json_is_the_documented_contract), output.Replace(Cli.CatalogueOfRepository, "registers.yaml", System.StringComparison.Ordinal), ".json");
+    }
+
+    [Fact]
+    public void List_json_agrees_with_the_generated_registry()
+    {
+        var (_, output, _) = Cli.Run("list", "--json", Cli.CatalogueOfRepository);
+        var registers = JsonDocument.Parse(output).RootElement.GetProperty("registers").EnumerateArray().ToList();
+
+        Assert.Equal(SystemRegisters.All.Select(r => r.Name), registers.Select(r => r.GetProperty("name").GetString()));
+        foreach (var (generated, listed) in SystemRegisters.All.Zip(registers))
+        {
+            var encoding = listed.GetProperty("encoding");
+            Assert.Equal(
+                (generated.Op0, generated.Op1, generated.CRn, generated.CRm, generated.Op2),
+                (encoding.GetProperty("op0").GetInt32(), encoding.GetProperty("op1").GetInt32(), encoding.GetProperty("crn").GetInt32(), encoding.GetProperty("crm").GetInt32(), encoding.GetProperty("op2").GetInt32()));
+            Assert.Equal("0x" + generated.Key.ToString("x8"), listed.GetProperty("syndromeKey").GetString());
+            Assert.Equal(generated.Width, listed.GetProperty("width").GetInt32());
+            Assert.Equal(!generated.GuestAarch32State, listed.GetProperty("aarch64Dispatched").GetBoolean());
+            var aliases = listed.GetProperty("aliases").EnumerateArray().ToList();
+            Assert.Equal(generated.Aliases.Select(a => (a.Name, "0x" + a.Key.ToString("x8"))), aliases.Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("syndromeKey").GetString()!)));
+        }
+    }
+
+    [Fact]
+    public void Without_a_path_check_and_list_use_the_catalogue_trapgen_was_built_with()
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(Directory.CreateTempSubdirectory("trapgen-cwd-").FullName);
+        try
+        {
+            var (exitCode, output, _) = Cli.Run("check");
+
+            Assert.Equal(0, exitCode);
+            Assert.StartsWith("registers.yaml (built in): " + SystemRegisters.All.Count + " registers", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [Fact]
+    public void List_refuses_a_catalogue_with_errors_in_one_line()
+    {
+        var path = Cli.Temp(Broken, "registers.yaml");
+
+        var (exitCode, output, error) = Cli.Run("list", path);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Empty(output);
+        Assert.Equal("trapgen: error: " + path + " has 2 error(s); 'trapgen check " + path + "' shows them\n", error);
+    }
+
+    private const string Minimal = """
+        version: 1
+        syndrome:
+          esr:
+            width: 32
+            fields:
+              EC:  { lsb: 26, width: 6 }
+              IL:  { lsb: 25, width: 1 }
+              ISS: { lsb: 0,  width: 25 }
+          aarch64:
+            ec: 0x18
+            fields:
+              Op0: { lsb: 20, width: 2 }
+              Op2: { lsb: 17, width: 3 }
+              Op1: { lsb: 14, width: 3 }
+              CRn: { lsb: 10, width: 4 }
+              Rt: { lsb: 5, width: 5 }
+              CRm: { lsb: 1, width: 4 }
+              Direction: { lsb: 0, width: 1 }
+          cp15_32:
+            ec: 0x03
+            fields:
+              CV: { lsb: 24, width: 1 }
+              COND: { lsb: 20, width: 4 }
+              Opc2: { lsb: 17, width: 3 }
+              Opc1: { lsb: 14, width: 3 }
+              CRn: { lsb: 10, width: 4 }
+              Rt: { lsb: 5, width: 5 }
+              CRm: { lsb: 1, width: 4 }
+              Direction: { lsb: 0, width: 1 }
+          cp15_64:
+            ec: 0x04
+            fields:
+              CV: { lsb: 24, width: 1 }
+              COND: { lsb: 20, width: 4 }
+              Opc1: { lsb: 16, width: 4 }
+              Rt2: { lsb: 10, width: 5 }
+              Rt: { lsb: 5, width: 5 }
+              CRm: { lsb: 1, width: 4 }
+              Direction: { lsb: 0, width: 1 }
+        registers:
+          - name: CONTEXTIDR_EL1
+            encoding: { op0: 3, op1: 0, crn: 13, crm: 0, op2: 1 }
+            width: 64
+            handling: passthrough
+
+        """;
+
+    private const string Broken = Minimal + """
+          - name: ESR_EL1
+            encoding: { op0: 3, op1: 0, crn: 16, crm: 2, op2: 0 }
+            width: 64
+            handling: passthrough
+          - name: CONTEXTIDR_EL1
+            encoding: { op0: 3, op1: 0, crn: 6, crm: 0, op2: 0 }
+            width: 64
+            handling: passthrough
+
+        """;
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace TrapGen.Cli.Tests;
+
+/// <summary><c>trapgen encode</c> and <c>trapgen decode</c>, through the CLI's entry point.</summary>
+public sealed class DecodeEncodeTests
+{
+    [Theory]
+    [MemberData(nameof(CataloguedAccesses.Cases), MemberType = typeof(CataloguedAccesses))]
+    public void Decode_of_encode_gives_back_the_instruction_and_its_register(CataloguedAccess access)
+    {
+        var encoded = Json(Cli.Run("encode", "--json", access.Instruction));
+        var esr = encoded.GetProperty("esr").GetString()!;
+
+        var decoded = Json(Cli.Run("decode", "--json", esr));
+
+        Assert.Equal(access.Instruction, encoded.GetProperty("instruction").GetString());
+        Assert.Equal(access.Instruction, decoded.GetProperty("instruction").GetString());
+        Assert.Equal(access.Register, encoded.GetProperty("register").GetProperty("name").GetString());
+        Assert.Equal(access.Register, decoded.GetProperty("register").GetProperty("name").GetString());
+        Assert.Equal(esr, decoded.GetProperty("esr").GetString());
+    }
+
+    [Fact]
+    public void Every_syndrome_key_in_the_listing_is_what_encode_reports()
+    {
+        var listing = Json(Cli.Run("list", "--json", Cli.CatalogueOfRepository)).GetProperty("registers");
+        var keysByName = listing.EnumerateArray()
+            .SelectMany(r => r.GetProperty("aliases").EnumerateArray().Select(a => (Name: a.GetProperty("name").GetString()!, Kind: a.GetProperty("kind").GetString()!, Key: a.GetProperty("syndromeKey").GetString()!))
+                .Prepend((Name: r.GetProperty("name").GetString()!, Kind: "aarch64", Key: r.GetProperty("syndromeKey").GetString()!)))
+            .ToLookup(entry => (entry.Name, entry.Kind), entry => Parse(entry.Key));
+
+        foreach (var access in CataloguedAccesses.All)
+        {
+            var encoded = Json(Cli.Run("encode", "--json", access.Instruction));
+            var decoded = Json(Cli.Run("decode", "--json", encoded.GetProperty("esr").GetString()!));
+            var kind = decoded.GetProperty("trapClass").GetString()!;
+            var iss = Parse(decoded.GetProperty("iss").GetString()!);
+            var key = Assert.Single(keysByName[(access.Register, kind)]);
+
+            // The key's bits are exactly the register-identifying fields: ISS with Rt, Rt2, direction and condition cleared.
+            var identifying = decoded.GetProperty("fields").EnumerateArray()
+                .Where(f => f.GetProperty("name").GetString() is not ("Rt" or "Rt2" or "Direction" or "CV" or "COND"))
+                .Aggregate(0u, (bits, f) => bits | (f.GetProperty("value").GetUInt32() << f.GetProperty("lsb").GetInt32()));
+            Assert.Equal(key, identifying);
+            Assert.Equal(key, iss & key);
+        }
+    }
+
+    [Theory]
+    [InlineData("0x62300400", "0x18", "msr sctlr_el1, x0", "SCTLR_EL1")]
+    [InlineData("0x0f700c21", "0x03", "mrcvc p15, 0, r1, c3, c0, 0", "DACR")]
+    [InlineData("0x13e00c5d", "0x04", "mrrc p15, 0, r2, r3, c14", "CNTPCT")]
+    public void Decode_names_the_exception_class_the_instruction_and_the_register(string esr, string ec, string instruction, string register)
+    {
+        var decoded = Json(Cli.Run("decode", "--json", esr));
+
+        Assert.Equal(ec, decoded.GetProperty("ec").GetString());
+        Assert.Equal(instruction, decoded.GetProperty("instruction").GetString());
+        Assert.Equal(register, decoded.GetProperty("register").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Decode_reports_banked_aarch32_registers_by_their_aarch64_view()
+    {
+        // mcr p15, 0, r13, c13, c0, 1 from Supervisor mode: SP_svc is X19 in the AArch64 view.
+        var (exitCode, output, _) = Cli.Run("decode", "0x0fe23660");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Rt         [9:5]    19         SP_svc", output, System.StringComparison.Ordinal);
+        Assert.Contains("instruction  mcr p15, 0, r13, c13, c0, 1", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_of_a_register_the_catalogue_lacks_gives_its_architectural_name()
+    {
+        var decoded = Json(Cli.Run("decode", "--json", "0x0fe20461"));
+
+        Assert.Equal("mrc p15, 0, r3, c1, c0, 1", decoded.GetProperty("instruction").GetString());
+        Assert.Equal(JsonValueKind.Null, decoded.GetProperty("register").ValueKind);
+        Assert.Equal("ACTLR", decoded.GetProperty("architecturalName").GetString());
+    }
+
+    [Fact]
+    public void Decode_of_another_exception_class_names_it_and_decodes_no_instruction()
+    {
+        var decoded = Json(Cli.Run("decode", "--json", "93c08004"));
+
+        Assert.Equal("Data Abort from a lower Exception level", decoded.GetProperty("ecName").GetString());
+        Assert.Equal(JsonValueKind.Null, decoded.GetProperty("instruction").ValueKind);
+        Assert.Empty(decoded.GetProperty("fields").EnumerateArray());
+    }
+
+    [Fact]
+    public void Decode_with_cv_clear_says_the_condition_is_unknown()
+    {
+        var decoded = Json(Cli.Run("decode", "--json", "0x0e700c21"));
+
+        Assert.False(decoded.GetProperty("conditionValid").GetBoolean());
+        Assert.Equal("mrc p15, 0, r1, c3, c0, 0", decoded.GetProperty("instruction").GetString());
+        var cond = decoded.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "COND");
+        Assert.Equal("UNKNOWN (CV = 0)", cond.GetProperty("meaning").GetString());
+    }
+
+    [Fact]
+    public void Decode_and_encode_read_standard_input_one_value_a_line()
+    {
+        var (exitCode, output, error) = Cli.RunWithInput("# from a log\n0x62300400\n\n0x0f700c21  # DACR\n", "decode", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Equal(["msr sctlr_el1, x0", "mrcvc p15, 0, r1, c3, c0, 0"], output.TrimEnd().Split('\n').Select(line => JsonDocument.Parse(line).RootElement.GetProperty("instruction").GetString()));
+
+        (exitCode, output, _) = Cli.RunWithInput("msr tcr_el1, x1\nmcr p15, 0, r0, c2, c0, 2\n", "encode");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("a64 word  0xd5182041", output, System.StringComparison.Ordinal);
+        Assert.Contains("a32 word  0xee020f50", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_prints_every_field_as_text()
+    {
+        var (exitCode, output, _) = Cli.Run("decode", "0x62300400", "0x0f700c21", "0x0fe20461", "0x93c08004");
+
+        Assert.Equal(0, exitCode);
+        Cli.MatchSnapshot(nameof(DecodeEncodeTests), nameof(Decode_prints_every_field_as_text), output);
+    }
+
+    [Fact]
+    public void Encode_prints_words_syndrome_and_register_as_text()
+    {
+        var (exitCode, output, _) = Cli.Run("encode", "msr sctlr_el1, x0", "mrrc p15, 0, r2, r3, c14", "mcrne p15, 0, r0, c1, c0, 0", "mrc p15, 0, r3, c1, c0, 1");
+
+        Assert.Equal(0, exitCode);
+        Cli.MatchSnapshot(nameof(DecodeEncodeTests), nameof(Encode_prints_words_syndrome_and_register_as_text), output);
+    }
+
+    private static JsonElement Json((int ExitCode, string Output, string Error) run)
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        return JsonDocument.Parse(run.Output).RootElement;
+    }
+
+    private static uint Parse(string hex) => uint.Parse(hex.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+}
