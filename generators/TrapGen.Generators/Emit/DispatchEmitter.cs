@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using TrapGen.Catalogue.Model;
 
@@ -100,9 +101,19 @@ internal static class DispatchEmitter
         var iss = GeneratedNames.Iss(kind);
         var keys = GeneratedNames.Keys(kind);
         var hasRt2 = kind == TrapClassKind.Cp15Register64;
-        writer.Summary("Dispatches a trapped " + TrapClassFields.Instructions(kind) + " by its ISS. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
+        writer.Summary(
+            "Dispatches a trapped " + TrapClassFields.Instructions(kind) + " by its ISS: one jump table on the key's "
+            + keys + ".Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
         using (writer.Block("public " + Result + " " + GeneratedNames.Dispatch(kind) + "(uint iss)"))
         {
+            if (KeysEmitter.HashOf(catalogue, kind) is not { } hash)
+            {
+                writer.Line("// The catalogue has no " + TrapClassFields.Instructions(kind) + " registers.");
+                writer.Line("return " + Result + ".Unhandled;");
+                return;
+            }
+
+            writer.Line("var key = iss & " + iss + ".KeyMask;");
             writer.Line("var isRead = " + iss + ".GetDirection(iss) != 0;");
             writer.Line("var rt = (int)" + iss + ".GetRt(iss);");
             if (hasRt2)
@@ -110,11 +121,14 @@ internal static class DispatchEmitter
                 writer.Line("var rt2 = (int)" + iss + ".GetRt2(iss);");
             }
 
-            using (writer.Block("switch (iss & " + iss + ".KeyMask)"))
+            var arguments = "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ")";
+            using (writer.Block("switch (" + keys + ".Slot(key))"))
             {
-                foreach (var (name, _, _) in KeysEmitter.Entries(catalogue, kind))
+                foreach (var (name, _, key) in KeysEmitter.Entries(catalogue, kind).OrderBy(entry => hash.SlotOf(entry.Key)))
                 {
-                    writer.Line("case " + keys + "." + name + ": return " + GeneratedNames.Handler(kind, name) + "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ");");
+                    writer.Line(
+                        "case " + hash.SlotOf(key).ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + name + " ? "
+                        + GeneratedNames.Handler(kind, name) + arguments + " : " + Result + ".Unhandled;");
                 }
 
                 writer.Line("default: return " + Result + ".Unhandled;");

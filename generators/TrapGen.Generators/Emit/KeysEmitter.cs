@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
@@ -37,10 +38,49 @@ internal static class KeysEmitter
                         writer.Line();
                     }
                 }
+
+                if (HashOf(catalogue, layout.Kind) is { } hash)
+                {
+                    writer.Line();
+                    EmitSlot(writer, hash);
+                }
             }
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The perfect hash the dispatch of <paramref name="kind"/> switches on, or null when the class has no registers.</summary>
+    public static PerfectHash? HashOf(RegisterCatalogue catalogue, TrapClassKind kind) =>
+        PerfectHash.Find(Entries(catalogue, kind).Select(entry => entry.Key).ToList());
+
+    private static void EmitSlot(SourceWriter writer, PerfectHash hash)
+    {
+        var slots = "0–" + (hash.SlotCount - 1).ToString(CultureInfo.InvariantCulture);
+        writer.Summary(
+            "Gets the dispatch slot of a key: a perfect hash of the keys above onto " + slots
+            + ", so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.");
+        var slot = "(int)((key * " + CSharpLiterals.Hex32(hash.Multiplier) + ") >> " + (32 - hash.SlotBits).ToString(CultureInfo.InvariantCulture) + ")";
+        if (!hash.IsDisplaced)
+        {
+            writer.Line("public static int Slot(uint key) => " + slot + ";");
+            return;
+        }
+
+        var bucket = "(int)((key * " + CSharpLiterals.Hex32(hash.BucketMultiplier) + ") >> " + (32 - hash.BucketBits).ToString(CultureInfo.InvariantCulture) + ")";
+        writer.Line("public static int Slot(uint key) => " + slot + " ^ Displacements[" + bucket + "];");
+        writer.Line();
+        var element = hash.SlotCount <= 256 ? "byte" : "ushort";
+        writer.Summary("Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.");
+        writer.Line("private static global::System.ReadOnlySpan<" + element + "> Displacements =>");
+        writer.Line("[");
+        const int PerLine = 16;
+        for (var i = 0; i < hash.Displacements.Count; i += PerLine)
+        {
+            writer.Line("    " + string.Join(", ", hash.Displacements.Skip(i).Take(PerLine).Select(d => d.ToString(CultureInfo.InvariantCulture))) + ",");
+        }
+
+        writer.Line("];");
     }
 
     /// <summary>The registers a trap class dispatches: name, a description of the encoding, and the key.</summary>

@@ -34,45 +34,48 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: one jump table on the key's SysRegKeys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
+        var key = iss & SysRegIss.KeyMask;
         var isRead = SysRegIss.GetDirection(iss) != 0;
         var rt = (int)SysRegIss.GetRt(iss);
-        switch (iss & SysRegIss.KeyMask)
+        switch (SysRegKeys.Slot(key))
         {
-            case SysRegKeys.WIDGET_EL1: return SysReg_WIDGET_EL1(isRead, rt);
-            case SysRegKeys.BASE_EL1: return SysReg_BASE_EL1(isRead, rt);
-            case SysRegKeys.QUIET_EL1: return SysReg_QUIET_EL1(isRead, rt);
-            case SysRegKeys.FORBIDDEN_EL1: return SysReg_FORBIDDEN_EL1(isRead, rt);
-            case SysRegKeys.SINK_EL1: return SysReg_SINK_EL1(isRead, rt);
+            case 0: return key == SysRegKeys.QUIET_EL1 ? SysReg_QUIET_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == SysRegKeys.FORBIDDEN_EL1 ? SysReg_FORBIDDEN_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 3: return key == SysRegKeys.SINK_EL1 ? SysReg_SINK_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 4: return key == SysRegKeys.WIDGET_EL1 ? SysReg_WIDGET_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 6: return key == SysRegKeys.BASE_EL1 ? SysReg_BASE_EL1(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: one jump table on the key's Cp32Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
+        var key = iss & Cp32Iss.KeyMask;
         var isRead = Cp32Iss.GetDirection(iss) != 0;
         var rt = (int)Cp32Iss.GetRt(iss);
-        switch (iss & Cp32Iss.KeyMask)
+        switch (Cp32Keys.Slot(key))
         {
-            case Cp32Keys.WIDGET: return Cp32_WIDGET(isRead, rt);
-            case Cp32Keys.BASE: return Cp32_BASE(isRead, rt);
+            case 0: return key == Cp32Keys.BASE ? Cp32_BASE(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == Cp32Keys.WIDGET ? Cp32_WIDGET(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: one jump table on the key's Cp64Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
+        var key = iss & Cp64Iss.KeyMask;
         var isRead = Cp64Iss.GetDirection(iss) != 0;
         var rt = (int)Cp64Iss.GetRt(iss);
         var rt2 = (int)Cp64Iss.GetRt2(iss);
-        switch (iss & Cp64Iss.KeyMask)
+        switch (Cp64Keys.Slot(key))
         {
-            case Cp64Keys.BASE: return Cp64_BASE(isRead, rt, rt2);
-            case Cp64Keys.QUIET: return Cp64_QUIET(isRead, rt, rt2);
+            case 0: return key == Cp64Keys.QUIET ? Cp64_QUIET(isRead, rt, rt2) : TrapResult.Unhandled;
+            case 1: return key == Cp64Keys.BASE ? Cp64_BASE(isRead, rt, rt2) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }

@@ -23,6 +23,9 @@ public static partial class SysRegKeys
 
     /// <summary>SINK_EL1: s3_0_c15_c5_0.</summary>
     public const uint SINK_EL1 = 0x00303C0Au;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–7, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 29);
 }
 
 /// <summary>Register keys for a trapped MCR/MRC: the ISS masked with Cp32Iss.KeyMask.</summary>
@@ -34,6 +37,9 @@ public static partial class Cp32Keys
 
     /// <summary>BASE: MCR/MRC p15, 0, c15, c2, 0, bits [31:0], zero-extended on write of BASE_EL1.</summary>
     public const uint BASE = 0x00003C04u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
 }
 
 /// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with Cp64Iss.KeyMask.</summary>
@@ -45,4 +51,7 @@ public static partial class Cp64Keys
 
     /// <summary>QUIET: MCRR/MRRC p15, 4, c15, all bits of QUIET_EL1.</summary>
     public const uint QUIET = 0x0004001Eu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 31);
 }

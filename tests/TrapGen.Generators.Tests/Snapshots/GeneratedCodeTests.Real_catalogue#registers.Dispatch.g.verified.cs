@@ -34,74 +34,77 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: one jump table on the key's SysRegKeys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
+        var key = iss & SysRegIss.KeyMask;
         var isRead = SysRegIss.GetDirection(iss) != 0;
         var rt = (int)SysRegIss.GetRt(iss);
-        switch (iss & SysRegIss.KeyMask)
+        switch (SysRegKeys.Slot(key))
         {
-            case SysRegKeys.SCTLR_EL1: return SysReg_SCTLR_EL1(isRead, rt);
-            case SysRegKeys.TTBR0_EL1: return SysReg_TTBR0_EL1(isRead, rt);
-            case SysRegKeys.TTBR1_EL1: return SysReg_TTBR1_EL1(isRead, rt);
-            case SysRegKeys.TCR_EL1: return SysReg_TCR_EL1(isRead, rt);
-            case SysRegKeys.AFSR0_EL1: return SysReg_AFSR0_EL1(isRead, rt);
-            case SysRegKeys.AFSR1_EL1: return SysReg_AFSR1_EL1(isRead, rt);
-            case SysRegKeys.ESR_EL1: return SysReg_ESR_EL1(isRead, rt);
-            case SysRegKeys.FAR_EL1: return SysReg_FAR_EL1(isRead, rt);
-            case SysRegKeys.MAIR_EL1: return SysReg_MAIR_EL1(isRead, rt);
-            case SysRegKeys.AMAIR_EL1: return SysReg_AMAIR_EL1(isRead, rt);
-            case SysRegKeys.CONTEXTIDR_EL1: return SysReg_CONTEXTIDR_EL1(isRead, rt);
-            case SysRegKeys.CNTP_CTL_EL0: return SysReg_CNTP_CTL_EL0(isRead, rt);
-            case SysRegKeys.CNTP_TVAL_EL0: return SysReg_CNTP_TVAL_EL0(isRead, rt);
-            case SysRegKeys.CNTP_CVAL_EL0: return SysReg_CNTP_CVAL_EL0(isRead, rt);
-            case SysRegKeys.CNTPCT_EL0: return SysReg_CNTPCT_EL0(isRead, rt);
+            case 0: return key == SysRegKeys.MAIR_EL1 ? SysReg_MAIR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == SysRegKeys.SCTLR_EL1 ? SysReg_SCTLR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 2: return key == SysRegKeys.CNTP_CVAL_EL0 ? SysReg_CNTP_CVAL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 3: return key == SysRegKeys.CNTP_CTL_EL0 ? SysReg_CNTP_CTL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 4: return key == SysRegKeys.CNTP_TVAL_EL0 ? SysReg_CNTP_TVAL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 5: return key == SysRegKeys.CONTEXTIDR_EL1 ? SysReg_CONTEXTIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 7: return key == SysRegKeys.AFSR0_EL1 ? SysReg_AFSR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 8: return key == SysRegKeys.FAR_EL1 ? SysReg_FAR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 9: return key == SysRegKeys.TTBR0_EL1 ? SysReg_TTBR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 10: return key == SysRegKeys.TCR_EL1 ? SysReg_TCR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 11: return key == SysRegKeys.ESR_EL1 ? SysReg_ESR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 12: return key == SysRegKeys.AFSR1_EL1 ? SysReg_AFSR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 13: return key == SysRegKeys.CNTPCT_EL0 ? SysReg_CNTPCT_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 14: return key == SysRegKeys.TTBR1_EL1 ? SysReg_TTBR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 15: return key == SysRegKeys.AMAIR_EL1 ? SysReg_AMAIR_EL1(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: one jump table on the key's Cp32Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
+        var key = iss & Cp32Iss.KeyMask;
         var isRead = Cp32Iss.GetDirection(iss) != 0;
         var rt = (int)Cp32Iss.GetRt(iss);
-        switch (iss & Cp32Iss.KeyMask)
+        switch (Cp32Keys.Slot(key))
         {
-            case Cp32Keys.SCTLR: return Cp32_SCTLR(isRead, rt);
-            case Cp32Keys.TTBR0: return Cp32_TTBR0(isRead, rt);
-            case Cp32Keys.TTBR1: return Cp32_TTBR1(isRead, rt);
-            case Cp32Keys.TTBCR: return Cp32_TTBCR(isRead, rt);
-            case Cp32Keys.TTBCR2: return Cp32_TTBCR2(isRead, rt);
-            case Cp32Keys.ADFSR: return Cp32_ADFSR(isRead, rt);
-            case Cp32Keys.AIFSR: return Cp32_AIFSR(isRead, rt);
-            case Cp32Keys.DFSR: return Cp32_DFSR(isRead, rt);
-            case Cp32Keys.DFAR: return Cp32_DFAR(isRead, rt);
-            case Cp32Keys.IFAR: return Cp32_IFAR(isRead, rt);
-            case Cp32Keys.MAIR0: return Cp32_MAIR0(isRead, rt);
-            case Cp32Keys.MAIR1: return Cp32_MAIR1(isRead, rt);
-            case Cp32Keys.AMAIR0: return Cp32_AMAIR0(isRead, rt);
-            case Cp32Keys.AMAIR1: return Cp32_AMAIR1(isRead, rt);
-            case Cp32Keys.CONTEXTIDR: return Cp32_CONTEXTIDR(isRead, rt);
-            case Cp32Keys.DACR: return Cp32_DACR(isRead, rt);
-            case Cp32Keys.IFSR: return Cp32_IFSR(isRead, rt);
-            case Cp32Keys.CNTP_CTL: return Cp32_CNTP_CTL(isRead, rt);
-            case Cp32Keys.CNTP_TVAL: return Cp32_CNTP_TVAL(isRead, rt);
+            case 0: return key == Cp32Keys.IFSR ? Cp32_IFSR(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == Cp32Keys.IFAR ? Cp32_IFAR(isRead, rt) : TrapResult.Unhandled;
+            case 2: return key == Cp32Keys.TTBCR ? Cp32_TTBCR(isRead, rt) : TrapResult.Unhandled;
+            case 3: return key == Cp32Keys.AIFSR ? Cp32_AIFSR(isRead, rt) : TrapResult.Unhandled;
+            case 6: return key == Cp32Keys.DFSR ? Cp32_DFSR(isRead, rt) : TrapResult.Unhandled;
+            case 7: return key == Cp32Keys.SCTLR ? Cp32_SCTLR(isRead, rt) : TrapResult.Unhandled;
+            case 8: return key == Cp32Keys.TTBR1 ? Cp32_TTBR1(isRead, rt) : TrapResult.Unhandled;
+            case 9: return key == Cp32Keys.ADFSR ? Cp32_ADFSR(isRead, rt) : TrapResult.Unhandled;
+            case 12: return key == Cp32Keys.CNTP_CTL ? Cp32_CNTP_CTL(isRead, rt) : TrapResult.Unhandled;
+            case 13: return key == Cp32Keys.MAIR1 ? Cp32_MAIR1(isRead, rt) : TrapResult.Unhandled;
+            case 14: return key == Cp32Keys.DFAR ? Cp32_DFAR(isRead, rt) : TrapResult.Unhandled;
+            case 15: return key == Cp32Keys.TTBR0 ? Cp32_TTBR0(isRead, rt) : TrapResult.Unhandled;
+            case 16: return key == Cp32Keys.AMAIR1 ? Cp32_AMAIR1(isRead, rt) : TrapResult.Unhandled;
+            case 18: return key == Cp32Keys.CNTP_TVAL ? Cp32_CNTP_TVAL(isRead, rt) : TrapResult.Unhandled;
+            case 19: return key == Cp32Keys.MAIR0 ? Cp32_MAIR0(isRead, rt) : TrapResult.Unhandled;
+            case 22: return key == Cp32Keys.AMAIR0 ? Cp32_AMAIR0(isRead, rt) : TrapResult.Unhandled;
+            case 23: return key == Cp32Keys.DACR ? Cp32_DACR(isRead, rt) : TrapResult.Unhandled;
+            case 28: return key == Cp32Keys.TTBCR2 ? Cp32_TTBCR2(isRead, rt) : TrapResult.Unhandled;
+            case 29: return key == Cp32Keys.CONTEXTIDR ? Cp32_CONTEXTIDR(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: one jump table on the key's Cp64Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
+        var key = iss & Cp64Iss.KeyMask;
         var isRead = Cp64Iss.GetDirection(iss) != 0;
         var rt = (int)Cp64Iss.GetRt(iss);
         var rt2 = (int)Cp64Iss.GetRt2(iss);
-        switch (iss & Cp64Iss.KeyMask)
+        switch (Cp64Keys.Slot(key))
         {
-            case Cp64Keys.TTBR0: return Cp64_TTBR0(isRead, rt, rt2);
-            case Cp64Keys.TTBR1: return Cp64_TTBR1(isRead, rt, rt2);
-            case Cp64Keys.CNTP_CVAL: return Cp64_CNTP_CVAL(isRead, rt, rt2);
-            case Cp64Keys.CNTPCT: return Cp64_CNTPCT(isRead, rt, rt2);
+            case 0: return key == Cp64Keys.CNTPCT ? Cp64_CNTPCT(isRead, rt, rt2) : TrapResult.Unhandled;
+            case 1: return key == Cp64Keys.TTBR1 ? Cp64_TTBR1(isRead, rt, rt2) : TrapResult.Unhandled;
+            case 2: return key == Cp64Keys.TTBR0 ? Cp64_TTBR0(isRead, rt, rt2) : TrapResult.Unhandled;
+            case 3: return key == Cp64Keys.CNTP_CVAL ? Cp64_CNTP_CVAL(isRead, rt, rt2) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }

@@ -53,6 +53,15 @@ public static partial class SysRegKeys
 
     /// <summary>CNTPCT_EL0: s3_3_c14_c0_1.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x1F4B8CEFu) >> 28) ^ Displacements[(int)((key * 0x91783BB1u) >> 29)];
+
+    /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
+    private static global::System.ReadOnlySpan<byte> Displacements =>
+    [
+        8, 6, 11, 0, 0, 14, 6, 5,
+    ];
 }
 
 /// <summary>Register keys for a trapped MCR/MRC: the ISS masked with Cp32Iss.KeyMask.</summary>
@@ -115,6 +124,9 @@ public static partial class Cp32Keys
 
     /// <summary>CNTP_TVAL: MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0.</summary>
     public const uint CNTP_TVAL = 0x00003804u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x8D4F664Du) >> 27);
 }
 
 /// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with Cp64Iss.KeyMask.</summary>
@@ -132,4 +144,7 @@ public static partial class Cp64Keys
 
     /// <summary>CNTPCT: MCRR/MRRC p15, 0, c14, all bits of CNTPCT_EL0.</summary>
     public const uint CNTPCT = 0x0000001Cu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x65CBDD55u) >> 30);
 }
