@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace TrapGen.Benchmarks;
+
+/// <summary>
+/// 3 warm-up and 10 measured iterations, in process: every benchmark class finishes in minutes on a
+/// 2-core machine, and each reports time and allocation per operation with ratios to its baseline.
+/// In process because this project loads the generator and its catalogue library as ordinary
+/// assemblies, which BenchmarkDotNet's generated out-of-process project does not carry over.
+/// </summary>
+public sealed class BenchmarkConfiguration : ManualConfig
+{
+    /// <summary>Creates the configuration.</summary>
+    public BenchmarkConfiguration()
+    {
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance).WithId("TrapGen"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(RankColumn.Arabic);
+        WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+        WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+        UnionRule = ConfigUnionRule.AlwaysUseLocal;
+        AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
+        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
+        AddColumnProvider(DefaultColumnProviders.Instance);
+    }
+}

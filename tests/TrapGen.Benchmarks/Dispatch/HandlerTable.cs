@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using TrapGen.Runtime;
+
+namespace TrapGen.Benchmarks.Dispatch;
+
+/// <summary>
+/// The table a lookup-based hypervisor builds at start-up: every catalogued register form, keyed by
+/// <see cref="Key"/>, with its handler, from the same registry the generated dispatch comes from.
+/// </summary>
+public static class HandlerTable
+{
+    /// <summary>Combines exception class and register key into one lookup key.</summary>
+    public static uint Key(uint exceptionClass, uint registerKey) => (exceptionClass << EsrFields.ECShift) | registerKey;
+
+    /// <summary>Builds the table.</summary>
+    public static Dictionary<uint, TableHandler> Build()
+    {
+        var table = new Dictionary<uint, TableHandler>();
+        foreach (var register in SystemRegisters.All)
+        {
+            var slot = (int)register.Register;
+            var emulated = register.Handling == TrapHandling.Emulated;
+            var updatesSctlr = register.AfterWrite is not null;
+            if (!register.GuestAarch32State)
+            {
+                table.Add(
+                    Key(SysRegIss.ExceptionClass, register.Key),
+                    emulated ? new TimerHandler(register.Register, SysRegIss.ExceptionClass) : new Aarch64Handler(slot, updatesSctlr));
+            }
+
+            foreach (var alias in register.Aliases)
+            {
+                var exceptionClass = alias.Form == Cp15AccessForm.Mcr ? Cp32Iss.ExceptionClass : Cp64Iss.ExceptionClass;
+                TableHandler handler = emulated
+                    ? new TimerHandler(register.Register, exceptionClass)
+                    : alias.Form == Cp15AccessForm.Mcr ? new Cp32Handler(slot, alias.View, updatesSctlr) : new Cp64Handler(slot);
+                table.Add(Key(exceptionClass, alias.Key), handler);
+            }
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,66 @@
+using TrapGen.Runtime;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Benchmarks.Dispatch;
+
+/// <summary>
+/// The trap path of a lookup-based hypervisor, step for step the runtime's: decode, AArch32 condition
+/// check, find the handler by key, run it, advance the PC by IL, UNDEF for what no entry handles.
+/// </summary>
+public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup)
+    where TLookup : struct, IHandlerLookup
+{
+    /// <summary>Takes one trap.</summary>
+    public TrapOutcome HandleTrap(uint esr)
+    {
+        var vcpu = machine.Vcpu;
+        var exceptionClass = EsrFields.GetEC(esr);
+        var iss = EsrFields.GetISS(esr);
+        uint key;
+        switch (exceptionClass)
+        {
+            case SysRegIss.ExceptionClass:
+                key = iss & SysRegIss.KeyMask;
+                break;
+            case Cp32Iss.ExceptionClass:
+                if (Cp32Iss.GetCV(iss) != 0 && !vcpu.Flags.Holds(Cp32Iss.GetCOND(iss)))
+                {
+                    return Skip(vcpu, esr);
+                }
+
+                key = iss & Cp32Iss.KeyMask;
+                break;
+            case Cp64Iss.ExceptionClass:
+                if (Cp64Iss.GetCV(iss) != 0 && !vcpu.Flags.Holds(Cp64Iss.GetCOND(iss)))
+                {
+                    return Skip(vcpu, esr);
+                }
+
+                key = iss & Cp64Iss.KeyMask;
+                break;
+            default:
+                vcpu.InjectUndefined();
+                return TrapOutcome.NotASystemRegisterTrap;
+        }
+
+        var handler = lookup.Find(HandlerTable.Key(exceptionClass, key));
+        switch (handler?.Handle(machine, iss) ?? TrapResult.Unhandled)
+        {
+            case TrapResult.Handled:
+                vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
+                return TrapOutcome.Handled;
+            case TrapResult.Undefined:
+                vcpu.InjectUndefined();
+                return TrapOutcome.Undefined;
+            default:
+                vcpu.InjectUndefined();
+                return TrapOutcome.UnhandledUndefined;
+        }
+    }
+
+    private static TrapOutcome Skip(Runtime.Cpu.Vcpu vcpu, uint esr)
+    {
+        vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
+        return TrapOutcome.ConditionFailed;
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Model;
+using TrapGen.Runtime;
+using TrapGen.Runtime.Instructions;
+
+namespace TrapGen.Benchmarks.Dispatch;
+
+/// <summary>
+/// The syndromes a benchmark replays: a read and a write of every catalogued register and alias, as the
+/// hardware reports them, plus accesses no catalogue entry handles, shuffled into a fixed order.
+/// </summary>
+public static class SyndromeStream
+{
+    /// <summary>How many syndromes one benchmark invocation handles.</summary>
+    public const int Length = 1024;
+
+    /// <summary>Every ninth syndrome reaches no catalogued register.</summary>
+    private const int UnknownEvery = 9;
+
+    /// <summary>The real catalogue's mixed stream: AArch64 and AArch32, reads and writes, and unknown registers.</summary>
+    public static uint[] Mixed() => Shuffle(Catalogued(aarch64Only: false), Unknown(aarch64Only: false));
+
+    /// <summary>The real catalogue's AArch64 accesses and unknown AArch64 registers.</summary>
+    public static uint[] Aarch64() => Shuffle(Catalogued(aarch64Only: true), Unknown(aarch64Only: true));
+
+    /// <summary>A stream over an AArch64 catalogue given as (op0, op1, CRn, CRm, op2) encodings.</summary>
+    public static uint[] Aarch64(IEnumerable<(int Op0, int Op1, int CRn, int CRm, int Op2)> encodings) =>
+        Shuffle(
+            encodings.SelectMany(e => new[] { Msr(e, isRead: true), Msr(e, isRead: false) }).ToList(),
+            Unknown(aarch64Only: true));
+
+    private static List<uint> Catalogued(bool aarch64Only)
+    {
+        var syndromes = new List<uint>();
+        foreach (var register in SystemRegisters.All)
+        {
+            if (!register.GuestAarch32State)
+            {
+                syndromes.Add(Msr((register.Op0, register.Op1, register.CRn, register.CRm, register.Op2), isRead: true));
+                syndromes.Add(Msr((register.Op0, register.Op1, register.CRn, register.CRm, register.Op2), isRead: false));
+            }
+
+            if (aarch64Only)
+            {
+                continue;
+            }
+
+            foreach (var alias in register.Aliases)
+            {
+                var kind = alias.Form == Cp15AccessForm.Mcr ? TrapClassKind.Cp15Register32 : TrapClassKind.Cp15Register64;
+                foreach (var isRead in new[] { true, false })
+                {
+                    syndromes.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
+                        InstructionSet.A32, kind, isRead, 0, (uint)alias.Opc1, (uint)alias.CRn, (uint)alias.CRm, (uint)alias.Opc2, 2, 3, InstructionLayouts.ConditionAlways)));
+                }
+            }
+        }
+
+        return syndromes;
+    }
+
+    /// <summary>Registers the architecture traps but no catalogue here handles: ACTLR_EL1, ACTLR, an IMPLEMENTATION DEFINED register.</summary>
+    private static List<uint> Unknown(bool aarch64Only)
+    {
+        var unknown = new List<uint> { Msr((3, 0, 1, 0, 1), isRead: true), Msr((3, 0, 15, 2, 0), isRead: false) };
+        if (!aarch64Only)
+        {
+            unknown.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
+                InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, 0, 1, 0, 1, 3, 0, InstructionLayouts.ConditionAlways)));
+        }
+
+        return unknown;
+    }
+
+    private static uint Msr((int Op0, int Op1, int CRn, int CRm, int Op2) e, bool isRead) =>
+        SyndromeBuilder.Build(new SystemRegisterAccess(
+            InstructionSet.A64, TrapClassKind.Aarch64, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, InstructionLayouts.ConditionAlways));
+
+    private static uint[] Shuffle(List<uint> catalogued, List<uint> unknown)
+    {
+        var random = new Random(2026);
+        var stream = new uint[Length];
+        for (var i = 0; i < Length; i++)
+        {
+            stream[i] = i % UnknownEvery == UnknownEvery - 1 ? unknown[random.Next(unknown.Count)] : catalogued[random.Next(catalogued.Count)];
+        }
+
+        return stream;
+    }
+}

@@ -1,0 +1,145 @@
+using TrapGen.Runtime;
+using TrapGen.Runtime.Cpu;
+
+namespace TrapGen.Benchmarks.Dispatch;
+
+/// <summary>An MSR/MRS of a 64-bit register; SCTLR_EL1's write runs update_sctlr.</summary>
+public sealed class Aarch64Handler(int slot, bool updatesSctlr) : TableHandler
+{
+    /// <inheritdoc/>
+    public override TrapResult Handle(TableMachine machine, uint iss)
+    {
+        var rt = (int)SysRegIss.GetRt(iss);
+        if (SysRegIss.GetDirection(iss) != 0)
+        {
+            machine.Vcpu.Registers.WriteX(rt, machine.Registers[slot]);
+            return TrapResult.Handled;
+        }
+
+        var value = machine.Vcpu.Registers.ReadX(rt);
+        machine.Registers[slot] = value;
+        if (updatesSctlr)
+        {
+            TableHooks.UpdateSctlr(machine, value);
+        }
+
+        return TrapResult.Handled;
+    }
+}
+
+/// <summary>An MCR/MRC of a 32-bit view: the whole register, one half (the other preserved), or zero-extended.</summary>
+public sealed class Cp32Handler(int slot, AliasView view, bool updatesSctlr) : TableHandler
+{
+    /// <inheritdoc/>
+    public override TrapResult Handle(TableMachine machine, uint iss)
+    {
+        var rt = (int)Cp32Iss.GetRt(iss);
+        var current = machine.Registers[slot];
+        if (Cp32Iss.GetDirection(iss) != 0)
+        {
+            machine.Vcpu.Registers.WriteR(rt, view == AliasView.Hi ? RegisterHalves.Hi(current) : RegisterHalves.Lo(current));
+            return TrapResult.Handled;
+        }
+
+        var word = machine.Vcpu.Registers.ReadR(rt);
+        var value = view switch
+        {
+            AliasView.Lo => RegisterHalves.WithLo(current, word),
+            AliasView.Hi => RegisterHalves.WithHi(current, word),
+            _ => word,
+        };
+        machine.Registers[slot] = value;
+        if (updatesSctlr)
+        {
+            TableHooks.UpdateSctlr(machine, value);
+        }
+
+        return TrapResult.Handled;
+    }
+}
+
+/// <summary>An MCRR/MRRC of a 64-bit register: Rt the low word, Rt2 the high word.</summary>
+public sealed class Cp64Handler(int slot) : TableHandler
+{
+    /// <inheritdoc/>
+    public override TrapResult Handle(TableMachine machine, uint iss)
+    {
+        var rt = (int)Cp64Iss.GetRt(iss);
+        var rt2 = (int)Cp64Iss.GetRt2(iss);
+        var gprs = machine.Vcpu.Registers;
+        if (Cp64Iss.GetDirection(iss) != 0)
+        {
+            var value = machine.Registers[slot];
+            gprs.WriteR(rt, RegisterHalves.Lo(value));
+            gprs.WriteR(rt2, RegisterHalves.Hi(value));
+            return TrapResult.Handled;
+        }
+
+        machine.Registers[slot] = RegisterHalves.Compose(gprs.ReadR(rt), gprs.ReadR(rt2));
+        return TrapResult.Handled;
+    }
+}
+
+/// <summary>A register the virtual timer emulates, in any form.</summary>
+public sealed class TimerHandler(SystemRegister register, uint exceptionClass) : TableHandler
+{
+    /// <inheritdoc/>
+    public override TrapResult Handle(TableMachine machine, uint iss)
+    {
+        var timer = machine.Vcpu.Timer;
+        var gprs = machine.Vcpu.Registers;
+        var (isRead, rt) = exceptionClass switch
+        {
+            SysRegIss.ExceptionClass => (SysRegIss.GetDirection(iss) != 0, (int)SysRegIss.GetRt(iss)),
+            Cp32Iss.ExceptionClass => (Cp32Iss.GetDirection(iss) != 0, (int)Cp32Iss.GetRt(iss)),
+            _ => (Cp64Iss.GetDirection(iss) != 0, (int)Cp64Iss.GetRt(iss)),
+        };
+        if (!isRead)
+        {
+            var value = exceptionClass == Cp64Iss.ExceptionClass
+                ? RegisterHalves.Compose(gprs.ReadR(rt), gprs.ReadR((int)Cp64Iss.GetRt2(iss)))
+                : gprs.ReadX(rt);
+            switch (register)
+            {
+                case SystemRegister.CNTP_CTL_EL0: timer.WriteControl(value); break;
+                case SystemRegister.CNTP_TVAL_EL0: timer.WriteTimerValue(value); break;
+                case SystemRegister.CNTP_CVAL_EL0: timer.CompareValue = value; break;
+                default: return TrapResult.Undefined;
+            }
+
+            return TrapResult.Handled;
+        }
+
+        var read = register switch
+        {
+            SystemRegister.CNTP_CTL_EL0 => timer.ReadControl(),
+            SystemRegister.CNTP_TVAL_EL0 => timer.ReadTimerValue(),
+            SystemRegister.CNTP_CVAL_EL0 => timer.CompareValue,
+            _ => timer.Count,
+        };
+        if (exceptionClass == Cp64Iss.ExceptionClass)
+        {
+            gprs.WriteR(rt, RegisterHalves.Lo(read));
+            gprs.WriteR((int)Cp64Iss.GetRt2(iss), RegisterHalves.Hi(read));
+        }
+        else
+        {
+            gprs.WriteX(rt, exceptionClass == Cp32Iss.ExceptionClass ? RegisterHalves.Lo(read) : read);
+        }
+
+        return TrapResult.Handled;
+    }
+}
+
+/// <summary>The seed's update_sctlr, for the table handlers.</summary>
+internal static class TableHooks
+{
+    public static void UpdateSctlr(TableMachine machine, ulong sctlr)
+    {
+        if (Sctlr.IsMmuEnabled(sctlr))
+        {
+            machine.Hcr.DefaultCacheable = false;
+            machine.Hcr.TrapVirtualMemoryWrites = false;
+        }
+    }
+}
