@@ -56,6 +56,25 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void The_analyzers_reference_documents_every_rule_with_its_title_and_severity()
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "docs", "analyzers.md"));
+        var rules = AnalyzerHarness.Analyzers.SelectMany(a => a.SupportedDiagnostics).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
+        foreach (var rule in rules)
+        {
+            var heading = new Regex("^## " + rule.Id + ": (.+)$", RegexOptions.Multiline).Match(text);
+            Assert.True(heading.Success, "docs/analyzers.md has no '## " + rule.Id + ": ...' section");
+            Assert.Equal(rule.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Groups[1].Value.Trim());
+            var section = text.Substring(heading.Index).Split("\n## ")[0];
+            Assert.Contains("Severity: " + rule.DefaultSeverity.ToString().ToLowerInvariant(), section, System.StringComparison.Ordinal);
+            Assert.EndsWith("docs/analyzers.md#" + rule.Id.ToLowerInvariant(), rule.HelpLinkUri, System.StringComparison.Ordinal);
+        }
+
+        var documented = Regex.Matches(text, @"^## (TG\d{4}):", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        Assert.Equal(rules.Select(r => r.Id), documented);
+    }
+
+    [Fact]
     public void The_diagnostics_reference_documents_every_rule_with_its_title_and_severity()
     {
         var text = File.ReadAllText(Path.Combine(Root, "docs", "diagnostics.md"));

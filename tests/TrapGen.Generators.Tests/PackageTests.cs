@@ -26,8 +26,17 @@ public sealed class PackageTests
         </Project>
         """;
 
+    private const string SeedMasks = """
+        namespace Acme.Hypervisor;
+        public static class Hsr
+        {
+            public const uint HSR_SYSREG_CRN_MASK = 0x00003800;
+            public const int HSR_SYSREG_CRN_SHIFT = 10;
+        }
+        """;
+
     [Fact]
-    public void The_packed_generator_builds_a_consumer_and_reports_catalogue_errors_in_dotnet_build()
+    public void The_packed_generator_builds_a_consumer_and_reports_catalogue_errors_and_mask_mistakes_in_dotnet_build()
     {
         var root = Path.GetFullPath(Path.Combine(TestFiles.ProjectDirectory(), "..", ".."));
         var work = Directory.CreateTempSubdirectory("trapgen-package-");
@@ -51,6 +60,18 @@ public sealed class PackageTests
             Assert.Matches(@"registers\.yaml\(\d+,\d+\): error TG0015: WIDGET_EL1 names the hook 'OnWidgetWrte'", output);
             Assert.DoesNotContain("CS8785", output, System.StringComparison.Ordinal);
             Assert.DoesNotContain("CS9057", output, System.StringComparison.Ordinal);
+
+            // The bit-field analyzers ship in the same package: the seed's wrong CRn mask, written by hand, warns in dotnet build.
+            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
+            File.WriteAllText(Path.Combine(project, "HandWritten.cs"), SeedMasks);
+            var (built, warnings) = DotnetCli.Run(project, "build", "--no-restore", "-p:TreatWarningsAsErrors=false");
+            Assert.True(built == 0, warnings);
+            Assert.True(
+                warnings.Contains("HandWritten.cs(4,23): warning TG1001: HSR_SYSREG_CRN_MASK = 0x3800 starts at bit 11, but HSR_SYSREG_CRN_SHIFT is 10; the 4-bit field at bit 10 is 0x3C00", System.StringComparison.Ordinal),
+                warnings);
+            Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+            using var package = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(feed, "*.nupkg")[0]);
+            Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/TrapGen.CodeFixes.dll");
         }
         finally
         {

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Catalogue.Architecture;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Generators.Analyzers;
+
+/// <summary>One field of ESR_EL2 / HSR or of a system-register ISS, from the architecture's facts.</summary>
+internal sealed record KnownSyndromeField(string Layout, string Name, int Lsb, int Width)
+{
+    public ulong Mask => BitMask.Of(Lsb, Width);
+
+    public string Describe() => Name + " " + BitMask.Range(Lsb, Width) + " of " + Layout;
+
+    /// <summary>ESR's EC, IL and ISS, then every ISS field of EC 0x18, 0x03 and 0x04.</summary>
+    public static IReadOnlyList<KnownSyndromeField> All { get; } =
+    [
+        .. ArchitecturalLayouts.Esr.Select(f => new KnownSyndromeField("ESR_EL2", f.Name, f.Lsb, f.Width)),
+        .. new[] { TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64 }.SelectMany(kind =>
+            ArchitecturalLayouts.Iss(kind).Select(f => new KnownSyndromeField("the " + TrapClassFields.Instructions(kind) + " ISS", f.Name, f.Lsb, f.Width))),
+    ];
+
+    public static bool IsField(int lsb, int width) => All.Any(f => f.Lsb == lsb && f.Width == width);
+
+    /// <summary>The field a mistaken (lsb, width) most probably meant: the same lsb, else the same msb, else the most shared bits.</summary>
+    public static KnownSyndromeField ProbablyMeant(int lsb, int width)
+    {
+        var msb = lsb + width - 1;
+        var mask = BitMask.Of(lsb, width);
+        return All.Where(f => f.Lsb == lsb).OrderBy(f => System.Math.Abs(f.Width - width)).FirstOrDefault()
+            ?? All.Where(f => f.Lsb + f.Width - 1 == msb).OrderBy(f => System.Math.Abs(f.Width - width)).FirstOrDefault()
+            ?? All.Where(f => f.Name != "ISS").OrderByDescending(f => BitMask.PopCount(f.Mask & mask)).First();
+    }
+
+    /// <summary>A field with exactly this lsb and msb, for naming what a corrected mask is.</summary>
+    public static KnownSyndromeField? Exactly(int lsb, int width) => All.FirstOrDefault(f => f.Lsb == lsb && f.Width == width);
+}

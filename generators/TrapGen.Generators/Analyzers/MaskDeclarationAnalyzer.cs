@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TrapGen.Generators.Analyzers;
+
+/// <summary>
+/// TG1001 and TG1005 on declared constants: a field's mask must be one run of bits starting at its shift
+/// and as wide as its declared width; the fields of one layout must not share bits.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The key under which a diagnostic carries the corrected mask, for the code fix.</summary>
+    public const string CorrectMaskKey = "CorrectMask";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [BitFieldRules.MaskShiftMismatch, BitFieldRules.OverlappingFields];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var declarations = MaskDeclaration.In((INamedTypeSymbol)context.Symbol).ToList();
+        foreach (var field in declarations.GroupBy(d => (d.Layout, d.Field)))
+        {
+            var mask = field.FirstOrDefault(d => d.Part == FieldPart.Mask);
+            var shift = field.FirstOrDefault(d => d.Part == FieldPart.Shift);
+            var width = field.FirstOrDefault(d => d.Part == FieldPart.Width);
+            if (mask is not null && (shift is not null || width is not null))
+            {
+                CheckField(context, mask, shift, width);
+            }
+        }
+
+        foreach (var layout in declarations.Where(d => d.Part == FieldPart.Mask && d.Value != 0).GroupBy(d => d.Layout))
+        {
+            CheckOverlaps(context, layout.ToList());
+        }
+    }
+
+    private static void CheckField(SymbolAnalysisContext context, MaskDeclaration mask, MaskDeclaration? shift, MaskDeclaration? width)
+    {
+        var value = mask.Value;
+        if (value == 0)
+        {
+            return;
+        }
+
+        var lsb = shift is not null ? (int)shift.Value : BitMask.LowestSetBit(value);
+        var msb = BitMask.HighestSetBit(value);
+        string problem;
+        int expectedWidth;
+        if (!BitMask.IsContiguous(value))
+        {
+            problem = "is not one run of bits";
+            expectedWidth = width is not null ? (int)width.Value : msb - lsb + 1;
+        }
+        else if (BitMask.LowestSetBit(value) != lsb)
+        {
+            problem = "starts at bit " + BitMask.LowestSetBit(value).ToString(CultureInfo.InvariantCulture) + ", but " + shift!.Symbol.Name + " is " + lsb.ToString(CultureInfo.InvariantCulture);
+
+            // A mask that starts above its shift most often lost its low bits (Xen's 0x3800 for CRn at 10): keep its top bit.
+            expectedWidth = width is not null ? (int)width.Value : BitMask.LowestSetBit(value) > lsb ? msb - lsb + 1 : BitMask.PopCount(value);
+        }
+        else if (width is not null && BitMask.PopCount(value) != (int)width.Value)
+        {
+            problem = "is " + BitMask.PopCount(value).ToString(CultureInfo.InvariantCulture) + " bits wide, but " + width.Symbol.Name + " is " + width.Value.ToString(CultureInfo.InvariantCulture);
+            expectedWidth = (int)width.Value;
+        }
+        else
+        {
+            return;
+        }
+
+        if (expectedWidth <= 0 || lsb < 0 || lsb + expectedWidth > 64)
+        {
+            return;
+        }
+
+        var expected = BitMask.Of(lsb, expectedWidth);
+        var known = KnownSyndromeField.Exactly(lsb, expectedWidth);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, BitMask.Hex(expected));
+        context.ReportDiagnostic(Diagnostic.Create(
+            BitFieldRules.MaskShiftMismatch,
+            mask.Symbol.Locations.FirstOrDefault(),
+            properties,
+            mask.Symbol.Name,
+            BitMask.Hex(value),
+            problem,
+            expectedWidth,
+            lsb,
+            BitMask.Hex(expected),
+            known is null ? string.Empty : " (" + known.Describe() + ")"));
+    }
+
+    private static void CheckOverlaps(SymbolAnalysisContext context, System.Collections.Generic.List<MaskDeclaration> masks)
+    {
+        for (var i = 0; i < masks.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var (a, b) = (masks[j].Value, masks[i].Value);
+                var shared = a & b;
+
+                // A mask that contains another is a composite (Xen's HSR_SYSREG_REGS_MASK), not a field.
+                if (shared == 0 || shared == a || shared == b)
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    BitFieldRules.OverlappingFields,
+                    masks[i].Symbol.Locations.FirstOrDefault(),
+                    masks[i].Symbol.Name,
+                    BitMask.Hex(b),
+                    masks[j].Symbol.Name,
+                    BitMask.Hex(a),
+                    BitMask.Hex(shared)));
+            }
+        }
+    }
+}

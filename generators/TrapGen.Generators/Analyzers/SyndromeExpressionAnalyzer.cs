@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TrapGen.Generators.Analyzers;
+
+/// <summary>
+/// TG1002 and TG1003 on expressions that mask and shift: <c>(esr &amp; 0x3800) &gt;&gt; 10</c> and
+/// <c>(esr &gt;&gt; 10) &amp; 0x7</c> must extract a field of ESR_EL2 / HSR or of a system-register ISS
+/// (when the value is named as a syndrome: esr, hsr, iss, syndrome); <c>(x &gt;&gt; 10) &amp; 0x3C00</c>
+/// masks with the unshifted mask, whatever x is.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] SyndromeNames = ["esr", "hsr", "iss", "syndrome"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [BitFieldRules.UnknownSyndromeField, BitFieldRules.UnshiftedMask];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(Analyze, OperationKind.Binary);
+    }
+
+    private static void Analyze(OperationAnalysisContext context)
+    {
+        var operation = (IBinaryOperation)context.Operation;
+        switch (operation.OperatorKind)
+        {
+            case BinaryOperatorKind.And:
+                AnalyzeShiftThenMask(context, operation);
+                break;
+            case BinaryOperatorKind.RightShift:
+                AnalyzeMaskThenShift(context, operation);
+                break;
+        }
+    }
+
+    /// <summary><c>(value &gt;&gt; shift) &amp; mask</c>.</summary>
+    private static void AnalyzeShiftThenMask(OperationAnalysisContext context, IBinaryOperation and)
+    {
+        if (!TrySplit(and, out var shiftOperation, out var maskOperand, out var mask)
+            || ConstantValues.Unwrap(shiftOperation) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.RightShift } shift
+            || !ConstantValues.TryGet(shift.RightOperand, out var shiftBy) || shiftBy is 0 or >= 64 || mask == 0)
+        {
+            return;
+        }
+
+        var by = (int)shiftBy;
+        if (BitMask.IsContiguous(mask) && BitMask.LowestSetBit(mask) == by)
+        {
+            Report(context, BitFieldRules.UnshiftedMask, maskOperand, BitMask.Hex(mask >> by), and.Syntax.ToString(), by.ToString(CultureInfo.InvariantCulture), BitMask.Hex(mask), BitMask.Hex(mask >> by));
+            return;
+        }
+
+        if (!IsSyndrome(shift.LeftOperand) || (BitMask.IsContiguous(mask) && BitMask.LowestSetBit(mask) == 0 && KnownSyndromeField.IsField(by, BitMask.PopCount(mask))))
+        {
+            return;
+        }
+
+        var width = BitMask.HighestSetBit(mask) + 1;
+        var meant = KnownSyndromeField.ProbablyMeant(by, width);
+        var correct = meant.Lsb == by ? BitMask.Of(0, meant.Width) : meant.Mask;
+        var suggestion = meant.Lsb == by ? BitMask.Hex(correct) + " after the shift (" + BitMask.Hex(meant.Mask) + " before it)" : BitMask.Hex(meant.Mask) + " before the shift";
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == by ? BitMask.Hex(correct) : null, and.Syntax.ToString(), BitMask.Range(by, width), meant.Describe(), suggestion);
+    }
+
+    /// <summary><c>(value &amp; mask) &gt;&gt; shift</c>.</summary>
+    private static void AnalyzeMaskThenShift(OperationAnalysisContext context, IBinaryOperation shift)
+    {
+        if (!ConstantValues.TryGet(shift.RightOperand, out var shiftBy) || shiftBy is 0 or >= 64
+            || ConstantValues.Unwrap(shift.LeftOperand) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and
+            || !TrySplit(and, out var value, out var maskOperand, out var mask) || mask == 0 || !IsSyndrome(value))
+        {
+            return;
+        }
+
+        var lsb = BitMask.LowestSetBit(mask);
+        var msb = BitMask.HighestSetBit(mask);
+        if (BitMask.IsContiguous(mask) && lsb == (int)shiftBy && KnownSyndromeField.IsField(lsb, msb - lsb + 1))
+        {
+            return;
+        }
+
+        var meant = KnownSyndromeField.ProbablyMeant((int)shiftBy, Math.Max(1, msb - (int)shiftBy + 1));
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == (int)shiftBy ? BitMask.Hex(meant.Mask) : null, shift.Syntax.ToString(), BitMask.Range(lsb, msb - lsb + 1), meant.Describe(), BitMask.Hex(meant.Mask));
+    }
+
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation maskOperand, string? correctMask, params object[] arguments)
+    {
+        var properties = correctMask is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(MaskDeclarationAnalyzer.CorrectMaskKey, correctMask);
+        context.ReportDiagnostic(Diagnostic.Create(rule, maskOperand.Syntax.GetLocation(), properties, arguments));
+    }
+
+    /// <summary>Splits <c>a &amp; b</c> into the operand that is not constant and the constant mask.</summary>
+    private static bool TrySplit(IBinaryOperation and, out IOperation other, out IOperation maskOperand, out ulong mask)
+    {
+        if (ConstantValues.TryGet(and.RightOperand, out mask))
+        {
+            (other, maskOperand) = (and.LeftOperand, and.RightOperand);
+            return !ConstantValues.TryGet(other, out _);
+        }
+
+        if (ConstantValues.TryGet(and.LeftOperand, out mask))
+        {
+            (other, maskOperand) = (and.RightOperand, and.LeftOperand);
+            return true;
+        }
+
+        (other, maskOperand) = (and.LeftOperand, and.RightOperand);
+        return false;
+    }
+
+    private static bool IsSyndrome(IOperation operation)
+    {
+        var name = ConstantValues.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => string.Empty,
+        };
+        foreach (var syndrome in SyndromeNames)
+        {
+            if (name.IndexOf(syndrome, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
