@@ -20,8 +20,20 @@ public static class SyndromeStream
     /// <summary>Every ninth syndrome reaches no catalogued register.</summary>
     private const int UnknownEvery = 9;
 
-    /// <summary>The real catalogue's mixed stream: AArch64 and AArch32, reads and writes, and unknown registers.</summary>
+    /// <summary>The real catalogue's mixed stream: AArch64 and AArch32, reads and writes, and unknown registers, shuffled.</summary>
     public static uint[] Mixed() => Shuffle(Catalogued(aarch64Only: false), Unknown(aarch64Only: false));
+
+    /// <summary>
+    /// The same syndromes in a fixed sequence that repeats, as a guest's trap stream does (its timer
+    /// interrupt handler, its context-switch code): each form once, in catalogue order, then again.
+    /// </summary>
+    public static uint[] MixedRepeating()
+    {
+        var catalogued = Catalogued(aarch64Only: false);
+        var unknown = Unknown(aarch64Only: false);
+        var cycle = catalogued.Select((esr, i) => (esr, i)).SelectMany(p => p.i % (UnknownEvery - 1) == UnknownEvery - 2 ? new[] { p.esr, unknown[p.i % unknown.Count] } : new[] { p.esr }).ToList();
+        return Enumerable.Range(0, Length).Select(i => cycle[i % cycle.Count]).ToArray();
+    }
 
     /// <summary>The real catalogue's AArch64 accesses and unknown AArch64 registers.</summary>
     public static uint[] Aarch64() => Shuffle(Catalogued(aarch64Only: true), Unknown(aarch64Only: true));

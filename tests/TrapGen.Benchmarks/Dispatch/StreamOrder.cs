@@ -1,0 +1,11 @@
+namespace TrapGen.Benchmarks.Dispatch;
+
+/// <summary>How a benchmark's syndromes are ordered.</summary>
+public enum StreamOrder
+{
+    /// <summary>Uniformly shuffled: every trap's register is unpredictable.</summary>
+    Shuffled,
+
+    /// <summary>A fixed sequence repeated, as a guest's recurring code produces.</summary>
+    Repeating,
+}
