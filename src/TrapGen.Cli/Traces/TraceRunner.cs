@@ -82,7 +82,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
         var trapsWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
         var result = domain.Cpu.Execute(step.Word, thumb);
-        var text = decoded ? SystemInstructionSyntax.Format(access) : "0x" + step.Word.ToString("x8", CultureInfo.InvariantCulture);
+        var text = decoded
+            ? SystemInstructionSyntax.Format(access)
+            : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : "0x" + step.Word.ToString("x8", CultureInfo.InvariantCulture);
         var counts = summary.Vcpus.GetValueOrDefault(vcpu.Id);
         var register = decoded ? RegisterName(result.Esr) : string.Empty;
         if (result.Trapped)
