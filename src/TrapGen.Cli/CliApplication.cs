@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using TrapGen.Cli.Commands;
 
 namespace TrapGen.Cli;
@@ -35,7 +36,16 @@ public static class CliApplication
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(configuration);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line, not System.CommandLine's help page: the mistake and where to read more.
+                var command = string.Join(" ", parse.CommandResult.Command.Name == root.Name ? ["trapgen"] : ["trapgen", parse.CommandResult.Command.Name]);
+                error.WriteLine("trapgen: error: " + string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" "))) + " (see '" + command + " --help')");
+                return InputError;
+            }
+
+            return parse.Invoke(configuration);
         }
         catch (CliException e)
         {

@@ -8,6 +8,11 @@ internal static class CliFiles
 {
     public static string ReadText(FileInfo file)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new CliException(file.Name + " is a directory; give the path of a file");
+        }
+
         try
         {
             return File.ReadAllText(file.FullName);

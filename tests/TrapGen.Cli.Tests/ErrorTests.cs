@@ -58,12 +58,27 @@ public sealed class ErrorTests
     [InlineData("frobnicate")]
     [InlineData("run")]
     [InlineData("run", "a.trace", "--unhandled", "Explode")]
-    public void Usage_errors_exit_non_zero_without_a_stack_trace(params string[] args)
+    [InlineData()]
+    public void Usage_errors_are_one_line_pointing_to_help(params string[] args)
     {
-        var (exitCode, _, error) = Cli.Run(args);
-        Assert.NotEqual(0, exitCode);
-        Assert.DoesNotContain("   at ", error, System.StringComparison.Ordinal);
-        Assert.NotEmpty(error);
+        var (exitCode, output, error) = Cli.Run(args);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("trapgen: error: ", error, System.StringComparison.Ordinal);
+        Assert.Contains(" --help')", error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("list")]
+    [InlineData("run")]
+    public void A_directory_where_a_file_belongs_is_one_line(string command)
+    {
+        var directory = Directory.CreateTempSubdirectory("trapgen-dir-");
+
+        RunExpectingOneError([command, directory.FullName], directory.Name + " is a directory; give the path of a file");
     }
 
     [Theory]

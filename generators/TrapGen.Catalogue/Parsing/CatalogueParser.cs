@@ -45,7 +45,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var span = stream.Documents.Count == 0 ? SourceSpan.FileStart : YamlSpans.Of(stream.Documents[0].RootNode);
-            diagnostics.Report(CatalogueRules.MissingKey, span, "The catalogue", "registers");
+            diagnostics.Report(CatalogueRules.MissingKey, span, "the catalogue", "registers");
             return null;
         }
 
