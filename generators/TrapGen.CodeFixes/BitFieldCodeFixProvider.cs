@@ -47,7 +47,7 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
                 var literal = diagnostic.Id == "TG1001" ? MaskInitializer(node) : node as LiteralExpressionSyntax ?? node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault();
                 if (literal is not null && literal.IsKind(SyntaxKind.NumericLiteralExpression))
                 {
-                    Register(context, diagnostic, "Use mask " + mask, root, literal, SyntaxFactory.ParseExpression(mask).WithTriviaFrom(literal));
+                    Register(context, diagnostic, "Use " + mask, root, literal, SyntaxFactory.ParseExpression(mask).WithTriviaFrom(literal));
                 }
             }
             else if (diagnostic.Properties.TryGetValue(FixKey, out var fix) && fix is not null)

@@ -13,8 +13,11 @@ namespace TrapGen.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The key under which a diagnostic carries the corrected mask, for the code fix.</summary>
+    /// <summary>The key under which a diagnostic carries the corrected literal (a mask, or a shift or width), for the code fix.</summary>
     public const string CorrectMaskKey = "CorrectMask";
+
+    /// <summary>The attribute that declares a constant's field explicitly: TrapGen.Runtime's, or any of that name with (lsb, width).</summary>
+    private const string BitFieldAttributeName = "BitFieldAttribute";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -30,13 +33,19 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
-        var declarations = MaskDeclaration.In((INamedTypeSymbol)context.Symbol).ToList();
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            CheckDeclaredField(context, field);
+        }
+
+        var declarations = MaskDeclaration.In(type).ToList();
         foreach (var field in declarations.GroupBy(d => (d.Layout, d.Field)))
         {
             var mask = field.FirstOrDefault(d => d.Part == FieldPart.Mask);
             var shift = field.FirstOrDefault(d => d.Part == FieldPart.Shift);
             var width = field.FirstOrDefault(d => d.Part == FieldPart.Width);
-            if (mask is not null && (shift is not null || width is not null))
+            if (mask is not null && (shift is not null || width is not null) && !HasBitFieldAttribute(mask.Symbol))
             {
                 CheckField(context, mask, shift, width);
             }
@@ -46,6 +55,47 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
         {
             CheckOverlaps(context, layout.ToList());
         }
+    }
+
+    private static bool HasBitFieldAttribute(IFieldSymbol field) =>
+        field.GetAttributes().Any(a => a.AttributeClass?.Name == BitFieldAttributeName);
+
+    /// <summary>A constant with <c>[BitField(lsb, width)]</c>: a mask must be that field's mask, a shift its lsb, a width its width.</summary>
+    private static void CheckDeclaredField(SymbolAnalysisContext context, IFieldSymbol field)
+    {
+        var attribute = field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == BitFieldAttributeName && a.ConstructorArguments.Length == 2);
+        if (attribute is null || !field.HasConstantValue || !ConstantValues.TryGet(field.ConstantValue, out var value)
+            || attribute.ConstructorArguments[0].Value is not int lsb || attribute.ConstructorArguments[1].Value is not int width
+            || lsb < 0 || width <= 0 || lsb + width > 64)
+        {
+            return;
+        }
+
+        var mask = BitMask.Of(lsb, width);
+        var declared = "disagrees with its [BitField(" + lsb.ToString(CultureInfo.InvariantCulture) + ", " + width.ToString(CultureInfo.InvariantCulture) + ")]";
+        var (expected, isRight) = field.Name.EndsWith("Shift", System.StringComparison.Ordinal) || field.Name.EndsWith("_SHIFT", System.StringComparison.Ordinal)
+            ? ((ulong)lsb, value == (ulong)lsb)
+            : field.Name.EndsWith("Width", System.StringComparison.Ordinal) || field.Name.EndsWith("_WIDTH", System.StringComparison.Ordinal)
+                ? ((ulong)width, value == (ulong)width)
+                : (mask, value == mask);
+        if (isRight)
+        {
+            return;
+        }
+
+        var known = KnownSyndromeField.Exactly(lsb, width);
+        var correct = expected == mask ? BitMask.Hex(expected) : expected.ToString(CultureInfo.InvariantCulture);
+        context.ReportDiagnostic(Diagnostic.Create(
+            BitFieldRules.MaskShiftMismatch,
+            field.Locations.FirstOrDefault(),
+            ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, correct),
+            field.Name,
+            expected == mask ? BitMask.Hex(value) : value.ToString(CultureInfo.InvariantCulture),
+            declared,
+            width,
+            lsb,
+            BitMask.Hex(mask),
+            known is null ? string.Empty : " (" + known.Describe() + ")"));
     }
 
     private static void CheckField(SymbolAnalysisContext context, MaskDeclaration mask, MaskDeclaration? shift, MaskDeclaration? width)

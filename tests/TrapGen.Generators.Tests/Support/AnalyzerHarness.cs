@@ -51,15 +51,20 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Applies the one code fix offered for the one diagnostic in <paramref name="source"/>.</summary>
-    public static async Task<string> FixAsync(string source)
+    public static async Task<string> FixAsync(string source, params string[] moreSources)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Fixed", LanguageNames.CSharp)
             .WithParseOptions(GeneratorHarness.ParseOptions)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .WithMetadataReferences(Basic.Reference.Assemblies.Net100.References.All);
+        for (var i = 0; i < moreSources.Length; i++)
+        {
+            project = project.AddDocument("More" + i + ".cs", moreSources[i]).Project;
+        }
+
         var document = project.AddDocument("Test.cs", source);
-        var diagnostic = Assert.Single(Diagnostics(source));
+        var diagnostic = Assert.Single(Diagnostics(source, moreSources));
         var located = Diagnostic.Create(
             diagnostic.Descriptor,
             Location.Create((await document.GetSyntaxTreeAsync())!, diagnostic.Location.SourceSpan),
