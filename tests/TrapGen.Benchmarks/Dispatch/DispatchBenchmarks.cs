@@ -13,13 +13,14 @@ namespace TrapGen.Benchmarks.Dispatch;
 /// Dictionary, a FrozenDictionary and a sorted array, and against the bare handler call. The stream
 /// holds every catalogued form, read and write, AArch64 and AArch32, and one in nine for a register no
 /// catalogue entry handles: shuffled (<see cref="SyndromeStream.Mixed"/>, the measure and the
-/// worst case for branch prediction) or as a repeating sequence (<see cref="SyndromeStream.MixedRepeating"/>).
+/// worst case for branch prediction), as a repeating sequence (<see cref="SyndromeStream.MixedRepeating"/>),
+/// and, as the best case, one register only (<see cref="SyndromeStream.OneRegister"/>).
 /// </summary>
 [BenchmarkCategory("Dispatch")]
 public class DispatchBenchmarks
 {
     /// <summary>Gets or sets the order of the stream.</summary>
-    [Params(StreamOrder.Shuffled, StreamOrder.Repeating)]
+    [Params(StreamOrder.Shuffled, StreamOrder.Repeating, StreamOrder.OneRegister)]
     public StreamOrder Order { get; set; }
 
     private uint[] stream = [];
@@ -35,7 +36,12 @@ public class DispatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        stream = Order == StreamOrder.Shuffled ? SyndromeStream.Mixed() : SyndromeStream.MixedRepeating();
+        stream = Order switch
+        {
+            StreamOrder.Shuffled => SyndromeStream.Mixed(),
+            StreamOrder.Repeating => SyndromeStream.MixedRepeating(),
+            _ => SyndromeStream.OneRegister(),
+        };
         hypervisor = new Hypervisor(new Vcpu(0, ExecutionState.Aarch64));
         var table = HandlerTable.Build();
         dictionary = new(new TableMachine(new Vcpu(0, ExecutionState.Aarch64)), new DictionaryLookup(new Dictionary<uint, TableHandler>(table)));

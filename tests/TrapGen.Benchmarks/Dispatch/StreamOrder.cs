@@ -8,4 +8,7 @@ public enum StreamOrder
 
     /// <summary>A fixed sequence repeated, as a guest's recurring code produces.</summary>
     Repeating,
+
+    /// <summary>One register only, written and read in turn: every branch predictable, the best case.</summary>
+    OneRegister,
 }

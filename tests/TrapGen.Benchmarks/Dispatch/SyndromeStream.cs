@@ -44,6 +44,14 @@ public static class SyndromeStream
             encodings.SelectMany(e => new[] { Msr(e, isRead: true), Msr(e, isRead: false) }).ToList(),
             Unknown(aarch64Only: true));
 
+    /// <summary>A write and a read of TTBR0_EL1, in turn: the stream with nothing to mispredict.</summary>
+    public static uint[] OneRegister()
+    {
+        var ttbr0 = SystemRegisters.Get(SystemRegister.TTBR0_EL1);
+        var encoding = (ttbr0.Op0, ttbr0.Op1, ttbr0.CRn, ttbr0.CRm, ttbr0.Op2);
+        return Enumerable.Range(0, Length).Select(i => Msr(encoding, isRead: i % 2 == 1)).ToArray();
+    }
+
     private static List<uint> Catalogued(bool aarch64Only)
     {
         var syndromes = new List<uint>();
