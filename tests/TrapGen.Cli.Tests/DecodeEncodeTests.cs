@@ -76,6 +76,20 @@ public sealed class DecodeEncodeTests
     }
 
     [Fact]
+    public void Decode_prints_op0_1_as_the_SYS_instruction_binutils_assembles()
+    {
+        // DC CIVAC, X0 trapped by HCR_EL2.TPCP: op0 1, op1 3, CRn 7, CRm 14, op2 1.
+        var decoded = Json(Cli.Run("decode", "--json", "0x6212dc1c"));
+        var instruction = decoded.GetProperty("instruction").GetString()!;
+
+        var (word, text) = TrapGen.Testing.Binutils.Assemble(TrapGen.Testing.Binutils.Aarch64, [".arch armv8-a", instruction]).Single();
+
+        Assert.Equal("sys #3, c7, c14, #1, x0", instruction);
+        Assert.Equal(0xD50B7E20u, word);
+        Assert.Equal("dc\tcivac, x0", text);
+    }
+
+    [Fact]
     public void Decode_of_a_register_the_catalogue_lacks_gives_its_architectural_name()
     {
         var decoded = Json(Cli.Run("decode", "--json", "0x0fe20461"));
