@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace TrapGen.CodeFixes;
 
@@ -22,6 +23,7 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
 {
     // The analyzers' property keys; the analyzers live in TrapGen.Generators, which this assembly does not load.
     private const string CorrectMaskKey = "CorrectMask";
+    private const string GeneratedMaskKey = "GeneratedMask";
     private const string FixKey = "Fix";
 
     /// <inheritdoc/>
@@ -48,6 +50,12 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
                 if (literal is not null && literal.IsKind(SyntaxKind.NumericLiteralExpression))
                 {
                     Register(context, diagnostic, "Use " + mask, root, literal, SyntaxFactory.ParseExpression(mask).WithTriviaFrom(literal));
+                    if (diagnostic.Properties.TryGetValue(GeneratedMaskKey, out var generated) && generated is not null
+                        && await FindGeneratedConstantAsync(context.Document, generated, mask, context.CancellationToken).ConfigureAwait(false) is { } constant)
+                    {
+                        var reference = SyntaxFactory.ParseExpression(constant).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(literal);
+                        Register(context, diagnostic, "Use " + generated, root, literal, reference);
+                    }
                 }
             }
             else if (diagnostic.Properties.TryGetValue(FixKey, out var fix) && fix is not null)
@@ -78,6 +86,28 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Finds the constant TrapGen generated for the field (<c>SysRegIss.CRnMask</c>) in the document's
+    /// compilation, when it exists and holds <paramref name="mask"/>; returns its fully qualified name.
+    /// </summary>
+    private static async Task<string?> FindGeneratedConstantAsync(Document document, string generated, string mask, CancellationToken cancellationToken)
+    {
+        var dot = generated.IndexOf('.');
+        var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (dot < 0 || compilation is null
+            || !ulong.TryParse(mask.Substring(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var (typeName, memberName) = (generated.Substring(0, dot), generated.Substring(dot + 1));
+        var field = compilation.GetSymbolsWithName(typeName, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .SelectMany(type => type.GetMembers(memberName).OfType<IFieldSymbol>())
+            .FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is uint or ulong or int && System.Convert.ToUInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == value);
+        return field is null ? null : field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name;
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

@@ -6,18 +6,29 @@ using TrapGen.Catalogue.Model;
 namespace TrapGen.Generators.Analyzers;
 
 /// <summary>One field of ESR_EL2 / HSR or of a system-register ISS, from the architecture's facts.</summary>
-internal sealed record KnownSyndromeField(string Layout, string Name, int Lsb, int Width)
+/// <param name="Layout">The layout, in words.</param>
+/// <param name="GeneratedType">The class TrapGen generates for the layout (EsrFields, SysRegIss, Cp32Iss, Cp64Iss).</param>
+/// <param name="Name">The field's name.</param>
+/// <param name="Lsb">Its lowest bit.</param>
+/// <param name="Width">Its width.</param>
+internal sealed record KnownSyndromeField(string Layout, string GeneratedType, string Name, int Lsb, int Width)
 {
+    /// <summary>The diagnostic property naming the generated mask constant of the field meant, for the code fix.</summary>
+    public const string GeneratedMaskKey = "GeneratedMask";
+
     public ulong Mask => BitMask.Of(Lsb, Width);
+
+    /// <summary>The generated constant holding this field's mask: <c>SysRegIss.CRnMask</c>.</summary>
+    public string GeneratedMask => GeneratedType + "." + Name + "Mask";
 
     public string Describe() => Name + " " + BitMask.Range(Lsb, Width) + " of " + Layout;
 
     /// <summary>ESR's EC, IL and ISS, then every ISS field of EC 0x18, 0x03 and 0x04.</summary>
     public static IReadOnlyList<KnownSyndromeField> All { get; } =
     [
-        .. ArchitecturalLayouts.Esr.Select(f => new KnownSyndromeField("ESR_EL2", f.Name, f.Lsb, f.Width)),
+        .. ArchitecturalLayouts.Esr.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f.Name, f.Lsb, f.Width)),
         .. new[] { TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64 }.SelectMany(kind =>
-            ArchitecturalLayouts.Iss(kind).Select(f => new KnownSyndromeField("the " + TrapClassFields.Instructions(kind) + " ISS", f.Name, f.Lsb, f.Width))),
+            ArchitecturalLayouts.Iss(kind).Select(f => new KnownSyndromeField("the " + TrapClassFields.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f.Name, f.Lsb, f.Width))),
     ];
 
     public static bool IsField(int lsb, int width) => All.Any(f => f.Lsb == lsb && f.Width == width);

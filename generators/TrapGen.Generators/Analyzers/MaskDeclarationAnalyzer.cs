@@ -57,6 +57,10 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Adds the generated constant of <paramref name="field"/>, when there is one, for the code fix to offer.</summary>
+    internal static ImmutableDictionary<string, string?> WithGeneratedMask(ImmutableDictionary<string, string?> properties, KnownSyndromeField? field) =>
+        field is null ? properties : properties.Add(KnownSyndromeField.GeneratedMaskKey, field.GeneratedMask);
+
     private static bool HasBitFieldAttribute(IFieldSymbol field) =>
         field.GetAttributes().Any(a => a.AttributeClass?.Name == BitFieldAttributeName);
 
@@ -88,7 +92,7 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             BitFieldRules.MaskShiftMismatch,
             field.Locations.FirstOrDefault(),
-            ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, correct),
+            WithGeneratedMask(ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, correct), expected == mask ? known : null),
             field.Name,
             expected == mask ? BitMask.Hex(value) : value.ToString(CultureInfo.InvariantCulture),
             declared,
@@ -139,7 +143,7 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
 
         var expected = BitMask.Of(lsb, expectedWidth);
         var known = KnownSyndromeField.Exactly(lsb, expectedWidth);
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, BitMask.Hex(expected));
+        var properties = WithGeneratedMask(ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, BitMask.Hex(expected)), known);
         context.ReportDiagnostic(Diagnostic.Create(
             BitFieldRules.MaskShiftMismatch,
             mask.Symbol.Locations.FirstOrDefault(),

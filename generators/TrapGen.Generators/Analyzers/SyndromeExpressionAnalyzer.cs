@@ -57,7 +57,7 @@ public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
         var by = (int)shiftBy;
         if (BitMask.IsContiguous(mask) && BitMask.LowestSetBit(mask) == by)
         {
-            Report(context, BitFieldRules.UnshiftedMask, maskOperand, BitMask.Hex(mask >> by), and.Syntax.ToString(), by.ToString(CultureInfo.InvariantCulture), BitMask.Hex(mask), BitMask.Hex(mask >> by));
+            Report(context, BitFieldRules.UnshiftedMask, maskOperand, BitMask.Hex(mask >> by), null, and.Syntax.ToString(), by.ToString(CultureInfo.InvariantCulture), BitMask.Hex(mask), BitMask.Hex(mask >> by));
             return;
         }
 
@@ -70,7 +70,7 @@ public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
         var meant = KnownSyndromeField.ProbablyMeant(by, width);
         var correct = meant.Lsb == by ? BitMask.Of(0, meant.Width) : meant.Mask;
         var suggestion = meant.Lsb == by ? BitMask.Hex(correct) + " after the shift (" + BitMask.Hex(meant.Mask) + " before it)" : BitMask.Hex(meant.Mask) + " before the shift";
-        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == by ? BitMask.Hex(correct) : null, and.Syntax.ToString(), BitMask.Range(by, width), meant.Describe(), suggestion);
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == by ? BitMask.Hex(correct) : null, null, and.Syntax.ToString(), BitMask.Range(by, width), meant.Describe(), suggestion);
     }
 
     /// <summary><c>(value &amp; mask) &gt;&gt; shift</c>.</summary>
@@ -91,14 +91,14 @@ public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
         }
 
         var meant = KnownSyndromeField.ProbablyMeant((int)shiftBy, Math.Max(1, msb - (int)shiftBy + 1));
-        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == (int)shiftBy ? BitMask.Hex(meant.Mask) : null, shift.Syntax.ToString(), BitMask.Range(lsb, msb - lsb + 1), meant.Describe(), BitMask.Hex(meant.Mask));
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == (int)shiftBy ? BitMask.Hex(meant.Mask) : null, meant.Lsb == (int)shiftBy ? meant : null, shift.Syntax.ToString(), BitMask.Range(lsb, msb - lsb + 1), meant.Describe(), BitMask.Hex(meant.Mask));
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation maskOperand, string? correctMask, params object[] arguments)
+    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation maskOperand, string? correctMask, KnownSyndromeField? generated, params object[] arguments)
     {
         var properties = correctMask is null
             ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(MaskDeclarationAnalyzer.CorrectMaskKey, correctMask);
+            : MaskDeclarationAnalyzer.WithGeneratedMask(ImmutableDictionary<string, string?>.Empty.Add(MaskDeclarationAnalyzer.CorrectMaskKey, correctMask), generated);
         context.ReportDiagnostic(Diagnostic.Create(rule, maskOperand.Syntax.GetLocation(), properties, arguments));
     }
 

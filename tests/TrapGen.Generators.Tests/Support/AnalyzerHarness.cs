@@ -50,8 +50,11 @@ internal static class AnalyzerHarness
             .ToImmutableArray();
     }
 
-    /// <summary>Applies the one code fix offered for the one diagnostic in <paramref name="source"/>.</summary>
-    public static async Task<string> FixAsync(string source, params string[] moreSources)
+    /// <summary>Applies the first code fix offered for the one diagnostic in <paramref name="source"/>.</summary>
+    public static Task<string> FixAsync(string source, params string[] moreSources) => FixAsync(source, null, moreSources);
+
+    /// <summary>Applies the code fix titled <paramref name="title"/> (or the first) for the one diagnostic in <paramref name="source"/>.</summary>
+    public static async Task<string> FixAsync(string source, string? title, params string[] moreSources)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Fixed", LanguageNames.CSharp)
@@ -73,7 +76,7 @@ internal static class AnalyzerHarness
         var actions = ImmutableArray.CreateBuilder<CodeAction>();
         var context = new CodeFixContext(document, located, (action, _) => actions.Add(action), CancellationToken.None);
         await new BitFieldCodeFixProvider().RegisterCodeFixesAsync(context);
-        var action = Assert.Single(actions);
+        var action = title is null ? actions[0] : Assert.Single(actions, a => a.Title == title);
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
         return (await changed.GetTextAsync()).ToString();
