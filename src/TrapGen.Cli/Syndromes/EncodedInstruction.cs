@@ -4,7 +4,6 @@ using TrapGen.Catalogue.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Instructions;
-using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Cli.Syndromes;
 
@@ -38,9 +37,7 @@ internal sealed record EncodedInstruction(
         }
 
         var esr = SyndromeBuilder.Build(access);
-        SyndromeKey.TryGet(esr, out var kind, out var key);
-        var register = RegisterMatch.Find(kind, key);
-        var architecturalName = register is null && ArchitecturalNames.TryFind(kind, key, out var name) ? name : null;
+        var syndrome = SyndromeDescription.From(esr);
         var a64 = access.TrapClass == TrapClassKind.Aarch64;
         var t32 = !a64 && access.Condition == InstructionLayouts.ConditionAlways
             ? Hex(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
@@ -51,9 +48,9 @@ internal sealed record EncodedInstruction(
             Hex(InstructionEncoder.Encode(access)),
             t32,
             Hex(esr),
-            register,
-            architecturalName,
-            SyndromeDescription.From(esr));
+            syndrome.Register,
+            syndrome.ArchitecturalName,
+            syndrome);
     }
 
     private static string Hex(uint value) => "0x" + value.ToString("x8", CultureInfo.InvariantCulture);
