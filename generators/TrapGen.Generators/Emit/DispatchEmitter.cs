@@ -28,7 +28,7 @@ internal static class DispatchEmitter
             foreach (var layout in catalogue.Syndrome.Classes)
             {
                 writer.Line();
-                EmitClassDispatch(writer, catalogue, layout.Kind);
+                EmitClassDispatch(writer, context, layout.Kind);
             }
 
             foreach (var register in catalogue.Registers)
@@ -96,8 +96,9 @@ internal static class DispatchEmitter
         }
     }
 
-    private static void EmitClassDispatch(SourceWriter writer, RegisterCatalogue catalogue, TrapClassKind kind)
+    private static void EmitClassDispatch(SourceWriter writer, EmitContext context, TrapClassKind kind)
     {
+        var catalogue = context.Catalogue;
         var iss = GeneratedNames.Iss(kind);
         var keys = GeneratedNames.Keys(kind);
         var hasRt2 = kind == TrapClassKind.Cp15Register64;
@@ -106,7 +107,7 @@ internal static class DispatchEmitter
             + keys + ".Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
         using (writer.Block("public " + Result + " " + GeneratedNames.Dispatch(kind) + "(uint iss)"))
         {
-            if (KeysEmitter.HashOf(catalogue, kind) is not { } hash)
+            if (context.HashOf(kind) is not { } hash)
             {
                 writer.Line("// The catalogue has no " + TrapClassFields.Instructions(kind) + " registers.");
                 writer.Line("return " + Result + ".Unhandled;");
@@ -124,10 +125,10 @@ internal static class DispatchEmitter
             var arguments = "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ")";
             using (writer.Block("switch (" + keys + ".Slot(key))"))
             {
-                foreach (var (name, _, key) in KeysEmitter.Entries(catalogue, kind).OrderBy(entry => hash.SlotOf(entry.Key)))
+                foreach (var (slot, name) in KeysEmitter.Entries(catalogue, kind).Select(entry => (Slot: hash.SlotOf(entry.Key), entry.Name)).OrderBy(entry => entry.Slot))
                 {
                     writer.Line(
-                        "case " + hash.SlotOf(key).ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + name + " ? "
+                        "case " + slot.ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + name + " ? "
                         + GeneratedNames.Handler(kind, name) + arguments + " : " + Result + ".Unhandled;");
                 }
 

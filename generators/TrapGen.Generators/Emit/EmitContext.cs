@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;
@@ -8,6 +11,8 @@ namespace TrapGen.Generators.Emit;
 /// <param name="Version">TrapGen's version, for <c>[GeneratedCode]</c>.</param>
 internal sealed record EmitContext(RegisterCatalogue Catalogue, string Namespace, string Version)
 {
+    private readonly Dictionary<TrapClassKind, PerfectHash?> hashes = [];
+
     public string GeneratedCodeAttribute =>
         "[global::System.CodeDom.Compiler.GeneratedCode(\"TrapGen\", \"" + Version + "\")]";
 
@@ -23,5 +28,20 @@ internal sealed record EmitContext(RegisterCatalogue Catalogue, string Namespace
             .Line("namespace " + Namespace + ";")
             .Line();
         return writer;
+    }
+
+    /// <summary>
+    /// The perfect hash the dispatch of <paramref name="kind"/> switches on, or null when the class has no
+    /// registers. Searched once per emission: the keys file and the dispatch file share it.
+    /// </summary>
+    public PerfectHash? HashOf(TrapClassKind kind)
+    {
+        if (!hashes.TryGetValue(kind, out var hash))
+        {
+            hash = PerfectHash.Find(KeysEmitter.Entries(Catalogue, kind).Select(entry => entry.Key).ToList());
+            hashes[kind] = hash;
+        }
+
+        return hash;
     }
 }

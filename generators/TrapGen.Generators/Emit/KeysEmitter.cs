@@ -39,7 +39,7 @@ internal static class KeysEmitter
                     }
                 }
 
-                if (HashOf(catalogue, layout.Kind) is { } hash)
+                if (context.HashOf(layout.Kind) is { } hash)
                 {
                     writer.Line();
                     EmitSlot(writer, hash);
@@ -49,10 +49,6 @@ internal static class KeysEmitter
 
         return writer.ToString();
     }
-
-    /// <summary>The perfect hash the dispatch of <paramref name="kind"/> switches on, or null when the class has no registers.</summary>
-    public static PerfectHash? HashOf(RegisterCatalogue catalogue, TrapClassKind kind) =>
-        PerfectHash.Find(Entries(catalogue, kind).Select(entry => entry.Key).ToList());
 
     private static void EmitSlot(SourceWriter writer, PerfectHash hash)
     {
