@@ -84,9 +84,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var result = domain.Cpu.Execute(step.Word, thumb);
         var text = decoded
             ? SystemInstructionSyntax.Format(access)
-            : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : "0x" + step.Word.ToString("x8", CultureInfo.InvariantCulture);
+            : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : CliHex.Word(step.Word);
         var counts = summary.Vcpus.GetValueOrDefault(vcpu.Id);
-        var register = decoded ? RegisterName(result.Esr) : string.Empty;
+        var register = decoded ? TrapReport.DisplayName(result.Esr) ?? string.Empty : string.Empty;
         if (result.Trapped)
         {
             counts = mmuWasOn ? counts with { TrapsAfterMmu = counts.TrapsAfterMmu + 1 } : counts with { TrapsBeforeMmu = counts.TrapsBeforeMmu + 1 };
@@ -144,30 +144,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var gprs = vcpu.Registers;
         return access.TrapClass switch
         {
-            TrapClassKind.Aarch64 => "0x" + gprs.ReadX((int)access.Rt).ToString("x16", CultureInfo.InvariantCulture),
-            TrapClassKind.Cp15Register32 => "0x" + gprs.ReadR((int)access.Rt).ToString("x8", CultureInfo.InvariantCulture),
-            _ => "0x" + RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2)).ToString("x16", CultureInfo.InvariantCulture),
-        };
-    }
-
-    private static string RegisterName(uint esr)
-    {
-        if (CatalogueIndex.NameOf(esr) is { } name)
-        {
-            return name;
-        }
-
-        var iss = EsrFields.GetISS(esr);
-        if (SyndromeKey.TryGet(esr, out var kind, out var key) && ArchitecturalNames.TryFind(kind, key, out var architectural))
-        {
-            return architectural;
-        }
-
-        return EsrFields.GetEC(esr) switch
-        {
-            SysRegIss.ExceptionClass => SystemRegisterNames.NameOf(SysRegIss.GetOp0(iss), SysRegIss.GetOp1(iss), SysRegIss.GetCRn(iss), SysRegIss.GetCRm(iss), SysRegIss.GetOp2(iss)).ToUpperInvariant(),
-            Cp32Iss.ExceptionClass => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", Cp32Iss.GetOpc1(iss), Cp32Iss.GetCRn(iss), Cp32Iss.GetCRm(iss), Cp32Iss.GetOpc2(iss)),
-            _ => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}", Cp64Iss.GetOpc1(iss), Cp64Iss.GetCRm(iss)),
+            TrapClassKind.Aarch64 => CliHex.Doubleword(gprs.ReadX((int)access.Rt)),
+            TrapClassKind.Cp15Register32 => CliHex.Word(gprs.ReadR((int)access.Rt)),
+            _ => CliHex.Doubleword(RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2))),
         };
     }
 
