@@ -22,9 +22,6 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
         source,
         [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description))],
         [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))]);
-
-    /// <summary>Formats a syndrome key or ESR value as the listing does: <c>0x00300400</c>.</summary>
-    public static string Hex32(uint value) => "0x" + value.ToString("x8", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A trap group: an HCR_EL2 trap bit.</summary>
@@ -77,11 +74,11 @@ internal sealed record RegisterListing(
             CatalogueSpelling.Of(register.Handling),
             register.Emulator,
             register.AfterWrite,
-            "0x" + register.ResetValue.ToString("x16", CultureInfo.InvariantCulture),
+            CliHex.Doubleword(register.ResetValue),
             TrapListing.From(register.Traps),
             register.GuestAarch32State,
             register.IsAarch64Dispatched,
-            CatalogueListing.Hex32(SyndromeKeys.Of(syndrome, e)),
+            CliHex.Word(SyndromeKeys.Of(syndrome, e)),
             [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))]);
     }
 }
@@ -118,6 +115,6 @@ internal sealed record AliasListing(
             CatalogueSpelling.Of(alias.View),
             e.AccessWidth,
             TrapListing.From(alias.Traps),
-            CatalogueListing.Hex32(SyndromeKeys.Of(syndrome, e)));
+            CliHex.Word(SyndromeKeys.Of(syndrome, e)));
     }
 }

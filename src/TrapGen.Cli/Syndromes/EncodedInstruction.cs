@@ -40,18 +40,16 @@ internal sealed record EncodedInstruction(
         var syndrome = SyndromeDescription.From(esr);
         var a64 = access.TrapClass == TrapClassKind.Aarch64;
         var t32 = !a64 && access.Condition == InstructionLayouts.ConditionAlways
-            ? Hex(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
+            ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
             : null;
         return new EncodedInstruction(
             SystemInstructionSyntax.Format(access),
             a64 ? "a64" : "a32",
-            Hex(InstructionEncoder.Encode(access)),
+            CliHex.Word(InstructionEncoder.Encode(access)),
             t32,
-            Hex(esr),
+            CliHex.Word(esr),
             syndrome.Register,
             syndrome.ArchitecturalName,
             syndrome);
     }
-
-    private static string Hex(uint value) => "0x" + value.ToString("x8", CultureInfo.InvariantCulture);
 }

@@ -55,12 +55,12 @@ internal sealed record SyndromeDescription(
         var register = isTrap ? RegisterMatch.Find(kind, key) : null;
         var architecturalName = isTrap && register is null && ArchitecturalNames.TryFind(kind, key, out var name) ? name : null;
         return new SyndromeDescription(
-            iss2 == 0 ? Hex(esr, 8) : Hex(value, 16),
-            Hex((uint)ec, 2),
+            iss2 == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
+            CliHex.Digits((uint)ec, 2),
             ExceptionClasses.NameOf(ec),
             (int)EsrFields.GetIL(esr),
-            Hex(iss, 7),
-            iss2 == 0 ? null : Hex(iss2, 6),
+            CliHex.Digits(iss, 7),
+            iss2 == 0 ? null : CliHex.Digits(iss2, 6),
             isTrap ? TrapClassFields.CatalogueKey(kind) : null,
             isTrap ? FieldValue.All(kind, iss) : [],
             isTrap ? SystemInstructionSyntax.Format(access) : null,
@@ -68,6 +68,4 @@ internal sealed record SyndromeDescription(
             register,
             architecturalName);
     }
-
-    private static string Hex(ulong value, int digits) => "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace TrapGen.Cli;
+
+/// <summary>How the CLI writes register-sized numbers: lower-case hexadecimal with 0x, zero-padded to a fixed width.</summary>
+internal static class CliHex
+{
+    /// <summary>A 32-bit value: <c>0x62300400</c>.</summary>
+    public static string Word(uint value) => Digits(value, 8);
+
+    /// <summary>A 64-bit value: <c>0x0000000000c50838</c>.</summary>
+    public static string Doubleword(ulong value) => Digits(value, 16);
+
+    /// <summary><paramref name="value"/> in <paramref name="digits"/> digits.</summary>
+    public static string Digits(ulong value, int digits) =>
+        "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
