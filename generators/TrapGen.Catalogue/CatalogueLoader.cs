@@ -1,4 +1,5 @@
 using System;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Parsing;

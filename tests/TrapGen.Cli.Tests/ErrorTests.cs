@@ -15,7 +15,7 @@ public sealed class ErrorTests
     [InlineData("guest riscv", "test.trace(2): expected 'guest aarch64'")]
     [InlineData("flags q", "test.trace(2): unknown flag 'q'")]
     [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]
-    [InlineData("hcr +XYZ", "test.trace(2): unknown HCR_EL2 bit 'XYZ'; use one of TVM, TRVM, TACR, DC")]
+    [InlineData("hcr +XYZ", "test.trace(2): unknown HCR_EL2 bit 'XYZ'; use one of TID0, TID1, TID2, TID3, TSC, TIDCP, TACR, TSW, TPC, TPU, TTLB, TVM, TDZ, TRVM, DC")]
     [InlineData("0xZZ", "test.trace(2): '0xZZ' is not a 32-bit instruction word")]
     [InlineData("frobnicate x0", "test.trace(2): 'frobnicate' is not a system-register move")]
     public void A_malformed_trace_line_is_reported_with_its_line_number(string line, string expected)

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
@@ -21,7 +22,7 @@ public sealed class DocumentationTests
     public void The_schema_allows_exactly_the_keys_the_parser_reads()
     {
         var register = At(Schema, "properties", "registers", "items");
-        var alias = At(register, "properties", "aarch32", "items");
+        var alias = At(Schema, "definitions", "alias");
         AssertKeys(CatalogueKeys.Root, At(Schema, "properties"));
         AssertKeys(CatalogueKeys.Syndrome, At(Schema, "properties", "syndrome", "properties"));
         AssertKeys(CatalogueKeys.TrapGroup, At(Schema, "properties", "trap_groups", "items", "properties"));
@@ -40,7 +41,7 @@ public sealed class DocumentationTests
         var register = At(Schema, "properties", "registers", "items", "properties");
         Assert.Equal(CatalogueKeys.Handling.Keys.Order(), Enum(At(register, "handling")).Order());
         Assert.Equal(CatalogueKeys.Access.Keys.Order(), Enum(At(register, "access")).Order());
-        Assert.Equal(CatalogueKeys.View.Keys.Order(), Enum(At(register, "aarch32", "items", "properties", "view")).Order());
+        Assert.Equal(CatalogueKeys.View.Keys.Order(), Enum(At(Schema, "definitions", "alias", "properties", "view")).Order());
         Assert.Equal(CatalogueKeys.Direction.Keys.Order(), Enum(At(Schema, "definitions", "traps", "additionalProperties")).Order());
     }
 
@@ -51,8 +52,8 @@ public sealed class DocumentationTests
     public void The_schema_requires_each_trap_class_field(string key, TrapClassKind kind)
     {
         var fields = At(Schema, "properties", "syndrome", "properties", key, "properties", "fields");
-        Assert.Equal(TrapClassFields.RequiredFieldNames(kind).Order(), At(fields, "required").EnumerateArray().Select(e => e.GetString()!).Order());
-        AssertKeys(TrapClassFields.RequiredFieldNames(kind), At(fields, "properties"));
+        Assert.Equal(TrapClasses.RequiredFieldNames(kind).Order(), At(fields, "required").EnumerateArray().Select(e => e.GetString()!).Order());
+        AssertKeys(TrapClasses.RequiredFieldNames(kind), At(fields, "properties"));
     }
 
     [Fact]

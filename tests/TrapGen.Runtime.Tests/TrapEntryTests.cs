@@ -92,31 +92,48 @@ public sealed class TrapEntryTests
             unhandled mrs 3, 0, c1, c0, 1 => x2 @ 0x0000000040080000 (vCPU 0, injecting UNDEF)
             # registers.yaml, under registers:
               - name: ACTLR_EL1
-                encoding: { op0: 3, op1: 0, crn: 1, crm: 0, op2: 1 }
-                width: 64
                 handling: passthrough
+                traps: { TACR: read-write }
 
             """,
             log.ToString());
     }
 
     [Fact]
-    public void A_register_the_architectures_lists_do_not_name_gets_a_placeholder_name()
+    public void An_encoding_the_architecture_does_not_allocate_gets_an_implementation_defined_entry_to_name()
     {
         var iss = SysRegIss.Encode(op0: 3, op1: 0, crn: 15, crm: 2, op2: 7, rt: 0, direction: 1);
-        Assert.Contains("- name: S3_0_C15_C2_7   # give it its architectural name", TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, iss, 1)), System.StringComparison.Ordinal);
+        var entry = TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, iss, 1));
+        Assert.Contains("- name: S3_0_C15_C2_7   # give it its name\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 2, op2: 7 }", entry, System.StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unhandled_cp15_accesses_are_logged_with_their_aarch32_operands()
+    public void An_architectural_register_the_catalogue_lacks_gets_a_name_only_entry_with_the_architectures_traps()
+    {
+        var vbar = SysRegIss.Encode(op0: 3, op1: 0, crn: 12, crm: 0, op2: 0, rt: 1, direction: 0);
+        Assert.Equal("# registers.yaml, under registers:\n  - name: VBAR_EL1\n    handling: passthrough", TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, vbar, 1)));
+        Assert.Equal("VBAR_EL1", TrapReport.DisplayName(Esr(SysRegIss.ExceptionClass, vbar, 1)));
+    }
+
+    [Fact]
+    public void Unhandled_cp15_accesses_are_logged_with_their_aarch32_operands_and_the_aarch64_register_to_add()
     {
         var mcr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 1, crm: 0, opc2: 1, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
         var mrrc = Esr(Cp64Iss.ExceptionClass, Cp64Iss.Encode(opc1: 9, crm: 15, cv: 1, cond: 0b1110, rt2: 5, rt: 4, direction: 1), 1);
 
         Assert.Equal("mcr p15, 0, r3, c1, c0, 1 @ 0x0000000000001000", TrapReport.LogLine(mcr, 0x1000));
         Assert.Equal("mrrc p15, 9, r4, r5, c15 @ 0x0000000000001000", TrapReport.LogLine(mrrc, 0x1000));
-        Assert.Contains("mcr: { opc1: 0, crn: 1, crm: 0, opc2: 1 }", TrapReport.CatalogueEntry(mcr), System.StringComparison.Ordinal);
+        Assert.Equal("# registers.yaml, under registers (ACTLR is ACTLR_EL1[31:0]):\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }", TrapReport.CatalogueEntry(mcr));
+        Assert.Equal("ACTLR", TrapReport.DisplayName(mcr));
         Assert.Contains("mcrr: { opc1: 9, crm: 15 }", TrapReport.CatalogueEntry(mrrc), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hyp_mode_register_is_named_and_never_offered_to_the_catalogue()
+    {
+        var hsctlr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 4, crn: 1, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 0, direction: 0), 1);
+        Assert.Contains("EL1 access is UNDEFINED", TrapReport.CatalogueEntry(hsctlr), System.StringComparison.Ordinal);
+        Assert.Equal("HSCTLR", TrapReport.DisplayName(hsctlr));
     }
 
     [Fact]

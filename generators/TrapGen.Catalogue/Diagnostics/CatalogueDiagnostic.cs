@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 
 namespace TrapGen.Catalogue.Diagnostics;

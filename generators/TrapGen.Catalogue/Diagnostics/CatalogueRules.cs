@@ -1,3 +1,5 @@
+using TrapGen.Architecture;
+
 namespace TrapGen.Catalogue.Diagnostics;
 
 /// <summary>Every diagnostic the catalogue can produce. IDs are stable; see docs/diagnostics.md.</summary>
@@ -123,6 +125,30 @@ public static class CatalogueRules
         "{0} ({1}) is EL2/EL3 state: passing guest accesses through to it would let the guest change the hypervisor's own registers; if it holds the guest's AArch32 state (as DACR32_EL2 and IFSR32_EL2 do), mark it guest_aarch32_state: true so that only its AArch32 aliases reach it, otherwise emulate it",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0021: an encoding that the architecture gives another register, or a register the architecture encodes elsewhere.</summary>
+    public static readonly DiagnosticRule EncodingContradictsArchitecture = new(
+        "TG0021", "Encoding contradicts the architecture",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0022: a register name the architecture does not have.</summary>
+    public static readonly DiagnosticRule UnknownRegisterName = new(
+        "TG0022", "Not an architectural register name",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0023: a width or access that contradicts the architecture.</summary>
+    public static readonly DiagnosticRule PropertyContradictsArchitecture = new(
+        "TG0023", "Width or access contradicts the architecture",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0024: an AArch32 alias whose coordinates, name, register or view disagree with the architectural mapping.</summary>
+    public static readonly DiagnosticRule AliasContradictsArchitecture = new(
+        "TG0024", "AArch32 alias contradicts the architectural mapping",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -135,6 +161,7 @@ public static class CatalogueRules
         MalformedYaml, UnknownKey, MissingKey, InvalidValue, FieldOutOfRange, DuplicateEncoding, DuplicateName,
         InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
         FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
-        ContradictsArchitecture, Unused, HypervisorStatePassthrough, InternalError,
+        ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
+        PropertyContradictsArchitecture, AliasContradictsArchitecture, InternalError,
     ];
 }

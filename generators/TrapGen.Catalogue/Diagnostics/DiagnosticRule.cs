@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TrapGen.Architecture;
 
 namespace TrapGen.Catalogue.Diagnostics;
 

@@ -1,3 +1,5 @@
+using TrapGen.Architecture;
+
 namespace TrapGen.Catalogue.Diagnostics;
 
 /// <summary>How serious a catalogue diagnostic is; maps one to one onto Roslyn's severities.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrapGen.Architecture;
 
 namespace TrapGen.Catalogue.Diagnostics;
 

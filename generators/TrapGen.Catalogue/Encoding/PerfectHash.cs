@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Architecture;
 
 namespace TrapGen.Catalogue.Encoding;
 

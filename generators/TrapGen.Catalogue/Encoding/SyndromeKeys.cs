@@ -1,4 +1,5 @@
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Catalogue.Encoding;
@@ -17,10 +18,10 @@ public static class SyndromeKeys
     public static uint Of(SyndromeLayouts syndrome, Cp15Encoding encoding) =>
         Of(syndrome.Class(encoding.TrapClass), encoding.KeyValues);
 
-    /// <summary>Places <paramref name="values"/>, in <see cref="TrapClassFields.KeyFieldNames"/> order, into an ISS.</summary>
+    /// <summary>Places <paramref name="values"/>, in <see cref="TrapClasses.KeyFieldNames"/> order, into an ISS.</summary>
     public static uint Of(TrapClassLayout layout, int[] values)
     {
-        var names = TrapClassFields.KeyFieldNames(layout.Kind);
+        var names = TrapClasses.KeyFieldNames(layout.Kind);
         return (uint)names.Select((name, i) => layout.Field(name).Insert(0, (ulong)values[i])).Aggregate(0UL, (key, part) => key | part);
     }
 }

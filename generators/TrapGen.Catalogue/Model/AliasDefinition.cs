@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 
@@ -6,12 +7,12 @@ namespace TrapGen.Catalogue.Model;
 /// <summary>An AArch32 cp15 register that is a view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name, such as <c>DFAR</c>.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding (PRRR for MAIR0).</param>
-/// <param name="Encoding">The cp15 encoding.</param>
-/// <param name="View">Which bits of the AArch64 register it accesses.</param>
+/// <param name="Encoding">The cp15 encoding: declared, or the architecture's.</param>
+/// <param name="View">Which bits of the AArch64 register it accesses: declared, or the architecture's.</param>
 /// <param name="Traps">The trap groups that trap it, per direction.</param>
-/// <param name="Span">The alias entry.</param>
-/// <param name="EncodingSpan">The encoding node.</param>
-/// <param name="ViewSpan">The view node, or the entry when the view is implicit.</param>
+/// <param name="Span">The alias's name (or the register's, for an alias the architecture supplies).</param>
+/// <param name="EncodingSpan">The encoding node, or the name.</param>
+/// <param name="ViewSpan">The view node, or the name when the view is implicit.</param>
 public sealed record AliasDefinition(
     string Name,
     EquatableArray<string> OtherNames,

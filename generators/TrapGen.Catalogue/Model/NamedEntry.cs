@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 
 namespace TrapGen.Catalogue.Model;

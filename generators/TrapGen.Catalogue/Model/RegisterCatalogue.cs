@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 
 namespace TrapGen.Catalogue.Model;

@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 
@@ -6,9 +7,11 @@ namespace TrapGen.Catalogue.Model;
 /// <summary>An AArch64 system register and everything TrapGen knows about trapping it.</summary>
 /// <param name="Name">The AArch64 name, such as <c>SCTLR_EL1</c>.</param>
 /// <param name="Description">What the register is.</param>
-/// <param name="Encoding">op0, op1, CRn, CRm, op2.</param>
-/// <param name="Width">32 or 64.</param>
-/// <param name="Access">Which accesses the architecture allows.</param>
+/// <param name="Encoding">op0, op1, CRn, CRm, op2: declared, or the architecture's.</param>
+/// <param name="Width">32 or 64: declared, or the architecture's.</param>
+/// <param name="Access">Which accesses the architecture allows: declared, or the architecture's.</param>
+/// <param name="ExceptionLevel">The Exception level it belongs to: the architecture's, or from op1 for an IMPLEMENTATION DEFINED register.</param>
+/// <param name="ImplementationDefined">True when the catalogue marks it as IMPLEMENTATION DEFINED, outside the architecture's table.</param>
 /// <param name="Handling">What the hypervisor does with a trapped access.</param>
 /// <param name="Emulator">The emulator's name when <see cref="Handling"/> is emulated.</param>
 /// <param name="AfterWrite">The hook run after every write, through any alias, or null.</param>
@@ -20,8 +23,11 @@ namespace TrapGen.Catalogue.Model;
 /// are dispatched, never the AArch64 encoding.
 /// </param>
 /// <param name="Aliases">The AArch32 views of this register.</param>
-/// <param name="Span">The register entry.</param>
-/// <param name="EncodingSpan">The encoding node.</param>
+/// <param name="Span">The register entry's name.</param>
+/// <param name="EncodingSpan">The encoding node, or the name when the architecture supplies it.</param>
+/// <param name="WidthSpan">The width node, or the name.</param>
+/// <param name="AccessSpan">The access node, or the name.</param>
+/// <param name="OtherNamesSpan">The other_names node, or the name.</param>
 /// <param name="HandlingSpan">The handling node.</param>
 /// <param name="EmulatorSpan">The emulator node, or the entry when there is none.</param>
 /// <param name="AfterWriteSpan">The after_write node, or the entry when there is none.</param>
@@ -31,6 +37,8 @@ public sealed record RegisterDefinition(
     Aarch64Encoding Encoding,
     int Width,
     RegisterAccess Access,
+    int ExceptionLevel,
+    bool ImplementationDefined,
     RegisterHandling Handling,
     string? Emulator,
     string? AfterWrite,
@@ -41,6 +49,9 @@ public sealed record RegisterDefinition(
     EquatableArray<AliasDefinition> Aliases,
     SourceSpan Span,
     SourceSpan EncodingSpan,
+    SourceSpan WidthSpan,
+    SourceSpan AccessSpan,
+    SourceSpan OtherNamesSpan,
     SourceSpan HandlingSpan,
     SourceSpan EmulatorSpan,
     SourceSpan AfterWriteSpan)
@@ -55,8 +66,7 @@ public sealed record RegisterDefinition(
     public bool IsAarch64Dispatched => !GuestAarch32State;
 
     /// <summary>
-    /// Gets whether the encoding belongs to EL2 or EL3 (op0 3 with op1 4 to 7), which a passthrough must
-    /// never expose to a guest.
+    /// Gets whether the register is EL2 or EL3 state, which a passthrough must never expose to a guest.
     /// </summary>
-    public bool IsHypervisorState => Encoding.Op0 == 3 && Encoding.Op1 >= 4;
+    public bool IsHypervisorState => ExceptionLevel >= 2;
 }

@@ -1,3 +1,5 @@
+using TrapGen.Architecture;
+
 namespace TrapGen.Catalogue.Model;
 
 /// <summary>What the hypervisor does with a trapped access.</summary>

@@ -1,3 +1,5 @@
+using TrapGen.Architecture;
+
 namespace TrapGen.Catalogue.Model;
 
 /// <summary>How an AArch32 access maps onto the bits of its AArch64 register.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Catalogue.Parsing;
@@ -17,7 +19,7 @@ internal static class CatalogueKeys
     public static readonly string[] Register =
     [
         "name", "description", "encoding", "width", "access", "handling", "emulator", "after_write", "reset",
-        "other_names", "traps", "guest_aarch32_state", "aarch32",
+        "other_names", "traps", "guest_aarch32_state", "implementation_defined", "aarch32",
     ];
 
     public static readonly string[] Aarch64Encoding = ["op0", "op1", "crn", "crm", "op2"];
@@ -48,12 +50,8 @@ internal static class CatalogueKeys
         ["zero-extend"] = RegisterView.ZeroExtend,
     };
 
-    public static readonly IReadOnlyDictionary<string, AccessDirection> Direction = new Dictionary<string, AccessDirection>
-    {
-        ["read"] = AccessDirection.Read,
-        ["write"] = AccessDirection.Write,
-        ["read-write"] = AccessDirection.ReadWrite,
-    };
+    public static readonly IReadOnlyDictionary<string, AccessDirection> Direction =
+        new[] { AccessDirection.Read, AccessDirection.Write, AccessDirection.ReadWrite }.ToDictionary(RegisterAccessRules.Spelling);
 
     public static readonly IReadOnlyDictionary<string, bool> Booleans = new Dictionary<string, bool>
     {
@@ -66,6 +64,13 @@ internal static class CatalogueKeys
         ["32"] = 32,
         ["64"] = 64,
     };
+
+    /// <summary>
+    /// Gets the smallest value a register's encoding field may take. op0 0 and 1 encode instructions
+    /// (hints, SYS), not registers, so registers have op0 2 (debug) or 3.
+    /// </summary>
+    public static int MinimumEncodingValue(TrapClassKind kind, string field) =>
+        kind == TrapClassKind.Aarch64 && field == "Op0" ? 2 : 0;
 
     /// <summary>Maps the catalogue's lower-case encoding keys onto the architectural field names.</summary>
     public static string FieldName(string key) => key switch

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,9 +18,6 @@ namespace TrapGen.Catalogue.Parsing;
 /// </summary>
 internal sealed class CatalogueParser(DiagnosticBag diagnostics)
 {
-    private static readonly TrapClassKind[] TrapClasses =
-        [TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64];
-
     public RegisterCatalogue? Parse(string text)
     {
         var stream = new YamlStream();
@@ -56,7 +54,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
 
         var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root);
         reader.Int("version", required: false, 1, 1, "the catalogue");
-        var syndrome = ParseSyndrome(reader, reader.Mapping("syndrome", required: true));
+        var syndrome = ParseSyndrome(reader.Mapping("syndrome", required: false));
         var groups = ParseList(reader.Sequence("trap_groups", required: false), "trap_groups", ParseTrapGroup);
         var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
         var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
@@ -101,27 +99,27 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         _ => CatalogueKeys.Named,
     };
 
-    private SyndromeLayouts ParseSyndrome(MappingReader root, YamlMappingNode? node)
+    private SyndromeLayouts ParseSyndrome(YamlMappingNode? node)
     {
         if (node is null)
         {
-            return new SyndromeLayouts(ArchitecturalLayouts.EsrWidth, EquatableArray<BitField>.Empty, EquatableArray<TrapClassLayout>.Empty);
+            return SyndromeLayouts.Architectural;
         }
 
         var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome);
-        var esrWidth = ArchitecturalLayouts.EsrWidth;
-        var esrFields = EquatableArray<BitField>.Empty;
+        var esrWidth = SyndromeLayouts.TrapEsrWidth;
+        var esrFields = (Fields: EquatableArray<BitField>.Empty, Spans: EquatableArray<SourceSpan>.Empty);
         if (reader.Mapping("esr", required: true) is { } esrNode)
         {
             var esr = new MappingReader(diagnostics, esrNode, "syndrome.esr", CatalogueKeys.Esr);
             esrWidth = esr.Int("width", required: true, 32, 64, "syndrome.esr") ?? esrWidth;
-            esrFields = ParseFields(esr, "syndrome.esr", ArchitecturalLayouts.Esr.Select(f => f.Name).ToArray());
+            esrFields = ParseFields(esr, "syndrome.esr", SyndromeLayouts.EsrFieldNames);
         }
 
         var classes = new List<TrapClassLayout>();
-        foreach (var kind in TrapClasses)
+        foreach (var kind in TrapClasses.All)
         {
-            var key = TrapClassFields.CatalogueKey(kind);
+            var key = CatalogueSpelling.Of(kind);
             if (reader.Mapping(key, required: true) is not { } classNode)
             {
                 continue;
@@ -131,26 +129,27 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
             var layout = new MappingReader(diagnostics, classNode, owner, CatalogueKeys.TrapClass);
             var ec = layout.Int("ec", required: true, 0, 0x3F, owner);
             layout.String("description", required: false);
-            var fields = ParseFields(layout, owner, TrapClassFields.RequiredFieldNames(kind));
+            var (fields, spans) = ParseFields(layout, owner, TrapClasses.RequiredFieldNames(kind));
             if (ec is { } exceptionClass)
             {
-                classes.Add(new TrapClassLayout(kind, exceptionClass, fields, layout.Span));
+                classes.Add(new TrapClassLayout(kind, exceptionClass, fields, spans, layout.Span));
             }
         }
 
-        return new SyndromeLayouts(esrWidth, esrFields, classes.ToEquatableArray());
+        return new SyndromeLayouts(esrWidth, esrFields.Fields, esrFields.Spans, classes.ToEquatableArray());
     }
 
-    private EquatableArray<BitField> ParseFields(MappingReader owner, string ownerName, string[] fieldNames)
+    private (EquatableArray<BitField> Fields, EquatableArray<SourceSpan> Spans) ParseFields(MappingReader owner, string ownerName, string[] fieldNames)
     {
         if (owner.Mapping("fields", required: true) is not { } node)
         {
-            return EquatableArray<BitField>.Empty;
+            return (EquatableArray<BitField>.Empty, EquatableArray<SourceSpan>.Empty);
         }
 
         var fieldsOwner = ownerName + ".fields";
         var reader = new MappingReader(diagnostics, node, fieldsOwner, fieldNames);
         var fields = new List<BitField>();
+        var spans = new List<SourceSpan>();
         var declared = node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).Where(fieldNames.Contains);
         foreach (var name in declared.Concat(fieldNames.Where(n => !reader.Has(n))).Distinct())
         {
@@ -164,18 +163,21 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
             var width = field.Int("width", required: true, 1, 64, fieldsOwner + "." + name);
             if (lsb is { } l && width is { } w)
             {
-                fields.Add(new BitField(name, l, w, field.Span));
+                fields.Add(new BitField(name, l, w));
+                spans.Add(field.Span);
             }
         }
 
-        return fields.ToEquatableArray();
+        return (fields.ToEquatableArray(), spans.ToEquatableArray());
     }
 
     private TrapGroup? ParseTrapGroup(MappingReader reader)
     {
         var name = reader.String("name", required: true);
-        var bit = reader.Int("hcr_bit", required: true, 0, 63, "trap group " + (name ?? "?"));
-        var description = reader.String("description", required: false) ?? string.Empty;
+        var control = name is null ? null : TrapControls.Find(name);
+        var architectural = control is { Register: HcrEl2.Name } ? control : null;
+        var bit = reader.Int("hcr_bit", required: architectural is null && name is not null, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
+        var description = reader.String("description", required: false) ?? architectural?.Description ?? string.Empty;
         return name is null || bit is null ? null : new TrapGroup(name, bit.Value, description, reader.SpanOf("name"), reader.SpanOf("hcr_bit"));
     }
 
@@ -190,26 +192,40 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
     {
         var name = reader.String("name", required: true);
         var owner = name ?? "a register";
+        var implementationDefined = reader.Choice("implementation_defined", required: false, CatalogueKeys.Booleans) ?? false;
+        var architectural = ArchitecturalDefaults.Register(name, implementationDefined);
         var description = reader.String("description", required: false) ?? string.Empty;
-        var encoding = ParseAarch64Encoding(reader, owner);
-        var width = reader.Choice("width", required: true, CatalogueKeys.Widths);
-        var access = reader.Choice("access", required: false, CatalogueKeys.Access) ?? RegisterAccess.ReadWrite;
+        var encoding = reader.Has("encoding") ? ParseAarch64Encoding(reader, owner) : architectural?.Encoding;
+        // A name the architecture lacks is reported by the validator, which needs the entry; every AArch64 register is 64 bits wide.
+        var width = reader.Choice("width", required: false, CatalogueKeys.Widths) ?? architectural?.Width ?? (implementationDefined ? null : 64);
+        if (name is not null && architectural is null && !reader.Has("encoding"))
+        {
+            if (implementationDefined)
+            {
+                reader.Required("encoding");
+            }
+            else
+            {
+                diagnostics.Report(CatalogueRules.UnknownRegisterName, reader.SpanOf("name"), ArchitectureMessages.UnknownAarch64Name(name, null));
+            }
+        }
+        else if (implementationDefined && width is null)
+        {
+            reader.Required("width");
+        }
+
+        var access = reader.Choice("access", required: false, CatalogueKeys.Access) ?? architectural?.Access ?? RegisterAccess.ReadWrite;
         var handling = reader.Choice("handling", required: true, CatalogueKeys.Handling);
         var emulator = reader.String("emulator", required: false);
         var afterWrite = reader.String("after_write", required: false);
         var reset = reader.Number("reset", required: false, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner) ?? 0;
         var otherNames = ParseNames(reader, "other_names");
         var traps = ParseTraps(reader, owner) ?? EquatableArray<TrapMembership>.Empty;
-        var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans) ?? false;
-        var aliases = new List<AliasDefinition>();
-        foreach (var node in reader.Sequence("aarch32", required: false)?.Children ?? [])
-        {
-            if (reader.AsMapping(node, "aarch32") is { } aliasNode
-                && ParseAlias(new MappingReader(diagnostics, aliasNode, "an AArch32 alias of " + owner, CatalogueKeys.Alias), traps) is { } alias)
-            {
-                aliases.Add(alias);
-            }
-        }
+        var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans)
+            ?? ArchitecturalDefaults.HoldsGuestAarch32State(architectural);
+        var aliases = reader.Has("aarch32")
+            ? ParseAliases(reader, owner, traps)
+            : ArchitecturalDefaults.Aliases(architectural, traps, reader.SpanOf("name"));
 
         if (name is null || encoding is null || width is null || handling is null)
         {
@@ -217,9 +233,41 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         }
 
         return new RegisterDefinition(
-            name, description, encoding, width.Value, access, handling.Value, emulator, afterWrite, reset, otherNames,
-            traps, guestAarch32State, aliases.ToEquatableArray(), reader.SpanOf("name"), reader.SpanOf("encoding"),
+            name, description, encoding, width.Value, access, architectural?.ExceptionLevel ?? ArchitecturalDefaults.ExceptionLevelOf(encoding),
+            implementationDefined, handling.Value, emulator, afterWrite, reset, otherNames, traps, guestAarch32State, aliases,
+            reader.SpanOf("name"), reader.SpanOf("encoding"), reader.SpanOf("width"), reader.SpanOf("access"), reader.SpanOf("other_names"),
             reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"));
+    }
+
+    private EquatableArray<AliasDefinition> ParseAliases(MappingReader reader, string owner, EquatableArray<TrapMembership> registerTraps)
+    {
+        var aliases = new List<AliasDefinition>();
+        foreach (var node in reader.Sequence("aarch32", required: false)?.Children ?? [])
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } aliasName })
+            {
+                aliases.AddRange(ParseAliasName(aliasName, YamlSpans.Of(node), owner, registerTraps));
+            }
+            else if (reader.AsMapping(node, "aarch32") is { } aliasNode
+                && ParseAlias(new MappingReader(diagnostics, aliasNode, "an AArch32 alias of " + owner, CatalogueKeys.Alias), registerTraps) is { } alias)
+            {
+                aliases.Add(alias);
+            }
+        }
+
+        return aliases.ToEquatableArray();
+    }
+
+    /// <summary>An alias written as its name alone: every cp15 form the architecture gives that name.</summary>
+    private IEnumerable<AliasDefinition> ParseAliasName(string name, SourceSpan span, string owner, EquatableArray<TrapMembership> registerTraps)
+    {
+        var rows = ArchitecturalDefaults.Aarch32Rows(name);
+        if (rows.Count == 0)
+        {
+            diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, span, ArchitectureMessages.UnknownAarch32Name(name, owner));
+        }
+
+        return rows.Select(row => ArchitecturalDefaults.Alias(row, name, registerTraps, span));
     }
 
     private AliasDefinition? ParseAlias(MappingReader reader, EquatableArray<TrapMembership> registerTraps)
@@ -228,17 +276,33 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var owner = name ?? "an alias";
         var otherNames = ParseNames(reader, "other_names");
         Cp15Encoding? encoding = null;
-        if (reader.Has("mcr") == reader.Has("mcrr"))
+        Aarch32Register? architectural = null;
+        if (reader.Has("mcr") && reader.Has("mcrr"))
         {
-            diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (exactly one of 'mcr' and 'mcrr')", reader.Has("mcr") ? "mcr or mcrr, not both" : "mcr");
+            diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (exactly one of 'mcr' and 'mcrr')", "mcr or mcrr, not both");
         }
-        else if (reader.Has("mcr"))
+        else if (reader.Has("mcr") || reader.Has("mcrr"))
         {
-            encoding = ParseCp15Encoding(reader, "mcr", Cp15Form.Mcr, owner);
+            var form = reader.Has("mcr") ? Cp15Form.Mcr : Cp15Form.Mcrr;
+            encoding = ParseCp15Encoding(reader, CatalogueSpelling.Of(form), form, owner);
+            architectural = encoding is null || name is null ? null : ArchitecturalDefaults.Aarch32Row(name, form);
         }
-        else
+        else if (name is not null)
         {
-            encoding = ParseCp15Encoding(reader, "mcrr", Cp15Form.Mcrr, owner);
+            var rows = ArchitecturalDefaults.Aarch32Rows(name);
+            if (rows.Count == 1)
+            {
+                architectural = rows[0];
+                encoding = architectural.Encoding;
+            }
+            else if (rows.Count > 1)
+            {
+                diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (it has an MCR and an MCRR form: give one, or write the name alone for both)", "mcr or mcrr");
+            }
+            else
+            {
+                diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, reader.SpanOf("name"), ArchitectureMessages.UnknownAarch32Name(name, null));
+            }
         }
 
         var view = reader.Choice("view", required: false, CatalogueKeys.View);
@@ -248,8 +312,12 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
             return null;
         }
 
-        var encodingSpan = reader.SpanOf(encoding.Form == Cp15Form.Mcr ? "mcr" : "mcrr");
-        return new AliasDefinition(name, otherNames, encoding, view ?? RegisterView.Whole, traps, reader.SpanOf("name"), encodingSpan, reader.SpanOf("view"));
+        var encodingKey = CatalogueSpelling.Of(encoding.Form);
+        var defaultView = architectural is not null ? ArchitecturalDefaults.ViewOf(architectural.View) : RegisterView.Whole;
+        return new AliasDefinition(
+            name, otherNames, encoding, view ?? defaultView, traps, reader.SpanOf("name"),
+            reader.Has(encodingKey) ? reader.SpanOf(encodingKey) : reader.SpanOf("name"),
+            reader.Has("view") ? reader.SpanOf("view") : reader.SpanOf("name"));
     }
 
     private Aarch64Encoding? ParseAarch64Encoding(MappingReader reader, string owner)
@@ -279,14 +347,14 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         }
 
         var reader = new MappingReader(diagnostics, node, key + " of " + registerName, keys);
-        var architectural = ArchitecturalLayouts.Iss(kind);
+        var layout = TrapClasses.Iss(kind);
         var values = new int[keys.Length];
         var complete = true;
         for (var i = 0; i < keys.Length; i++)
         {
             var fieldName = CatalogueKeys.FieldName(keys[i]);
-            var field = architectural.First(f => f.Name == fieldName);
-            var value = reader.Int(keys[i], required: true, ArchitecturalLayouts.MinimumRegisterValue(kind, fieldName), (1 << field.Width) - 1, registerName);
+            var field = layout.Field(fieldName);
+            var value = reader.Int(keys[i], required: true, CatalogueKeys.MinimumEncodingValue(kind, fieldName), (int)field.MaxValue, registerName);
             complete &= value.HasValue;
             values[i] = value ?? 0;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Catalogue.Parsing;
@@ -21,6 +22,14 @@ public static class CatalogueSpelling
 
     /// <summary>Gets the spelling of a trap direction.</summary>
     public static string Of(AccessDirection direction) => Find(CatalogueKeys.Direction, direction);
+
+    /// <summary>Gets the key a trap class's layout is declared under in <c>syndrome:</c>: <c>aarch64</c>, <c>cp15_32</c> or <c>cp15_64</c>.</summary>
+    public static string Of(TrapClassKind kind) => kind switch
+    {
+        TrapClassKind.Aarch64 => "aarch64",
+        TrapClassKind.Cp15Register32 => "cp15_32",
+        _ => "cp15_64",
+    };
 
     /// <summary>Gets the key an alias's encoding is declared under: <c>mcr</c> or <c>mcrr</c>.</summary>
     public static string Of(Cp15Form form) => form == Cp15Form.Mcr ? "mcr" : "mcrr";

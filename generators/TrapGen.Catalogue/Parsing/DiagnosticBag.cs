@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 

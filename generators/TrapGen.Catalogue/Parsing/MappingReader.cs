@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TrapGen.Architecture;
 
 namespace TrapGen.Catalogue.Validation;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
@@ -26,16 +26,17 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         ValidateViews(catalogue);
         ValidateHandling(catalogue);
         ValidateTrapGroups(catalogue, parsedCompletely);
+        new ArchitectureValidator(diagnostics).Validate(catalogue);
     }
 
     private void ValidateLayouts(SyndromeLayouts syndrome)
     {
-        ValidateFields("syndrome.esr", syndrome.EsrFields, syndrome.EsrWidth, [.. ArchitecturalLayouts.Esr]);
+        ValidateFields("syndrome.esr", syndrome.EsrFields, syndrome.EsrFieldSpans, syndrome.EsrWidth, Layouts.Esr.Layout);
         var iss = syndrome.EsrFields.FirstOrDefault(f => f.Name == SyndromeLayouts.ISS);
         foreach (var layout in syndrome.Classes)
         {
-            var name = "syndrome." + TrapClassFields.CatalogueKey(layout.Kind);
-            var expectedEc = ArchitecturalLayouts.ExceptionClass(layout.Kind);
+            var name = "syndrome." + CatalogueSpelling.Of(layout.Kind);
+            var expectedEc = TrapClasses.ExceptionClass(layout.Kind);
             if (layout.ExceptionClass != expectedEc)
             {
                 diagnostics.Report(
@@ -44,22 +45,23 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "{0} declares ec: 0x{1:X2}, but the Arm ARM reports {2} traps with EC 0x{3:X2}",
-                        name, layout.ExceptionClass, TrapClassFields.Instructions(layout.Kind), expectedEc));
+                        name, layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), expectedEc));
             }
 
-            ValidateFields(name, layout.Fields, iss?.Width ?? 25, ArchitecturalLayouts.Iss(layout.Kind));
+            ValidateFields(name, layout.Fields, layout.FieldSpans, iss?.Width ?? Layouts.Esr.ISS.Width, TrapClasses.Iss(layout.Kind));
         }
     }
 
-    private void ValidateFields(string layoutName, EquatableArray<BitField> fields, int containerWidth, ArchitecturalField[] architecture)
+    private void ValidateFields(string layoutName, EquatableArray<BitField> fields, EquatableArray<SourceSpan> spans, int containerWidth, BitLayout architecture)
     {
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
+            var span = spans[i];
             if (field.Msb >= containerWidth)
             {
                 diagnostics.Report(
-                    CatalogueRules.FieldOutsideContainer, field.Span, field.Name, field.BitRange, layoutName,
+                    CatalogueRules.FieldOutsideContainer, span, field.Name, field.BitRange, layoutName,
                     containerWidth.ToString(CultureInfo.InvariantCulture), (containerWidth - 1).ToString(CultureInfo.InvariantCulture));
             }
 
@@ -69,18 +71,16 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                 {
                     var common = field.Mask & fields[j].Mask;
                     diagnostics.Report(
-                        CatalogueRules.OverlappingFields, field.Span, field.Name, field.BitRange, layoutName, fields[j].Name,
+                        CatalogueRules.OverlappingFields, span, field.Name, field.BitRange, layoutName, fields[j].Name,
                         fields[j].BitRange, BitField.FormatMask(common, containerWidth));
                 }
             }
 
-            var expected = architecture.FirstOrDefault(f => f.Name == field.Name);
-            if (expected is not null && (expected.Lsb != field.Lsb || expected.Width != field.Width))
+            if (architecture.FindField(field.Name) is { } expected && expected != field)
             {
-                var reference = new BitField(expected.Name, expected.Lsb, expected.Width, field.Span);
                 diagnostics.Report(
-                    CatalogueRules.FieldDiffersFromArchitecture, field.Span, field.Name, layoutName, field.BitRange,
-                    BitField.FormatMask(field.Mask, 32), reference.BitRange, BitField.FormatMask(reference.Mask, 32),
+                    CatalogueRules.FieldDiffersFromArchitecture, span, field.Name, layoutName, field.BitRange,
+                    BitField.FormatMask(field.Mask, 32), expected.BitRange, BitField.FormatMask(expected.Mask, 32),
                     expected.Lsb.ToString(CultureInfo.InvariantCulture), expected.Width.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -119,7 +119,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             var aarch32 = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var (register, alias) in Aliases(catalogue).Where(a => a.Alias.Encoding.Form == form))
             {
-                var owner = "the " + FormName(form) + " alias " + alias.Name + " of " + register.Name;
+                var owner = "the " + (form == Cp15Form.Mcr ? "MCR" : "MCRR") + " alias " + alias.Name + " of " + register.Name;
                 if (aarch64.TryGetValue(alias.Name, out var register64))
                 {
                     diagnostics.Report(CatalogueRules.DuplicateName, alias.Span, alias.Name, register64);
@@ -185,7 +185,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             {
                 diagnostics.Report(
                     CatalogueRules.DuplicateEncoding, alias.EncodingSpan, alias.Name,
-                    FormName(alias.Encoding.Form) + " " + alias.Encoding, previous);
+                    alias.Encoding.Describe(), previous);
             }
             else
             {
@@ -293,7 +293,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         var used = new HashSet<string>();
         foreach (var group in catalogue.TrapGroups)
         {
-            if (HcrEl2.FindTrapControl(group.Name) is { } control && control.Bit != group.HcrBit)
+            if (HcrControl(group.Name) is { } control && control.Bit != group.HcrBit)
             {
                 diagnostics.Report(
                     CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
@@ -301,34 +301,35 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var (owner, encoding, traps) in Trappables(catalogue))
+        var trappables = Trappables(catalogue).ToList();
+        foreach (var trappable in trappables)
         {
-            foreach (var membership in traps)
+            foreach (var membership in trappable.Traps)
             {
                 used.Add(membership.Group);
                 if (!declared.ContainsKey(membership.Group))
                 {
-                    diagnostics.Report(CatalogueRules.UnknownTrapGroup, membership.Span, owner, membership.Group, Listing(declared.Keys));
+                    diagnostics.Report(CatalogueRules.UnknownTrapGroup, membership.Span, trappable.Owner, membership.Group, Listing(declared.Keys));
                     continue;
                 }
 
-                if (HcrEl2.FindTrapControl(membership.Group) is not { } control)
+                if (HcrControl(membership.Group) is not { } control)
                 {
                     continue;
                 }
 
-                if (membership.Direction != control.Direction)
+                var rule = RegistersByKey.RulesOf(trappable.Kind, trappable.Key).FirstOrDefault(r => r.Control == control);
+                if (rule is null)
                 {
                     diagnostics.Report(
                         CatalogueRules.ContradictsArchitecture, membership.Span,
-                        string.Format(CultureInfo.InvariantCulture, "{0} says {1} traps its {2}, but HCR_EL2.{1} traps {3} only; write {1}: {4}", owner, control.Name, Plural(membership.Direction), Plural(control.Direction), DirectionKey(control.Direction)));
+                        string.Format(CultureInfo.InvariantCulture, "{0} says HCR_EL2.{1} traps it, but the architecture does not put it in {1}'s group; remove {1} from its traps", trappable.Owner, control.Name));
                 }
-
-                if (!control.Registers.Any(r => Equals(r.Aarch64, encoding) || Equals(r.Aarch32, encoding)))
+                else if (membership.Direction != rule.Direction)
                 {
                     diagnostics.Report(
                         CatalogueRules.ContradictsArchitecture, membership.Span,
-                        string.Format(CultureInfo.InvariantCulture, "{0} says HCR_EL2.{1} traps it, but the architecture does not put it in {1}'s group; remove {1} from its traps", owner, control.Name));
+                        string.Format(CultureInfo.InvariantCulture, "{0} says {1} traps its {2}, but HCR_EL2.{1} traps its {3} only; write {1}: {4}", trappable.Owner, control.Name, Plural(membership.Direction), Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction)));
                 }
             }
         }
@@ -340,45 +341,45 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                 diagnostics.Report(CatalogueRules.Unused, group.Span, "The trap group", group.Name);
             }
 
-            if (!checkCompleteness || HcrEl2.FindTrapControl(group.Name) is not { } control)
+            if (!checkCompleteness || HcrControl(group.Name) is not { } control)
             {
                 continue;
             }
 
-            foreach (var register in control.Registers)
+            foreach (var covered in ArchitecturalTraps.CoveredBy(control))
             {
-                var encoding = (object?)register.Aarch64 ?? register.Aarch32;
-                var member = Trappables(catalogue).Any(t => Equals(t.Encoding, encoding) && t.Traps.Any(m => m.Group == group.Name && m.Covers(control.Direction)));
+                var member = trappables.Any(t => t.Kind == covered.TrapClass && t.Key == covered.Key && t.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)));
                 if (!member)
                 {
                     diagnostics.Report(
-                        CatalogueRules.MissingArchitecturalMember, group.Span, control.Name, Plural(control.Direction), register.Name,
-                        register.Aarch64?.ToString() ?? (FormName(register.Aarch32!.Form) + " " + register.Aarch32), DirectionKey(control.Direction));
+                        CatalogueRules.MissingArchitecturalMember, group.Span, control.Name, Plural(covered.Direction), covered.Name,
+                        covered.Encoding, CatalogueSpelling.Of(covered.Direction));
                 }
             }
         }
     }
 
-    private static IEnumerable<(string Owner, object Encoding, IReadOnlyList<TrapMembership> Traps)> Trappables(RegisterCatalogue catalogue)
+    /// <summary>The HCR_EL2 trap control a trap group of this name is, or null for a group of the catalogue's own.</summary>
+    private static TrapControl? HcrControl(string name) => TrapControls.Find(name) is { Register: HcrEl2.Name } control ? control : null;
+
+    private static IEnumerable<(string Owner, TrapClassKind Kind, uint Key, IReadOnlyList<TrapMembership> Traps)> Trappables(RegisterCatalogue catalogue)
     {
         foreach (var register in catalogue.Registers)
         {
             if (register.IsAarch64Dispatched)
             {
-                yield return (register.Name, register.Encoding, register.Traps);
+                yield return (register.Name, TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Traps);
             }
 
             foreach (var alias in register.Aliases)
             {
-                yield return (alias.Name + " (" + FormName(alias.Encoding.Form) + ")", alias.Encoding, alias.Traps);
+                yield return (alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Traps);
             }
         }
     }
 
     private static IEnumerable<(RegisterDefinition Register, AliasDefinition Alias)> Aliases(RegisterCatalogue catalogue) =>
         catalogue.Registers.SelectMany(r => r.Aliases.Select(a => (r, a)));
-
-    private static string FormName(Cp15Form form) => form == Cp15Form.Mcr ? "MCR" : "MCRR";
 
     private static string Listing(IEnumerable<string> names)
     {
@@ -391,12 +392,5 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         AccessDirection.Read => "reads",
         AccessDirection.Write => "writes",
         _ => "reads and writes",
-    };
-
-    private static string DirectionKey(AccessDirection direction) => direction switch
-    {
-        AccessDirection.Read => "read",
-        AccessDirection.Write => "write",
-        _ => "read-write",
     };
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Analyzers;
@@ -23,12 +23,15 @@ internal sealed record KnownSyndromeField(string Layout, string GeneratedType, s
 
     public string Describe() => Name + " " + BitMask.Range(Lsb, Width) + " of " + Layout;
 
-    /// <summary>ESR's EC, IL and ISS, then every ISS field of EC 0x18, 0x03 and 0x04.</summary>
+    /// <summary>
+    /// Every field of ESR_EL2 and of every ISS layout of TrapGen.Architecture, named after the class
+    /// TrapGen generates for it where there is one.
+    /// </summary>
     public static IReadOnlyList<KnownSyndromeField> All { get; } =
     [
-        .. ArchitecturalLayouts.Esr.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f.Name, f.Lsb, f.Width)),
-        .. new[] { TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64 }.SelectMany(kind =>
-            ArchitecturalLayouts.Iss(kind).Select(f => new KnownSyndromeField("the " + TrapClassFields.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f.Name, f.Lsb, f.Width))),
+        .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f.Name, f.Lsb, f.Width)),
+        .. TrapClasses.All.SelectMany(kind =>
+            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f.Name, f.Lsb, f.Width))),
     ];
 
     public static bool IsField(int lsb, int width) => All.Any(f => f.Lsb == lsb && f.Width == width);

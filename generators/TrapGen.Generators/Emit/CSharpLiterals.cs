@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrapGen.Architecture;
 
 namespace TrapGen.Generators.Emit;
 

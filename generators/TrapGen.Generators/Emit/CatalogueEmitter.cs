@@ -1,4 +1,5 @@
 using System.IO;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Model;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;
@@ -103,13 +104,13 @@ internal static class DispatchEmitter
         var keys = GeneratedNames.Keys(kind);
         var hasRt2 = kind == TrapClassKind.Cp15Register64;
         writer.Summary(
-            "Dispatches a trapped " + TrapClassFields.Instructions(kind) + " by its ISS: one jump table on the key's "
+            "Dispatches a trapped " + TrapClasses.Instructions(kind) + " by its ISS: one jump table on the key's "
             + keys + ".Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
         using (writer.Block("public " + Result + " " + GeneratedNames.Dispatch(kind) + "(uint iss)"))
         {
             if (context.HashOf(kind) is not { } hash)
             {
-                writer.Line("// The catalogue has no " + TrapClassFields.Instructions(kind) + " registers.");
+                writer.Line("// The catalogue has no " + TrapClasses.Instructions(kind) + " registers.");
                 writer.Line("return " + Result + ".Unhandled;");
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 

@@ -1,3 +1,5 @@
+using TrapGen.Architecture;
+
 namespace TrapGen.Generators.Emit;
 
 /// <summary>One generated source file.</summary>

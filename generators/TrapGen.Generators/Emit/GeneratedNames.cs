@@ -1,4 +1,5 @@
 using System;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 
@@ -23,7 +24,7 @@ internal static class KeysEmitter
 
             first = false;
             var iss = GeneratedNames.Iss(layout.Kind);
-            writer.Summary("Register keys for a trapped " + TrapClassFields.Instructions(layout.Kind) + ": the ISS masked with " + iss + ".KeyMask.");
+            writer.Summary("Register keys for a trapped " + TrapClasses.Instructions(layout.Kind) + ": the ISS masked with " + iss + ".KeyMask.");
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))
             {

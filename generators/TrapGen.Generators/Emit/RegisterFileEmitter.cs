@@ -1,4 +1,5 @@
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 
@@ -10,11 +11,11 @@ namespace TrapGen.Generators.Emit;
 /// </summary>
 internal static class RegisterFileEmitter
 {
-    /// <summary>The low half of a 64-bit register, declared once.</summary>
-    public static readonly BitField Lo = new("Lo", 0, 32, SourceSpan.FileStart);
+    /// <summary>The low half of a 64-bit register.</summary>
+    public static BitField Lo => Layouts.RegisterHalves.Lo;
 
-    /// <summary>The high half of a 64-bit register, declared once.</summary>
-    public static readonly BitField Hi = new("Hi", 32, 32, SourceSpan.FileStart);
+    /// <summary>The high half of a 64-bit register.</summary>
+    public static BitField Hi => Layouts.RegisterHalves.Hi;
 
     public static string Emit(EmitContext context)
     {

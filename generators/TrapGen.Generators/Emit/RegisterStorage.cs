@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;

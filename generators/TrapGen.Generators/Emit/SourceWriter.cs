@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using TrapGen.Architecture;
 
 namespace TrapGen.Generators.Emit;
 

@@ -1,5 +1,7 @@
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
 
 namespace TrapGen.Generators.Emit;
 
@@ -45,7 +47,7 @@ internal static class SyndromeEmitter
         {
             foreach (var layout in context.Catalogue.Syndrome.Classes.OrderBy(c => c.ExceptionClass))
             {
-                writer.Summary("EC 0x" + layout.ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ": a trapped " + TrapClassFields.Instructions(layout.Kind) + ".");
+                writer.Summary("EC 0x" + layout.ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ": a trapped " + TrapClasses.Instructions(layout.Kind) + ".");
                 writer.Line(GeneratedNames.Prefix(layout.Kind) + " = " + CSharpLiterals.Int(layout.ExceptionClass) + ",");
             }
         }
@@ -59,7 +61,7 @@ internal static class SyndromeEmitter
         writer.Summary(string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
             "The ISS of EC 0x{0:X2}, a trapped {1} (registers.yaml syndrome.{2}).",
-            layout.ExceptionClass, TrapClassFields.Instructions(layout.Kind), TrapClassFields.CatalogueKey(layout.Kind)));
+            layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), CatalogueSpelling.Of(layout.Kind)));
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public static partial class " + name))
         {
@@ -79,7 +81,7 @@ internal static class SyndromeEmitter
             writer.Line("public static uint Key(" + string.Join(", ", keyFields.Select(f => "uint " + GeneratedNames.Parameter(f.Name))) + ") =>");
             writer.Line("    " + string.Join(" | ", keyFields.Select(f => "With" + f.Name + "(0, " + GeneratedNames.Parameter(f.Name) + ")")) + ";");
             writer.Line();
-            var others = layout.Fields.Where(f => !TrapClassFields.IsKeyField(layout.Kind, f.Name)).ToList();
+            var others = layout.Fields.Where(f => !TrapClasses.IsKeyField(layout.Kind, f.Name)).ToList();
             var parameters = keyFields.Concat(others).ToList();
             writer.Summary("Builds a whole ISS from its fields, as the hardware reports it.");
             writer.Line("public static uint Encode(" + string.Join(", ", parameters.Select(f => "uint " + GeneratedNames.Parameter(f.Name))) + ") =>");
@@ -91,7 +93,7 @@ internal static class SyndromeEmitter
     {
         var name = GeneratedNames.Syndrome(layout.Kind);
         var iss = GeneratedNames.Iss(layout.Kind);
-        writer.Summary("A decoded ISS of a trapped " + TrapClassFields.Instructions(layout.Kind) + ".");
+        writer.Summary("A decoded ISS of a trapped " + TrapClasses.Instructions(layout.Kind) + ".");
         writer.Line("/// <param name=\"Iss\">The raw ISS, ESR_EL2[24:0].</param>");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public readonly partial record struct " + name + "(uint Iss)"))
@@ -130,5 +132,5 @@ internal static class SyndromeEmitter
 
     /// <summary>The key fields in the order an encoding is written (op0, op1, CRn, CRm, op2).</summary>
     public static BitField[] OrderedKeyFields(TrapClassLayout layout) =>
-        TrapClassFields.KeyFieldNames(layout.Kind).Select(layout.Field).ToArray();
+        TrapClasses.KeyFieldNames(layout.Kind).Select(layout.Field).ToArray();
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Serialization;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
@@ -107,7 +108,7 @@ internal sealed record AliasListing(
         return new AliasListing(
             alias.Name,
             [.. alias.OtherNames],
-            TrapClassFields.CatalogueKey(e.TrapClass),
+            CatalogueSpelling.Of(e.TrapClass),
             e.Opc1,
             pair ? null : e.CRn,
             e.CRm,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Cli.Catalogues;

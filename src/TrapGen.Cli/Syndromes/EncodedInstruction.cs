@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Instructions;
@@ -39,7 +39,7 @@ internal sealed record EncodedInstruction(
         var esr = SyndromeBuilder.Build(access);
         var syndrome = SyndromeDescription.From(esr);
         var a64 = access.TrapClass == TrapClassKind.Aarch64;
-        var t32 = !a64 && access.Condition == InstructionLayouts.ConditionAlways
+        var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
             ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
             : null;
         return new EncodedInstruction(

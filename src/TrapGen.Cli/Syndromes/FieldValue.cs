@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
@@ -18,13 +18,13 @@ internal sealed record FieldValue(string Name, int Lsb, int Width, uint Value, s
 {
     public static IReadOnlyList<FieldValue> All(TrapClassKind kind, uint iss)
     {
-        var fields = ArchitecturalLayouts.Iss(kind);
-        var conditionValid = kind == TrapClassKind.Aarch64 || ArchitecturalLayouts.IssField(kind, TrapClassFields.CV).Extract(iss) != 0;
+        var fields = TrapClasses.Iss(kind).Fields;
+        var conditionValid = kind == TrapClassKind.Aarch64 || TrapClasses.Iss(kind).Field(TrapClasses.CV).Extract(iss) != 0;
         return
         [
             .. fields.Select(field =>
             {
-                var value = (uint)ArchitecturalLayouts.IssField(kind, field.Name).Extract(iss);
+                var value = (uint)field.Extract(iss);
                 return new FieldValue(field.Name, field.Lsb, field.Width, value, MeaningOf(kind, field.Name, value, conditionValid));
             }),
         ];
@@ -32,12 +32,12 @@ internal sealed record FieldValue(string Name, int Lsb, int Width, uint Value, s
 
     private static string? MeaningOf(TrapClassKind kind, string field, uint value, bool conditionValid) => field switch
     {
-        TrapClassFields.Direction => value != 0 ? "read" : "write",
-        TrapClassFields.CV => value != 0 ? "COND is valid" : "COND is not valid",
-        TrapClassFields.Cond when !conditionValid => "UNKNOWN (CV = 0)",
-        TrapClassFields.Cond => ConditionCodes.Suffix(value) is { Length: > 0 } suffix ? suffix : value == InstructionLayouts.ConditionAlways ? "al" : "unconditional (0b1111)",
-        TrapClassFields.Rt or TrapClassFields.Rt2 when kind == TrapClassKind.Aarch64 => value == GeneralPurposeRegisters.ZeroRegister ? "xzr" : "x" + value.ToString(CultureInfo.InvariantCulture),
-        TrapClassFields.Rt or TrapClassFields.Rt2 => Aarch32RegisterMapping.Name(value) ?? "not an AArch32 register",
+        TrapClasses.Direction => value != 0 ? "read" : "write",
+        TrapClasses.CV => value != 0 ? "COND is valid" : "COND is not valid",
+        TrapClasses.Cond when !conditionValid => "UNKNOWN (CV = 0)",
+        TrapClasses.Cond => ConditionCodes.Suffix(value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
+        TrapClasses.Rt or TrapClasses.Rt2 when kind == TrapClassKind.Aarch64 => value == GeneralPurposeRegisters.ZeroRegister ? "xzr" : "x" + value.ToString(CultureInfo.InvariantCulture),
+        TrapClasses.Rt or TrapClasses.Rt2 => Aarch32RegisterMapping.Name(value) ?? "not an AArch32 register",
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
 using TrapGen.Runtime;

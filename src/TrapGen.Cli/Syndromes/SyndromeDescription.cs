@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
 using TrapGen.Runtime;
@@ -42,26 +42,25 @@ internal sealed record SyndromeDescription(
     RegisterMatch? Register,
     string? ArchitecturalName)
 {
-    private const int Iss2Lsb = 32;
-
     public static SyndromeDescription From(ulong value)
     {
         var esr = (uint)value;
         var iss = EsrFields.GetISS(esr);
         var ec = (int)EsrFields.GetEC(esr);
-        var iss2 = value >> Iss2Lsb;
+        var iss2 = (uint)Layouts.Esr.ISS2.Extract(value);
+        var upper = value >> Layouts.Esr.ISS2.Lsb;
         var isTrap = SyndromeKey.TryGet(esr, out var kind, out var key);
         SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
         var register = isTrap ? RegisterMatch.Find(kind, key) : null;
-        var architecturalName = isTrap && register is null && ArchitecturalNames.TryFind(kind, key, out var name) ? name : null;
+        var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null;
         return new SyndromeDescription(
-            iss2 == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
+            upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
             CliHex.Digits((uint)ec, 2),
             ExceptionClasses.NameOf(ec),
             (int)EsrFields.GetIL(esr),
             CliHex.Digits(iss, 7),
             iss2 == 0 ? null : CliHex.Digits(iss2, 6),
-            isTrap ? TrapClassFields.CatalogueKey(kind) : null,
+            isTrap ? CatalogueSpelling.Of(kind) : null,
             isTrap ? FieldValue.All(kind, iss) : [],
             isTrap ? SystemInstructionSyntax.Format(access) : null,
             isTrap && kind != TrapClassKind.Aarch64 ? conditionValid : null,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
-using TrapGen.Catalogue.Architecture;
+using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Cli.Syndromes;
@@ -12,7 +13,7 @@ internal static class SyndromeText
     {
         output.WriteLine("ESR " + syndrome.Esr);
         var table = new TextTable(string.Empty, string.Empty, string.Empty, string.Empty);
-        foreach (var field in ArchitecturalLayouts.Esr)
+        foreach (var field in Layouts.Esr.Layout.Fields.Where(f => f != Layouts.Esr.ISS2))
         {
             var bits = Bits(field.Lsb, field.Width);
             switch (field.Name)
@@ -31,7 +32,7 @@ internal static class SyndromeText
 
         if (syndrome.Iss2 is { } iss2)
         {
-            table.Add("  ISS2", "[55:32]", iss2, string.Empty);
+            table.Add("  ISS2", Bits(Layouts.Esr.ISS2.Lsb, Layouts.Esr.ISS2.Width), iss2, string.Empty);
         }
 
         foreach (var field in syndrome.Fields)
@@ -49,5 +50,5 @@ internal static class SyndromeText
     }
 
     private static string Bits(int lsb, int width) =>
-        "[" + new BitField(string.Empty, lsb, width, default).BitRange + "]";
+        "[" + BitField.Range(lsb, width) + "]";
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
@@ -97,9 +97,12 @@ internal static class TraceParser
         }
     }
 
+    /// <summary>The HCR_EL2 trap controls a trace can set and clear.</summary>
+    private static readonly TrapControl[] HcrControls = [.. TrapControls.All.Where(c => c.Register == HcrEl2.Name)];
+
     private static HcrStep ParseHcr(string[] words, int number)
     {
-        var names = string.Join(", ", HcrEl2.TrapControls.Select(c => c.Name).Append("DC"));
+        var names = string.Join(", ", HcrControls.Select(c => c.Name).Append("DC"));
         if (words.Length != 2 || words[1].Length < 2 || words[1][0] is not ('+' or '-'))
         {
             throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' with one of " + names);
@@ -108,7 +111,7 @@ internal static class TraceParser
         var name = words[1].Substring(1);
         var bit = name.Equals("DC", StringComparison.OrdinalIgnoreCase)
             ? HcrEl2.DC
-            : HcrEl2.TrapControls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
+            : HcrControls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
                 ?? throw new CliException("unknown HCR_EL2 bit '" + name + "'; use one of " + names);
         return new HcrStep(number, bit, words[1][0] == '+');
     }
@@ -194,7 +197,7 @@ internal static class TraceParser
             throw new CliException("a read takes no '= value'; the trace prints the value read");
         }
 
-        if (access.TrapClass == Catalogue.Model.TrapClassKind.Cp15Register32 && value > uint.MaxValue)
+        if (access.TrapClass == TrapClassKind.Cp15Register32 && value > uint.MaxValue)
         {
             throw new CliException("0x" + value.ToString("x", CultureInfo.InvariantCulture) + " does not fit the 32-bit register an MCR writes");
         }

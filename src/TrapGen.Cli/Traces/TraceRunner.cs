@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Cpu;

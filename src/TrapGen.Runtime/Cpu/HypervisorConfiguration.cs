@@ -1,4 +1,4 @@
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Cpu;
 
@@ -18,15 +18,15 @@ public sealed class HypervisorConfiguration
     /// <summary>Gets or sets TVM: writes of the virtual memory controls trap.</summary>
     public bool TrapVirtualMemoryWrites
     {
-        get => IsSet(HcrEl2.TVM);
-        set => Set(HcrEl2.TVM, value);
+        get => IsSet(TrapControls.TVM.Bit);
+        set => Set(TrapControls.TVM.Bit, value);
     }
 
     /// <summary>Gets or sets TRVM: reads of the virtual memory controls trap.</summary>
     public bool TrapVirtualMemoryReads
     {
-        get => IsSet(HcrEl2.TRVM);
-        set => Set(HcrEl2.TRVM, value);
+        get => IsSet(TrapControls.TRVM.Bit);
+        set => Set(TrapControls.TRVM.Bit, value);
     }
 
     /// <summary>Gets or sets RW: EL1 is AArch64.</summary>

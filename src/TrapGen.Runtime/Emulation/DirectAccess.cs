@@ -1,4 +1,4 @@
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;

@@ -1,5 +1,4 @@
-using TrapGen.Catalogue.Architecture;
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
@@ -8,9 +7,9 @@ namespace TrapGen.Runtime.Emulation;
 
 /// <summary>
 /// The hardware under the hypervisor: executes a guest's system-register moves. Whether one traps is
-/// decided as the hardware decides it, from HCR_EL2 and CNTHCTL_EL2 and the architecture's lists of
+/// decided as the hardware decides it, from HCR_EL2 and CNTHCTL_EL2 and the architecture's table of
 /// what each control covers (<see cref="ArchitecturalTraps"/>), never from the catalogue; an access
-/// that does not trap reaches the EL1 registers directly.
+/// to EL2 or EL3 state is UNDEFINED, and any other reaches the EL1 registers directly.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -41,7 +40,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr));
         }
 
-        if (access.TrapClass == TrapClassKind.Aarch64 && access.Op0 == 3 && access.Op1 >= 4)
+        if (IsHypervisorState(access, key))
         {
             vcpu.InjectUndefined();
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr);
@@ -57,4 +56,13 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         vcpu.Pc += InstructionSize;
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
+
+    /// <summary>
+    /// Gets whether the access reaches EL2 or EL3 state, which is UNDEFINED at EL1: by the owning
+    /// Exception level the architecture's table gives it, or, for an encoding the table does not have,
+    /// by AArch64 op1 4 to 7 (the EL2 and EL3 encoding space).
+    /// </summary>
+    private static bool IsHypervisorState(in SystemRegisterAccess access, uint key) =>
+        (RegistersByKey.ExceptionLevelOf(access.TrapClass, key, access.IsRead)
+            ?? (access.TrapClass == TrapClassKind.Aarch64 && access.Op1 >= 4 ? 2 : 1)) >= 2;
 }

@@ -1,5 +1,4 @@
-using TrapGen.Catalogue.Diagnostics;
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Instructions;
 
@@ -10,19 +9,19 @@ namespace TrapGen.Runtime.Instructions;
 /// </summary>
 public static class BarrierSyntax
 {
-    /// <summary>A64: bits [31:8] of DSB/DMB/ISB are fixed, CRm [11:8] is the option, op2 [7:5] the kind, Rt [4:0] is 0b11111.</summary>
-    private static readonly BitField A64Fixed = new("Fixed", 12, 20, SourceSpan.FileStart);
-    private static readonly BitField A64Option = new("CRm", 8, 4, SourceSpan.FileStart);
-    private static readonly BitField A64Kind = new("op2", 5, 3, SourceSpan.FileStart);
-    private static readonly BitField A64Rt = new("Rt", 0, 5, SourceSpan.FileStart);
-    private const uint A64BarrierPattern = 0xD5033;
+    /// <summary>A64: the layout of DSB/DMB/ISB.</summary>
+    private static readonly BitField A64Fixed = Layouts.A64Barrier.Fixed;
+    private static readonly BitField A64Option = Layouts.A64Barrier.CRm;
+    private static readonly BitField A64Kind = Layouts.A64Barrier.Op2;
+    private static readonly BitField A64Rt = Layouts.A64Barrier.Rt;
+    private const uint A64BarrierPattern = Layouts.A64Barrier.FixedValue;
     private const uint A64Nop = 0xD503201F;
-    private const uint A64ZeroRegister = 0b11111;
+    private const uint A64ZeroRegister = Layouts.A64Barrier.RtValue;
 
     /// <summary>A32 and T32: everything but bits [7:0] is fixed; [7:4] is the kind, [3:0] the option.</summary>
-    private static readonly BitField A32Fixed = new("Fixed", 8, 24, SourceSpan.FileStart);
-    private static readonly BitField A32Kind = new("opc", 4, 4, SourceSpan.FileStart);
-    private static readonly BitField A32Option = new("option", 0, 4, SourceSpan.FileStart);
+    private static readonly BitField A32Fixed = Layouts.A32Barrier.Fixed;
+    private static readonly BitField A32Kind = Layouts.A32Barrier.Opc;
+    private static readonly BitField A32Option = Layouts.A32Barrier.Option;
     private const uint A32BarrierPattern = 0xF57FF0;
     private const uint T32BarrierPattern = 0xF3BF8F;
     private const uint A32Nop = 0xE320F000;

@@ -1,8 +1,7 @@
-using TrapGen.Catalogue.Architecture;
-using TrapGen.Catalogue.Model;
-using A32 = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterMove;
-using A32Pair = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterPairMove;
-using A64 = TrapGen.Catalogue.Architecture.InstructionLayouts.A64SystemMove;
+using TrapGen.Architecture;
+using A32 = TrapGen.Architecture.Layouts.A32RegisterMove;
+using A32Pair = TrapGen.Architecture.Layouts.A32RegisterPairMove;
+using A64 = TrapGen.Architecture.Layouts.A64SystemMove;
 
 namespace TrapGen.Runtime.Instructions;
 
@@ -23,7 +22,7 @@ public static class InstructionDecoder
     {
         access = default;
         var op0 = (uint)A64.Op0.Extract(word);
-        if (A64.Fixed.Extract(word) != InstructionLayouts.A64SystemMovePattern || op0 < 2)
+        if (A64.Fixed.Extract(word) != Layouts.A64SystemMove.FixedValue || op0 < 2)
         {
             return false;
         }
@@ -39,7 +38,7 @@ public static class InstructionDecoder
             (uint)A64.Op2.Extract(word),
             (uint)A64.Rt.Extract(word),
             Rt2: 0,
-            InstructionLayouts.ConditionAlways);
+            Aarch32Constants.ConditionAlways);
         return true;
     }
 
@@ -50,14 +49,14 @@ public static class InstructionDecoder
 
         // 0b1111 in the condition field is the unconditional space (MCR2, MCRR2); T32 coprocessor
         // moves to cp15 always carry 0b1110 there and take their condition from the IT block.
-        var validCondition = instructionSet == InstructionSet.T32 ? cond == InstructionLayouts.ConditionAlways : cond != 0b1111;
+        var validCondition = instructionSet == InstructionSet.T32 ? cond == Aarch32Constants.ConditionAlways : cond != 0b1111;
         if (!validCondition)
         {
             return false;
         }
 
-        var condition = instructionSet == InstructionSet.T32 ? InstructionLayouts.ConditionAlways : cond;
-        if (A32.Fixed.Extract(word) == InstructionLayouts.A32RegisterMovePattern && A32.One.Extract(word) == 1 && A32.Coproc.Extract(word) == InstructionLayouts.Cp15)
+        var condition = instructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : cond;
+        if (A32.Fixed.Extract(word) == Layouts.A32RegisterMove.FixedValue && A32.One.Extract(word) == 1 && A32.Coproc.Extract(word) == Aarch32Constants.Cp15)
         {
             access = new SystemRegisterAccess(
                 instructionSet,
@@ -74,7 +73,7 @@ public static class InstructionDecoder
             return true;
         }
 
-        if (A32Pair.Fixed.Extract(word) == InstructionLayouts.A32RegisterPairMovePattern && A32Pair.Coproc.Extract(word) == InstructionLayouts.Cp15)
+        if (A32Pair.Fixed.Extract(word) == Layouts.A32RegisterPairMove.FixedValue && A32Pair.Coproc.Extract(word) == Aarch32Constants.Cp15)
         {
             access = new SystemRegisterAccess(
                 instructionSet,

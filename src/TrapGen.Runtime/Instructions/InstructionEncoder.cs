@@ -1,8 +1,7 @@
-using TrapGen.Catalogue.Architecture;
-using TrapGen.Catalogue.Model;
-using A32 = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterMove;
-using A32Pair = TrapGen.Catalogue.Architecture.InstructionLayouts.A32RegisterPairMove;
-using A64 = TrapGen.Catalogue.Architecture.InstructionLayouts.A64SystemMove;
+using TrapGen.Architecture;
+using A32 = TrapGen.Architecture.Layouts.A32RegisterMove;
+using A32Pair = TrapGen.Architecture.Layouts.A32RegisterPairMove;
+using A64 = TrapGen.Architecture.Layouts.A64SystemMove;
 
 namespace TrapGen.Runtime.Instructions;
 
@@ -16,7 +15,7 @@ public static class InstructionEncoder
         ulong word;
         if (access.TrapClass == TrapClassKind.Aarch64)
         {
-            word = A64.Fixed.Insert(0, InstructionLayouts.A64SystemMovePattern);
+            word = A64.Fixed.Insert(0, Layouts.A64SystemMove.FixedValue);
             word = A64.L.Insert(word, read);
             word = A64.Op0.Insert(word, access.Op0);
             word = A64.Op1.Insert(word, access.Op1);
@@ -26,27 +25,27 @@ public static class InstructionEncoder
             return (uint)A64.Rt.Insert(word, access.Rt);
         }
 
-        var cond = access.InstructionSet == InstructionSet.T32 ? InstructionLayouts.ConditionAlways : access.Condition;
+        var cond = access.InstructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : access.Condition;
         if (access.TrapClass == TrapClassKind.Cp15Register32)
         {
             word = A32.Cond.Insert(0, cond);
-            word = A32.Fixed.Insert(word, InstructionLayouts.A32RegisterMovePattern);
+            word = A32.Fixed.Insert(word, Layouts.A32RegisterMove.FixedValue);
             word = A32.Opc1.Insert(word, access.Op1);
             word = A32.L.Insert(word, read);
             word = A32.CRn.Insert(word, access.CRn);
             word = A32.Rt.Insert(word, access.Rt);
-            word = A32.Coproc.Insert(word, InstructionLayouts.Cp15);
+            word = A32.Coproc.Insert(word, Aarch32Constants.Cp15);
             word = A32.Opc2.Insert(word, access.Op2);
             word = A32.One.Insert(word, 1);
             return (uint)A32.CRm.Insert(word, access.CRm);
         }
 
         word = A32Pair.Cond.Insert(0, cond);
-        word = A32Pair.Fixed.Insert(word, InstructionLayouts.A32RegisterPairMovePattern);
+        word = A32Pair.Fixed.Insert(word, Layouts.A32RegisterPairMove.FixedValue);
         word = A32Pair.L.Insert(word, read);
         word = A32Pair.Rt2.Insert(word, access.Rt2);
         word = A32Pair.Rt.Insert(word, access.Rt);
-        word = A32Pair.Coproc.Insert(word, InstructionLayouts.Cp15);
+        word = A32Pair.Coproc.Insert(word, Aarch32Constants.Cp15);
         word = A32Pair.Opc1.Insert(word, access.Op1);
         return (uint)A32Pair.CRm.Insert(word, access.CRm);
     }

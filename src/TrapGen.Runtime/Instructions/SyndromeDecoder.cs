@@ -1,5 +1,4 @@
-using TrapGen.Catalogue.Architecture;
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Instructions;
 
@@ -22,19 +21,19 @@ public static class SyndromeDecoder
         {
             case SysRegIss.ExceptionClass:
                 var s = new SysRegSyndrome(iss);
-                access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, s.IsRead, s.Op0, s.Op1, s.CRn, s.CRm, s.Op2, s.Rt, 0, InstructionLayouts.ConditionAlways);
+                access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, s.IsRead, s.Op0, s.Op1, s.CRn, s.CRm, s.Op2, s.Rt, 0, Aarch32Constants.ConditionAlways);
                 return true;
             case Cp32Iss.ExceptionClass:
                 var c = new Cp32Syndrome(iss);
                 conditionValid = c.CV != 0;
                 access = new SystemRegisterAccess(
-                    InstructionSet.A32, TrapClassKind.Cp15Register32, c.IsRead, 0, c.Opc1, c.CRn, c.CRm, c.Opc2, c.Rt, 0, conditionValid ? c.COND : InstructionLayouts.ConditionAlways);
+                    InstructionSet.A32, TrapClassKind.Cp15Register32, c.IsRead, 0, c.Opc1, c.CRn, c.CRm, c.Opc2, c.Rt, 0, conditionValid ? c.COND : Aarch32Constants.ConditionAlways);
                 return true;
             case Cp64Iss.ExceptionClass:
                 var d = new Cp64Syndrome(iss);
                 conditionValid = d.CV != 0;
                 access = new SystemRegisterAccess(
-                    InstructionSet.A32, TrapClassKind.Cp15Register64, d.IsRead, 0, d.Opc1, 0, d.CRm, 0, d.Rt, d.Rt2, conditionValid ? d.COND : InstructionLayouts.ConditionAlways);
+                    InstructionSet.A32, TrapClassKind.Cp15Register64, d.IsRead, 0, d.Opc1, 0, d.CRm, 0, d.Rt, d.Rt2, conditionValid ? d.COND : Aarch32Constants.ConditionAlways);
                 return true;
             default:
                 access = default;

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
-using TrapGen.Catalogue.Architecture;
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Instructions;
 
@@ -56,7 +55,7 @@ public static class SystemInstructionSyntax
                 return false;
             }
 
-            if (thumb && cond != InstructionLayouts.ConditionAlways)
+            if (thumb && cond != Aarch32Constants.ConditionAlways)
             {
                 error = "a T32 coprocessor move takes its condition from an IT block, not a suffix";
                 return false;
@@ -86,7 +85,7 @@ public static class SystemInstructionSyntax
                     return access.IsRead ? "sysl " + x + ", " + operation : "sys " + operation + ", " + x;
                 }
 
-                var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2);
+                var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead);
                 return access.IsRead ? "mrs " + x + ", " + name : "msr " + name + ", " + x;
             case TrapClassKind.Cp15Register32:
                 return string.Format(
@@ -124,11 +123,13 @@ public static class SystemInstructionSyntax
 
         if (!SystemRegisterNames.TryFind(registerText, out var e))
         {
-            error = "unknown system register '" + registerText + "'; use a catalogued name or the generic form s<op0>_<op1>_c<n>_c<m>_<op2>";
+            var closest = SystemRegisterNames.Closest(registerText);
+            error = "unknown system register '" + registerText + "'" + (closest is null ? string.Empty : " (did you mean " + closest + "?)")
+                + "; use an architectural name or the generic form s<op0>_<op1>_c<n>_c<m>_<op2>";
             return false;
         }
 
-        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, InstructionLayouts.ConditionAlways);
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
         return true;
     }
 

@@ -2,37 +2,60 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Instructions;
 
 /// <summary>
-/// AArch64 system register names for assembler syntax: every catalogued name and other name, the
-/// registers the architecture's trap lists name, and the generic <c>s3_0_c1_c0_0</c> form.
+/// AArch64 system register names for assembler syntax: every name the architecture has (and the older
+/// names it renamed), the catalogue's IMPLEMENTATION DEFINED registers, and the generic
+/// <c>s3_0_c1_c0_0</c> form.
 /// </summary>
 public static class SystemRegisterNames
 {
-    private static readonly Dictionary<string, (uint Op0, uint Op1, uint CRn, uint CRm, uint Op2)> ByName = Build();
+    /// <summary>Registers only the catalogue knows: IMPLEMENTATION DEFINED ones. Architectural names come from the architecture's table.</summary>
+    private static readonly Dictionary<string, Aarch64Encoding> Catalogued = SystemRegisters.All
+        .GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => new Aarch64Encoding(g.First().Op0, g.First().Op1, g.First().CRn, g.First().CRm, g.First().Op2), StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<(uint, uint, uint, uint, uint), string> ByEncoding =
-        ByName.GroupBy(pair => pair.Value).ToDictionary(group => group.Key, group => group.First().Key);
+    private static readonly Dictionary<Aarch64Encoding, string> CataloguedByEncoding =
+        Catalogued.GroupBy(pair => pair.Value).ToDictionary(group => group.Key, group => group.First().Key);
 
     /// <summary>Finds the encoding of <paramref name="name"/> (case-insensitive, or generic).</summary>
     public static bool TryFind(string name, out (uint Op0, uint Op1, uint CRn, uint CRm, uint Op2) encoding)
     {
-        if (ByName.TryGetValue(name, out encoding))
+        if (Aarch64Registers.TryFind(name, out var architectural))
         {
+            encoding = Tuple(architectural.Encoding);
             return true;
         }
 
-        return TryParseGeneric(name, out encoding);
+        if (Catalogued.TryGetValue(name ?? string.Empty, out var catalogued))
+        {
+            encoding = Tuple(catalogued);
+            return true;
+        }
+
+        return TryParseGeneric(name ?? string.Empty, out encoding);
     }
 
-    /// <summary>Gets the name to print for an encoding: its catalogued or architectural name in lower case, else the generic form.</summary>
-    public static string NameOf(uint op0, uint op1, uint crn, uint crm, uint op2) =>
-        ByEncoding.TryGetValue((op0, op1, crn, crm, op2), out var name)
-            ? name.ToLowerInvariant()
-            : string.Format(CultureInfo.InvariantCulture, "s{0}_{1}_c{2}_c{3}_{4}", op0, op1, crn, crm, op2);
+    /// <summary>
+    /// Gets the name to print for an access in the given direction: the architectural name in lower case
+    /// (DBGDTRRX_EL0 for a read, DBGDTRTX_EL0 for a write of the same encoding), else the catalogue's,
+    /// else the generic form.
+    /// </summary>
+    public static string NameOf(uint op0, uint op1, uint crn, uint crm, uint op2, bool isRead)
+    {
+        var encoding = new Aarch64Encoding((int)op0, (int)op1, (int)crn, (int)crm, (int)op2);
+        var name = Aarch64Registers.NameAt(encoding, isRead ? AccessDirection.Read : AccessDirection.Write)
+            ?? (CataloguedByEncoding.TryGetValue(encoding, out var catalogued) ? catalogued : null);
+        return name?.ToLowerInvariant() ?? encoding.ToString();
+    }
+
+    /// <summary>Suggests the architectural name closest to a misspelt one, or null.</summary>
+    public static string? Closest(string name) => ClosestName.Find(name, Aarch64Registers.Names.Concat(Catalogued.Keys))?.ToLowerInvariant();
+
+    private static (uint, uint, uint, uint, uint) Tuple(Aarch64Encoding e) => ((uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2);
 
     private static bool TryParseGeneric(string name, out (uint, uint, uint, uint, uint) encoding)
     {
@@ -55,27 +78,4 @@ public static class SystemRegisterNames
 
     private static bool Number(string text, uint min, uint max, out uint value) =>
         uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-
-    private static Dictionary<string, (uint, uint, uint, uint, uint)> Build()
-    {
-        var names = new Dictionary<string, (uint, uint, uint, uint, uint)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var register in SystemRegisters.All)
-        {
-            var encoding = ((uint)register.Op0, (uint)register.Op1, (uint)register.CRn, (uint)register.CRm, (uint)register.Op2);
-            foreach (var name in register.OtherNames.Prepend(register.Name))
-            {
-                names.TryAdd(name, encoding);
-            }
-        }
-
-        foreach (var register in ArchitecturalTraps.All.SelectMany(c => c.Registers))
-        {
-            if (register.Aarch64 is { } e)
-            {
-                names.TryAdd(register.Name, ((uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2));
-            }
-        }
-
-        return names;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -16,6 +16,11 @@ public static class CatalogueIndex
     private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(Cp15AccessForm.Mcr);
 
     private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15AccessForm.Mcrr);
+
+    private static readonly HashSet<string> Names = new(SystemRegisters.All.Select(r => r.Name), System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets whether the catalogue has the AArch64 register called <paramref name="name"/>.</summary>
+    public static bool Contains(string name) => Names.Contains(name);
 
     /// <summary>Finds the AArch64 register whose key (in SysRegKeys) is <paramref name="key"/>.</summary>
     public static bool TryFindAarch64(uint key, out SystemRegisterInfo register) => Aarch64.TryGetValue(key, out register!);

@@ -1,5 +1,5 @@
 using System;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 
 namespace TrapGen.Runtime.Traps;
@@ -83,7 +83,7 @@ public sealed class Hypervisor
         Hcr.El1IsAarch64 = Current.ExecutionState == ExecutionState.Aarch64;
         Hcr.DefaultCacheable = true;
         Hcr.TrapVirtualMemoryWrites = true;
-        Cnthctl &= ~((1UL << CnthctlEl2.EL1PCEN) | (1UL << CnthctlEl2.EL1PCTEN));
+        Cnthctl &= ~((1UL << TrapControls.EL1PCEN.Bit) | (1UL << TrapControls.EL1PCTEN.Bit));
     }
 
     private TrapOutcome Handle(Vcpu vcpu, uint esr)

@@ -1,4 +1,4 @@
-using TrapGen.Catalogue.Model;
+using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Traps;
 

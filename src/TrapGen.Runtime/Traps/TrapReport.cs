@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using TrapGen.Catalogue.Model;
+using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Traps;
@@ -35,45 +37,75 @@ public static class TrapReport
         }
     }
 
-    /// <summary>The registers.yaml entry that would handle the access, or null when the syndrome is not a system-register trap.</summary>
+    /// <summary>
+    /// The registers.yaml entry that would handle the access, or null when the syndrome is not a
+    /// system-register trap. An architectural register gets a name-only entry (the generator takes its
+    /// encoding, width and AArch32 views from the architecture), trapped as the architecture traps it;
+    /// an AArch32 view is added through its AArch64 register.
+    /// </summary>
     public static string? CatalogueEntry(uint esr)
     {
-        var iss = EsrFields.GetISS(esr);
-        switch (EsrFields.GetEC(esr))
+        if (!SyndromeKey.TryGet(esr, out var kind, out var key))
         {
-            case SysRegIss.ExceptionClass:
-                var s = new SysRegSyndrome(iss);
-                return Invariant($"""
-                    # registers.yaml, under registers:
-                      - name: {Name(TrapClassKind.Aarch64, s.Key, esr)}
-                        encoding: {"{"} op0: {s.Op0}, op1: {s.Op1}, crn: {s.CRn}, crm: {s.CRm}, op2: {s.Op2} {"}"}
-                        width: 64
-                        handling: passthrough
-                    """);
-            case Cp32Iss.ExceptionClass:
-                var c = new Cp32Syndrome(iss);
-                return Invariant($"""
-                    # registers.yaml, under aarch32: of the AArch64 register it maps onto:
-                          - name: {Name(TrapClassKind.Cp15Register32, c.Key, esr)}
-                            mcr: {"{"} opc1: {c.Opc1}, crn: {c.CRn}, crm: {c.CRm}, opc2: {c.Opc2} {"}"}
-                            view: lo   # or hi, zero-extend; whole onto a 32-bit register
-                    """);
-            case Cp64Iss.ExceptionClass:
-                var d = new Cp64Syndrome(iss);
-                return Invariant($"""
-                    # registers.yaml, under aarch32: of the 64-bit AArch64 register it maps onto:
-                          - name: {Name(TrapClassKind.Cp15Register64, d.Key, esr)}
-                            mcrr: {"{"} opc1: {d.Opc1}, crm: {d.CRm} {"}"}
-                    """);
-            default:
-                return null;
+            return null;
         }
+
+        var isRead = SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead;
+        if (kind == TrapClassKind.Aarch64)
+        {
+            if (RegistersByKey.TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
+            {
+                return "# registers.yaml, under registers:\n" + NameOnlyEntry(register.Name, register.Traps);
+            }
+
+            if (RegistersByKey.TryFindInstruction(key, out var instruction))
+            {
+                return "# " + instruction.FullName + " is a System instruction; the catalogue lists registers only";
+            }
+
+            var s = new SysRegSyndrome(EsrFields.GetISS(esr));
+            return Invariant($"""
+                # registers.yaml, under registers: no architectural register has this encoding
+                  - name: {GenericName(esr)}   # give it its name
+                    implementation_defined: true
+                    encoding: {"{"} op0: {s.Op0}, op1: {s.Op1}, crn: {s.CRn}, crm: {s.CRm}, op2: {s.Op2} {"}"}
+                    width: 64
+                    handling: passthrough
+                """);
+        }
+
+        if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
+        {
+            if (aarch32.MapsTo is not { } owner || !aarch32.IsGuestAccessible)
+            {
+                return "# " + aarch32.Describe() + (aarch32.IsGuestAccessible
+                    ? " is not mapped to an AArch64 register, so no catalogue entry can hold it"
+                    : " is EL" + aarch32.ExceptionLevel.ToString(CultureInfo.InvariantCulture) + " state: EL1 access is UNDEFINED, never catalogued");
+            }
+
+            return CatalogueIndex.Contains(owner)
+                ? "# registers.yaml, under aarch32: of " + owner + " (" + aarch32.Name + " is " + aarch32.Mapping + "):\n      - " + aarch32.Name
+                : "# registers.yaml, under registers (" + aarch32.Name + " is " + aarch32.Mapping + "):\n" + NameOnlyEntry(owner, aarch32.Traps);
+        }
+
+        return kind == TrapClassKind.Cp15Register32
+            ? Invariant($"""
+                # registers.yaml, under aarch32: of the IMPLEMENTATION DEFINED register it maps onto:
+                      - name: {GenericName(esr)}
+                        mcr: {"{"} opc1: {access.Op1}, crn: {access.CRn}, crm: {access.CRm}, opc2: {access.Op2} {"}"}
+                        view: lo   # or hi, zero-extend
+                """)
+            : Invariant($"""
+                # registers.yaml, under aarch32: of the 64-bit IMPLEMENTATION DEFINED register it maps onto:
+                      - name: {GenericName(esr)}
+                        mcrr: {"{"} opc1: {access.Op1}, crm: {access.CRm} {"}"}
+                """);
     }
 
     /// <summary>
-    /// The name a report shows for a trapped access: the catalogued name, else the one the architecture's
-    /// trap lists give it, else a generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C1_C0_1</c>, <c>CP15_0_C2</c>).
-    /// Null when the syndrome is not a system-register trap.
+    /// The name a report shows for a trapped access: the catalogued name, else the architecture's, else a
+    /// generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C15_C0_1</c>, <c>CP15_0_C15</c>). Null when the
+    /// syndrome is not a system-register trap.
     /// </summary>
     public static string? DisplayName(uint esr)
     {
@@ -82,14 +114,18 @@ public static class TrapReport
             return catalogued;
         }
 
-        return SyndromeKey.TryGet(esr, out var kind, out var key) && ArchitecturalNames.TryFind(kind, key, out var architectural)
-            ? architectural
-            : GenericName(esr);
+        return SyndromeKey.TryGet(esr, out var kind, out var key)
+            ? RegistersByKey.NameOf(kind, key, SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead) ?? GenericName(esr)
+            : null;
     }
 
-    /// <summary>The architectural name when the architecture's trap lists know the register, else a generic name to replace.</summary>
-    private static string Name(TrapClassKind kind, uint key, uint esr) =>
-        ArchitecturalNames.TryFind(kind, key, out var name) ? name : GenericName(esr) + "   # give it its architectural name";
+    /// <summary>A name-only catalogue entry, with the HCR_EL2 trap groups the architecture puts it in.</summary>
+    private static string NameOnlyEntry(string name, IReadOnlyList<TrapRule> rules)
+    {
+        var groups = rules.Where(r => r.Control.Register == HcrEl2.Name).Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
+        var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
+        return "  - name: " + name + "\n    handling: passthrough" + traps;
+    }
 
     /// <summary>A name built from the encoding: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>
     private static string? GenericName(uint esr)
@@ -99,7 +135,7 @@ public static class TrapReport
         {
             case SysRegIss.ExceptionClass:
                 var s = new SysRegSyndrome(iss);
-                return SystemRegisterNames.NameOf(s.Op0, s.Op1, s.CRn, s.CRm, s.Op2).ToUpperInvariant();
+                return SystemRegisterNames.NameOf(s.Op0, s.Op1, s.CRn, s.CRm, s.Op2, s.IsRead).ToUpperInvariant();
             case Cp32Iss.ExceptionClass:
                 var c = new Cp32Syndrome(iss);
                 return Invariant($"CP15_{c.Opc1}_C{c.CRn}_C{c.CRm}_{c.Opc2}");

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Catalogue.Architecture;
+using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Instructions;
@@ -74,7 +74,7 @@ public static class SyndromeStream
                 foreach (var isRead in new[] { true, false })
                 {
                     syndromes.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
-                        InstructionSet.A32, kind, isRead, 0, (uint)alias.Opc1, (uint)alias.CRn, (uint)alias.CRm, (uint)alias.Opc2, 2, 3, InstructionLayouts.ConditionAlways)));
+                        InstructionSet.A32, kind, isRead, 0, (uint)alias.Opc1, (uint)alias.CRn, (uint)alias.CRm, (uint)alias.Opc2, 2, 3, Aarch32Constants.ConditionAlways)));
                 }
             }
         }
@@ -89,7 +89,7 @@ public static class SyndromeStream
         if (!aarch64Only)
         {
             unknown.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
-                InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, 0, 1, 0, 1, 3, 0, InstructionLayouts.ConditionAlways)));
+                InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, 0, 1, 0, 1, 3, 0, Aarch32Constants.ConditionAlways)));
         }
 
         return unknown;
@@ -97,7 +97,7 @@ public static class SyndromeStream
 
     private static uint Msr((int Op0, int Op1, int CRn, int CRm, int Op2) e, bool isRead) =>
         SyndromeBuilder.Build(new SystemRegisterAccess(
-            InstructionSet.A64, TrapClassKind.Aarch64, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, InstructionLayouts.ConditionAlways));
+            InstructionSet.A64, TrapClassKind.Aarch64, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, Aarch32Constants.ConditionAlways));
 
     private static uint[] Shuffle(List<uint> catalogued, List<uint> unknown)
     {

@@ -13,10 +13,10 @@ public enum TrapGroups : uint
     /// <summary>No group.</summary>
     None = 0,
 
-    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls; traps EL1 writes to the stage 1 translation controls.</summary>
+    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls: writes of the stage 1 translation controls</summary>
     TVM = 1u << 0,
 
-    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls.</summary>
+    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls</summary>
     TRVM = 1u << 1,
 }
 
@@ -336,7 +336,7 @@ public static partial class SystemRegisters
             SystemRegister.DACR32_EL2, "DACR32_EL2", "Domain Access Control Register (the AArch32 guest's DACR)",
             Op0: 3, Op1: 4, CRn: 3, CRm: 0, Op2: 0, Width: 64,
             TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: true,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
@@ -349,7 +349,7 @@ public static partial class SystemRegisters
             SystemRegister.IFSR32_EL2, "IFSR32_EL2", "Instruction Fault Status Register (the AArch32 guest's IFSR)",
             Op0: 3, Op1: 4, CRn: 5, CRm: 0, Op2: 1, Width: 64,
             TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: true,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:

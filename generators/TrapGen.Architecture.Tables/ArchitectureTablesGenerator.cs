@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace TrapGen.Architecture.Tables;
+
+/// <summary>
+/// Turns TrapGen.Architecture's <c>Tables/*.table</c> into C#: one file per table. A malformed row is
+/// a TGA0001 error at its line and column in the table; the generator never throws.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
+{
+    private const string ControlsTable = "trap-controls.table";
+
+    private static readonly DiagnosticDescriptor MalformedRow = new(
+        "TGA0001",
+        "Malformed architecture table row",
+        "{0}",
+        "TrapGen.Architecture",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var tables = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".table", System.StringComparison.Ordinal))
+            .Select(static (file, token) => (Path: file.Path, Text: file.GetText(token)?.ToString() ?? string.Empty))
+            .WithTrackingName("Tables");
+
+        var controls = tables
+            .Where(static table => Path.GetFileName(table.Path) == ControlsTable)
+            .Select(static (table, _) => string.Join(",", KindTranslators.ControlNames(table.Text)))
+            .Collect()
+            .WithTrackingName("ControlNames");
+
+        var outputs = tables.Combine(controls)
+            .Select(static (pair, _) => (pair.Left.Path, Output: Translate(pair.Left.Path, pair.Left.Text, pair.Right)))
+            .WithTrackingName("Translated");
+
+        context.RegisterSourceOutput(outputs, static (production, item) =>
+        {
+            foreach (var problem in item.Output.Problems)
+            {
+                var location = Location.Create(
+                    item.Path,
+                    new TextSpan(problem.Offset, problem.Length),
+                    new LinePositionSpan(new LinePosition(problem.Line, problem.Column), new LinePosition(problem.Line, problem.Column + problem.Length)));
+                production.ReportDiagnostic(Diagnostic.Create(MalformedRow, location, Path.GetFileName(item.Path) + ": " + problem.Message));
+            }
+
+            if (item.Output.Source is { } source)
+            {
+                production.AddSource(item.Output.HintName, source);
+            }
+        });
+    }
+
+    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists)
+    {
+        var file = Path.GetFileName(path);
+        IReadOnlyCollection<string> controls = controlLists.SelectMany(list => list.Split(',')).Where(name => name.Length > 0).ToList();
+        return file switch
+        {
+            "aarch64-registers.table" => KindTranslators.Aarch64Registers(file, text, controls),
+            "aarch64-instructions.table" => KindTranslators.SystemInstructions(file, text, controls),
+            "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
+            ControlsTable => KindTranslators.TrapControls(file, text),
+            "exception-classes.table" => KindTranslators.ExceptionClasses(file, text),
+            "layouts.table" => LayoutTable.Translate(file, text),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, exception-classes, layouts")]),
+        };
+    }
+}

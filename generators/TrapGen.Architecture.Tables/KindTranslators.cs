@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace TrapGen.Architecture.Tables;
+
+/// <summary>The column layout of each row table, and the C# each row becomes.</summary>
+internal static class KindTranslators
+{
+    private static readonly Dictionary<string, string> Access = new()
+    {
+        ["RW"] = "RegisterAccess.ReadWrite",
+        ["RO"] = "RegisterAccess.ReadOnly",
+        ["WO"] = "RegisterAccess.WriteOnly",
+    };
+
+    private static readonly Dictionary<string, string> Forms = new()
+    {
+        ["mcr"] = "Cp15Form.Mcr",
+        ["mcrr"] = "Cp15Form.Mcrr",
+    };
+
+    private static readonly Dictionary<string, string> Views = new()
+    {
+        ["all"] = "Aarch32View.Whole",
+        ["lo"] = "Aarch32View.Lo",
+        ["hi"] = "Aarch32View.Hi",
+        ["-"] = "Aarch32View.Whole",
+    };
+
+    private static readonly Dictionary<string, string> Operands = new()
+    {
+        ["Xt"] = "true",
+        ["none"] = "false",
+    };
+
+    private static readonly Dictionary<string, string> Polarity = new()
+    {
+        ["set"] = "true",
+        ["clear"] = "false",
+    };
+
+    /// <summary>aarch64-registers.table: name op0 op1 crn crm op2 width access el feature traps other_names.</summary>
+    public static TableOutput Aarch64Registers(string file, string text, IReadOnlyCollection<string> controls) =>
+        RowTable.Translate(file, text, "Aarch64Registers", "Aarch64Register", (row, _) =>
+        {
+            if (!row.HasCells(12, "name op0 op1 crn crm op2 width access el feature traps other_names"))
+            {
+                return null;
+            }
+
+            return Format(
+                "new({0}, new({1}, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, {11})",
+                row.Name(0), row.Int(1, 2, 3), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
+                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls), row.Names(11));
+        });
+
+    /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps.</summary>
+    public static TableOutput SystemInstructions(string file, string text, IReadOnlyCollection<string> controls) =>
+        RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, _) =>
+        {
+            if (!row.HasCells(10, "op name op1 crn crm op2 operand el feature traps"))
+            {
+                return null;
+            }
+
+            return Format(
+                "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9})",
+                row.Name(0), row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
+                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls));
+        });
+
+    /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
+    public static TableOutput Aarch32Registers(string file, string text, IReadOnlyCollection<string> controls) =>
+        RowTable.Translate(file, text, "Aarch32Registers", "Aarch32Register", (row, _) =>
+        {
+            if (!row.HasCells(13, "name cp form opc1 crn crm opc2 access el maps_to view traps other_names"))
+            {
+                return null;
+            }
+
+            var form = row.Choice(2, Forms);
+            var pair = form == "Cp15Form.Mcrr";
+            var mapsTo = row.OptionalName(9);
+            var view = row.Cell(10).Text;
+            if ((mapsTo == "null") != (view == RowReader.Empty))
+            {
+                row.Report(row.Cell(10), "view must be '-' exactly when maps_to is '-'");
+            }
+            else if (pair && view is "lo" or "hi")
+            {
+                row.Report(row.Cell(10), "an MCRR/MRRC register moves 64 bits: its view is 'all'");
+            }
+
+            return Format(
+                "new({0}, {1}, new({2}, {3}, {4}, {5}, {6}), {7}, {8}, {9}, {10}, {11}, {12})",
+                row.Name(0), row.Int(1, 14, 15), form, row.Int(3, 0, pair ? 15 : 7), row.IntOrEmpty(4, 0, 15, pair), row.Int(5, 0, 15),
+                row.IntOrEmpty(6, 0, 7, pair), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
+        });
+
+    /// <summary>trap-controls.table: register name bit set|clear description.</summary>
+    public static TableOutput TrapControls(string file, string text)
+    {
+        var problems = new List<TableProblem>();
+        var fields = new System.Text.StringBuilder();
+        var all = new List<string>();
+        foreach (var line in TableLine.Read(text))
+        {
+            var row = new RowReader(line, problems);
+            if (line.Cells.Count < 5)
+            {
+                problems.Add(TableProblem.At(line, "expected: register name bit set|clear description"));
+                continue;
+            }
+
+            var name = line.Cells[1].Text;
+            row.Name(1);
+            fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(4))).Append("</summary>\n");
+            fields.Append(Format(
+                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5});\n\n",
+                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), CSharp.String(line.Rest(4))));
+            all.Add(name);
+        }
+
+        var source = CSharp.Header(file) + "partial class TrapControls\n{\n" + fields +
+            "    /// <summary>Gets every trap control, in table order.</summary>\n" +
+            "    public static global::System.Collections.Generic.IReadOnlyList<TrapControl> All { get; } = [" + string.Join(", ", all) + "];\n}\n";
+        return new TableOutput("TrapControls.g.cs", source, problems);
+    }
+
+    /// <summary>exception-classes.table: ec name.</summary>
+    public static TableOutput ExceptionClasses(string file, string text) =>
+        RowTable.Translate(file, text, "ExceptionClasses", "(int Code, string Name)", (row, line) =>
+            line.Cells.Count < 2 ? Missing(row, line) : Format("({0}, {1})", row.Int(0, 0, 0x3F), CSharp.String(line.Rest(1))));
+
+    /// <summary>The names of the trap controls a trap-controls.table declares, for checking the other tables.</summary>
+    public static List<string> ControlNames(string text)
+    {
+        var names = new List<string>();
+        foreach (var line in TableLine.Read(text))
+        {
+            if (line.Cells.Count > 1)
+            {
+                names.Add(line.Cells[1].Text);
+            }
+        }
+
+        return names;
+    }
+
+    private static string? Missing(RowReader row, TableLine line)
+    {
+        row.Report(line.Cells[0], "expected: ec name");
+        return null;
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
+}

@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TrapGen.Architecture.Tables;
+
+/// <summary>
+/// Reads the typed cells of one table row and turns each into a C# expression. Every malformed cell
+/// becomes a <see cref="TableProblem"/>; nothing throws.
+/// </summary>
+internal sealed class RowReader(TableLine line, List<TableProblem> problems)
+{
+    /// <summary>The spelling for an empty cell.</summary>
+    public const string Empty = "-";
+
+    /// <summary>Gets whether the row has exactly <paramref name="count"/> cells; reports it when not.</summary>
+    public bool HasCells(int count, string columns)
+    {
+        if (line.Cells.Count == count)
+        {
+            return true;
+        }
+
+        problems.Add(TableProblem.At(line, string.Format(CultureInfo.InvariantCulture, "expected {0} columns ({1}), found {2}; write '-' for an empty cell", count, columns, line.Cells.Count)));
+        return false;
+    }
+
+    public TableCell Cell(int index) => line.Cells[index];
+
+    /// <summary>An upper-case architectural name: letters, digits and '_'.</summary>
+    public string Name(int index)
+    {
+        var cell = line.Cells[index];
+        if (!IsName(cell.Text))
+        {
+            Report(cell, "'" + cell.Text + "' is not a register name: use upper-case letters, digits and '_', starting with a letter");
+        }
+
+        return CSharp.String(cell.Text);
+    }
+
+    public int Int(int index, int min, int max)
+    {
+        var cell = line.Cells[index];
+        if (!TryNumber(cell.Text, out var value) || value < min || value > max)
+        {
+            Report(cell, string.Format(CultureInfo.InvariantCulture, "'{0}' must be a number from {1} to {2}", cell.Text, min, max));
+            return min;
+        }
+
+        return value;
+    }
+
+    /// <summary>A number, or '-' (read as 0) when <paramref name="dash"/> says the cell must be empty.</summary>
+    public int IntOrEmpty(int index, int min, int max, bool dash)
+    {
+        var cell = line.Cells[index];
+        if (dash)
+        {
+            if (cell.Text != Empty)
+            {
+                Report(cell, "'" + cell.Text + "' must be '-' in this form");
+            }
+
+            return 0;
+        }
+
+        return Int(index, min, max);
+    }
+
+    /// <summary>One of <paramref name="choices"/>, returning its C# expression.</summary>
+    public string Choice(int index, IReadOnlyDictionary<string, string> choices)
+    {
+        var cell = line.Cells[index];
+        if (choices.TryGetValue(cell.Text, out var expression))
+        {
+            return expression;
+        }
+
+        Report(cell, "'" + cell.Text + "' must be one of: " + string.Join(", ", choices.Keys));
+        return choices.Values.First();
+    }
+
+    /// <summary>Free text without spaces, or null for '-'.</summary>
+    public string OptionalText(int index)
+    {
+        var text = line.Cells[index].Text;
+        return text == Empty ? "null" : CSharp.String(text);
+    }
+
+    /// <summary>A name or '-'.</summary>
+    public string OptionalName(int index) => line.Cells[index].Text == Empty ? "null" : Name(index);
+
+    /// <summary>Comma-separated names, or '-' for none.</summary>
+    public string Names(int index)
+    {
+        var cell = line.Cells[index];
+        if (cell.Text == Empty)
+        {
+            return "[]";
+        }
+
+        var names = cell.Text.Split(',');
+        foreach (var name in names.Where(n => !IsName(n)))
+        {
+            Report(cell, "'" + name + "' is not a register name: write names separated by ',' without spaces");
+        }
+
+        return "[" + string.Join(", ", names.Select(CSharp.String)) + "]";
+    }
+
+    /// <summary>Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none.</summary>
+    public string Traps(int index, IReadOnlyCollection<string> controls)
+    {
+        var cell = line.Cells[index];
+        if (cell.Text == Empty)
+        {
+            return "[]";
+        }
+
+        var rules = new List<string>();
+        foreach (var rule in cell.Text.Split(','))
+        {
+            var colon = rule.IndexOf(':');
+            var control = colon < 0 ? rule : rule.Substring(0, colon);
+            var direction = colon < 0 ? string.Empty : rule.Substring(colon + 1);
+            if (!controls.Contains(control))
+            {
+                Report(cell, "'" + control + "' is not a trap control of trap-controls.table (" + string.Join(", ", controls) + ")");
+                continue;
+            }
+
+            if (!Directions.TryGetValue(direction, out var expression))
+            {
+                Report(cell, "'" + rule + "' must be CONTROL:r, CONTROL:w or CONTROL:rw");
+                continue;
+            }
+
+            rules.Add("new(TrapControls." + control + ", " + expression + ")");
+        }
+
+        return "[" + string.Join(", ", rules) + "]";
+    }
+
+    public static bool IsName(string text) =>
+        text.Length > 0 && text[0] >= 'A' && text[0] <= 'Z' && text.All(c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+
+    public static bool TryNumber(string text, out int value)
+    {
+        if (text.StartsWith("0x", System.StringComparison.Ordinal))
+        {
+            return int.TryParse(text.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    public void Report(TableCell cell, string message) => problems.Add(TableProblem.At(line, cell, message));
+
+    private static readonly Dictionary<string, string> Directions = new()
+    {
+        ["r"] = "AccessDirection.Read",
+        ["w"] = "AccessDirection.Write",
+        ["rw"] = "AccessDirection.ReadWrite",
+    };
+}

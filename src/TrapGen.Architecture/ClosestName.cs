@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace TrapGen.Architecture;
+
+/// <summary>Finds the name a misspelling most probably meant, for "did you mean" hints.</summary>
+public static class ClosestName
+{
+    /// <summary>
+    /// Gets the candidate closest to <paramref name="name"/> by edit distance (ignoring case), or null
+    /// when none is within a third of its length.
+    /// </summary>
+    public static string? Find(string name, IEnumerable<string> candidates)
+    {
+        var query = (name ?? string.Empty).ToUpperInvariant();
+        var limit = Math.Max(1, query.Length / 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var bound = Math.Min(limit, bestDistance);
+            var distance = Distance(query, candidate.ToUpperInvariant(), bound);
+            if (distance > bound)
+            {
+                continue;
+            }
+
+            if (distance < bestDistance || string.CompareOrdinal(candidate, best) < 0)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Levenshtein distance, or <paramref name="bound"/> + 1 as soon as it must exceed the bound.</summary>
+    private static int Distance(string a, string b, int bound)
+    {
+        if (Math.Abs(a.Length - b.Length) > bound)
+        {
+            return bound + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                rowMinimum = Math.Min(rowMinimum, current[j]);
+            }
+
+            if (rowMinimum > bound)
+            {
+                return bound + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

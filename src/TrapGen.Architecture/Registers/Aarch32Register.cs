@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// One AArch32 System register (cp15) or debug register (cp14) of the architecture, with the AArch64
+/// register it is architecturally mapped to (a row of Tables/aarch32-registers.table).
+/// </summary>
+/// <param name="Name">The architectural name, such as <c>DFAR</c>.</param>
+/// <param name="Coprocessor">15 or 14.</param>
+/// <param name="Encoding">The MCR/MRC or MCRR/MRRC coordinates.</param>
+/// <param name="Access">Which accesses the architecture allows (from EL1 when it belongs to EL0 or EL1).</param>
+/// <param name="ExceptionLevel">The lowest Exception level that may access it: 2 for Hyp-mode registers, 3 for Secure-only ones.</param>
+/// <param name="MapsTo">The AArch64 register it is mapped to, or null (System instructions, and registers with no AArch64 counterpart).</param>
+/// <param name="View">Which bits of <paramref name="MapsTo"/> it is.</param>
+/// <param name="Traps">The EL2 trap controls that trap an EL1 access to it, with their direction.</param>
+/// <param name="OtherNames">Other names of the same encoding (PRRR for MAIR0).</param>
+public sealed record Aarch32Register(
+    string Name,
+    int Coprocessor,
+    Cp15Encoding Encoding,
+    RegisterAccess Access,
+    int ExceptionLevel,
+    string? MapsTo,
+    Aarch32View View,
+    IReadOnlyList<TrapRule> Traps,
+    IReadOnlyList<string> OtherNames)
+{
+    /// <summary>Gets whether EL1 (a guest kernel) may access it without being UNDEFINED.</summary>
+    public bool IsGuestAccessible => ExceptionLevel <= 1;
+
+    /// <summary>Gets whether an access in <paramref name="direction"/> is allowed.</summary>
+    public bool Allows(AccessDirection direction) => RegisterAccessRules.Allows(Access, direction);
+
+    /// <summary>Gets which bits of which AArch64 register it is: <c>FAR_EL1[63:32]</c>, <c>all of TTBR0_EL1</c>, or null when unmapped.</summary>
+    public string? Mapping => MapsTo is null ? null : View switch
+    {
+        Aarch32View.Lo => MapsTo + "[31:0]",
+        Aarch32View.Hi => MapsTo + "[63:32]",
+        _ => "all of " + MapsTo,
+    };
+
+    /// <summary>Describes the register with its instruction form: <c>IFAR (MCR p15, 0, c6, c0, 2)</c>.</summary>
+    public string Describe() => Name + " (" + Encoding.FormName + " " + Encoding.Operands(Coprocessor) + ")";
+}

@@ -1,0 +1,37 @@
+namespace TrapGen.Architecture;
+
+/// <summary>What <see cref="RegisterAccess"/> permits.</summary>
+public static class RegisterAccessRules
+{
+    /// <summary>Gets whether <paramref name="access"/> allows an access in <paramref name="direction"/> (both ways for <see cref="AccessDirection.ReadWrite"/>).</summary>
+    public static bool Allows(RegisterAccess access, AccessDirection direction) => direction switch
+    {
+        AccessDirection.Read => access != RegisterAccess.WriteOnly,
+        AccessDirection.Write => access != RegisterAccess.ReadOnly,
+        _ => access == RegisterAccess.ReadWrite,
+    };
+
+    /// <summary>Gets the table and catalogue spelling: <c>RW</c>, <c>RO</c> or <c>WO</c>.</summary>
+    public static string Spelling(RegisterAccess access) => access switch
+    {
+        RegisterAccess.ReadOnly => "RO",
+        RegisterAccess.WriteOnly => "WO",
+        _ => "RW",
+    };
+
+    /// <summary>Gets the catalogue spelling of a direction: <c>read</c>, <c>write</c> or <c>read-write</c>.</summary>
+    public static string Spelling(AccessDirection direction) => direction switch
+    {
+        AccessDirection.Read => "read",
+        AccessDirection.Write => "write",
+        _ => "read-write",
+    };
+
+    /// <summary>Describes the access in words: <c>read-only</c>.</summary>
+    public static string Describe(RegisterAccess access) => access switch
+    {
+        RegisterAccess.ReadOnly => "read-only",
+        RegisterAccess.WriteOnly => "write-only",
+        _ => "readable and writable",
+    };
+}

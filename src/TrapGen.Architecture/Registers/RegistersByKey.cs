@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// The architecture's registers and System instructions by trap class and ISS key (the ISS masked to
+/// the fields that identify a register), as a trap handler sees them. Lookups allocate nothing.
+/// </summary>
+public static class RegistersByKey
+{
+    private static readonly Dictionary<uint, Aarch64Register[]> Aarch64 =
+        Aarch64Registers.All.GroupBy(r => TrapClasses.Key(r.Encoding)).ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static readonly Dictionary<uint, SystemInstruction> Instructions =
+        SystemInstructions.All.GroupBy(i => TrapClasses.Key(i.Encoding)).ToDictionary(g => g.Key, g => g.First());
+
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcr = Cp15(Cp15Form.Mcr);
+
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcrr = Cp15(Cp15Form.Mcrr);
+
+    /// <summary>Finds the AArch64 register an access in <paramref name="direction"/> with <paramref name="key"/> reaches.</summary>
+    public static bool TryFindAarch64(uint key, AccessDirection direction, out Aarch64Register register)
+    {
+        register = null!;
+        if (!Aarch64.TryGetValue(key, out var registers))
+        {
+            return false;
+        }
+
+        foreach (var candidate in registers)
+        {
+            if (candidate.Allows(direction))
+            {
+                register = candidate;
+                return true;
+            }
+        }
+
+        register = registers[0];
+        return true;
+    }
+
+    /// <summary>Finds the System instruction (op0 = 1) with <paramref name="key"/>.</summary>
+    public static bool TryFindInstruction(uint key, out SystemInstruction instruction) => Instructions.TryGetValue(key, out instruction!);
+
+    /// <summary>Finds the cp15 register with <paramref name="key"/> in the MCR/MRC or MCRR/MRRC trap class.</summary>
+    public static bool TryFindCp15(TrapClassKind kind, uint key, out Aarch32Register register) =>
+        (kind == TrapClassKind.Cp15Register64 ? Cp15Mcrr : Cp15Mcr).TryGetValue(key, out register!);
+
+    /// <summary>
+    /// Gets the architectural name of what an access with <paramref name="key"/> reaches: a register
+    /// (<c>SCTLR_EL1</c>, <c>DFAR</c>) or a System instruction (<c>DC CISW</c>); null when the
+    /// architecture allocates nothing there.
+    /// </summary>
+    public static string? NameOf(TrapClassKind kind, uint key, bool isRead)
+    {
+        switch (kind)
+        {
+            case TrapClassKind.Aarch64:
+                if (TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
+                {
+                    return register.Name;
+                }
+
+                return TryFindInstruction(key, out var instruction) ? instruction.FullName : null;
+            default:
+                return TryFindCp15(kind, key, out var aarch32) ? aarch32.Name : null;
+        }
+    }
+
+    /// <summary>
+    /// Gets the Exception level that owns what an access with <paramref name="key"/> reaches (2 for
+    /// HCR_EL2 or the Hyp-mode HCR, 3 for Secure-only state), or null when the architecture allocates nothing there.
+    /// </summary>
+    public static int? ExceptionLevelOf(TrapClassKind kind, uint key, bool isRead)
+    {
+        if (kind != TrapClassKind.Aarch64)
+        {
+            return TryFindCp15(kind, key, out var aarch32) ? aarch32.ExceptionLevel : null;
+        }
+
+        if (TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
+        {
+            return register.ExceptionLevel;
+        }
+
+        return TryFindInstruction(key, out var instruction) ? instruction.ExceptionLevel : null;
+    }
+
+    /// <summary>Gets the EL2 trap rules of everything at <paramref name="key"/>, or none.</summary>
+    public static IReadOnlyList<TrapRule> RulesOf(TrapClassKind kind, uint key)
+    {
+        switch (kind)
+        {
+            case TrapClassKind.Aarch64:
+                if (Aarch64.TryGetValue(key, out var registers))
+                {
+                    return registers.Length == 1 ? registers[0].Traps : [.. registers.SelectMany(r => r.Traps)];
+                }
+
+                return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : [];
+            default:
+                return TryFindCp15(kind, key, out var aarch32) ? aarch32.Traps : [];
+        }
+    }
+
+    private static Dictionary<uint, Aarch32Register> Cp15(Cp15Form form) =>
+        Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.Form == form)
+            .GroupBy(r => TrapClasses.Key(r.Encoding)).ToDictionary(g => g.Key, g => g.First());
+}

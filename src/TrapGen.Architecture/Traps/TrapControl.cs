@@ -1,0 +1,19 @@
+namespace TrapGen.Architecture;
+
+/// <summary>One trap control bit of an EL2 register (a row of Tables/trap-controls.table).</summary>
+/// <param name="Register">The EL2 register holding the bit: HCR_EL2 or CNTHCTL_EL2.</param>
+/// <param name="Name">The bit's name, such as TVM.</param>
+/// <param name="Bit">Its position.</param>
+/// <param name="TrapsWhenSet">True when setting the bit traps (HCR_EL2.TVM); false when clearing it does (CNTHCTL_EL2.EL1PCEN).</param>
+/// <param name="Description">What it traps, in the Arm ARM's words.</param>
+public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, string Description)
+{
+    /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
+    public ulong Mask => 1UL << Bit;
+
+    /// <summary>Gets whether the control traps, given the value of <see cref="Register"/>.</summary>
+    public bool IsActive(ulong registerValue) => ((registerValue & Mask) != 0) == TrapsWhenSet;
+
+    /// <summary>Gets the qualified name: <c>HCR_EL2.TVM</c>.</summary>
+    public string QualifiedName => Register + "." + Name;
+}
