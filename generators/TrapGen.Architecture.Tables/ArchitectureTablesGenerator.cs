@@ -55,9 +55,22 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
 
             if (item.Output.Source is { } source)
             {
-                production.AddSource(item.Output.HintName, source);
+                // Unique per table file, so that a second table of one kind is a C# error, never an exception.
+                production.AddSource(item.Output.HintName.Replace(".g.cs", "." + StableHash(item.Path) + ".g.cs"), source);
             }
         });
+    }
+
+    /// <summary>FNV-1a of the path, as eight hex digits: stable across runs and machines, unlike string.GetHashCode.</summary>
+    private static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists)

@@ -12,6 +12,7 @@ namespace TrapGen.Cli;
 /// <summary>The JSON the CLI prints, serialized by System.Text.Json's source generator (no reflection).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CatalogueListing))]
+[JsonSerializable(typeof(ArchitectureListing))]
 [JsonSerializable(typeof(SyndromeDescription))]
 [JsonSerializable(typeof(EncodedInstruction))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

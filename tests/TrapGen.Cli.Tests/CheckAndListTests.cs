@@ -40,6 +40,22 @@ public sealed class CheckAndListTests
     }
 
     [Fact]
+    public void Check_names_cntfrq_el0_at_the_line_where_cntpct_el0_is_given_the_seeds_encoding()
+    {
+        var catalogue = Minimal + "  - name: CNTPCT_EL0\n    encoding: { op0: 3, op1: 3, crn: 14, crm: 0, op2: 0 }\n    handling: raz-wi\n";
+        var line = catalogue.Split('\n').Length - 2;
+        var path = Cli.Temp(catalogue, "registers.yaml");
+
+        var (exitCode, output, _) = Cli.Run("check", path);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith(
+            path + "(" + line + ",15): error TG0021: The encoding (3,3,14,0,0) is CNTFRQ_EL0; CNTPCT_EL0 is (3,3,14,0,1)",
+            output,
+            System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_fails_on_warnings_only_when_asked()
     {
         var path = Cli.Temp(Minimal + "hooks:\n  - name: NeverUsed\n    description: unused\n", "registers.yaml");

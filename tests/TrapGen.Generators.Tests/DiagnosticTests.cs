@@ -51,7 +51,8 @@ public sealed class DiagnosticTests
         new("TG0018", "version: 1\ntrap_groups:\n  - name: TACR\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { ‸TACR: write }\n", "HCR_EL2.TACR traps its reads and writes only"),
         new("TG0018", "version: 1\ntrap_groups:\n  - name: TACR\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n  - name: FAR_EL1\n    handling: passthrough\n    traps: { ‸TACR: write }\n", "does not put it in TACR's group"),
         new("TG0019", "version: 1\nemulators:\n  - name: ‸Spare\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "'Spare' is declared but nothing refers to it"),
-        new("TG0020", Registers + "  - name: ‸HCR_EL2\n    handling: passthrough\n", "is EL2/EL3 state"),
+        new("TG0020", Registers + "  - name: ‸HCR_EL2\n    handling: passthrough\n", "HCR_EL2 (s3_4_c1_c1_0) is EL2 state: passing guest accesses through to it would let the guest change the hypervisor's own registers; EL1 cannot access it"),
+        new("TG0020", Registers + "  - name: ‸VENDOR_EL2\n    implementation_defined: true\n    encoding: { op0: 3, op1: 4, crn: 15, crm: 0, op2: 0 }\n    width: 64\n    handling: passthrough\n", "mark it guest_aarch32_state: true"),
 
         // The architecture checks. The seed's mistake first: CNTPCT_EL0 with CNTFRQ_EL0's encoding.
         new("TG0021", Registers + "  - name: CNTPCT_EL0\n    encoding: ‸{ op0: 3, op1: 3, crn: 14, crm: 0, op2: 0 }\n    handling: passthrough\n", "The encoding (3,3,14,0,0) is CNTFRQ_EL0; CNTPCT_EL0 is (3,3,14,0,1): write encoding: { op0: 3, op1: 3, crn: 14, crm: 0, op2: 1 }"),

@@ -35,6 +35,26 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_name_only_catalogue_generates_the_same_code_as_the_catalogue_written_out_in_full()
+    {
+        var nameOnly = TestFiles.Fixture("name-only.registers.yaml");
+        var full = TestFiles.Fixture("full.registers.yaml");
+        Assert.DoesNotContain("encoding:", nameOnly, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("syndrome:", nameOnly, System.StringComparison.Ordinal);
+        Assert.Contains("syndrome:", full, System.StringComparison.Ordinal);
+
+        var fromNames = GeneratorHarness.Run(nameOnly).Result;
+        var fromFull = GeneratorHarness.Run(full).Result;
+
+        Assert.Empty(fromNames.Diagnostics);
+        Assert.Empty(fromFull.Diagnostics);
+        Assert.Equal(5, fromNames.GeneratedSources.Length);
+        Assert.Equal(
+            fromFull.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+            fromNames.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Fact]
     public void Generated_files_start_with_the_auto_generated_banner_and_are_deterministic()
     {
         var first = GeneratorHarness.Run(TestFiles.RealCatalogue).Result.GeneratedSources;

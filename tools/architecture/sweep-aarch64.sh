@@ -359,6 +359,7 @@ resolve_features "$work/insfeat.s" "$work/insfeat.txt"
 # shellcheck disable=SC2016
 AWK_EL='function el_op1(op1) { return (op1 == 3) ? 0 : (op1 == 4 || op1 == 5) ? 2 : (op1 == 6) ? 3 : 1 }
 function el_suffix(name) {
+  if (name ~ /^SP_EL[0-2]$/) return -1   # SP_ELn is accessible from EL(n+1) only: op1 says so
   if (name ~ /_EL(12|02)$/) return 2
   if (name ~ /_EL[0-3]$/) return substr(name, length(name), 1) + 0
   return -1 }'
@@ -403,8 +404,9 @@ write_registers() { # write_registers OUT TRAPSFROM
 #   access       RW, RO or WO: RO when \`as\` warns "cannot be written to" for \`msr NAME, x0\`, WO
 #                when it warns "cannot be read from" for \`mrs x0, NAME\`. (objdump prints the name
 #                for both directions, so it cannot tell.)
-#   el           the lowest Exception level the register belongs to: from the name suffix
-#                (_EL0 0, _EL1 1, _EL2 2, _EL12 and _EL02 2, _EL3 3); with no suffix, from op1
+#   el           the lowest Exception level that may access the register: from the name suffix
+#                (_EL0 0, _EL1 1, _EL2 2, _EL12 and _EL02 2, _EL3 3); with no suffix, and for
+#                SP_EL0..SP_EL2 (which only the next Exception level up may move), from op1
 #                (0, 1, 2, 7: 1; 3: 0; 4, 5: 2; 6: 3).
 #   feature      the lowest -march that assembles the name: - armv8-a; ArmvX.Y armvX.Y-a;
 #                FEAT_x (or +flag) armv8-a+flag (else the highest armv9 level + flag);

@@ -122,7 +122,7 @@ public static class CatalogueRules
     /// <summary>TG0020: a passthrough that would hand the guest hypervisor state.</summary>
     public static readonly DiagnosticRule HypervisorStatePassthrough = new(
         "TG0020", "Passthrough to EL2 or EL3 state",
-        "{0} ({1}) is EL2/EL3 state: passing guest accesses through to it would let the guest change the hypervisor's own registers; if it holds the guest's AArch32 state (as DACR32_EL2 and IFSR32_EL2 do), mark it guest_aarch32_state: true so that only its AArch32 aliases reach it, otherwise emulate it",
+        "{0} ({1}) is EL{2} state: passing guest accesses through to it would let the guest change the hypervisor's own registers; {3}",
         DiagnosticSeverityLevel.Error);
 
     /// <summary>TG0021: an encoding that the architecture gives another register, or a register the architecture encodes elsewhere.</summary>

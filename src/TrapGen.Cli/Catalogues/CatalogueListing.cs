@@ -42,7 +42,10 @@ internal sealed record EncodingListing(
     [property: JsonPropertyName("crn")] int CRn,
     [property: JsonPropertyName("crm")] int CRm,
     [property: JsonPropertyName("op2")] int Op2,
-    string Generic);
+    string Generic)
+{
+    public static EncodingListing From(Aarch64Encoding e) => new(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, e.ToString());
+}
 
 /// <summary>One register of the listing.</summary>
 internal sealed record RegisterListing(
@@ -69,7 +72,7 @@ internal sealed record RegisterListing(
             register.Name,
             [.. register.OtherNames],
             register.Description,
-            new EncodingListing(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, e.ToString()),
+            EncodingListing.From(e),
             register.Width,
             CatalogueSpelling.Of(register.Access),
             CatalogueSpelling.Of(register.Handling),

@@ -3,8 +3,9 @@ using TrapGen.Runtime.Cpu;
 namespace TrapGen.Benchmarks.Large;
 
 /// <summary>
-/// The runtime's half of the dispatcher generated from Catalogues/large.registers.yaml (435 AArch64
-/// registers binutils names): the register file and the vCPU's general-purpose registers.
+/// The runtime's half of the dispatcher generated from Catalogues/large.registers.yaml (every EL0/EL1
+/// register of the architecture's table, as name-only entries): the register file and the vCPU's
+/// general-purpose registers.
 /// </summary>
 public sealed partial class TrapDispatcher(Vcpu vcpu)
 {

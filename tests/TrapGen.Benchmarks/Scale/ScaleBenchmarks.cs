@@ -59,7 +59,7 @@ public class ScaleBenchmarks
         return handled;
     }
 
-    /// <summary>Generated switch, large catalogue (435 registers).</summary>
+    /// <summary>Generated switch, large catalogue (729 registers).</summary>
     [Benchmark(OperationsPerInvoke = SyndromeStream.Length)]
     [BenchmarkCategory("GeneratedSwitch")]
     public int GeneratedSwitch_Large()

@@ -13,10 +13,10 @@ public enum TrapGroups : uint
     /// <summary>No group.</summary>
     None = 0,
 
-    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls: writes of the stage 1 translation controls</summary>
+    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls: writes of the stage 1 translation controls.</summary>
     TVM = 1u << 0,
 
-    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls</summary>
+    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls.</summary>
     TRVM = 1u << 1,
 }
 

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+using TrapGen.Architecture;
+
+namespace TrapGen.Cli.Catalogues;
+
+/// <summary>
+/// The architecture's table as <c>trapgen list --architecture --json</c> prints it: every AArch64 System
+/// register and System instruction, every AArch32 cp15/cp14 register with its mapping, and the trap
+/// controls. A contract like <see cref="CatalogueListing"/> (docs/cli.md): fields are added, never renamed.
+/// </summary>
+internal sealed record ArchitectureListing(
+    IReadOnlyList<TrapControlListing> TrapControls,
+    IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
+    IReadOnlyList<SystemInstructionListing> SystemInstructions,
+    IReadOnlyList<Aarch32RegisterListing> Aarch32Registers)
+{
+    public static ArchitectureListing Create() => new(
+        [.. Architecture.TrapControls.All.Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Description))],
+        [.. Architecture.Aarch64Registers.All.Select(Aarch64RegisterListing.From)],
+        [.. Architecture.SystemInstructions.All.Select(SystemInstructionListing.From)],
+        [.. Architecture.Aarch32Registers.All.Select(Aarch32RegisterListing.From)]);
+}
+
+/// <summary>A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set.</summary>
+internal sealed record TrapControlListing(string Register, string Name, int Bit, string TrapsWhen, string Description);
+
+/// <summary>One trap rule of a register: the control and the direction it traps.</summary>
+internal sealed record TrapRuleListing(string Control, string Direction)
+{
+    public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules) =>
+        [.. rules.Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
+}
+
+/// <summary>An AArch64 System register of the architecture.</summary>
+internal sealed record Aarch64RegisterListing(
+    string Name,
+    IReadOnlyList<string> OtherNames,
+    EncodingListing Encoding,
+    int Width,
+    string Access,
+    [property: JsonPropertyName("el")] int ExceptionLevel,
+    string? Feature,
+    IReadOnlyList<TrapRuleListing> Traps,
+    string SyndromeKey)
+{
+    public static Aarch64RegisterListing From(Aarch64Register register) => new(
+        register.Name,
+        register.OtherNames,
+        EncodingListing.From(register.Encoding),
+        register.Width,
+        RegisterAccessRules.Spelling(register.Access).ToLowerInvariant(),
+        register.ExceptionLevel,
+        register.Feature,
+        TrapRuleListing.From(register.Traps),
+        CliHex.Word(TrapClasses.Key(register.Encoding)));
+}
+
+/// <summary>An AArch64 System instruction (op0 = 1) of the architecture.</summary>
+internal sealed record SystemInstructionListing(
+    string Name,
+    EncodingListing Encoding,
+    bool TakesRegister,
+    [property: JsonPropertyName("el")] int ExceptionLevel,
+    string? Feature,
+    IReadOnlyList<TrapRuleListing> Traps,
+    string SyndromeKey)
+{
+    public static SystemInstructionListing From(SystemInstruction instruction) => new(
+        instruction.FullName,
+        EncodingListing.From(instruction.Encoding),
+        instruction.TakesRegister,
+        instruction.ExceptionLevel,
+        instruction.Feature,
+        TrapRuleListing.From(instruction.Traps),
+        CliHex.Word(TrapClasses.Key(instruction.Encoding)));
+}
+
+/// <summary>An AArch32 cp15 or cp14 register of the architecture; <see cref="CRn"/> and <see cref="Opc2"/> are null for the MCRR form.</summary>
+internal sealed record Aarch32RegisterListing(
+    string Name,
+    IReadOnlyList<string> OtherNames,
+    int Coprocessor,
+    string Form,
+    [property: JsonPropertyName("opc1")] int Opc1,
+    [property: JsonPropertyName("crn")] int? CRn,
+    [property: JsonPropertyName("crm")] int CRm,
+    [property: JsonPropertyName("opc2")] int? Opc2,
+    int Width,
+    string Access,
+    [property: JsonPropertyName("el")] int ExceptionLevel,
+    string? MapsTo,
+    string? View,
+    IReadOnlyList<TrapRuleListing> Traps)
+{
+    public static Aarch32RegisterListing From(Aarch32Register register)
+    {
+        var e = register.Encoding;
+        var pair = e.Form == Cp15Form.Mcrr;
+        return new Aarch32RegisterListing(
+            register.Name,
+            register.OtherNames,
+            register.Coprocessor,
+            pair ? "mcrr" : "mcr",
+            e.Opc1,
+            pair ? null : e.CRn,
+            e.CRm,
+            pair ? null : e.Opc2,
+            e.AccessWidth,
+            RegisterAccessRules.Spelling(register.Access).ToLowerInvariant(),
+            register.ExceptionLevel,
+            register.MapsTo,
+            register.MapsTo is null ? null : register.View switch { Aarch32View.Lo => "lo", Aarch32View.Hi => "hi", _ => "whole" },
+            TrapRuleListing.From(register.Traps));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace TrapGen.Cli.Catalogues;
+
+/// <summary>The architecture's table as <c>trapgen list --architecture</c> prints it: one section per kind.</summary>
+internal static class ArchitectureTable
+{
+    public static void Write(ArchitectureListing listing, TextWriter output)
+    {
+        output.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "Architecture (TrapGen.Architecture): {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {4} trap controls",
+            listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count));
+
+        output.WriteLine();
+        var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "DESCRIPTION");
+        foreach (var control in listing.TrapControls)
+        {
+            controls.Add(control.Register + "." + control.Name, Number(control.Bit), control.TrapsWhen, control.Description);
+        }
+
+        controls.WriteTo(output);
+
+        output.WriteLine();
+        var aarch64 = new TextTable("AARCH64 REGISTER", "ENCODING", "ACCESS", "EL", "FEATURE", "TRAPS");
+        foreach (var register in listing.Aarch64Registers)
+        {
+            aarch64.Add(WithOthers(register.Name, register.OtherNames), register.Encoding.Generic, register.Access, Number(register.ExceptionLevel), register.Feature ?? "-", Traps(register.Traps));
+        }
+
+        aarch64.WriteTo(output);
+
+        output.WriteLine();
+        var instructions = new TextTable("SYSTEM INSTRUCTION", "ENCODING", "OPERAND", "EL", "FEATURE", "TRAPS");
+        foreach (var instruction in listing.SystemInstructions)
+        {
+            instructions.Add(instruction.Name, instruction.Encoding.Generic, instruction.TakesRegister ? "Xt" : "-", Number(instruction.ExceptionLevel), instruction.Feature ?? "-", Traps(instruction.Traps));
+        }
+
+        instructions.WriteTo(output);
+
+        output.WriteLine();
+        var aarch32 = new TextTable("AARCH32 REGISTER", "ENCODING", "ACCESS", "EL", "MAPPED TO", "TRAPS");
+        foreach (var register in listing.Aarch32Registers)
+        {
+            var encoding = register.CRn is { } crn
+                ? string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, c{3}, c{4}, {5}", register.Form, register.Coprocessor, register.Opc1, crn, register.CRm, register.Opc2)
+                : string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, c{3}", register.Form, register.Coprocessor, register.Opc1, register.CRm);
+            var mapping = register.MapsTo is null ? "-" : register.MapsTo + " " + register.View;
+            aarch32.Add(WithOthers(register.Name, register.OtherNames), encoding, register.Access, Number(register.ExceptionLevel), mapping, Traps(register.Traps));
+        }
+
+        aarch32.WriteTo(output);
+    }
+
+    private static string WithOthers(string name, IReadOnlyList<string> others) =>
+        others.Count == 0 ? name : name + " (" + string.Join(", ", others) + ")";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Traps(IReadOnlyList<TrapRuleListing> traps) =>
+        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + ":" + t.Direction));
+
+    /// <summary>TVM of HCR_EL2.TVM.</summary>
+    private static string ControlName(string qualified) => qualified.Split('.')[^1];
+}

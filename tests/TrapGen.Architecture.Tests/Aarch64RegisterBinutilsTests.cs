@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TrapGen.Testing;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// The AArch64 register table against GNU binutils, both ways: every name (and other name) assembles
+/// to its row's encoding at the -march its feature column gives, in each direction its access allows;
+/// every row's encoding disassembles to its name; and every encoding objdump names is in the table.
+/// </summary>
+public sealed partial class Aarch64RegisterBinutilsTests
+{
+    [Fact]
+    public void Every_name_assembles_to_its_encoding_in_each_direction_its_access_allows()
+    {
+        var lines = new List<(string March, string Line)>();
+        var expected = new List<(Aarch64Register Register, string Name, bool IsRead)>();
+        foreach (var register in Aarch64Registers.All)
+        {
+            foreach (var name in register.OtherNames.Prepend(register.Name))
+            {
+                var spelling = name.ToLowerInvariant();
+                var march = Aarch64Assembler.MarchFor(register.Feature);
+                if (register.Allows(AccessDirection.Read))
+                {
+                    lines.Add((march, "mrs x0, " + spelling));
+                    expected.Add((register, name, true));
+                }
+
+                if (register.Allows(AccessDirection.Write))
+                {
+                    lines.Add((march, "msr " + spelling + ", x0"));
+                    expected.Add((register, name, false));
+                }
+            }
+        }
+
+        var words = Aarch64Assembler.Assemble(lines);
+
+        foreach (var ((register, name, isRead), (word, text)) in expected.Zip(words))
+        {
+            Assert.True(
+                Aarch64Assembler.Word(register.Encoding, isRead) == word,
+                name + " assembled to " + text + ", not " + register.Encoding);
+        }
+    }
+
+    [Fact]
+    public void Every_encoding_disassembles_to_its_name_in_each_direction_its_access_allows()
+    {
+        var rows = Aarch64Registers.All
+            .SelectMany(r => new[] { (Register: r, IsRead: true), (Register: r, IsRead: false) })
+            .Where(e => e.Register.Allows(e.IsRead ? AccessDirection.Read : AccessDirection.Write))
+            .ToList();
+
+        var words = Binutils.Assemble(Binutils.Aarch64, rows.Select(e => Aarch64Assembler.Inst(Aarch64Assembler.Word(e.Register.Encoding, e.IsRead))));
+
+        Assert.Equal(rows.Count, words.Count);
+        foreach (var ((register, isRead), (_, text)) in rows.Zip(words))
+        {
+            Assert.Equal(register.Name.ToLowerInvariant(), RegisterOperand(text, isRead));
+        }
+    }
+
+    [Fact]
+    public void Every_encoding_binutils_names_is_in_the_table_with_that_name()
+    {
+        // All MRS and MSR words with op0 2 or 3: 2 x 2 x 8 x 16 x 16 x 8.
+        var encodings = (
+            from op0 in new[] { 2, 3 }
+            from op1 in Enumerable.Range(0, 8)
+            from crn in Enumerable.Range(0, 16)
+            from crm in Enumerable.Range(0, 16)
+            from op2 in Enumerable.Range(0, 8)
+            select new Aarch64Encoding(op0, op1, crn, crm, op2)).ToList();
+        var accesses = encodings.SelectMany(e => new[] { (Encoding: e, IsRead: true), (Encoding: e, IsRead: false) }).ToList();
+
+        var words = Binutils.Assemble(Binutils.Aarch64, accesses.Select(a => Aarch64Assembler.Inst(Aarch64Assembler.Word(a.Encoding, a.IsRead))));
+
+        Assert.Equal(accesses.Count, words.Count);
+        var missing = new List<string>();
+        foreach (var ((encoding, isRead), (_, text)) in accesses.Zip(words))
+        {
+            var name = RegisterOperand(text, isRead);
+            if (name == encoding.ToString() || ArmV8RProfileOnly.Contains(name.ToUpperInvariant()))
+            {
+                continue;
+            }
+
+            var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+            if (Aarch64Registers.NameAt(encoding, direction)?.ToLowerInvariant() != name)
+            {
+                missing.Add(name + " " + encoding);
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// Armv8-R (MPU) registers objdump also names: they share A-profile encodings, and the table is the
+    /// A-profile architecture's. GNU as accepts them only with -march=armv8-r.
+    /// </summary>
+    private static readonly HashSet<string> ArmV8RProfileOnly = new(
+        new[] { "MPUIR_EL1", "MPUIR_EL2", "PRENR_EL1", "PRENR_EL2", "PRSELR_EL1", "PRSELR_EL2", "PRBAR_EL1", "PRBAR_EL2", "PRLAR_EL1", "PRLAR_EL2" }
+            .Concat(Enumerable.Range(1, 15).SelectMany(n => new[] { "PRBAR" + n + "_EL1", "PRLAR" + n + "_EL1", "PRBAR" + n + "_EL2", "PRLAR" + n + "_EL2" })),
+        StringComparer.Ordinal);
+
+    [Fact]
+    public void The_armv8_r_names_left_out_really_are_armv8_r_only()
+    {
+        var words = Binutils.Assemble(Binutils.Aarch64, ArmV8RProfileOnly.Select(n => "mrs x0, " + n.ToLowerInvariant()), "-march=armv8-r");
+
+        Assert.Equal(ArmV8RProfileOnly.Count, words.Count);
+        Assert.All(ArmV8RProfileOnly, name => Assert.False(Aarch64Registers.TryFind(name, out _), name + " is in the A-profile table"));
+    }
+
+    /// <summary>The register operand objdump printed: <c>mrs x0, sctlr_el1</c> gives sctlr_el1.</summary>
+    private static string RegisterOperand(string text, bool isRead)
+    {
+        var match = Operand().Match(text);
+        Assert.True(match.Success, "not an MRS/MSR: " + text);
+        Assert.Equal(isRead ? "mrs" : "msr", match.Groups["op"].Value);
+        return isRead ? match.Groups["second"].Value : match.Groups["first"].Value;
+    }
+
+    [GeneratedRegex(@"^(?<op>mrs|msr)\s+(?<first>[^,\s]+),\s*(?<second>[^\s/]+)")]
+    private static partial Regex Operand();
+}

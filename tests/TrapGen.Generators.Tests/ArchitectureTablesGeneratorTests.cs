@@ -1,0 +1,79 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TrapGen.Architecture.Tables;
+using TrapGen.Generators.Tests.Support;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>
+/// The build step that turns TrapGen.Architecture's tables into C#: a malformed row is TGA0001 at its
+/// line and column in the table, and nothing throws.
+/// </summary>
+public sealed class ArchitectureTablesGeneratorTests
+{
+    private const string Controls = "HCR_EL2  TVM  26  set  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  Trap Reads of Virtual Memory controls.\n";
+
+    private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
+
+    [Fact]
+    public void Well_formed_tables_become_compilable_csharp()
+    {
+        var result = Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  TVM:w,TRVM:r  -\n");
+
+        Assert.Empty(result.Diagnostics);
+        var registers = result.GeneratedSources.Single(s => s.HintName.StartsWith("Aarch64Registers.", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("new(\"SCTLR_EL1\", new(3, 0, 1, 0, 0), 64, RegisterAccess.ReadWrite, 1, null, [new(TrapControls.TVM, AccessDirection.Write), new(TrapControls.TRVM, AccessDirection.Read)], [])", registers, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SCTLR_EL1  ‸9 0 1 0 0  64 RW 1 -  -  -", "'9' must be a number from 2 to 3")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 ‸RX 1 -  -  -", "'RX' must be one of: RW, RO, WO")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM)")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVM:x  -", "'TVM:x' must be CONTROL:r, CONTROL:w or CONTROL:rw")]
+    [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -", "expected 12 columns")]
+    [InlineData("‸sctlr_el1  3 0 1 0 0  64 RW 1 -  -  -", "is not a register name")]
+    public void A_malformed_row_is_reported_at_its_cell(string row, string message)
+    {
+        var marked = MarkedCatalogue.Parse(Header + row + "\n");
+
+        var result = Run(marked.Text);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TGA0001", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/tables/aarch64-registers.table", span.Path);
+        Assert.Equal((marked.Line, marked.Column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Any_text_at_all_gives_diagnostics_never_an_exception()
+    {
+        var random = new System.Random(20261130);
+        for (var i = 0; i < 200; i++)
+        {
+            const string Alphabet = "ab9_ :,-#[]=\n\t0xRW";
+            var noise = new string(Enumerable.Range(0, random.Next(0, 200)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table" })
+            {
+                Run(noise, table);
+            }
+        }
+    }
+
+    private static GeneratorRunResult Run(string table, string name = "aarch64-registers.table")
+    {
+        var driver = CSharpGeneratorDriver.Create(
+            [new ArchitectureTablesGenerator().AsSourceGenerator()],
+            name == "trap-controls.table"
+                ? [new InMemoryAdditionalText("/tables/" + name, table)]
+                : [new InMemoryAdditionalText("/tables/trap-controls.table", Controls), new InMemoryAdditionalText("/tables/" + name, table)],
+            GeneratorHarness.ParseOptions,
+            new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string>()));
+        var result = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return result;
+    }
+}
