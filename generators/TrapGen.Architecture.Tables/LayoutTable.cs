@@ -6,10 +6,12 @@ using System.Text;
 namespace TrapGen.Architecture.Tables;
 
 /// <summary>
-/// layouts.table: sections <c>[Name]</c> or <c>[Name ec=0x18]</c> followed by a description, then one
-/// field a line: <c>name msb:lsb [=value] description</c>. Each section becomes a static class of
+/// layouts.table: sections <c>[Name]</c>, <c>[Name ec=0x24,0x25]</c> or <c>[Name ec=0x24 iss2]</c>
+/// followed by a description, then one field a line, <c>name msb:lsb [=value] description</c>, each
+/// optionally followed by indented <c>=value meaning</c> lines; <c>if:ISV=1</c> (or <c>if:DFSC=0b0101xx|0b010000</c>)
+/// after the bits says when the field applies. Each section becomes a static class of
 /// <c>Layouts</c> with one <c>BitField</c> per field, a <c>&lt;Field&gt;Value</c> constant per fixed
-/// field, and the section as a <c>BitLayout</c>.
+/// field, and the section as a <c>BitLayout</c> with its fields' named values.
 /// </summary>
 internal static class LayoutTable
 {
@@ -21,14 +23,18 @@ internal static class LayoutTable
         var sections = new List<string>();
         string? section = null;
         var fields = new List<string>();
+        var meanings = new List<string>();
+        var conditions = new List<PendingCondition>();
         foreach (var line in TableLine.Read(text))
         {
             var first = line.Cells[0];
             if (first.Text.StartsWith("[", System.StringComparison.Ordinal))
             {
-                Close(source, section, fields);
+                Close(source, section, fields, meanings, conditions, problems);
                 section = OpenSection(source, line, problems, sections);
                 fields.Clear();
+                meanings.Clear();
+                conditions.Clear();
                 continue;
             }
 
@@ -38,10 +44,16 @@ internal static class LayoutTable
                 continue;
             }
 
-            AppendField(source, line, problems, fields);
+            if (first.Text.StartsWith("=", System.StringComparison.Ordinal) && first.Column > 0)
+            {
+                AppendMeaning(line, problems, fields, meanings);
+                continue;
+            }
+
+            AppendField(source, line, problems, fields, conditions);
         }
 
-        Close(source, section, fields);
+        Close(source, section, fields, meanings, conditions, problems);
         source.Append("    private static BitLayout[] CreateAll() => [").Append(string.Join(", ", sections.Select(s => s + ".Layout"))).Append("];\n}\n");
         return new TableOutput("Layouts.g.cs", source.ToString(), problems);
     }
@@ -58,11 +70,32 @@ internal static class LayoutTable
 
         var header = line.Text.Substring(open + 1, close - open - 1).Split([' '], System.StringSplitOptions.RemoveEmptyEntries);
         var name = header.Length > 0 ? header[0] : string.Empty;
-        var ec = -1;
-        if (header.Length > 1 && (!header[1].StartsWith("ec=", System.StringComparison.Ordinal) || !RowReader.TryNumber(header[1].Substring(3), out ec) || ec > 0x3F))
+        var classes = new List<int>();
+        var iss2 = false;
+        foreach (var word in header.Skip(1))
         {
-            problems.Add(TableProblem.At(line, "'" + header[1] + "' must be ec=0xNN with a 6-bit exception class"));
-            ec = -1;
+            if (word == "iss2")
+            {
+                iss2 = true;
+                continue;
+            }
+
+            if (!word.StartsWith("ec=", System.StringComparison.Ordinal))
+            {
+                problems.Add(TableProblem.At(line, "'" + word + "' must be ec=0xNN[,0xNN...] or iss2"));
+                continue;
+            }
+
+            foreach (var code in word.Substring(3).Split(','))
+            {
+                if (!RowReader.TryNumber(code, out var ec) || ec > 0x3F)
+                {
+                    problems.Add(TableProblem.At(line, "'" + code + "' must be a 6-bit exception class such as 0x18"));
+                    continue;
+                }
+
+                classes.Add(ec);
+            }
         }
 
         if (name.Length == 0 || !char.IsUpper(name[0]) || !name.All(char.IsLetterOrDigit))
@@ -75,17 +108,23 @@ internal static class LayoutTable
         sections.Add(name);
         source.Append("    /// <summary>").Append(Xml(description)).Append("</summary>\n");
         source.Append("    public static class ").Append(name).Append("\n    {\n");
-        source.Append(string.Format(CultureInfo.InvariantCulture, "        private const int ExceptionClassOrNone = {0};\n\n", ec));
-        if (ec >= 0)
+        source.Append("        private static readonly int[] ExceptionClassList = [")
+            .Append(string.Join(", ", classes.Select(ec => "0x" + ec.ToString("X2", CultureInfo.InvariantCulture)))).Append("];\n\n");
+        source.Append("        private const bool IsIss2 = ").Append(iss2 ? "true" : "false").Append(";\n\n");
+        if (classes.Count > 0)
         {
-            source.Append(string.Format(CultureInfo.InvariantCulture, "        /// <summary>The exception class (ESR_EL2.EC) that reports this layout.</summary>\n        public const uint ExceptionClass = 0x{0:X2};\n\n", ec));
+            source.Append(string.Format(
+                CultureInfo.InvariantCulture,
+                "        /// <summary>The exception class (ESR_EL2.EC) this layout is listed for first{0}.</summary>\n        public const uint ExceptionClass = 0x{1:X2};\n\n",
+                classes.Count > 1 ? "; the layout's ExceptionClasses has all " + classes.Count.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                classes[0]));
         }
 
         source.Append("        private const string Description = ").Append(CSharp.String(description)).Append(";\n\n");
         return name;
     }
 
-    private static void AppendField(StringBuilder source, TableLine line, List<TableProblem> problems, List<string> fields)
+    private static void AppendField(StringBuilder source, TableLine line, List<TableProblem> problems, List<string> fields, List<PendingCondition> conditions)
     {
         var row = new RowReader(line, problems);
         if (line.Cells.Count < 2)
@@ -122,6 +161,19 @@ internal static class LayoutTable
             }
         }
 
+        while (descriptionIndex < line.Cells.Count && line.Cells[descriptionIndex].Text.StartsWith("if:", System.StringComparison.Ordinal))
+        {
+            var cell = line.Cells[descriptionIndex++];
+            var condition = cell.Text.Substring(3).Split('=');
+            if (condition.Length != 2 || condition[0].Length == 0 || condition[1].Length == 0)
+            {
+                row.Report(cell, "'" + cell.Text + "' must be if:FIELD=VALUE, VALUE a number or 0b digits with x for any bit, alternatives joined by |");
+                continue;
+            }
+
+            conditions.Add(new PendingCondition(name, condition[0], condition[1], line, cell));
+        }
+
         var description = line.Rest(descriptionIndex);
         source.Append("        /// <summary>").Append(Xml(name + " [" + bits.Text + "]" + (description.Length > 0 ? ": " + description : "."))).Append("</summary>\n");
         source.Append(string.Format(CultureInfo.InvariantCulture, "        public static readonly BitField {0} = new({1}, {2}, {3});\n\n", name, CSharp.String(name), lsb, msb - lsb + 1));
@@ -134,17 +186,120 @@ internal static class LayoutTable
         fields.Add(name);
     }
 
-    private static void Close(StringBuilder source, string? section, List<string> fields)
+    /// <summary><c>  =0b0101 meaning</c> under a field: what that value of the field means.</summary>
+    private static void AppendMeaning(TableLine line, List<TableProblem> problems, List<string> fields, List<string> meanings)
+    {
+        var row = new RowReader(line, problems);
+        var valueText = line.Cells[0].Text.Substring(1);
+        if (fields.Count == 0)
+        {
+            row.Report(line.Cells[0], "a value's meaning must follow its field");
+            return;
+        }
+
+        if (!TryValue(valueText, out var value) || line.Cells.Count < 2)
+        {
+            row.Report(line.Cells[0], "'" + line.Cells[0].Text + "' must be =value (0b…, 0x… or decimal) followed by its meaning");
+            return;
+        }
+
+        meanings.Add("new(" + fields[fields.Count - 1] + ", " + value.ToString(CultureInfo.InvariantCulture) + "UL, " + CSharp.String(line.Rest(1)) + ")");
+    }
+
+    private static bool TryValue(string text, out ulong value)
+    {
+        value = 0;
+        if (text.StartsWith("0b", System.StringComparison.Ordinal))
+        {
+            var digits = text.Substring(2);
+            if (digits.Length == 0 || digits.Length > 64 || digits.Any(c => c is not ('0' or '1')))
+            {
+                return false;
+            }
+
+            foreach (var digit in digits)
+            {
+                value = (value << 1) | (digit == '1' ? 1UL : 0UL);
+            }
+
+            return true;
+        }
+
+        if (RowReader.TryNumber(text, out var number) && number >= 0)
+        {
+            value = (ulong)number;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void Close(StringBuilder source, string? section, List<string> fields, List<string> meanings, List<PendingCondition> conditions, List<TableProblem> problems)
     {
         if (section is null)
         {
             return;
         }
 
-        source.Append("        /// <summary>The layout: every field, most significant first.</summary>\n");
+        var emitted = new List<string>();
+        foreach (var condition in conditions)
+        {
+            if (!fields.Contains(condition.On))
+            {
+                problems.Add(TableProblem.At(condition.Line, condition.Cell, "'" + condition.On + "' is not a field of this section"));
+                continue;
+            }
+
+            var patterns = new List<string>();
+            foreach (var alternative in condition.Values.Split('|'))
+            {
+                if (!TryPattern(alternative, out var value, out var care))
+                {
+                    problems.Add(TableProblem.At(condition.Line, condition.Cell, "'" + alternative + "' must be a number, or 0b digits with x for any bit"));
+                    continue;
+                }
+
+                patterns.Add(string.Format(CultureInfo.InvariantCulture, "new(0x{0:X}UL, 0x{1:X}UL)", value, care));
+            }
+
+            emitted.Add("new(" + condition.Field + ", " + condition.On + ", [" + string.Join(", ", patterns) + "])");
+        }
+
+        source.Append("        /// <summary>The layout: every field, most significant first, what their named values mean, and when a field applies.</summary>\n");
         source.Append("        public static readonly BitLayout Layout = new(").Append(CSharp.String(section))
-            .Append(", ExceptionClassOrNone, Description, [").Append(string.Join(", ", fields)).Append("]);\n    }\n\n");
+            .Append(", ExceptionClassList, IsIss2, Description, [").Append(string.Join(", ", fields)).Append("],\n            [")
+            .Append(string.Join(",\n             ", meanings)).Append("],\n            [")
+            .Append(string.Join(", ", emitted)).Append("]);\n    }\n\n");
     }
+
+    /// <summary>A value pattern: a number, or 0b digits where x matches either bit.</summary>
+    private static bool TryPattern(string text, out ulong value, out ulong care)
+    {
+        value = 0;
+        care = 0;
+        if (text.StartsWith("0b", System.StringComparison.Ordinal))
+        {
+            var digits = text.Substring(2);
+            if (digits.Length == 0 || digits.Length > 64 || digits.Any(c => c is not ('0' or '1' or 'x')))
+            {
+                return false;
+            }
+
+            foreach (var digit in digits)
+            {
+                value = (value << 1) | (digit == '1' ? 1UL : 0UL);
+                care = (care << 1) | (digit == 'x' ? 0UL : 1UL);
+            }
+
+            return true;
+        }
+
+        care = ulong.MaxValue;
+        return TryValue(text, out value);
+    }
+
+    /// <summary>An <c>if:FIELD=VALUE</c> of a field, resolved when its section closes (it may name a later field).</summary>
+    private sealed record PendingCondition(string Field, string On, string Values, TableLine Line, TableCell Cell);
 
     private static bool IsBinary(string text, int width) =>
         text.StartsWith("0b", System.StringComparison.Ordinal) && text.Length == width + 2 && text.Skip(2).All(c => c is '0' or '1');

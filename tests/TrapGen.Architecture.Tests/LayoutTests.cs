@@ -10,22 +10,53 @@ namespace TrapGen.Architecture.Tests;
 public sealed class LayoutTests
 {
     [Fact]
-    public void Fields_do_not_overlap_and_fixed_values_fit_their_fields()
+    public void Fields_overlap_only_where_a_condition_decides_between_them()
     {
         foreach (var layout in Layouts.All)
         {
             var fields = layout.Fields;
             for (var i = 0; i < fields.Count; i++)
             {
-                Assert.InRange(fields[i].Msb, 0, 63);
+                Assert.InRange(fields[i].Msb, 0, layout.IsIss2 ? Layouts.Esr.ISS2.Width - 1 : layout.IsSyndrome ? Layouts.Esr.ISS.Msb : 63);
                 for (var j = 0; j < i; j++)
                 {
-                    Assert.False(fields[i].Overlaps(fields[j]), layout.Name + ": " + fields[i].Name + " overlaps " + fields[j].Name);
+                    Assert.False(
+                        fields[i].Overlaps(fields[j]) && layout.CanApplyTogether(fields[i], fields[j]),
+                        layout.Name + ": " + fields[i].Name + " overlaps " + fields[j].Name);
                 }
             }
 
             Assert.True(fields.Select(f => f.Msb).SequenceEqual(fields.Select(f => f.Msb).OrderDescending()), layout.Name + " is not most significant first");
         }
+    }
+
+    [Fact]
+    public void Every_allocated_exception_class_but_the_system_register_traps_has_an_iss_layout_and_every_layout_an_allocated_class()
+    {
+        foreach (var layout in Layouts.Syndromes)
+        {
+            Assert.All(layout.ExceptionClasses, ec => Assert.True(ExceptionClasses.IsAllocated(ec), layout.Name + " names unallocated EC 0x" + ec.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var withLayouts = new[] { 0x00, 0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0C, 0x0E, 0x11, 0x12, 0x13, 0x15, 0x16, 0x17, 0x18, 0x19, 0x20, 0x21, 0x22, 0x24, 0x25, 0x26, 0x28, 0x2C, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x38, 0x3A, 0x3C };
+        Assert.All(withLayouts, ec => Assert.NotNull(Layouts.IssOf(ec)));
+        Assert.Equal(Layouts.McrMrcIss.Layout, Layouts.IssOf(0x05));
+        Assert.Equal(Layouts.McrrMrrcIss.Layout, Layouts.IssOf(0x0C));
+    }
+
+    [Theory]
+    [InlineData(0x93C08046UL, "SAS", true)]
+    [InlineData(0x92000006UL, "SAS", false)]
+    [InlineData(0x92000006UL, "FnP", true)]
+    [InlineData(0x92000410UL, "SET", true)]
+    [InlineData(0x92000410UL, "LST", false)]
+    [InlineData(0x92000006UL, "LST", true)]
+    [InlineData(0x92000006UL, "FnV", false)]
+    public void A_data_abort_field_applies_only_when_its_condition_holds(ulong esr, string field, bool applies)
+    {
+        var layout = Layouts.IssOf((int)Layouts.Esr.EC.Extract(esr))!;
+
+        Assert.Equal(applies, layout.Applies(layout.Field(field), Layouts.Esr.ISS.Extract(esr)));
     }
 
     [Theory]

@@ -100,13 +100,18 @@ public sealed class DecodeEncodeTests
     }
 
     [Fact]
-    public void Decode_of_another_exception_class_names_it_and_decodes_no_instruction()
+    public void Decode_of_a_data_abort_explains_it_field_by_field_and_decodes_no_instruction()
     {
         var decoded = Json(Cli.Run("decode", "--json", "93c08004"));
 
         Assert.Equal("Data Abort from a lower Exception level", decoded.GetProperty("ecName").GetString());
+        Assert.Equal("DataAbortIss", decoded.GetProperty("layout").GetString());
         Assert.Equal(JsonValueKind.Null, decoded.GetProperty("instruction").ValueKind);
-        Assert.Empty(decoded.GetProperty("fields").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, decoded.GetProperty("trapClass").ValueKind);
+        var sas = decoded.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "SAS");
+        Assert.Equal(("Doubleword", 22), (sas.GetProperty("meaning").GetString(), sas.GetProperty("lsb").GetInt32()));
+        Assert.Equal("a read of a doubleword into x0: Translation fault, level 0", decoded.GetProperty("summary").GetString());
+        Assert.Equal("FAR_EL2 holds the faulting virtual address", decoded.GetProperty("faultAddress").GetString());
     }
 
     [Fact]

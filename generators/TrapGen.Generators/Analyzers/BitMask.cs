@@ -41,11 +41,5 @@ internal static class BitMask
     /// <summary>Gets whether the set bits of a non-zero mask are one run.</summary>
     public static bool IsContiguous(ulong mask) => mask != 0 && PopCount(mask) == HighestSetBit(mask) - LowestSetBit(mask) + 1;
 
-    public static ulong Of(int lsb, int width) => width >= 64 ? ulong.MaxValue << lsb : ((1UL << width) - 1) << lsb;
-
     public static string Hex(ulong mask) => "0x" + mask.ToString(mask > uint.MaxValue ? "X16" : "X", CultureInfo.InvariantCulture);
-
-    public static string Range(int lsb, int width) => width == 1
-        ? "[" + lsb.ToString(CultureInfo.InvariantCulture) + "]"
-        : "[" + (lsb + width - 1).ToString(CultureInfo.InvariantCulture) + ":" + lsb.ToString(CultureInfo.InvariantCulture) + "]";
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TrapGen.Architecture;
 
 namespace TrapGen.Generators.Analyzers;
 
@@ -59,7 +60,7 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Adds the generated constant of <paramref name="field"/>, when there is one, for the code fix to offer.</summary>
     internal static ImmutableDictionary<string, string?> WithGeneratedMask(ImmutableDictionary<string, string?> properties, KnownSyndromeField? field) =>
-        field is null ? properties : properties.Add(KnownSyndromeField.GeneratedMaskKey, field.GeneratedMask);
+        field?.GeneratedMask is { } generated ? properties.Add(KnownSyndromeField.GeneratedMaskKey, generated) : properties;
 
     private static bool HasBitFieldAttribute(IFieldSymbol field) =>
         field.GetAttributes().Any(a => a.AttributeClass?.Name == BitFieldAttributeName);
@@ -75,7 +76,7 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var mask = BitMask.Of(lsb, width);
+        var mask = BitField.MaskOf(lsb, width);
         var declared = "disagrees with its [BitField(" + lsb.ToString(CultureInfo.InvariantCulture) + ", " + width.ToString(CultureInfo.InvariantCulture) + ")]";
         var (expected, isRight) = field.Name.EndsWith("Shift", System.StringComparison.Ordinal) || field.Name.EndsWith("_SHIFT", System.StringComparison.Ordinal)
             ? ((ulong)lsb, value == (ulong)lsb)
@@ -141,7 +142,7 @@ public sealed class MaskDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var expected = BitMask.Of(lsb, expectedWidth);
+        var expected = BitField.MaskOf(lsb, expectedWidth);
         var known = KnownSyndromeField.Exactly(lsb, expectedWidth);
         var properties = WithGeneratedMask(ImmutableDictionary<string, string?>.Empty.Add(CorrectMaskKey, BitMask.Hex(expected)), known);
         context.ReportDiagnostic(Diagnostic.Create(

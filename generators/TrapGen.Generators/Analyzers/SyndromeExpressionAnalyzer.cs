@@ -4,14 +4,15 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using TrapGen.Architecture;
 
 namespace TrapGen.Generators.Analyzers;
 
 /// <summary>
 /// TG1002 and TG1003 on expressions that mask and shift: <c>(esr &amp; 0x3800) &gt;&gt; 10</c> and
-/// <c>(esr &gt;&gt; 10) &amp; 0x7</c> must extract a field of ESR_EL2 / HSR or of a system-register ISS
-/// (when the value is named as a syndrome: esr, hsr, iss, syndrome); <c>(x &gt;&gt; 10) &amp; 0x3C00</c>
-/// masks with the unshifted mask, whatever x is.
+/// <c>(esr &gt;&gt; 10) &amp; 0x7</c> must extract a field of ESR_EL2 / HSR or of any ISS layout, or a
+/// union of whole fields of one layout (when the value is named as a syndrome: esr, hsr, iss,
+/// syndrome); <c>(x &gt;&gt; 10) &amp; 0x3C00</c> masks with the unshifted mask, whatever x is.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
@@ -55,22 +56,22 @@ public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
         }
 
         var by = (int)shiftBy;
-        if (BitMask.IsContiguous(mask) && BitMask.LowestSetBit(mask) == by)
+        if (BitMask.LowestSetBit(mask) == by && (BitMask.IsContiguous(mask) || KnownSyndromeField.IsFieldOrComposite(mask)))
         {
             Report(context, BitFieldRules.UnshiftedMask, maskOperand, BitMask.Hex(mask >> by), null, and.Syntax.ToString(), by.ToString(CultureInfo.InvariantCulture), BitMask.Hex(mask), BitMask.Hex(mask >> by));
             return;
         }
 
-        if (!IsSyndrome(shift.LeftOperand) || (BitMask.IsContiguous(mask) && BitMask.LowestSetBit(mask) == 0 && KnownSyndromeField.IsField(by, BitMask.PopCount(mask))))
+        if (!IsSyndrome(shift.LeftOperand) || (mask << by >> by == mask && KnownSyndromeField.IsFieldOrComposite(mask << by)))
         {
             return;
         }
 
         var width = BitMask.HighestSetBit(mask) + 1;
         var meant = KnownSyndromeField.ProbablyMeant(by, width);
-        var correct = meant.Lsb == by ? BitMask.Of(0, meant.Width) : meant.Mask;
+        var correct = meant.Lsb == by ? BitField.MaskOf(0, meant.Width) : meant.Mask;
         var suggestion = meant.Lsb == by ? BitMask.Hex(correct) + " after the shift (" + BitMask.Hex(meant.Mask) + " before it)" : BitMask.Hex(meant.Mask) + " before the shift";
-        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == by ? BitMask.Hex(correct) : null, null, and.Syntax.ToString(), BitMask.Range(by, width), meant.Describe(), suggestion);
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == by ? BitMask.Hex(correct) : null, null, and.Syntax.ToString(), "[" + BitField.Range(by, width) + "]", meant.Describe(), suggestion);
     }
 
     /// <summary><c>(value &amp; mask) &gt;&gt; shift</c>.</summary>
@@ -85,13 +86,13 @@ public sealed class SyndromeExpressionAnalyzer : DiagnosticAnalyzer
 
         var lsb = BitMask.LowestSetBit(mask);
         var msb = BitMask.HighestSetBit(mask);
-        if (BitMask.IsContiguous(mask) && lsb == (int)shiftBy && KnownSyndromeField.IsField(lsb, msb - lsb + 1))
+        if (lsb == (int)shiftBy && KnownSyndromeField.IsFieldOrComposite(mask))
         {
             return;
         }
 
         var meant = KnownSyndromeField.ProbablyMeant((int)shiftBy, Math.Max(1, msb - (int)shiftBy + 1));
-        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == (int)shiftBy ? BitMask.Hex(meant.Mask) : null, meant.Lsb == (int)shiftBy ? meant : null, shift.Syntax.ToString(), BitMask.Range(lsb, msb - lsb + 1), meant.Describe(), BitMask.Hex(meant.Mask));
+        Report(context, BitFieldRules.UnknownSyndromeField, maskOperand, meant.Lsb == (int)shiftBy ? BitMask.Hex(meant.Mask) : null, meant.Lsb == (int)shiftBy ? meant : null, shift.Syntax.ToString(), "[" + BitField.Range(lsb, msb - lsb + 1) + "]", meant.Describe(), BitMask.Hex(meant.Mask));
     }
 
     private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation maskOperand, string? correctMask, KnownSyndromeField? generated, params object[] arguments)

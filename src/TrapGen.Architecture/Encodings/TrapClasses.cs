@@ -37,7 +37,13 @@ public static class TrapClasses
     };
 
     /// <summary>Gets the exception class (ESR_EL2.EC) of a trap class.</summary>
-    public static int ExceptionClass(TrapClassKind kind) => Iss(kind).ExceptionClassOrNone;
+    public static int ExceptionClass(TrapClassKind kind) => kind switch
+    {
+        TrapClassKind.Aarch64 => (int)Layouts.MsrMrsIss.ExceptionClass,
+        TrapClassKind.Cp15Register32 => (int)Layouts.McrMrcIss.ExceptionClass,
+        TrapClassKind.Cp15Register64 => (int)Layouts.McrrMrrcIss.ExceptionClass,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     /// <summary>Gets the trap class of exception class <paramref name="ec"/>, or null when TrapGen does not dispatch it.</summary>
     public static TrapClassKind? OfExceptionClass(uint ec) =>

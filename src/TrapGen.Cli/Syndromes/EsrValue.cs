@@ -6,8 +6,8 @@ namespace TrapGen.Cli.Syndromes;
 /// <summary>Parses an ESR_EL2 / HSR value as logs print it: hexadecimal, with or without 0x, up to 64 bits.</summary>
 internal static class EsrValue
 {
-    /// <summary>Bits [63:56] of ESR_EL2 are RES0.</summary>
-    private const int Res0Lsb = 56;
+    /// <summary>Bits [63:56] of ESR_EL2, above ISS2, are RES0.</summary>
+    private static readonly int Res0Lsb = TrapGen.Architecture.Layouts.Esr.ISS2.Msb + 1;
 
     public static ulong Parse(CliValue value)
     {

@@ -2,42 +2,45 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
-using TrapGen.Catalogue.Model;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Syndromes;
 
-/// <summary>One ISS field of a decoded syndrome.</summary>
+/// <summary>One field of a decoded syndrome (ISS or ISS2).</summary>
 /// <param name="Name">The field's architectural name.</param>
-/// <param name="Lsb">Its lowest bit.</param>
+/// <param name="Lsb">Its lowest bit (within ISS, or within ISS2 for an ISS2 field).</param>
 /// <param name="Width">Its width in bits.</param>
 /// <param name="Value">Its value.</param>
-/// <param name="Meaning">What the value means (read, write, a condition), or null.</param>
+/// <param name="Meaning">What the value means, in the Arm ARM's words where it names the value, or null.</param>
 internal sealed record FieldValue(string Name, int Lsb, int Width, uint Value, string? Meaning)
 {
-    public static IReadOnlyList<FieldValue> All(TrapClassKind kind, uint iss)
+    /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
+    public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) =>
+        [.. layout.Fields.Where(f => layout.Applies(f, word)).Select(f => new FieldValue(f.Name, f.Lsb, f.Width, (uint)f.Extract(word), MeaningOf(layout, f, word)))];
+
+    private static string? MeaningOf(BitLayout layout, BitField field, ulong word)
     {
-        var fields = TrapClasses.Iss(kind).Fields;
-        var conditionValid = kind == TrapClassKind.Aarch64 || TrapClasses.Iss(kind).Field(TrapClasses.CV).Extract(iss) != 0;
-        return
-        [
-            .. fields.Select(field =>
-            {
-                var value = (uint)field.Extract(iss);
-                return new FieldValue(field.Name, field.Lsb, field.Width, value, MeaningOf(kind, field.Name, value, conditionValid));
-            }),
-        ];
+        var value = field.Extract(word);
+        if (layout.MeaningOf(field, value) is { } named)
+        {
+            return named;
+        }
+
+        return field.Name switch
+        {
+            TrapClasses.Cond when layout.FindField(TrapClasses.CV) is { } cv && cv.Extract(word) == 0 => "UNKNOWN (CV = 0)",
+            TrapClasses.Cond => ConditionCodes.Suffix((uint)value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
+            TrapClasses.Rt or TrapClasses.Rt2 when layout == Layouts.MsrMrsIss.Layout => X(value),
+            TrapClasses.Rt or TrapClasses.Rt2 or "Rn" => Aarch32RegisterMapping.Name((uint)value) ?? "not an AArch32 register",
+            "SRT" => layout.FindField("SF") is { } sf && sf.Extract(word) == 0 ? (value == GeneralPurposeRegisters.ZeroRegister ? "wzr" : "w" + Decimal(value)) : X(value),
+            "RN" => X(value),
+            "imm16" or "Comment" or "imm8" => "#0x" + value.ToString("x", CultureInfo.InvariantCulture),
+            _ => null,
+        };
     }
 
-    private static string? MeaningOf(TrapClassKind kind, string field, uint value, bool conditionValid) => field switch
-    {
-        TrapClasses.Direction => value != 0 ? "read" : "write",
-        TrapClasses.CV => value != 0 ? "COND is valid" : "COND is not valid",
-        TrapClasses.Cond when !conditionValid => "UNKNOWN (CV = 0)",
-        TrapClasses.Cond => ConditionCodes.Suffix(value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
-        TrapClasses.Rt or TrapClasses.Rt2 when kind == TrapClassKind.Aarch64 => value == GeneralPurposeRegisters.ZeroRegister ? "xzr" : "x" + value.ToString(CultureInfo.InvariantCulture),
-        TrapClasses.Rt or TrapClasses.Rt2 => Aarch32RegisterMapping.Name(value) ?? "not an AArch32 register",
-        _ => null,
-    };
+    private static string X(ulong register) => register == GeneralPurposeRegisters.ZeroRegister ? "xzr" : "x" + Decimal(register);
+
+    private static string Decimal(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

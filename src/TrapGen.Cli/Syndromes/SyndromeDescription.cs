@@ -23,7 +23,11 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Iss">The instruction-specific syndrome.</param>
 /// <param name="Iss2">ESR_EL2[55:32], or null when zero.</param>
 /// <param name="TrapClass">aarch64, cp15_32 or cp15_64 (the syndrome layouts of registers.yaml), or null.</param>
-/// <param name="Fields">Every ISS field of the trap class, most significant first.</param>
+/// <param name="Layout">The name of the exception class's ISS layout in TrapGen.Architecture (DataAbortIss), or null when it has none.</param>
+/// <param name="Fields">Every ISS field of the exception class that applies, most significant first.</param>
+/// <param name="Iss2Fields">Every ISS2 field, when the exception class defines ISS2 and it is not zero.</param>
+/// <param name="Summary">What the syndrome reports in one phrase ("a write of a doubleword from x0: Translation fault, level 2"), or null.</param>
+/// <param name="FaultAddress">Whether FAR_EL2 holds the faulting address, when the exception class sets it; otherwise null.</param>
 /// <param name="Instruction">The trapped instruction in assembler syntax, or null.</param>
 /// <param name="ConditionValid">For AArch32 traps, the CV bit; null otherwise.</param>
 /// <param name="Register">The catalogued register the access reaches, or null.</param>
@@ -36,7 +40,11 @@ internal sealed record SyndromeDescription(
     string Iss,
     string? Iss2,
     string? TrapClass,
+    string? Layout,
     IReadOnlyList<FieldValue> Fields,
+    IReadOnlyList<FieldValue> Iss2Fields,
+    string? Summary,
+    string? FaultAddress,
     string? Instruction,
     bool? ConditionValid,
     RegisterMatch? Register,
@@ -53,6 +61,8 @@ internal sealed record SyndromeDescription(
         SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
         var register = isTrap ? RegisterMatch.Find(kind, key) : null;
         var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null;
+        var layout = Layouts.IssOf(ec);
+        var iss2Layout = Layouts.Iss2Of(ec);
         return new SyndromeDescription(
             upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
             CliHex.Digits((uint)ec, 2),
@@ -61,7 +71,11 @@ internal sealed record SyndromeDescription(
             CliHex.Digits(iss, 7),
             iss2 == 0 ? null : CliHex.Digits(iss2, 6),
             isTrap ? CatalogueSpelling.Of(kind) : null,
-            isTrap ? FieldValue.All(kind, iss) : [],
+            layout?.Name,
+            layout is null ? [] : FieldValue.All(layout, iss),
+            iss2Layout is null || iss2 == 0 ? [] : FieldValue.All(iss2Layout, iss2),
+            layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
+            Architecture.FaultAddress.Describe(ec, iss),
             isTrap ? SystemInstructionSyntax.Format(access) : null,
             isTrap && kind != TrapClassKind.Aarch64 ? conditionValid : null,
             register,

@@ -25,7 +25,7 @@ internal static class SyndromeText
                     table.Add("  IL", bits, syndrome.Il.ToString(CultureInfo.InvariantCulture), syndrome.Il != 0 ? "32-bit instruction" : "16-bit instruction");
                     break;
                 default:
-                    table.Add("  ISS", bits, syndrome.Iss, syndrome.TrapClass is null ? "not a system-register trap: TrapGen decodes EC 0x18, 0x03 and 0x04" : string.Empty);
+                    table.Add("  ISS", bits, syndrome.Iss, syndrome.Layout is null ? "no ISS layout: the exception class is unallocated" : string.Empty);
                     break;
             }
         }
@@ -37,10 +37,25 @@ internal static class SyndromeText
 
         foreach (var field in syndrome.Fields)
         {
-            table.Add("    " + field.Name, Bits(field.Lsb, field.Width), field.Value.ToString(CultureInfo.InvariantCulture), field.Meaning ?? string.Empty);
+            table.Add("    " + field.Name, Bits(field.Lsb, field.Width), Value(field), field.Meaning ?? string.Empty);
+        }
+
+        foreach (var field in syndrome.Iss2Fields)
+        {
+            table.Add("    ISS2." + field.Name, Bits(field.Lsb + Layouts.Esr.ISS2.Lsb, field.Width), Value(field), field.Meaning ?? string.Empty);
         }
 
         table.WriteBodyTo(output);
+        if (syndrome.Summary is { } summary)
+        {
+            output.WriteLine("  summary      " + summary);
+        }
+
+        if (syndrome.FaultAddress is { } faultAddress)
+        {
+            output.WriteLine("  FAR_EL2      " + faultAddress);
+        }
+
         if (syndrome.Instruction is { } instruction)
         {
             var condition = syndrome.ConditionValid == false ? "   (CV = 0: the condition is not reported)" : string.Empty;
@@ -48,6 +63,11 @@ internal static class SyndromeText
             output.WriteLine("  register     " + (syndrome.Register?.Summary ?? RegisterText.None(syndrome.ArchitecturalName)));
         }
     }
+
+    /// <summary>Decimal for small fields, hexadecimal for wide ones (fault status codes, immediates).</summary>
+    private static string Value(FieldValue field) => field.Width >= 6
+        ? "0x" + field.Value.ToString("x", CultureInfo.InvariantCulture)
+        : field.Value.ToString(CultureInfo.InvariantCulture);
 
     private static string Bits(int lsb, int width) =>
         "[" + BitField.Range(lsb, width) + "]";
