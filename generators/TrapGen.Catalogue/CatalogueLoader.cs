@@ -1,5 +1,4 @@
 using System;
-using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Parsing;
@@ -10,16 +9,28 @@ namespace TrapGen.Catalogue;
 /// <summary>Parses and validates registers.yaml. The one entry point the generator and the CLI share.</summary>
 public static class CatalogueLoader
 {
+    /// <summary>The character a reader puts where the bytes were not UTF-8.</summary>
+    private const char ReplacementCharacter = '\uFFFD';
+
     /// <summary>
-    /// Loads a catalogue from its text. Never throws: malformed input becomes diagnostics, and a bug in
-    /// TrapGen itself becomes one TG9999 error.
+    /// Loads a catalogue from its text within <paramref name="limits"/> (<see cref="CatalogueLimits.Default"/>
+    /// when null). Never throws: malformed input becomes diagnostics, input over a limit one TG0025, and a
+    /// bug in TrapGen itself one TG9999 error.
     /// </summary>
-    public static CatalogueLoadResult Load(string text)
+    public static CatalogueLoadResult Load(string text, CatalogueLimits? limits = null)
     {
-        var diagnostics = new DiagnosticBag();
+        limits ??= CatalogueLimits.Default;
+        var diagnostics = new DiagnosticBag(limits.MaxDiagnostics);
         try
         {
-            var catalogue = new CatalogueParser(diagnostics).Parse(text ?? string.Empty);
+            text ??= string.Empty;
+            ReportInvalidUtf8(text, diagnostics);
+            if (!new YamlShapeCheck(diagnostics, limits).Accepts(text))
+            {
+                return new CatalogueLoadResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var catalogue = new CatalogueParser(diagnostics).Parse(text);
             if (catalogue is not null)
             {
                 new CatalogueValidator(diagnostics).Validate(catalogue, parsedCompletely: !diagnostics.HasErrors);
@@ -36,6 +47,27 @@ public static class CatalogueLoader
                 SourceSpan.FileStart,
                 new EquatableArray<string>([exception.GetType().Name, exception.Message]));
             return new CatalogueLoadResult(null, new EquatableArray<CatalogueDiagnostic>([internalError]));
+        }
+    }
+
+    /// <summary>Reports the first U+FFFD on each line: where the file's bytes were not UTF-8.</summary>
+    private static void ReportInvalidUtf8(string text, DiagnosticBag diagnostics)
+    {
+        var line = 0;
+        var lineStart = 0;
+        var reportedLine = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (text[i] == ReplacementCharacter && reportedLine != line)
+            {
+                reportedLine = line;
+                diagnostics.Report(CatalogueRules.NotUtf8, new SourceSpan(i, i + 1, line, i - lineStart, line, i - lineStart + 1));
+            }
         }
     }
 }

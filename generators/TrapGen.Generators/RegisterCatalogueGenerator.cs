@@ -28,8 +28,13 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => new CatalogueText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.CatalogueText);
 
+        var limits = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.LimitsFrom(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Limits);
+
         var loaded = texts
-            .Select(static (text, _) => new LoadedCatalogue(text.Path, CatalogueLoader.Load(text.Text)))
+            .Combine(limits)
+            .Select(static (pair, _) => new LoadedCatalogue(pair.Left.Path, CatalogueLoader.Load(pair.Left.Text, pair.Right)))
             .WithTrackingName(TrackingNames.LoadedCatalogue);
 
         var options = context.AnalyzerConfigOptionsProvider

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Cli.Commands;
 
 namespace TrapGen.Cli;
@@ -11,6 +12,12 @@ public static class CliApplication
 {
     /// <summary>The exit code for bad input.</summary>
     public const int InputError = 1;
+
+    /// <summary>The longest error message printed: one that echoes input is cut, and its control characters escaped.</summary>
+    private const int MaxMessageLength = 400;
+
+    /// <summary>One error line as trapgen prints it, safe for a terminal: <c>trapgen: error: …</c>.</summary>
+    internal static string ErrorLine(string message) => "trapgen: error: " + PrintableText.Of(message, MaxMessageLength);
 
     /// <summary>The exit code for a bug in TrapGen.</summary>
     public const int InternalError = 70;
@@ -49,14 +56,14 @@ public static class CliApplication
         }
         catch (CliException e)
         {
-            error.WriteLine("trapgen: error: " + e.Message);
+            error.WriteLine(ErrorLine(e.Message));
             return InputError;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug is reported as one line, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error.WriteLine("trapgen: internal error: " + e.GetType().Name + ": " + e.Message + " (please report this)");
+            error.WriteLine("trapgen: internal error: " + e.GetType().Name + ": " + PrintableText.Of(e.Message, MaxMessageLength) + " (please report this)");
             return InternalError;
         }
     }

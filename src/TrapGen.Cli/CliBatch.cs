@@ -23,7 +23,7 @@ internal static class CliBatch
             }
             catch (CliException e)
             {
-                error.WriteLine("trapgen: error: " + e.Message);
+                error.WriteLine(CliApplication.ErrorLine(e.Message));
                 failures++;
             }
         }

@@ -35,7 +35,7 @@ internal static class CliInput
         }
 
         var number = 0;
-        while (input.ReadLine() is { } line)
+        foreach (var line in BoundedLines.Read(input, "standard input"))
         {
             number++;
             var comment = line.IndexOf('#', StringComparison.Ordinal);

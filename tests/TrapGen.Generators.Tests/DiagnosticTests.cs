@@ -68,6 +68,10 @@ public sealed class DiagnosticTests
         new("TG0024", Registers + "  - name: FAR_EL1\n    handling: passthrough\n    aarch32:\n      - name: IFAR\n        mcr: ‸{ opc1: 0, crn: 6, crm: 0, opc2: 0 }\n        view: hi\n", "IFAR is MCR p15, 0, c6, c0, 2 in the architecture, but the catalogue gives MCR p15, 0, c6, c0, 0, which is DFAR"),
         new("TG0024", Registers + "  - name: FAR_EL1\n    handling: passthrough\n    aarch32:\n      - ‸DFSR\n", "DFSR is mapped to ESR_EL1, not FAR_EL1: list it under ESR_EL1"),
         new("TG0024", Registers + "  - name: FAR_EL1\n    handling: passthrough\n    aarch32:\n      - ‸IFARR\n", "no AArch32 cp15 register named IFARR (the architecture maps DFAR, IFAR onto FAR_EL1). Did you mean IFAR?"),
+        new("TG0025", "version: 1\nregisters: " + new string('[', 63) + "‸" + new string('[', 10) + new string(']', 73) + "\n", "the YAML nests 65 levels deep here, over the limit of 64; raise it with <TrapGenMaxCatalogueDepth>"),
+        new("TG0025", "version: 1\n" + Laughs() + "registers: []\n", "nodes by here, counting each alias as the nodes it stands for, over the limit of 100000; raise it with <TrapGenMaxCatalogueNodes>"),
+        new("TG0026", "‸version: 1\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n" + string.Concat(Enumerable.Range(0, 250).Select(i => "    colour" + i + ": blue\n")), "50 more diagnostic(s) not shown (50 error(s))"),
+        new("TG0027", "version: 1\nregisters:\n  - name: FAR_EL1\n    description: caf‸\uFFFD\n    handling: passthrough\n", "not valid UTF-8"),
     ];
 
     [Theory]
@@ -126,6 +130,22 @@ public sealed class DiagnosticTests
     public void A_catalogue_with_errors_generates_no_code()
     {
         Assert.Empty(GeneratorHarness.Run(Registers + "  - name: SCTLR_EL1\n    handling: passthrough\n    after_write: UpdateSctrl\n").Result.GeneratedSources);
+    }
+
+    /// <summary>
+    /// Alias amplification: each anchor holds ten aliases of the one before, so l4 stands for 111,111
+    /// nodes. With about 24,000 nodes before it, its 7th alias crosses 100,000: that is where ‸ goes.
+    /// </summary>
+    private static string Laughs()
+    {
+        var text = new System.Text.StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 6; i++)
+        {
+            var aliases = Enumerable.Range(0, 10).Select(a => (i == 4 && a == 6 ? "‸" : string.Empty) + "*l" + (i - 1));
+            text.Append('l').Append(i).Append(": &l").Append(i).Append(" [").Append(string.Join(", ", aliases)).Append("]\n");
+        }
+
+        return text.ToString();
     }
 
     private static string ImplementationDefined(string name, string crm) =>

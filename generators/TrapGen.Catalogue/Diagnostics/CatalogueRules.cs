@@ -8,7 +8,7 @@ public static class CatalogueRules
     /// <summary>TG0001: the file is not valid YAML.</summary>
     public static readonly DiagnosticRule MalformedYaml = new(
         "TG0001", "Malformed YAML",
-        "registers.yaml is not valid YAML: {0}",
+        "The catalogue is not valid YAML: {0}",
         DiagnosticSeverityLevel.Error);
 
     /// <summary>TG0002: a key the schema does not define.</summary>
@@ -149,6 +149,24 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0025: a catalogue over one of TrapGen's limits (size, nesting, nodes).</summary>
+    public static readonly DiagnosticRule LimitExceeded = new(
+        "TG0025", "Catalogue over a limit",
+        "TrapGen stops reading: {0}; {1}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0026: more diagnostics than the limit; the rest are counted, not reported.</summary>
+    public static readonly DiagnosticRule MoreDiagnostics = new(
+        "TG0026", "More diagnostics not shown",
+        "{0} more diagnostic(s) not shown ({1} error(s)); fix the ones above first, or {2}",
+        DiagnosticSeverityLevel.Warning);
+
+    /// <summary>TG0027: bytes that are not UTF-8.</summary>
+    public static readonly DiagnosticRule NotUtf8 = new(
+        "TG0027", "Not UTF-8",
+        "The catalogue is not valid UTF-8 here: a byte sequence that is no UTF-8 character was read as U+FFFD; save the file as UTF-8",
+        DiagnosticSeverityLevel.Error);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -162,6 +180,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
         FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
-        PropertyContradictsArchitecture, AliasContradictsArchitecture, InternalError,
+        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, InternalError,
     ];
 }

@@ -45,15 +45,6 @@ internal static class ArchitecturalDefaults
     public static bool HoldsGuestAarch32State(Aarch64Register? register) =>
         register is { IsGuestAccessible: false } && GuestViews(register).Any();
 
-    /// <summary>The Exception level of an encoding the architecture does not have, from op1 (op0 3: 3 is EL0, 4 and 5 EL2, 6 EL3).</summary>
-    public static int ExceptionLevelOf(Aarch64Encoding encoding) => encoding.Op1 switch
-    {
-        3 => 0,
-        4 or 5 => 2,
-        6 => 3,
-        _ => 1,
-    };
-
     /// <summary>The catalogue's view for an architectural one.</summary>
     public static RegisterView ViewOf(Aarch32View view) => view switch
     {

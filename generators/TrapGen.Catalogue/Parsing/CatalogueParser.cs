@@ -62,7 +62,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         return new RegisterCatalogue(syndrome, groups, hooks, emulators, registers);
     }
 
-    private static string MessageOf(YamlException exception)
+    public static string MessageOf(YamlException exception)
     {
         var message = exception.InnerException?.Message ?? exception.Message;
         var marker = message.IndexOf("): ", StringComparison.Ordinal);
@@ -233,7 +233,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         }
 
         return new RegisterDefinition(
-            name, description, encoding, width.Value, access, architectural?.ExceptionLevel ?? ArchitecturalDefaults.ExceptionLevelOf(encoding),
+            name, description, encoding, width.Value, access, architectural?.ExceptionLevel ?? El1Access.ExceptionLevelByOp1(encoding.Op1),
             implementationDefined, handling.Value, emulator, afterWrite, reset, otherNames, traps, guestAarch32State, aliases,
             reader.SpanOf("name"), reader.SpanOf("encoding"), reader.SpanOf("width"), reader.SpanOf("access"), reader.SpanOf("other_names"),
             reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"));

@@ -1,22 +1,64 @@
 using System.Collections.Generic;
-using TrapGen.Architecture;
+using System.Globalization;
+using System.Linq;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 
 namespace TrapGen.Catalogue.Parsing;
 
-/// <summary>Collects diagnostics while a catalogue is parsed and validated.</summary>
-internal sealed class DiagnosticBag
+/// <summary>
+/// Collects diagnostics while a catalogue is parsed and validated. Keeps at most <paramref name="limit"/>
+/// errors and as many other diagnostics, and counts the rest: they become one TG0026 at the end, so no
+/// catalogue can make the compiler print millions of lines.
+/// </summary>
+internal sealed class DiagnosticBag(int limit = int.MaxValue)
 {
-    private readonly List<CatalogueDiagnostic> items = [];
+    private readonly List<CatalogueDiagnostic> errors = [];
+    private readonly List<CatalogueDiagnostic> others = [];
+    private int droppedErrors;
+    private int droppedOthers;
 
-    public bool HasErrors { get; private set; }
+    /// <summary>Arguments are messages and names; a longer one is text a catalogue smuggled in.</summary>
+    private const int MaxArgumentLength = 400;
+
+    public bool HasErrors => errors.Count > 0;
 
     public void Report(DiagnosticRule rule, SourceSpan span, params string[] arguments)
     {
-        items.Add(new CatalogueDiagnostic(rule, span, new EquatableArray<string>(arguments)));
-        HasErrors |= rule.Severity == DiagnosticSeverityLevel.Error;
+        var isError = rule.Severity == DiagnosticSeverityLevel.Error;
+        var kept = isError ? errors : others;
+        if (kept.Count < limit)
+        {
+            // Arguments echo the catalogue's own text: keep them printable and short.
+            kept.Add(new CatalogueDiagnostic(rule, span, new EquatableArray<string>(System.Array.ConvertAll(arguments, a => PrintableText.Of(a, MaxArgumentLength)))));
+        }
+        else if (isError)
+        {
+            droppedErrors++;
+        }
+        else
+        {
+            droppedOthers++;
+        }
     }
 
-    public EquatableArray<CatalogueDiagnostic> ToEquatableArray() => items.ToEquatableArray();
+    /// <summary>The diagnostics to report, in the order found, errors first when over the limit, then the count of those left out.</summary>
+    public EquatableArray<CatalogueDiagnostic> ToEquatableArray()
+    {
+        if (errors.Count + others.Count <= limit && droppedErrors + droppedOthers == 0)
+        {
+            return errors.Concat(others).OrderBy(d => d.Span.StartOffset).ToEquatableArray();
+        }
+
+        var shownOthers = limit - errors.Count;
+        var leftOut = droppedErrors + droppedOthers + (others.Count - shownOthers);
+        var summary = new CatalogueDiagnostic(
+            CatalogueRules.MoreDiagnostics,
+            SourceSpan.FileStart,
+            new EquatableArray<string>([
+                leftOut.ToString(CultureInfo.InvariantCulture),
+                droppedErrors.ToString(CultureInfo.InvariantCulture),
+                CatalogueLimits.HowToRaise(CatalogueLimits.MaxDiagnosticsProperty)]));
+        return errors.Concat(others.Take(shownOthers)).OrderBy(d => d.Span.StartOffset).Append(summary).ToEquatableArray();
+    }
 }

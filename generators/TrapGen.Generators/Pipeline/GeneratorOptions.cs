@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Diagnostics;
+using TrapGen.Catalogue;
 
 namespace TrapGen.Generators.Pipeline;
 
@@ -8,6 +9,13 @@ internal sealed record GeneratorOptions(string Namespace)
 {
     /// <summary>The namespace used when neither TrapGenNamespace nor RootNamespace is set.</summary>
     public const string DefaultNamespace = "TrapGen.Generated";
+
+    /// <summary>The catalogue limits, with any raised by the TrapGenMax* MSBuild properties.</summary>
+    public static CatalogueLimits LimitsFrom(AnalyzerConfigOptions options) => CatalogueLimits.Default.With(
+        Property(options, CatalogueLimits.MaxCharactersProperty),
+        Property(options, CatalogueLimits.MaxDepthProperty),
+        Property(options, CatalogueLimits.MaxNodesProperty),
+        Property(options, CatalogueLimits.MaxDiagnosticsProperty));
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
@@ -23,4 +31,7 @@ internal sealed record GeneratorOptions(string Namespace)
 
         return new GeneratorOptions(DefaultNamespace);
     }
+
+    private static string? Property(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_property." + name, out var value) ? value : null;
 }

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>The parsed and validated catalogue with its diagnostics.</summary>
     public const string LoadedCatalogue = nameof(LoadedCatalogue);
 
+    /// <summary>The catalogue limits set by MSBuild properties.</summary>
+    public const string Limits = nameof(Limits);
+
     /// <summary>The MSBuild options (target namespace).</summary>
     public const string Options = nameof(Options);
 

@@ -69,25 +69,6 @@ public static class RegistersByKey
         }
     }
 
-    /// <summary>
-    /// Gets the Exception level that owns what an access with <paramref name="key"/> reaches (2 for
-    /// HCR_EL2 or the Hyp-mode HCR, 3 for Secure-only state), or null when the architecture allocates nothing there.
-    /// </summary>
-    public static int? ExceptionLevelOf(TrapClassKind kind, uint key, bool isRead)
-    {
-        if (kind != TrapClassKind.Aarch64)
-        {
-            return TryFindCp15(kind, key, out var aarch32) ? aarch32.ExceptionLevel : null;
-        }
-
-        if (TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
-        {
-            return register.ExceptionLevel;
-        }
-
-        return TryFindInstruction(key, out var instruction) ? instruction.ExceptionLevel : null;
-    }
-
     /// <summary>Gets the EL2 trap rules of everything at <paramref name="key"/>, or none.</summary>
     public static IReadOnlyList<TrapRule> RulesOf(TrapClassKind kind, uint key)
     {

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Reflection;
+using TrapGen.Catalogue;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -18,20 +19,23 @@ internal sealed record CatalogueSource(string DisplayPath, string Text)
     /// The catalogue at <paramref name="path"/>; with none, registers.yaml in the current directory,
     /// else the catalogue this trapgen was built with.
     /// </summary>
-    public static CatalogueSource Resolve(string? path)
+    public static CatalogueSource Resolve(string? path, CatalogueLimits limits)
     {
         if (path is not null)
         {
-            return new CatalogueSource(path, CliFiles.ReadText(new FileInfo(path)));
+            return new CatalogueSource(path, Read(new FileInfo(path), limits));
         }
 
         if (File.Exists(DefaultFileName))
         {
-            return new CatalogueSource(DefaultFileName, CliFiles.ReadText(new FileInfo(DefaultFileName)));
+            return new CatalogueSource(DefaultFileName, Read(new FileInfo(DefaultFileName), limits));
         }
 
         return BuiltIn();
     }
+
+    private static string Read(FileInfo file, CatalogueLimits limits) =>
+        CliFiles.ReadText(file, limits.MaxCharacters, "the catalogue limit; " + CatalogueLimits.HowToRaise(CatalogueLimits.MaxCharactersProperty));
 
     /// <summary>The catalogue this trapgen's runtime was generated from.</summary>
     public static CatalogueSource BuiltIn()

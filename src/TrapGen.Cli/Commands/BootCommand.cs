@@ -23,7 +23,7 @@ internal static class BootCommand
                 }
 
                 var name = ExampleTraces.Boot[i];
-                new TraceRunner(output, parse.GetValue(RunCommand.Policy)).Run(TraceParser.Parse(ExampleTraces.Read(name), name), name);
+                new TraceRunner(output, parse.GetValue(RunCommand.Policy)).Run(TraceParser.Parse(new System.IO.StringReader(ExampleTraces.Read(name)), name), name);
             }
 
             return 0;

@@ -11,6 +11,7 @@ internal static class CheckCommand
     public static Command Create()
     {
         var catalogue = CatalogueArgument.Create();
+        var limits = new CatalogueLimitOptions();
         var warningsAsErrors = new Option<bool>("--warnings-as-errors")
         {
             Description = "Fail (exit 1) on warnings too.",
@@ -20,11 +21,13 @@ internal static class CheckCommand
             catalogue,
             warningsAsErrors,
         };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var source = CatalogueSource.Resolve(parse.GetValue(catalogue));
-            var result = CatalogueLoader.Load(source.Text);
+            var catalogueLimits = limits.From(parse);
+            var source = CatalogueSource.Resolve(parse.GetValue(catalogue), catalogueLimits);
+            var result = CatalogueLoader.Load(source.Text, catalogueLimits);
             foreach (var diagnostic in result.Diagnostics.OrderBy(d => d.Span.StartOffset))
             {
                 output.WriteLine(diagnostic.ToString(source.DisplayPath));

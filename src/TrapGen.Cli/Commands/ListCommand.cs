@@ -14,6 +14,7 @@ internal static class ListCommand
     public static Command Create()
     {
         var catalogue = CatalogueArgument.Create();
+        var limits = new CatalogueLimitOptions();
         var json = new Option<bool>("--json") { Description = "Print JSON (shape: docs/cli.md) instead of a table." };
         var architecture = new Option<bool>("--architecture")
         {
@@ -25,6 +26,7 @@ internal static class ListCommand
             json,
             architecture,
         };
+        limits.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -48,8 +50,9 @@ internal static class ListCommand
                 return 0;
             }
 
-            var source = CatalogueSource.Resolve(parse.GetValue(catalogue));
-            var result = CatalogueLoader.Load(source.Text);
+            var catalogueLimits = limits.From(parse);
+            var source = CatalogueSource.Resolve(parse.GetValue(catalogue), catalogueLimits);
+            var result = CatalogueLoader.Load(source.Text, catalogueLimits);
             if (result.ValidCatalogue is not { } valid)
             {
                 var errors = System.Linq.Enumerable.Count(result.Diagnostics, d => d.IsError);

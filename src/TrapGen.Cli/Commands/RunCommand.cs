@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using TrapGen.Cli.Traces;
@@ -32,8 +33,12 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(trace)!;
-            var text = CliFiles.ReadText(file);
-            var steps = TraceParser.Parse(text, file.Name);
+            IReadOnlyList<TraceStep> steps;
+            using (var reader = CliFiles.Open(file))
+            {
+                steps = CliFiles.Guard(file, () => TraceParser.Parse(reader, file.Name));
+            }
+
             var progress = TraceProgress.Create(parse.GetValue(Progress), parse.InvocationConfiguration.Error, steps.Count);
             new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy), progress).Run(steps, file.Name);
             return 0;

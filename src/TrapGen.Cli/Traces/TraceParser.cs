@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
@@ -12,14 +13,17 @@ namespace TrapGen.Cli.Traces;
 /// <summary>Reads the trace format of docs/traces.md. A malformed line is a <see cref="CliException"/> naming the file and line.</summary>
 internal static class TraceParser
 {
-    public static IReadOnlyList<TraceStep> Parse(string text, string name)
+    /// <summary>Parses the trace read from <paramref name="reader"/>, line by line; <paramref name="name"/> names it in errors.</summary>
+    public static IReadOnlyList<TraceStep> Parse(TextReader reader, string name)
     {
         var steps = new List<TraceStep>();
         var guests = new List<GuestStep>();
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var declaring = true;
+        var number = 0;
+        foreach (var text in BoundedLines.Read(reader, name))
         {
-            var line = StripComment(lines[i]);
+            number++;
+            var line = StripComment(text);
             if (line.Length == 0)
             {
                 continue;
@@ -27,22 +31,26 @@ internal static class TraceParser
 
             try
             {
-                var step = ParseLine(line, i + 1, guests);
+                var step = ParseLine(line, number, guests);
                 if (step is GuestStep guest)
                 {
-                    if (steps.Any(s => s is not GuestStep))
+                    if (!declaring)
                     {
                         throw new CliException("declare every guest vCPU before the first instruction or directive");
                     }
 
                     guests.Add(guest);
                 }
+                else
+                {
+                    declaring = false;
+                }
 
                 steps.Add(step);
             }
             catch (CliException e)
             {
-                throw new CliException(name + "(" + (i + 1).ToString(CultureInfo.InvariantCulture) + "): " + e.Message);
+                throw new CliException(name + "(" + number.ToString(CultureInfo.InvariantCulture) + "): " + e.Message);
             }
         }
 
@@ -172,7 +180,7 @@ internal static class TraceParser
                 throw new CliException("'" + instruction + "' is not a 32-bit instruction word");
             }
 
-            return new InstructionStep(number, word, value);
+            return new InstructionStep(number, word, value, null);
         }
 
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
@@ -187,7 +195,7 @@ internal static class TraceParser
             CheckValue(access, v);
         }
 
-        return new InstructionStep(number, InstructionEncoder.Encode(access), value);
+        return new InstructionStep(number, InstructionEncoder.Encode(access), value, access.InstructionSet);
     }
 
     private static void CheckValue(in SystemRegisterAccess access, ulong value)

@@ -42,10 +42,15 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                     hcr.Value = h.Set ? hcr.Value | (1UL << h.Bit) : hcr.Value & ~(1UL << h.Bit);
                     break;
                 case TimerStep t:
+                    if (domain.Current.Timer.Count > ulong.MaxValue - t.Ticks)
+                    {
+                        throw new CliException(At(name, t) + "the physical counter would pass 2^64 - 1 (it is 0x" + domain.Current.Timer.Count.ToString("x", CultureInfo.InvariantCulture) + "); a 64-bit counter does not wrap in any real run");
+                    }
+
                     domain.Current.Timer.Advance(t.Ticks);
                     break;
                 case InstructionStep i:
-                    Execute(domain, guests[domain.Current.Id].Thumb, i, summary);
+                    Execute(domain, guests[domain.Current.Id].Thumb, i, summary, name);
                     break;
             }
 
@@ -62,17 +67,24 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         return summary;
     }
 
-    private void Execute(Domain domain, bool thumb, InstructionStep step, TraceSummary summary)
+    private void Execute(Domain domain, bool thumb, InstructionStep step, TraceSummary summary, string name)
     {
         var vcpu = domain.Current;
         var hypervisor = domain.Hypervisor;
         var instructionSet = vcpu.ExecutionState == ExecutionState.Aarch64 ? InstructionSet.A64 : thumb ? InstructionSet.T32 : InstructionSet.A32;
+        if (step.WrittenAs is { } writtenAs && (writtenAs == InstructionSet.A64) != (instructionSet == InstructionSet.A64))
+        {
+            throw new CliException(At(name, step) + (writtenAs == InstructionSet.A64
+                ? "msr and mrs are A64 instructions, but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc"
+                : "mcr, mrc, mcrr and mrrc are AArch32 instructions, but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch64; it moves system registers with msr and mrs"));
+        }
+
         var decoded = InstructionDecoder.TryDecode(step.Word, instructionSet, out var access);
         if (step.Value is { } value)
         {
             if (!decoded || access.IsRead)
             {
-                throw new CliException("line " + step.Line.ToString(CultureInfo.InvariantCulture) + ": '= value' belongs to a write, and this is not one on this vCPU");
+                throw new CliException(At(name, step) + "'= value' belongs to a write, and this is not one on this vCPU");
             }
 
             Load(vcpu, access, value);
@@ -164,6 +176,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
         _ => "other",
     };
+
+    /// <summary>The start of an error about one trace line: <c>test.trace(4): </c>.</summary>
+    private static string At(string name, TraceStep step) => name + "(" + step.Line.ToString(CultureInfo.InvariantCulture) + "): ";
 
     private void PrintVcpu(Domain domain)
     {

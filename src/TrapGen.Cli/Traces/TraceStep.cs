@@ -1,4 +1,5 @@
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Traces;
 
@@ -22,7 +23,8 @@ internal sealed record TimerStep(int Line, ulong Ticks) : TraceStep(Line);
 /// <param name="Line">The line number.</param>
 /// <param name="Word">The instruction word.</param>
 /// <param name="Value">The value to put in the source register(s) first, or null.</param>
-internal sealed record InstructionStep(int Line, uint Word, ulong? Value) : TraceStep(Line);
+/// <param name="WrittenAs">The instruction set its assembler text is (A64 for msr/mrs), or null for a word.</param>
+internal sealed record InstructionStep(int Line, uint Word, ulong? Value, InstructionSet? WrittenAs) : TraceStep(Line);
 
 /// <summary><c>hcr +TACR</c> or <c>hcr -TVM</c>: sets or clears an HCR_EL2 trap bit the architecture facts know.</summary>
 internal sealed record HcrStep(int Line, int Bit, bool Set) : TraceStep(Line);

@@ -8,8 +8,10 @@ namespace TrapGen.Runtime.Emulation;
 /// <summary>
 /// The hardware under the hypervisor: executes a guest's system-register moves. Whether one traps is
 /// decided as the hardware decides it, from HCR_EL2 and CNTHCTL_EL2 and the architecture's table of
-/// what each control covers (<see cref="ArchitecturalTraps"/>), never from the catalogue; an access
-/// to EL2 or EL3 state is UNDEFINED, and any other reaches the EL1 registers directly.
+/// what each control covers (<see cref="ArchitecturalTraps"/>), never from the catalogue. Before the
+/// trap controls, the architecture's own checks (<see cref="El1Access"/>): an unallocated encoding,
+/// EL2 or EL3 state, an access in a direction the register lacks, or an UNPREDICTABLE form is
+/// UNDEFINED at EL1. An access that passes both reaches the EL1 registers directly.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -35,15 +37,16 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
         var esr = SyndromeBuilder.Build(access);
         SyndromeKey.TryGet(esr, out _, out var key);
+        var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(El1Access.Check(access.TrapClass, key, access.IsRead));
+        if (undefined != UndefinedReason.None)
+        {
+            vcpu.InjectUndefined();
+            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, undefined);
+        }
+
         if (ArchitecturalTraps.Traps(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.TrapClass, key, access.IsRead))
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr));
-        }
-
-        if (IsHypervisorState(access, key))
-        {
-            vcpu.InjectUndefined();
-            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
@@ -57,12 +60,11 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 
-    /// <summary>
-    /// Gets whether the access reaches EL2 or EL3 state, which is UNDEFINED at EL1: by the owning
-    /// Exception level the architecture's table gives it, or, for an encoding the table does not have,
-    /// by AArch64 op1 4 to 7 (the EL2 and EL3 encoding space).
-    /// </summary>
-    private static bool IsHypervisorState(in SystemRegisterAccess access, uint key) =>
-        (RegistersByKey.ExceptionLevelOf(access.TrapClass, key, access.IsRead)
-            ?? (access.TrapClass == TrapClassKind.Aarch64 && access.Op1 >= 4 ? 2 : 1)) >= 2;
+    private static UndefinedReason Reason(El1AccessCheck check) => check switch
+    {
+        El1AccessCheck.Unallocated => UndefinedReason.Unallocated,
+        El1AccessCheck.HigherExceptionLevel => UndefinedReason.HigherExceptionLevel,
+        El1AccessCheck.WrongDirection => UndefinedReason.WrongDirection,
+        _ => UndefinedReason.None,
+    };
 }

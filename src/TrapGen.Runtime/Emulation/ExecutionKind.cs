@@ -12,7 +12,7 @@ public enum ExecutionKind
     /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing.</summary>
     ConditionFailed,
 
-    /// <summary>The access is UNDEFINED at EL1 (an EL2 or EL3 register) and did not reach the hypervisor.</summary>
+    /// <summary>The access is UNDEFINED at EL1 (unallocated, EL2 or EL3 state, the wrong direction, or an UNPREDICTABLE form) and did not reach the hypervisor.</summary>
     UndefinedAtEl1,
 
     /// <summary>The word is not a system-register move; the emulated CPU skips it.</summary>

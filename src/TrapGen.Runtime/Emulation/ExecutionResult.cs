@@ -6,7 +6,8 @@ namespace TrapGen.Runtime.Emulation;
 /// <param name="Kind">Whether it trapped, ran directly, or neither.</param>
 /// <param name="Esr">The syndrome the access reports (0 when it is not a system-register move).</param>
 /// <param name="Outcome">The hypervisor's outcome when it trapped.</param>
-public readonly record struct ExecutionResult(ExecutionKind Kind, uint Esr, TrapOutcome? Outcome = null)
+/// <param name="Undefined">Why it was UNDEFINED at EL1, when <paramref name="Kind"/> says it was.</param>
+public readonly record struct ExecutionResult(ExecutionKind Kind, uint Esr, TrapOutcome? Outcome = null, UndefinedReason Undefined = UndefinedReason.None)
 {
     /// <summary>Gets whether the instruction trapped to the hypervisor.</summary>
     public bool Trapped => Kind == ExecutionKind.Trapped;

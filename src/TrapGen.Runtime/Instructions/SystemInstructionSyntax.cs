@@ -90,7 +90,8 @@ public static class SystemInstructionSyntax
             case TrapClassKind.Cp15Register32:
                 return string.Format(
                     CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, c{4}, c{5}, {6}",
-                    access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1, R(access.Rt), access.CRn, access.CRm, access.Op2);
+                    access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1,
+                    access.IsRead && access.Rt == SystemRegisterAccess.Pc ? ApsrNzcv : R(access.Rt), access.CRn, access.CRm, access.Op2);
             default:
                 return string.Format(
                     CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, {4}, c{5}",
@@ -102,9 +103,14 @@ public static class SystemInstructionSyntax
     /// Names an AArch32 transfer register as the instruction did: syndromes report Rt in the AArch64 view
     /// (SP_svc is 19), which maps back to r13; 31 maps to no AArch32 register.
     /// </summary>
-    private static string R(uint rt) => Aarch32RegisterMapping.IsMapped(rt)
-        ? "r" + Aarch32RegisterMapping.InstructionRegister(rt).ToString(CultureInfo.InvariantCulture)
-        : "<rt " + rt.ToString(CultureInfo.InvariantCulture) + ">";
+    private static string R(uint rt) => rt == SystemRegisterAccess.Pc
+        ? "r15"
+        : Aarch32RegisterMapping.IsMapped(rt)
+            ? "r" + Aarch32RegisterMapping.InstructionRegister(rt).ToString(CultureInfo.InvariantCulture)
+            : "<rt " + rt.ToString(CultureInfo.InvariantCulture) + ">";
+
+    /// <summary>MRC's destination when Rt is 15: the condition flags.</summary>
+    private const string ApsrNzcv = "APSR_nzcv";
 
     private static bool TryParseA64(bool isRead, string[] operands, out SystemRegisterAccess access, out string error)
     {
@@ -151,7 +157,9 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        if (!TryNumber(operands[1], pair ? 15u : 7u, "opc1", out var opc1, out error) || !TryR(operands[2], out var rt, out error))
+        var flags = !pair && isRead && operands[2].Equals(ApsrNzcv, StringComparison.OrdinalIgnoreCase);
+        var rt = SystemRegisterAccess.Pc;
+        if (!TryNumber(operands[1], pair ? 15u : 7u, "opc1", out var opc1, out error) || (!flags && !TryR(operands[2], out rt, out error)))
         {
             return false;
         }
@@ -164,7 +172,7 @@ public static class SystemInstructionSyntax
             }
 
             access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond);
-            return true;
+            return Predictable(access, out error);
         }
 
         uint opc2 = 0;
@@ -175,7 +183,28 @@ public static class SystemInstructionSyntax
         }
 
         access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond);
-        return true;
+        return Predictable(access, out error);
+    }
+
+    /// <summary>
+    /// Refuses the forms the Arm ARM makes CONSTRAINED UNPREDICTABLE: a CPU may do anything allowed with
+    /// them, so no word of them says one thing. (A trace's raw word of such a form still runs: the
+    /// emulated CPU makes it UNDEFINED.)
+    /// </summary>
+    private static bool Predictable(in SystemRegisterAccess access, out string error)
+    {
+        if (!access.IsUnpredictable)
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        error = access.TrapClass == TrapClassKind.Cp15Register32
+            ? "r15 (pc) as the source of MCR is UNPREDICTABLE (Arm ARM F5.1, MCR); use another register (MRC may write APSR_nzcv)"
+            : access.Rt == SystemRegisterAccess.Pc || access.Rt2 == SystemRegisterAccess.Pc
+                ? "r15 (pc) as Rt or Rt2 of " + (access.IsRead ? "MRRC" : "MCRR") + " is UNPREDICTABLE (Arm ARM F5.1); use two other registers"
+                : "MRRC with Rt = Rt2 is UNPREDICTABLE (Arm ARM F5.1, MRRC): the two words need two registers";
+        return false;
     }
 
     private static bool TryX(string text, out uint index, out string error)

@@ -28,4 +28,21 @@ public readonly record struct SystemRegisterAccess(
     uint Op2,
     uint Rt,
     uint Rt2,
-    uint Condition);
+    uint Condition)
+{
+    /// <summary>The AArch32 register number of the PC: as a transfer register it is UNPREDICTABLE, except for MRC to APSR_nzcv.</summary>
+    public const uint Pc = 15;
+
+    /// <summary>
+    /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC): r15 as Rt
+    /// of MCR, r15 as Rt or Rt2 of MCRR/MRRC, and MRRC with Rt = Rt2. MRC with Rt = 15 is the
+    /// APSR_nzcv form, which is defined. The emulated CPU makes these UNDEFINED, a behaviour the
+    /// architecture permits, rather than move a value it would have to invent or lose.
+    /// </summary>
+    public bool IsUnpredictable => TrapClass switch
+    {
+        TrapClassKind.Cp15Register32 => !IsRead && Rt == Pc,
+        TrapClassKind.Cp15Register64 => Rt == Pc || Rt2 == Pc || (IsRead && Rt == Rt2),
+        _ => false,
+    };
+}

@@ -1,0 +1,36 @@
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// The System register encodings the Arm ARM reserves for IMPLEMENTATION DEFINED registers (and which
+/// HCR_EL2.TIDCP traps): AArch64 op0 3 with CRn 11 or 15 (D23.3.2 "Reserved encodings for
+/// IMPLEMENTATION DEFINED registers"); AArch32 cp15 CRn 9 with CRm 0–2 or 5–8, CRn 10 with CRm 0, 1, 4
+/// or 8, CRn 11 with CRm 0–8 or 15, and CRn 15, for every opc1 (G7.2.4); and MCRR/MRRC with CRm 15.
+/// </summary>
+public static class ImplementationDefinedSpace
+{
+    /// <summary>Gets whether the access with ISS key <paramref name="key"/> in <paramref name="kind"/> lies in the IMPLEMENTATION DEFINED space.</summary>
+    public static bool Contains(TrapClassKind kind, uint key)
+    {
+        var iss = TrapClasses.Iss(kind);
+        switch (kind)
+        {
+            case TrapClassKind.Aarch64:
+                var op0 = iss.Field("Op0").Extract(key);
+                var crn = iss.Field("CRn").Extract(key);
+                return op0 == 3 && crn is 11 or 15;
+            case TrapClassKind.Cp15Register32:
+                var n = iss.Field("CRn").Extract(key);
+                var m = iss.Field("CRm").Extract(key);
+                return n switch
+                {
+                    9 => m is <= 2 or (>= 5 and <= 8),
+                    10 => m is 0 or 1 or 4 or 8,
+                    11 => m is <= 8 or 15,
+                    15 => true,
+                    _ => false,
+                };
+            default:
+                return iss.Field("CRm").Extract(key) == 15;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace TrapGen.Runtime.Emulation;
+
+/// <summary>Why an access was UNDEFINED at EL1 without reaching the hypervisor.</summary>
+public enum UndefinedReason
+{
+    /// <summary>It was not UNDEFINED.</summary>
+    None,
+
+    /// <summary>No register is allocated to the encoding, and it is outside the IMPLEMENTATION DEFINED space.</summary>
+    Unallocated,
+
+    /// <summary>The register belongs to EL2 or EL3.</summary>
+    HigherExceptionLevel,
+
+    /// <summary>A write of a read-only register or a read of a write-only one.</summary>
+    WrongDirection,
+
+    /// <summary>A CONSTRAINED UNPREDICTABLE form (r15 as a transfer register, MRRC with Rt = Rt2), made UNDEFINED.</summary>
+    Unpredictable,
+}
