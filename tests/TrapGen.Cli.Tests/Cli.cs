@@ -15,11 +15,13 @@ internal static class Cli
 
     public static (int ExitCode, string Output, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
 
-    public static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
+    public static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args) => RunWithReader(new StringReader(input), args);
+
+    public static (int ExitCode, string Output, string Error) RunWithReader(TextReader input, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, output, error, new StringReader(input));
+        var exitCode = CliApplication.Run(args, output, error, input);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -114,7 +114,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled
             ? (access.IsRead ? "=> " : "<= ") + Moved(vcpu, access)
             : string.Empty;
-        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : string.Empty;
+        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : Why(result.Undefined);
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:x8}  {1,-30} {2,-10} {3,-15} {4}{5}", pc, text, Describe(result), register, moved, note).TrimEnd());
 
         // The guest's undefined-instruction handler is not emulated: it is taken to skip the instruction.
@@ -175,6 +175,16 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         (ExecutionKind.ConditionFailed, _) => "skip",
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
         _ => "other",
+    };
+
+    /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
+    private static string Why(UndefinedReason reason) => reason switch
+    {
+        UndefinedReason.Unallocated => "  (no register has this encoding)",
+        UndefinedReason.HigherExceptionLevel => "  (EL2/EL3 state)",
+        UndefinedReason.WrongDirection => "  (the register does not allow this direction)",
+        UndefinedReason.Unpredictable => "  (UNPREDICTABLE form)",
+        _ => string.Empty,
     };
 
     /// <summary>The start of an error about one trace line: <c>test.trace(4): </c>.</summary>
