@@ -27,7 +27,8 @@ internal static class CSharpLiterals
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when c < ' ' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                // Control characters, and the line terminators C# does not allow in a string literal.
+                _ when c < ' ' || c is '\u007f' or '\u0085' or '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }

@@ -21,8 +21,44 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a <c>/// &lt;summary&gt;</c> comment, escaping XML.</summary>
-    public SourceWriter Summary(string text) => SummaryXml(EscapeXml(text));
+    /// <summary>
+    /// Writes a <c>/// &lt;summary&gt;</c> comment of text from the catalogue: XML escaped, every line
+    /// (C# ends a comment at \n, \r, U+0085, U+2028 and U+2029) its own <c>///</c> line, and other
+    /// control characters made spaces, so no description can end the comment and become code.
+    /// </summary>
+    public SourceWriter Summary(string text)
+    {
+        var lines = EscapeXml(text).Split(LineTerminators, StringSplitOptions.None);
+        if (lines.Length == 1)
+        {
+            return SummaryXml(WithoutControls(lines[0]));
+        }
+
+        Line("/// <summary>");
+        foreach (var line in lines)
+        {
+            Line(("/// " + WithoutControls(line).Trim()).TrimEnd());
+        }
+
+        return Line("/// </summary>");
+    }
+
+    /// <summary>Every character sequence C# takes as the end of a line.</summary>
+    private static readonly string[] LineTerminators = ["\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029"];
+
+    private static string WithoutControls(string text)
+    {
+        var characters = text.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (char.IsControl(characters[i]))
+            {
+                characters[i] = ' ';
+            }
+        }
+
+        return new string(characters);
+    }
 
     /// <summary>Writes a <c>/// &lt;summary&gt;</c> comment whose text already is XML (holds <c>&lt;see/&gt;</c> tags).</summary>
     public SourceWriter SummaryXml(string xml) => Line("/// <summary>" + xml + "</summary>");
