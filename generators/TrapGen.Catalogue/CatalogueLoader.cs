@@ -20,10 +20,10 @@ public static class CatalogueLoader
     public static CatalogueLoadResult Load(string text, CatalogueLimits? limits = null)
     {
         limits ??= CatalogueLimits.Default;
-        var diagnostics = new DiagnosticBag(limits.MaxDiagnostics);
+        text ??= string.Empty;
+        var diagnostics = new DiagnosticBag(limits.MaxDiagnostics, SourceSpan.EndOf(text));
         try
         {
-            text ??= string.Empty;
             ReportInvalidUtf8(text, diagnostics);
             if (!new YamlShapeCheck(diagnostics, limits).Accepts(text))
             {

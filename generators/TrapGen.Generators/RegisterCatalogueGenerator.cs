@@ -25,7 +25,7 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
     {
         var texts = context.AdditionalTextsProvider
             .Where(static file => CatalogueFiles.IsCatalogue(file.Path))
-            .Select(static (file, cancellationToken) => new CatalogueText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Select(static (file, cancellationToken) => new CatalogueText(file.Path, CatalogueDecoding.TextOf(file.GetText(cancellationToken))))
             .WithTrackingName(TrackingNames.CatalogueText);
 
         var limits = context.AnalyzerConfigOptionsProvider

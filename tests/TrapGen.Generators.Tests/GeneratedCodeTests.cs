@@ -1,9 +1,10 @@
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using TrapGen.Catalogue;
-using System.IO;
 using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;
@@ -11,7 +12,20 @@ namespace TrapGen.Generators.Tests;
 /// <summary>Snapshots of the generated sources, and proof that they compile cleanly against a runtime.</summary>
 public sealed class GeneratedCodeTests
 {
-    public static TheoryData<string> Catalogues() => ["registers.yaml", "handling.registers.yaml"];
+    public static TheoryData<string> Catalogues() => ["registers.yaml", "handling.registers.yaml", "hostile-text.registers.yaml"];
+
+    [Fact]
+    public void Text_from_the_catalogue_never_becomes_code()
+    {
+        var text = TestFiles.Fixture("hostile-text.registers.yaml");
+        var catalogue = CatalogueLoader.Load(text).ValidCatalogue;
+        Assert.NotNull(catalogue);
+
+        var (_, _, output) = GeneratorHarness.Run(text, StubImplementation.For(catalogue, GeneratorHarness.TestNamespace));
+
+        Assert.Empty(output.GetSymbolsWithName(name => name.Contains("Evil", System.StringComparison.Ordinal), SymbolFilter.All));
+        Assert.Contains("EvilInAString", output.SyntaxTrees.Select(tree => tree.ToString()).First(source => source.Contains("SystemRegisters", System.StringComparison.Ordinal)), System.StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Real_catalogue() => MatchSnapshots(nameof(Real_catalogue), TestFiles.RealCatalogue);
@@ -27,7 +41,7 @@ public sealed class GeneratedCodeTests
         var catalogue = CatalogueLoader.Load(text).ValidCatalogue;
         Assert.NotNull(catalogue);
 
-        var (_, result, output) = GeneratorHarness.Run(text, StubImplementation.For(catalogue));
+        var (_, result, output) = GeneratorHarness.Run(text, StubImplementation.For(catalogue, GeneratorHarness.TestNamespace));
 
         Assert.Equal(5, result.GeneratedSources.Length);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;
@@ -49,5 +52,26 @@ public sealed class HostileCatalogueTests
         Assert.Null(result.Exception);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0025");
         Assert.Contains(GeneratorHarness.CatalogueDiagnostics(catalogue), d => d.Id == "TG0025");
+    }
+
+    /// <summary>
+    /// The compiler reads a file that is not UTF-8 in a fallback code page, one character a byte: the
+    /// generator must still see the bad byte, where it is, rather than take the file in another encoding.
+    /// </summary>
+    [Fact]
+    public void A_catalogue_the_compiler_read_in_a_fallback_code_page_is_reported_at_its_bad_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("version: 1\nregisters:\n  - name: FAR_EL1\n    description: caf")
+            .Append((byte)0xFF)
+            .Concat(Encoding.UTF8.GetBytes(" \u00e9t\u00e9\n    handling: passthrough\n"))
+            .ToArray();
+        var asTheCompilerReadIt = new InMemoryAdditionalText(GeneratorHarness.CataloguePath, Encoding.Latin1.GetString(bytes), Encoding.Latin1);
+
+        var result = GeneratorHarness.CreateDriver(asTheCompilerReadIt).RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        var notUtf8 = Assert.Single(result.Diagnostics);
+        Assert.Equal("TG0027", notUtf8.Id);
+        Assert.Equal(new LinePosition(3, 20), notUtf8.Location.GetLineSpan().StartLinePosition);
     }
 }

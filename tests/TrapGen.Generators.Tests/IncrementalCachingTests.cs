@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TrapGen.Generators.Pipeline;
 using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;

@@ -1,5 +1,6 @@
 using System.IO;
 using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;

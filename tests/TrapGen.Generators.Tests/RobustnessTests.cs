@@ -58,6 +58,9 @@ public sealed class RobustnessTests
     [InlineData("a: &x [*x]")]
     [InlineData("? [complex]\n: key\n")]
     [InlineData("\u0000\u0001\u0002\uFFFE")]
+    [InlineData("trap_groups:\n  - name: TVM\n  - name: TVM\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { TVM: write }\n")]
+    [InlineData("registers:\n  - name: SCTLR_EL1\n    encoding: { op0: 3,")]
+    [InlineData("registers: [\n  - name: x\n")]
     public void Garbage_becomes_diagnostics(string text) => AssertDiagnosedNotCrashed(text);
 
     [Fact]
@@ -77,6 +80,11 @@ public sealed class RobustnessTests
             Assert.Contains(result.Diagnostics, d => d.IsError);
         }
 
-        Assert.All(result.Diagnostics, d => Assert.True(d.Span.StartLine >= 0 && d.Span.StartColumn >= 0 && d.Span.EndOffset >= d.Span.StartOffset));
+        // Every position is inside the text: a reader reports end of input on the line after the last.
+        var end = SourceSpan.EndOf(text);
+        Assert.All(result.Diagnostics, d => Assert.True(
+            d.Span.StartLine >= 0 && d.Span.StartColumn >= 0 && d.Span.EndOffset >= d.Span.StartOffset
+                && d.Span.StartOffset <= text.Length && d.Span.StartLine <= end.StartLine,
+            d.Rule.Id + " at " + d.Span + " in a text that ends at " + end));
     }
 }

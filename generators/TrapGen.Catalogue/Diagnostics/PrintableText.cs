@@ -13,7 +13,7 @@ public static class PrintableText
     /// <summary>The longest echo of one input value.</summary>
     public const int DefaultMaxLength = 120;
 
-    /// <summary>Gets <paramref name="text"/> with control characters escaped (<c>\x1b</c>) and cut to <paramref name="maxLength"/> characters.</summary>
+    /// <summary>Gets <paramref name="text"/> with control characters (<c>\x1b</c>) and invisible format characters (<c>\u202e</c>) escaped and cut to <paramref name="maxLength"/> characters.</summary>
     public static string Of(string? text, int maxLength = DefaultMaxLength)
     {
         text ??= string.Empty;
@@ -29,6 +29,12 @@ public static class PrintableText
             else if (c < ' ' || c == '\u007f' || (c >= '\u0080' && c <= '\u009f'))
             {
                 builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else if (IsInvisibleControl(c))
+            {
+                // Bidirectional overrides, zero-width characters and line separators reorder or hide
+                // what a terminal or editor shows ("Trojan Source"): shown as their code.
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }
             else if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])))
             {
@@ -47,4 +53,7 @@ public static class PrintableText
 
         return builder.ToString();
     }
+
+    private static bool IsInvisibleControl(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
+        is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

@@ -19,6 +19,24 @@ public readonly record struct SourceSpan(
     /// <summary>The start of the file, for problems that belong to no particular node.</summary>
     public static SourceSpan FileStart => default;
 
+    /// <summary>The empty span just past the last character of <paramref name="text"/>.</summary>
+    public static SourceSpan EndOf(string text)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = text.Length - lineStart;
+        return new SourceSpan(text.Length, text.Length, line, column, line, column);
+    }
+
     /// <summary>Formats the start as the compiler does: 1-based <c>(line,column)</c>.</summary>
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "({0},{1})", StartLine + 1, StartColumn + 1);

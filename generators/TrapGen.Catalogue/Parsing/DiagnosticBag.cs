@@ -9,9 +9,10 @@ namespace TrapGen.Catalogue.Parsing;
 /// <summary>
 /// Collects diagnostics while a catalogue is parsed and validated. Keeps at most <paramref name="limit"/>
 /// errors and as many other diagnostics, and counts the rest: they become one TG0026 at the end, so no
-/// catalogue can make the compiler print millions of lines.
+/// catalogue can make the compiler print millions of lines. A span past <paramref name="endOfText"/> (the
+/// YAML reader puts an error at end of input on the line after the last) is moved to the end of the text.
 /// </summary>
-internal sealed class DiagnosticBag(int limit = int.MaxValue)
+internal sealed class DiagnosticBag(int limit, SourceSpan endOfText)
 {
     private readonly List<CatalogueDiagnostic> errors = [];
     private readonly List<CatalogueDiagnostic> others = [];
@@ -30,7 +31,7 @@ internal sealed class DiagnosticBag(int limit = int.MaxValue)
         if (kept.Count < limit)
         {
             // Arguments echo the catalogue's own text: keep them printable and short.
-            kept.Add(new CatalogueDiagnostic(rule, span, new EquatableArray<string>(System.Array.ConvertAll(arguments, a => PrintableText.Of(a, MaxArgumentLength)))));
+            kept.Add(new CatalogueDiagnostic(rule, span.StartOffset > endOfText.StartOffset || span.StartLine > endOfText.StartLine ? endOfText : span, new EquatableArray<string>(System.Array.ConvertAll(arguments, a => PrintableText.Of(a, MaxArgumentLength)))));
         }
         else if (isError)
         {

@@ -294,7 +294,13 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
 
     private void ValidateTrapGroups(RegisterCatalogue catalogue, bool checkCompleteness)
     {
-        var declared = catalogue.TrapGroups.ToDictionary(g => g.Name, System.StringComparer.Ordinal);
+        // Duplicate names are TG0007 (ValidateNames); the first declaration is the one memberships refer to.
+        var declared = new Dictionary<string, TrapGroup>(System.StringComparer.Ordinal);
+        foreach (var group in catalogue.TrapGroups.Where(g => !declared.ContainsKey(g.Name)))
+        {
+            declared[group.Name] = group;
+        }
+
         var used = new HashSet<string>();
         foreach (var group in catalogue.TrapGroups)
         {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests.Support;
