@@ -15,7 +15,8 @@ internal static class CliInput
 {
     /// <summary>
     /// Yields <paramref name="arguments"/>, or when there are none the lines of <paramref name="input"/>,
-    /// skipping blank lines and <c>#</c> comments.
+    /// skipping blank lines and <c>#</c> comments (a <c>#</c> followed by a digit is an assembler
+    /// immediate, as in <c>sys #0, c7, c5, #0</c>, not a comment).
     /// </summary>
     public static IEnumerable<CliValue> Values(IReadOnlyList<string>? arguments, TextReader input, TextWriter error, string what)
     {
@@ -38,12 +39,26 @@ internal static class CliInput
         foreach (var line in BoundedLines.Read(input, "standard input"))
         {
             number++;
-            var comment = line.IndexOf('#', StringComparison.Ordinal);
+            var comment = CommentStart(line);
             var text = (comment < 0 ? line : line.Substring(0, comment)).Trim();
             if (text.Length > 0)
             {
                 yield return new CliValue(text, "line " + number.ToString(CultureInfo.InvariantCulture) + " of standard input");
             }
         }
+    }
+
+    /// <summary>Where the comment on <paramref name="line"/> starts: the first <c>#</c> not followed by a digit; -1 when none.</summary>
+    private static int CommentStart(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '#' && (i + 1 == line.Length || !char.IsAsciiDigit(line[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

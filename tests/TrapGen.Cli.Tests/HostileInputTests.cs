@@ -102,6 +102,18 @@ public sealed class HostileInputTests
         Assert.Contains("\\x1b", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("encode", "msr sctlr\u202e1le_, x0", "\\u202e")]
+    [InlineData("decode", "0x62\u200b00", "\\u200b")]
+    public void Bidirectional_and_zero_width_characters_in_echoed_input_are_shown_as_their_code(string command, string value, string shown)
+    {
+        var (exitCode, output, error) = Cli.Run(command, value);
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.DoesNotContain(value, output + error, StringComparison.Ordinal);
+        Assert.Contains(shown, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Control_characters_in_a_trace_line_are_escaped()
     {
@@ -124,6 +136,30 @@ public sealed class HostileInputTests
 
         Assert.Equal(CliApplication.InputError, exitCode);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0x620013e0", "op0 = 0 encodes MSR (immediate)")]
+    [InlineData("0x0fe003e0", "Rt = 31 names no AArch32 general-purpose register")]
+    [InlineData("0x13e07fe4", "Rt = 31 names no AArch32 general-purpose register")]
+    public void Decode_prints_no_instruction_for_fields_no_instruction_spells_and_says_why(string esr, string why)
+    {
+        var (exitCode, output, _) = Cli.Run("decode", "--json", esr);
+
+        Assert.Equal(0, exitCode);
+        var decoded = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, decoded.GetProperty("instruction").ValueKind);
+        Assert.Contains(why, decoded.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hash_before_a_digit_on_standard_input_is_an_immediate_not_a_comment()
+    {
+        var (exitCode, output, error) = Cli.RunWithInput("# cache maintenance\nsys #0, c7, c5, #0   # ic iallu\nsysl x3, #3, c7, c4, #1\n", "encode", "--json");
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        var words = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("word").GetString());
+        Assert.Equal(["0xd508751f", "0xd52b7423"], words);
     }
 
     [Fact]
@@ -179,5 +215,36 @@ public sealed class HostileInputTests
 
         Assert.Equal(CliApplication.InputError, exitCode);
         Assert.StartsWith("trapgen: error: " + expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trace_runs_as_it_is_read_so_a_bad_line_stops_it_where_it_stands()
+    {
+        var good = string.Concat(Enumerable.Range(0, 1_000).Select(i => "msr contextidr_el1, x1 = " + i + "\n"));
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64\n" + good + "bogus line\n"));
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith("trapgen: error: test.trace(1002): ", error, StringComparison.Ordinal);
+        Assert.Contains("<= 0x00000000000003e7", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trace_declares_at_most_a_bounded_number_of_guests()
+    {
+        var guests = string.Concat(Enumerable.Repeat("guest aarch64\n", 100_001));
+
+        var (exitCode, _, error) = Cli.Run("run", Cli.Temp(guests));
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith("trapgen: error: test.trace(100001): a trace declares at most 100,000 guest vCPUs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directive_before_any_guest_asks_for_the_guest_first()
+    {
+        var (exitCode, _, error) = Cli.Run("run", Cli.Temp("vcpu 0\nguest aarch64\n"));
+
+        Assert.Equal(CliApplication.InputError, exitCode);
+        Assert.StartsWith("trapgen: error: test.trace(1): declare the guest first", error, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
 using Xunit;
 
@@ -40,6 +41,50 @@ public sealed class SystemInstructionSyntaxTests
     {
         var forms = A32Forms(string.Empty).ToArray();
         AssertAgreesWithBinutils(forms, GuestCode.T32(forms), thumb: true, InstructionSet.T32);
+    }
+
+    /// <summary>SYS and SYSL in the generic form binutils prints for encodings it has no alias for, across op1, CRn, CRm and op2.</summary>
+    public static IEnumerable<string> SysForms() =>
+        from op1 in Enumerable.Range(0, 8)
+        from crn in new[] { 0, 7, 8, 15 }
+        from crm in new[] { 0, 5, 15 }
+        from op2 in new[] { 0, 7 }
+        from form in new[] { $"sys #{op1}, c{crn}, c{crm}, #{op2}, x{crm + 10}", $"sysl x{crn}, #{op1}, c{crn}, c{crm}, #{op2}" }
+        select form;
+
+    [Fact]
+    public void Sys_and_sysl_assemble_to_binutils_words_and_format_back()
+    {
+        var forms = SysForms().ToArray();
+        var words = GuestCode.A64(forms);
+        for (var i = 0; i < forms.Length; i++)
+        {
+            Assert.True(SystemInstructionSyntax.TryParse(forms[i], thumb: false, out var access, out var error), forms[i] + ": " + error);
+            Assert.Equal((forms[i], words[i]), (forms[i], InstructionEncoder.Encode(access)));
+            Assert.Equal(forms[i], SystemInstructionSyntax.Format(access));
+        }
+    }
+
+    [Theory]
+    [InlineData("sys #0, c7, c5, #0", "sys #0, c7, c5, #0, xzr")]
+    [InlineData("SYS #3, C7, C11, #1, X2", "sys #3, c7, c11, #1, x2")]
+    public void Sys_without_a_register_transfers_xzr(string text, string formatted)
+    {
+        Assert.True(SystemInstructionSyntax.TryParse(text, thumb: false, out var access, out var error), error);
+        Assert.Equal(formatted, SystemInstructionSyntax.Format(access));
+    }
+
+    [Theory]
+    [InlineData(TrapClassKind.Aarch64, 0u, 4u, 31u, 0u, "op0 = 0 encodes MSR (immediate)")]
+    [InlineData(TrapClassKind.Cp15Register32, 0u, 1u, 31u, 0u, "Rt = 31 names no AArch32")]
+    [InlineData(TrapClassKind.Cp15Register64, 0u, 0u, 2u, 31u, "Rt = 31 names no AArch32")]
+    public void Fields_no_instruction_spells_are_refused_with_a_reason(TrapClassKind kind, uint op0, uint crn, uint rt, uint rt2, string why)
+    {
+        var access = new SystemRegisterAccess(kind == TrapClassKind.Aarch64 ? InstructionSet.A64 : InstructionSet.A32, kind, false, op0, 0, crn, 0, 0, rt, rt2, 14);
+
+        Assert.False(SystemInstructionSyntax.TryFormat(access, out _, out var reason));
+        Assert.Contains(why, reason, System.StringComparison.Ordinal);
+        Assert.Throws<System.ArgumentException>(() => SystemInstructionSyntax.Format(access));
     }
 
     [Theory]

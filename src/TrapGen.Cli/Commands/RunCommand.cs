@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using TrapGen.Cli.Traces;
@@ -33,14 +32,13 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(trace)!;
-            IReadOnlyList<TraceStep> steps;
-            using (var reader = CliFiles.Open(file))
-            {
-                steps = CliFiles.Guard(file, () => TraceParser.Parse(reader, file.Name));
-            }
+            using var reader = CliFiles.Open(file);
+            var stream = reader.BaseStream;
+            var progress = TraceProgress.Create(parse.GetValue(Progress), parse.InvocationConfiguration.Error, stream.CanSeek ? stream.Length : 0, () => stream.CanSeek ? stream.Position : 0);
+            var runner = new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy), progress);
 
-            var progress = TraceProgress.Create(parse.GetValue(Progress), parse.InvocationConfiguration.Error, steps.Count);
-            new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy), progress).Run(steps, file.Name);
+            // The trace is read while it runs: an I/O failure can come at any step.
+            CliFiles.Guard(file, () => runner.Run(TraceParser.Parse(reader, file.Name), file.Name));
             return 0;
         });
         return command;

@@ -63,6 +63,9 @@ internal sealed record SyndromeDescription(
         var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null;
         var layout = Layouts.IssOf(ec);
         var iss2Layout = Layouts.Iss2Of(ec);
+        string? instruction = null;
+        var unspelled = string.Empty;
+        var spelled = isTrap && SystemInstructionSyntax.TryFormat(access, out instruction, out unspelled);
         return new SyndromeDescription(
             upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
             CliHex.Digits((uint)ec, 2),
@@ -74,9 +77,9 @@ internal sealed record SyndromeDescription(
             layout?.Name,
             layout is null ? [] : FieldValue.All(layout, iss),
             iss2Layout is null || iss2 == 0 ? [] : FieldValue.All(iss2Layout, iss2),
-            layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
+            isTrap && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
-            isTrap ? SystemInstructionSyntax.Format(access) : null,
+            spelled ? instruction : null,
             isTrap && kind != TrapClassKind.Aarch64 ? conditionValid : null,
             register,
             architecturalName);

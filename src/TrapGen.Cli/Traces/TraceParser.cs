@@ -13,12 +13,17 @@ namespace TrapGen.Cli.Traces;
 /// <summary>Reads the trace format of docs/traces.md. A malformed line is a <see cref="CliException"/> naming the file and line.</summary>
 internal static class TraceParser
 {
-    /// <summary>Parses the trace read from <paramref name="reader"/>, line by line; <paramref name="name"/> names it in errors.</summary>
-    public static IReadOnlyList<TraceStep> Parse(TextReader reader, string name)
+    /// <summary>The most guest vCPUs a trace may declare: each is a whole vCPU in memory.</summary>
+    public const int MaxGuests = 100_000;
+
+    /// <summary>
+    /// Parses the trace read from <paramref name="reader"/> as it is enumerated, a line at a time, so a
+    /// trace of any length runs in bounded memory; <paramref name="name"/> names it in errors. A bad
+    /// line throws when it is reached. Every <c>guest</c> line comes first.
+    /// </summary>
+    public static IEnumerable<TraceStep> Parse(TextReader reader, string name)
     {
-        var steps = new List<TraceStep>();
-        var guests = new List<GuestStep>();
-        var declaring = true;
+        var guests = new DeclaredGuests();
         var number = 0;
         foreach (var text in BoundedLines.Read(reader, name))
         {
@@ -29,37 +34,57 @@ internal static class TraceParser
                 continue;
             }
 
+            TraceStep step;
             try
             {
-                var step = ParseLine(line, number, guests);
-                if (step is GuestStep guest)
-                {
-                    if (!declaring)
-                    {
-                        throw new CliException("declare every guest vCPU before the first instruction or directive");
-                    }
-
-                    guests.Add(guest);
-                }
-                else
-                {
-                    declaring = false;
-                }
-
-                steps.Add(step);
+                step = ParseLine(line, number, guests);
+                guests.Accept(step);
             }
             catch (CliException e)
             {
                 throw new CliException(name + "(" + number.ToString(CultureInfo.InvariantCulture) + "): " + e.Message);
             }
+
+            yield return step;
         }
 
         if (guests.Count == 0)
         {
             throw new CliException(name + ": the trace declares no guest; start it with 'guest aarch64' or 'guest aarch32'");
         }
+    }
 
-        return steps;
+    /// <summary>What the guest lines so far declared: how many vCPUs, and whether every one is T32.</summary>
+    private sealed class DeclaredGuests
+    {
+        private bool declaring = true;
+
+        public int Count { get; private set; }
+
+        public bool AllThumb { get; private set; } = true;
+
+        /// <summary>Takes the next step: a guest while guests are still being declared (ParseLine has refused anything else before the first).</summary>
+        public void Accept(TraceStep step)
+        {
+            if (step is not GuestStep guest)
+            {
+                declaring = false;
+                return;
+            }
+
+            if (!declaring)
+            {
+                throw new CliException("declare every guest vCPU before the first instruction or directive");
+            }
+
+            if (Count == MaxGuests)
+            {
+                throw new CliException("a trace declares at most " + MaxGuests.ToString("N0", CultureInfo.InvariantCulture) + " guest vCPUs");
+            }
+
+            Count++;
+            AllThumb &= guest.Thumb;
+        }
     }
 
     private static string StripComment(string line)
@@ -68,10 +93,16 @@ internal static class TraceParser
         return (hash < 0 ? line : line.Substring(0, hash)).Trim();
     }
 
-    private static TraceStep ParseLine(string line, int number, List<GuestStep> guests)
+    private static TraceStep ParseLine(string line, int number, DeclaredGuests guests)
     {
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        switch (words[0].ToLowerInvariant())
+        var keyword = words[0].ToLowerInvariant();
+        if (guests.Count == 0 && keyword != "guest")
+        {
+            throw new CliException("declare the guest first: 'guest aarch64' or 'guest aarch32'");
+        }
+
+        switch (keyword)
         {
             case "guest":
                 return words.Length switch
@@ -152,7 +183,7 @@ internal static class TraceParser
         return flags;
     }
 
-    private static InstructionStep ParseInstruction(string line, int number, List<GuestStep> guests)
+    private static InstructionStep ParseInstruction(string line, int number, DeclaredGuests guests)
     {
         var equals = line.IndexOf('=', StringComparison.Ordinal);
         var instruction = (equals < 0 ? line : line.Substring(0, equals)).Trim();
@@ -168,11 +199,6 @@ internal static class TraceParser
             value = parsed;
         }
 
-        if (guests.Count == 0)
-        {
-            throw new CliException("declare the guest first: 'guest aarch64' or 'guest aarch32'");
-        }
-
         if (instruction.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             if (!uint.TryParse(instruction.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var word))
@@ -184,7 +210,7 @@ internal static class TraceParser
         }
 
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
-        var thumb = guests.All(g => g.Thumb);
+        var thumb = guests.AllThumb;
         if (!SystemInstructionSyntax.TryParse(instruction, thumb, out var access, out var error))
         {
             throw new CliException(error);

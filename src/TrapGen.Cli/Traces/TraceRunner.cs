@@ -17,17 +17,24 @@ namespace TrapGen.Cli.Traces;
 /// <summary>Replays a trace through the runtime and prints each instruction, the value it moved, and a summary.</summary>
 internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null)
 {
-    public TraceSummary Run(IReadOnlyList<TraceStep> steps, string name)
+    /// <summary>
+    /// Runs <paramref name="steps"/> as they come (a trace is parsed while it runs, so any length runs in
+    /// bounded memory): the leading guest steps build the domain, the rest run on it.
+    /// </summary>
+    public TraceSummary Run(IEnumerable<TraceStep> steps, string name)
     {
-        var guests = steps.OfType<GuestStep>().ToList();
-        var domain = new Domain(guests.Select(g => g.State).ToList(), policy);
+        var guests = new List<GuestStep>();
         var summary = new TraceSummary();
-        domain.Build();
-        output.WriteLine("Trace " + name + ": " + guests.Count.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
-        PrintVcpu(domain);
-        for (var index = 0; index < steps.Count; index++)
+        Domain? domain = null;
+        foreach (var step in steps)
         {
-            var step = steps[index];
+            if (step is GuestStep guest)
+            {
+                guests.Add(guest);
+                continue;
+            }
+
+            domain ??= Start(guests, name);
             switch (step)
             {
                 case SwitchStep s:
@@ -54,7 +61,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                     break;
             }
 
-            progress?.Advance(index + 1);
+            progress?.Advance();
             if (domain.IsCrashed)
             {
                 summary.Crashed = true;
@@ -63,8 +70,20 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             }
         }
 
+        domain ??= Start(guests, name);
+        progress?.Finish();
         PrintSummary(domain, summary, name);
         return summary;
+    }
+
+    /// <summary>Builds the domain of the declared guests and prints its first state.</summary>
+    private Domain Start(List<GuestStep> guests, string name)
+    {
+        var domain = new Domain(guests.Select(g => g.State).ToList(), policy);
+        domain.Build();
+        output.WriteLine("Trace " + name + ": " + guests.Count.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
+        PrintVcpu(domain);
+        return domain;
     }
 
     private void Execute(Domain domain, bool thumb, InstructionStep step, TraceSummary summary, string name)

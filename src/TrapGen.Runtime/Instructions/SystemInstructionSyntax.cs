@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Instructions;
@@ -14,7 +15,7 @@ public static class SystemInstructionSyntax
 {
     private const uint SystemInstructionOp0 = 1;
 
-    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr"];
+    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr", "sysl", "sys"];
 
     /// <summary>Parses one instruction; <paramref name="thumb"/> makes cp15 moves T32 instead of A32.</summary>
     public static bool TryParse(string text, bool thumb, out SystemRegisterAccess access, out string error)
@@ -39,14 +40,16 @@ public static class SystemInstructionSyntax
             }
 
             var suffix = head.Substring(mnemonic.Length);
-            if (mnemonic is "mrs" or "msr")
+            if (mnemonic is "mrs" or "msr" or "sys" or "sysl")
             {
                 if (suffix.Length > 0)
                 {
                     break;
                 }
 
-                return TryParseA64(mnemonic == "mrs", operands, out access, out error);
+                return mnemonic.StartsWith("sys", StringComparison.Ordinal)
+                    ? TryParseSys(mnemonic == "sysl", operands, out access, out error)
+                    : TryParseA64(mnemonic == "mrs", operands, out access, out error);
             }
 
             if (!ConditionCodes.TryParse(suffix, out var cond))
@@ -64,7 +67,7 @@ public static class SystemInstructionSyntax
             return TryParseCp15(mnemonic, cond, thumb ? InstructionSet.T32 : InstructionSet.A32, operands, out access, out error);
         }
 
-        error = "'" + head + "' is not a system-register move; expected msr, mrs, mcr, mrc, mcrr or mrrc";
+        error = "'" + head + "' is not a system-register move; expected msr, mrs, sys, sysl, mcr, mrc, mcrr or mrrc";
         return false;
     }
 
@@ -72,7 +75,47 @@ public static class SystemInstructionSyntax
     /// Formats <paramref name="access"/>, naming AArch64 registers as the catalogue or the architecture does
     /// (op0 1 is SYS/SYSL) and AArch32 transfer registers as the instruction named them.
     /// </summary>
+    /// <exception cref="ArgumentException">No instruction has <paramref name="access"/>'s fields; <see cref="TryFormat"/> says why. Accesses this class parsed and words <see cref="InstructionDecoder"/> decoded always format.</exception>
     public static string Format(in SystemRegisterAccess access)
+    {
+        if (!TryFormat(access, out var text, out var why))
+        {
+            throw new ArgumentException(why, nameof(access));
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Formats <paramref name="access"/> as <see cref="Format"/> does, or says why no instruction has its
+    /// fields: a syndrome can report what no assembler text spells (op0 0, which holds MSR (immediate),
+    /// hints and barriers; an AArch32 Rt of 31). The text assembles back to the same word.
+    /// </summary>
+    public static bool TryFormat(in SystemRegisterAccess access, out string text, out string why)
+    {
+        text = string.Empty;
+        why = string.Empty;
+        if (access.TrapClass == TrapClassKind.Aarch64 && access.Op0 == 0)
+        {
+            why = "op0 = 0 encodes MSR (immediate) to a PSTATE field, hints and barriers, not a system register";
+            return false;
+        }
+
+        if (access.TrapClass != TrapClassKind.Aarch64
+            && (!IsNamed(access.Rt) || (access.TrapClass == TrapClassKind.Cp15Register64 && !IsNamed(access.Rt2))))
+        {
+            why = "Rt = " + (IsNamed(access.Rt) ? access.Rt2 : access.Rt).ToString(CultureInfo.InvariantCulture)
+                + " names no AArch32 general-purpose register";
+            return false;
+        }
+
+        text = FormatSpelled(access);
+        return true;
+    }
+
+    private static bool IsNamed(uint rt) => rt == SystemRegisterAccess.Pc || Aarch32RegisterMapping.IsMapped(rt);
+
+    private static string FormatSpelled(in SystemRegisterAccess access)
     {
         switch (access.TrapClass)
         {
@@ -105,9 +148,7 @@ public static class SystemInstructionSyntax
     /// </summary>
     private static string R(uint rt) => rt == SystemRegisterAccess.Pc
         ? "r15"
-        : Aarch32RegisterMapping.IsMapped(rt)
-            ? "r" + Aarch32RegisterMapping.InstructionRegister(rt).ToString(CultureInfo.InvariantCulture)
-            : "<rt " + rt.ToString(CultureInfo.InvariantCulture) + ">";
+        : "r" + Aarch32RegisterMapping.InstructionRegister(rt).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>MRC's destination when Rt is 15: the condition flags.</summary>
     private const string ApsrNzcv = "APSR_nzcv";
@@ -136,6 +177,34 @@ public static class SystemInstructionSyntax
         }
 
         access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
+        return true;
+    }
+
+    /// <summary>
+    /// SYS and SYSL in their generic form, as binutils prints the encodings it has no alias for:
+    /// <c>sys #&lt;op1&gt;, C&lt;n&gt;, C&lt;m&gt;, #&lt;op2&gt;{, X&lt;t&gt;}</c> and <c>sysl X&lt;t&gt;, #&lt;op1&gt;, C&lt;n&gt;, C&lt;m&gt;, #&lt;op2&gt;</c>.
+    /// </summary>
+    private static bool TryParseSys(bool isRead, string[] operands, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        var operation = isRead ? operands.Skip(1).ToArray() : operands.Take(4).ToArray();
+        var rtText = isRead ? operands.FirstOrDefault() : operands.Length == 5 ? operands[4] : "xzr";
+        if ((isRead ? operands.Length != 5 : operands.Length is not (4 or 5)) || rtText is null)
+        {
+            error = isRead ? "expected 'sysl x<t>, #<op1>, c<n>, c<m>, #<op2>'" : "expected 'sys #<op1>, c<n>, c<m>, #<op2>{, x<t>}'";
+            return false;
+        }
+
+        if (!TryX(rtText, out var rt, out error)
+            || !TryNumber(operation[0], 7, "op1", out var op1, out error)
+            || !TryC(operation[1], out var crn, out error)
+            || !TryC(operation[2], out var crm, out error)
+            || !TryNumber(operation[3], 7, "op2", out var op2, out error))
+        {
+            return false;
+        }
+
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, SystemInstructionOp0, op1, crn, crm, op2, rt, 0, Aarch32Constants.ConditionAlways);
         return true;
     }
 
