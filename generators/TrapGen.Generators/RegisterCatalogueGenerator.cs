@@ -24,9 +24,23 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var texts = context.AdditionalTextsProvider
-            .Where(static file => CatalogueFiles.IsCatalogue(file.Path))
-            .Select(static (file, cancellationToken) => new CatalogueText(file.Path, CatalogueDecoding.TextOf(file.GetText(cancellationToken))))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => CatalogueFiles.IsCatalogue(pair.Left.Path, GeneratorOptions.Metadata(pair.Right.GetOptions(pair.Left), CatalogueFiles.MetadataKey)))
+            .Select(static (pair, cancellationToken) => new CatalogueText(pair.Left.Path, CatalogueDecoding.TextOf(pair.Left.GetText(cancellationToken))))
             .WithTrackingName(TrackingNames.CatalogueText);
+
+        // No catalogue at all is TG0028, naming the YAML files that are there.
+        var search = texts.Collect()
+            .Combine(context.AdditionalTextsProvider.Where(static file => CatalogueFiles.IsYaml(file.Path)).Select(static (file, _) => Path.GetFileName(file.Path)).Collect())
+            .Select(static (pair, _) => new CatalogueSearch(pair.Left.Length, pair.Right.Sort(StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.CatalogueSearch);
+        context.RegisterSourceOutput(search, static (production, found) =>
+        {
+            if (found.Catalogues == 0)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticConverter.DescriptorOf(CatalogueRules.NoCatalogue), Location.None, found.Hint));
+            }
+        });
 
         var limits = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.LimitsFrom(provider.GlobalOptions))

@@ -98,10 +98,12 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Every_rule_except_the_internal_error_has_a_case()
+    public void Every_positioned_rule_has_a_case()
     {
+        // TG9999 is a bug, and TG0028 (no catalogue) has no file to point into: CatalogueDiscoveryTests covers it.
+        string[] unpositioned = [CatalogueRules.InternalError.Id, CatalogueRules.NoCatalogue.Id];
         var covered = ((System.Collections.Generic.IEnumerable<object[]>)Cases()).Select(row => ((Case)row[0]).Id).ToHashSet();
-        var uncovered = CatalogueRules.All.Select(r => r.Id).Where(id => id != CatalogueRules.InternalError.Id && !covered.Contains(id));
+        var uncovered = CatalogueRules.All.Select(r => r.Id).Where(id => !unpositioned.Contains(id) && !covered.Contains(id));
         Assert.Empty(uncovered);
     }
 

@@ -69,6 +69,7 @@ public sealed class DocumentationTests
             var section = text.Substring(heading.Index).Split("\n## ")[0];
             Assert.Contains("Severity: " + rule.DefaultSeverity.ToString().ToLowerInvariant(), section, System.StringComparison.Ordinal);
             Assert.EndsWith("docs/analyzers.md#" + rule.Id.ToLowerInvariant(), rule.HelpLinkUri, System.StringComparison.Ordinal);
+            AssertAnchorBefore(text, heading, rule.HelpLinkUri);
         }
 
         var documented = Regex.Matches(text, @"^## (TG\d{4}):", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
@@ -86,10 +87,22 @@ public sealed class DocumentationTests
             Assert.Equal(rule.Title, heading.Groups[1].Value.Trim());
             var section = text.Substring(heading.Index).Split("\n## ")[0];
             Assert.Contains("Severity: " + rule.Severity.ToString().ToLowerInvariant(), section, System.StringComparison.Ordinal);
+            AssertAnchorBefore(text, heading, rule.HelpLink);
         }
 
         var documented = Regex.Matches(text, @"^## (TG\d{4}):", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
         Assert.Equal(CatalogueRules.All.Select(r => r.Id), documented);
+    }
+
+    /// <summary>
+    /// A help link's fragment (<c>#tg0017</c>) is not the anchor GitHub makes of the heading
+    /// (<c>#tg0017-trap-group-lacks-…</c>), so each heading has an explicit anchor just before it.
+    /// </summary>
+    private static void AssertAnchorBefore(string text, Match heading, string helpLink)
+    {
+        var fragment = helpLink.Substring(helpLink.LastIndexOf('#') + 1);
+        var before = text.Substring(0, heading.Index).TrimEnd().Split('\n')[^1];
+        Assert.Equal("<a id=\"" + fragment + "\"></a>", before);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using TrapGen.Catalogue;
 using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing;
@@ -12,7 +14,42 @@ namespace TrapGen.Generators.Tests;
 /// <summary>Snapshots of the generated sources, and proof that they compile cleanly against a runtime.</summary>
 public sealed class GeneratedCodeTests
 {
-    public static TheoryData<string> Catalogues() => ["registers.yaml", "handling.registers.yaml", "hostile-text.registers.yaml"];
+    private static readonly string[] CompilingFixtures = ["registers.yaml", "handling.registers.yaml", "hostile-text.registers.yaml"];
+
+    public static TheoryData<string> Catalogues() => new(CompilingFixtures);
+
+    /// <summary>
+    /// A net8.0 project compiles at C# 12 by default (net9.0 at C# 13): the generated code, and the
+    /// partial class a user writes beside it, need nothing newer, with nullable annotations on or off.
+    /// </summary>
+    [Theory]
+    [InlineData(LanguageVersion.CSharp12, NullableContextOptions.Enable)]
+    [InlineData(LanguageVersion.CSharp12, NullableContextOptions.Disable)]
+    [InlineData(LanguageVersion.CSharp13, NullableContextOptions.Enable)]
+    public void Generated_code_compiles_for_net8_at_its_default_language_version(LanguageVersion version, NullableContextOptions nullable)
+    {
+        foreach (var fixture in CompilingFixtures)
+        {
+            var text = TestFiles.Fixture(fixture);
+            var catalogue = CatalogueLoader.Load(text).ValidCatalogue!;
+            var options = new CSharpParseOptions(version);
+            var compilation = CSharpCompilation.Create(
+                "Net8Consumer",
+                [CSharpSyntaxTree.ParseText(StubImplementation.For(catalogue, GeneratorHarness.TestNamespace), options)],
+                Basic.Reference.Assemblies.Net80.References.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable));
+            var driver = CSharpGeneratorDriver.Create(
+                [new RegisterCatalogueGenerator().AsSourceGenerator()],
+                [new InMemoryAdditionalText(GeneratorHarness.CataloguePath, text)],
+                options,
+                new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace }));
+
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+            var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(problems.Count == 0, fixture + " at " + version + ", nullable " + nullable + ":\n" + string.Join("\n", problems));
+        }
+    }
 
     [Fact]
     public void Text_from_the_catalogue_never_becomes_code()

@@ -21,7 +21,7 @@ public static class StubImplementation
         builder.AppendLine("    public SystemRegisterFile File { get; } = new();");
         builder.AppendLine("    public System.Collections.Generic.List<string> Calls { get; } = new();");
         builder.AppendLine("    public System.Collections.Generic.Dictionary<string, ulong> Emulated { get; } = new();");
-        builder.AppendLine("    private partial SystemRegisterFile Registers => File;");
+        builder.AppendLine("    private partial SystemRegisterFile Registers() => File;");
         builder.AppendLine("    private partial ulong ReadX(int index) => index == 31 ? 0 : X[index];");
         builder.AppendLine("    private partial void WriteX(int index, ulong value) { if (index != 31) X[index] = value; }");
         builder.AppendLine("    private partial uint ReadR(int index) => (uint)X[index];");

@@ -6,8 +6,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace TrapGen.Testing.Generators;
 
-/// <summary>Global MSBuild options (build_property.*) for driver tests.</summary>
-public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// MSBuild options for driver tests: global ones (<c>build_property.*</c>) and, per AdditionalFile path,
+/// item metadata (<c>build_metadata.AdditionalFiles.*</c>).
+/// </summary>
+public sealed class TestOptionsProvider(
+    IReadOnlyDictionary<string, string> globals,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null) : AnalyzerConfigOptionsProvider
 {
     /// <inheritdoc/>
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
@@ -16,7 +21,8 @@ public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> glob
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 
     /// <inheritdoc/>
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new Options(perFile is not null && perFile.TryGetValue(textFile.Path, out var metadata) ? metadata : new Dictionary<string, string>());
 
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {

@@ -167,6 +167,12 @@ public static class CatalogueRules
         "The catalogue is not valid UTF-8 here: a byte sequence that is no UTF-8 character was read as U+FFFD; save the file as UTF-8",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0028: the generator is referenced but the project has no catalogue.</summary>
+    public static readonly DiagnosticRule NoCatalogue = new(
+        "TG0028", "No catalogue",
+        "TrapGen found no catalogue in this project{0}; add <AdditionalFiles Include=\"registers.yaml\" /> (any *.registers.yaml is one too), or name another file with <TrapGenCatalogue Include=\"my-registers.yaml\" />",
+        DiagnosticSeverityLevel.Warning);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -180,6 +186,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
         FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
-        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, InternalError,
+        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, InternalError,
     ];
 }

@@ -241,8 +241,9 @@ internal static class DispatchEmitter
 
     private static void EmitPartials(SourceWriter writer, RegisterCatalogue catalogue)
     {
+        // A partial method, not a partial property (C# 13): the generated code compiles at C# 12, net8.0's default.
         writer.Summary("The register file passthrough handlers read and write.");
-        writer.Line("private partial " + GeneratedNames.RegisterFile + " Registers { get; }");
+        writer.Line("private partial " + GeneratedNames.RegisterFile + " Registers();");
         writer.Line();
         writer.SummaryXml("Reads AArch64 general-purpose register X<paramref name=\"index\"/>; index 31 is XZR and reads as zero.");
         writer.Line("private partial ulong ReadX(int index);");

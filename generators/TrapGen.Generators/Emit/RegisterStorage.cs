@@ -18,7 +18,7 @@ internal sealed class RegisterStorage(RegisterDefinition register)
     /// <summary>An expression of the whole register's value.</summary>
     public string Load => register.Handling switch
     {
-        RegisterHandling.Passthrough => "Registers." + register.Name,
+        RegisterHandling.Passthrough => "Registers()." + register.Name,
         RegisterHandling.Emulated => "Read" + register.Emulator + "()",
         _ => register.Width == 64 ? "0UL" : "0u",
     };
@@ -26,19 +26,19 @@ internal sealed class RegisterStorage(RegisterDefinition register)
     /// <summary>A statement that stores <paramref name="value"/> (of the register's width) into the whole register.</summary>
     public string? Store(string value) => register.Handling switch
     {
-        RegisterHandling.Passthrough => "Registers." + register.Name + " = " + value + ";",
+        RegisterHandling.Passthrough => "Registers()." + register.Name + " = " + value + ";",
         RegisterHandling.Emulated => "Write" + register.Emulator + "(" + value + ");",
         _ => null,
     };
 
     /// <summary>An expression of bits [31:0] or [63:32].</summary>
     public string LoadHalf(RegisterView half) => register.Handling == RegisterHandling.Passthrough
-        ? "Registers." + register.Name + "_" + half
+        ? "Registers()." + register.Name + "_" + half
         : Halves + "." + half + "(" + Load + ")";
 
     /// <summary>A statement that replaces bits [31:0] or [63:32] with <paramref name="value"/>, keeping the other half.</summary>
     public string? StoreHalf(RegisterView half, string value) => register.Handling == RegisterHandling.Passthrough
-        ? "Registers." + register.Name + "_" + half + " = " + value + ";"
+        ? "Registers()." + register.Name + "_" + half + " = " + value + ";"
         : Store(Halves + ".With" + half + "(" + Load + ", " + value + ")");
 
     /// <summary>The statement that runs the after-write hook, or null.</summary>

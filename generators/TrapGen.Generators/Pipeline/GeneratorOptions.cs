@@ -32,6 +32,10 @@ internal sealed record GeneratorOptions(string Namespace)
         return new GeneratorOptions(DefaultNamespace);
     }
 
+    /// <summary>The value of <paramref name="key"/> (item metadata such as <c>build_metadata.AdditionalFiles.X</c>), or null.</summary>
+    public static string? Metadata(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) ? value : null;
+
     private static string? Property(AnalyzerConfigOptions options, string name) =>
         options.TryGetValue("build_property." + name, out var value) ? value : null;
 }

@@ -6,6 +6,9 @@ public static class TrackingNames
     /// <summary>The catalogue's path and text.</summary>
     public const string CatalogueText = nameof(CatalogueText);
 
+    /// <summary>How many catalogues the project has, and its YAML AdditionalFiles (for TG0028).</summary>
+    public const string CatalogueSearch = nameof(CatalogueSearch);
+
     /// <summary>The parsed and validated catalogue with its diagnostics.</summary>
     public const string LoadedCatalogue = nameof(LoadedCatalogue);
 

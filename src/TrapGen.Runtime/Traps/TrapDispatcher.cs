@@ -35,7 +35,7 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    private partial SystemRegisterFile Registers => registers;
+    private partial SystemRegisterFile Registers() => registers;
 
     private partial ulong ReadX(int index) => current.Registers.ReadX(index);
 

@@ -11,7 +11,7 @@ public sealed partial class TrapDispatcher(Vcpu vcpu)
 {
     private readonly SystemRegisterFile registers = new();
 
-    private partial SystemRegisterFile Registers => registers;
+    private partial SystemRegisterFile Registers() => registers;
 
     private partial ulong ReadX(int index) => vcpu.Registers.ReadX(index);
 

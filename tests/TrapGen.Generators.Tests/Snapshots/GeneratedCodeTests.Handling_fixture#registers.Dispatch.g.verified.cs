@@ -85,12 +85,12 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.WIDGET_EL1);
+            WriteX(rt, Registers().WIDGET_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.WIDGET_EL1 = RegisterHalves.Lo(ReadX(rt));
-        OnWidgetWrite(Registers.WIDGET_EL1);
+        Registers().WIDGET_EL1 = RegisterHalves.Lo(ReadX(rt));
+        OnWidgetWrite(Registers().WIDGET_EL1);
         return TrapResult.Handled;
     }
 
@@ -99,12 +99,12 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.WIDGET_EL1);
+            WriteR(rt, Registers().WIDGET_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.WIDGET_EL1 = ReadR(rt);
-        OnWidgetWrite(Registers.WIDGET_EL1);
+        Registers().WIDGET_EL1 = ReadR(rt);
+        OnWidgetWrite(Registers().WIDGET_EL1);
         return TrapResult.Handled;
     }
 
@@ -113,11 +113,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.BASE_EL1);
+            WriteX(rt, Registers().BASE_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.BASE_EL1 = ReadX(rt);
+        Registers().BASE_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -126,11 +126,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.BASE_EL1_Lo);
+            WriteR(rt, Registers().BASE_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.BASE_EL1 = (ulong)ReadR(rt);
+        Registers().BASE_EL1 = (ulong)ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -139,13 +139,13 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            var value = Registers.BASE_EL1;
+            var value = Registers().BASE_EL1;
             WriteR(rt, RegisterHalves.Lo(value));
             WriteR(rt2, RegisterHalves.Hi(value));
             return TrapResult.Handled;
         }
 
-        Registers.BASE_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
+        Registers().BASE_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
         return TrapResult.Handled;
     }
 
@@ -188,12 +188,12 @@ public sealed partial class TrapDispatcher
             return TrapResult.Undefined;
         }
 
-        Registers.SINK_EL1 = ReadX(rt);
+        Registers().SINK_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
     /// <summary>The register file passthrough handlers read and write.</summary>
-    private partial SystemRegisterFile Registers { get; }
+    private partial SystemRegisterFile Registers();
 
     /// <summary>Reads AArch64 general-purpose register X<paramref name="index"/>; index 31 is XZR and reads as zero.</summary>
     private partial ulong ReadX(int index);

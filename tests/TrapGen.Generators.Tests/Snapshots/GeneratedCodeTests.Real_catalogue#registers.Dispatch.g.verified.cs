@@ -114,12 +114,12 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.SCTLR_EL1);
+            WriteX(rt, Registers().SCTLR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.SCTLR_EL1 = ReadX(rt);
-        UpdateSctlr(Registers.SCTLR_EL1);
+        Registers().SCTLR_EL1 = ReadX(rt);
+        UpdateSctlr(Registers().SCTLR_EL1);
         return TrapResult.Handled;
     }
 
@@ -128,12 +128,12 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.SCTLR_EL1_Lo);
+            WriteR(rt, Registers().SCTLR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.SCTLR_EL1_Lo = ReadR(rt);
-        UpdateSctlr(Registers.SCTLR_EL1);
+        Registers().SCTLR_EL1_Lo = ReadR(rt);
+        UpdateSctlr(Registers().SCTLR_EL1);
         return TrapResult.Handled;
     }
 
@@ -142,11 +142,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.TTBR0_EL1);
+            WriteX(rt, Registers().TTBR0_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.TTBR0_EL1 = ReadX(rt);
+        Registers().TTBR0_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -155,11 +155,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.TTBR0_EL1_Lo);
+            WriteR(rt, Registers().TTBR0_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.TTBR0_EL1_Lo = ReadR(rt);
+        Registers().TTBR0_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -168,13 +168,13 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            var value = Registers.TTBR0_EL1;
+            var value = Registers().TTBR0_EL1;
             WriteR(rt, RegisterHalves.Lo(value));
             WriteR(rt2, RegisterHalves.Hi(value));
             return TrapResult.Handled;
         }
 
-        Registers.TTBR0_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
+        Registers().TTBR0_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
         return TrapResult.Handled;
     }
 
@@ -183,11 +183,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.TTBR1_EL1);
+            WriteX(rt, Registers().TTBR1_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.TTBR1_EL1 = ReadX(rt);
+        Registers().TTBR1_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -196,11 +196,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.TTBR1_EL1_Lo);
+            WriteR(rt, Registers().TTBR1_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.TTBR1_EL1_Lo = ReadR(rt);
+        Registers().TTBR1_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -209,13 +209,13 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            var value = Registers.TTBR1_EL1;
+            var value = Registers().TTBR1_EL1;
             WriteR(rt, RegisterHalves.Lo(value));
             WriteR(rt2, RegisterHalves.Hi(value));
             return TrapResult.Handled;
         }
 
-        Registers.TTBR1_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
+        Registers().TTBR1_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
         return TrapResult.Handled;
     }
 
@@ -224,11 +224,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.TCR_EL1);
+            WriteX(rt, Registers().TCR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.TCR_EL1 = ReadX(rt);
+        Registers().TCR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -237,11 +237,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.TCR_EL1_Lo);
+            WriteR(rt, Registers().TCR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.TCR_EL1_Lo = ReadR(rt);
+        Registers().TCR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -250,11 +250,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.TCR_EL1_Hi);
+            WriteR(rt, Registers().TCR_EL1_Hi);
             return TrapResult.Handled;
         }
 
-        Registers.TCR_EL1_Hi = ReadR(rt);
+        Registers().TCR_EL1_Hi = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -263,11 +263,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.AFSR0_EL1);
+            WriteX(rt, Registers().AFSR0_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.AFSR0_EL1 = ReadX(rt);
+        Registers().AFSR0_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -276,11 +276,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.AFSR0_EL1_Lo);
+            WriteR(rt, Registers().AFSR0_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.AFSR0_EL1_Lo = ReadR(rt);
+        Registers().AFSR0_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -289,11 +289,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.AFSR1_EL1);
+            WriteX(rt, Registers().AFSR1_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.AFSR1_EL1 = ReadX(rt);
+        Registers().AFSR1_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -302,11 +302,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.AFSR1_EL1_Lo);
+            WriteR(rt, Registers().AFSR1_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.AFSR1_EL1_Lo = ReadR(rt);
+        Registers().AFSR1_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -315,11 +315,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.ESR_EL1);
+            WriteX(rt, Registers().ESR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.ESR_EL1 = ReadX(rt);
+        Registers().ESR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -328,11 +328,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.ESR_EL1_Lo);
+            WriteR(rt, Registers().ESR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.ESR_EL1_Lo = ReadR(rt);
+        Registers().ESR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -341,11 +341,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.FAR_EL1);
+            WriteX(rt, Registers().FAR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.FAR_EL1 = ReadX(rt);
+        Registers().FAR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -354,11 +354,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.FAR_EL1_Lo);
+            WriteR(rt, Registers().FAR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.FAR_EL1_Lo = ReadR(rt);
+        Registers().FAR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -367,11 +367,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.FAR_EL1_Hi);
+            WriteR(rt, Registers().FAR_EL1_Hi);
             return TrapResult.Handled;
         }
 
-        Registers.FAR_EL1_Hi = ReadR(rt);
+        Registers().FAR_EL1_Hi = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -380,11 +380,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.MAIR_EL1);
+            WriteX(rt, Registers().MAIR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.MAIR_EL1 = ReadX(rt);
+        Registers().MAIR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -393,11 +393,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.MAIR_EL1_Lo);
+            WriteR(rt, Registers().MAIR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.MAIR_EL1_Lo = ReadR(rt);
+        Registers().MAIR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -406,11 +406,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.MAIR_EL1_Hi);
+            WriteR(rt, Registers().MAIR_EL1_Hi);
             return TrapResult.Handled;
         }
 
-        Registers.MAIR_EL1_Hi = ReadR(rt);
+        Registers().MAIR_EL1_Hi = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -419,11 +419,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.AMAIR_EL1);
+            WriteX(rt, Registers().AMAIR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.AMAIR_EL1 = ReadX(rt);
+        Registers().AMAIR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -432,11 +432,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.AMAIR_EL1_Lo);
+            WriteR(rt, Registers().AMAIR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.AMAIR_EL1_Lo = ReadR(rt);
+        Registers().AMAIR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -445,11 +445,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.AMAIR_EL1_Hi);
+            WriteR(rt, Registers().AMAIR_EL1_Hi);
             return TrapResult.Handled;
         }
 
-        Registers.AMAIR_EL1_Hi = ReadR(rt);
+        Registers().AMAIR_EL1_Hi = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -458,11 +458,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteX(rt, Registers.CONTEXTIDR_EL1);
+            WriteX(rt, Registers().CONTEXTIDR_EL1);
             return TrapResult.Handled;
         }
 
-        Registers.CONTEXTIDR_EL1 = ReadX(rt);
+        Registers().CONTEXTIDR_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 
@@ -471,11 +471,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.CONTEXTIDR_EL1_Lo);
+            WriteR(rt, Registers().CONTEXTIDR_EL1_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.CONTEXTIDR_EL1_Lo = ReadR(rt);
+        Registers().CONTEXTIDR_EL1_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -484,11 +484,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.DACR32_EL2_Lo);
+            WriteR(rt, Registers().DACR32_EL2_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.DACR32_EL2_Lo = ReadR(rt);
+        Registers().DACR32_EL2_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -497,11 +497,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, Registers.IFSR32_EL2_Lo);
+            WriteR(rt, Registers().IFSR32_EL2_Lo);
             return TrapResult.Handled;
         }
 
-        Registers.IFSR32_EL2_Lo = ReadR(rt);
+        Registers().IFSR32_EL2_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -612,7 +612,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>The register file passthrough handlers read and write.</summary>
-    private partial SystemRegisterFile Registers { get; }
+    private partial SystemRegisterFile Registers();
 
     /// <summary>Reads AArch64 general-purpose register X<paramref name="index"/>; index 31 is XZR and reads as zero.</summary>
     private partial ulong ReadX(int index);

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>
+/// Which AdditionalFiles the generator takes as catalogues: registers.yaml and *.registers.yaml by name,
+/// any file marked by the TrapGenCatalogue item, and TG0028 when there is none.
+/// </summary>
+public sealed class CatalogueDiscoveryTests
+{
+    [Theory]
+    [InlineData("/repo/registers.yaml")]
+    [InlineData("/repo/Registers.YAML")]
+    [InlineData("/repo/cp15.registers.yaml")]
+    public void A_file_named_as_a_catalogue_is_one(string path)
+    {
+        var result = Run([(path, TestFiles.RealCatalogue, null)]);
+
+        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0028");
+    }
+
+    [Fact]
+    public void A_file_of_any_name_is_a_catalogue_when_the_trap_gen_catalogue_item_marks_it()
+    {
+        var result = Run([("/repo/hypervisor/cp15.yaml", TestFiles.RealCatalogue, "true")]);
+
+        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0028");
+    }
+
+    [Fact]
+    public void No_catalogue_is_one_warning_that_says_how_to_add_one_and_names_the_yaml_files_found()
+    {
+        var result = Run([("/repo/cp15.yaml", TestFiles.RealCatalogue, null), ("/repo/notes.txt", "x", null)]);
+
+        Assert.Empty(result.GeneratedSources);
+        var missing = Assert.Single(result.Diagnostics);
+        Assert.Equal(("TG0028", DiagnosticSeverity.Warning, Location.None), (missing.Id, missing.Severity, missing.Location));
+        var message = missing.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("(cp15.yaml is YAML, but not named as a catalogue)", message, System.StringComparison.Ordinal);
+        Assert.Contains("<TrapGenCatalogue Include=", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_additional_files_at_all_is_the_same_warning_without_a_list()
+    {
+        var missing = Assert.Single(Run([]).Diagnostics);
+
+        Assert.Equal("TG0028", missing.Id);
+        Assert.StartsWith("TrapGen found no catalogue in this project; add", missing.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    private static GeneratorRunResult Run(IReadOnlyList<(string Path, string Text, string? Metadata)> files)
+    {
+        var perFile = files.Where(f => f.Metadata is not null).ToDictionary(
+            f => f.Path,
+            f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { [CatalogueFiles.MetadataKey] = f.Metadata! });
+        var driver = CSharpGeneratorDriver.Create(
+            [new RegisterCatalogueGenerator().AsSourceGenerator()],
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            GeneratorHarness.ParseOptions,
+            new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace }, perFile));
+        var result = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return result;
+    }
+}
