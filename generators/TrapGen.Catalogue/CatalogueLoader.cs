@@ -31,12 +31,14 @@ public static class CatalogueLoader
             }
 
             var catalogue = new CatalogueParser(diagnostics).Parse(text);
-            if (catalogue is not null)
+            if (catalogue is null)
             {
-                new CatalogueValidator(diagnostics).Validate(catalogue, parsedCompletely: !diagnostics.HasErrors);
+                return new CatalogueLoadResult(null, diagnostics.ToEquatableArray());
             }
 
-            return new CatalogueLoadResult(catalogue, diagnostics.ToEquatableArray());
+            new CatalogueValidator(diagnostics).Validate(catalogue, parsedCompletely: !diagnostics.HasErrors);
+            var generatable = diagnostics.HasErrors ? GeneratableCatalogue.Of(catalogue) : catalogue;
+            return new CatalogueLoadResult(catalogue, diagnostics.ToEquatableArray(), generatable);
         }
 #pragma warning disable CA1031 // The generator must never throw: any failure is reported as TG9999.
         catch (Exception exception)

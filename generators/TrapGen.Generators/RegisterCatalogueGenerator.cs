@@ -86,7 +86,7 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
 
     private static GenerationResult Generate(LoadedCatalogue loaded, GeneratorOptions options)
     {
-        if (loaded.Result.ValidCatalogue is not { } catalogue)
+        if (loaded.Result.Generatable is not { } catalogue)
         {
             return new GenerationResult(loaded.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty);
         }

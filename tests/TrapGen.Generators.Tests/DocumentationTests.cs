@@ -43,6 +43,7 @@ public sealed class DocumentationTests
         Assert.Equal(CatalogueKeys.Access.Keys.Order(), Enum(At(register, "access")).Order());
         Assert.Equal(CatalogueKeys.View.Keys.Order(), Enum(At(Schema, "definitions", "alias", "properties", "view")).Order());
         Assert.Equal(CatalogueKeys.Direction.Keys.Order(), Enum(At(Schema, "definitions", "traps", "additionalProperties")).Order());
+        Assert.Equal(CatalogueKeys.Others.Keys.Order(), Enum(At(Schema, "properties", "trap_groups", "items", "properties", "others")).Order());
     }
 
     [Theory]

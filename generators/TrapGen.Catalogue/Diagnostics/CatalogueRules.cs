@@ -101,10 +101,10 @@ public static class CatalogueRules
         "{0}: {1}",
         DiagnosticSeverityLevel.Error);
 
-    /// <summary>TG0017: a trap group that lacks a register the architecture puts in it.</summary>
+    /// <summary>TG0017: a trap group that lacks accesses the architecture puts in it, and does not say what happens to them.</summary>
     public static readonly DiagnosticRule MissingArchitecturalMember = new(
         "TG0017", "Trap group lacks an architectural register",
-        "HCR_EL2.{0} traps {1} of {2} ({3}), but the catalogue does not handle it: a trapped access would reach the unhandled path and the guest would get an UNDEF; add it with traps: {{ {0}: {4} }}",
+        "HCR_EL2.{0} traps {1}, but {2}",
         DiagnosticSeverityLevel.Error);
 
     /// <summary>TG0018: a trap group or membership that contradicts the architecture.</summary>

@@ -34,6 +34,15 @@ public sealed record SyndromeLayouts(int EsrWidth, EquatableArray<BitField> EsrF
         EsrFieldNames.Select(_ => SourceSpan.FileStart).ToEquatableArray(),
         TrapClasses.All.Select(TrapClassLayout.Architectural).ToEquatableArray());
 
+    /// <summary>
+    /// Gets whether every field code is generated from is declared: EC, IL and ISS, and each trap class
+    /// with its required fields. The parser keeps a layout that lacks one (TG0003), so this guards the emitters.
+    /// </summary>
+    public bool IsComplete =>
+        EsrFieldNames.All(name => EsrFields.Any(f => f.Name == name))
+        && TrapClasses.All.All(kind => Classes.Any(c => c.Kind == kind
+            && TrapClasses.RequiredFieldNames(kind).All(name => c.Fields.Any(f => f.Name == name))));
+
     /// <summary>Gets the top-level field called <paramref name="name"/>.</summary>
     public BitField EsrField(string name) => EsrFields.First(f => f.Name == name);
 

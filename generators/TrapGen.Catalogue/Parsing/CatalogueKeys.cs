@@ -13,7 +13,7 @@ internal static class CatalogueKeys
     public static readonly string[] Esr = ["width", "fields"];
     public static readonly string[] TrapClass = ["ec", "description", "fields"];
     public static readonly string[] Field = ["lsb", "width"];
-    public static readonly string[] TrapGroup = ["name", "hcr_bit", "description"];
+    public static readonly string[] TrapGroup = ["name", "hcr_bit", "description", "others"];
     public static readonly string[] Named = ["name", "description"];
 
     public static readonly string[] Register =
@@ -33,6 +33,13 @@ internal static class CatalogueKeys
         ["emulated"] = RegisterHandling.Emulated,
         ["raz-wi"] = RegisterHandling.RazWi,
         ["undefined"] = RegisterHandling.Undefined,
+    };
+
+    public static readonly IReadOnlyDictionary<string, OthersHandling> Others = new Dictionary<string, OthersHandling>
+    {
+        ["undefined"] = OthersHandling.Undefined,
+        ["raz-wi"] = OthersHandling.RazWi,
+        ["unhandled"] = OthersHandling.Unhandled,
     };
 
     public static readonly IReadOnlyDictionary<string, RegisterAccess> Access = new Dictionary<string, RegisterAccess>

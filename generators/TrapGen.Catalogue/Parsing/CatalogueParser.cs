@@ -174,11 +174,21 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
     private TrapGroup? ParseTrapGroup(MappingReader reader)
     {
         var name = reader.String("name", required: true);
-        var control = name is null ? null : TrapControls.Find(name);
-        var architectural = control is { Register: HcrEl2.Name } ? control : null;
+        var named = name is null ? null : TrapControls.Find(name);
+        var architectural = named is { Register: HcrEl2.Name } ? named : null;
         var bit = reader.Int("hcr_bit", required: architectural is null && name is not null, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
-        var description = reader.String("description", required: false) ?? architectural?.Description ?? string.Empty;
-        return name is null || bit is null ? null : new TrapGroup(name, bit.Value, description, reader.SpanOf("name"), reader.SpanOf("hcr_bit"));
+        var description = reader.String("description", required: false);
+        var others = reader.Choice("others", required: false, CatalogueKeys.Others);
+        if (name is null || bit is null)
+        {
+            return null;
+        }
+
+        // A group is its bit: the control named (whose bit TG0018 then checks), or the control at that bit.
+        var control = architectural ?? TrapControls.FindHcrBit(bit.Value);
+        return new TrapGroup(
+            name, bit.Value, description ?? control?.Description ?? string.Empty, control?.Name, others,
+            reader.SpanOf("name"), reader.SpanOf("hcr_bit"), reader.SpanOf("others"));
     }
 
     private NamedEntry? ParseNamed(MappingReader reader)

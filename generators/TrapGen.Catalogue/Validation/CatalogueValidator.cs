@@ -6,6 +6,7 @@ using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
+using static TrapGen.Catalogue.Validation.ArchitectureMessages;
 
 namespace TrapGen.Catalogue.Validation;
 
@@ -24,8 +25,8 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         ValidateNames(catalogue);
         ValidateEncodings(catalogue);
         ValidateViews(catalogue);
-        ValidateHandling(catalogue);
-        ValidateTrapGroups(catalogue, parsedCompletely);
+        ValidateHandling(catalogue, parsedCompletely);
+        new TrapGroupValidator(diagnostics).Validate(catalogue, parsedCompletely);
         new ArchitectureValidator(diagnostics).Validate(catalogue);
     }
 
@@ -201,7 +202,8 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
 
     private void ValidateViews(RegisterCatalogue catalogue)
     {
-        foreach (var register in catalogue.Registers)
+        // A width that contradicts the architecture is TG0023; its aliases' views would only repeat it.
+        foreach (var register in catalogue.Registers.Where(r => !(Aarch64Registers.TryFind(r.Name, out var architectural) && architectural.Width != r.Width)))
         {
             var claimedHalves = new Dictionary<string, AliasDefinition>();
             foreach (var alias in register.Aliases)
@@ -240,7 +242,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         _ => null,
     };
 
-    private void ValidateHandling(RegisterCatalogue catalogue)
+    private void ValidateHandling(RegisterCatalogue catalogue, bool parsedCompletely)
     {
         var hooks = catalogue.Hooks.Select(h => h.Name).ToList();
         var emulators = catalogue.Emulators.Select(e => e.Name).ToList();
@@ -281,6 +283,12 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             }
         }
 
+        // An entry the parser dropped may have used them: no "declared but not used" after a parse error.
+        if (!parsedCompletely)
+        {
+            return;
+        }
+
         foreach (var hook in catalogue.Hooks.Where(h => !usedHooks.Contains(h.Name)))
         {
             diagnostics.Report(CatalogueRules.Unused, hook.Span, "The hook", hook.Name);
@@ -292,116 +300,6 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         }
     }
 
-    private void ValidateTrapGroups(RegisterCatalogue catalogue, bool checkCompleteness)
-    {
-        // Duplicate names are TG0007 (ValidateNames); the first declaration is the one memberships refer to.
-        var declared = new Dictionary<string, TrapGroup>(System.StringComparer.Ordinal);
-        foreach (var group in catalogue.TrapGroups.Where(g => !declared.ContainsKey(g.Name)))
-        {
-            declared[group.Name] = group;
-        }
-
-        var used = new HashSet<string>();
-        foreach (var group in catalogue.TrapGroups)
-        {
-            if (HcrControl(group.Name) is { } control && control.Bit != group.HcrBit)
-            {
-                diagnostics.Report(
-                    CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
-                    string.Format(CultureInfo.InvariantCulture, "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}", group.Name, group.HcrBit, control.Bit));
-            }
-        }
-
-        var trappables = Trappables(catalogue).ToList();
-        foreach (var trappable in trappables)
-        {
-            foreach (var membership in trappable.Traps)
-            {
-                used.Add(membership.Group);
-                if (!declared.ContainsKey(membership.Group))
-                {
-                    diagnostics.Report(CatalogueRules.UnknownTrapGroup, membership.Span, trappable.Owner, membership.Group, Listing(declared.Keys));
-                    continue;
-                }
-
-                if (HcrControl(membership.Group) is not { } control)
-                {
-                    continue;
-                }
-
-                var rule = RegistersByKey.RulesOf(trappable.Kind, trappable.Key).FirstOrDefault(r => r.Control == control);
-                if (rule is null)
-                {
-                    diagnostics.Report(
-                        CatalogueRules.ContradictsArchitecture, membership.Span,
-                        string.Format(CultureInfo.InvariantCulture, "{0} says HCR_EL2.{1} traps it, but the architecture does not put it in {1}'s group; remove {1} from its traps", trappable.Owner, control.Name));
-                }
-                else if (membership.Direction != rule.Direction)
-                {
-                    diagnostics.Report(
-                        CatalogueRules.ContradictsArchitecture, membership.Span,
-                        string.Format(CultureInfo.InvariantCulture, "{0} says {1} traps its {2}, but HCR_EL2.{1} traps its {3} only; write {1}: {4}", trappable.Owner, control.Name, Plural(membership.Direction), Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction)));
-                }
-            }
-        }
-
-        foreach (var group in catalogue.TrapGroups)
-        {
-            if (!used.Contains(group.Name))
-            {
-                diagnostics.Report(CatalogueRules.Unused, group.Span, "The trap group", group.Name);
-            }
-
-            if (!checkCompleteness || HcrControl(group.Name) is not { } control)
-            {
-                continue;
-            }
-
-            foreach (var covered in ArchitecturalTraps.CoveredBy(control))
-            {
-                var member = trappables.Any(t => t.Kind == covered.TrapClass && t.Key == covered.Key && t.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)));
-                if (!member)
-                {
-                    diagnostics.Report(
-                        CatalogueRules.MissingArchitecturalMember, group.Span, control.Name, Plural(covered.Direction), covered.Name,
-                        covered.Encoding, CatalogueSpelling.Of(covered.Direction));
-                }
-            }
-        }
-    }
-
-    /// <summary>The HCR_EL2 trap control a trap group of this name is, or null for a group of the catalogue's own.</summary>
-    private static TrapControl? HcrControl(string name) => TrapControls.Find(name) is { Register: HcrEl2.Name } control ? control : null;
-
-    private static IEnumerable<(string Owner, TrapClassKind Kind, uint Key, IReadOnlyList<TrapMembership> Traps)> Trappables(RegisterCatalogue catalogue)
-    {
-        foreach (var register in catalogue.Registers)
-        {
-            if (register.IsAarch64Dispatched)
-            {
-                yield return (register.Name, TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Traps);
-            }
-
-            foreach (var alias in register.Aliases)
-            {
-                yield return (alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Traps);
-            }
-        }
-    }
-
     private static IEnumerable<(RegisterDefinition Register, AliasDefinition Alias)> Aliases(RegisterCatalogue catalogue) =>
         catalogue.Registers.SelectMany(r => r.Aliases.Select(a => (r, a)));
-
-    private static string Listing(IEnumerable<string> names)
-    {
-        var list = string.Join(", ", names);
-        return list.Length == 0 ? "none" : list;
-    }
-
-    private static string Plural(AccessDirection direction) => direction switch
-    {
-        AccessDirection.Read => "reads",
-        AccessDirection.Write => "writes",
-        _ => "reads and writes",
-    };
 }

@@ -55,6 +55,7 @@ internal static class DispatchEmitter
                 }
             }
 
+            OthersEmitter.EmitHelpers(writer, context.Others.Where(o => o.IsDispatched));
             writer.Line();
             EmitPartials(writer, catalogue);
         }
@@ -126,11 +127,12 @@ internal static class DispatchEmitter
             var arguments = "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ")";
             using (writer.Block("switch (" + keys + ".Slot(key))"))
             {
-                foreach (var (slot, name) in KeysEmitter.Entries(catalogue, kind).Select(entry => (Slot: hash.SlotOf(entry.Key), entry.Name)).OrderBy(entry => entry.Slot))
+                foreach (var (slot, entry) in KeysEmitter.Entries(context, kind).Select(entry => (Slot: hash.SlotOf(entry.Key), entry)).OrderBy(pair => pair.Slot))
                 {
+                    var handled = entry.Other is { } other ? OthersEmitter.Expression(kind, other) : GeneratedNames.Handler(kind, entry.Name) + arguments;
                     writer.Line(
-                        "case " + slot.ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + name + " ? "
-                        + GeneratedNames.Handler(kind, name) + arguments + " : " + Result + ".Unhandled;");
+                        "case " + slot.ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + entry.Name + " ? "
+                        + handled + " : " + Result + ".Unhandled;");
                 }
 
                 writer.Line("default: return " + Result + ".Unhandled;");

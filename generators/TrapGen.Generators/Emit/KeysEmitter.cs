@@ -28,10 +28,10 @@ internal static class KeysEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))
             {
-                var entries = Entries(catalogue, layout.Kind).ToList();
+                var entries = Entries(context, layout.Kind).ToList();
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    var (name, description, key) = entries[i];
+                    var (name, description, key, _) = entries[i];
                     writer.Summary(name + ": " + description + ".");
                     writer.Line("public const uint " + name + " = " + CSharpLiterals.Hex32(key) + ";");
                     if (i < entries.Count - 1)
@@ -80,23 +80,29 @@ internal static class KeysEmitter
         writer.Line("];");
     }
 
-    /// <summary>The registers a trap class dispatches: name, a description of the encoding, and the key.</summary>
-    public static IEnumerable<(string Name, string Description, uint Key)> Entries(RegisterCatalogue catalogue, TrapClassKind kind)
+    /// <summary>
+    /// The keys a trap class dispatches: the catalogue's registers or aliases, then what trap groups'
+    /// <c>others:</c> handle (accesses left to the runtime's unhandled path need no key).
+    /// </summary>
+    public static IEnumerable<DispatchEntry> Entries(EmitContext context, TrapClassKind kind)
     {
+        var catalogue = context.Catalogue;
         var syndrome = catalogue.Syndrome;
-        if (kind == TrapClassKind.Aarch64)
-        {
-            return catalogue.Registers
+        var listed = kind == TrapClassKind.Aarch64
+            ? catalogue.Registers
                 .Where(r => r.IsAarch64Dispatched)
-                .Select(r => (r.Name, r.Encoding.ToString(), SyndromeKeys.Of(syndrome, r.Encoding)));
-        }
-
-        return catalogue.Registers
-            .SelectMany(r => r.Aliases.Where(a => a.Encoding.TrapClass == kind).Select(a => (a, r)))
-            .Select(pair => (
-                pair.a.Name,
-                (pair.a.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + pair.a.Encoding + ", " + Describe(pair.a.View) + " of " + pair.r.Name,
-                SyndromeKeys.Of(syndrome, pair.a.Encoding)));
+                .Select(r => new DispatchEntry(r.Name, r.Encoding.ToString(), SyndromeKeys.Of(syndrome, r.Encoding), null))
+            : catalogue.Registers
+                .SelectMany(r => r.Aliases.Where(a => a.Encoding.TrapClass == kind).Select(a => (a, r)))
+                .Select(pair => new DispatchEntry(
+                    pair.a.Name,
+                    (pair.a.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + pair.a.Encoding + ", " + Describe(pair.a.View) + " of " + pair.r.Name,
+                    SyndromeKeys.Of(syndrome, pair.a.Encoding),
+                    null));
+        var others = context.Others
+            .Where(o => o.TrapClass == kind && o.IsDispatched)
+            .Select(o => new DispatchEntry(o.Name, o.ArchitecturalName + " " + o.Encoding + ", not catalogued: " + OthersEmitter.Describe(o), o.Key, o));
+        return listed.Concat(others);
     }
 
     public static string Describe(RegisterView view) => view switch

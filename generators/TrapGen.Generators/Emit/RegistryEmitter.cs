@@ -59,7 +59,7 @@ internal static class RegistryEmitter
     private static void EmitTrapGroups(SourceWriter writer, EmitContext context)
     {
         var groups = context.Catalogue.TrapGroups;
-        writer.Summary("The trap groups of registers.yaml, as flags.");
+        writer.Summary("The trap groups of " + context.FileName + ", as flags.");
         writer.Line("[global::System.Flags]");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public enum " + GeneratedNames.TrapGroupsEnum + " : uint"))

@@ -18,7 +18,7 @@ internal static class SyndromeEmitter
         var writer = context.NewFile("ESR_EL2 / HSR field masks, shifts and decoders.");
         EmitExceptionClasses(writer, context);
         var esrType = syndrome.EsrWidth > 32 ? "ulong" : "uint";
-        writer.Summary("ESR_EL2 / HSR: the syndrome a trap to EL2 reports (registers.yaml syndrome.esr).");
+        writer.Summary("ESR_EL2 / HSR: the syndrome a trap to EL2 reports (" + context.FileName + " syndrome.esr).");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public static partial class " + GeneratedNames.EsrFields))
         {
@@ -60,8 +60,8 @@ internal static class SyndromeEmitter
         var name = GeneratedNames.Iss(layout.Kind);
         writer.Summary(string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
-            "The ISS of EC 0x{0:X2}, a trapped {1} (registers.yaml syndrome.{2}).",
-            layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), CatalogueSpelling.Of(layout.Kind)));
+            "The ISS of EC 0x{0:X2}, a trapped {1} ({3} syndrome.{2}).",
+            layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), CatalogueSpelling.Of(layout.Kind), context.FileName));
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public static partial class " + name))
         {

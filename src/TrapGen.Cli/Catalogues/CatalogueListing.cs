@@ -21,12 +21,17 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
 {
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
-        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description))],
+        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
         [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))]);
 }
 
 /// <summary>A trap group: an HCR_EL2 trap bit.</summary>
-internal sealed record TrapGroupListing(string Name, int HcrBit, string Description);
+/// <param name="Name">The group's name in the catalogue.</param>
+/// <param name="HcrBit">Its HCR_EL2 bit.</param>
+/// <param name="Description">What it traps.</param>
+/// <param name="Control">The architectural trap control at that bit (TVM), or null.</param>
+/// <param name="Others">Its <c>others:</c> as spelled in registers.yaml, or null when the catalogue lists everything.</param>
+internal sealed record TrapGroupListing(string Name, int HcrBit, string Description, string? Control, string? Others);
 
 /// <summary>A trap group membership: which group traps which direction.</summary>
 internal sealed record TrapListing(string Group, string Direction)

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using TrapGen.Architecture;
+using TrapGen.Catalogue.Collections;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Catalogue.Validation;
+
+/// <summary>
+/// What the catalogue's trap groups trap but its registers do not list: the architecture's coverage of
+/// each group's HCR_EL2 bit, less what the catalogue dispatches. The generator handles those with the
+/// group's <c>others:</c>; the validator reports them (TG0017) when a group has none.
+/// </summary>
+public static class OtherAccesses
+{
+    /// <summary>
+    /// Gets the accesses that groups with <c>others:</c> handle, in the architecture table's order; an
+    /// access two groups trap (TVM writes, TRVM reads) is one entry with a handling per direction.
+    /// </summary>
+    public static EquatableArray<OtherAccess> Of(RegisterCatalogue catalogue)
+    {
+        var found = new List<OtherAccess>();
+        var listed = ListedKeys(catalogue);
+        var names = new HashSet<(TrapClassKind, string)>(listed.Select(entry => (entry.Kind, entry.Name)));
+        foreach (var group in catalogue.TrapGroups.Where(g => g.Others is not null))
+        {
+            foreach (var covered in Unlisted(group, listed))
+            {
+                var index = found.FindIndex(o => o.TrapClass == covered.TrapClass && o.Key == covered.Key);
+                if (index < 0)
+                {
+                    found.Add(new OtherAccess(Identifier(covered, names), covered.Name, covered.TrapClass, covered.Key, covered.Encoding, null, null));
+                    index = found.Count - 1;
+                }
+
+                var access = found[index];
+                found[index] = access with
+                {
+                    Read = access.Read ?? (Covers(covered.Direction, AccessDirection.Read) ? group.Others : null),
+                    Write = access.Write ?? (Covers(covered.Direction, AccessDirection.Write) ? group.Others : null),
+                };
+            }
+        }
+
+        return found.ToEquatableArray();
+    }
+
+    /// <summary>Gets what <paramref name="group"/>'s bit traps that the catalogue does not dispatch at all; none for a bit with no architectural control.</summary>
+    public static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, RegisterCatalogue catalogue) => Unlisted(group, ListedKeys(catalogue));
+
+    private static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, IReadOnlyCollection<(TrapClassKind Kind, uint Key, string Name)> listed)
+    {
+        if (group.ArchitecturalControl is not { } control)
+        {
+            return [];
+        }
+
+        var keys = new HashSet<(TrapClassKind, uint)>(listed.Select(entry => (entry.Kind, entry.Key)));
+        return ArchitecturalTraps.CoveredBy(control).Where(covered => !keys.Contains((covered.TrapClass, covered.Key)));
+    }
+
+    /// <summary>Every (trap class, key, name) the catalogue's registers and aliases dispatch.</summary>
+    private static List<(TrapClassKind Kind, uint Key, string Name)> ListedKeys(RegisterCatalogue catalogue)
+    {
+        var listed = new List<(TrapClassKind, uint, string)>();
+        foreach (var register in catalogue.Registers)
+        {
+            if (register.IsAarch64Dispatched)
+            {
+                listed.Add((TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Name));
+            }
+
+            listed.AddRange(register.Aliases.Select(alias => (alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Name)));
+        }
+
+        return listed;
+    }
+
+    private static bool Covers(AccessDirection covered, AccessDirection direction) =>
+        covered == AccessDirection.ReadWrite || covered == direction;
+
+    /// <summary>The architectural name as a C# identifier, unique within its trap class (DC CISW becomes DC_CISW).</summary>
+    private static string Identifier(CoveredAccess covered, HashSet<(TrapClassKind, string)> taken)
+    {
+        var builder = new StringBuilder(covered.Name.Length);
+        foreach (var character in covered.Name)
+        {
+            builder.Append(char.IsLetterOrDigit(character) || character == '_' ? character : '_');
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        var name = builder.ToString();
+        if (!taken.Add((covered.TrapClass, name)))
+        {
+            name += "_" + covered.Key.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+            taken.Add((covered.TrapClass, name));
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TrapGen.Catalogue;
+using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>
+/// Errors don't cascade: an entry with an error is left out of the generated code and everything else
+/// is generated, so the build shows the catalogue's own errors and no C# errors after them; an entry
+/// the parser had to drop brings no "declared but not used" after it.
+/// </summary>
+public sealed class ErrorRecoveryTests
+{
+    private const string Catalogue = """
+        version: 1
+        hooks:
+          - name: UpdateSctlr
+        registers:
+          - name: SCTLR_EL1
+            handling: passthrough
+            after_write: UpdateSctlr
+          - name: FAR_EL1
+            width: 32
+            handling: passthrough
+          - name: CONTEXTIDR_EL1
+            handling: passthrough
+        """;
+
+    [Fact]
+    public void An_entry_with_an_error_is_left_out_and_the_rest_compiles_with_no_follow_on_errors()
+    {
+        // The user's half was written for the catalogue as meant: FAR_EL1 with its architectural width.
+        var intended = CatalogueLoader.Load(Catalogue.Replace("    width: 32\n", string.Empty, System.StringComparison.Ordinal)).ValidCatalogue!;
+
+        var (_, result, output) = GeneratorHarness.Run(Catalogue, StubImplementation.For(intended, GeneratorHarness.TestNamespace));
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("TG0023", error.Id);
+        Assert.NotEmpty(result.GeneratedSources);
+        var keys = result.GeneratedSources.Single(s => s.HintName.EndsWith(".Keys.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public const uint SCTLR_EL1 =", keys, System.StringComparison.Ordinal);
+        Assert.Contains("public const uint CONTEXTIDR_EL1 =", keys, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("FAR_EL1", keys, System.StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_value_the_parser_rejects_drops_its_register_and_nothing_else_is_reported()
+    {
+        // op0: 9 drops WIDGET_EL1 at parse time; its hook must not then look unused (TG0019).
+        const string Broken = """
+            version: 1
+            hooks:
+              - name: OnWidgetWrite
+            registers:
+              - name: WIDGET_EL1
+                implementation_defined: true
+                encoding: { op0: 9, op1: 0, crn: 15, crm: 0, op2: 0 }
+                width: 64
+                handling: passthrough
+                after_write: OnWidgetWrite
+              - name: CONTEXTIDR_EL1
+                handling: passthrough
+            """;
+
+        var (_, result, _) = GeneratorHarness.Run(Broken);
+
+        Assert.Equal(["TG0005"], result.Diagnostics.Select(d => d.Id));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("CONTEXTIDR_EL1", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_hook_with_an_error_takes_the_registers_that_name_it_with_it()
+    {
+        var broken = Catalogue.Replace("  - name: UpdateSctlr", "  - name: Update-Sctlr", System.StringComparison.Ordinal)
+            .Replace("after_write: UpdateSctlr", "after_write: Update-Sctlr", System.StringComparison.Ordinal)
+            .Replace("    width: 32\n", string.Empty, System.StringComparison.Ordinal);
+
+        var result = CatalogueLoader.Load(broken);
+
+        Assert.Contains(result.Diagnostics, d => d.Rule.Id == "TG0008");
+        Assert.Equal(["FAR_EL1", "CONTEXTIDR_EL1"], result.Generatable!.Registers.Select(r => r.Name));
+        Assert.Empty(result.Generatable.Hooks);
+    }
+
+    [Fact]
+    public void An_error_in_no_entry_generates_nothing()
+    {
+        // A syndrome layout every register depends on: nothing generated from it could be trusted.
+        var wrongLayout = "version: 1\n" + MarkedCatalogue.SyndromeWith("CRn:       { lsb: 10, width: 4 }", "CRn:       { lsb: 11, width: 3 }")
+            + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n";
+
+        var (_, result, _) = GeneratorHarness.Run(wrongLayout);
+
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(result.GeneratedSources);
+    }
+}

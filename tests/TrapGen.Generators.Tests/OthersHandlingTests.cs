@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using TrapGen.Architecture;
+using TrapGen.Catalogue;
+using TrapGen.Generators.Tests.Support;
+using TrapGen.Testing.Generators;
+using Xunit;
+
+namespace TrapGen.Generators.Tests;
+
+/// <summary>
+/// A trap group's <c>others:</c>, compiled and run: every access its HCR_EL2 bit traps that the catalogue
+/// does not list is dispatched as the group says, in the direction the bit traps it, and a partial
+/// catalogue with it has no TG0017.
+/// </summary>
+public sealed class OthersHandlingTests
+{
+    /// <summary>SCTLR_EL1 alone, TVM's other writes ignored (RAZ/WI) and TRVM's other reads UNDEFINED.</summary>
+    private const string Catalogue = """
+        version: 1
+        trap_groups:
+          - name: TVM
+            others: raz-wi
+          - name: TRVM
+            others: undefined
+        registers:
+          - name: SCTLR_EL1
+            handling: passthrough
+            traps: { TVM: write, TRVM: read }
+        """;
+
+    private static readonly Lazy<object> Dispatcher = new(Compile);
+
+    public static TheoryData<string, string> Unlisted()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var control in new[] { TrapControls.TVM, TrapControls.TRVM })
+        {
+            foreach (var covered in ArchitecturalTraps.CoveredBy(control).Where(c => c.Name is not ("SCTLR_EL1" or "SCTLR")))
+            {
+                data.Add(control.Name, covered.TrapClass + " " + covered.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void A_partial_catalogue_that_says_what_happens_to_the_others_is_clean()
+    {
+        Assert.Empty(CatalogueLoader.Load(Catalogue).Diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unlisted))]
+    public void Each_unlisted_access_is_handled_as_its_group_says(string control, string access)
+    {
+        var covered = ArchitecturalTraps.CoveredBy(TrapControls.Find(control)!).Single(c => c.TrapClass + " " + c.Name == access);
+        var isRead = covered.Direction == AccessDirection.Read;
+        var x = (ulong[])Dispatcher.Value.GetType().GetProperty("X")!.GetValue(Dispatcher.Value)!;
+        x[3] = 0xDEAD_BEEF;
+        x[4] = 0xFEED_FACE;
+
+        var result = Dispatch(Syndrome(covered.TrapClass, covered.Key, isRead));
+
+        if (control == "TVM")
+        {
+            // raz-wi: a write is done and changes nothing.
+            Assert.Equal("Handled", result);
+            Assert.Equal((0xDEAD_BEEFUL, 0xFEED_FACEUL), (x[3], x[4]));
+        }
+        else
+        {
+            Assert.Equal("Undefined", result);
+        }
+    }
+
+    [Fact]
+    public void A_read_that_only_a_raz_wi_group_traps_reads_as_zero_in_every_transfer_register()
+    {
+        const string Reads = "version: 1\ntrap_groups:\n  - name: TRVM\n    others: raz-wi\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { TRVM: read }\n";
+        var dispatcher = Compile(Reads);
+        var x = (ulong[])dispatcher.GetType().GetProperty("X")!.GetValue(dispatcher)!;
+        var ttbr0 = ArchitecturalTraps.CoveredBy(TrapControls.TRVM).Single(c => c.Name == "TTBR0" && c.TrapClass == TrapClassKind.Cp15Register64);
+        x[3] = 0xDEAD_BEEF;
+        x[4] = 0xFEED_FACE;
+
+        var result = dispatcher.GetType().GetMethod("Dispatch")!.Invoke(dispatcher, [Syndrome(ttbr0.TrapClass, ttbr0.Key, isRead: true)])!.ToString();
+
+        Assert.Equal(("Handled", 0UL, 0UL), (result, x[3], x[4]));
+    }
+
+    private static string Dispatch(uint esr) =>
+        Dispatcher.Value.GetType().GetMethod("Dispatch")!.Invoke(Dispatcher.Value, [esr])!.ToString()!;
+
+    /// <summary>The syndrome of a trapped access: Rt = 3 (and Rt2 = 4 for MCRR/MRRC), condition AL where there is one.</summary>
+    private static uint Syndrome(TrapClassKind kind, uint key, bool isRead)
+    {
+        var iss = TrapClasses.Iss(kind);
+        ulong value = key;
+        value = iss.Field(TrapClasses.Rt).Insert(value, 3);
+        value = iss.Field(TrapClasses.Direction).Insert(value, isRead ? 1UL : 0UL);
+        if (iss.FindField(TrapClasses.Rt2) is { } rt2)
+        {
+            value = rt2.Insert(value, 4);
+        }
+
+        if (iss.FindField(TrapClasses.CV) is { } cv)
+        {
+            value = iss.Field(TrapClasses.Cond).Insert(cv.Insert(value, 1), 0xE);
+        }
+
+        ulong esr = value;
+        esr = Layouts.Esr.EC.Insert(esr, (ulong)TrapClasses.ExceptionClass(kind));
+        esr = Layouts.Esr.IL.Insert(esr, 1);
+        return (uint)esr;
+    }
+
+    private static object Compile() => Compile(Catalogue);
+
+    private static object Compile(string catalogue)
+    {
+        var loaded = CatalogueLoader.Load(catalogue).ValidCatalogue!;
+        var (_, result, output) = GeneratorHarness.Run(catalogue, StubImplementation.For(loaded, GeneratorHarness.TestNamespace));
+        Assert.Empty(result.Diagnostics);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var assembly = Assembly.Load(image.ToArray());
+        return Activator.CreateInstance(assembly.GetType(GeneratorHarness.TestNamespace + ".TrapDispatcher")!)!;
+    }
+}
