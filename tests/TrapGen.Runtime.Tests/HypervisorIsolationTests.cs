@@ -117,44 +117,34 @@ public sealed class HypervisorIsolationTests
 
     private static uint SyndromeKeyOf(uint esr) => SyndromeKey.TryGet(esr, out _, out var key) ? key : 0;
 
-    private static IEnumerable<SystemRegisterAccess> Accesses(string space)
+    /// <summary>Every encoding of a trap class's space, read and written.</summary>
+    private static IEnumerable<SystemRegisterAccess> Accesses(string space) =>
+        from isRead in new[] { true, false }
+        from access in Encodings(space, isRead)
+        select access;
+
+    private static IEnumerable<SystemRegisterAccess> Encodings(string space, bool isRead) => space switch
     {
-        foreach (var isRead in new[] { true, false })
-        {
-            switch (space)
-            {
-                case "aarch64":
-                    for (uint op0 = 2; op0 <= 3; op0++)
-                    for (uint op1 = 0; op1 < 8; op1++)
-                    for (uint crn = 0; crn < 16; crn++)
-                    for (uint crm = 0; crm < 16; crm++)
-                    for (uint op2 = 0; op2 < 8; op2++)
-                    {
-                        yield return new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways);
-                    }
+        "aarch64" =>
+            from op0 in Values(2, 2)
+            from op1 in Values(0, 8)
+            from crn in Values(0, 16)
+            from crm in Values(0, 16)
+            from op2 in Values(0, 8)
+            select new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways),
+        "cp15_32" =>
+            from opc1 in Values(0, 8)
+            from crn in Values(0, 16)
+            from crm in Values(0, 16)
+            from opc2 in Values(0, 8)
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways),
+        _ =>
+            from opc1 in Values(0, 16)
+            from crm in Values(0, 16)
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways),
+    };
 
-                    break;
-                case "cp15_32":
-                    for (uint opc1 = 0; opc1 < 8; opc1++)
-                    for (uint crn = 0; crn < 16; crn++)
-                    for (uint crm = 0; crm < 16; crm++)
-                    for (uint opc2 = 0; opc2 < 8; opc2++)
-                    {
-                        yield return new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways);
-                    }
-
-                    break;
-                default:
-                    for (uint opc1 = 0; opc1 < 16; opc1++)
-                    for (uint crm = 0; crm < 16; crm++)
-                    {
-                        yield return new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways);
-                    }
-
-                    break;
-            }
-        }
-    }
+    private static IEnumerable<uint> Values(uint first, uint count) => Enumerable.Range((int)first, (int)count).Select(v => (uint)v);
 
     private static Dictionary<string, ulong> Snapshot(Vcpu vcpu) =>
         SystemRegisters.All.Where(r => vcpu.SavedSystemRegisters.TryRead(r.Register, out _))
