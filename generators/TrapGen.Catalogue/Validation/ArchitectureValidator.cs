@@ -162,6 +162,12 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>Gets whether an alias the architecture maps declares another view than the architecture's (TG0024).</summary>
+    internal static bool ViewContradictsArchitecture(AliasDefinition alias) =>
+        ArchitecturalDefaults.Aarch32Row(alias.Name, alias.Encoding.Form) is { } architectural
+            && architectural.Encoding == alias.Encoding
+            && !Agrees(alias.View, architectural.View);
+
     /// <summary>A view agrees when it reaches the same bits; zero-extend reads [31:0] as lo does and differs only in what a write clears.</summary>
     private static bool Agrees(RegisterView view, Aarch32View architectural) => architectural switch
     {

@@ -217,7 +217,8 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                if (alias.Encoding.Form == Cp15Form.Mcr)
+                // A view that contradicts the architecture is TG0024; the half it wrongly claims is no second error.
+                if (alias.Encoding.Form == Cp15Form.Mcr && !ArchitectureValidator.ViewContradictsArchitecture(alias))
                 {
                     var half = alias.View == RegisterView.Hi ? "[63:32]" : "[31:0]";
                     if (claimedHalves.TryGetValue(half, out var other))

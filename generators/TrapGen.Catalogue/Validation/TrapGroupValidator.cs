@@ -130,9 +130,8 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
             diagnostics.Report(
                 CatalogueRules.MissingArchitecturalMember, group.Span, control.Name,
                 Count(unlisted.Count) + " that the catalogue does not list (" + named + more + ")",
-                "a trapped access would reach the unhandled path. List them (trapgen list --architecture shows them all), or say what happens to the others on the trap group: "
-                + "others: undefined (the guest gets UNDEF, as KVM gives for registers it does not handle), others: raz-wi (reads as zero, writes ignored) "
-                + "or others: unhandled (the runtime's unhandled-access policy decides)");
+                "a trapped one would reach the unhandled path: list them (trapgen list --architecture), or say what happens to the others with "
+                + "others: undefined (UNDEF, as KVM does), others: raz-wi or others: unhandled (the runtime's policy decides)");
         }
 
         foreach (var covered in ArchitecturalTraps.CoveredBy(control))
