@@ -38,7 +38,8 @@ public sealed class DiagnosticTests
         new("TG0008", "version: 1\nhooks:\n  - name: ‸class\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n    after_write: class\n", "'class'"),
         new("TG0009", Registers + ImplementationDefined("BASE_EL1", "crm: 2") + "    aarch32:\n      - name: ‸BASE\n        mcr: { opc1: 0, crn: 15, crm: 2, opc2: 0 }\n", "say which bits it reaches"),
         new("TG0009", Registers + "  - name: TTBR1_EL1\n    handling: passthrough\n    aarch32:\n      - name: TTBR1\n        mcrr: { opc1: 1, crm: 2 }\n        view: ‸hi\n", "moves the whole register"),
-        new("TG0010", Registers + "  - name: FAR_EL1\n    handling: passthrough\n    aarch32:\n      - DFAR\n      - name: IFAR\n        view: ‸lo\n", "both map a 32-bit view onto bits [31:0]"),
+        new("TG0010", Registers + "  - name: VENDOR_EL1\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 2, op2: 0 }\n    width: 64\n    handling: passthrough\n    aarch32:\n"
+            + "      - name: VENDOR_LO\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 7 }\n        view: lo\n      - name: VENDOR_LOW\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 6 }\n        view: ‸lo\n", "both map a 32-bit view onto bits [31:0]"),
         new("TG0011", "version: 1\n" + SyndromeWith("Op1:       { lsb: 14, width: 3 }", "Op1:       ‸{ lsb: 15, width: 3 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "overlaps field Op2"),
         new("TG0012", "version: 1\n" + SyndromeWith("CV:        { lsb: 24, width: 1 }", "CV:        ‸{ lsb: 25, width: 1 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "does not fit in the 25 bits"),
         new("TG0013", "version: 1\n" + SyndromeWith("CRn:       { lsb: 10, width: 4 }", "CRn:       ‸{ lsb: 11, width: 3 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "(mask 0x00003800), but the Arm ARM defines it as [13:10] (mask 0x00003C00)"),

@@ -120,8 +120,15 @@ public sealed class DocumentationTests
         Assert.Equal(expected, rows);
     }
 
+    /// <summary>Follows <paramref name="path"/> from <paramref name="element"/>, and any schema reference it meets on the way.</summary>
     private static JsonElement At(JsonElement element, params string[] path) =>
-        path.Aggregate(element, (current, key) => current.GetProperty(key));
+        path.Aggregate(element, (current, key) => Dereference(current.GetProperty(key)));
+
+    /// <summary>What a <c>$ref</c> schema refers to (a <c>#/definitions/</c> entry), or <paramref name="schema"/> itself.</summary>
+    private static JsonElement Dereference(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference)
+            ? Dereference(At(Schema, reference.GetString()!.Split('/').Skip(1).ToArray()))
+            : schema;
 
     private static string[] Enum(JsonElement element) => At(element, "enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
