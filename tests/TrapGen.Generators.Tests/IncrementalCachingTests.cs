@@ -11,11 +11,20 @@ namespace TrapGen.Generators.Tests;
 /// <summary>The generator must cost nothing when the catalogue did not change.</summary>
 public sealed class IncrementalCachingTests
 {
+    /// <summary>Every named step: each constant of <see cref="TrackingNames"/>, so that a new step cannot be left out.</summary>
     private static readonly string[] Steps =
     [
-        TrackingNames.CatalogueText, TrackingNames.LoadedCatalogue, TrackingNames.Options, TrackingNames.Diagnostics,
-        TrackingNames.GeneratedSources,
+        .. typeof(TrackingNames).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!),
     ];
+
+    [Fact]
+    public void Every_named_step_is_checked()
+    {
+        Assert.Contains(TrackingNames.CatalogueSearch, Steps);
+        Assert.Contains(TrackingNames.GeneratedSources, Steps);
+    }
 
     [Fact]
     public void An_unrelated_csharp_edit_leaves_every_step_cached()
