@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing.Generators;
 using Xunit;
@@ -67,6 +68,32 @@ public sealed class PackageTests(PackedGenerator packed)
             warnings);
         using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
         Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/TrapGen.CodeFixes.dll");
+    }
+
+    [Fact]
+    public void The_package_carries_its_licence_repository_and_a_readme_whose_links_work_on_a_package_page()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
+        var nuspec = Read(package, "TrapGen.Generators.nuspec");
+        var readme = Read(package, "README.md");
+
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, System.StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", nuspec, System.StringComparison.Ordinal);
+        var repository = System.Text.RegularExpressions.Regex.Match(nuspec, "<projectUrl>(https://[^<]+)</projectUrl>").Groups[1].Value;
+        Assert.NotEmpty(repository);
+        Assert.Contains("<repository type=\"git\" url=\"" + repository + "\"", nuspec, System.StringComparison.Ordinal);
+        var links = System.Text.RegularExpressions.Regex.Matches(readme, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(repository, link, System.StringComparison.Ordinal));
+        Assert.DoesNotContain("{RepositoryUrl}", readme, System.StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(nuspec, "<version>([^<]+)</version>").Groups[1].Value;
+        Assert.Contains("Version=\"" + version + "\"", readme, System.StringComparison.Ordinal);
+    }
+
+    private static string Read(System.IO.Compression.ZipArchive package, string entry)
+    {
+        using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 
     private static TrapGen.Catalogue.Model.RegisterCatalogue CatalogueFor(string text) =>
