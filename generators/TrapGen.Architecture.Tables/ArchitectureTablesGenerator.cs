@@ -42,8 +42,15 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Select(static (pair, _) => (pair.Left.Path, Output: Translate(pair.Left.Path, pair.Left.Text, pair.Right)))
             .WithTrackingName("Translated");
 
-        context.RegisterSourceOutput(outputs, static (production, item) =>
+        // Hint names hash the table's path inside the project, never the absolute path: the same sources
+        // built in another directory must give the same generated file names, and so the same bytes.
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : string.Empty)
+            .WithTrackingName("ProjectDirectory");
+
+        context.RegisterSourceOutput(outputs.Combine(projectDirectory), static (production, pair) =>
         {
+            var item = pair.Left;
             foreach (var problem in item.Output.Problems)
             {
                 var location = Location.Create(
@@ -56,9 +63,18 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             if (item.Output.Source is { } source)
             {
                 // Unique per table file, so that a second table of one kind is a C# error, never an exception.
-                production.AddSource(item.Output.HintName.Replace(".g.cs", "." + StableHash(item.Path) + ".g.cs"), source);
+                production.AddSource(item.Output.HintName.Replace(".g.cs", "." + StableHash(ProjectRelative(item.Path, pair.Right)) + ".g.cs"), source);
             }
         });
+    }
+
+    /// <summary><paramref name="path"/> relative to <paramref name="projectDirectory"/> when inside it, with '/' separators.</summary>
+    private static string ProjectRelative(string path, string projectDirectory)
+    {
+        var relative = projectDirectory.Length > 0 && path.StartsWith(projectDirectory, System.StringComparison.Ordinal)
+            ? path.Substring(projectDirectory.Length)
+            : path;
+        return relative.Replace('\\', '/').TrimStart('/');
     }
 
     /// <summary>FNV-1a of the path, as eight hex digits: stable across runs and machines, unlike string.GetHashCode.</summary>

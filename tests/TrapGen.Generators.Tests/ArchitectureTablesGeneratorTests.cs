@@ -64,15 +64,28 @@ public sealed class ArchitectureTablesGeneratorTests
         }
     }
 
-    private static GeneratorRunResult Run(string table, string name = "aarch64-registers.table")
+    [Fact]
+    public void Generated_file_names_do_not_depend_on_the_directory_the_project_is_built_in()
     {
+        static string[] HintNames(string projectDirectory) =>
+            Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -  -\n", projectDirectory: projectDirectory)
+                .GeneratedSources.Select(s => s.HintName).Order(System.StringComparer.Ordinal).ToArray();
+
+        var here = HintNames("/work/a/");
+        Assert.Equal(2, here.Length);
+        Assert.Equal(here, HintNames("/tmp/a-much-longer-clone/"));
+    }
+
+    private static GeneratorRunResult Run(string table, string name = "aarch64-registers.table", string projectDirectory = "/")
+    {
+        var tables = projectDirectory + "tables/";
         var driver = CSharpGeneratorDriver.Create(
             [new ArchitectureTablesGenerator().AsSourceGenerator()],
             name == "trap-controls.table"
-                ? [new InMemoryAdditionalText("/tables/" + name, table)]
-                : [new InMemoryAdditionalText("/tables/trap-controls.table", Controls), new InMemoryAdditionalText("/tables/" + name, table)],
+                ? [new InMemoryAdditionalText(tables + name, table)]
+                : [new InMemoryAdditionalText(tables + "trap-controls.table", Controls), new InMemoryAdditionalText(tables + name, table)],
             GeneratorHarness.ParseOptions,
-            new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string>()));
+            new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["build_property.projectdir"] = projectDirectory }));
         var result = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         return result;

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing.Generators;
 using Xunit;
@@ -9,7 +10,9 @@ namespace TrapGen.Generators.Tests;
 /// The generator works as users get it: packed as a NuGet analyzer with TrapGen.Catalogue and
 /// YamlDotNet beside it, consumed by a project that only references the package.
 /// </summary>
-public sealed class PackageTests
+/// <param name="packed">The generator, packed once for every test of the collection.</param>
+[Collection(PackedGeneratorCollection.Name)]
+public sealed class PackageTests(PackedGenerator packed)
 {
     private const string Consumer = """
         <Project Sdk="Microsoft.NET.Sdk">
@@ -39,45 +42,58 @@ public sealed class PackageTests
     [Fact]
     public void The_packed_generator_builds_a_consumer_and_reports_catalogue_errors_and_mask_mistakes_in_dotnet_build()
     {
-        var root = Path.GetFullPath(Path.Combine(TestFiles.ProjectDirectory(), "..", ".."));
-        var work = Directory.CreateTempSubdirectory("trapgen-package-");
-        try
-        {
-            var feed = Path.Combine(work.FullName, "feed");
-            DotnetCli.Succeed(root, "pack", Path.Combine(root, "generators", "TrapGen.Generators"), "-c", "Release", "-o", feed);
-            var project = Path.Combine(work.FullName, "consumer");
-            Directory.CreateDirectory(project);
-            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), Consumer);
-            File.WriteAllText(Path.Combine(project, "nuget.config"), "<configuration><packageSources><clear /><add key=\"feed\" value=\"" + feed + "\" /></packageSources></configuration>");
-            var catalogue = TestFiles.Fixture("handling.registers.yaml");
-            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
-            File.WriteAllText(Path.Combine(project, "Runtime.cs"), StubImplementation.For(CatalogueFor(catalogue), "Acme.Hypervisor"));
+        var project = packed.NewProjectDirectory("consumer");
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), Consumer);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), "<configuration><packageSources><clear /><add key=\"feed\" value=\"" + packed.Feed + "\" /></packageSources></configuration>");
+        var catalogue = TestFiles.Fixture("handling.registers.yaml");
+        File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
+        File.WriteAllText(Path.Combine(project, "Runtime.cs"), StubImplementation.For(CatalogueFor(catalogue), "Acme.Hypervisor"));
 
-            DotnetCli.Succeed(project, "build");
+        DotnetCli.Succeed(project, "build");
 
-            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue.Replace("    after_write: OnWidgetWrite", "    after_write: OnWidgetWrte", System.StringComparison.Ordinal));
-            var (exitCode, output) = DotnetCli.Run(project, "build", "--no-restore");
-            Assert.NotEqual(0, exitCode);
-            Assert.Matches(@"registers\.yaml\(\d+,\d+\): error TG0015: WIDGET_EL1 names the hook 'OnWidgetWrte'", output);
-            Assert.DoesNotContain("CS8785", output, System.StringComparison.Ordinal);
-            Assert.DoesNotContain("CS9057", output, System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue.Replace("    after_write: OnWidgetWrite", "    after_write: OnWidgetWrte", System.StringComparison.Ordinal));
+        var (exitCode, output) = DotnetCli.Run(project, "build", "--no-restore");
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"registers\.yaml\(\d+,\d+\): error TG0015: WIDGET_EL1 names the hook 'OnWidgetWrte'", output);
+        Assert.DoesNotContain("CS8785", output, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("CS9057", output, System.StringComparison.Ordinal);
 
-            // The bit-field analyzers ship in the same package: the seed's wrong CRn mask, written by hand, warns in dotnet build.
-            File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
-            File.WriteAllText(Path.Combine(project, "HandWritten.cs"), SeedMasks);
-            var (built, warnings) = DotnetCli.Run(project, "build", "--no-restore", "-p:TreatWarningsAsErrors=false");
-            Assert.True(built == 0, warnings);
-            Assert.True(
-                warnings.Contains("HandWritten.cs(4,23): warning TG1001: HSR_SYSREG_CRN_MASK = 0x3800 starts at bit 11, but HSR_SYSREG_CRN_SHIFT is 10; the 4-bit field at bit 10 is 0x3C00", System.StringComparison.Ordinal),
-                warnings);
-            Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
-            using var package = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(feed, "*.nupkg")[0]);
-            Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/TrapGen.CodeFixes.dll");
-        }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
+        // The bit-field analyzers ship in the same package: the seed's wrong CRn mask, written by hand, warns in dotnet build.
+        File.WriteAllText(Path.Combine(project, "registers.yaml"), catalogue);
+        File.WriteAllText(Path.Combine(project, "HandWritten.cs"), SeedMasks);
+        var (built, warnings) = DotnetCli.Run(project, "build", "--no-restore", "-p:TreatWarningsAsErrors=false");
+        Assert.True(built == 0, warnings);
+        Assert.True(
+            warnings.Contains("HandWritten.cs(4,23): warning TG1001: HSR_SYSREG_CRN_MASK = 0x3800 starts at bit 11, but HSR_SYSREG_CRN_SHIFT is 10; the 4-bit field at bit 10 is 0x3C00", System.StringComparison.Ordinal),
+            warnings);
+        using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
+        Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/TrapGen.CodeFixes.dll");
+    }
+
+    [Fact]
+    public void The_package_carries_its_licence_repository_and_a_readme_whose_links_work_on_a_package_page()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
+        var nuspec = Read(package, "TrapGen.Generators.nuspec");
+        var readme = Read(package, "README.md");
+
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, System.StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", nuspec, System.StringComparison.Ordinal);
+        var repository = System.Text.RegularExpressions.Regex.Match(nuspec, "<projectUrl>(https://[^<]+)</projectUrl>").Groups[1].Value;
+        Assert.NotEmpty(repository);
+        Assert.Contains("<repository type=\"git\" url=\"" + repository + "\"", nuspec, System.StringComparison.Ordinal);
+        var links = System.Text.RegularExpressions.Regex.Matches(readme, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(repository, link, System.StringComparison.Ordinal));
+        Assert.DoesNotContain("{RepositoryUrl}", readme, System.StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(nuspec, "<version>([^<]+)</version>").Groups[1].Value;
+        Assert.Contains("Version=\"" + version + "\"", readme, System.StringComparison.Ordinal);
+    }
+
+    private static string Read(System.IO.Compression.ZipArchive package, string entry)
+    {
+        using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 
     private static TrapGen.Catalogue.Model.RegisterCatalogue CatalogueFor(string text) =>
