@@ -32,6 +32,20 @@ public sealed class TrapEntryTests
         Assert.Equal(0x1234U, domain.Hypervisor.Hardware.SCTLR_EL1_Lo);
     }
 
+    [Theory]
+    [InlineData("mrs x1, cntpct_el0", "CNTHCTL_EL2.EL1PCTEN")]
+    [InlineData("msr mair_el1, x1", "HCR_EL2.TVM")]
+    public void A_trap_names_the_control_that_trapped_it(string instruction, string control)
+    {
+        var domain = Machine.Aarch64();
+        domain.Build();
+
+        var result = domain.Cpu.Execute(GuestCode.A64(instruction)[0]);
+
+        Assert.True(result.Trapped);
+        Assert.Equal(control, result.Control?.QualifiedName);
+    }
+
     [Fact]
     public void Without_a_valid_condition_cv_0_the_instruction_executes()
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Runtime;
@@ -17,6 +18,12 @@ namespace TrapGen.Cli.Traces;
 /// <summary>Replays a trace through the runtime and prints each instruction, the value it moved, and a summary.</summary>
 internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null)
 {
+    /// <summary>One line per instruction: pc, instruction, outcome, register, the value moved and a note (docs/traces.md).</summary>
+    private static readonly CompositeFormat LineFormat = CompositeFormat.Parse("  {0:x8}  {1,-30} {2,-10} {3,-15} {4}{5}");
+
+    /// <summary>The header naming <see cref="LineFormat"/>'s columns, printed once per trace.</summary>
+    private static readonly CompositeFormat HeaderFormat = CompositeFormat.Parse("  {0,-8}  {1,-30} {2,-10} {3,-15} {4}{5}");
+
     /// <summary>
     /// Runs <paramref name="steps"/> as they come (a trace is parsed while it runs, so any length runs in
     /// bounded memory): the leading guest steps build the domain, the rest run on it.
@@ -82,6 +89,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var domain = new Domain(guests.Select(g => g.State).ToList(), policy);
         domain.Build();
         output.WriteLine("Trace " + name + ": " + guests.Count.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, HeaderFormat, "pc", "instruction", "outcome", "register", "value", "  note").TrimEnd());
         PrintVcpu(domain);
         return domain;
     }
@@ -133,8 +141,8 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled
             ? (access.IsRead ? "=> " : "<= ") + Moved(vcpu, access)
             : string.Empty;
-        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : Why(result.Undefined);
-        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0:x8}  {1,-30} {2,-10} {3,-15} {4}{5}", pc, text, Describe(result), register, moved, note).TrimEnd());
+        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : Why(result);
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, LineFormat, pc, text, Describe(result), register, moved, note).TrimEnd());
 
         // The guest's undefined-instruction handler is not emulated: it is taken to skip the instruction.
         if (vcpu.UndefinedExceptions != undefinedBefore)
@@ -195,6 +203,11 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
         _ => "other",
     };
+
+    /// <summary>Why an access trapped, when not because of HCR_EL2 (the vCPU line shows that), or why it was UNDEFINED at EL1.</summary>
+    private static string Why(ExecutionResult result) => result.Control is { Register: not HcrEl2.Name } control
+        ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
+        : Why(result.Undefined);
 
     /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
     private static string Why(UndefinedReason reason) => reason switch

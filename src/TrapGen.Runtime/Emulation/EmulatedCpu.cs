@@ -44,9 +44,9 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, undefined);
         }
 
-        if (ArchitecturalTraps.Traps(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.TrapClass, key, access.IsRead))
+        if (ArchitecturalTraps.TrappingControl(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.TrapClass, key, access.IsRead) is { } control)
         {
-            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr));
+            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
