@@ -1,3 +1,4 @@
+using TrapGen.Architecture;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Traps;
 using Xunit;
@@ -36,7 +37,7 @@ public sealed class MmuEnableScenarioTests
 
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(new ExecutionResult(ExecutionKind.Trapped, Esr(boot[i]), TrapOutcome.Handled), cpu.Execute(boot[i]));
+            Assert.Equal(new ExecutionResult(ExecutionKind.Trapped, Esr(boot[i]), TrapOutcome.Handled, Control: TrapControls.TVM), cpu.Execute(boot[i]));
         }
 
         Assert.Equal(ExecutionKind.NotASystemRegisterAccess, cpu.Execute(boot[4]).Kind);
