@@ -25,9 +25,17 @@ internal static class Cli
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>One temporary folder per test run, removed when the test host exits.</summary>
+    private static readonly Lazy<DirectoryInfo> TempRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("trapgen-cli-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Delete(recursive: true);
+        return root;
+    });
+
     public static string Temp(string content, string name = "test.trace")
     {
-        var directory = Directory.CreateTempSubdirectory("trapgen-cli-");
+        var directory = TempRoot.Value.CreateSubdirectory(Guid.NewGuid().ToString("N"));
         var path = Path.Combine(directory.FullName, name);
         File.WriteAllText(path, content);
         return path;
