@@ -71,6 +71,27 @@ public sealed class PackageTests(PackedGenerator packed)
     }
 
     [Fact]
+    public void A_catalogue_of_any_name_is_found_through_the_trap_gen_catalogue_item_and_none_is_a_warning()
+    {
+        var project = packed.NewProjectDirectory("named");
+        File.WriteAllText(Path.Combine(project, "nuget.config"), "<configuration><packageSources><clear /><add key=\"feed\" value=\"" + packed.Feed + "\" /></packageSources></configuration>");
+        var catalogue = TestFiles.Fixture("handling.registers.yaml");
+        File.WriteAllText(Path.Combine(project, "cp15.yaml"), catalogue);
+        File.WriteAllText(Path.Combine(project, "Runtime.cs"), StubImplementation.For(CatalogueFor(catalogue), "Acme.Hypervisor"));
+        var named = Consumer.Replace("<AdditionalFiles Include=\"registers.yaml\" />", "<TrapGenCatalogue Include=\"cp15.yaml\" />", System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), named);
+
+        DotnetCli.Succeed(project, "build");
+
+        // Without the item the YAML file is not a catalogue: one TG0028 says how to name it (the Runtime.cs half no longer compiles).
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), named.Replace("<TrapGenCatalogue Include=\"cp15.yaml\" />", "<AdditionalFiles Include=\"cp15.yaml\" />", System.StringComparison.Ordinal));
+        File.Delete(Path.Combine(project, "Runtime.cs"));
+        var (exitCode, output) = DotnetCli.Run(project, "build", "--no-restore", "-p:TreatWarningsAsErrors=false");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("warning TG0028: TrapGen found no catalogue in this project (cp15.yaml is YAML, but not named as a catalogue)", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_package_carries_its_licence_repository_and_a_readme_whose_links_work_on_a_package_page()
     {
         using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
