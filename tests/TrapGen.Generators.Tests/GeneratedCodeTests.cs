@@ -14,7 +14,7 @@ namespace TrapGen.Generators.Tests;
 /// <summary>Snapshots of the generated sources, and proof that they compile cleanly against a runtime.</summary>
 public sealed class GeneratedCodeTests
 {
-    private static readonly string[] CompilingFixtures = ["registers.yaml", "handling.registers.yaml", "hostile-text.registers.yaml"];
+    private static readonly string[] CompilingFixtures = ["registers.yaml", "handling.registers.yaml", "hostile-text.registers.yaml", "others.registers.yaml"];
 
     public static TheoryData<string> Catalogues() => new(CompilingFixtures);
 
@@ -69,6 +69,9 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public void Handling_fixture() => MatchSnapshots(nameof(Handling_fixture), TestFiles.Fixture("handling.registers.yaml"));
+
+    [Fact]
+    public void Others_fixture() => MatchSnapshots(nameof(Others_fixture), TestFiles.Fixture("others.registers.yaml"));
 
     [Theory]
     [MemberData(nameof(Catalogues))]

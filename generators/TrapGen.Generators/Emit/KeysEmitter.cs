@@ -101,7 +101,11 @@ internal static class KeysEmitter
                     null));
         var others = context.Others
             .Where(o => o.TrapClass == kind && o.IsDispatched)
-            .Select(o => new DispatchEntry(o.Name, o.ArchitecturalName + " " + o.Encoding + ", not catalogued: " + OthersEmitter.Describe(o), o.Key, o));
+            .Select(o => new DispatchEntry(
+                o.Name,
+                (o.Name == o.ArchitecturalName ? string.Empty : o.ArchitecturalName + ", ") + o.Encoding + ", not catalogued: its trap group's others: " + OthersEmitter.Describe(o),
+                o.Key,
+                o));
         return listed.Concat(others);
     }
 

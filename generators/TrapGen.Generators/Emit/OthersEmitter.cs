@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
-using TrapGen.Catalogue.Parsing;
 
 namespace TrapGen.Generators.Emit;
 
@@ -15,10 +14,8 @@ internal static class OthersEmitter
 {
     private static readonly string Result = GeneratedNames.TrapResult;
 
-    /// <summary>How the access is handled, per direction, for a doc comment.</summary>
-    public static string Describe(OtherAccess other) => other.Read == other.Write
-        ? Spell(other.Read)
-        : "reads " + Spell(other.Read) + ", writes " + Spell(other.Write);
+    /// <summary>How the access is handled, per direction, for a doc comment: <c>reads UNDEFINED, writes ignored</c>.</summary>
+    public static string Describe(OtherAccess other) => "reads " + Reads(other.Read) + ", writes " + Writes(other.Write);
 
     /// <summary>The expression a dispatch case returns for <paramref name="other"/>.</summary>
     public static string Expression(TrapClassKind kind, OtherAccess other)
@@ -35,7 +32,7 @@ internal static class OthersEmitter
             OthersHandling.Undefined => Result + ".Undefined",
             _ => Result + ".Unhandled",
         };
-        return read == write ? read : "isRead ? " + read + " : " + write;
+        return read == write ? read : "(isRead ? " + read + " : " + write + ")";
     }
 
     /// <summary>The read-as-zero helpers the dispatch of <paramref name="others"/> calls.</summary>
@@ -72,5 +69,17 @@ internal static class OthersEmitter
 
     private static string Parameters(TrapClassKind kind) => kind == TrapClassKind.Cp15Register64 ? "(int rt, int rt2)" : "(int rt)";
 
-    private static string Spell(OthersHandling? handling) => handling is { } value ? CatalogueSpelling.Of(value) : "unhandled";
+    private static string Reads(OthersHandling? handling) => handling switch
+    {
+        OthersHandling.RazWi => "as zero",
+        OthersHandling.Undefined => "UNDEFINED",
+        _ => "unhandled",
+    };
+
+    private static string Writes(OthersHandling? handling) => handling switch
+    {
+        OthersHandling.RazWi => "ignored",
+        OthersHandling.Undefined => "UNDEFINED",
+        _ => "unhandled",
+    };
 }
