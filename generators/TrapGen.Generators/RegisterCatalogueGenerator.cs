@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using TrapGen.Catalogue;
 using TrapGen.Catalogue.Collections;
@@ -29,16 +30,23 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => new CatalogueText(pair.Left.Path, CatalogueDecoding.TextOf(pair.Left.GetText(cancellationToken))))
             .WithTrackingName(TrackingNames.CatalogueText);
 
-        // No catalogue at all is TG0028, naming the YAML files that are there.
-        var search = texts.Collect()
+        // No catalogue at all is TG0028, naming the YAML files that are there; a second one is TG0029.
+        var search = texts.Select(static (text, _) => text.Path).Collect()
             .Combine(context.AdditionalTextsProvider.Where(static file => CatalogueFiles.IsYaml(file.Path)).Select(static (file, _) => Path.GetFileName(file.Path)).Collect())
-            .Select(static (pair, _) => new CatalogueSearch(pair.Left.Length, pair.Right.Sort(StringComparer.Ordinal).ToEquatableArray()))
+            .Select(static (pair, _) => new CatalogueSearch(pair.Left.Sort(StringComparer.Ordinal).ToEquatableArray(), pair.Right.Sort(StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.CatalogueSearch);
         context.RegisterSourceOutput(search, static (production, found) =>
         {
-            if (found.Catalogues == 0)
+            if (found.First is not { } first)
             {
                 production.ReportDiagnostic(Diagnostic.Create(DiagnosticConverter.DescriptorOf(CatalogueRules.NoCatalogue), Location.None, found.Hint));
+                return;
+            }
+
+            foreach (var second in found.Catalogues.Skip(1))
+            {
+                var arguments = new EquatableArray<string>([CatalogueSearch.NameOf(second), CatalogueSearch.NameOf(first)]);
+                production.ReportDiagnostic(DiagnosticConverter.ToDiagnostic(new CatalogueDiagnostic(CatalogueRules.SecondCatalogue, SourceSpan.FileStart, arguments), second));
             }
         });
 
@@ -68,7 +76,10 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
 
         var sources = loaded
             .Combine(options)
-            .Select(static (pair, _) => Generate(pair.Left, pair.Right))
+            .Combine(search)
+            .Select(static (pair, _) => pair.Right.First == pair.Left.Left.Path
+                ? Generate(pair.Left.Left, pair.Left.Right)
+                : new GenerationResult(pair.Left.Left.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty))
             .WithTrackingName(TrackingNames.GeneratedSources);
         context.RegisterSourceOutput(sources, static (production, result) =>
         {

@@ -58,6 +58,18 @@ public sealed class CatalogueDiscoveryTests
         Assert.StartsWith("TrapGen found no catalogue in this project; add", missing.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_second_catalogue_is_one_error_at_it_and_code_comes_from_the_first_alone()
+    {
+        var result = Run([("/repo/b.registers.yaml", TestFiles.RealCatalogue, null), ("/repo/a.registers.yaml", TestFiles.RealCatalogue, null)]);
+
+        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.All(result.GeneratedSources, source => Assert.StartsWith("a.registers.", source.HintName, System.StringComparison.Ordinal));
+        var second = Assert.Single(result.Diagnostics);
+        Assert.Equal(("TG0029", DiagnosticSeverity.Error, "/repo/b.registers.yaml"), (second.Id, second.Severity, second.Location.GetLineSpan().Path));
+        Assert.StartsWith("b.registers.yaml is a second catalogue in this project (the first is a.registers.yaml)", second.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
     private static GeneratorRunResult Run(IReadOnlyList<(string Path, string Text, string? Metadata)> files)
     {
         var perFile = files.Where(f => f.Metadata is not null).ToDictionary(

@@ -173,6 +173,12 @@ public static class CatalogueRules
         "TrapGen found no catalogue in this project{0}; add <AdditionalFiles Include=\"registers.yaml\" /> (any *.registers.yaml is one too), or name another file with <TrapGenCatalogue Include=\"my-registers.yaml\" />",
         DiagnosticSeverityLevel.Warning);
 
+    /// <summary>TG0029: a second catalogue in one project.</summary>
+    public static readonly DiagnosticRule SecondCatalogue = new(
+        "TG0029", "More than one catalogue",
+        "{0} is a second catalogue in this project (the first is {1}), and TrapGen generates one TrapDispatcher per project, so nothing is generated from it; merge the two, or move one into a project of its own",
+        DiagnosticSeverityLevel.Error);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -186,6 +192,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
         FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
-        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, InternalError,
+        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue, InternalError,
     ];
 }
