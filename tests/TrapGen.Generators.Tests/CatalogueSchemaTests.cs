@@ -98,6 +98,11 @@ public sealed partial class CatalogueSchemaTests
             "version: 1\ntrap_groups:\n  - name: AUDIT\n    hcr_bit: 0x3F\n    description: Audited\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n    traps: { AUDIT: read-write }\n"
         },
         {
+            "constant registers, 64-bit and a 32-bit IMPLEMENTATION DEFINED one at its largest value",
+            Registers + "  - name: MIDR_EL1\n    handling: constant\n    value: 0x410F_D034\n"
+            + ImplementationDefined("{ op0: 3, op1: 0, crn: 15, crm: 2, op2: 0 }", "width: 32", "handling: constant\n    value: 0xFFFFFFFF").Replace("    handling: raz-wi\n", string.Empty, StringComparison.Ordinal)
+        },
+        {
             "trap groups by their bit, with others: a partial catalogue on purpose",
             "version: 1\ntrap_groups:\n  - name: VirtualMemory\n    hcr_bit: 26\n    others: raz-wi\n  - name: TRVM\n    others: undefined\n  - name: TACR\n    others: unhandled\n"
             + "registers:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { VirtualMemory: write, TRVM: read }\n"
@@ -173,6 +178,7 @@ public sealed partial class CatalogueSchemaTests
         { "handling: bogus", Registers + "  - name: FAR_EL1\n    handling: bogus\n", "handling", CatalogueRules.InvalidValue.Id },
         { "access: rx", Registers + "  - name: FAR_EL1\n    access: rx\n    handling: passthrough\n", "access", CatalogueRules.InvalidValue.Id },
         { "view: middle", Mcr("opc1: 0, crn: 1, crm: 0, opc2: 0", "        view: middle\n"), "view", CatalogueRules.InvalidValue.Id },
+        { "value on a passthrough register", Registers + "  - name: REVIDR_EL1\n    handling: passthrough\n    value: 3\n", "handling", CatalogueRules.UnknownHandler.Id },
         { "others: sometimes", "version: 1\ntrap_groups:\n  - name: TVM\n    others: sometimes\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { TVM: write }\n", "others", CatalogueRules.InvalidValue.Id },
         { "a trap direction: both", OwnGroup("    hcr_bit: 50\n", "both"), "AUDIT", CatalogueRules.InvalidValue.Id },
         { "implementation_defined: yes", Registers + "  - name: FAR_EL1\n    implementation_defined: yes\n    handling: passthrough\n", "implementation_defined", CatalogueRules.InvalidValue.Id },

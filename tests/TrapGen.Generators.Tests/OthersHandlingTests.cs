@@ -1,12 +1,7 @@
-using System;
-using System.IO;
 using System.Linq;
-using System.Reflection;
-using Microsoft.CodeAnalysis;
 using TrapGen.Architecture;
 using TrapGen.Catalogue;
 using TrapGen.Generators.Tests.Support;
-using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;
@@ -32,7 +27,7 @@ public sealed class OthersHandlingTests
             traps: { TVM: write, TRVM: read }
         """;
 
-    private static readonly Lazy<object> Dispatcher = new(Compile);
+    private static readonly System.Lazy<CompiledDispatcher> Dispatcher = new(() => CompiledDispatcher.Of(Catalogue));
 
     public static TheoryData<string, string> Unlisted()
     {
@@ -60,11 +55,11 @@ public sealed class OthersHandlingTests
     {
         var covered = ArchitecturalTraps.CoveredBy(TrapControls.Find(control)!).Single(c => c.TrapClass + " " + c.Name == access);
         var isRead = covered.Direction == AccessDirection.Read;
-        var x = (ulong[])Dispatcher.Value.GetType().GetProperty("X")!.GetValue(Dispatcher.Value)!;
+        var x = Dispatcher.Value.X;
         x[3] = 0xDEAD_BEEF;
         x[4] = 0xFEED_FACE;
 
-        var result = Dispatch(Syndrome(covered.TrapClass, covered.Key, isRead));
+        var result = Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(covered.TrapClass, covered.Key, isRead));
 
         if (control == "TVM")
         {
@@ -82,54 +77,14 @@ public sealed class OthersHandlingTests
     public void A_read_that_only_a_raz_wi_group_traps_reads_as_zero_in_every_transfer_register()
     {
         const string Reads = "version: 1\ntrap_groups:\n  - name: TRVM\n    others: raz-wi\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { TRVM: read }\n";
-        var dispatcher = Compile(Reads);
-        var x = (ulong[])dispatcher.GetType().GetProperty("X")!.GetValue(dispatcher)!;
+        var dispatcher = CompiledDispatcher.Of(Reads);
+        var x = dispatcher.X;
         var ttbr0 = ArchitecturalTraps.CoveredBy(TrapControls.TRVM).Single(c => c.Name == "TTBR0" && c.TrapClass == TrapClassKind.Cp15Register64);
         x[3] = 0xDEAD_BEEF;
         x[4] = 0xFEED_FACE;
 
-        var result = dispatcher.GetType().GetMethod("Dispatch")!.Invoke(dispatcher, [Syndrome(ttbr0.TrapClass, ttbr0.Key, isRead: true)])!.ToString();
+        var result = dispatcher.Dispatch(CompiledDispatcher.Syndrome(ttbr0.TrapClass, ttbr0.Key, isRead: true));
 
         Assert.Equal(("Handled", 0UL, 0UL), (result, x[3], x[4]));
-    }
-
-    private static string Dispatch(uint esr) =>
-        Dispatcher.Value.GetType().GetMethod("Dispatch")!.Invoke(Dispatcher.Value, [esr])!.ToString()!;
-
-    /// <summary>The syndrome of a trapped access: Rt = 3 (and Rt2 = 4 for MCRR/MRRC), condition AL where there is one.</summary>
-    private static uint Syndrome(TrapClassKind kind, uint key, bool isRead)
-    {
-        var iss = TrapClasses.Iss(kind);
-        ulong value = key;
-        value = iss.Field(TrapClasses.Rt).Insert(value, 3);
-        value = iss.Field(TrapClasses.Direction).Insert(value, isRead ? 1UL : 0UL);
-        if (iss.FindField(TrapClasses.Rt2) is { } rt2)
-        {
-            value = rt2.Insert(value, 4);
-        }
-
-        if (iss.FindField(TrapClasses.CV) is { } cv)
-        {
-            value = iss.Field(TrapClasses.Cond).Insert(cv.Insert(value, 1), 0xE);
-        }
-
-        ulong esr = value;
-        esr = Layouts.Esr.EC.Insert(esr, (ulong)TrapClasses.ExceptionClass(kind));
-        esr = Layouts.Esr.IL.Insert(esr, 1);
-        return (uint)esr;
-    }
-
-    private static object Compile() => Compile(Catalogue);
-
-    private static object Compile(string catalogue)
-    {
-        var loaded = CatalogueLoader.Load(catalogue).ValidCatalogue!;
-        var (_, result, output) = GeneratorHarness.Run(catalogue, StubImplementation.For(loaded, GeneratorHarness.TestNamespace));
-        Assert.Empty(result.Diagnostics);
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        var assembly = Assembly.Load(image.ToArray());
-        return Activator.CreateInstance(assembly.GetType(GeneratorHarness.TestNamespace + ".TrapDispatcher")!)!;
     }
 }

@@ -56,6 +56,12 @@ public sealed record RegisterDefinition(
     SourceSpan EmulatorSpan,
     SourceSpan AfterWriteSpan)
 {
+    /// <summary>Gets the value reads return when <see cref="Handling"/> is constant, or null when the catalogue gives none.</summary>
+    public ulong? Value { get; init; }
+
+    /// <summary>Gets the value node, or the entry when there is none.</summary>
+    public SourceSpan ValueSpan { get; init; }
+
     /// <summary>Gets whether the register can be read.</summary>
     public bool IsReadable => Access != RegisterAccess.WriteOnly;
 

@@ -14,6 +14,9 @@ public enum RegisterHandling
     /// <summary>Reads as zero, writes ignored.</summary>
     RazWi,
 
+    /// <summary>Reads return the catalogue's <c>value</c>; writes are ignored (KVM's invariant registers).</summary>
+    Constant,
+
     /// <summary>Inject an UNDEFINED exception into the guest.</summary>
     Undefined,
 }

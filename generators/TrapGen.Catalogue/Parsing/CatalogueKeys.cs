@@ -18,7 +18,7 @@ internal static class CatalogueKeys
 
     public static readonly string[] Register =
     [
-        "name", "description", "encoding", "width", "access", "handling", "emulator", "after_write", "reset",
+        "name", "description", "encoding", "width", "access", "handling", "emulator", "value", "after_write", "reset",
         "other_names", "traps", "guest_aarch32_state", "implementation_defined", "aarch32",
     ];
 
@@ -32,6 +32,7 @@ internal static class CatalogueKeys
         ["passthrough"] = RegisterHandling.Passthrough,
         ["emulated"] = RegisterHandling.Emulated,
         ["raz-wi"] = RegisterHandling.RazWi,
+        ["constant"] = RegisterHandling.Constant,
         ["undefined"] = RegisterHandling.Undefined,
     };
 

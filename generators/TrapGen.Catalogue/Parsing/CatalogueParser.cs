@@ -229,6 +229,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var emulator = reader.String("emulator", required: false);
         var afterWrite = reader.String("after_write", required: false);
         var reset = reader.Number("reset", required: false, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner) ?? 0;
+        var value = reader.Number("value", required: handling == RegisterHandling.Constant, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner);
         var otherNames = ParseNames(reader, "other_names");
         var traps = ParseTraps(reader, owner) ?? EquatableArray<TrapMembership>.Empty;
         var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans)
@@ -246,7 +247,11 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
             name, description, encoding, width.Value, access, architectural?.ExceptionLevel ?? El1Access.ExceptionLevelByOp1(encoding.Op1),
             implementationDefined, handling.Value, emulator, afterWrite, reset, otherNames, traps, guestAarch32State, aliases,
             reader.SpanOf("name"), reader.SpanOf("encoding"), reader.SpanOf("width"), reader.SpanOf("access"), reader.SpanOf("other_names"),
-            reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"));
+            reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"))
+        {
+            Value = value,
+            ValueSpan = reader.SpanOf("value"),
+        };
     }
 
     private EquatableArray<AliasDefinition> ParseAliases(MappingReader reader, string owner, EquatableArray<TrapMembership> registerTraps)

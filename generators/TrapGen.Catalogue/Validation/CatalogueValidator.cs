@@ -260,6 +260,13 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                 }
             }
 
+            if (register.Value is not null && register.Handling != RegisterHandling.Constant)
+            {
+                diagnostics.Report(
+                    CatalogueRules.UnknownHandler, register.ValueSpan, register.Name,
+                    "'value' is only used with handling: constant; remove it or change the handling");
+            }
+
             if (register.Handling == RegisterHandling.Emulated && register.Emulator is null)
             {
                 diagnostics.Report(

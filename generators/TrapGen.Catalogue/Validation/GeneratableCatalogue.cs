@@ -128,6 +128,7 @@ internal static class GeneratableCatalogue
         yield return register.HandlingSpan;
         yield return register.EmulatorSpan;
         yield return register.AfterWriteSpan;
+        yield return register.ValueSpan;
         foreach (var membership in register.Traps)
         {
             yield return membership.Span;

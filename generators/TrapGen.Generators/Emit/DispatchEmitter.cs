@@ -292,6 +292,7 @@ internal static class DispatchEmitter
             RegisterHandling.Passthrough => "passthrough",
             RegisterHandling.Emulated => "emulated by " + register.Emulator,
             RegisterHandling.RazWi => "reads as zero, writes ignored",
+            RegisterHandling.Constant => "reads " + new RegisterStorage(register).Load + ", writes ignored",
             _ => "UNDEFINED",
         };
         var access = register.Access switch

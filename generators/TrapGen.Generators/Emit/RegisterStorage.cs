@@ -20,6 +20,8 @@ internal sealed class RegisterStorage(RegisterDefinition register)
     {
         RegisterHandling.Passthrough => "Registers()." + register.Name,
         RegisterHandling.Emulated => "Read" + register.Emulator + "()",
+        RegisterHandling.Constant when register.Width == 64 => CSharpLiterals.Hex64(register.Value ?? 0),
+        RegisterHandling.Constant => CSharpLiterals.Hex32(register.Value ?? 0),
         _ => register.Width == 64 ? "0UL" : "0u",
     };
 

@@ -22,6 +22,7 @@ internal static class RegistryEmitter
             ("Passthrough", "The value moves to or from the real register."),
             ("Emulated", "The runtime's emulator owns the value."),
             ("RazWi", "Reads as zero, writes ignored."),
+            ("Constant", "Reads return a value the catalogue fixes; writes are ignored."),
             ("Undefined", "The guest gets an UNDEFINED exception."),
         ]);
         EmitEnum(writer, context, "AliasView", "Which bits of its AArch64 register an AArch32 access reaches.",

@@ -68,7 +68,8 @@ internal sealed record RegisterListing(
     bool GuestAarch32State,
     bool Aarch64Dispatched,
     string SyndromeKey,
-    IReadOnlyList<AliasListing> Aliases)
+    IReadOnlyList<AliasListing> Aliases,
+    string? Value)
 {
     public static RegisterListing From(SyndromeLayouts syndrome, RegisterDefinition register)
     {
@@ -88,7 +89,8 @@ internal sealed record RegisterListing(
             register.GuestAarch32State,
             register.IsAarch64Dispatched,
             CliHex.Word(SyndromeKeys.Of(syndrome, e)),
-            [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))]);
+            [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))],
+            register.Value is { } value ? CliHex.Doubleword(value) : null);
     }
 }
 

@@ -30,6 +30,8 @@ public enum TrapHandling
     Emulated,
     /// <summary>Reads as zero, writes ignored.</summary>
     RazWi,
+    /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
+    Constant,
     /// <summary>The guest gets an UNDEFINED exception.</summary>
     Undefined,
 }

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using TrapGen.Architecture;
+using TrapGen.Catalogue;
+using TrapGen.Testing.Generators;
+using Xunit;
+
+namespace TrapGen.Generators.Tests.Support;
+
+/// <summary>
+/// The generated dispatch of a catalogue, compiled with <see cref="StubImplementation"/> and loaded, so
+/// that a test can run traps through it: general-purpose registers in <see cref="X"/>, traps by syndrome.
+/// </summary>
+internal sealed class CompiledDispatcher
+{
+    private readonly object dispatcher;
+
+    private CompiledDispatcher(object dispatcher) => this.dispatcher = dispatcher;
+
+    /// <summary>The general-purpose registers (X0–X31; R0–R15 are their low words).</summary>
+    public ulong[] X => (ulong[])dispatcher.GetType().GetProperty("X")!.GetValue(dispatcher)!;
+
+    /// <summary>Compiles the generated code of an error-free <paramref name="catalogue"/> and creates its TrapDispatcher.</summary>
+    public static CompiledDispatcher Of(string catalogue)
+    {
+        var loaded = CatalogueLoader.Load(catalogue).ValidCatalogue!;
+        var (_, result, output) = GeneratorHarness.Run(catalogue, StubImplementation.For(loaded, GeneratorHarness.TestNamespace));
+        Assert.Empty(result.Diagnostics);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var assembly = Assembly.Load(image.ToArray());
+        return new CompiledDispatcher(Activator.CreateInstance(assembly.GetType(GeneratorHarness.TestNamespace + ".TrapDispatcher")!)!);
+    }
+
+    /// <summary>Dispatches a trap; the generated TrapResult's name (Handled, Undefined, Unhandled).</summary>
+    public string Dispatch(uint esr) => dispatcher.GetType().GetMethod("Dispatch")!.Invoke(dispatcher, [esr])!.ToString()!;
+
+    /// <summary>The syndrome of a trapped access: Rt = 3 (and Rt2 = 4 for MCRR/MRRC), condition AL where there is one.</summary>
+    public static uint Syndrome(TrapClassKind kind, uint key, bool isRead)
+    {
+        var iss = TrapClasses.Iss(kind);
+        ulong value = key;
+        value = iss.Field(TrapClasses.Rt).Insert(value, 3);
+        value = iss.Field(TrapClasses.Direction).Insert(value, isRead ? 1UL : 0UL);
+        if (iss.FindField(TrapClasses.Rt2) is { } rt2)
+        {
+            value = rt2.Insert(value, 4);
+        }
+
+        if (iss.FindField(TrapClasses.CV) is { } cv)
+        {
+            value = iss.Field(TrapClasses.Cond).Insert(cv.Insert(value, 1), Aarch32Constants.ConditionAlways);
+        }
+
+        ulong esr = value;
+        esr = Layouts.Esr.EC.Insert(esr, (ulong)TrapClasses.ExceptionClass(kind));
+        esr = Layouts.Esr.IL.Insert(esr, 1);
+        return (uint)esr;
+    }
+}
