@@ -48,6 +48,29 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void An_emulated_register_left_out_keeps_its_emulator_methods_declared_for_the_code_that_implements_them()
+    {
+        const string Emulated = """
+            version: 1
+            emulators:
+              - name: Cntpct
+            registers:
+              - name: CNTPCT_EL0
+                width: 32
+                handling: emulated
+                emulator: Cntpct
+              - name: CONTEXTIDR_EL1
+                handling: passthrough
+            """;
+        var intended = CatalogueLoader.Load(Emulated.Replace("    width: 32\n", string.Empty, System.StringComparison.Ordinal)).ValidCatalogue!;
+
+        var (_, result, output) = GeneratorHarness.Run(Emulated, StubImplementation.For(intended, GeneratorHarness.TestNamespace));
+
+        Assert.Equal(["TG0023"], result.Diagnostics.Select(d => d.Id));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void A_value_the_parser_rejects_drops_its_register_and_nothing_else_is_reported()
     {
         // op0: 9 drops WIDGET_EL1 at parse time; its hook must not then look unused (TG0019).

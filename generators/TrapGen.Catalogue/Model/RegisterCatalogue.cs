@@ -14,4 +14,12 @@ public sealed record RegisterCatalogue(
     EquatableArray<TrapGroup> TrapGroups,
     EquatableArray<NamedEntry> Hooks,
     EquatableArray<NamedEntry> Emulators,
-    EquatableArray<RegisterDefinition> Registers);
+    EquatableArray<RegisterDefinition> Registers)
+{
+    /// <summary>
+    /// Gets the registers left out of generation because of their errors (see <c>CatalogueLoadResult.Generatable</c>).
+    /// The code of the user still implements what they need (an emulator's read and write), so those partial
+    /// members stay declared while the error is fixed.
+    /// </summary>
+    public EquatableArray<RegisterDefinition> LeftOut { get; init; } = EquatableArray<RegisterDefinition>.Empty;
+}

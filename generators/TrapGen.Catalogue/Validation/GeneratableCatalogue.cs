@@ -108,7 +108,8 @@ internal static class GeneratableCatalogue
         }
 
         outsideEntries = !at.IsSubsetOf(matched);
-        var pruned = catalogue with { Registers = registers, Hooks = hooks, Emulators = emulators, TrapGroups = groups };
+        var leftOut = catalogue.LeftOut.Concat(catalogue.Registers.Where(r => !registers.Contains(r))).ToEquatableArray();
+        var pruned = catalogue with { Registers = registers, Hooks = hooks, Emulators = emulators, TrapGroups = groups, LeftOut = leftOut };
         return pruned == catalogue ? catalogue : pruned;
     }
 

@@ -267,7 +267,8 @@ internal static class DispatchEmitter
 
         foreach (var emulator in catalogue.Emulators)
         {
-            var users = catalogue.Registers.Where(r => r.Emulator == emulator.Name).ToList();
+            // A register left out for its errors still has the runtime's emulator methods: they stay declared.
+            var users = catalogue.Registers.Concat(catalogue.LeftOut).Where(r => r.Emulator == emulator.Name).ToList();
             var summary = emulator.Description.Length > 0 ? ": " + emulator.Description : ".";
             if (users.Any(r => r.IsReadable))
             {
