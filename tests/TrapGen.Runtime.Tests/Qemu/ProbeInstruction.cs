@@ -1,0 +1,35 @@
+using TrapGen.Architecture;
+
+namespace TrapGen.Runtime.Tests.Qemu;
+
+/// <summary>One instruction the probe runs at EL1: an MRS, an MSR or a System instruction, with x1 as Rt.</summary>
+/// <param name="Name">What it accesses, for messages: <c>SCTLR_EL1 write</c>, <c>DC CIVAC</c>.</param>
+/// <param name="Text">The assembler text, in the generic encoding form: <c>msr s3_0_c1_c0_0, x1</c>.</param>
+/// <param name="ValueOf">
+/// The register whose value x1 holds when the instruction runs (read at EL2 before the guest runs, so an
+/// MSR writes back what the register holds: the probe runs with its MMU off and must not move it), or
+/// null for the address of a 64-byte aligned scratch buffer in RAM.
+/// </param>
+internal sealed record ProbeInstruction(string Name, string Text, Aarch64Encoding? ValueOf)
+{
+    /// <summary>An MRS x1 of <paramref name="register"/>.</summary>
+    public static ProbeInstruction Read(Aarch64Register register) => Read(register.Name, register.Encoding);
+
+    /// <summary>An MRS x1 of the register at <paramref name="encoding"/>, which <paramref name="name"/> describes.</summary>
+    public static ProbeInstruction Read(string name, Aarch64Encoding encoding) => new(name + " read", "mrs x1, " + encoding, null);
+
+    /// <summary>An MSR of <paramref name="register"/> from x1, which holds the register's own value when it can be read.</summary>
+    public static ProbeInstruction Write(Aarch64Register register) =>
+        new(register.Name + " write", "msr " + register.Encoding + ", x1", register.Allows(AccessDirection.Read) ? register.Encoding : null);
+
+    /// <summary>An MSR of the register at <paramref name="encoding"/> from x1 (the scratch address), for a register no write may reach.</summary>
+    public static ProbeInstruction WriteAny(string name, Aarch64Encoding encoding) => new(name + " write", "msr " + encoding + ", x1", null);
+
+    /// <summary>A System instruction (op0 1) with x1, the scratch address, as Xt when it takes a register.</summary>
+    public static ProbeInstruction Execute(SystemInstruction instruction)
+    {
+        var e = instruction.Encoding;
+        var operands = $"sys #{e.Op1}, c{e.CRn}, c{e.CRm}, #{e.Op2}";
+        return new(instruction.FullName, instruction.TakesRegister ? operands + ", x1" : operands, null);
+    }
+}
