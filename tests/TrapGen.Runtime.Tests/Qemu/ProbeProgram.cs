@@ -7,25 +7,20 @@ namespace TrapGen.Runtime.Tests.Qemu;
 
 /// <summary>
 /// A bare-metal probe for QEMU's virt board that starts at EL2: for each HCR_EL2 value it sets
-/// HCR_EL2, drops to an AArch64 EL1 (ERET to EL1h, DAIF masked) and runs every instruction once.
-/// A trap to EL2 records ESR_EL2 and ELR_EL2 and skips the instruction; an exception taken to EL1
-/// (an UNDEF) makes the EL1 vector call HVC #1, and EL2 records ESR_EL1 and ELR_EL1, skips the
-/// instruction and returns (the EL1 handler does not read ESR_EL1 itself: HCR_EL2.TRVM traps that).
-/// HVC #2 ends a run. At the end the probe prints its results in hex on the PL011 UART and turns
-/// the machine off with PSCI SYSTEM_OFF, which QEMU implements as an SMC when it emulates EL2 and no EL3.
-/// Registers: x1 the instruction's operand, x6 the UART, x10 the operands' table, x11 the running slot,
-/// x12 the run's results, x19 where EL2 continues after the run, x20 to x24 the EL2 handler's.
+/// HCR_EL2, drops to EL1 (AArch64 or AArch32, as its <see cref="ProbeGuest"/> says) and runs every
+/// instruction once. A trap to EL2 records ESR_EL2 and ELR_EL2 and skips the instruction; an exception
+/// taken to EL1 (an UNDEF) makes the EL1 vector call HVC #1, and EL2 records it, skips the instruction
+/// and returns (the EL1 handler does not read ESR_EL1 itself: HCR_EL2.TRVM traps that). HVC #2 ends a
+/// run. At the end the probe prints its results in hex on the PL011 UART and turns the machine off with
+/// PSCI SYSTEM_OFF, which QEMU implements as an SMC when it emulates EL2 and no EL3.
+/// Registers: x1 (and x2) the instruction's operand, x6 the UART, x10 the operands' table, x11 the
+/// running slot, x12 the run's results, x19 where EL2 continues after the run, x24 to x28 the EL2
+/// handler's (an AArch32 guest's FIQ bank).
 /// </summary>
 internal static class ProbeProgram
 {
     /// <summary>Where the probe is linked: above the device tree QEMU puts at the start of RAM.</summary>
     public const ulong LoadAddress = 0x4010_0000;
-
-    /// <summary>The bytes each instruction's slot of EL1 code takes: MOV x11, LDR x1, the instruction.</summary>
-    public const int SlotSize = 12;
-
-    /// <summary>The offset of the instruction under test in its slot.</summary>
-    public const int InstructionOffset = 8;
 
     /// <summary>The record tag of a trap to EL2 (bit 48 up; the ESR is below it).</summary>
     public const ulong TrappedTag = 1;
@@ -35,8 +30,8 @@ internal static class ProbeProgram
 
     private const int TagShift = 48;
 
-    /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> under each of <paramref name="hcrValues"/>.</summary>
-    public static string Assembly(IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ulong> hcrValues)
+    /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 under each of <paramref name="hcrValues"/>.</summary>
+    public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ulong> hcrValues)
     {
         var s = new StringBuilder();
         void Line(string text) => s.Append(text).Append('\n');
@@ -55,7 +50,7 @@ internal static class ProbeProgram
         // x1 for each slot: a register's own value (read here, at EL2) or the scratch address.
         for (var i = 0; i < instructions.Count; i++)
         {
-            Line(instructions[i].ValueOf is { } register ? "    mrs x1, " + register : "    ldr x1, =scratch");
+            Line(instructions[i].ValueOf is { } value ? "    " + value : "    ldr x1, =scratch");
             Line(Invariant($"    str x1, [x10, #{8 * i}]"));
         }
 
@@ -67,7 +62,7 @@ internal static class ProbeProgram
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
             Line("    ldr x0, =el1_code");
             Line("    msr elr_el2, x0");
-            Line("    mov x0, #0x3c5"); // EL1h, D, A, I and F masked
+            Line(Invariant($"    mov x0, #0x{guest.Spsr:x}"));
             Line("    msr spsr_el2, x0");
             Line(Invariant($"    adr x19, after_{run}"));
             Line("    eret");
@@ -128,60 +123,58 @@ internal static class ProbeProgram
 
         // x11 is the running slot, x12 the run's results: a 16-byte record (tag and ESR, ELR) per slot.
         Line("el2_lower_sync:");
-        Line("    mrs x20, esr_el2");
-        Line("    lsr x21, x20, #26");
-        Line("    cmp x21, #0x16"); // HVC from AArch64
+        Line("    mrs x24, esr_el2");
+        Line("    lsr x25, x24, #26");
+        Line("    cmp x25, #0x16"); // HVC from AArch64
         Line("    b.eq el2_hvc");
-        Line("    mrs x22, elr_el2");
-        Line("    add x23, x12, x11, lsl #4");
-        Line(Invariant($"    orr x24, x20, #(1 << {TagShift})"));
-        Line("    stp x24, x22, [x23]");
-        Line("    add x22, x22, #4");
-        Line("    msr elr_el2, x22");
+        Line("    cmp x25, #0x12"); // HVC from AArch32
+        Line("    b.eq el2_hvc");
+        Line("    mrs x26, elr_el2");
+        Line(Invariant($"    orr x24, x24, #({TrappedTag} << {TagShift})"));
+        Line("    add x27, x12, x11, lsl #4");
+        Line("    stp x24, x26, [x27]");
+        Line("    add x26, x26, #4");
+        Line("    msr elr_el2, x26");
         Line("    eret");
         Line("el2_hvc:");
-        Line("    and x21, x20, #0xffff");
-        Line("    cmp x21, #1");
+        Line("    and x25, x24, #0xffff");
+        Line("    cmp x25, #1");
         Line("    b.ne el2_done");
-        Line("    mrs x24, esr_el1");
-        Line("    mrs x22, elr_el1");
-        Line("    add x23, x12, x11, lsl #4");
-        Line(Invariant($"    orr x24, x24, #(2 << {TagShift})"));
-        Line("    stp x24, x22, [x23]");
-        Line("    add x22, x22, #4");
-        Line("    msr elr_el1, x22");
+        foreach (var line in guest.RecordUndefined)
+        {
+            Line(line);
+        }
+
+        Line(Invariant($"    orr x24, x24, #({El1ExceptionTag} << {TagShift})"));
+        Line("    add x27, x12, x11, lsl #4");
+        Line("    stp x24, x26, [x27]");
         Line("    eret");
         Line("el2_done:");
-        Line("    cmp x21, #2");
+        Line("    cmp x25, #2");
         Line("    b.ne el2_fatal");
         Line("    br x19");
 
-        // VBAR_EL2: only synchronous exceptions from a lower EL in AArch64 (offset 0x400) are expected.
+        // VBAR_EL2: only synchronous exceptions from the guest's lower EL are expected.
         Line(".balign 2048");
         Line("el2_vectors:");
         for (var entry = 0; entry < 16; entry++)
         {
-            Line(entry == 8 ? "    b el2_lower_sync" : "    b el2_fatal");
+            Line(entry == guest.El2Vector ? "    b el2_lower_sync" : "    b el2_fatal");
             Line("    .balign 128");
         }
 
-        // VBAR_EL1: a synchronous exception from EL1 with SP_EL1 (offset 0x200) asks EL2 to record and skip it.
         Line("el1_vectors:");
-        for (var entry = 0; entry < 16; entry++)
+        foreach (var line in guest.Vectors)
         {
-            Line(entry == 4 ? "    hvc #1\n    eret" : "    hvc #3");
-            Line("    .balign 128");
+            Line(line);
         }
 
         Line("el1_code:");
-        for (var i = 0; i < instructions.Count; i++)
+        foreach (var line in guest.Code(instructions))
         {
-            Line(Invariant($"    mov x11, #{i}"));
-            Line(Invariant($"    ldr x1, [x10, #{8 * i}]"));
-            Line("    " + instructions[i].Text);
+            Line(line);
         }
 
-        Line("    hvc #2");
         Line(".ltorg");
         Line(".data");
         Line(".balign 64");
