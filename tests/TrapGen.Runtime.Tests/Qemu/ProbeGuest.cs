@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TrapGen.Runtime.Tests.Qemu;
+
+/// <summary>
+/// What the probe's EL1 is: AArch64 (EL1h) or AArch32 (Supervisor mode, A32). Its code and vectors, how
+/// EL2 enters it, and how an UNDEF it takes is recorded. An AArch32 EL1's banked registers live in
+/// X16 to X30 (LR_und is X22): EL2 keeps to X24 to X28, the FIQ bank, which the guest never uses.
+/// </summary>
+internal abstract class ProbeGuest
+{
+    /// <summary>The AArch64 EL1.</summary>
+    public static ProbeGuest Aarch64 { get; } = new Aarch64Guest();
+
+    /// <summary>The AArch32 EL1.</summary>
+    public static ProbeGuest Aarch32 { get; } = new Aarch32Guest();
+
+    /// <summary>Gets HCR_EL2.RW for this EL1.</summary>
+    public abstract ulong Rw { get; }
+
+    /// <summary>Gets SPSR_EL2 for the ERET into EL1: the mode, with A, I and F (and D) masked.</summary>
+    public abstract int Spsr { get; }
+
+    /// <summary>Gets the VBAR_EL2 entry (of 16, 128 bytes each) of synchronous exceptions from this EL1.</summary>
+    public abstract int El2Vector { get; }
+
+    /// <summary>Gets the bytes of one instruction's slot of EL1 code.</summary>
+    public abstract int SlotSize { get; }
+
+    /// <summary>Gets the offset of the instruction under test in its slot.</summary>
+    public int InstructionOffset => SlotSize - 4;
+
+    /// <summary>Gets how far past the instruction the return address of an UNDEF taken to EL1 points.</summary>
+    public abstract ulong UndefinedReturnOffset { get; }
+
+    /// <summary>Gets the syndrome the probe records for an UNDEF taken to EL1.</summary>
+    public abstract ulong UndefinedSyndrome { get; }
+
+    /// <summary>Gets the EL2 code that records an UNDEF taken to EL1 (in x24, the syndrome; x26, the return address) and arranges its skip.</summary>
+    public abstract IEnumerable<string> RecordUndefined { get; }
+
+    /// <summary>Gets the EL1 vector table: a synchronous exception asks EL2 to record it (HVC #1), anything else ends the probe (HVC #3).</summary>
+    public abstract IEnumerable<string> Vectors { get; }
+
+    /// <summary>Gets the EL1 code: per slot, x11 = the slot, x1 (and x2) = its operand, the instruction; then HVC #2.</summary>
+    public abstract IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions);
+
+    private sealed class Aarch64Guest : ProbeGuest
+    {
+        public override ulong Rw => 1UL << 31;
+
+        public override int Spsr => 0x3c5; // EL1h, D, A, I, F
+
+        public override int El2Vector => 8; // 0x400: lower EL using AArch64, synchronous
+
+        public override int SlotSize => 12;
+
+        public override ulong UndefinedReturnOffset => 0; // ELR_EL1 is the instruction
+
+        public override ulong UndefinedSyndrome => 1UL << 25; // EC 0x00 (unknown reason), IL 1
+
+        public override IEnumerable<string> RecordUndefined =>
+        [
+            "    mrs x24, esr_el1",
+            "    mrs x26, elr_el1",
+            "    add x25, x26, #4",
+            "    msr elr_el1, x25",
+        ];
+
+        public override IEnumerable<string> Vectors => Enumerable.Range(0, 16)
+            .SelectMany(entry => new[] { entry == 4 ? "    hvc #1\n    eret" : "    hvc #3", "    .balign 128" });
+
+        public override IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions) =>
+            instructions.SelectMany((instruction, i) => new[]
+            {
+                string.Create(CultureInfo.InvariantCulture, $"    mov x11, #{i}"),
+                string.Create(CultureInfo.InvariantCulture, $"    ldr x1, [x10, #{8 * i}]"),
+                "    " + instruction.Text,
+            }).Append("    hvc #2");
+    }
+
+    private sealed class Aarch32Guest : ProbeGuest
+    {
+        public override ulong Rw => 0;
+
+        public override int Spsr => 0x1d3; // AArch32 Supervisor, A, I, F
+
+        public override int El2Vector => 12; // 0x600: lower EL using AArch32, synchronous
+
+        public override int SlotSize => 16;
+
+        public override ulong UndefinedReturnOffset => 4; // LR_und is the A32 instruction + 4
+
+        public override ulong UndefinedSyndrome => 0; // an AArch32 Undefined Instruction exception reports no syndrome
+
+        // LR_und (X22) already returns past the instruction: the vector's MOVS PC, LR resumes there.
+        public override IEnumerable<string> RecordUndefined => ["    mov x24, #0", "    mov x26, x22"];
+
+        // Reset, Undefined (HVC #1, then MOVS PC, LR in the unused SVC entry), the rest end the probe.
+        public override IEnumerable<string> Vectors =>
+            Words(["hvc #3", "hvc #1", "movs pc, lr", "hvc #3", "hvc #3", "hvc #3", "hvc #3", "hvc #3"]);
+
+        public override IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions)
+        {
+            // LDR's immediate offset reaches 4095 bytes: 511 slots of 8-byte operands.
+            Xunit.Assert.True(instructions.Count <= 511, "too many instructions for one AArch32 probe");
+            return Words([.. instructions.SelectMany((instruction, i) => new[]
+            {
+                string.Create(CultureInfo.InvariantCulture, $"movw r11, #{i}"),
+                string.Create(CultureInfo.InvariantCulture, $"ldr r1, [r10, #{8 * i}]"),
+                string.Create(CultureInfo.InvariantCulture, $"ldr r2, [r10, #{(8 * i) + 4}]"),
+                instruction.Text,
+            }), "hvc #2"]);
+        }
+
+        // The A64 assembler cannot assemble A32: the words come from the Arm binutils.
+        private static IEnumerable<string> Words(string[] lines) =>
+            GuestCode.A32(lines).Select(word => string.Create(CultureInfo.InvariantCulture, $"    .word 0x{word:x8}"));
+    }
+}

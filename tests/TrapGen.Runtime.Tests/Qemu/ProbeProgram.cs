@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace TrapGen.Runtime.Tests.Qemu;
+
+/// <summary>
+/// A bare-metal probe for QEMU's virt board that starts at EL2: for each HCR_EL2 value it sets
+/// HCR_EL2, drops to EL1 (AArch64 or AArch32, as its <see cref="ProbeGuest"/> says) and runs every
+/// instruction once. A trap to EL2 records ESR_EL2 and ELR_EL2 and skips the instruction; an exception
+/// taken to EL1 (an UNDEF) makes the EL1 vector call HVC #1, and EL2 records it, skips the instruction
+/// and returns (the EL1 handler does not read ESR_EL1 itself: HCR_EL2.TRVM traps that). HVC #2 ends a
+/// run. At the end the probe prints its results in hex on the PL011 UART and turns the machine off with
+/// PSCI SYSTEM_OFF, which QEMU implements as an SMC when it emulates EL2 and no EL3.
+/// Registers: x1 (and x2) the instruction's operand, x6 the UART, x10 the operands' table, x11 the
+/// running slot, x12 the run's results, x19 where EL2 continues after the run, x24 to x28 the EL2
+/// handler's (an AArch32 guest's FIQ bank).
+/// </summary>
+internal static class ProbeProgram
+{
+    /// <summary>Where the probe is linked: above the device tree QEMU puts at the start of RAM.</summary>
+    public const ulong LoadAddress = 0x4010_0000;
+
+    /// <summary>The record tag of a trap to EL2 (bit 48 up; the ESR is below it).</summary>
+    public const ulong TrappedTag = 1;
+
+    /// <summary>The record tag of an exception taken to EL1.</summary>
+    public const ulong El1ExceptionTag = 2;
+
+    private const int TagShift = 48;
+
+    /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 under each of <paramref name="hcrValues"/>.</summary>
+    public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ulong> hcrValues)
+    {
+        var s = new StringBuilder();
+        void Line(string text) => s.Append(text).Append('\n');
+
+        Line(".arch armv8-a");
+        Line(".text");
+        Line(".global _start");
+        Line("_start:");
+        Line("    ldr x0, =el2_vectors");
+        Line("    msr vbar_el2, x0");
+        Line("    ldr x0, =el1_vectors");
+        Line("    msr vbar_el1, x0");
+        Line("    ldr x6, =0x09000000"); // PL011 data register
+        Line("    ldr x10, =values");
+
+        // x1 for each slot: a register's own value (read here, at EL2) or the scratch address.
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            Line(instructions[i].ValueOf is { } value ? "    " + value : "    ldr x1, =scratch");
+            Line(Invariant($"    str x1, [x10, #{8 * i}]"));
+        }
+
+        for (var run = 0; run < hcrValues.Count; run++)
+        {
+            Line(Invariant($"    ldr x0, =0x{hcrValues[run]:x}"));
+            Line("    msr hcr_el2, x0");
+            Line("    isb");
+            Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
+            Line("    ldr x0, =el1_code");
+            Line("    msr elr_el2, x0");
+            Line(Invariant($"    mov x0, #0x{guest.Spsr:x}"));
+            Line("    msr spsr_el2, x0");
+            Line(Invariant($"    adr x19, after_{run}"));
+            Line("    eret");
+            Line(Invariant($"after_{run}:"));
+        }
+
+        Line("    mov x0, #(1 << 31)");
+        Line("    msr hcr_el2, x0");
+        Line("    ldr x0, =el1_code");
+        Line("    bl puthex");
+        Line("    bl newline");
+        Line("    ldr x7, =results");
+        Line("    ldr x8, =results_end");
+        Line("dump:");
+        Line("    ldr x0, [x7], #8");
+        Line("    bl puthex");
+        Line("    mov w4, #' '");
+        Line("    strb w4, [x6]");
+        Line("    ldr x0, [x7], #8");
+        Line("    bl puthex");
+        Line("    bl newline");
+        Line("    cmp x7, x8");
+        Line("    b.lo dump");
+        Line("    mov w4, #'.'");
+        Line("    strb w4, [x6]");
+        Line("    bl newline");
+        Line("off:");
+        Line("    ldr x0, =0x84000008"); // PSCI SYSTEM_OFF
+        Line("    smc #0");
+        Line("    b off");
+
+        // x0 as 16 hex digits; clobbers x3 to x5.
+        Line("puthex:");
+        Line("    mov x3, #60");
+        Line("1:  lsr x4, x0, x3");
+        Line("    and x4, x4, #0xf");
+        Line("    add x5, x4, #'0'");
+        Line("    add x4, x4, #('a' - 10)");
+        Line("    cmp x5, #'9'");
+        Line("    csel x4, x5, x4, ls");
+        Line("    strb w4, [x6]");
+        Line("    subs x3, x3, #4");
+        Line("    b.ge 1b");
+        Line("    ret");
+        Line("newline:");
+        Line("    mov w4, #'\\n'");
+        Line("    strb w4, [x6]");
+        Line("    ret");
+
+        // Anything else taken to EL2 (or an HVC the probe does not make) ends the probe with "!" and ESR_EL2.
+        Line("el2_fatal:");
+        Line("    mov w4, #'!'");
+        Line("    strb w4, [x6]");
+        Line("    mrs x0, esr_el2");
+        Line("    bl puthex");
+        Line("    bl newline");
+        Line("    b off");
+
+        // x11 is the running slot, x12 the run's results: a 16-byte record (tag and ESR, ELR) per slot.
+        Line("el2_lower_sync:");
+        Line("    mrs x24, esr_el2");
+        Line("    lsr x25, x24, #26");
+        Line("    cmp x25, #0x16"); // HVC from AArch64
+        Line("    b.eq el2_hvc");
+        Line("    cmp x25, #0x12"); // HVC from AArch32
+        Line("    b.eq el2_hvc");
+        Line("    mrs x26, elr_el2");
+        Line(Invariant($"    orr x24, x24, #({TrappedTag} << {TagShift})"));
+        Line("    add x27, x12, x11, lsl #4");
+        Line("    stp x24, x26, [x27]");
+        Line("    add x26, x26, #4");
+        Line("    msr elr_el2, x26");
+        Line("    eret");
+        Line("el2_hvc:");
+        Line("    and x25, x24, #0xffff");
+        Line("    cmp x25, #1");
+        Line("    b.ne el2_done");
+        foreach (var line in guest.RecordUndefined)
+        {
+            Line(line);
+        }
+
+        Line(Invariant($"    orr x24, x24, #({El1ExceptionTag} << {TagShift})"));
+        Line("    add x27, x12, x11, lsl #4");
+        Line("    stp x24, x26, [x27]");
+        Line("    eret");
+        Line("el2_done:");
+        Line("    cmp x25, #2");
+        Line("    b.ne el2_fatal");
+        Line("    br x19");
+
+        // VBAR_EL2: only synchronous exceptions from the guest's lower EL are expected.
+        Line(".balign 2048");
+        Line("el2_vectors:");
+        for (var entry = 0; entry < 16; entry++)
+        {
+            Line(entry == guest.El2Vector ? "    b el2_lower_sync" : "    b el2_fatal");
+            Line("    .balign 128");
+        }
+
+        Line("el1_vectors:");
+        foreach (var line in guest.Vectors)
+        {
+            Line(line);
+        }
+
+        Line("el1_code:");
+        foreach (var line in guest.Code(instructions))
+        {
+            Line(line);
+        }
+
+        Line(".ltorg");
+        Line(".data");
+        Line(".balign 64");
+        Line("scratch: .space 2048");
+        Line(Invariant($"values: .space {8 * instructions.Count}"));
+        Line(".balign 16");
+        Line(Invariant($"results: .space {16 * instructions.Count * hcrValues.Count}"));
+        Line("results_end:");
+        return s.ToString();
+    }
+
+    /// <summary>The linker script: everything at <see cref="LoadAddress"/>.</summary>
+    public static string LinkerScript => Invariant(
+        $"ENTRY(_start)\nSECTIONS {{ . = 0x{LoadAddress:x}; .text : {{ *(.text*) }} .data : {{ *(.data*) }} .bss : {{ *(.bss*) }} }}\n");
+
+    /// <summary>The tag of a record (0: the instruction ran without an exception).</summary>
+    public static ulong Tag(ulong record) => record >> TagShift;
+
+    /// <summary>The syndrome in a record.</summary>
+    public static ulong Syndrome(ulong record) => record & ((1UL << TagShift) - 1);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

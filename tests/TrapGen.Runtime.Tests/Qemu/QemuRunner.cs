@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests.Qemu;
+
+/// <summary>
+/// Builds the probe with binutils and runs it on <c>qemu-system-aarch64 -M virt,virtualization=on
+/// -cpu cortex-a57</c>, a CPU model that owes nothing to TrapGen. .ci/run installs qemu-system-arm
+/// and the cross binutils; when one is missing the test fails and says so.
+/// </summary>
+internal static class QemuRunner
+{
+    /// <summary>How long QEMU may run before it is killed: the probe takes well under a second.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The probe's results: the address of its EL1 code and one record (tag and ESR, ELR) per run and slot.</summary>
+    /// <param name="El1Code">The address of the first slot.</param>
+    /// <param name="Records">Per run, per slot: the tagged syndrome and the exception's return address.</param>
+    public sealed record ProbeOutput(ulong El1Code, (ulong Record, ulong Elr)[] Records);
+
+    /// <summary>Assembles, links and runs <paramref name="assembly"/>, and reads back its results.</summary>
+    public static ProbeOutput Run(string assembly, int expectedRecords)
+    {
+        var directory = Directory.CreateTempSubdirectory("trapgen-qemu-");
+        try
+        {
+            var source = Path.Combine(directory.FullName, "probe.s");
+            var script = Path.Combine(directory.FullName, "probe.ld");
+            var objectFile = Path.Combine(directory.FullName, "probe.o");
+            var elf = Path.Combine(directory.FullName, "probe.elf");
+            File.WriteAllText(source, assembly);
+            File.WriteAllText(script, ProbeProgram.LinkerScript);
+            Tool("aarch64-linux-gnu-as", "binutils-aarch64-linux-gnu", ["-o", objectFile, source]);
+            Tool("aarch64-linux-gnu-ld", "binutils-aarch64-linux-gnu", ["--no-warn-rwx-segments", "-T", script, "-o", elf, objectFile]);
+            var output = Tool(
+                "qemu-system-aarch64",
+                "qemu-system-arm",
+                ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-nographic", "-nic", "none", "-nodefaults", "-serial", "stdio", "-monitor", "none", "-kernel", elf]);
+            return Parse(output, expectedRecords);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static ProbeOutput Parse(string output, int expectedRecords)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.False(lines.Any(l => l.StartsWith('!')), "the probe took an unexpected exception to EL2 (ESR_EL2 after the !):\n" + output);
+        Assert.True(lines.Length == expectedRecords + 2 && lines[^1] == ".", "the probe's output is incomplete:\n" + output);
+        var records = lines[1..^1].Select(line => line.Split(' ')).Select(pair => (Hex(pair[0]), Hex(pair[1]))).ToArray();
+        return new ProbeOutput(Hex(lines[0]), records);
+    }
+
+    private static ulong Hex(string text) => ulong.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    private static string Tool(string tool, string package, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail(tool + " is not installed: apt-get install " + package + " (.ci/run does this).");
+            throw;
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail(tool + " did not finish within " + Timeout.TotalSeconds + " s: " + output.Result);
+            }
+
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, tool + " failed: " + error.Result);
+            return output.Result;
+        }
+    }
+}
