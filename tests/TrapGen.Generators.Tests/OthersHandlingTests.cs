@@ -87,4 +87,21 @@ public sealed class OthersHandlingTests
 
         Assert.Equal(("Handled", 0UL, 0UL), (result, x[3], x[4]));
     }
+
+    [Fact]
+    public void A_tid3_group_with_others_raz_wi_makes_every_id_register_and_the_reserved_id_space_read_as_zero()
+    {
+        const string IdSpace = "version: 1\ntrap_groups:\n  - name: TID3\n    others: raz-wi\nregisters: []\n";
+        Assert.Empty(CatalogueLoader.Load(IdSpace).Diagnostics);
+        var dispatcher = CompiledDispatcher.Of(IdSpace);
+        var reads = ArchitecturalTraps.CoveredBy(TrapControls.TID3).Where(c => c.TrapClass == TrapClassKind.Aarch64).ToList();
+
+        Assert.Contains(reads, c => c.Name == "ID_AA64PFR0_EL1");
+        Assert.Equal(ReservedIdSpace.All.Count, reads.Count(c => ReservedIdSpace.Contains(c.Key)));
+        foreach (var covered in reads)
+        {
+            dispatcher.X[3] = 0xDEAD_BEEF;
+            Assert.Equal(("Handled", 0UL), (dispatcher.Dispatch(CompiledDispatcher.Syndrome(covered.TrapClass, covered.Key, isRead: true)), dispatcher.X[3]));
+        }
+    }
 }

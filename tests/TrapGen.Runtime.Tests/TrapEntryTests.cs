@@ -47,6 +47,23 @@ public sealed class TrapEntryTests
     }
 
     [Fact]
+    public void A_reserved_id_register_reads_as_zero_traps_under_tid3_and_cannot_be_written()
+    {
+        var domain = Machine.Aarch64();
+        domain.Build();
+        var (read, write) = (GuestCode.A64("mrs x1, s3_0_c0_c3_3")[0], GuestCode.A64("msr s3_0_c0_c3_3, x1")[0]);
+        domain.Current.Registers.WriteX(1, 0xFFFF);
+
+        Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(read).Kind);
+        Assert.Equal(0UL, domain.Current.Registers.ReadX(1));
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.WrongDirection), (domain.Cpu.Execute(write).Kind, domain.Cpu.Execute(write).Undefined));
+
+        domain.Hypervisor.Hcr.Value |= TrapGen.Architecture.TrapControls.TID3.Mask;
+        var trapped = domain.Cpu.Execute(read);
+        Assert.Equal((ExecutionKind.Trapped, "HCR_EL2.TID3"), (trapped.Kind, trapped.Control?.QualifiedName));
+    }
+
+    [Fact]
     public void Without_a_valid_condition_cv_0_the_instruction_executes()
     {
         var domain = Machine.Aarch32();

@@ -10,6 +10,9 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static class ArchitecturalTraps
 {
+    /// <summary>What traps a reserved ID register: HCR_EL2.TID3, its reads (<see cref="ReservedIdSpace"/>); declared before the table it joins.</summary>
+    private static readonly IReadOnlyList<TrapRule> ReservedIdRules = [new TrapRule(TrapControls.TID3, AccessDirection.Read)];
+
     private static readonly Dictionary<uint, TrapRule[]>[] RulesByKey =
     [
         .. TrapClasses.All.Select(kind => Everything(kind).GroupBy(entry => entry.Key)
@@ -66,6 +69,14 @@ public static class ArchitecturalTraps
             }
         }
 
+        foreach (var reserved in ReservedIdSpace.All)
+        {
+            foreach (var rule in ReservedIdRules.Where(r => r.Control == control))
+            {
+                yield return new CoveredAccess(reserved.ToString(), TrapClassKind.Aarch64, TrapClasses.Key(reserved), reserved.ToString(), rule.Direction);
+            }
+        }
+
         foreach (var register in Aarch32Registers.All.Where(r => r.Coprocessor == 15))
         {
             foreach (var rule in register.Traps.Where(r => r.Control == control))
@@ -78,7 +89,8 @@ public static class ArchitecturalTraps
     private static IEnumerable<(uint Key, IReadOnlyList<TrapRule> Rules)> Everything(TrapClassKind kind) => kind switch
     {
         TrapClassKind.Aarch64 => Aarch64Registers.All.Select(r => (TrapClasses.Key(r.Encoding), r.Traps))
-            .Concat(SystemInstructions.All.Select(i => (TrapClasses.Key(i.Encoding), i.Traps))),
+            .Concat(SystemInstructions.All.Select(i => (TrapClasses.Key(i.Encoding), i.Traps)))
+            .Concat(ReservedIdSpace.All.Select(e => (TrapClasses.Key(e), ReservedIdRules))),
         _ => Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.TrapClass == kind).Select(r => (TrapClasses.Key(r.Encoding), r.Traps)),
     };
 }

@@ -44,6 +44,11 @@ public static class El1Access
                     : isRead ? El1AccessCheck.WrongDirection
                     : El1AccessCheck.Allowed;
             }
+
+            if (ReservedIdSpace.Contains(key))
+            {
+                return isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection;
+            }
         }
         else if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
         {

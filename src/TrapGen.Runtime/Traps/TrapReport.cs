@@ -63,6 +63,16 @@ public static class TrapReport
                 return "# " + instruction.FullName + " is a System instruction; the catalogue lists registers only";
             }
 
+            if (ReservedIdSpace.Contains(key))
+            {
+                return """
+                    # a reserved ID register (reads as zero); registers.yaml handles the whole reserved space with:
+                    trap_groups:
+                      - name: TID3
+                        others: raz-wi
+                    """;
+            }
+
             var s = new SysRegSyndrome(EsrFields.GetISS(esr));
             return Invariant($"""
                 # registers.yaml, under registers: no architectural register has this encoding

@@ -38,19 +38,6 @@ internal static class KnownDisagreements
             return true;
         }
 
-        // 2. Reads of the unnamed encodings of the ID register space (op0 3, op1 0, CRn 0, CRm 1 to 7):
-        // TrapGen calls them unallocated and UNDEFINED at EL1. They are reserved ID registers that read as
-        // zero (QEMU and Linux KVM's ID_UNALLOCATED both make them RAZ), and HCR_EL2.TID3 traps them: the
-        // Arm ARM (D24.2 HCR_EL2.TID3) requires it with FEAT_FGT and makes it IMPLEMENTATION DEFINED
-        // without; QEMU's cortex-a57 traps them. Writes are UNDEFINED on both.
-        var idSpace = A64.Op0.Extract(word) == 3 && A64.Op1.Extract(word) == 0 && A64.CRn.Extract(word) == 0 && A64.CRm.Extract(word) is >= 1 and <= 7;
-        if (idSpace && A64.L.Extract(word) == 1 && executed.Undefined == UndefinedReason.Unallocated)
-        {
-            trapGenToday = "UNDEF at EL1";
-            architecture = (hcr & TrapControls.TID3.Mask) != 0 ? QemuDifferentialTests.Trap(executed.Esr) : "executes";
-            return true;
-        }
-
         return false;
     }
 
