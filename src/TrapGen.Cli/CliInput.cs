@@ -49,7 +49,7 @@ internal static class CliInput
     }
 
     /// <summary>Where the comment on <paramref name="line"/> starts: the first <c>#</c> not followed by a digit; -1 when none.</summary>
-    private static int CommentStart(string line)
+    public static int CommentStart(string line)
     {
         for (var i = 0; i < line.Length; i++)
         {

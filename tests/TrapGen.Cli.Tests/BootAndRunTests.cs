@@ -65,6 +65,25 @@ public sealed class BootAndRunTests
     }
 
     [Fact]
+    public void A_system_instruction_traps_under_its_control_and_runs_directly_without_it()
+    {
+        var path = Cli.Temp("""
+            guest aarch64
+            hcr +TTLB
+            sys #0, c8, c7, #0   # tlbi vmalle1: '#0' is an immediate, '# tlbi' a comment
+            hcr -TTLB
+            sys #0, c8, c7, #0
+            """);
+
+        var (exitCode, output, _) = Cli.Run("run", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"00000000  sys #0, c8, c7, #0, xzr\s+unhandled\s+TLBI VMALLE1", output);
+        Assert.Contains("# TLBI VMALLE1 is a System instruction; the catalogue lists registers only", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"00000004  sys #0, c8, c7, #0, xzr\s+direct\s+TLBI VMALLE1", output);
+    }
+
+    [Fact]
     public void The_crash_policy_stops_the_trace_at_the_unhandled_trap()
     {
         var path = Cli.Temp("""

@@ -71,13 +71,14 @@ public sealed class SyndromeBuilderTests
     [Theory]
     [InlineData(0xD503201Fu, InstructionSet.A64)] // nop
     [InlineData(0xD500401Fu, InstructionSet.A64)] // msr spsel, #0 (op0 0: not a register)
+    [InlineData(0xD508871Fu, InstructionSet.A64)] // tlbi vmalle1 (op0 1: a System instruction, decided like a register move)
     [InlineData(0xE0800001u, InstructionSet.A32)] // add r0, r0, r1
     [InlineData(0xEE110F10u, InstructionSet.T32)] // fine as T32 too: the same word
     [InlineData(0xFE010F10u, InstructionSet.A32)] // mcr2: unconditional space
     [InlineData(0xEE010E10u, InstructionSet.A32)] // mcr p14: not cp15
-    public void Only_system_register_moves_decode(uint word, InstructionSet instructionSet)
+    public void Only_system_register_moves_and_system_instructions_decode(uint word, InstructionSet instructionSet)
     {
         var decoded = InstructionDecoder.TryDecode(word, instructionSet, out _);
-        Assert.Equal(word == 0xEE110F10u, decoded);
+        Assert.Equal(word is 0xEE110F10u or 0xD508871Fu, decoded);
     }
 }

@@ -89,7 +89,7 @@ internal static class TraceParser
 
     private static string StripComment(string line)
     {
-        var hash = line.IndexOf('#', StringComparison.Ordinal);
+        var hash = CliInput.CommentStart(line);
         return (hash < 0 ? line : line.Substring(0, hash)).Trim();
     }
 

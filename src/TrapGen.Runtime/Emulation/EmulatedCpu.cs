@@ -11,7 +11,8 @@ namespace TrapGen.Runtime.Emulation;
 /// what each control covers (<see cref="ArchitecturalTraps"/>), never from the catalogue. Before the
 /// trap controls, the architecture's own checks (<see cref="El1Access"/>): an unallocated encoding,
 /// EL2 or EL3 state, an access in a direction the register lacks, or an UNPREDICTABLE form is
-/// UNDEFINED at EL1. An access that passes both reaches the EL1 registers directly.
+/// UNDEFINED at EL1. An access that passes both reaches the EL1 registers directly. System instructions
+/// (op0 1: DC, IC, TLBI, AT) are decided the same way, by HCR_EL2.TPC, TPU, TSW, TTLB and TDZ.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -55,7 +56,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
-        DirectAccess.Perform(Hypervisor, vcpu, access, key);
+        // A System instruction (cache or TLB maintenance) that does not trap has no effect the model keeps.
+        if (!access.IsSystemInstruction)
+        {
+            DirectAccess.Perform(Hypervisor, vcpu, access, key);
+        }
+
         vcpu.Pc += InstructionSize;
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }

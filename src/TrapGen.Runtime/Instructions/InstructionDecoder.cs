@@ -11,7 +11,10 @@ namespace TrapGen.Runtime.Instructions;
 /// </summary>
 public static class InstructionDecoder
 {
-    /// <summary>Decodes <paramref name="word"/>; false when it is not a system-register move to a register (op0 2–3) or to cp15.</summary>
+    /// <summary>
+    /// Decodes <paramref name="word"/>; false when it is neither a System instruction (op0 1: DC, IC, TLBI, AT,
+    /// as SYS or SYSL), a system-register move (op0 2–3) nor a cp15 move.
+    /// </summary>
     public static bool TryDecode(uint word, InstructionSet instructionSet, out SystemRegisterAccess access)
     {
         access = default;
@@ -22,7 +25,7 @@ public static class InstructionDecoder
     {
         access = default;
         var op0 = (uint)A64.Op0.Extract(word);
-        if (A64.Fixed.Extract(word) != Layouts.A64SystemMove.FixedValue || op0 < 2)
+        if (A64.Fixed.Extract(word) != Layouts.A64SystemMove.FixedValue || op0 < 1)
         {
             return false;
         }

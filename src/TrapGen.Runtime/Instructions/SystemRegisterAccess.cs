@@ -33,6 +33,9 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>The AArch32 register number of the PC: as a transfer register it is UNPREDICTABLE, except for MRC to APSR_nzcv.</summary>
     public const uint Pc = 15;
 
+    /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
+    public bool IsSystemInstruction => TrapClass == TrapClassKind.Aarch64 && Op0 == 1;
+
     /// <summary>
     /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC): r15 as Rt
     /// of MCR, r15 as Rt or Rt2 of MCRR/MRRC, and MRRC with Rt = Rt2. MRC with Rt = 15 is the
