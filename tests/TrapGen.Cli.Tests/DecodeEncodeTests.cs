@@ -25,6 +25,36 @@ public sealed class DecodeEncodeTests
         Assert.Equal(esr, decoded.GetProperty("esr").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(CataloguedAccesses.Cases), MemberType = typeof(CataloguedAccesses))]
+    public void Encode_of_the_instruction_word_gives_what_encode_of_its_text_gives(CataloguedAccess access)
+    {
+        var fromText = Json(Cli.Run("encode", "--json", access.Instruction));
+        var word = fromText.GetProperty("word").GetString()!;
+
+        var fromWord = Json(Cli.Run("encode", "--json", fromText.GetProperty("instructionSet").GetString() + " " + word));
+
+        Assert.Equal(fromText.ToString(), fromWord.ToString());
+    }
+
+    [Theory]
+    [InlineData("0xd508871f", "sys #0, c8, c7, #0, xzr")]
+    [InlineData("0xee010f10", "mcr p15, 0, r0, c1, c0, 0")]
+    [InlineData("t32 0xee010f10", "mcr p15, 0, r0, c1, c0, 0")]
+    public void Encode_takes_a_word_of_either_set(string word, string instruction)
+    {
+        Assert.Equal(instruction, Json(Cli.Run("encode", "--json", word)).GetProperty("instruction").GetString());
+    }
+
+    [Fact]
+    public void A_word_that_is_no_system_move_is_one_error_line()
+    {
+        var (exitCode, output, error) = Cli.Run("encode", "0x12345678");
+
+        Assert.Equal((1, string.Empty), (exitCode, output));
+        Assert.Equal("trapgen: error: argument 1: cannot decode '0x12345678': 0x12345678 is no system-register move or System instruction in A64 or A32 (name the set for a T32 word: t32 0x12345678)\n", error);
+    }
+
     [Fact]
     public void Every_syndrome_key_in_the_listing_is_what_encode_reports()
     {

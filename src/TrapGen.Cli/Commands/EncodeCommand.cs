@@ -12,7 +12,7 @@ internal static class EncodeCommand
             "encode",
             "Encode system-register moves: the A64 or A32 (and T32) instruction word, and the ESR_EL2 / HSR value its trap reports.",
             "instruction",
-            "MSR/MRS (by name or s3_0_c1_c0_0), MCR/MRC or MCRR/MRRC with an optional condition, quoted.",
+            "MSR/MRS (by name or s3_0_c1_c0_0), SYS/SYSL, MCR/MRC or MCRR/MRRC with an optional condition, quoted; or an instruction word (0xd508871f; 't32 0xee010f10' for T32).",
             "instructions",
             EncodedInstruction.Parse,
             CliJsonContext.Default.EncodedInstruction,

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
@@ -31,9 +32,17 @@ internal sealed record EncodedInstruction(
 {
     public static EncodedInstruction Parse(CliValue value)
     {
-        if (!SystemInstructionSyntax.TryParse(value.Text, thumb: false, out var access, out var error))
+        if (!TryDecodeWord(value.Text, out var access, out var wordError))
         {
-            throw new CliException(value.Origin + ": cannot encode '" + value.Text + "': " + error);
+            if (wordError is not null)
+            {
+                throw new CliException(value.Origin + ": cannot decode '" + value.Text + "': " + wordError);
+            }
+
+            if (!SystemInstructionSyntax.TryParse(value.Text, thumb: false, out access, out var error))
+            {
+                throw new CliException(value.Origin + ": cannot encode '" + value.Text + "': " + error);
+            }
         }
 
         var esr = SyndromeBuilder.Build(access);
@@ -51,5 +60,43 @@ internal sealed record EncodedInstruction(
             syndrome.Register,
             syndrome.ArchitecturalName,
             syndrome);
+    }
+
+    /// <summary>
+    /// An instruction word instead of text: <c>0xd508871f</c> (A64, else A32: the two sets' system moves
+    /// never share a word), or with its set named, <c>t32 0xee010f10</c>. False with no error when the text
+    /// is not a word at all.
+    /// </summary>
+    private static bool TryDecodeWord(string text, out SystemRegisterAccess access, out string? error)
+    {
+        access = default;
+        error = null;
+        var parts = text.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries);
+        var named = parts.Length == 2 ? parts[0].ToLowerInvariant() : null;
+        var number = parts.Length == 2 ? parts[1] : parts.Length == 1 ? parts[0] : string.Empty;
+        if (!number.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase)
+            || !uint.TryParse(number.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var word)
+            || (parts.Length == 2 && named is not ("a64" or "a32" or "t32")))
+        {
+            return false;
+        }
+
+        Runtime.Instructions.InstructionSet[] sets = named switch
+        {
+            "a64" => [Runtime.Instructions.InstructionSet.A64],
+            "a32" => [Runtime.Instructions.InstructionSet.A32],
+            "t32" => [Runtime.Instructions.InstructionSet.T32],
+            _ => [Runtime.Instructions.InstructionSet.A64, Runtime.Instructions.InstructionSet.A32],
+        };
+        foreach (var set in sets)
+        {
+            if (InstructionDecoder.TryDecode(word, set, out access))
+            {
+                return true;
+            }
+        }
+
+        error = CliHex.Word(word) + " is no system-register move or System instruction in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
+        return false;
     }
 }
