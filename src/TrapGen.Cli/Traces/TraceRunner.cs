@@ -130,7 +130,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         if (result.Trapped)
         {
             counts = mmuWasOn ? counts with { TrapsAfterMmu = counts.TrapsAfterMmu + 1 } : counts with { TrapsBeforeMmu = counts.TrapsBeforeMmu + 1 };
-            summary.CountTrap(register);
+            summary.CountTrap(register, result.Control?.QualifiedName ?? "?");
         }
         else if (result.Kind == ExecutionKind.Direct)
         {
@@ -219,6 +219,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         _ => string.Empty,
     };
 
+    private static string Counts(List<KeyValuePair<string, int>> counts) => counts.Count == 0
+        ? "none"
+        : string.Join(", ", counts.Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>The start of an error about one trace line: <c>test.trace(4): </c>.</summary>
     private static string At(string name, TraceStep step) => name + "(" + step.Line.ToString(CultureInfo.InvariantCulture) + "): ";
 
@@ -251,9 +255,8 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 vcpu.UndefinedExceptions));
         }
 
-        output.WriteLine("  traps per register: " + (summary.TrapsPerRegister.Count == 0
-            ? "none"
-            : string.Join(", ", summary.TrapsPerRegister.Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture)))));
+        output.WriteLine("  traps per control: " + Counts(summary.TrapsPerControl));
+        output.WriteLine("  traps per register: " + Counts(summary.TrapsPerRegister));
         output.WriteLine("  unknown accesses: " + (summary.Unknown.Count == 0 ? "none" : summary.Unknown.Count.ToString(CultureInfo.InvariantCulture)));
         foreach (var unknown in summary.Unknown)
         {

@@ -11,22 +11,32 @@ internal sealed class TraceSummary
     /// <summary>Traps per register name, in order of first appearance.</summary>
     public List<KeyValuePair<string, int>> TrapsPerRegister { get; } = [];
 
+    /// <summary>Traps per trap control (HCR_EL2.TVM, CNTHCTL_EL2.EL1PCTEN), in order of first appearance.</summary>
+    public List<KeyValuePair<string, int>> TrapsPerControl { get; } = [];
+
     /// <summary>Accesses no catalogue entry handled, as the seed logs them.</summary>
     public List<string> Unknown { get; } = [];
 
     /// <summary>Whether the domain was crashed.</summary>
     public bool Crashed { get; set; }
 
-    public void CountTrap(string register)
+    /// <summary>Counts a trap of <paramref name="register"/> by <paramref name="control"/> (its qualified name).</summary>
+    public void CountTrap(string register, string control)
     {
-        var index = TrapsPerRegister.FindIndex(pair => pair.Key == register);
+        Increment(TrapsPerRegister, register);
+        Increment(TrapsPerControl, control);
+    }
+
+    private static void Increment(List<KeyValuePair<string, int>> counts, string name)
+    {
+        var index = counts.FindIndex(pair => pair.Key == name);
         if (index < 0)
         {
-            TrapsPerRegister.Add(new KeyValuePair<string, int>(register, 1));
+            counts.Add(new KeyValuePair<string, int>(name, 1));
         }
         else
         {
-            TrapsPerRegister[index] = new KeyValuePair<string, int>(register, TrapsPerRegister[index].Value + 1);
+            counts[index] = new KeyValuePair<string, int>(name, counts[index].Value + 1);
         }
     }
 }
