@@ -10,6 +10,5 @@ namespace TrapGen.Catalogue.Model;
 public sealed record TrapMembership(string Group, AccessDirection Direction, SourceSpan Span)
 {
     /// <summary>Gets whether this membership traps accesses in <paramref name="direction"/>.</summary>
-    public bool Covers(AccessDirection direction) =>
-        Direction == AccessDirection.ReadWrite || Direction == direction;
+    public bool Covers(AccessDirection direction) => RegisterAccessRules.Covers(Direction, direction);
 }

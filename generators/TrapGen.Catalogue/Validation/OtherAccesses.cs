@@ -37,8 +37,8 @@ public static class OtherAccesses
                 var access = found[index];
                 found[index] = access with
                 {
-                    Read = access.Read ?? (Covers(covered.Direction, AccessDirection.Read) ? group.Others : null),
-                    Write = access.Write ?? (Covers(covered.Direction, AccessDirection.Write) ? group.Others : null),
+                    Read = access.Read ?? (RegisterAccessRules.Covers(covered.Direction, AccessDirection.Read) ? group.Others : null),
+                    Write = access.Write ?? (RegisterAccessRules.Covers(covered.Direction, AccessDirection.Write) ? group.Others : null),
                 };
             }
         }
@@ -76,9 +76,6 @@ public static class OtherAccesses
 
         return listed;
     }
-
-    private static bool Covers(AccessDirection covered, AccessDirection direction) =>
-        covered == AccessDirection.ReadWrite || covered == direction;
 
     /// <summary>The architectural name as a C# identifier, unique within its trap class (DC CISW becomes DC_CISW).</summary>
     private static string Identifier(CoveredAccess covered, HashSet<(TrapClassKind, string)> taken)

@@ -3,6 +3,10 @@ namespace TrapGen.Architecture;
 /// <summary>What <see cref="RegisterAccess"/> permits.</summary>
 public static class RegisterAccessRules
 {
+    /// <summary>Gets whether accesses trapped in <paramref name="trapped"/> include <paramref name="direction"/> (both for read-write).</summary>
+    public static bool Covers(AccessDirection trapped, AccessDirection direction) =>
+        trapped == AccessDirection.ReadWrite || trapped == direction;
+
     /// <summary>Gets whether <paramref name="access"/> allows an access in <paramref name="direction"/> (both ways for <see cref="AccessDirection.ReadWrite"/>).</summary>
     public static bool Allows(RegisterAccess access, AccessDirection direction) => direction switch
     {

@@ -6,5 +6,5 @@ namespace TrapGen.Architecture;
 public sealed record TrapRule(TrapControl Control, AccessDirection Direction)
 {
     /// <summary>Gets whether the rule traps accesses in <paramref name="direction"/>.</summary>
-    public bool Covers(AccessDirection direction) => Direction == AccessDirection.ReadWrite || Direction == direction;
+    public bool Covers(AccessDirection direction) => RegisterAccessRules.Covers(Direction, direction);
 }
