@@ -25,12 +25,8 @@ public sealed record TrapGroup(
     string Name,
     int HcrBit,
     string Description,
-    string? Control,
+    TrapControl? Control,
     OthersHandling? Others,
     SourceSpan Span,
     SourceSpan HcrBitSpan,
-    SourceSpan OthersSpan)
-{
-    /// <summary>Gets the architectural trap control, or null.</summary>
-    public TrapControl? ArchitecturalControl => Control is null ? null : TrapControls.Find(Control);
-}
+    SourceSpan OthersSpan);

@@ -187,7 +187,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         // A group is its bit: the control named (whose bit TG0018 then checks), or the control at that bit.
         var control = architectural ?? TrapControls.FindHcrBit(bit.Value);
         return new TrapGroup(
-            name, bit.Value, description ?? control?.Description ?? string.Empty, control?.Name, others,
+            name, bit.Value, description ?? control?.Description ?? string.Empty, control, others,
             reader.SpanOf("name"), reader.SpanOf("hcr_bit"), reader.SpanOf("others"));
     }
 

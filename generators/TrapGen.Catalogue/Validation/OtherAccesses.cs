@@ -46,12 +46,9 @@ public static class OtherAccesses
         return found.ToEquatableArray();
     }
 
-    /// <summary>Gets what <paramref name="group"/>'s bit traps that the catalogue does not dispatch at all; none for a bit with no architectural control.</summary>
-    public static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, RegisterCatalogue catalogue) => Unlisted(group, ListedKeys(catalogue));
-
     private static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, IReadOnlyCollection<(TrapClassKind Kind, uint Key, string Name)> listed)
     {
-        if (group.ArchitecturalControl is not { } control)
+        if (group.Control is not { } control)
         {
             return [];
         }
@@ -61,21 +58,8 @@ public static class OtherAccesses
     }
 
     /// <summary>Every (trap class, key, name) the catalogue's registers and aliases dispatch.</summary>
-    private static List<(TrapClassKind Kind, uint Key, string Name)> ListedKeys(RegisterCatalogue catalogue)
-    {
-        var listed = new List<(TrapClassKind, uint, string)>();
-        foreach (var register in catalogue.Registers)
-        {
-            if (register.IsAarch64Dispatched)
-            {
-                listed.Add((TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Name));
-            }
-
-            listed.AddRange(register.Aliases.Select(alias => (alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Name)));
-        }
-
-        return listed;
-    }
+    private static List<(TrapClassKind Kind, uint Key, string Name)> ListedKeys(RegisterCatalogue catalogue) =>
+        [.. ListedAccess.All(catalogue).Select(access => (access.Kind, access.Key, access.Name))];
 
     /// <summary>The architectural name as a C# identifier, unique within its trap class (DC CISW becomes DC_CISW).</summary>
     private static string Identifier(CoveredAccess covered, HashSet<(TrapClassKind, string)> taken)

@@ -35,8 +35,16 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         }
 
         ValidateBits(catalogue);
-        var trappables = Trappables(catalogue).ToList();
-        var used = ValidateMemberships(trappables, declared);
+        var listed = ListedAccess.All(catalogue).ToList();
+        var used = ValidateMemberships(listed, declared);
+
+        // The first entry of a key is the one the dispatch reaches; a second is TG0006.
+        var listedByKey = new Dictionary<(TrapClassKind, uint), ListedAccess>();
+        foreach (var access in listed.Where(a => !listedByKey.ContainsKey((a.Kind, a.Key))))
+        {
+            listedByKey[(access.Kind, access.Key)] = access;
+        }
+
         foreach (var group in catalogue.TrapGroups)
         {
             if (parsedCompletely && !used.Contains(group.Name) && group.Others is null)
@@ -44,9 +52,9 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 diagnostics.Report(CatalogueRules.Unused, group.Span, "The trap group", group.Name);
             }
 
-            if (parsedCompletely && declared[group.Name] == group && group.ArchitecturalControl is { } control)
+            if (parsedCompletely && declared[group.Name] == group && group.Control is { } control)
             {
-                ValidateCompleteness(catalogue, group, control, trappables);
+                ValidateCompleteness(group, control, listedByKey);
             }
         }
     }
@@ -64,7 +72,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
             }
             else if (byBit.TryGetValue(group.HcrBit, out var first))
             {
-                var which = group.ArchitecturalControl is { } control ? " (HCR_EL2." + control.Name + ")" : string.Empty;
+                var which = group.Control is { } control ? " (HCR_EL2." + control.Name + ")" : string.Empty;
                 diagnostics.Report(
                     CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
                     Format("Trap groups {0} and {1} are both hcr_bit: {2}{3}; a trap group is its bit: merge them into {0}", first.Name, group.Name, group.HcrBit, which));
@@ -76,10 +84,10 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         }
     }
 
-    private HashSet<string> ValidateMemberships(IEnumerable<Trappable> trappables, Dictionary<string, TrapGroup> declared)
+    private HashSet<string> ValidateMemberships(IEnumerable<ListedAccess> listed, Dictionary<string, TrapGroup> declared)
     {
         var used = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var trappable in trappables)
+        foreach (var trappable in listed)
         {
             foreach (var membership in trappable.Traps)
             {
@@ -90,7 +98,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                if (group.ArchitecturalControl is not { } control)
+                if (group.Control is not { } control)
                 {
                     continue;
                 }
@@ -120,10 +128,24 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
     /// Listed registers must be members in every direction the bit traps them. Unlisted ones are one
     /// TG0017 per group, unless the group says what happens to the others.
     /// </summary>
-    private void ValidateCompleteness(RegisterCatalogue catalogue, TrapGroup group, TrapControl control, IReadOnlyList<Trappable> trappables)
+    private void ValidateCompleteness(TrapGroup group, TrapControl control, Dictionary<(TrapClassKind, uint), ListedAccess> listedByKey)
     {
-        var unlisted = group.Others is null ? OtherAccesses.Unlisted(group, catalogue).ToList() : [];
-        if (unlisted.Count > 0)
+        var unlisted = new List<CoveredAccess>();
+        foreach (var covered in ArchitecturalTraps.CoveredBy(control))
+        {
+            if (!listedByKey.TryGetValue((covered.TrapClass, covered.Key), out var listed))
+            {
+                unlisted.Add(covered);
+            }
+            else if (!listed.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)))
+            {
+                diagnostics.Report(
+                    CatalogueRules.MissingArchitecturalMember, listed.Span, control.Name, Describe(covered),
+                    Format("{0} is listed without that membership: add traps: {{ {1}: {2} }} to it", listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction)));
+            }
+        }
+
+        if (group.Others is null && unlisted.Count > 0)
         {
             var named = string.Join(", ", unlisted.Take(NamedInMessage).Select(Describe));
             var more = unlisted.Count > NamedInMessage ? ", and " + (unlisted.Count - NamedInMessage).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty;
@@ -133,38 +155,11 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 "a trapped one would reach the unhandled path: list them (trapgen list --architecture), or say what happens to the others with "
                 + "others: undefined (UNDEF, as KVM does), others: raz-wi or others: unhandled (the runtime's policy decides)");
         }
-
-        foreach (var covered in ArchitecturalTraps.CoveredBy(control))
-        {
-            var listed = trappables.FirstOrDefault(t => t.Kind == covered.TrapClass && t.Key == covered.Key);
-            if (listed is not null && !listed.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)))
-            {
-                diagnostics.Report(
-                    CatalogueRules.MissingArchitecturalMember, listed.Span, control.Name, Describe(covered),
-                    Format("{0} is listed without that membership: add traps: {{ {1}: {2} }} to it", listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction)));
-            }
-        }
     }
 
     private static string Describe(CoveredAccess covered) => Plural(covered.Direction) + " of " + covered.Name + " (" + covered.Encoding + ")";
 
     private static string Count(int count) => count == 1 ? "1 access" : count.ToString(CultureInfo.InvariantCulture) + " accesses";
-
-    private static IEnumerable<Trappable> Trappables(RegisterCatalogue catalogue)
-    {
-        foreach (var register in catalogue.Registers)
-        {
-            if (register.IsAarch64Dispatched)
-            {
-                yield return new Trappable(register.Name, TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Traps, register.Span);
-            }
-
-            foreach (var alias in register.Aliases)
-            {
-                yield return new Trappable(alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Traps, alias.Span);
-            }
-        }
-    }
 
     private static string Plural(AccessDirection direction) => direction switch
     {
@@ -172,7 +167,4 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         AccessDirection.Write => "writes",
         _ => "reads and writes",
     };
-
-    /// <summary>A register or alias the dispatch reaches, with its memberships.</summary>
-    private sealed record Trappable(string Owner, TrapClassKind Kind, uint Key, IReadOnlyList<TrapMembership> Traps, SourceSpan Span);
 }

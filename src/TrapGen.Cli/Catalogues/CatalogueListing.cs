@@ -21,7 +21,7 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
 {
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
-        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
+        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
         [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))]);
 }
 
