@@ -228,8 +228,9 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var handling = reader.Choice("handling", required: true, CatalogueKeys.Handling);
         var emulator = reader.String("emulator", required: false);
         var afterWrite = reader.String("after_write", required: false);
-        var reset = reader.Number("reset", required: false, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner) ?? 0;
-        var value = reader.Number("value", required: handling == RegisterHandling.Constant, 0, width == 32 ? uint.MaxValue : ulong.MaxValue, owner);
+        var largest = width == 32 ? uint.MaxValue : ulong.MaxValue;
+        var reset = reader.Number("reset", required: false, 0, largest, owner) ?? 0;
+        var value = reader.Number("value", required: handling == RegisterHandling.Constant, 0, largest, owner);
         var otherNames = ParseNames(reader, "other_names");
         var traps = ParseTraps(reader, owner) ?? EquatableArray<TrapMembership>.Empty;
         var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans)

@@ -94,7 +94,8 @@ internal static class GeneratableCatalogue
             return any;
         }
 
-        var registers = catalogue.Registers.Where(r => !HitsAny(SpansOf(r))).ToEquatableArray();
+        var hit = catalogue.Registers.ToLookup(r => HitsAny(SpansOf(r)));
+        var registers = hit[false].ToEquatableArray();
         var hooks = catalogue.Hooks.Where(h => !Hit(h.Span)).ToEquatableArray();
         var emulators = catalogue.Emulators.Where(e => !Hit(e.Span)).ToEquatableArray();
 
@@ -108,7 +109,7 @@ internal static class GeneratableCatalogue
         }
 
         outsideEntries = !at.IsSubsetOf(matched);
-        var leftOut = catalogue.LeftOut.Concat(catalogue.Registers.Where(r => !registers.Contains(r))).ToEquatableArray();
+        var leftOut = catalogue.LeftOut.Concat(hit[true]).ToEquatableArray();
         var pruned = catalogue with { Registers = registers, Hooks = hooks, Emulators = emulators, TrapGroups = groups, LeftOut = leftOut };
         return pruned == catalogue ? catalogue : pruned;
     }
