@@ -1,8 +1,12 @@
+using System;
 using System.Globalization;
 
 namespace TrapGen.Cli;
 
-/// <summary>How the CLI writes register-sized numbers: lower-case hexadecimal with 0x, zero-padded to a fixed width.</summary>
+/// <summary>
+/// How the CLI writes register-sized numbers (lower-case hexadecimal with 0x, zero-padded to a fixed
+/// width), and reads an instruction word.
+/// </summary>
 internal static class CliHex
 {
     /// <summary>A 32-bit value: <c>0x62300400</c>.</summary>
@@ -10,6 +14,14 @@ internal static class CliHex
 
     /// <summary>A 64-bit value: <c>0x0000000000c50838</c>.</summary>
     public static string Doubleword(ulong value) => Digits(value, 16);
+
+    /// <summary>Parses an instruction word: <c>0x</c> and at most 32 bits of hexadecimal.</summary>
+    public static bool TryParseWord(string text, out uint word)
+    {
+        word = 0;
+        return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && uint.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out word);
+    }
 
     /// <summary><paramref name="value"/> in <paramref name="digits"/> digits.</summary>
     public static string Digits(ulong value, int digits) =>

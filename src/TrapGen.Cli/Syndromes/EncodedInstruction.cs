@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
@@ -74,9 +72,7 @@ internal sealed record EncodedInstruction(
         var parts = text.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries);
         var named = parts.Length == 2 ? parts[0].ToLowerInvariant() : null;
         var number = parts.Length == 2 ? parts[1] : parts.Length == 1 ? parts[0] : string.Empty;
-        if (!number.StartsWith("0x", System.StringComparison.OrdinalIgnoreCase)
-            || !uint.TryParse(number.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var word)
-            || (parts.Length == 2 && named is not ("a64" or "a32" or "t32")))
+        if (!CliHex.TryParseWord(number, out var word) || (parts.Length == 2 && named is not ("a64" or "a32" or "t32")))
         {
             return false;
         }

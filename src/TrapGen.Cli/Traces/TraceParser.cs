@@ -201,7 +201,7 @@ internal static class TraceParser
 
         if (instruction.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            if (!uint.TryParse(instruction.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var word))
+            if (!CliHex.TryParseWord(instruction, out var word))
             {
                 throw new CliException("'" + instruction + "' is not a 32-bit instruction word");
             }
