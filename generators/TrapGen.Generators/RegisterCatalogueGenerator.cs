@@ -45,7 +45,7 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
 
             foreach (var second in found.Catalogues.Skip(1))
             {
-                var arguments = new EquatableArray<string>([CatalogueSearch.NameOf(second), CatalogueSearch.NameOf(first)]);
+                var arguments = new EquatableArray<string>([Path.GetFileName(second), Path.GetFileName(first)]);
                 production.ReportDiagnostic(DiagnosticConverter.ToDiagnostic(new CatalogueDiagnostic(CatalogueRules.SecondCatalogue, SourceSpan.FileStart, arguments), second));
             }
         });

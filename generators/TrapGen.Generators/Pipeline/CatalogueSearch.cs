@@ -1,4 +1,3 @@
-using System.IO;
 using TrapGen.Catalogue.Collections;
 
 namespace TrapGen.Generators.Pipeline;
@@ -15,7 +14,4 @@ internal sealed record CatalogueSearch(EquatableArray<string> Catalogues, Equata
     public string Hint => YamlFiles.Count == 0
         ? string.Empty
         : " (" + string.Join(", ", YamlFiles) + (YamlFiles.Count == 1 ? " is" : " are") + " YAML, but not named as a catalogue)";
-
-    /// <summary>The file name of <paramref name="path"/>, as TG0029 names it.</summary>
-    public static string NameOf(string path) => Path.GetFileName(path);
 }

@@ -20,13 +20,9 @@ public static class ArchitecturalTraps
     ];
 
     /// <summary>
-    /// Gets whether an access traps: <paramref name="key"/> is the ISS masked to the register-identifying
-    /// fields of <paramref name="kind"/>.
+    /// Gets the first active control that traps an access, or null when it does not trap: <paramref name="key"/>
+    /// is the ISS masked to the register-identifying fields of <paramref name="kind"/>.
     /// </summary>
-    public static bool Traps(ulong hcr, ulong cnthctl, TrapClassKind kind, uint key, bool isRead) =>
-        TrappingControl(hcr, cnthctl, kind, key, isRead) is not null;
-
-    /// <summary>Gets the first active control that traps the access, or null when it does not trap.</summary>
     public static TrapControl? TrappingControl(ulong hcr, ulong cnthctl, TrapClassKind kind, uint key, bool isRead)
     {
         if (!RulesByKey[(int)kind].TryGetValue(key, out var rules))
