@@ -16,6 +16,8 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
 {
     private const string ControlsTable = "trap-controls.table";
 
+    private const string RegistersTable = "aarch64-registers.table";
+
     private static readonly DiagnosticDescriptor MalformedRow = new(
         "TGA0001",
         "Malformed architecture table row",
@@ -38,8 +40,14 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName("ControlNames");
 
-        var outputs = tables.Combine(controls)
-            .Select(static (pair, _) => (pair.Left.Path, Output: Translate(pair.Left.Path, pair.Left.Text, pair.Right)))
+        var registers = tables
+            .Where(static table => Path.GetFileName(table.Path) == RegistersTable)
+            .Select(static (table, _) => string.Join(",", KindTranslators.RegisterNames(table.Text)))
+            .Collect()
+            .WithTrackingName("RegisterNames");
+
+        var outputs = tables.Combine(controls).Combine(registers)
+            .Select(static (pair, _) => (pair.Left.Left.Path, Output: Translate(pair.Left.Left.Path, pair.Left.Left.Text, pair.Left.Right, pair.Right)))
             .WithTrackingName("Translated");
 
         // Hint names hash the table's path inside the project, never the absolute path: the same sources
@@ -89,19 +97,24 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists)
+    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists, ImmutableArray<string> registerLists)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyCollection<string> controls = controlLists.SelectMany(list => list.Split(',')).Where(name => name.Length > 0).ToList();
+        IReadOnlyCollection<string> controls = Names(controlLists);
         return file switch
         {
-            "aarch64-registers.table" => KindTranslators.Aarch64Registers(file, text, controls),
+            RegistersTable => KindTranslators.Aarch64Registers(file, text, controls),
             "aarch64-instructions.table" => KindTranslators.SystemInstructions(file, text, controls),
             "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
             ControlsTable => KindTranslators.TrapControls(file, text),
             "exception-classes.table" => KindTranslators.ExceptionClasses(file, text),
             "layouts.table" => LayoutTable.Translate(file, text),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, exception-classes, layouts")]),
+            "register-fields.table" => RegisterFieldTable.Translate(file, text, Names(registerLists)),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, exception-classes, layouts, register-fields")]),
         };
     }
+
+    /// <summary>The names of comma-joined lists, as one collection.</summary>
+    private static List<string> Names(ImmutableArray<string> lists) =>
+        lists.SelectMany(list => list.Split(',')).Where(name => name.Length > 0).ToList();
 }

@@ -147,6 +147,21 @@ internal static class KindTranslators
         return names;
     }
 
+    /// <summary>The register names (first column) an aarch64-registers.table declares, for checking register-fields.table.</summary>
+    public static List<string> RegisterNames(string text)
+    {
+        var names = new List<string>();
+        foreach (var line in TableLine.Read(text))
+        {
+            if (line.Cells.Count > 0)
+            {
+                names.Add(line.Cells[0].Text);
+            }
+        }
+
+        return names;
+    }
+
     private static string? Missing(RowReader row, TableLine line)
     {
         row.Report(line.Cells[0], "expected: ec name");

@@ -41,14 +41,22 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
 
     public int Int(int index, int min, int max)
     {
+        TryInt(index, min, max, out var value);
+        return value;
+    }
+
+    /// <summary>Reads a number from <paramref name="min"/> to <paramref name="max"/>; reports it and gives <paramref name="min"/> when the cell is not one.</summary>
+    public bool TryInt(int index, int min, int max, out int value)
+    {
         var cell = line.Cells[index];
-        if (!TryNumber(cell.Text, out var value) || value < min || value > max)
+        if (!TryNumber(cell.Text, out value) || value < min || value > max)
         {
             Report(cell, string.Format(CultureInfo.InvariantCulture, "'{0}' must be a number from {1} to {2}", cell.Text, min, max));
-            return min;
+            value = min;
+            return false;
         }
 
-        return value;
+        return true;
     }
 
     /// <summary>A number, or '-' (read as 0) when <paramref name="dash"/> says the cell must be empty.</summary>
