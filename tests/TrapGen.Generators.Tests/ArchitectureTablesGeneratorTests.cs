@@ -18,6 +18,10 @@ public sealed class ArchitectureTablesGeneratorTests
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 
+    private const string IdRegisters = Header + "ID_AA64PFR0_EL1  3 0 0 4 0  64 RO 1 -  -  -\nCTR_EL0  3 3 0 0 1  64 RO 0 -  -  -\n";
+
+    private const string FieldsHeader = "# register field lsb width\nID_AA64PFR0_EL1  EL0  0  4\n";
+
     [Fact]
     public void Well_formed_tables_become_compilable_csharp()
     {
@@ -50,6 +54,48 @@ public sealed class ArchitectureTablesGeneratorTests
     }
 
     [Fact]
+    public void Register_fields_become_bit_fields_of_their_register()
+    {
+        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
+
+        Assert.Empty(result.Diagnostics);
+        var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"EL0\", 0, 4))", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"SVE\", 32, 4))", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"CTR_EL0\", new BitField(\"DminLine\", 16, 4))", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"CTR_EL0\", new BitField(\"IDC\", 28, 1))", fields, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("‸ID_AA64PFR0_EL1  SVE  32", "expected 4 columns (register field lsb width), found 3")]
+    [InlineData("‸ID_AA64PFR0_EL1  SVE  32  4  extra", "expected 4 columns (register field lsb width), found 5")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  ‸x32  4", "'x32' must be a number from 0 to 63")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  32  ‸four", "'four' must be a number from 1 to 64")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  ‸64  1", "'64' must be a number from 0 to 63")]
+    [InlineData("ID_AA64PFR0_EL1  CSV3  62  ‸4", "4 bits from bit 62 end at bit 65, beyond bit 63")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  32  ‸0", "'0' must be a number from 1 to 64")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  ‸2  4", "ID_AA64PFR0_EL1.SVE [5:2] overlaps EL0 [3:0]")]
+    [InlineData("ID_AA64PFR0_EL1  ‸el0  8  4", "ID_AA64PFR0_EL1 already has a field EL0 [3:0]")]
+    [InlineData("‸ID_AA64PFR9_EL1  SVE  32  4", "'ID_AA64PFR9_EL1' is not a register of aarch64-registers.table")]
+    [InlineData("‸id_aa64pfr0_el1  SVE  32  4", "is not a register name")]
+    [InlineData("ID_AA64PFR0_EL1  ‸S-VE  32  4", "'S-VE' is not a field name")]
+    public void A_malformed_register_field_row_is_reported_at_its_cell_and_left_out(string row, string message)
+    {
+        var marked = MarkedCatalogue.Parse(FieldsHeader + row + "\n");
+
+        var result = RunFields(marked.Text);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TGA0001", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/tables/register-fields.table", span.Path);
+        Assert.Equal((marked.Line, marked.Column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Single(fields.Split('\n'), line => line.Contains("new BitField(", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Any_text_at_all_gives_diagnostics_never_an_exception()
     {
         var random = new System.Random(20261130);
@@ -57,7 +103,7 @@ public sealed class ArchitectureTablesGeneratorTests
         {
             const string Alphabet = "ab9_ :,-#[]=\n\t0xRW";
             var noise = new string(Enumerable.Range(0, random.Next(0, 200)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table" })
+            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table" })
             {
                 Run(noise, table);
             }
@@ -76,14 +122,19 @@ public sealed class ArchitectureTablesGeneratorTests
         Assert.Equal(here, HintNames("/tmp/a-much-longer-clone/"));
     }
 
-    private static GeneratorRunResult Run(string table, string name = "aarch64-registers.table", string projectDirectory = "/")
+    /// <summary>Runs the generator on a register-fields.table beside an aarch64-registers.table of ID_AA64PFR0_EL1 and CTR_EL0.</summary>
+    private static GeneratorRunResult RunFields(string fields) =>
+        Run(fields, "register-fields.table", extra: [new InMemoryAdditionalText("/tables/aarch64-registers.table", IdRegisters)]);
+
+    private static GeneratorRunResult Run(string table, string name = "aarch64-registers.table", string projectDirectory = "/", AdditionalText[]? extra = null)
     {
         var tables = projectDirectory + "tables/";
+        AdditionalText[] texts = name == "trap-controls.table"
+            ? [new InMemoryAdditionalText(tables + name, table)]
+            : [new InMemoryAdditionalText(tables + "trap-controls.table", Controls), new InMemoryAdditionalText(tables + name, table)];
         var driver = CSharpGeneratorDriver.Create(
             [new ArchitectureTablesGenerator().AsSourceGenerator()],
-            name == "trap-controls.table"
-                ? [new InMemoryAdditionalText(tables + name, table)]
-                : [new InMemoryAdditionalText(tables + "trap-controls.table", Controls), new InMemoryAdditionalText(tables + name, table)],
+            [.. texts, .. extra ?? []],
             GeneratorHarness.ParseOptions,
             new TestOptionsProvider(new System.Collections.Generic.Dictionary<string, string> { ["build_property.projectdir"] = projectDirectory }));
         var result = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
