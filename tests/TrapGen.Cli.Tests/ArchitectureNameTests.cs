@@ -54,7 +54,7 @@ public sealed class ArchitectureNameTests
     [InlineData("msr vbar_el1, x0", "0xd518c000", "VBAR_EL1")]
     [InlineData("mrs x0, midr_el1", "0xd5380000", "MIDR_EL1")]
     [InlineData("mrs x0, cntfrq_el0", "0xd53be000", "CNTFRQ_EL0")]
-    [InlineData("mrs x0, id_aa64pfr0_el1", "0xd5380400", "ID_AA64PFR0_EL1")]
+    [InlineData("mrs x0, tpidr_el1", "0xd538d080", "TPIDR_EL1")]
     [InlineData("msr spsr_svc, x0", "0xd5184000", "SPSR_EL1")]
     public void Encode_takes_any_architectural_name_including_the_older_ones(string instruction, string word, string name)
     {

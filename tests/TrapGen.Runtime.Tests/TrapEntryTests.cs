@@ -111,20 +111,20 @@ public sealed class TrapEntryTests
         var log = new StringWriter { NewLine = "\n" };
         var domain = Machine.Aarch64(new TrapLog(log));
         domain.Current.Pc = 0x4008_0000;
-        var actlr = SysRegIss.Encode(op0: 3, op1: 0, crn: 1, crm: 0, op2: 1, rt: 2, direction: 1);
+        var tlbi = SysRegIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
 
-        var outcome = domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, actlr, il: 1));
+        var outcome = domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, tlbi, il: 1));
 
         Assert.Equal(TrapOutcome.UnhandledUndefined, outcome);
         Assert.Equal(1, domain.Current.UndefinedExceptions);
         Assert.Equal(0x4008_0000UL, domain.Current.Pc);
         Assert.Equal(
             """
-            unhandled mrs 3, 0, c1, c0, 1 => x2 @ 0x0000000040080000 (vCPU 0, injecting UNDEF)
-            # registers.yaml, under registers:
-              - name: ACTLR_EL1
-                handling: passthrough
-                traps: { TACR: read-write }
+            unhandled sys 1, 0, c8, c7, 0 <= x31 @ 0x0000000040080000 (vCPU 0, injecting UNDEF)
+            # registers.yaml, under instructions (or hook, ignore, undefined):
+              - name: TLBI VMALLE1
+                handling: forward
+                traps: { TTLB: write }
 
             """,
             log.ToString());
@@ -149,13 +149,16 @@ public sealed class TrapEntryTests
     [Fact]
     public void Unhandled_cp15_accesses_are_logged_with_their_aarch32_operands_and_the_aarch64_register_to_add()
     {
-        var mcr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 1, crm: 0, opc2: 1, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
+        var mcr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 12, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
+        var tlbiall = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 8, crm: 7, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
         var mrrc = Esr(Cp64Iss.ExceptionClass, Cp64Iss.Encode(opc1: 9, crm: 15, cv: 1, cond: 0b1110, rt2: 5, rt: 4, direction: 1), 1);
 
-        Assert.Equal("mcr p15, 0, r3, c1, c0, 1 @ 0x0000000000001000", TrapReport.LogLine(mcr, 0x1000));
+        Assert.Equal("mcr p15, 0, r3, c12, c0, 0 @ 0x0000000000001000", TrapReport.LogLine(mcr, 0x1000));
         Assert.Equal("mrrc p15, 9, r4, r5, c15 @ 0x0000000000001000", TrapReport.LogLine(mrrc, 0x1000));
-        Assert.Equal("# registers.yaml, under registers (ACTLR is ACTLR_EL1[31:0]):\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }", TrapReport.CatalogueEntry(mcr));
-        Assert.Equal("ACTLR", TrapReport.DisplayName(mcr));
+        Assert.Equal("# registers.yaml, under registers (VBAR is VBAR_EL1[31:0]):\n  - name: VBAR_EL1\n    handling: passthrough", TrapReport.CatalogueEntry(mcr));
+        Assert.Equal("VBAR", TrapReport.DisplayName(mcr));
+        Assert.Equal("# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: TLBIALL\n    handling: forward\n    traps: { TTLB: write }", TrapReport.CatalogueEntry(tlbiall));
+        Assert.Equal("TLBIALL", TrapReport.DisplayName(tlbiall));
         Assert.Contains("mcrr: { opc1: 9, crm: 15 }", TrapReport.CatalogueEntry(mrrc), System.StringComparison.Ordinal);
     }
 
@@ -171,7 +174,7 @@ public sealed class TrapEntryTests
     public void The_crash_policy_crashes_the_domain_instead()
     {
         var domain = Machine.Aarch64(policy: UnhandledAccessPolicy.CrashDomain);
-        var iss = SysRegIss.Encode(op0: 3, op1: 0, crn: 1, crm: 0, op2: 1, rt: 0, direction: 0);
+        var iss = SysRegIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
 
         Assert.Equal(TrapOutcome.UnhandledCrash, domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, iss, 1)));
         Assert.True(domain.IsCrashed);

@@ -179,6 +179,24 @@ public static class CatalogueRules
         "{0} is a second catalogue in this project (the first is {1}), and TrapGen generates one TrapDispatcher per project, so nothing is generated from it; merge the two, or move one into a project of its own",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0030: an instructions entry that is no System instruction EL1 can execute.</summary>
+    public static readonly DiagnosticRule UnknownInstruction = new(
+        "TG0030", "Not an EL1 System instruction",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0031: a handling that does not fit the entry (a read handling for an instruction, fields without sanitised).</summary>
+    public static readonly DiagnosticRule HandlingDoesNotFit = new(
+        "TG0031", "Handling does not fit the entry",
+        "{0}: {1}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0032: a sanitised field the register does not have, or a value that does not fit it.</summary>
+    public static readonly DiagnosticRule InvalidFieldOverride = new(
+        "TG0032", "Invalid field override",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -192,6 +210,7 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
         FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
-        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue, InternalError,
+        PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue,
+        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, InternalError,
     ];
 }

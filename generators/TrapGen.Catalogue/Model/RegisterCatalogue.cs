@@ -16,6 +16,9 @@ public sealed record RegisterCatalogue(
     EquatableArray<NamedEntry> Emulators,
     EquatableArray<RegisterDefinition> Registers)
 {
+    /// <summary>Gets the System instructions the hypervisor traps, in catalogue order.</summary>
+    public EquatableArray<InstructionDefinition> Instructions { get; init; } = EquatableArray<InstructionDefinition>.Empty;
+
     /// <summary>
     /// Gets the registers left out of generation because of their errors (see <c>CatalogueLoadResult.Generatable</c>).
     /// The code of the user still implements what they need (an emulator's read and write), so those partial

@@ -1,3 +1,4 @@
+using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
@@ -61,6 +62,18 @@ public sealed record RegisterDefinition(
 
     /// <summary>Gets the value node, or the entry when there is none.</summary>
     public SourceSpan ValueSpan { get; init; }
+
+    /// <summary>Gets the fields a sanitised register overrides, in catalogue order.</summary>
+    public EquatableArray<FieldOverride> Fields { get; init; } = EquatableArray<FieldOverride>.Empty;
+
+    /// <summary>Gets the fields node, or the entry when there is none.</summary>
+    public SourceSpan FieldsSpan { get; init; }
+
+    /// <summary>Gets the bits the catalogue's <see cref="Fields"/> replace.</summary>
+    public ulong OverriddenMask => Fields.Where(f => f.Field is not null).Aggregate(0UL, (mask, f) => mask | f.Field!.Mask);
+
+    /// <summary>Gets the values of the catalogue's <see cref="Fields"/>, in place.</summary>
+    public ulong OverriddenValue => Fields.Where(f => f.Field is not null).Aggregate(0UL, (value, f) => f.Field!.Insert(value, f.Value));
 
     /// <summary>Gets whether the register can be read.</summary>
     public bool IsReadable => Access != RegisterAccess.WriteOnly;

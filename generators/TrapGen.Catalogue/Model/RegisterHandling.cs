@@ -17,6 +17,13 @@ public enum RegisterHandling
     /// <summary>Reads return the catalogue's <c>value</c>; writes are ignored (KVM's invariant registers).</summary>
     Constant,
 
+    /// <summary>
+    /// Reads return the hardware's value with the catalogue's <c>fields</c> replaced (KVM's sanitised ID
+    /// registers: hide a feature by giving its field the value that means "not implemented"); writes are
+    /// ignored. The register file holds the hardware's value (its <c>reset</c>).
+    /// </summary>
+    Sanitised,
+
     /// <summary>Inject an UNDEFINED exception into the guest.</summary>
     Undefined,
 }

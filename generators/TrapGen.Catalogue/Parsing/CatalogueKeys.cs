@@ -8,7 +8,7 @@ namespace TrapGen.Catalogue.Parsing;
 /// <summary>The keys and enumerated values of registers.yaml (schemas/registers.schema.json mirrors them).</summary>
 internal static class CatalogueKeys
 {
-    public static readonly string[] Root = ["version", "syndrome", "trap_groups", "hooks", "emulators", "registers"];
+    public static readonly string[] Root = ["version", "syndrome", "trap_groups", "hooks", "emulators", "registers", "instructions"];
     public static readonly string[] Syndrome = ["esr", "aarch64", "cp15_32", "cp15_64"];
     public static readonly string[] Esr = ["width", "fields"];
     public static readonly string[] TrapClass = ["ec", "description", "fields"];
@@ -19,8 +19,11 @@ internal static class CatalogueKeys
     public static readonly string[] Register =
     [
         "name", "description", "encoding", "width", "access", "handling", "emulator", "value", "after_write", "reset",
-        "other_names", "traps", "guest_aarch32_state", "implementation_defined", "aarch32",
+        "other_names", "traps", "guest_aarch32_state", "implementation_defined", "aarch32", "fields",
     ];
+
+    public static readonly string[] Instruction = ["name", "description", "handling", "hook", "traps"];
+    public static readonly string[] DeclaredField = ["lsb", "width", "value"];
 
     public static readonly string[] Aarch64Encoding = ["op0", "op1", "crn", "crm", "op2"];
     public static readonly string[] Alias = ["name", "other_names", "mcr", "mcrr", "view", "traps"];
@@ -33,7 +36,16 @@ internal static class CatalogueKeys
         ["emulated"] = RegisterHandling.Emulated,
         ["raz-wi"] = RegisterHandling.RazWi,
         ["constant"] = RegisterHandling.Constant,
+        ["sanitised"] = RegisterHandling.Sanitised,
         ["undefined"] = RegisterHandling.Undefined,
+    };
+
+    public static readonly IReadOnlyDictionary<string, InstructionHandling> InstructionHandling = new Dictionary<string, InstructionHandling>
+    {
+        ["hook"] = Model.InstructionHandling.Hook,
+        ["forward"] = Model.InstructionHandling.Forward,
+        ["ignore"] = Model.InstructionHandling.Ignore,
+        ["undefined"] = Model.InstructionHandling.Undefined,
     };
 
     public static readonly IReadOnlyDictionary<string, OthersHandling> Others = new Dictionary<string, OthersHandling>

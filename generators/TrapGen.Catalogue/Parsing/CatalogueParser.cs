@@ -16,7 +16,7 @@ namespace TrapGen.Catalogue.Parsing;
 /// Turns registers.yaml text into a <see cref="RegisterCatalogue"/>. Reports every problem it can with
 /// its position and keeps going, dropping only the entries it cannot understand.
 /// </summary>
-internal sealed class CatalogueParser(DiagnosticBag diagnostics)
+internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 {
     public RegisterCatalogue? Parse(string text)
     {
@@ -59,7 +59,8 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
         var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
         var registers = ParseList(reader.Sequence("registers", required: true), "registers", ParseRegister);
-        return new RegisterCatalogue(syndrome, groups, hooks, emulators, registers);
+        var instructions = ParseList(reader.Sequence("instructions", required: false), "instructions", ParseInstruction);
+        return new RegisterCatalogue(syndrome, groups, hooks, emulators, registers) { Instructions = instructions };
     }
 
     public static string MessageOf(YamlException exception)
@@ -96,6 +97,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         "trap_groups" => CatalogueKeys.TrapGroup,
         "registers" => CatalogueKeys.Register,
         "aarch32" => CatalogueKeys.Alias,
+        "instructions" => CatalogueKeys.Instruction,
         _ => CatalogueKeys.Named,
     };
 
@@ -231,6 +233,7 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         var largest = width == 32 ? uint.MaxValue : ulong.MaxValue;
         var reset = reader.Number("reset", required: false, 0, largest, owner) ?? 0;
         var value = reader.Number("value", required: handling == RegisterHandling.Constant, 0, largest, owner);
+        var fields = ParseFieldOverrides(reader, name, architectural?.Name);
         var otherNames = ParseNames(reader, "other_names");
         var traps = ParseTraps(reader, owner) ?? EquatableArray<TrapMembership>.Empty;
         var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans)
@@ -252,6 +255,8 @@ internal sealed class CatalogueParser(DiagnosticBag diagnostics)
         {
             Value = value,
             ValueSpan = reader.SpanOf("value"),
+            Fields = fields,
+            FieldsSpan = reader.SpanOf("fields"),
         };
     }
 

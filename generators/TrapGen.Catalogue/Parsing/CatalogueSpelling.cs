@@ -14,6 +14,9 @@ public static class CatalogueSpelling
     /// <summary>Gets the spelling of a handling.</summary>
     public static string Of(RegisterHandling handling) => Find(CatalogueKeys.Handling, handling);
 
+    /// <summary>Gets the spelling of an instruction's handling.</summary>
+    public static string Of(InstructionHandling handling) => Find(CatalogueKeys.InstructionHandling, handling);
+
     /// <summary>Gets the spelling of a trap group's others handling.</summary>
     public static string Of(OthersHandling others) => Find(CatalogueKeys.Others, others);
 

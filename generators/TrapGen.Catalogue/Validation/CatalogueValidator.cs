@@ -26,6 +26,8 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         ValidateEncodings(catalogue);
         ValidateViews(catalogue);
         ValidateHandling(catalogue, parsedCompletely);
+        new InstructionValidator(diagnostics).Validate(catalogue);
+        new FieldOverrideValidator(diagnostics).Validate(catalogue);
         new TrapGroupValidator(diagnostics).Validate(catalogue, parsedCompletely);
         new ArchitectureValidator(diagnostics).Validate(catalogue);
     }
@@ -93,7 +95,8 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
             .Concat(catalogue.Hooks.Select(h => (h.Name, h.Span)))
             .Concat(catalogue.Emulators.Select(e => (e.Name, e.Span)))
             .Concat(catalogue.Registers.Select(r => (r.Name, r.Span)))
-            .Concat(catalogue.Registers.SelectMany(r => r.Aliases).Select(a => (a.Name, a.Span)));
+            .Concat(catalogue.Registers.SelectMany(r => r.Aliases).Select(a => (a.Name, a.Span)))
+            .Concat(catalogue.Instructions.Select(i => (i.Identifier, i.Span)));
         foreach (var (name, span) in names)
         {
             if (!CSharpIdentifier.IsValid(name))
@@ -288,6 +291,15 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
                         CatalogueRules.UnknownHandler, register.EmulatorSpan, register.Name,
                         "the emulator '" + emulator + "' is not declared under 'emulators' (declared: " + Listing(emulators) + ")");
                 }
+            }
+        }
+
+        foreach (var instruction in catalogue.Instructions.Where(i => i.Handling == InstructionHandling.Hook && i.Hook is not null))
+        {
+            usedHooks.Add(instruction.Hook!);
+            if (!hooks.Contains(instruction.Hook!))
+            {
+                diagnostics.Report(CatalogueRules.UnknownHook, instruction.HookSpan, instruction.Name, instruction.Hook!, Listing(hooks));
             }
         }
 

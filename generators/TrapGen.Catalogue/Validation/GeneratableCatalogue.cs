@@ -96,6 +96,7 @@ internal static class GeneratableCatalogue
 
         var hit = catalogue.Registers.ToLookup(r => HitsAny(SpansOf(r)));
         var registers = hit[false].ToEquatableArray();
+        var instructions = catalogue.Instructions.Where(i => !HitsAny(SpansOf(i))).ToEquatableArray();
         var hooks = catalogue.Hooks.Where(h => !Hit(h.Span)).ToEquatableArray();
         var emulators = catalogue.Emulators.Where(e => !Hit(e.Span)).ToEquatableArray();
 
@@ -110,7 +111,7 @@ internal static class GeneratableCatalogue
 
         outsideEntries = !at.IsSubsetOf(matched);
         var leftOut = catalogue.LeftOut.Concat(hit[true]).ToEquatableArray();
-        var pruned = catalogue with { Registers = registers, Hooks = hooks, Emulators = emulators, TrapGroups = groups, LeftOut = leftOut };
+        var pruned = catalogue with { Registers = registers, Hooks = hooks, Emulators = emulators, TrapGroups = groups, Instructions = instructions, LeftOut = leftOut };
         return pruned == catalogue ? catalogue : pruned;
     }
 
@@ -118,6 +119,18 @@ internal static class GeneratableCatalogue
 
     private static bool Unusable(TrapGroup group, IEnumerable<CatalogueDiagnostic> errors) =>
         errors.Any(e => e.Span == group.Span && (e.Rule == CatalogueRules.DuplicateName || e.Rule == CatalogueRules.InvalidIdentifier));
+
+    /// <summary>Every span the validator may report an instruction at.</summary>
+    private static IEnumerable<SourceSpan> SpansOf(InstructionDefinition instruction)
+    {
+        yield return instruction.Span;
+        yield return instruction.HandlingSpan;
+        yield return instruction.HookSpan;
+        foreach (var membership in instruction.Traps)
+        {
+            yield return membership.Span;
+        }
+    }
 
     /// <summary>Every span the validator may report a register at: its own, its memberships' and its aliases'.</summary>
     private static IEnumerable<SourceSpan> SpansOf(RegisterDefinition register)
@@ -131,6 +144,12 @@ internal static class GeneratableCatalogue
         yield return register.EmulatorSpan;
         yield return register.AfterWriteSpan;
         yield return register.ValueSpan;
+        yield return register.FieldsSpan;
+        foreach (var field in register.Fields)
+        {
+            yield return field.Span;
+            yield return field.ValueSpan;
+        }
         foreach (var membership in register.Traps)
         {
             yield return membership.Span;

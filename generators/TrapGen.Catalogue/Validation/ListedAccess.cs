@@ -14,7 +14,7 @@ namespace TrapGen.Catalogue.Validation;
 /// <param name="Span">Where it is declared.</param>
 internal sealed record ListedAccess(string Name, string Owner, TrapClassKind Kind, uint Key, IReadOnlyList<TrapMembership> Traps, SourceSpan Span)
 {
-    /// <summary>Every register (unless only its AArch32 views are dispatched) and every alias, in catalogue order.</summary>
+    /// <summary>Every register (unless only its AArch32 views are dispatched), every alias and every System instruction, in catalogue order.</summary>
     public static IEnumerable<ListedAccess> All(RegisterCatalogue catalogue)
     {
         foreach (var register in catalogue.Registers)
@@ -29,6 +29,11 @@ internal sealed record ListedAccess(string Name, string Owner, TrapClassKind Kin
                 yield return new ListedAccess(
                     alias.Name, alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Traps, alias.Span);
             }
+        }
+
+        foreach (var instruction in catalogue.Instructions)
+        {
+            yield return new ListedAccess(instruction.Identifier, instruction.Name, instruction.TrapClass, instruction.Key, instruction.Traps, instruction.Span);
         }
     }
 }

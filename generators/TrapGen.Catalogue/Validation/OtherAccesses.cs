@@ -43,7 +43,27 @@ public static class OtherAccesses
             }
         }
 
-        return found.ToEquatableArray();
+        return found.Select(ArchitecturallyUndefinedDirection).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A direction the architecture does not allow (a write of a read-only ID register, SYSL at an
+    /// instruction's encoding) is UNDEFINED, never trapped; a dispatch that reaches it anyway says so,
+    /// as a listed register's handler does, rather than calling it unhandled.
+    /// </summary>
+    private static OtherAccess ArchitecturallyUndefinedDirection(OtherAccess access)
+    {
+        if (!access.IsDispatched)
+        {
+            return access;
+        }
+
+        bool Disallowed(bool isRead) => El1Access.Check(access.TrapClass, access.Key, isRead) == El1AccessCheck.WrongDirection;
+        return access with
+        {
+            Read = access.Read ?? (Disallowed(isRead: true) ? OthersHandling.Undefined : null),
+            Write = access.Write ?? (Disallowed(isRead: false) ? OthersHandling.Undefined : null),
+        };
     }
 
     private static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, IReadOnlyCollection<(TrapClassKind Kind, uint Key, string Name)> listed)

@@ -11,6 +11,9 @@ internal static class CSharpLiterals
 
     public static string Hex64(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
 
+    /// <summary>A small value in decimal, a larger one in hex: <c>0</c>, <c>0xF</c>; for comments.</summary>
+    public static string Hex(ulong value) => value < 10 ? value.ToString(CultureInfo.InvariantCulture) : "0x" + value.ToString("X", CultureInfo.InvariantCulture);
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Bool(bool value) => value ? "true" : "false";

@@ -21,6 +21,7 @@ internal static class DispatchEmitter
         var catalogue = context.Catalogue;
         var writer = context.NewFile("the trap dispatch and passthrough handlers.");
         EmitResult(writer, context);
+        InstructionEmitter.EmitEnum(writer, context);
         writer.Summary("Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public sealed partial class " + GeneratedNames.Dispatcher))
@@ -53,6 +54,12 @@ internal static class DispatchEmitter
                         EmitMcrrHandler(writer, storage, alias);
                     }
                 }
+            }
+
+            foreach (var instruction in catalogue.Instructions)
+            {
+                writer.Line();
+                InstructionEmitter.EmitHandler(writer, instruction);
             }
 
             OthersEmitter.EmitHelpers(writer, context.Others.Where(o => o.IsDispatched));
@@ -261,9 +268,11 @@ internal static class DispatchEmitter
         foreach (var hook in catalogue.Hooks)
         {
             writer.Line();
-            writer.Summary("Hook " + hook.Name + ", run after every write to a register that names it, with the register's new value" + (hook.Description.Length > 0 ? ": " + hook.Description : "."));
+            writer.Summary("Hook " + hook.Name + ", run " + InstructionEmitter.WhenHookRuns(catalogue, hook.Name) + (hook.Description.Length > 0 ? ": " + hook.Description : "."));
             writer.Line("private partial void " + hook.Name + "(ulong value);");
         }
+
+        InstructionEmitter.EmitForwardPartial(writer, catalogue);
 
         foreach (var emulator in catalogue.Emulators)
         {
@@ -286,6 +295,12 @@ internal static class DispatchEmitter
         }
     }
 
+    private static string WritesIgnored(RegisterDefinition register) => register.IsWritable ? ", writes ignored" : string.Empty;
+
+    private static string Overrides(RegisterDefinition register) => register.Fields.Count == 0
+        ? string.Empty
+        : " with " + string.Join(", ", register.Fields.Where(f => f.Field is not null).Select(f => f.Field!.Name + " [" + f.Field.BitRange + "] = " + CSharpLiterals.Hex(f.Value)));
+
     private static string Describe(RegisterDefinition register)
     {
         var handling = register.Handling switch
@@ -293,7 +308,8 @@ internal static class DispatchEmitter
             RegisterHandling.Passthrough => "passthrough",
             RegisterHandling.Emulated => "emulated by " + register.Emulator,
             RegisterHandling.RazWi => "reads as zero, writes ignored",
-            RegisterHandling.Constant => "reads " + new RegisterStorage(register).Load + ", writes ignored",
+            RegisterHandling.Constant => "reads " + new RegisterStorage(register).Load + WritesIgnored(register),
+            RegisterHandling.Sanitised => "reads the hardware's value" + Overrides(register) + WritesIgnored(register),
             _ => "UNDEFINED",
         };
         var access = register.Access switch

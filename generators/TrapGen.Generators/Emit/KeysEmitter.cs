@@ -81,7 +81,7 @@ internal static class KeysEmitter
     }
 
     /// <summary>
-    /// The keys a trap class dispatches: the catalogue's registers or aliases, then what trap groups'
+    /// The keys a trap class dispatches: the catalogue's registers or aliases, its System instructions, then what trap groups'
     /// <c>others:</c> handle (accesses left to the runtime's unhandled path need no key).
     /// </summary>
     public static IEnumerable<DispatchEntry> Entries(EmitContext context, TrapClassKind kind)
@@ -99,6 +99,9 @@ internal static class KeysEmitter
                     (pair.a.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + pair.a.Encoding + ", " + Describe(pair.a.View) + " of " + pair.r.Name,
                     SyndromeKeys.Of(syndrome, pair.a.Encoding),
                     null));
+        var instructions = catalogue.Instructions
+            .Where(i => i.TrapClass == kind)
+            .Select(i => new DispatchEntry(i.Identifier, i.Name + ", System instruction " + i.EncodingText, InstructionKey(syndrome, i), null));
         var others = context.Others
             .Where(o => o.TrapClass == kind && o.IsDispatched)
             .Select(o => new DispatchEntry(
@@ -106,8 +109,11 @@ internal static class KeysEmitter
                 (o.Name == o.ArchitecturalName ? string.Empty : o.ArchitecturalName + ", ") + o.Encoding + ", not catalogued: its trap group's others: " + OthersEmitter.Describe(o),
                 o.Key,
                 o));
-        return listed.Concat(others);
+        return listed.Concat(instructions).Concat(others);
     }
+
+    private static uint InstructionKey(SyndromeLayouts syndrome, InstructionDefinition instruction) =>
+        instruction.Aarch32 is { } cp15 ? SyndromeKeys.Of(syndrome, cp15) : SyndromeKeys.Of(syndrome, instruction.Aarch64!);
 
     public static string Describe(RegisterView view) => view switch
     {

@@ -27,7 +27,8 @@ internal static class RegisterFileEmitter
     }
 
     /// <summary>Gets whether the register file holds a value for <paramref name="register"/>.</summary>
-    public static bool HasStorage(RegisterDefinition register) => register.Handling == RegisterHandling.Passthrough;
+    /// <remarks>A sanitised register's value is the hardware's, which handlers mask.</remarks>
+    public static bool HasStorage(RegisterDefinition register) => register.Handling is RegisterHandling.Passthrough or RegisterHandling.Sanitised;
 
     public static string TypeOf(RegisterDefinition register) => register.Width == 64 ? "ulong" : "uint";
 

@@ -22,8 +22,19 @@ internal sealed class RegisterStorage(RegisterDefinition register)
         RegisterHandling.Emulated => "Read" + register.Emulator + "()",
         RegisterHandling.Constant when register.Width == 64 => CSharpLiterals.Hex64(register.Value ?? 0),
         RegisterHandling.Constant => CSharpLiterals.Hex32(register.Value ?? 0),
+        RegisterHandling.Sanitised => Sanitised,
         _ => register.Width == 64 ? "0UL" : "0u",
     };
+
+    /// <summary>
+    /// The hardware's value as the guest sees it: the overridden fields cleared and set to the catalogue's
+    /// values (both constants come from the fields' (lsb, width)), or the value as it is when none is overridden.
+    /// </summary>
+    private string Sanitised => register.OverriddenMask == 0
+        ? "Registers()." + register.Name
+        : register.Width == 64
+            ? "(Registers()." + register.Name + " & ~" + CSharpLiterals.Hex64(register.OverriddenMask) + ") | " + CSharpLiterals.Hex64(register.OverriddenValue)
+            : "(Registers()." + register.Name + " & ~" + CSharpLiterals.Hex32(register.OverriddenMask) + ") | " + CSharpLiterals.Hex32(register.OverriddenValue);
 
     /// <summary>A statement that stores <paramref name="value"/> (of the register's width) into the whole register.</summary>
     public string? Store(string value) => register.Handling switch

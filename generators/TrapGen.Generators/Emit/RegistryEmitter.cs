@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Encoding;
@@ -23,6 +24,7 @@ internal static class RegistryEmitter
             ("Emulated", "The runtime's emulator owns the value."),
             ("RazWi", "Reads as zero, writes ignored."),
             ("Constant", "Reads return a value the catalogue fixes; writes are ignored."),
+            ("Sanitised", "Reads return the hardware's value with the catalogue's fields replaced; writes are ignored."),
             ("Undefined", "The guest gets an UNDEFINED exception."),
         ]);
         EmitEnum(writer, context, "AliasView", "Which bits of its AArch64 register an AArch32 access reaches.",
@@ -167,6 +169,15 @@ internal static class RegistryEmitter
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<string> OtherNames,");
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,");
         writer.Line("    uint Key);");
+        writer.Line();
+        writer.Summary("A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.");
+        writer.Line("/// <param name=\"Name\">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>");
+        writer.Line("/// <param name=\"ExceptionClass\">The exception class its traps report (0x18, 0x03 or 0x04).</param>");
+        writer.Line("/// <param name=\"Key\">Its key in that class.</param>");
+        writer.Line("/// <param name=\"IsInstruction\">True for a catalogued System instruction, false for a trap group's others.</param>");
+        writer.Line("/// <param name=\"Handling\">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>");
+        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line("public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);");
     }
 
     private static void EmitTable(SourceWriter writer, EmitContext context)
@@ -186,6 +197,7 @@ internal static class RegistryEmitter
 
             writer.Line("];");
             writer.Line();
+            EmitInstructionsAndOthers(writer, context);
             writer.SummaryXml("Gets the metadata of <paramref name=\"register\"/>.");
             writer.Line("public static SystemRegisterInfo Get(" + GeneratedNames.RegisterEnum + " register) => All[(int)register];");
             writer.Line();
@@ -202,6 +214,39 @@ internal static class RegistryEmitter
             }
         }
     }
+
+    private static void EmitInstructionsAndOthers(SourceWriter writer, EmitContext context)
+    {
+        var instructions = context.Catalogue.Instructions;
+        var others = context.Others.Where(o => o.IsDispatched).ToList();
+        const string Property = "public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } =";
+        writer.Summary("What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.");
+        if (instructions.Count == 0 && others.Count == 0)
+        {
+            writer.Line(Property + " [];");
+            writer.Line();
+            return;
+        }
+
+        writer.Line(Property);
+        writer.Line("[");
+        foreach (var instruction in instructions)
+        {
+            writer.Line("    new(" + CSharpLiterals.String(instruction.Name) + ", " + ExceptionClass(instruction.TrapClass)
+                + ", " + GeneratedNames.Keys(instruction.TrapClass) + "." + instruction.Identifier + ", IsInstruction: true, " + CSharpLiterals.String(InstructionEmitter.Handling(instruction)) + "),");
+        }
+
+        foreach (var other in others)
+        {
+            writer.Line("    new(" + CSharpLiterals.String(other.ArchitecturalName) + ", " + ExceptionClass(other.TrapClass)
+                + ", " + GeneratedNames.Keys(other.TrapClass) + "." + other.Name + ", IsInstruction: false, " + CSharpLiterals.String("others: " + OthersEmitter.Describe(other)) + "),");
+        }
+
+        writer.Line("];");
+        writer.Line();
+    }
+
+    private static string ExceptionClass(TrapClassKind kind) => "0x" + TrapClasses.ExceptionClass(kind).ToString("X2", CultureInfo.InvariantCulture);
 
     private static void EmitRegister(SourceWriter writer, RegisterCatalogue catalogue, RegisterDefinition register)
     {

@@ -17,12 +17,51 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="Source">The catalogue file.</param>
 /// <param name="TrapGroups">The trap groups, in catalogue order.</param>
 /// <param name="Registers">The registers, in catalogue order.</param>
-internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupListing> TrapGroups, IReadOnlyList<RegisterListing> Registers)
+/// <param name="Instructions">The System instructions, in catalogue order.</param>
+internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupListing> TrapGroups, IReadOnlyList<RegisterListing> Registers, IReadOnlyList<InstructionListing> Instructions)
 {
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
         [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
-        [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))]);
+        [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))],
+        [.. catalogue.Instructions.Select(i => InstructionListing.From(catalogue.Syndrome, i))]);
+}
+
+/// <summary>
+/// One System instruction of the listing. <see cref="Kind"/> names its syndrome layout (<c>aarch64</c> or
+/// <c>cp15_32</c>); <see cref="Encoding"/> is the AArch64 one, or null for an AArch32 instruction, whose
+/// coordinates are <see cref="Cp15"/>.
+/// </summary>
+internal sealed record InstructionListing(
+    string Name,
+    string Description,
+    string Kind,
+    EncodingListing? Encoding,
+    string? Cp15,
+    bool TakesRegister,
+    string Handling,
+    string? Hook,
+    IReadOnlyList<TrapListing> Traps,
+    string SyndromeKey)
+{
+    public static InstructionListing From(SyndromeLayouts syndrome, InstructionDefinition instruction) => new(
+        instruction.Name,
+        instruction.Description,
+        CatalogueSpelling.Of(instruction.TrapClass),
+        instruction.Aarch64 is { } e ? EncodingListing.From(e) : null,
+        instruction.Aarch32?.ToString(),
+        instruction.TakesRegister,
+        CatalogueSpelling.Of(instruction.Handling),
+        instruction.Hook,
+        TrapListing.From(instruction.Traps),
+        CliHex.Word(instruction.Aarch32 is { } cp15 ? SyndromeKeys.Of(syndrome, cp15) : SyndromeKeys.Of(syndrome, instruction.Aarch64!)));
+}
+
+/// <summary>A field a sanitised register overrides: its name, bits and the value the guest reads in it.</summary>
+internal sealed record FieldListing(string Name, [property: JsonPropertyName("lsb")] int Lsb, int Width, string Value)
+{
+    public static IReadOnlyList<FieldListing> From(RegisterDefinition register) =>
+        [.. register.Fields.Where(f => f.Field is not null).Select(f => new FieldListing(f.Field!.Name, f.Field.Lsb, f.Field.Width, CliHex.Doubleword(f.Value)))];
 }
 
 /// <summary>A trap group: an HCR_EL2 trap bit.</summary>
@@ -69,7 +108,8 @@ internal sealed record RegisterListing(
     bool Aarch64Dispatched,
     string SyndromeKey,
     IReadOnlyList<AliasListing> Aliases,
-    string? Value)
+    string? Value,
+    IReadOnlyList<FieldListing> Fields)
 {
     public static RegisterListing From(SyndromeLayouts syndrome, RegisterDefinition register)
     {
@@ -90,7 +130,8 @@ internal sealed record RegisterListing(
             register.IsAarch64Dispatched,
             CliHex.Word(SyndromeKeys.Of(syndrome, e)),
             [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))],
-            register.Value is { } value ? CliHex.Doubleword(value) : null);
+            register.Value is { } value ? CliHex.Doubleword(value) : null,
+            FieldListing.From(register));
     }
 }
 

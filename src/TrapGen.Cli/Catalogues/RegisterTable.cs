@@ -15,7 +15,8 @@ internal static class RegisterTable
     {
         output.WriteLine("Catalogue " + listing.Source + ": "
             + listing.Registers.Count.ToString(CultureInfo.InvariantCulture) + " registers, "
-            + listing.Registers.Sum(r => r.Aliases.Count).ToString(CultureInfo.InvariantCulture) + " AArch32 aliases");
+            + listing.Registers.Sum(r => r.Aliases.Count).ToString(CultureInfo.InvariantCulture) + " AArch32 aliases, "
+            + listing.Instructions.Count.ToString(CultureInfo.InvariantCulture) + " System instructions");
         var table = new TextTable("REGISTER", "ENCODING", "WIDTH", "HANDLING", "TRAPS", "KEY");
         foreach (var register in listing.Registers)
         {
@@ -32,14 +33,26 @@ internal static class RegisterTable
             }
         }
 
+        foreach (var instruction in listing.Instructions)
+        {
+            var handling = instruction.Hook is { } hook ? instruction.Handling + " " + hook : instruction.Handling;
+            var encoding = instruction.Encoding?.Generic ?? "mcr " + instruction.Cp15;
+            table.Add(instruction.Name, encoding, "-", handling, Traps(instruction.Traps), instruction.SyndromeKey);
+        }
+
         table.WriteTo(output);
     }
+
+    private static string ShortHex(string doubleword) => "0x" + doubleword.Substring(2).TrimStart('0').PadLeft(1, '0');
 
     private static string Width(int width) => width.ToString(CultureInfo.InvariantCulture);
 
     private static string Handling(RegisterListing register)
     {
-        var handling = register.Emulator is { } emulator ? register.Handling + " by " + emulator : register.Handling;
+        var handling = register.Emulator is { } emulator ? register.Handling + " by " + emulator
+            : register.Value is { } value ? register.Handling + " " + ShortHex(value)
+            : register.Fields.Count > 0 ? register.Handling + " (" + string.Join(", ", register.Fields.Select(f => f.Name + "=" + ShortHex(f.Value))) + ")"
+            : register.Handling;
         if (register.Access != CatalogueSpelling.Of(RegisterAccess.ReadWrite))
         {
             handling += ", " + register.Access;

@@ -27,13 +27,26 @@ internal sealed record RegisterMatch(
 {
     public static RegisterMatch? Find(TrapClassKind kind, uint key)
     {
-        if (kind == TrapClassKind.Aarch64)
+        if (kind == TrapClassKind.Aarch64 && CatalogueIndex.TryFindAarch64(key, out var register))
         {
-            return CatalogueIndex.TryFindAarch64(key, out var register) ? Create(register.Name, register, null) : null;
+            return Create(register.Name, register, null);
         }
 
         var form = kind == TrapClassKind.Cp15Register32 ? Cp15AccessForm.Mcr : Cp15AccessForm.Mcrr;
-        return CatalogueIndex.TryFindAarch32(form, key, out var owner, out var alias) ? Create(alias.Name, owner, alias) : null;
+        if (kind != TrapClassKind.Aarch64 && CatalogueIndex.TryFindAarch32(form, key, out var owner, out var alias))
+        {
+            return Create(alias.Name, owner, alias);
+        }
+
+        return CatalogueIndex.TryFindInstructionOrOther(kind, key, out var other) ? Create(other) : null;
+    }
+
+    /// <summary>A catalogued System instruction, or an access a trap group's others: handles.</summary>
+    private static RegisterMatch Create(DispatchedAccessInfo access)
+    {
+        var handling = access.Handling.Split(' ')[0];
+        var summary = access.Name + (access.IsInstruction ? " (System instruction): " : " (not catalogued), its trap group's ") + access.Handling;
+        return new RegisterMatch(access.Name, access.Name, null, handling, null, null, summary);
     }
 
     private static RegisterMatch Create(string name, SystemRegisterInfo register, Aarch32AliasInfo? alias)

@@ -121,6 +121,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var undefinedBefore = vcpu.UndefinedExceptions;
         var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
         var trapsWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
+        var cleansBefore = vcpu.GuestMemoryCleans;
         var result = domain.Cpu.Execute(step.Word, thumb);
         var text = decoded
             ? SystemInstructionSyntax.Format(access)
@@ -141,7 +142,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled
             ? (access.IsRead ? "=> " : "<= ") + Moved(vcpu, access)
             : string.Empty;
-        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared" : Why(result);
+        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared"
+            : vcpu.GuestMemoryCleans != cleansBefore ? "  set/way: the guest's memory cleaned, HCR_EL2.TVM set"
+            : Why(result);
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, LineFormat, pc, text, Describe(result), register, moved, note).TrimEnd());
 
         // The guest's undefined-instruction handler is not emulated: it is taken to skip the instruction.

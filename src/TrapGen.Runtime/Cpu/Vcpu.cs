@@ -42,6 +42,12 @@ public sealed class Vcpu
     /// <summary>Gets the vCPU's timer.</summary>
     public VirtualTimer Timer { get; } = new();
 
+    /// <summary>
+    /// Gets how many times a trapped set/way cache operation made the hypervisor clean this guest's whole
+    /// memory (KVM's kvm_set_way_flush): once per run of set/way operations, until the next MMU enable.
+    /// </summary>
+    public int GuestMemoryCleans { get; internal set; }
+
     /// <summary>Gets how many UNDEFINED exceptions the hypervisor injected.</summary>
     public int UndefinedExceptions { get; private set; }
 

@@ -17,6 +17,9 @@ public static class CatalogueIndex
 
     private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15AccessForm.Mcrr);
 
+    private static readonly Dictionary<(int, uint), DispatchedAccessInfo> Dispatched =
+        SystemRegisters.InstructionsAndOthers.ToDictionary(d => (d.ExceptionClass, d.Key));
+
     private static readonly HashSet<string> Names = new(SystemRegisters.All.Select(r => r.Name), System.StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets whether the catalogue has the AArch64 register called <paramref name="name"/>.</summary>
@@ -34,6 +37,13 @@ public static class CatalogueIndex
         return found;
     }
 
+    /// <summary>
+    /// Finds what else the dispatch handles at <paramref name="key"/> of <paramref name="kind"/>: a catalogued
+    /// System instruction, or an access a trap group's others: handles.
+    /// </summary>
+    public static bool TryFindInstructionOrOther(TrapClassKind kind, uint key, out DispatchedAccessInfo access) =>
+        Dispatched.TryGetValue((TrapClasses.ExceptionClass(kind), key), out access!);
+
     /// <summary>Gets the catalogued name of the register a syndrome reaches, or null.</summary>
     public static string? NameOf(uint esr)
     {
@@ -47,6 +57,7 @@ public static class CatalogueIndex
             TrapClassKind.Aarch64 when TryFindAarch64(key, out var r) => r.Name,
             TrapClassKind.Cp15Register32 when TryFindAarch32(Cp15AccessForm.Mcr, key, out _, out var a) => a.Name,
             TrapClassKind.Cp15Register64 when TryFindAarch32(Cp15AccessForm.Mcrr, key, out _, out var a) => a.Name,
+            _ when TryFindInstructionOrOther(kind, key, out var d) => d.Name,
             _ => null,
         };
     }

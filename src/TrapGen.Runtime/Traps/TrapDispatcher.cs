@@ -59,6 +59,27 @@ public sealed partial class TrapDispatcher
         }
     }
 
+    /// <summary>
+    /// KVM's kvm_set_way_flush: set/way operations only make sense on the hardware's own caches, which
+    /// the guest shares, so the first one of a run cleans the guest's whole memory and sets HCR_EL2.TVM.
+    /// The guest's next SCTLR write then traps, and UpdateSctlr clears TVM once its MMU is on. While TVM
+    /// is set, further set/way operations need no clean of their own.
+    /// </summary>
+    private partial void SetWayFlush(ulong value)
+    {
+        if (!hcr.TrapVirtualMemoryWrites)
+        {
+            current.GuestMemoryCleans++;
+            hcr.TrapVirtualMemoryWrites = true;
+        }
+    }
+
+    /// <summary>
+    /// KVM's access_ccsidr: the cache CSSELR_EL1 selects (Level [3:1], InD [0]), from the hardware's
+    /// hierarchy; a selection of no cache reads as zero.
+    /// </summary>
+    private partial ulong ReadCacheSizeId() => CacheHierarchy.SizeId(registers.CSSELR_EL1);
+
     private partial ulong ReadCntpCtl() => current.Timer.ReadControl();
 
     private partial void WriteCntpCtl(ulong value) => current.Timer.WriteControl(value);

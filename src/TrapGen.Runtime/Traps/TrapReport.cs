@@ -14,7 +14,7 @@ namespace TrapGen.Runtime.Traps;
 public static class TrapReport
 {
     /// <summary>
-    /// Formats the access as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0 @ 0x…</c>,
+    /// Formats the access as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0 @ 0x…</c> (<c>sys 1, …</c> for a System instruction),
     /// <c>mrc p15, 0, r0, c1, c0, 0 @ 0x…</c> or <c>mrrc p15, 0, r2, r3, c14 @ 0x…</c>.
     /// </summary>
     public static string LogLine(uint esr, ulong pc)
@@ -25,7 +25,8 @@ public static class TrapReport
         {
             case SysRegIss.ExceptionClass:
                 var sysreg = new SysRegSyndrome(iss);
-                return Invariant($"{(sysreg.IsRead ? "mrs" : "msr")} {sysreg.Op0}, {sysreg.Op1}, c{sysreg.CRn}, c{sysreg.CRm}, {sysreg.Op2} {(sysreg.IsRead ? "=>" : "<=")} x{sysreg.Rt}{at}");
+                var mnemonic = sysreg.Op0 == 1 ? (sysreg.IsRead ? "sysl" : "sys") : sysreg.IsRead ? "mrs" : "msr";
+                return Invariant($"{mnemonic} {sysreg.Op0}, {sysreg.Op1}, c{sysreg.CRn}, c{sysreg.CRm}, {sysreg.Op2} {(sysreg.IsRead ? "=>" : "<=")} x{sysreg.Rt}{at}");
             case Cp32Iss.ExceptionClass:
                 var cp32 = new Cp32Syndrome(iss);
                 return Invariant($"{(cp32.IsRead ? "mrc" : "mcr")} p15, {cp32.Opc1}, r{cp32.Rt}, c{cp32.CRn}, c{cp32.CRm}, {cp32.Opc2}{at}");
@@ -60,7 +61,7 @@ public static class TrapReport
 
             if (RegistersByKey.TryFindInstruction(key, out var instruction))
             {
-                return "# " + instruction.FullName + " is a System instruction; the catalogue lists registers only";
+                return InstructionEntry(instruction.FullName, instruction.Traps);
             }
 
             if (ReservedIdSpace.Contains(key))
@@ -86,6 +87,11 @@ public static class TrapReport
 
         if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
         {
+            if (aarch32.MapsTo is null && aarch32.IsGuestAccessible && aarch32.Access == RegisterAccess.WriteOnly && kind == TrapClassKind.Cp15Register32)
+            {
+                return InstructionEntry(aarch32.Name, aarch32.Traps);
+            }
+
             if (aarch32.MapsTo is not { } owner || !aarch32.IsGuestAccessible)
             {
                 return "# " + aarch32.Describe() + (aarch32.IsGuestAccessible
@@ -135,6 +141,14 @@ public static class TrapReport
         var groups = rules.Where(r => r.Control.Register == HcrEl2.Name).Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
         var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
         return "  - name: " + name + "\n    handling: passthrough" + traps;
+    }
+
+    /// <summary>An instructions entry, forwarded to the hardware, with the HCR_EL2 trap groups the architecture puts it in.</summary>
+    private static string InstructionEntry(string name, IReadOnlyList<TrapRule> rules)
+    {
+        var groups = rules.Where(r => r.Control.Register == HcrEl2.Name).Select(r => r.Control.Name + ": write").ToList();
+        var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
+        return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }
 
     /// <summary>A name built from the encoding: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>

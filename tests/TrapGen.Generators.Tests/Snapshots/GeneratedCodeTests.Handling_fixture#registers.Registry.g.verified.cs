@@ -26,6 +26,8 @@ public enum TrapHandling
     RazWi,
     /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
     Constant,
+    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
+    Sanitised,
     /// <summary>The guest gets an UNDEFINED exception.</summary>
     Undefined,
 }
@@ -142,6 +144,15 @@ public sealed record SystemRegisterInfo(
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
 
+/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
+/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
+/// <param name="Key">Its key in that class.</param>
+/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
+/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
+
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SystemRegisters
@@ -209,6 +220,9 @@ public static partial class SystemRegisters
             Aliases: [],
             Key: SysRegKeys.SINK_EL1),
     ];
+
+    /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } = [];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
     public static SystemRegisterInfo Get(SystemRegister register) => All[(int)register];

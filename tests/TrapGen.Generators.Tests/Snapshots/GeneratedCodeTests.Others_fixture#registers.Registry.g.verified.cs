@@ -35,6 +35,8 @@ public enum TrapHandling
     RazWi,
     /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
     Constant,
+    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
+    Sanitised,
     /// <summary>The guest gets an UNDEFINED exception.</summary>
     Undefined,
 }
@@ -143,6 +145,15 @@ public sealed record SystemRegisterInfo(
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
 
+/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
+/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
+/// <param name="Key">Its key in that class.</param>
+/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
+/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
+
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SystemRegisters
@@ -163,6 +174,39 @@ public static partial class SystemRegisters
                     ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.SCTLR),
             ],
             Key: SysRegKeys.SCTLR_EL1),
+    ];
+
+    /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } =
+    [
+        new("TTBR0_EL1", 0x18, SysRegKeys.TTBR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1_EL1", 0x18, SysRegKeys.TTBR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TCR_EL1", 0x18, SysRegKeys.TCR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AFSR0_EL1", 0x18, SysRegKeys.AFSR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AFSR1_EL1", 0x18, SysRegKeys.AFSR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("ESR_EL1", 0x18, SysRegKeys.ESR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("FAR_EL1", 0x18, SysRegKeys.FAR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR_EL1", 0x18, SysRegKeys.MAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR_EL1", 0x18, SysRegKeys.AMAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("CONTEXTIDR_EL1", 0x18, SysRegKeys.CONTEXTIDR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR0", 0x03, Cp32Keys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1", 0x03, Cp32Keys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBCR", 0x03, Cp32Keys.TTBCR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBCR2", 0x03, Cp32Keys.TTBCR2, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DACR", 0x03, Cp32Keys.DACR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR0", 0x03, Cp32Keys.MAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR1", 0x03, Cp32Keys.MAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR0", 0x03, Cp32Keys.AMAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR1", 0x03, Cp32Keys.AMAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("CONTEXTIDR", 0x03, Cp32Keys.CONTEXTIDR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR0", 0x04, Cp64Keys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1", 0x04, Cp64Keys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DFSR", 0x03, Cp32Keys.DFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("IFSR", 0x03, Cp32Keys.IFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("ADFSR", 0x03, Cp32Keys.ADFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AIFSR", 0x03, Cp32Keys.AIFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DFAR", 0x03, Cp32Keys.DFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("IFAR", 0x03, Cp32Keys.IFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
     ];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>

@@ -17,6 +17,24 @@ public enum TrapResult
     Unhandled,
 }
 
+/// <summary>The System instructions the catalogue lists, as the dispatch names them to the runtime.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public enum CataloguedInstruction
+{
+    /// <summary>DC ISW (SYS s1_0_c7_c6_2).</summary>
+    DC_ISW,
+    /// <summary>DC CSW (SYS s1_0_c7_c10_2).</summary>
+    DC_CSW,
+    /// <summary>DC CISW (SYS s1_0_c7_c14_2).</summary>
+    DC_CISW,
+    /// <summary>DCISW (MCR p15, 0, c7, c6, 2).</summary>
+    DCISW,
+    /// <summary>DCCSW (MCR p15, 0, c7, c10, 2).</summary>
+    DCCSW,
+    /// <summary>DCCISW (MCR p15, 0, c7, c14, 2).</summary>
+    DCCISW,
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -42,21 +60,95 @@ public sealed partial class TrapDispatcher
         var rt = (int)SysRegIss.GetRt(iss);
         switch (SysRegKeys.Slot(key))
         {
-            case 0: return key == SysRegKeys.MAIR_EL1 ? SysReg_MAIR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == SysRegKeys.SCTLR_EL1 ? SysReg_SCTLR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 2: return key == SysRegKeys.CNTP_CVAL_EL0 ? SysReg_CNTP_CVAL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 3: return key == SysRegKeys.CNTP_CTL_EL0 ? SysReg_CNTP_CTL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 4: return key == SysRegKeys.CNTP_TVAL_EL0 ? SysReg_CNTP_TVAL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 5: return key == SysRegKeys.CONTEXTIDR_EL1 ? SysReg_CONTEXTIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 7: return key == SysRegKeys.AFSR0_EL1 ? SysReg_AFSR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 8: return key == SysRegKeys.FAR_EL1 ? SysReg_FAR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 9: return key == SysRegKeys.TTBR0_EL1 ? SysReg_TTBR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 10: return key == SysRegKeys.TCR_EL1 ? SysReg_TCR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 11: return key == SysRegKeys.ESR_EL1 ? SysReg_ESR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 12: return key == SysRegKeys.AFSR1_EL1 ? SysReg_AFSR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 13: return key == SysRegKeys.CNTPCT_EL0 ? SysReg_CNTPCT_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 14: return key == SysRegKeys.TTBR1_EL1 ? SysReg_TTBR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 15: return key == SysRegKeys.AMAIR_EL1 ? SysReg_AMAIR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 0: return key == SysRegKeys.AFSR0_EL1 ? SysReg_AFSR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == SysRegKeys.ID_AA64AFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 2: return key == SysRegKeys.TCR_EL1 ? SysReg_TCR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 3: return key == SysRegKeys.CCSIDR2_EL1 ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 4: return key == SysRegKeys.ID_ISAR3_EL1 ? SysReg_ID_ISAR3_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 7: return key == SysRegKeys.s3_0_c0_c6_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 8: return key == SysRegKeys.ID_AA64MMFR0_EL1 ? SysReg_ID_AA64MMFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 9: return key == SysRegKeys.ID_DFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 10: return key == SysRegKeys.DC_CSW ? SysReg_DC_CSW(isRead, rt) : TrapResult.Unhandled;
+            case 11: return key == SysRegKeys.DC_CIGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 12: return key == SysRegKeys.SCTLR_EL1 ? SysReg_SCTLR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 13: return key == SysRegKeys.ID_MMFR1_EL1 ? SysReg_ID_MMFR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 14: return key == SysRegKeys.ID_AA64DFR0_EL1 ? SysReg_ID_AA64DFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 15: return key == SysRegKeys.s3_0_c0_c4_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 16: return key == SysRegKeys.ID_ISAR6_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 18: return key == SysRegKeys.ID_AA64ISAR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 19: return key == SysRegKeys.SMIDR_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 20: return key == SysRegKeys.DC_ISW ? SysReg_DC_ISW(isRead, rt) : TrapResult.Unhandled;
+            case 21: return key == SysRegKeys.MVFR0_EL1 ? SysReg_MVFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 22: return key == SysRegKeys.CONTEXTIDR_EL1 ? SysReg_CONTEXTIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 23: return key == SysRegKeys.CSSELR_EL1 ? SysReg_CSSELR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 24: return key == SysRegKeys.s3_0_c0_c7_4 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 25: return key == SysRegKeys.DC_CGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 26: return key == SysRegKeys.s3_0_c0_c4_2 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 27: return key == SysRegKeys.ID_PFR0_EL1 ? SysReg_ID_PFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 28: return key == SysRegKeys.ID_AA64AFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 30: return key == SysRegKeys.TTBR1_EL1 ? SysReg_TTBR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 31: return key == SysRegKeys.CLIDR_EL1 ? SysReg_CLIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 32: return key == SysRegKeys.ID_ISAR2_EL1 ? SysReg_ID_ISAR2_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 34: return key == SysRegKeys.MAIR_EL1 ? SysReg_MAIR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 35: return key == SysRegKeys.s3_0_c0_c6_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 36: return key == SysRegKeys.ID_PFR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 37: return key == SysRegKeys.DC_IGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 40: return key == SysRegKeys.ID_MMFR0_EL1 ? SysReg_ID_MMFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 41: return key == SysRegKeys.s3_0_c0_c4_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 47: return key == SysRegKeys.ID_AA64ISAR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 48: return key == SysRegKeys.ID_MMFR4_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 52: return key == SysRegKeys.s3_0_c0_c7_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 53: return key == SysRegKeys.REVIDR_EL1 ? SysReg_REVIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 54: return key == SysRegKeys.ID_AA64PFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 55: return key == SysRegKeys.CNTP_CVAL_EL0 ? SysReg_CNTP_CVAL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 57: return key == SysRegKeys.CCSIDR_EL1 ? SysReg_CCSIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 58: return key == SysRegKeys.TTBR0_EL1 ? SysReg_TTBR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 59: return key == SysRegKeys.s3_0_c0_c5_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 60: return key == SysRegKeys.ID_ISAR1_EL1 ? SysReg_ID_ISAR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 61: return key == SysRegKeys.ESR_EL1 ? SysReg_ESR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 63: return key == SysRegKeys.s3_0_c0_c6_5 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 65: return key == SysRegKeys.s3_0_c0_c3_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 67: return key == SysRegKeys.DC_CIGSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 68: return key == SysRegKeys.s3_0_c0_c7_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 69: return key == SysRegKeys.ID_AA64SMFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 71: return key == SysRegKeys.ID_AFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 74: return key == SysRegKeys.ID_AA64ISAR0_EL1 ? SysReg_ID_AA64ISAR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 75: return key == SysRegKeys.s3_0_c0_c5_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 76: return key == SysRegKeys.ID_ISAR5_EL1 ? SysReg_ID_ISAR5_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 80: return key == SysRegKeys.ID_AA64MMFR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 81: return key == SysRegKeys.DC_CGSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 82: return key == SysRegKeys.ID_AA64PFR0_EL1 ? SysReg_ID_AA64PFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 83: return key == SysRegKeys.CNTP_CTL_EL0 ? SysReg_CNTP_CTL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 84: return key == SysRegKeys.s3_0_c0_c3_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 86: return key == SysRegKeys.s3_0_c0_c5_2 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 87: return key == SysRegKeys.ID_MMFR3_EL1 ? SysReg_ID_MMFR3_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 88: return key == SysRegKeys.CTR_EL0 ? SysReg_CTR_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 89: return key == SysRegKeys.CNTPCT_EL0 ? SysReg_CNTPCT_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 90: return key == SysRegKeys.ID_ISAR0_EL1 ? SysReg_ID_ISAR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 91: return key == SysRegKeys.s3_0_c0_c6_4 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 92: return key == SysRegKeys.DC_IGSW ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 93: return key == SysRegKeys.MVFR2_EL1 ? SysReg_MVFR2_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 95: return key == SysRegKeys.AMAIR_EL1 ? SysReg_AMAIR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 96: return key == SysRegKeys.s3_0_c0_c7_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 97: return key == SysRegKeys.ID_AA64ZFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 99: return key == SysRegKeys.ID_DFR0_EL1 ? SysReg_ID_DFR0_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 100: return key == SysRegKeys.AFSR1_EL1 ? SysReg_AFSR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 102: return key == SysRegKeys.s3_0_c0_c5_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 104: return key == SysRegKeys.ID_ISAR4_EL1 ? SysReg_ID_ISAR4_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 108: return key == SysRegKeys.ID_AA64MMFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 109: return key == SysRegKeys.ID_MMFR5_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 110: return key == SysRegKeys.CNTP_TVAL_EL0 ? SysReg_CNTP_TVAL_EL0(isRead, rt) : TrapResult.Unhandled;
+            case 112: return key == SysRegKeys.ACTLR_EL1 ? SysReg_ACTLR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 113: return key == SysRegKeys.FAR_EL1 ? SysReg_FAR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 114: return key == SysRegKeys.ID_AA64DFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 115: return key == SysRegKeys.ID_MMFR2_EL1 ? SysReg_ID_MMFR2_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 118: return key == SysRegKeys.AIDR_EL1 ? SysReg_AIDR_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 119: return key == SysRegKeys.s3_0_c0_c6_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 121: return key == SysRegKeys.MVFR1_EL1 ? SysReg_MVFR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            case 123: return key == SysRegKeys.DC_CISW ? SysReg_DC_CISW(isRead, rt) : TrapResult.Unhandled;
+            case 124: return key == SysRegKeys.s3_0_c0_c7_5 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 125: return key == SysRegKeys.s3_0_c0_c4_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 127: return key == SysRegKeys.ID_PFR1_EL1 ? SysReg_ID_PFR1_EL1(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
@@ -69,25 +161,58 @@ public sealed partial class TrapDispatcher
         var rt = (int)Cp32Iss.GetRt(iss);
         switch (Cp32Keys.Slot(key))
         {
-            case 0: return key == Cp32Keys.IFSR ? Cp32_IFSR(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == Cp32Keys.IFAR ? Cp32_IFAR(isRead, rt) : TrapResult.Unhandled;
-            case 2: return key == Cp32Keys.TTBCR ? Cp32_TTBCR(isRead, rt) : TrapResult.Unhandled;
-            case 3: return key == Cp32Keys.AIFSR ? Cp32_AIFSR(isRead, rt) : TrapResult.Unhandled;
-            case 6: return key == Cp32Keys.DFSR ? Cp32_DFSR(isRead, rt) : TrapResult.Unhandled;
-            case 7: return key == Cp32Keys.SCTLR ? Cp32_SCTLR(isRead, rt) : TrapResult.Unhandled;
-            case 8: return key == Cp32Keys.TTBR1 ? Cp32_TTBR1(isRead, rt) : TrapResult.Unhandled;
-            case 9: return key == Cp32Keys.ADFSR ? Cp32_ADFSR(isRead, rt) : TrapResult.Unhandled;
-            case 12: return key == Cp32Keys.CNTP_CTL ? Cp32_CNTP_CTL(isRead, rt) : TrapResult.Unhandled;
-            case 13: return key == Cp32Keys.MAIR1 ? Cp32_MAIR1(isRead, rt) : TrapResult.Unhandled;
-            case 14: return key == Cp32Keys.DFAR ? Cp32_DFAR(isRead, rt) : TrapResult.Unhandled;
-            case 15: return key == Cp32Keys.TTBR0 ? Cp32_TTBR0(isRead, rt) : TrapResult.Unhandled;
-            case 16: return key == Cp32Keys.AMAIR1 ? Cp32_AMAIR1(isRead, rt) : TrapResult.Unhandled;
-            case 18: return key == Cp32Keys.CNTP_TVAL ? Cp32_CNTP_TVAL(isRead, rt) : TrapResult.Unhandled;
-            case 19: return key == Cp32Keys.MAIR0 ? Cp32_MAIR0(isRead, rt) : TrapResult.Unhandled;
-            case 22: return key == Cp32Keys.AMAIR0 ? Cp32_AMAIR0(isRead, rt) : TrapResult.Unhandled;
-            case 23: return key == Cp32Keys.DACR ? Cp32_DACR(isRead, rt) : TrapResult.Unhandled;
-            case 28: return key == Cp32Keys.TTBCR2 ? Cp32_TTBCR2(isRead, rt) : TrapResult.Unhandled;
-            case 29: return key == Cp32Keys.CONTEXTIDR ? Cp32_CONTEXTIDR(isRead, rt) : TrapResult.Unhandled;
+            case 1: return key == Cp32Keys.ID_ISAR4 ? Cp32_ID_ISAR4(isRead, rt) : TrapResult.Unhandled;
+            case 3: return key == Cp32Keys.TTBCR2 ? Cp32_TTBCR2(isRead, rt) : TrapResult.Unhandled;
+            case 5: return key == Cp32Keys.DACR ? Cp32_DACR(isRead, rt) : TrapResult.Unhandled;
+            case 6: return key == Cp32Keys.ID_DFR0 ? Cp32_ID_DFR0(isRead, rt) : TrapResult.Unhandled;
+            case 7: return key == Cp32Keys.ID_MMFR5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 8: return key == Cp32Keys.ACTLR ? Cp32_ACTLR(isRead, rt) : TrapResult.Unhandled;
+            case 9: return key == Cp32Keys.AMAIR0 ? Cp32_AMAIR0(isRead, rt) : TrapResult.Unhandled;
+            case 10: return key == Cp32Keys.ID_MMFR2 ? Cp32_ID_MMFR2(isRead, rt) : TrapResult.Unhandled;
+            case 11: return key == Cp32Keys.AIFSR ? Cp32_AIFSR(isRead, rt) : TrapResult.Unhandled;
+            case 12: return key == Cp32Keys.AIDR ? Cp32_AIDR(isRead, rt) : TrapResult.Unhandled;
+            case 13: return key == Cp32Keys.DFAR ? Cp32_DFAR(isRead, rt) : TrapResult.Unhandled;
+            case 16: return key == Cp32Keys.ID_PFR1 ? Cp32_ID_PFR1(isRead, rt) : TrapResult.Unhandled;
+            case 17: return key == Cp32Keys.TTBCR ? Cp32_TTBCR(isRead, rt) : TrapResult.Unhandled;
+            case 18: return key == Cp32Keys.CCSIDR2 ? TrapResult.Undefined : TrapResult.Unhandled;
+            case 19: return key == Cp32Keys.MAIR1 ? Cp32_MAIR1(isRead, rt) : TrapResult.Unhandled;
+            case 20: return key == Cp32Keys.TLBTR ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 21: return key == Cp32Keys.ID_DFR1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 22: return key == Cp32Keys.SCTLR ? Cp32_SCTLR(isRead, rt) : TrapResult.Unhandled;
+            case 23: return key == Cp32Keys.ID_ISAR3 ? Cp32_ID_ISAR3(isRead, rt) : TrapResult.Unhandled;
+            case 24: return key == Cp32Keys.ID_MMFR1 ? Cp32_ID_MMFR1(isRead, rt) : TrapResult.Unhandled;
+            case 25: return key == Cp32Keys.ADFSR ? Cp32_ADFSR(isRead, rt) : TrapResult.Unhandled;
+            case 26: return key == Cp32Keys.ID_ISAR6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 27: return key == Cp32Keys.CONTEXTIDR ? Cp32_CONTEXTIDR(isRead, rt) : TrapResult.Unhandled;
+            case 28: return key == Cp32Keys.CSSELR ? Cp32_CSSELR(isRead, rt) : TrapResult.Unhandled;
+            case 30: return key == Cp32Keys.ID_PFR0 ? Cp32_ID_PFR0(isRead, rt) : TrapResult.Unhandled;
+            case 31: return key == Cp32Keys.TTBR1 ? Cp32_TTBR1(isRead, rt) : TrapResult.Unhandled;
+            case 32: return key == Cp32Keys.CLIDR ? Cp32_CLIDR(isRead, rt) : TrapResult.Unhandled;
+            case 33: return key == Cp32Keys.MAIR0 ? Cp32_MAIR0(isRead, rt) : TrapResult.Unhandled;
+            case 34: return key == Cp32Keys.TCMTR ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 35: return key == Cp32Keys.ID_PFR2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 36: return key == Cp32Keys.IFSR ? Cp32_IFSR(isRead, rt) : TrapResult.Unhandled;
+            case 37: return key == Cp32Keys.TTBR0 ? Cp32_TTBR0(isRead, rt) : TrapResult.Unhandled;
+            case 38: return key == Cp32Keys.ID_MMFR0 ? Cp32_ID_MMFR0(isRead, rt) : TrapResult.Unhandled;
+            case 39: return key == Cp32Keys.ID_ISAR2 ? Cp32_ID_ISAR2(isRead, rt) : TrapResult.Unhandled;
+            case 40: return key == Cp32Keys.ID_MMFR4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 41: return key == Cp32Keys.ID_ISAR1 ? Cp32_ID_ISAR1(isRead, rt) : TrapResult.Unhandled;
+            case 42: return key == Cp32Keys.DCCISW ? Cp32_DCCISW(isRead, rt) : TrapResult.Unhandled;
+            case 43: return key == Cp32Keys.REVIDR ? Cp32_REVIDR(isRead, rt) : TrapResult.Unhandled;
+            case 44: return key == Cp32Keys.ACTLR2 ? Cp32_ACTLR2(isRead, rt) : TrapResult.Unhandled;
+            case 45: return key == Cp32Keys.IFAR ? Cp32_IFAR(isRead, rt) : TrapResult.Unhandled;
+            case 46: return key == Cp32Keys.CCSIDR ? Cp32_CCSIDR(isRead, rt) : TrapResult.Unhandled;
+            case 47: return key == Cp32Keys.CNTP_CTL ? Cp32_CNTP_CTL(isRead, rt) : TrapResult.Unhandled;
+            case 48: return key == Cp32Keys.ID_AFR0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            case 49: return key == Cp32Keys.CTR ? Cp32_CTR(isRead, rt) : TrapResult.Unhandled;
+            case 50: return key == Cp32Keys.DFSR ? Cp32_DFSR(isRead, rt) : TrapResult.Unhandled;
+            case 52: return key == Cp32Keys.DCCSW ? Cp32_DCCSW(isRead, rt) : TrapResult.Unhandled;
+            case 54: return key == Cp32Keys.ID_ISAR5 ? Cp32_ID_ISAR5(isRead, rt) : TrapResult.Unhandled;
+            case 58: return key == Cp32Keys.DCISW ? Cp32_DCISW(isRead, rt) : TrapResult.Unhandled;
+            case 59: return key == Cp32Keys.AMAIR1 ? Cp32_AMAIR1(isRead, rt) : TrapResult.Unhandled;
+            case 60: return key == Cp32Keys.ID_MMFR3 ? Cp32_ID_MMFR3(isRead, rt) : TrapResult.Unhandled;
+            case 61: return key == Cp32Keys.CNTP_TVAL ? Cp32_CNTP_TVAL(isRead, rt) : TrapResult.Unhandled;
+            case 62: return key == Cp32Keys.ID_ISAR0 ? Cp32_ID_ISAR0(isRead, rt) : TrapResult.Unhandled;
             default: return TrapResult.Unhandled;
         }
     }
@@ -611,6 +736,670 @@ public sealed partial class TrapDispatcher
         return TrapResult.Undefined;
     }
 
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only.</summary>
+    private TrapResult SysReg_ID_AA64PFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, (Registers().ID_AA64PFR0_EL1 & ~0x0000000000000F00UL) | 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only.</summary>
+    private TrapResult SysReg_ID_AA64DFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, (Registers().ID_AA64DFR0_EL1 & ~0x0000000000000F00UL) | 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_AA64ISAR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_AA64ISAR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_AA64MMFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_AA64MMFR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_PFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_PFR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0): bits [31:0] of ID_PFR0_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_PFR0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_PFR0_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_PFR1_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_PFR1_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1): bits [31:0] of ID_PFR1_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_PFR1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_PFR1_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
+    private TrapResult SysReg_ID_DFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, (Registers().ID_DFR0_EL1 & ~0x000000000F000000UL) | 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2): bits [31:0] of ID_DFR0_EL1, reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
+    private TrapResult Cp32_ID_DFR0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo((Registers().ID_DFR0_EL1 & ~0x000000000F000000UL) | 0x0000000000000000UL));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_MMFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_MMFR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4): bits [31:0] of ID_MMFR0_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_MMFR0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR0_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_MMFR1_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_MMFR1_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5): bits [31:0] of ID_MMFR1_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_MMFR1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR1_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_MMFR2_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_MMFR2_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6): bits [31:0] of ID_MMFR2_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_MMFR2(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR2_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_MMFR3_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_MMFR3_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7): bits [31:0] of ID_MMFR3_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_MMFR3(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR3_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0): bits [31:0] of ID_ISAR0_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR0_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR1_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR1_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1): bits [31:0] of ID_ISAR1_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR1_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR2_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR2_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2): bits [31:0] of ID_ISAR2_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR2(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR2_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR3_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR3_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3): bits [31:0] of ID_ISAR3_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR3(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR3_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR4_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR4_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4): bits [31:0] of ID_ISAR4_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR4(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR4_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_ID_ISAR5_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().ID_ISAR5_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5): bits [31:0] of ID_ISAR5_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_ID_ISAR5(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR5_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_MVFR0_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().MVFR0_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_MVFR1_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().MVFR1_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_MVFR2_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().MVFR2_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_CTR_EL0(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().CTR_EL0);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CTR (MCR/MRC p15, 0, c0, c0, 1): bits [31:0] of CTR_EL0, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_CTR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().CTR_EL0));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only.</summary>
+    private TrapResult SysReg_CLIDR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().CLIDR_EL1);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CLIDR (MCR/MRC p15, 1, c0, c0, 1): bits [31:0] of CLIDR_EL1, reads the hardware's value, read-only.</summary>
+    private TrapResult Cp32_CLIDR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(Registers().CLIDR_EL1));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0): passthrough.</summary>
+    private TrapResult SysReg_CSSELR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, Registers().CSSELR_EL1);
+            return TrapResult.Handled;
+        }
+
+        Registers().CSSELR_EL1 = ReadX(rt);
+        return TrapResult.Handled;
+    }
+
+    /// <summary>CSSELR (MCR/MRC p15, 2, c0, c0, 0): bits [31:0] of CSSELR_EL1, passthrough.</summary>
+    private TrapResult Cp32_CSSELR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, Registers().CSSELR_EL1_Lo);
+            return TrapResult.Handled;
+        }
+
+        Registers().CSSELR_EL1_Lo = ReadR(rt);
+        return TrapResult.Handled;
+    }
+
+    /// <summary>CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only.</summary>
+    private TrapResult SysReg_CCSIDR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, ReadCacheSizeId());
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>CCSIDR (MCR/MRC p15, 1, c0, c0, 0): bits [31:0] of CCSIDR_EL1, emulated by CacheSizeId, read-only.</summary>
+    private TrapResult Cp32_CCSIDR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(ReadCacheSizeId()));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only.</summary>
+    private TrapResult SysReg_REVIDR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>REVIDR (MCR/MRC p15, 0, c0, c0, 6): bits [31:0] of REVIDR_EL1, reads 0x0000000000000000UL, read-only.</summary>
+    private TrapResult Cp32_REVIDR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only.</summary>
+    private TrapResult SysReg_AIDR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>AIDR (MCR/MRC p15, 1, c0, c0, 7): bits [31:0] of AIDR_EL1, reads 0x0000000000000000UL, read-only.</summary>
+    private TrapResult Cp32_AIDR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Undefined;
+    }
+
+    /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored.</summary>
+    private TrapResult SysReg_ACTLR_EL1(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteX(rt, 0x0000000000000000UL);
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Handled;
+    }
+
+    /// <summary>ACTLR (MCR/MRC p15, 0, c1, c0, 1): bits [31:0] of ACTLR_EL1, reads 0x0000000000000000UL, writes ignored.</summary>
+    private TrapResult Cp32_ACTLR(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Handled;
+    }
+
+    /// <summary>ACTLR2 (MCR/MRC p15, 0, c1, c0, 3): bits [63:32] of ACTLR_EL1, reads 0x0000000000000000UL, writes ignored.</summary>
+    private TrapResult Cp32_ACTLR2(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            WriteR(rt, RegisterHalves.Hi(0x0000000000000000UL));
+            return TrapResult.Handled;
+        }
+
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DC ISW (SYS s1_0_c7_c6_2): runs SetWayFlush with Xt.</summary>
+    private TrapResult SysReg_DC_ISW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadX(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DC CSW (SYS s1_0_c7_c10_2): runs SetWayFlush with Xt.</summary>
+    private TrapResult SysReg_DC_CSW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadX(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DC CISW (SYS s1_0_c7_c14_2): runs SetWayFlush with Xt.</summary>
+    private TrapResult SysReg_DC_CISW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadX(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DCISW (MCR p15, 0, c7, c6, 2): runs SetWayFlush with Rt.</summary>
+    private TrapResult Cp32_DCISW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadR(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DCCSW (MCR p15, 0, c7, c10, 2): runs SetWayFlush with Rt.</summary>
+    private TrapResult Cp32_DCCSW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadR(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>DCCISW (MCR p15, 0, c7, c14, 2): runs SetWayFlush with Rt.</summary>
+    private TrapResult Cp32_DCCISW(bool isRead, int rt)
+    {
+        if (isRead)
+        {
+            return TrapResult.Undefined;
+        }
+
+        SetWayFlush(ReadR(rt));
+        return TrapResult.Handled;
+    }
+
+    /// <summary>A read of a register a trap group's others: raz-wi handles: the transfer register reads as zero.</summary>
+    private TrapResult SysReg_ReadAsZero(int rt)
+    {
+        WriteX(rt, 0UL);
+        return TrapResult.Handled;
+    }
+
+    /// <summary>A read of a register a trap group's others: raz-wi handles: the transfer register reads as zero.</summary>
+    private TrapResult Cp32_ReadAsZero(int rt)
+    {
+        WriteR(rt, 0u);
+        return TrapResult.Handled;
+    }
+
     /// <summary>The register file passthrough handlers read and write.</summary>
     private partial SystemRegisterFile Registers();
 
@@ -628,6 +1417,9 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Hook UpdateSctlr, run after every write to a register that names it, with the register's new value: After SCTLR(_EL1) is written: once the guest enables its MMU (SCTLR.M), HCR_EL2.DC and HCR_EL2.TVM are cleared at once (the seed's update_sctlr).</summary>
     private partial void UpdateSctlr(ulong value);
+
+    /// <summary>Hook SetWayFlush, run when DC ISW, DC CSW, DC CISW, DCISW, DCCSW, DCCISW trap, with the operand: When the guest cleans or invalidates a cache by set/way (KVM's access_dcsw and kvm_set_way_flush): set/way operations cannot be virtualised, so the hypervisor cleans the guest's whole memory once and sets HCR_EL2.TVM, so that the guest's next MMU or cache enable traps (and UpdateSctlr clears TVM again).</summary>
+    private partial void SetWayFlush(ulong value);
 
     /// <summary>Emulator CntpCtl, read: EL1 physical timer control, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpCtl();
@@ -649,4 +1441,7 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Emulator Cntpct, read: Physical count, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpct();
+
+    /// <summary>Emulator CacheSizeId, read: CCSIDR_EL1: the size of the cache CSSELR_EL1 selects, from the hardware's cache hierarchy (KVM's access_ccsidr).</summary>
+    private partial ulong ReadCacheSizeId();
 }

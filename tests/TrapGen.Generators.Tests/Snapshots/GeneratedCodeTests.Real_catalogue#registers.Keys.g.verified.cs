@@ -54,13 +54,238 @@ public static partial class SysRegKeys
     /// <summary>CNTPCT_EL0: s3_3_c14_c0_1.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x1F4B8CEFu) >> 28) ^ Displacements[(int)((key * 0x91783BB1u) >> 29)];
+    /// <summary>ID_AA64PFR0_EL1: s3_0_c0_c4_0.</summary>
+    public const uint ID_AA64PFR0_EL1 = 0x00300008u;
+
+    /// <summary>ID_AA64DFR0_EL1: s3_0_c0_c5_0.</summary>
+    public const uint ID_AA64DFR0_EL1 = 0x0030000Au;
+
+    /// <summary>ID_AA64ISAR0_EL1: s3_0_c0_c6_0.</summary>
+    public const uint ID_AA64ISAR0_EL1 = 0x0030000Cu;
+
+    /// <summary>ID_AA64MMFR0_EL1: s3_0_c0_c7_0.</summary>
+    public const uint ID_AA64MMFR0_EL1 = 0x0030000Eu;
+
+    /// <summary>ID_PFR0_EL1: s3_0_c0_c1_0.</summary>
+    public const uint ID_PFR0_EL1 = 0x00300002u;
+
+    /// <summary>ID_PFR1_EL1: s3_0_c0_c1_1.</summary>
+    public const uint ID_PFR1_EL1 = 0x00320002u;
+
+    /// <summary>ID_DFR0_EL1: s3_0_c0_c1_2.</summary>
+    public const uint ID_DFR0_EL1 = 0x00340002u;
+
+    /// <summary>ID_MMFR0_EL1: s3_0_c0_c1_4.</summary>
+    public const uint ID_MMFR0_EL1 = 0x00380002u;
+
+    /// <summary>ID_MMFR1_EL1: s3_0_c0_c1_5.</summary>
+    public const uint ID_MMFR1_EL1 = 0x003A0002u;
+
+    /// <summary>ID_MMFR2_EL1: s3_0_c0_c1_6.</summary>
+    public const uint ID_MMFR2_EL1 = 0x003C0002u;
+
+    /// <summary>ID_MMFR3_EL1: s3_0_c0_c1_7.</summary>
+    public const uint ID_MMFR3_EL1 = 0x003E0002u;
+
+    /// <summary>ID_ISAR0_EL1: s3_0_c0_c2_0.</summary>
+    public const uint ID_ISAR0_EL1 = 0x00300004u;
+
+    /// <summary>ID_ISAR1_EL1: s3_0_c0_c2_1.</summary>
+    public const uint ID_ISAR1_EL1 = 0x00320004u;
+
+    /// <summary>ID_ISAR2_EL1: s3_0_c0_c2_2.</summary>
+    public const uint ID_ISAR2_EL1 = 0x00340004u;
+
+    /// <summary>ID_ISAR3_EL1: s3_0_c0_c2_3.</summary>
+    public const uint ID_ISAR3_EL1 = 0x00360004u;
+
+    /// <summary>ID_ISAR4_EL1: s3_0_c0_c2_4.</summary>
+    public const uint ID_ISAR4_EL1 = 0x00380004u;
+
+    /// <summary>ID_ISAR5_EL1: s3_0_c0_c2_5.</summary>
+    public const uint ID_ISAR5_EL1 = 0x003A0004u;
+
+    /// <summary>MVFR0_EL1: s3_0_c0_c3_0.</summary>
+    public const uint MVFR0_EL1 = 0x00300006u;
+
+    /// <summary>MVFR1_EL1: s3_0_c0_c3_1.</summary>
+    public const uint MVFR1_EL1 = 0x00320006u;
+
+    /// <summary>MVFR2_EL1: s3_0_c0_c3_2.</summary>
+    public const uint MVFR2_EL1 = 0x00340006u;
+
+    /// <summary>CTR_EL0: s3_3_c0_c0_1.</summary>
+    public const uint CTR_EL0 = 0x0032C000u;
+
+    /// <summary>CLIDR_EL1: s3_1_c0_c0_1.</summary>
+    public const uint CLIDR_EL1 = 0x00324000u;
+
+    /// <summary>CSSELR_EL1: s3_2_c0_c0_0.</summary>
+    public const uint CSSELR_EL1 = 0x00308000u;
+
+    /// <summary>CCSIDR_EL1: s3_1_c0_c0_0.</summary>
+    public const uint CCSIDR_EL1 = 0x00304000u;
+
+    /// <summary>REVIDR_EL1: s3_0_c0_c0_6.</summary>
+    public const uint REVIDR_EL1 = 0x003C0000u;
+
+    /// <summary>AIDR_EL1: s3_1_c0_c0_7.</summary>
+    public const uint AIDR_EL1 = 0x003E4000u;
+
+    /// <summary>ACTLR_EL1: s3_0_c1_c0_1.</summary>
+    public const uint ACTLR_EL1 = 0x00320400u;
+
+    /// <summary>DC_ISW: DC ISW, System instruction s1_0_c7_c6_2.</summary>
+    public const uint DC_ISW = 0x00141C0Cu;
+
+    /// <summary>DC_CSW: DC CSW, System instruction s1_0_c7_c10_2.</summary>
+    public const uint DC_CSW = 0x00141C14u;
+
+    /// <summary>DC_CISW: DC CISW, System instruction s1_0_c7_c14_2.</summary>
+    public const uint DC_CISW = 0x00141C1Cu;
+
+    /// <summary>SMIDR_EL1: s3_1_c0_c0_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint SMIDR_EL1 = 0x003C4000u;
+
+    /// <summary>CCSIDR2_EL1: s3_1_c0_c0_2, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint CCSIDR2_EL1 = 0x00344000u;
+
+    /// <summary>ID_AFR0_EL1: s3_0_c0_c1_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AFR0_EL1 = 0x00360002u;
+
+    /// <summary>ID_MMFR4_EL1: s3_0_c0_c2_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_MMFR4_EL1 = 0x003C0004u;
+
+    /// <summary>ID_ISAR6_EL1: s3_0_c0_c2_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_ISAR6_EL1 = 0x003E0004u;
+
+    /// <summary>ID_PFR2_EL1: s3_0_c0_c3_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_PFR2_EL1 = 0x00380006u;
+
+    /// <summary>ID_DFR1_EL1: s3_0_c0_c3_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_DFR1_EL1 = 0x003A0006u;
+
+    /// <summary>ID_MMFR5_EL1: s3_0_c0_c3_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_MMFR5_EL1 = 0x003C0006u;
+
+    /// <summary>ID_AA64PFR1_EL1: s3_0_c0_c4_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64PFR1_EL1 = 0x00320008u;
+
+    /// <summary>ID_AA64ZFR0_EL1: s3_0_c0_c4_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64ZFR0_EL1 = 0x00380008u;
+
+    /// <summary>ID_AA64SMFR0_EL1: s3_0_c0_c4_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64SMFR0_EL1 = 0x003A0008u;
+
+    /// <summary>ID_AA64DFR1_EL1: s3_0_c0_c5_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64DFR1_EL1 = 0x0032000Au;
+
+    /// <summary>ID_AA64AFR0_EL1: s3_0_c0_c5_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64AFR0_EL1 = 0x0038000Au;
+
+    /// <summary>ID_AA64AFR1_EL1: s3_0_c0_c5_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64AFR1_EL1 = 0x003A000Au;
+
+    /// <summary>ID_AA64ISAR1_EL1: s3_0_c0_c6_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64ISAR1_EL1 = 0x0032000Cu;
+
+    /// <summary>ID_AA64ISAR2_EL1: s3_0_c0_c6_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64ISAR2_EL1 = 0x0034000Cu;
+
+    /// <summary>ID_AA64MMFR1_EL1: s3_0_c0_c7_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64MMFR1_EL1 = 0x0032000Eu;
+
+    /// <summary>ID_AA64MMFR2_EL1: s3_0_c0_c7_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64MMFR2_EL1 = 0x0034000Eu;
+
+    /// <summary>s3_0_c0_c3_3: s3_0_c0_c3_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c3_3 = 0x00360006u;
+
+    /// <summary>s3_0_c0_c3_7: s3_0_c0_c3_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c3_7 = 0x003E0006u;
+
+    /// <summary>s3_0_c0_c4_2: s3_0_c0_c4_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c4_2 = 0x00340008u;
+
+    /// <summary>s3_0_c0_c4_3: s3_0_c0_c4_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c4_3 = 0x00360008u;
+
+    /// <summary>s3_0_c0_c4_6: s3_0_c0_c4_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c4_6 = 0x003C0008u;
+
+    /// <summary>s3_0_c0_c4_7: s3_0_c0_c4_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c4_7 = 0x003E0008u;
+
+    /// <summary>s3_0_c0_c5_2: s3_0_c0_c5_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c5_2 = 0x0034000Au;
+
+    /// <summary>s3_0_c0_c5_3: s3_0_c0_c5_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c5_3 = 0x0036000Au;
+
+    /// <summary>s3_0_c0_c5_6: s3_0_c0_c5_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c5_6 = 0x003C000Au;
+
+    /// <summary>s3_0_c0_c5_7: s3_0_c0_c5_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c5_7 = 0x003E000Au;
+
+    /// <summary>s3_0_c0_c6_3: s3_0_c0_c6_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c6_3 = 0x0036000Cu;
+
+    /// <summary>s3_0_c0_c6_4: s3_0_c0_c6_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c6_4 = 0x0038000Cu;
+
+    /// <summary>s3_0_c0_c6_5: s3_0_c0_c6_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c6_5 = 0x003A000Cu;
+
+    /// <summary>s3_0_c0_c6_6: s3_0_c0_c6_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c6_6 = 0x003C000Cu;
+
+    /// <summary>s3_0_c0_c6_7: s3_0_c0_c6_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c6_7 = 0x003E000Cu;
+
+    /// <summary>s3_0_c0_c7_3: s3_0_c0_c7_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c7_3 = 0x0036000Eu;
+
+    /// <summary>s3_0_c0_c7_4: s3_0_c0_c7_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c7_4 = 0x0038000Eu;
+
+    /// <summary>s3_0_c0_c7_5: s3_0_c0_c7_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c7_5 = 0x003A000Eu;
+
+    /// <summary>s3_0_c0_c7_6: s3_0_c0_c7_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c7_6 = 0x003C000Eu;
+
+    /// <summary>s3_0_c0_c7_7: s3_0_c0_c7_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint s3_0_c0_c7_7 = 0x003E000Eu;
+
+    /// <summary>DC_IGSW: DC IGSW, s1_0_c7_c6_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_IGSW = 0x00181C0Cu;
+
+    /// <summary>DC_IGDSW: DC IGDSW, s1_0_c7_c6_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_IGDSW = 0x001C1C0Cu;
+
+    /// <summary>DC_CGSW: DC CGSW, s1_0_c7_c10_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_CGSW = 0x00181C14u;
+
+    /// <summary>DC_CGDSW: DC CGDSW, s1_0_c7_c10_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_CGDSW = 0x001C1C14u;
+
+    /// <summary>DC_CIGSW: DC CIGSW, s1_0_c7_c14_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_CIGSW = 0x00181C1Cu;
+
+    /// <summary>DC_CIGDSW: DC CIGDSW, s1_0_c7_c14_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint DC_CIGDSW = 0x001C1C1Cu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        8, 6, 11, 0, 0, 14, 6, 5,
+        2, 0, 0, 0, 0, 0, 4, 1, 0, 1, 0, 2, 0, 0, 0, 0,
+        0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,
+        0, 1, 0, 3, 2, 0, 1, 0, 0, 0, 0, 0, 0, 2, 3, 0,
+        0, 0, 0, 0, 1, 0, 1, 0, 4, 0, 0, 0, 0, 0, 0, 0,
     ];
 }
 
@@ -125,8 +350,114 @@ public static partial class Cp32Keys
     /// <summary>CNTP_TVAL: MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0.</summary>
     public const uint CNTP_TVAL = 0x00003804u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x8D4F664Du) >> 27);
+    /// <summary>ID_PFR0: MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1.</summary>
+    public const uint ID_PFR0 = 0x00000002u;
+
+    /// <summary>ID_PFR1: MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1.</summary>
+    public const uint ID_PFR1 = 0x00020002u;
+
+    /// <summary>ID_DFR0: MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1.</summary>
+    public const uint ID_DFR0 = 0x00040002u;
+
+    /// <summary>ID_MMFR0: MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1.</summary>
+    public const uint ID_MMFR0 = 0x00080002u;
+
+    /// <summary>ID_MMFR1: MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1.</summary>
+    public const uint ID_MMFR1 = 0x000A0002u;
+
+    /// <summary>ID_MMFR2: MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1.</summary>
+    public const uint ID_MMFR2 = 0x000C0002u;
+
+    /// <summary>ID_MMFR3: MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1.</summary>
+    public const uint ID_MMFR3 = 0x000E0002u;
+
+    /// <summary>ID_ISAR0: MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1.</summary>
+    public const uint ID_ISAR0 = 0x00000004u;
+
+    /// <summary>ID_ISAR1: MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1.</summary>
+    public const uint ID_ISAR1 = 0x00020004u;
+
+    /// <summary>ID_ISAR2: MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1.</summary>
+    public const uint ID_ISAR2 = 0x00040004u;
+
+    /// <summary>ID_ISAR3: MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1.</summary>
+    public const uint ID_ISAR3 = 0x00060004u;
+
+    /// <summary>ID_ISAR4: MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1.</summary>
+    public const uint ID_ISAR4 = 0x00080004u;
+
+    /// <summary>ID_ISAR5: MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1.</summary>
+    public const uint ID_ISAR5 = 0x000A0004u;
+
+    /// <summary>CTR: MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0.</summary>
+    public const uint CTR = 0x00020000u;
+
+    /// <summary>CLIDR: MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1.</summary>
+    public const uint CLIDR = 0x00024000u;
+
+    /// <summary>CSSELR: MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1.</summary>
+    public const uint CSSELR = 0x00008000u;
+
+    /// <summary>CCSIDR: MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1.</summary>
+    public const uint CCSIDR = 0x00004000u;
+
+    /// <summary>REVIDR: MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1.</summary>
+    public const uint REVIDR = 0x000C0000u;
+
+    /// <summary>AIDR: MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1.</summary>
+    public const uint AIDR = 0x000E4000u;
+
+    /// <summary>ACTLR: MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1.</summary>
+    public const uint ACTLR = 0x00020400u;
+
+    /// <summary>ACTLR2: MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1.</summary>
+    public const uint ACTLR2 = 0x00060400u;
+
+    /// <summary>DCISW: DCISW, System instruction p15, 0, c7, c6, 2.</summary>
+    public const uint DCISW = 0x00041C0Cu;
+
+    /// <summary>DCCSW: DCCSW, System instruction p15, 0, c7, c10, 2.</summary>
+    public const uint DCCSW = 0x00041C14u;
+
+    /// <summary>DCCISW: DCCISW, System instruction p15, 0, c7, c14, 2.</summary>
+    public const uint DCCISW = 0x00041C1Cu;
+
+    /// <summary>TCMTR: MCR p15, 0, c0, c0, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint TCMTR = 0x00040000u;
+
+    /// <summary>TLBTR: MCR p15, 0, c0, c0, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint TLBTR = 0x00060000u;
+
+    /// <summary>CCSIDR2: MCR p15, 1, c0, c0, 2, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint CCSIDR2 = 0x00044000u;
+
+    /// <summary>ID_AFR0: MCR p15, 0, c0, c1, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AFR0 = 0x00060002u;
+
+    /// <summary>ID_MMFR4: MCR p15, 0, c0, c2, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_MMFR4 = 0x000C0004u;
+
+    /// <summary>ID_ISAR6: MCR p15, 0, c0, c2, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_ISAR6 = 0x000E0004u;
+
+    /// <summary>ID_PFR2: MCR p15, 0, c0, c3, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_PFR2 = 0x00080006u;
+
+    /// <summary>ID_DFR1: MCR p15, 0, c0, c3, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_DFR1 = 0x000A0006u;
+
+    /// <summary>ID_MMFR5: MCR p15, 0, c0, c3, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_MMFR5 = 0x000C0006u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–63, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 26) ^ Displacements[(int)((key * 0x1B147DCDu) >> 27)];
+
+    /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
+    private static global::System.ReadOnlySpan<byte> Displacements =>
+    [
+        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 5, 7, 2, 0, 0,
+        0, 0, 0, 0, 8, 0, 0, 0, 0, 9, 9, 0, 0, 4, 1, 0,
+    ];
 }
 
 /// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with Cp64Iss.KeyMask.</summary>

@@ -260,6 +260,397 @@ public sealed partial class SystemRegisterFile
         set => IFSR32_EL2 = RegisterHalves.WithHi(IFSR32_EL2, value);
     }
 
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): AArch64 Processor Feature Register 0.</summary>
+    public ulong ID_AA64PFR0_EL1 { get; set; } = 0x0000000000002222UL;
+
+    /// <summary>ID_AA64PFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint ID_AA64PFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_AA64PFR0_EL1);
+        set => ID_AA64PFR0_EL1 = RegisterHalves.WithLo(ID_AA64PFR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64PFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_AA64PFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_AA64PFR0_EL1);
+        set => ID_AA64PFR0_EL1 = RegisterHalves.WithHi(ID_AA64PFR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): AArch64 Debug Feature Register 0.</summary>
+    public ulong ID_AA64DFR0_EL1 { get; set; } = 0x0000000010305106UL;
+
+    /// <summary>ID_AA64DFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint ID_AA64DFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_AA64DFR0_EL1);
+        set => ID_AA64DFR0_EL1 = RegisterHalves.WithLo(ID_AA64DFR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64DFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_AA64DFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_AA64DFR0_EL1);
+        set => ID_AA64DFR0_EL1 = RegisterHalves.WithHi(ID_AA64DFR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): AArch64 Instruction Set Attribute Register 0.</summary>
+    public ulong ID_AA64ISAR0_EL1 { get; set; } = 0x0000000000011120UL;
+
+    /// <summary>ID_AA64ISAR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint ID_AA64ISAR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_AA64ISAR0_EL1);
+        set => ID_AA64ISAR0_EL1 = RegisterHalves.WithLo(ID_AA64ISAR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64ISAR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_AA64ISAR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_AA64ISAR0_EL1);
+        set => ID_AA64ISAR0_EL1 = RegisterHalves.WithHi(ID_AA64ISAR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): AArch64 Memory Model Feature Register 0.</summary>
+    public ulong ID_AA64MMFR0_EL1 { get; set; } = 0x0000000000001124UL;
+
+    /// <summary>ID_AA64MMFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint ID_AA64MMFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_AA64MMFR0_EL1);
+        set => ID_AA64MMFR0_EL1 = RegisterHalves.WithLo(ID_AA64MMFR0_EL1, value);
+    }
+
+    /// <summary>ID_AA64MMFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_AA64MMFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_AA64MMFR0_EL1);
+        set => ID_AA64MMFR0_EL1 = RegisterHalves.WithHi(ID_AA64MMFR0_EL1, value);
+    }
+
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0).</summary>
+    public ulong ID_PFR0_EL1 { get; set; } = 0x0000000000000131UL;
+
+    /// <summary>ID_PFR0_EL1 bits [31:0] (AArch32 ID_PFR0); setting it keeps bits [63:32].</summary>
+    public uint ID_PFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_PFR0_EL1);
+        set => ID_PFR0_EL1 = RegisterHalves.WithLo(ID_PFR0_EL1, value);
+    }
+
+    /// <summary>ID_PFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_PFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_PFR0_EL1);
+        set => ID_PFR0_EL1 = RegisterHalves.WithHi(ID_PFR0_EL1, value);
+    }
+
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1).</summary>
+    public ulong ID_PFR1_EL1 { get; set; } = 0x0000000000011011UL;
+
+    /// <summary>ID_PFR1_EL1 bits [31:0] (AArch32 ID_PFR1); setting it keeps bits [63:32].</summary>
+    public uint ID_PFR1_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_PFR1_EL1);
+        set => ID_PFR1_EL1 = RegisterHalves.WithLo(ID_PFR1_EL1, value);
+    }
+
+    /// <summary>ID_PFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_PFR1_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_PFR1_EL1);
+        set => ID_PFR1_EL1 = RegisterHalves.WithHi(ID_PFR1_EL1, value);
+    }
+
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2).</summary>
+    public ulong ID_DFR0_EL1 { get; set; } = 0x0000000003010066UL;
+
+    /// <summary>ID_DFR0_EL1 bits [31:0] (AArch32 ID_DFR0); setting it keeps bits [63:32].</summary>
+    public uint ID_DFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_DFR0_EL1);
+        set => ID_DFR0_EL1 = RegisterHalves.WithLo(ID_DFR0_EL1, value);
+    }
+
+    /// <summary>ID_DFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_DFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_DFR0_EL1);
+        set => ID_DFR0_EL1 = RegisterHalves.WithHi(ID_DFR0_EL1, value);
+    }
+
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4).</summary>
+    public ulong ID_MMFR0_EL1 { get; set; } = 0x0000000010101105UL;
+
+    /// <summary>ID_MMFR0_EL1 bits [31:0] (AArch32 ID_MMFR0); setting it keeps bits [63:32].</summary>
+    public uint ID_MMFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_MMFR0_EL1);
+        set => ID_MMFR0_EL1 = RegisterHalves.WithLo(ID_MMFR0_EL1, value);
+    }
+
+    /// <summary>ID_MMFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_MMFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_MMFR0_EL1);
+        set => ID_MMFR0_EL1 = RegisterHalves.WithHi(ID_MMFR0_EL1, value);
+    }
+
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5).</summary>
+    public ulong ID_MMFR1_EL1 { get; set; } = 0x0000000040000000UL;
+
+    /// <summary>ID_MMFR1_EL1 bits [31:0] (AArch32 ID_MMFR1); setting it keeps bits [63:32].</summary>
+    public uint ID_MMFR1_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_MMFR1_EL1);
+        set => ID_MMFR1_EL1 = RegisterHalves.WithLo(ID_MMFR1_EL1, value);
+    }
+
+    /// <summary>ID_MMFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_MMFR1_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_MMFR1_EL1);
+        set => ID_MMFR1_EL1 = RegisterHalves.WithHi(ID_MMFR1_EL1, value);
+    }
+
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6).</summary>
+    public ulong ID_MMFR2_EL1 { get; set; } = 0x0000000001260000UL;
+
+    /// <summary>ID_MMFR2_EL1 bits [31:0] (AArch32 ID_MMFR2); setting it keeps bits [63:32].</summary>
+    public uint ID_MMFR2_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_MMFR2_EL1);
+        set => ID_MMFR2_EL1 = RegisterHalves.WithLo(ID_MMFR2_EL1, value);
+    }
+
+    /// <summary>ID_MMFR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_MMFR2_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_MMFR2_EL1);
+        set => ID_MMFR2_EL1 = RegisterHalves.WithHi(ID_MMFR2_EL1, value);
+    }
+
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7).</summary>
+    public ulong ID_MMFR3_EL1 { get; set; } = 0x0000000002102211UL;
+
+    /// <summary>ID_MMFR3_EL1 bits [31:0] (AArch32 ID_MMFR3); setting it keeps bits [63:32].</summary>
+    public uint ID_MMFR3_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_MMFR3_EL1);
+        set => ID_MMFR3_EL1 = RegisterHalves.WithLo(ID_MMFR3_EL1, value);
+    }
+
+    /// <summary>ID_MMFR3_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_MMFR3_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_MMFR3_EL1);
+        set => ID_MMFR3_EL1 = RegisterHalves.WithHi(ID_MMFR3_EL1, value);
+    }
+
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0).</summary>
+    public ulong ID_ISAR0_EL1 { get; set; } = 0x0000000002101110UL;
+
+    /// <summary>ID_ISAR0_EL1 bits [31:0] (AArch32 ID_ISAR0); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR0_EL1);
+        set => ID_ISAR0_EL1 = RegisterHalves.WithLo(ID_ISAR0_EL1, value);
+    }
+
+    /// <summary>ID_ISAR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR0_EL1);
+        set => ID_ISAR0_EL1 = RegisterHalves.WithHi(ID_ISAR0_EL1, value);
+    }
+
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1).</summary>
+    public ulong ID_ISAR1_EL1 { get; set; } = 0x0000000013112111UL;
+
+    /// <summary>ID_ISAR1_EL1 bits [31:0] (AArch32 ID_ISAR1); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR1_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR1_EL1);
+        set => ID_ISAR1_EL1 = RegisterHalves.WithLo(ID_ISAR1_EL1, value);
+    }
+
+    /// <summary>ID_ISAR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR1_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR1_EL1);
+        set => ID_ISAR1_EL1 = RegisterHalves.WithHi(ID_ISAR1_EL1, value);
+    }
+
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2).</summary>
+    public ulong ID_ISAR2_EL1 { get; set; } = 0x0000000021232042UL;
+
+    /// <summary>ID_ISAR2_EL1 bits [31:0] (AArch32 ID_ISAR2); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR2_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR2_EL1);
+        set => ID_ISAR2_EL1 = RegisterHalves.WithLo(ID_ISAR2_EL1, value);
+    }
+
+    /// <summary>ID_ISAR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR2_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR2_EL1);
+        set => ID_ISAR2_EL1 = RegisterHalves.WithHi(ID_ISAR2_EL1, value);
+    }
+
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3).</summary>
+    public ulong ID_ISAR3_EL1 { get; set; } = 0x0000000001112131UL;
+
+    /// <summary>ID_ISAR3_EL1 bits [31:0] (AArch32 ID_ISAR3); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR3_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR3_EL1);
+        set => ID_ISAR3_EL1 = RegisterHalves.WithLo(ID_ISAR3_EL1, value);
+    }
+
+    /// <summary>ID_ISAR3_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR3_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR3_EL1);
+        set => ID_ISAR3_EL1 = RegisterHalves.WithHi(ID_ISAR3_EL1, value);
+    }
+
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4).</summary>
+    public ulong ID_ISAR4_EL1 { get; set; } = 0x0000000000011142UL;
+
+    /// <summary>ID_ISAR4_EL1 bits [31:0] (AArch32 ID_ISAR4); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR4_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR4_EL1);
+        set => ID_ISAR4_EL1 = RegisterHalves.WithLo(ID_ISAR4_EL1, value);
+    }
+
+    /// <summary>ID_ISAR4_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR4_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR4_EL1);
+        set => ID_ISAR4_EL1 = RegisterHalves.WithHi(ID_ISAR4_EL1, value);
+    }
+
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5).</summary>
+    public ulong ID_ISAR5_EL1 { get; set; } = 0x0000000000011121UL;
+
+    /// <summary>ID_ISAR5_EL1 bits [31:0] (AArch32 ID_ISAR5); setting it keeps bits [63:32].</summary>
+    public uint ID_ISAR5_EL1_Lo
+    {
+        get => RegisterHalves.Lo(ID_ISAR5_EL1);
+        set => ID_ISAR5_EL1 = RegisterHalves.WithLo(ID_ISAR5_EL1, value);
+    }
+
+    /// <summary>ID_ISAR5_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_ISAR5_EL1_Hi
+    {
+        get => RegisterHalves.Hi(ID_ISAR5_EL1);
+        set => ID_ISAR5_EL1 = RegisterHalves.WithHi(ID_ISAR5_EL1, value);
+    }
+
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0).</summary>
+    public ulong MVFR0_EL1 { get; set; } = 0x0000000010110222UL;
+
+    /// <summary>MVFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint MVFR0_EL1_Lo
+    {
+        get => RegisterHalves.Lo(MVFR0_EL1);
+        set => MVFR0_EL1 = RegisterHalves.WithLo(MVFR0_EL1, value);
+    }
+
+    /// <summary>MVFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint MVFR0_EL1_Hi
+    {
+        get => RegisterHalves.Hi(MVFR0_EL1);
+        set => MVFR0_EL1 = RegisterHalves.WithHi(MVFR0_EL1, value);
+    }
+
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1).</summary>
+    public ulong MVFR1_EL1 { get; set; } = 0x0000000012111111UL;
+
+    /// <summary>MVFR1_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint MVFR1_EL1_Lo
+    {
+        get => RegisterHalves.Lo(MVFR1_EL1);
+        set => MVFR1_EL1 = RegisterHalves.WithLo(MVFR1_EL1, value);
+    }
+
+    /// <summary>MVFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint MVFR1_EL1_Hi
+    {
+        get => RegisterHalves.Hi(MVFR1_EL1);
+        set => MVFR1_EL1 = RegisterHalves.WithHi(MVFR1_EL1, value);
+    }
+
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2).</summary>
+    public ulong MVFR2_EL1 { get; set; } = 0x0000000000000043UL;
+
+    /// <summary>MVFR2_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint MVFR2_EL1_Lo
+    {
+        get => RegisterHalves.Lo(MVFR2_EL1);
+        set => MVFR2_EL1 = RegisterHalves.WithLo(MVFR2_EL1, value);
+    }
+
+    /// <summary>MVFR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint MVFR2_EL1_Hi
+    {
+        get => RegisterHalves.Hi(MVFR2_EL1);
+        set => MVFR2_EL1 = RegisterHalves.WithHi(MVFR2_EL1, value);
+    }
+
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1).</summary>
+    public ulong CTR_EL0 { get; set; } = 0x000000008444C004UL;
+
+    /// <summary>CTR_EL0 bits [31:0] (AArch32 CTR); setting it keeps bits [63:32].</summary>
+    public uint CTR_EL0_Lo
+    {
+        get => RegisterHalves.Lo(CTR_EL0);
+        set => CTR_EL0 = RegisterHalves.WithLo(CTR_EL0, value);
+    }
+
+    /// <summary>CTR_EL0 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint CTR_EL0_Hi
+    {
+        get => RegisterHalves.Hi(CTR_EL0);
+        set => CTR_EL0 = RegisterHalves.WithHi(CTR_EL0, value);
+    }
+
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1).</summary>
+    public ulong CLIDR_EL1 { get; set; } = 0x000000000A200023UL;
+
+    /// <summary>CLIDR_EL1 bits [31:0] (AArch32 CLIDR); setting it keeps bits [63:32].</summary>
+    public uint CLIDR_EL1_Lo
+    {
+        get => RegisterHalves.Lo(CLIDR_EL1);
+        set => CLIDR_EL1 = RegisterHalves.WithLo(CLIDR_EL1, value);
+    }
+
+    /// <summary>CLIDR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint CLIDR_EL1_Hi
+    {
+        get => RegisterHalves.Hi(CLIDR_EL1);
+        set => CLIDR_EL1 = RegisterHalves.WithHi(CLIDR_EL1, value);
+    }
+
+    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0).</summary>
+    public ulong CSSELR_EL1 { get; set; } = 0x0000000000000000UL;
+
+    /// <summary>CSSELR_EL1 bits [31:0] (AArch32 CSSELR); setting it keeps bits [63:32].</summary>
+    public uint CSSELR_EL1_Lo
+    {
+        get => RegisterHalves.Lo(CSSELR_EL1);
+        set => CSSELR_EL1 = RegisterHalves.WithLo(CSSELR_EL1, value);
+    }
+
+    /// <summary>CSSELR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint CSSELR_EL1_Hi
+    {
+        get => RegisterHalves.Hi(CSSELR_EL1);
+        set => CSSELR_EL1 = RegisterHalves.WithHi(CSSELR_EL1, value);
+    }
+
     /// <summary>Puts every register back to its reset value.</summary>
     public void Reset()
     {
@@ -276,6 +667,29 @@ public sealed partial class SystemRegisterFile
         CONTEXTIDR_EL1 = 0x0000000000000000UL;
         DACR32_EL2 = 0x0000000000000000UL;
         IFSR32_EL2 = 0x0000000000000000UL;
+        ID_AA64PFR0_EL1 = 0x0000000000002222UL;
+        ID_AA64DFR0_EL1 = 0x0000000010305106UL;
+        ID_AA64ISAR0_EL1 = 0x0000000000011120UL;
+        ID_AA64MMFR0_EL1 = 0x0000000000001124UL;
+        ID_PFR0_EL1 = 0x0000000000000131UL;
+        ID_PFR1_EL1 = 0x0000000000011011UL;
+        ID_DFR0_EL1 = 0x0000000003010066UL;
+        ID_MMFR0_EL1 = 0x0000000010101105UL;
+        ID_MMFR1_EL1 = 0x0000000040000000UL;
+        ID_MMFR2_EL1 = 0x0000000001260000UL;
+        ID_MMFR3_EL1 = 0x0000000002102211UL;
+        ID_ISAR0_EL1 = 0x0000000002101110UL;
+        ID_ISAR1_EL1 = 0x0000000013112111UL;
+        ID_ISAR2_EL1 = 0x0000000021232042UL;
+        ID_ISAR3_EL1 = 0x0000000001112131UL;
+        ID_ISAR4_EL1 = 0x0000000000011142UL;
+        ID_ISAR5_EL1 = 0x0000000000011121UL;
+        MVFR0_EL1 = 0x0000000010110222UL;
+        MVFR1_EL1 = 0x0000000012111111UL;
+        MVFR2_EL1 = 0x0000000000000043UL;
+        CTR_EL0 = 0x000000008444C004UL;
+        CLIDR_EL1 = 0x000000000A200023UL;
+        CSSELR_EL1 = 0x0000000000000000UL;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
@@ -295,6 +709,29 @@ public sealed partial class SystemRegisterFile
         destination.CONTEXTIDR_EL1 = CONTEXTIDR_EL1;
         destination.DACR32_EL2 = DACR32_EL2;
         destination.IFSR32_EL2 = IFSR32_EL2;
+        destination.ID_AA64PFR0_EL1 = ID_AA64PFR0_EL1;
+        destination.ID_AA64DFR0_EL1 = ID_AA64DFR0_EL1;
+        destination.ID_AA64ISAR0_EL1 = ID_AA64ISAR0_EL1;
+        destination.ID_AA64MMFR0_EL1 = ID_AA64MMFR0_EL1;
+        destination.ID_PFR0_EL1 = ID_PFR0_EL1;
+        destination.ID_PFR1_EL1 = ID_PFR1_EL1;
+        destination.ID_DFR0_EL1 = ID_DFR0_EL1;
+        destination.ID_MMFR0_EL1 = ID_MMFR0_EL1;
+        destination.ID_MMFR1_EL1 = ID_MMFR1_EL1;
+        destination.ID_MMFR2_EL1 = ID_MMFR2_EL1;
+        destination.ID_MMFR3_EL1 = ID_MMFR3_EL1;
+        destination.ID_ISAR0_EL1 = ID_ISAR0_EL1;
+        destination.ID_ISAR1_EL1 = ID_ISAR1_EL1;
+        destination.ID_ISAR2_EL1 = ID_ISAR2_EL1;
+        destination.ID_ISAR3_EL1 = ID_ISAR3_EL1;
+        destination.ID_ISAR4_EL1 = ID_ISAR4_EL1;
+        destination.ID_ISAR5_EL1 = ID_ISAR5_EL1;
+        destination.MVFR0_EL1 = MVFR0_EL1;
+        destination.MVFR1_EL1 = MVFR1_EL1;
+        destination.MVFR2_EL1 = MVFR2_EL1;
+        destination.CTR_EL0 = CTR_EL0;
+        destination.CLIDR_EL1 = CLIDR_EL1;
+        destination.CSSELR_EL1 = CSSELR_EL1;
     }
 
     /// <summary>Reads <paramref name="register"/>; false when the file holds no value for it (it is not passed through).</summary>
@@ -315,6 +752,29 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.CONTEXTIDR_EL1: value = CONTEXTIDR_EL1; return true;
             case SystemRegister.DACR32_EL2: value = DACR32_EL2; return true;
             case SystemRegister.IFSR32_EL2: value = IFSR32_EL2; return true;
+            case SystemRegister.ID_AA64PFR0_EL1: value = ID_AA64PFR0_EL1; return true;
+            case SystemRegister.ID_AA64DFR0_EL1: value = ID_AA64DFR0_EL1; return true;
+            case SystemRegister.ID_AA64ISAR0_EL1: value = ID_AA64ISAR0_EL1; return true;
+            case SystemRegister.ID_AA64MMFR0_EL1: value = ID_AA64MMFR0_EL1; return true;
+            case SystemRegister.ID_PFR0_EL1: value = ID_PFR0_EL1; return true;
+            case SystemRegister.ID_PFR1_EL1: value = ID_PFR1_EL1; return true;
+            case SystemRegister.ID_DFR0_EL1: value = ID_DFR0_EL1; return true;
+            case SystemRegister.ID_MMFR0_EL1: value = ID_MMFR0_EL1; return true;
+            case SystemRegister.ID_MMFR1_EL1: value = ID_MMFR1_EL1; return true;
+            case SystemRegister.ID_MMFR2_EL1: value = ID_MMFR2_EL1; return true;
+            case SystemRegister.ID_MMFR3_EL1: value = ID_MMFR3_EL1; return true;
+            case SystemRegister.ID_ISAR0_EL1: value = ID_ISAR0_EL1; return true;
+            case SystemRegister.ID_ISAR1_EL1: value = ID_ISAR1_EL1; return true;
+            case SystemRegister.ID_ISAR2_EL1: value = ID_ISAR2_EL1; return true;
+            case SystemRegister.ID_ISAR3_EL1: value = ID_ISAR3_EL1; return true;
+            case SystemRegister.ID_ISAR4_EL1: value = ID_ISAR4_EL1; return true;
+            case SystemRegister.ID_ISAR5_EL1: value = ID_ISAR5_EL1; return true;
+            case SystemRegister.MVFR0_EL1: value = MVFR0_EL1; return true;
+            case SystemRegister.MVFR1_EL1: value = MVFR1_EL1; return true;
+            case SystemRegister.MVFR2_EL1: value = MVFR2_EL1; return true;
+            case SystemRegister.CTR_EL0: value = CTR_EL0; return true;
+            case SystemRegister.CLIDR_EL1: value = CLIDR_EL1; return true;
+            case SystemRegister.CSSELR_EL1: value = CSSELR_EL1; return true;
             default: value = 0; return false;
         }
     }
@@ -337,6 +797,29 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.CONTEXTIDR_EL1: CONTEXTIDR_EL1 = value; return true;
             case SystemRegister.DACR32_EL2: DACR32_EL2 = value; return true;
             case SystemRegister.IFSR32_EL2: IFSR32_EL2 = value; return true;
+            case SystemRegister.ID_AA64PFR0_EL1: ID_AA64PFR0_EL1 = value; return true;
+            case SystemRegister.ID_AA64DFR0_EL1: ID_AA64DFR0_EL1 = value; return true;
+            case SystemRegister.ID_AA64ISAR0_EL1: ID_AA64ISAR0_EL1 = value; return true;
+            case SystemRegister.ID_AA64MMFR0_EL1: ID_AA64MMFR0_EL1 = value; return true;
+            case SystemRegister.ID_PFR0_EL1: ID_PFR0_EL1 = value; return true;
+            case SystemRegister.ID_PFR1_EL1: ID_PFR1_EL1 = value; return true;
+            case SystemRegister.ID_DFR0_EL1: ID_DFR0_EL1 = value; return true;
+            case SystemRegister.ID_MMFR0_EL1: ID_MMFR0_EL1 = value; return true;
+            case SystemRegister.ID_MMFR1_EL1: ID_MMFR1_EL1 = value; return true;
+            case SystemRegister.ID_MMFR2_EL1: ID_MMFR2_EL1 = value; return true;
+            case SystemRegister.ID_MMFR3_EL1: ID_MMFR3_EL1 = value; return true;
+            case SystemRegister.ID_ISAR0_EL1: ID_ISAR0_EL1 = value; return true;
+            case SystemRegister.ID_ISAR1_EL1: ID_ISAR1_EL1 = value; return true;
+            case SystemRegister.ID_ISAR2_EL1: ID_ISAR2_EL1 = value; return true;
+            case SystemRegister.ID_ISAR3_EL1: ID_ISAR3_EL1 = value; return true;
+            case SystemRegister.ID_ISAR4_EL1: ID_ISAR4_EL1 = value; return true;
+            case SystemRegister.ID_ISAR5_EL1: ID_ISAR5_EL1 = value; return true;
+            case SystemRegister.MVFR0_EL1: MVFR0_EL1 = value; return true;
+            case SystemRegister.MVFR1_EL1: MVFR1_EL1 = value; return true;
+            case SystemRegister.MVFR2_EL1: MVFR2_EL1 = value; return true;
+            case SystemRegister.CTR_EL0: CTR_EL0 = value; return true;
+            case SystemRegister.CLIDR_EL1: CLIDR_EL1 = value; return true;
+            case SystemRegister.CSSELR_EL1: CSSELR_EL1 = value; return true;
             default: return false;
         }
     }

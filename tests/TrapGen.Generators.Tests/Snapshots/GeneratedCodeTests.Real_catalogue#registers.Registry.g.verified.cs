@@ -18,6 +18,21 @@ public enum TrapGroups : uint
 
     /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls.</summary>
     TRVM = 1u << 1,
+
+    /// <summary>TID1 (HCR_EL2 bit 16): Trap ID group 1: reads of REVIDR_EL1, AIDR_EL1, TCMTR and TLBTR.</summary>
+    TID1 = 1u << 2,
+
+    /// <summary>TID2 (HCR_EL2 bit 17): Trap ID group 2: CTR_EL0, CCSIDR_EL1, CCSIDR2_EL1, CLIDR_EL1 and CSSELR_EL1.</summary>
+    TID2 = 1u << 3,
+
+    /// <summary>TID3 (HCR_EL2 bit 18): Trap ID group 3: reads of the ID registers (op0 3, op1 0, CRn 0, CRm 1 to 7) and MVFRn.</summary>
+    TID3 = 1u << 4,
+
+    /// <summary>TACR (HCR_EL2 bit 21): Trap Auxiliary Control Registers: ACTLR_EL1 (ACTLR, ACTLR2).</summary>
+    TACR = 1u << 5,
+
+    /// <summary>TSW (HCR_EL2 bit 22): Trap data or unified cache maintenance by set/way (DC ISW, CSW, CISW).</summary>
+    TSW = 1u << 6,
 }
 
 /// <summary>What the hypervisor does with a trapped access.</summary>
@@ -32,6 +47,8 @@ public enum TrapHandling
     RazWi,
     /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
     Constant,
+    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
+    Sanitised,
     /// <summary>The guest gets an UNDEFINED exception.</summary>
     Undefined,
 }
@@ -98,6 +115,60 @@ public enum SystemRegister
     CNTP_CVAL_EL0 = 15,
     /// <summary>CNTPCT_EL0: Counter-timer Physical Count Register.</summary>
     CNTPCT_EL0 = 16,
+    /// <summary>ID_AA64PFR0_EL1: AArch64 Processor Feature Register 0.</summary>
+    ID_AA64PFR0_EL1 = 17,
+    /// <summary>ID_AA64DFR0_EL1: AArch64 Debug Feature Register 0.</summary>
+    ID_AA64DFR0_EL1 = 18,
+    /// <summary>ID_AA64ISAR0_EL1: AArch64 Instruction Set Attribute Register 0.</summary>
+    ID_AA64ISAR0_EL1 = 19,
+    /// <summary>ID_AA64MMFR0_EL1: AArch64 Memory Model Feature Register 0.</summary>
+    ID_AA64MMFR0_EL1 = 20,
+    /// <summary>ID_PFR0_EL1: s3_0_c0_c1_0.</summary>
+    ID_PFR0_EL1 = 21,
+    /// <summary>ID_PFR1_EL1: s3_0_c0_c1_1.</summary>
+    ID_PFR1_EL1 = 22,
+    /// <summary>ID_DFR0_EL1: s3_0_c0_c1_2.</summary>
+    ID_DFR0_EL1 = 23,
+    /// <summary>ID_MMFR0_EL1: s3_0_c0_c1_4.</summary>
+    ID_MMFR0_EL1 = 24,
+    /// <summary>ID_MMFR1_EL1: s3_0_c0_c1_5.</summary>
+    ID_MMFR1_EL1 = 25,
+    /// <summary>ID_MMFR2_EL1: s3_0_c0_c1_6.</summary>
+    ID_MMFR2_EL1 = 26,
+    /// <summary>ID_MMFR3_EL1: s3_0_c0_c1_7.</summary>
+    ID_MMFR3_EL1 = 27,
+    /// <summary>ID_ISAR0_EL1: s3_0_c0_c2_0.</summary>
+    ID_ISAR0_EL1 = 28,
+    /// <summary>ID_ISAR1_EL1: s3_0_c0_c2_1.</summary>
+    ID_ISAR1_EL1 = 29,
+    /// <summary>ID_ISAR2_EL1: s3_0_c0_c2_2.</summary>
+    ID_ISAR2_EL1 = 30,
+    /// <summary>ID_ISAR3_EL1: s3_0_c0_c2_3.</summary>
+    ID_ISAR3_EL1 = 31,
+    /// <summary>ID_ISAR4_EL1: s3_0_c0_c2_4.</summary>
+    ID_ISAR4_EL1 = 32,
+    /// <summary>ID_ISAR5_EL1: s3_0_c0_c2_5.</summary>
+    ID_ISAR5_EL1 = 33,
+    /// <summary>MVFR0_EL1: s3_0_c0_c3_0.</summary>
+    MVFR0_EL1 = 34,
+    /// <summary>MVFR1_EL1: s3_0_c0_c3_1.</summary>
+    MVFR1_EL1 = 35,
+    /// <summary>MVFR2_EL1: s3_0_c0_c3_2.</summary>
+    MVFR2_EL1 = 36,
+    /// <summary>CTR_EL0: s3_3_c0_c0_1.</summary>
+    CTR_EL0 = 37,
+    /// <summary>CLIDR_EL1: s3_1_c0_c0_1.</summary>
+    CLIDR_EL1 = 38,
+    /// <summary>CSSELR_EL1: s3_2_c0_c0_0.</summary>
+    CSSELR_EL1 = 39,
+    /// <summary>CCSIDR_EL1: s3_1_c0_c0_0.</summary>
+    CCSIDR_EL1 = 40,
+    /// <summary>REVIDR_EL1: s3_0_c0_c0_6.</summary>
+    REVIDR_EL1 = 41,
+    /// <summary>AIDR_EL1: s3_1_c0_c0_7.</summary>
+    AIDR_EL1 = 42,
+    /// <summary>ACTLR_EL1: Auxiliary Control Register (EL1).</summary>
+    ACTLR_EL1 = 43,
 }
 
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
@@ -171,6 +242,15 @@ public sealed record SystemRegisterInfo(
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
+
+/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
+/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
+/// <param name="Key">Its key in that class.</param>
+/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
+/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -412,6 +492,395 @@ public static partial class SystemRegisters
                     ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.CNTPCT),
             ],
             Key: SysRegKeys.CNTPCT_EL0),
+        new(
+            SystemRegister.ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", "AArch64 Processor Feature Register 0",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000002222UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.ID_AA64PFR0_EL1),
+        new(
+            SystemRegister.ID_AA64DFR0_EL1, "ID_AA64DFR0_EL1", "AArch64 Debug Feature Register 0",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 5, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000010305106UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.ID_AA64DFR0_EL1),
+        new(
+            SystemRegister.ID_AA64ISAR0_EL1, "ID_AA64ISAR0_EL1", "AArch64 Instruction Set Attribute Register 0",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 6, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000011120UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.ID_AA64ISAR0_EL1),
+        new(
+            SystemRegister.ID_AA64MMFR0_EL1, "ID_AA64MMFR0_EL1", "AArch64 Memory Model Feature Register 0",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000001124UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.ID_AA64MMFR0_EL1),
+        new(
+            SystemRegister.ID_PFR0_EL1, "ID_PFR0_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000131UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_PFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_PFR0),
+            ],
+            Key: SysRegKeys.ID_PFR0_EL1),
+        new(
+            SystemRegister.ID_PFR1_EL1, "ID_PFR1_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 1, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000011011UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_PFR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_PFR1),
+            ],
+            Key: SysRegKeys.ID_PFR1_EL1),
+        new(
+            SystemRegister.ID_DFR0_EL1, "ID_DFR0_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 2, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000003010066UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_DFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_DFR0),
+            ],
+            Key: SysRegKeys.ID_DFR0_EL1),
+        new(
+            SystemRegister.ID_MMFR0_EL1, "ID_MMFR0_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 4, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000010101105UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_MMFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR0),
+            ],
+            Key: SysRegKeys.ID_MMFR0_EL1),
+        new(
+            SystemRegister.ID_MMFR1_EL1, "ID_MMFR1_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 5, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000040000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_MMFR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR1),
+            ],
+            Key: SysRegKeys.ID_MMFR1_EL1),
+        new(
+            SystemRegister.ID_MMFR2_EL1, "ID_MMFR2_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 6, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000001260000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_MMFR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR2),
+            ],
+            Key: SysRegKeys.ID_MMFR2_EL1),
+        new(
+            SystemRegister.ID_MMFR3_EL1, "ID_MMFR3_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 7, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000002102211UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_MMFR3", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR3),
+            ],
+            Key: SysRegKeys.ID_MMFR3_EL1),
+        new(
+            SystemRegister.ID_ISAR0_EL1, "ID_ISAR0_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000002101110UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR0),
+            ],
+            Key: SysRegKeys.ID_ISAR0_EL1),
+        new(
+            SystemRegister.ID_ISAR1_EL1, "ID_ISAR1_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 1, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000013112111UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR1),
+            ],
+            Key: SysRegKeys.ID_ISAR1_EL1),
+        new(
+            SystemRegister.ID_ISAR2_EL1, "ID_ISAR2_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000021232042UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR2),
+            ],
+            Key: SysRegKeys.ID_ISAR2_EL1),
+        new(
+            SystemRegister.ID_ISAR3_EL1, "ID_ISAR3_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 3, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000001112131UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR3", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR3),
+            ],
+            Key: SysRegKeys.ID_ISAR3_EL1),
+        new(
+            SystemRegister.ID_ISAR4_EL1, "ID_ISAR4_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 4, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000011142UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR4", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR4),
+            ],
+            Key: SysRegKeys.ID_ISAR4_EL1),
+        new(
+            SystemRegister.ID_ISAR5_EL1, "ID_ISAR5_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 5, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000011121UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ID_ISAR5", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR5),
+            ],
+            Key: SysRegKeys.ID_ISAR5_EL1),
+        new(
+            SystemRegister.MVFR0_EL1, "MVFR0_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 0, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000010110222UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.MVFR0_EL1),
+        new(
+            SystemRegister.MVFR1_EL1, "MVFR1_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 1, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000012111111UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.MVFR1_EL1),
+        new(
+            SystemRegister.MVFR2_EL1, "MVFR2_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 2, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000043UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: SysRegKeys.MVFR2_EL1),
+        new(
+            SystemRegister.CTR_EL0, "CTR_EL0", "",
+            Op0: 3, Op1: 3, CRn: 0, CRm: 0, Op2: 1, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            ResetValue: 0x000000008444C004UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("CTR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CTR),
+            ],
+            Key: SysRegKeys.CTR_EL0),
+        new(
+            SystemRegister.CLIDR_EL1, "CLIDR_EL1", "",
+            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 1, Width: 64,
+            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            ResetValue: 0x000000000A200023UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("CLIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CLIDR),
+            ],
+            Key: SysRegKeys.CLIDR_EL1),
+        new(
+            SystemRegister.CSSELR_EL1, "CSSELR_EL1", "",
+            Op0: 3, Op1: 2, CRn: 0, CRm: 0, Op2: 0, Width: 64,
+            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.TID2,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("CSSELR", [], Cp15AccessForm.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.TID2, Key: Cp32Keys.CSSELR),
+            ],
+            Key: SysRegKeys.CSSELR_EL1),
+        new(
+            SystemRegister.CCSIDR_EL1, "CCSIDR_EL1", "",
+            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 0, Width: 64,
+            TrapHandling.Emulated, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CacheSizeId",
+            OtherNames: [],
+            Aliases:
+            [
+                new("CCSIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CCSIDR),
+            ],
+            Key: SysRegKeys.CCSIDR_EL1),
+        new(
+            SystemRegister.REVIDR_EL1, "REVIDR_EL1", "",
+            Op0: 3, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
+            TrapHandling.Constant, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("REVIDR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None, Key: Cp32Keys.REVIDR),
+            ],
+            Key: SysRegKeys.REVIDR_EL1),
+        new(
+            SystemRegister.AIDR_EL1, "AIDR_EL1", "",
+            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 7, Width: 64,
+            TrapHandling.Constant, IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("AIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, AliasView.Lo,
+                    ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None, Key: Cp32Keys.AIDR),
+            ],
+            Key: SysRegKeys.AIDR_EL1),
+        new(
+            SystemRegister.ACTLR_EL1, "ACTLR_EL1", "Auxiliary Control Register (EL1)",
+            Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 1, Width: 64,
+            TrapHandling.Constant, IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("ACTLR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, AliasView.Lo,
+                    ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR, Key: Cp32Keys.ACTLR),
+                new("ACTLR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, AliasView.Hi,
+                    ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR, Key: Cp32Keys.ACTLR2),
+            ],
+            Key: SysRegKeys.ACTLR_EL1),
+    ];
+
+    /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } =
+    [
+        new("DC ISW", 0x18, SysRegKeys.DC_ISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DC CSW", 0x18, SysRegKeys.DC_CSW, IsInstruction: true, "hook SetWayFlush"),
+        new("DC CISW", 0x18, SysRegKeys.DC_CISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCISW", 0x03, Cp32Keys.DCISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCCSW", 0x03, Cp32Keys.DCCSW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCCISW", 0x03, Cp32Keys.DCCISW, IsInstruction: true, "hook SetWayFlush"),
+        new("SMIDR_EL1", 0x18, SysRegKeys.SMIDR_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("TCMTR", 0x03, Cp32Keys.TCMTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("TLBTR", 0x03, Cp32Keys.TLBTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CCSIDR2_EL1", 0x18, SysRegKeys.CCSIDR2_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("CCSIDR2", 0x03, Cp32Keys.CCSIDR2, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ID_AFR0_EL1", 0x18, SysRegKeys.ID_AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR4_EL1", 0x18, SysRegKeys.ID_MMFR4_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_ISAR6_EL1", 0x18, SysRegKeys.ID_ISAR6_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_PFR2_EL1", 0x18, SysRegKeys.ID_PFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_DFR1_EL1", 0x18, SysRegKeys.ID_DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR5_EL1", 0x18, SysRegKeys.ID_MMFR5_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64PFR1_EL1", 0x18, SysRegKeys.ID_AA64PFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ZFR0_EL1", 0x18, SysRegKeys.ID_AA64ZFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64SMFR0_EL1", 0x18, SysRegKeys.ID_AA64SMFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64DFR1_EL1", 0x18, SysRegKeys.ID_AA64DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64AFR0_EL1", 0x18, SysRegKeys.ID_AA64AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64AFR1_EL1", 0x18, SysRegKeys.ID_AA64AFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ISAR1_EL1", 0x18, SysRegKeys.ID_AA64ISAR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ISAR2_EL1", 0x18, SysRegKeys.ID_AA64ISAR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64MMFR1_EL1", 0x18, SysRegKeys.ID_AA64MMFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64MMFR2_EL1", 0x18, SysRegKeys.ID_AA64MMFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c3_3", 0x18, SysRegKeys.s3_0_c0_c3_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c3_7", 0x18, SysRegKeys.s3_0_c0_c3_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c4_2", 0x18, SysRegKeys.s3_0_c0_c4_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c4_3", 0x18, SysRegKeys.s3_0_c0_c4_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c4_6", 0x18, SysRegKeys.s3_0_c0_c4_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c4_7", 0x18, SysRegKeys.s3_0_c0_c4_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c5_2", 0x18, SysRegKeys.s3_0_c0_c5_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c5_3", 0x18, SysRegKeys.s3_0_c0_c5_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c5_6", 0x18, SysRegKeys.s3_0_c0_c5_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c5_7", 0x18, SysRegKeys.s3_0_c0_c5_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c6_3", 0x18, SysRegKeys.s3_0_c0_c6_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c6_4", 0x18, SysRegKeys.s3_0_c0_c6_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c6_5", 0x18, SysRegKeys.s3_0_c0_c6_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c6_6", 0x18, SysRegKeys.s3_0_c0_c6_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c6_7", 0x18, SysRegKeys.s3_0_c0_c6_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c7_3", 0x18, SysRegKeys.s3_0_c0_c7_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c7_4", 0x18, SysRegKeys.s3_0_c0_c7_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c7_5", 0x18, SysRegKeys.s3_0_c0_c7_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c7_6", 0x18, SysRegKeys.s3_0_c0_c7_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("s3_0_c0_c7_7", 0x18, SysRegKeys.s3_0_c0_c7_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AFR0", 0x03, Cp32Keys.ID_AFR0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR4", 0x03, Cp32Keys.ID_MMFR4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_ISAR6", 0x03, Cp32Keys.ID_ISAR6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_PFR2", 0x03, Cp32Keys.ID_PFR2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_DFR1", 0x03, Cp32Keys.ID_DFR1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR5", 0x03, Cp32Keys.ID_MMFR5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("DC IGSW", 0x18, SysRegKeys.DC_IGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC IGDSW", 0x18, SysRegKeys.DC_IGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CGSW", 0x18, SysRegKeys.DC_CGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CGDSW", 0x18, SysRegKeys.DC_CGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CIGSW", 0x18, SysRegKeys.DC_CIGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CIGDSW", 0x18, SysRegKeys.DC_CIGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
     ];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
@@ -423,6 +892,11 @@ public static partial class SystemRegisters
         ulong mask = 0;
         if ((groups & TrapGroups.TVM) != 0) mask |= 1UL << 26;
         if ((groups & TrapGroups.TRVM) != 0) mask |= 1UL << 30;
+        if ((groups & TrapGroups.TID1) != 0) mask |= 1UL << 16;
+        if ((groups & TrapGroups.TID2) != 0) mask |= 1UL << 17;
+        if ((groups & TrapGroups.TID3) != 0) mask |= 1UL << 18;
+        if ((groups & TrapGroups.TACR) != 0) mask |= 1UL << 21;
+        if ((groups & TrapGroups.TSW) != 0) mask |= 1UL << 22;
         return mask;
     }
 }

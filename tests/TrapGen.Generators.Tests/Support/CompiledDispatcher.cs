@@ -23,6 +23,16 @@ internal sealed class CompiledDispatcher
     /// <summary>The general-purpose registers (X0–X31; R0–R15 are their low words).</summary>
     public ulong[] X => (ulong[])dispatcher.GetType().GetProperty("X")!.GetValue(dispatcher)!;
 
+    /// <summary>The hooks and forwarded instructions called so far, as <c>Hook(0x5)</c>.</summary>
+    public System.Collections.Generic.List<string> Calls => (System.Collections.Generic.List<string>)dispatcher.GetType().GetProperty("Calls")!.GetValue(dispatcher)!;
+
+    /// <summary>Sets the register file's <paramref name="register"/> (the hardware's value of a sanitised register).</summary>
+    public void SetRegister(string register, ulong value)
+    {
+        var file = dispatcher.GetType().GetProperty("File")!.GetValue(dispatcher)!;
+        file.GetType().GetProperty(register)!.SetValue(file, value);
+    }
+
     /// <summary>Compiles the generated code of an error-free <paramref name="catalogue"/> and creates its TrapDispatcher.</summary>
     public static CompiledDispatcher Of(string catalogue)
     {

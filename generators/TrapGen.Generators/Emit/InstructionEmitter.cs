@@ -1,0 +1,115 @@
+using System.Linq;
+using TrapGen.Architecture;
+using TrapGen.Catalogue.Model;
+
+namespace TrapGen.Generators.Emit;
+
+/// <summary>
+/// The dispatch of catalogued System instructions: one handler each that runs its hook with the operand,
+/// forwards it to the hardware, ignores it or makes it UNDEFINED; and the enum that names them for the
+/// runtime's <c>Forward</c>.
+/// </summary>
+internal static class InstructionEmitter
+{
+    public const string EnumName = "CataloguedInstruction";
+
+    private static readonly string Result = GeneratedNames.TrapResult;
+
+    /// <summary>Emits the enum of the catalogue's System instructions, when it lists any.</summary>
+    public static void EmitEnum(SourceWriter writer, EmitContext context)
+    {
+        var instructions = context.Catalogue.Instructions;
+        if (instructions.Count == 0)
+        {
+            return;
+        }
+
+        writer.Summary("The System instructions the catalogue lists, as the dispatch names them to the runtime.");
+        writer.Line(context.GeneratedCodeAttribute);
+        using (writer.Block("public enum " + EnumName))
+        {
+            foreach (var instruction in instructions)
+            {
+                writer.Summary(instruction.Name + " (" + Form(instruction) + " " + instruction.EncodingText + ")" + (instruction.Description.Length > 0 ? ": " + instruction.Description : "."));
+                writer.Line(instruction.Identifier + ",");
+            }
+        }
+
+        writer.Line();
+    }
+
+    /// <summary>Emits the handler of one trapped System instruction.</summary>
+    public static void EmitHandler(SourceWriter writer, InstructionDefinition instruction)
+    {
+        var kind = instruction.TrapClass;
+        writer.Summary(instruction.Name + " (" + Form(instruction) + " " + instruction.EncodingText + "): " + Describe(instruction) + ".");
+        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(kind, instruction.Identifier) + "(bool isRead, int rt)"))
+        {
+            // SYSL and MRC have no form at an instruction's encoding: the read direction is UNDEFINED.
+            using (writer.Block("if (isRead)"))
+            {
+                writer.Line("return " + Result + ".Undefined;");
+            }
+
+            writer.Line();
+            switch (instruction.Handling)
+            {
+                case InstructionHandling.Hook:
+                    writer.Line(instruction.Hook + "(" + Operand(instruction) + ");");
+                    break;
+                case InstructionHandling.Forward:
+                    writer.Line("Forward(" + EnumName + "." + instruction.Identifier + ", " + Operand(instruction) + ");");
+                    break;
+                case InstructionHandling.Undefined:
+                    writer.Line("return " + Result + ".Undefined;");
+                    return;
+            }
+
+            writer.Line("return " + Result + ".Handled;");
+        }
+    }
+
+    /// <summary>Emits the runtime's <c>Forward</c>, when an instruction is forwarded.</summary>
+    public static void EmitForwardPartial(SourceWriter writer, RegisterCatalogue catalogue)
+    {
+        if (!catalogue.Instructions.Any(i => i.Handling == InstructionHandling.Forward))
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.SummaryXml("Performs the trapped <paramref name=\"instruction\"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none).");
+        writer.Line("private partial void Forward(" + EnumName + " instruction, ulong operand);");
+    }
+
+    /// <summary>When a hook runs, for its doc comment: after register writes, on trapped instructions, or both.</summary>
+    public static string WhenHookRuns(RegisterCatalogue catalogue, string hook)
+    {
+        var afterWrite = catalogue.Registers.Any(r => r.AfterWrite == hook) || catalogue.Instructions.All(i => i.Hook != hook);
+        var instructions = catalogue.Instructions.Where(i => i.Hook == hook).Select(i => i.Name).ToList();
+        var onInstructions = instructions.Count == 0 ? null : "when " + string.Join(", ", instructions) + " trap" + (instructions.Count == 1 ? "s" : string.Empty) + ", with the operand";
+        var onWrites = afterWrite ? "after every write to a register that names it, with the register's new value" : null;
+        return onWrites is not null && onInstructions is not null ? onWrites + ", and " + onInstructions : onWrites ?? onInstructions!;
+    }
+
+    /// <summary>How a trap is handled, in words, for the registry: <c>hook SetWayFlush</c>, <c>forward</c>.</summary>
+    public static string Handling(InstructionDefinition instruction) => instruction.Handling == InstructionHandling.Hook
+        ? "hook " + instruction.Hook
+        : Catalogue.Parsing.CatalogueSpelling.Of(instruction.Handling);
+
+    private static string Operand(InstructionDefinition instruction) => instruction.TrapClass switch
+    {
+        TrapClassKind.Aarch64 => instruction.TakesRegister ? "ReadX(rt)" : "0UL",
+        _ => "ReadR(rt)",
+    };
+
+    private static string Form(InstructionDefinition instruction) => instruction.TrapClass == TrapClassKind.Aarch64 ? "SYS" : "MCR";
+
+    private static string Describe(InstructionDefinition instruction) => instruction.Handling switch
+    {
+        InstructionHandling.Hook => "runs " + instruction.Hook + " with " + (instruction.TrapClass == TrapClassKind.Aarch64 ? (instruction.TakesRegister ? "Xt" : "0 (it takes no register)") : "Rt"),
+        InstructionHandling.Forward => "performed on the hardware for the guest",
+        InstructionHandling.Ignore => "ignored: completes and does nothing",
+        _ => "UNDEFINED",
+    };
+}
