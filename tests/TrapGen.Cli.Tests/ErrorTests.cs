@@ -17,7 +17,7 @@ public sealed class ErrorTests
     [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]
     [InlineData("hcr +XYZ", "test.trace(2): unknown HCR_EL2 bit 'XYZ'; use one of TID0, TID1, TID2, TID3, TSC, TIDCP, TACR, TSW, TPC, TPU, TTLB, TVM, TDZ, TRVM, DC")]
     [InlineData("0xZZ", "test.trace(2): '0xZZ' is not a 32-bit instruction word")]
-    [InlineData("frobnicate x0", "test.trace(2): 'frobnicate' is not a system-register move")]
+    [InlineData("frobnicate x0", "test.trace(2): 'frobnicate' is not an instruction TrapGen models")]
     public void A_malformed_trace_line_is_reported_with_its_line_number(string line, string expected)
     {
         var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64\n" + line + "\n"));
@@ -87,7 +87,7 @@ public sealed class ErrorTests
     [InlineData("argument 1: cannot encode 'msr sctrl_el1, x0': unknown system register 'sctrl_el1'", "encode", "msr sctrl_el1, x0")]
     [InlineData("argument 1: cannot encode 'mcr p15, 8, r0, c1, c0, 0': '8' is not a valid opc1; expected 0–7", "encode", "mcr p15, 8, r0, c1, c0, 0")]
     [InlineData("argument 1: cannot encode 'mcrxx p15, 0, r0, c1, c0, 0': unknown condition 'xx'", "encode", "mcrxx p15, 0, r0, c1, c0, 0")]
-    [InlineData("argument 1: cannot encode 'mcr p14, 0, r0, c1, c0, 0': 'p14': only coprocessor p15", "encode", "mcr p14, 0, r0, c1, c0, 0")]
+    [InlineData("argument 1: cannot encode 'mcr p13, 0, r0, c1, c0, 0': 'p13': only coprocessors p15 (system control) and p14 (debug)", "encode", "mcr p13, 0, r0, c1, c0, 0")]
     [InlineData("argument 1: cannot encode 'msr sctlr_el1, x31': 'x31' is not a register here; expected x0–x30 or xzr", "encode", "msr sctlr_el1, x31")]
     [InlineData("cannot read no-such-catalogue.yaml", "list", "no-such-catalogue.yaml")]
     [InlineData("cannot read no-such-catalogue.yaml", "check", "no-such-catalogue.yaml")]

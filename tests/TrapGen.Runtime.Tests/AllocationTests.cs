@@ -17,6 +17,10 @@ public sealed class AllocationTests
         var cp32 = Esr(words[0], InstructionSet.A32);
         var cp64 = Esr(words[1], InstructionSet.A32);
         var failedCondition = Esr(words[2], InstructionSet.A32);
+        var smc64 = Esr(GuestCode.A64("smc #0")[0], InstructionSet.A64);
+        var extra = GuestCode.A32("smc #0", "mrcne p14, 7, r1, c0, c0, 0");
+        var smc32 = Esr(extra[0], InstructionSet.A32);
+        var cp14FailedCondition = Esr(extra[1], InstructionSet.A32);
         a32.Current.Flags = new Cpu.ConditionFlags { Z = true };
 
         void Run(int count)
@@ -27,6 +31,9 @@ public sealed class AllocationTests
                 a32.Hypervisor.HandleTrap(cp32);
                 a32.Hypervisor.HandleTrap(cp64);
                 a32.Hypervisor.HandleTrap(failedCondition);
+                a64.Hypervisor.HandleTrap(smc64);
+                a32.Hypervisor.HandleTrap(smc32);
+                a32.Hypervisor.HandleTrap(cp14FailedCondition);
             }
         }
 

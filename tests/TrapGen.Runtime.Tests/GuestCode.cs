@@ -4,14 +4,19 @@ using TrapGen.Testing;
 
 namespace TrapGen.Runtime.Tests;
 
-/// <summary>Guest instruction words, assembled by binutils from assembler text.</summary>
+/// <summary>
+/// Guest instruction words, assembled by binutils from assembler text. AArch32 code may use SMC (the
+/// Security extension) and VMRS of MVFR2 (the Armv8 floating point).
+/// </summary>
 internal static class GuestCode
 {
+    private static readonly string[] Aarch32Prelude = [".arch armv8-a", ".arch_extension sec", ".fpu fp-armv8"];
+
     public static uint[] A64(params string[] lines) => Words(Binutils.Aarch64, [".arch armv8-a", .. lines], []);
 
-    public static uint[] A32(params string[] lines) => Words(Binutils.Arm, [".arch armv8-a", ".arm", .. lines], []);
+    public static uint[] A32(params string[] lines) => Words(Binutils.Arm, [.. Aarch32Prelude, ".arm", .. lines], []);
 
-    public static uint[] T32(params string[] lines) => Words(Binutils.Arm, [".arch armv8-a", ".thumb", .. lines], ["-mthumb"]);
+    public static uint[] T32(params string[] lines) => Words(Binutils.Arm, [.. Aarch32Prelude, ".thumb", .. lines], ["-mthumb"]);
 
     private static uint[] Words(string target, IEnumerable<string> lines, string[] flags) =>
         Binutils.Assemble(target, lines, flags).Select(instruction => instruction.Word).ToArray();

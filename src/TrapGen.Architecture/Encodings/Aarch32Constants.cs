@@ -14,4 +14,7 @@ public static class Aarch32Constants
 
     /// <summary>The coprocessor number of the debug coprocessor.</summary>
     public const uint Cp14 = 14;
+
+    /// <summary>The coprocessor number VMRS and VMSR use: the floating-point system registers (F5.1 VMRS).</summary>
+    public const uint Cp10 = 10;
 }

@@ -15,9 +15,13 @@ public static class RegistersByKey
     private static readonly Dictionary<uint, SystemInstruction> Instructions =
         SystemInstructions.All.GroupBy(i => TrapClasses.Key(i.Encoding)).ToDictionary(g => g.Key, g => g.First());
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcr = Cp15(Cp15Form.Mcr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcr = Coprocessor(Aarch32Constants.Cp15, Cp15Form.Mcr);
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcrr = Cp15(Cp15Form.Mcrr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcrr = Coprocessor(Aarch32Constants.Cp15, Cp15Form.Mcrr);
+
+    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcr = Coprocessor(Aarch32Constants.Cp14, Cp15Form.Mcr);
+
+    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcrr = Coprocessor(Aarch32Constants.Cp14, Cp15Form.Mcrr);
 
     /// <summary>Finds the AArch64 register an access in <paramref name="direction"/> with <paramref name="key"/> reaches.</summary>
     public static bool TryFindAarch64(uint key, AccessDirection direction, out Aarch64Register register)
@@ -47,6 +51,13 @@ public static class RegistersByKey
     /// <summary>Finds the cp15 register with <paramref name="key"/> in the MCR/MRC or MCRR/MRRC trap class.</summary>
     public static bool TryFindCp15(TrapClassKind kind, uint key, out Aarch32Register register) =>
         (kind == TrapClassKind.Cp15Register64 ? Cp15Mcrr : Cp15Mcr).TryGetValue(key, out register!);
+
+    /// <summary>
+    /// Finds the cp14 (debug) register with <paramref name="key"/>: the ISS key of the cp15 trap class of the
+    /// same form (EC 0x05 and 0x0C share the MCR/MRC and MCRR/MRRC ISS layouts).
+    /// </summary>
+    public static bool TryFindCp14(TrapClassKind kind, uint key, out Aarch32Register register) =>
+        (kind == TrapClassKind.Cp15Register64 ? Cp14Mcrr : Cp14Mcr).TryGetValue(key, out register!);
 
     /// <summary>
     /// Gets the architectural name of what an access with <paramref name="key"/> reaches: a register
@@ -86,7 +97,7 @@ public static class RegistersByKey
         }
     }
 
-    private static Dictionary<uint, Aarch32Register> Cp15(Cp15Form form) =>
-        Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.Form == form)
+    private static Dictionary<uint, Aarch32Register> Coprocessor(uint coprocessor, Cp15Form form) =>
+        Aarch32Registers.All.Where(r => r.Coprocessor == coprocessor && r.Encoding.Form == form)
             .GroupBy(r => TrapClasses.Key(r.Encoding)).ToDictionary(g => g.Key, g => g.First());
 }

@@ -44,6 +44,30 @@ public static class ArchitecturalTraps
     }
 
     /// <summary>
+    /// Gets the first active HCR_EL2 control that traps an EL1 access of cp14 (<see cref="RegistersByKey.TryFindCp14"/>),
+    /// or null. Only HCR_EL2 is modelled: MDCR_EL2's debug traps (TDA, TDOSA, TDRA) are not, and with
+    /// MDCR_EL2 = 0, as the emulated CPU and the QEMU probe run, no debug access traps by them.
+    /// </summary>
+    public static TrapControl? Cp14TrappingControl(ulong hcr, TrapClassKind kind, uint key, bool isRead) =>
+        RegistersByKey.TryFindCp14(kind, key, out var register) ? FirstActive(register.Traps, hcr, isRead) : null;
+
+    /// <summary>Gets the first active HCR_EL2 control that traps an EL1 VMRS of ID register <paramref name="reg"/>, or null.</summary>
+    public static TrapControl? VmrsTrappingControl(ulong hcr, uint reg) =>
+        VmrsIdRegisters.Find(reg) is { } register ? FirstActive(register.Traps, hcr, isRead: true) : null;
+
+    /// <summary>
+    /// Gets HCR_EL2.TSC when it traps an EL1 SMC, or null, when the SMC goes to the Secure monitor. The Arm
+    /// ARM's AArch64.CheckForSMCUndefOrTrap and AArch32.CheckForSMCUndefOrTrap route an EL1 SMC to EL2 under
+    /// TSC when EL3 is implemented, and to EL3 without it (SCR_EL3.SMD = 0, as firmware that implements the
+    /// SMC Calling Convention runs). Without any EL3 the pseudocode makes an EL1 SMC UNDEFINED even under
+    /// TSC (AArch64: IMPLEMENTATION DEFINED whether TSC traps it; required with FEAT_NV and HCR_EL2.NV);
+    /// QEMU's virt board with virtualization=on instead treats its SMC PSCI conduit as an EL3 "so that EL2
+    /// can forbid its EL1 PSCI calls via HCR.TSC": TSC traps every EL1 SMC, and an untrapped one is a
+    /// firmware call (QEMU 7.2 answers an unknown function NOT_SUPPORTED). TrapGen models that machine.
+    /// </summary>
+    public static TrapControl? SmcTrappingControl(ulong hcr) => TrapControls.TSC.IsActive(hcr) ? TrapControls.TSC : null;
+
+    /// <summary>
     /// Gets everything <paramref name="control"/> traps that a catalogue can dispatch: AArch64 registers
     /// and System instructions, and cp15 registers, with the direction it traps.
     /// </summary>
@@ -80,6 +104,21 @@ public static class ArchitecturalTraps
                 yield return new CoveredAccess(register.Name, register.Encoding.TrapClass, TrapClasses.Key(register.Encoding), register.Encoding.Describe(), rule.Direction);
             }
         }
+    }
+
+    private static TrapControl? FirstActive(IReadOnlyList<TrapRule> rules, ulong hcr, bool isRead)
+    {
+        var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule.Control.Register == HcrEl2.Name && rule.Covers(direction) && rule.Control.IsActive(hcr))
+            {
+                return rule.Control;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<(uint Key, IReadOnlyList<TrapRule> Rules)> Everything(TrapClassKind kind) => kind switch

@@ -68,6 +68,23 @@ public static class El1Access
     }
 
     /// <summary>
+    /// Checks an EL1 access of cp14 (a debug or Jazelle register, MCR/MRC or MCRR/MRRC as <paramref name="kind"/>
+    /// says) with ISS key <paramref name="key"/>: the cp14 space has no IMPLEMENTATION DEFINED part the
+    /// table leaves out, so an encoding it does not name is UNDEFINED.
+    /// </summary>
+    public static El1AccessCheck CheckCp14(TrapClassKind kind, uint key, bool isRead)
+    {
+        if (!RegistersByKey.TryFindCp14(kind, key, out var register))
+        {
+            return El1AccessCheck.Unallocated;
+        }
+
+        return register.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
+            : !register.Allows(isRead ? AccessDirection.Read : AccessDirection.Write) ? El1AccessCheck.WrongDirection
+            : El1AccessCheck.Allowed;
+    }
+
+    /// <summary>
     /// The Exception level the Arm ARM's encoding convention gives an AArch64 System register by its op1,
     /// for encodings the table does not name (IMPLEMENTATION DEFINED ones): 3 is EL0, 4 and 5 are EL2,
     /// 6 is EL3, the rest EL1.

@@ -12,8 +12,8 @@ namespace TrapGen.Cli.Syndromes;
 /// </summary>
 /// <param name="Instruction">The instruction in canonical assembler syntax.</param>
 /// <param name="InstructionSet">a64 or a32.</param>
-/// <param name="Word">The A64 or A32 instruction word.</param>
-/// <param name="T32Word">For an unconditional cp15 move, its T32 encoding (first halfword in bits [31:16]); else null.</param>
+/// <param name="Word">The A64 or A32 instruction word (for a T32 instruction, its A32 counterpart).</param>
+/// <param name="T32Word">For an unconditional AArch32 instruction, its T32 encoding (first halfword in bits [31:16]); else null.</param>
 /// <param name="Esr">The ESR_EL2 / HSR value a trap of it reports.</param>
 /// <param name="Register">The catalogued register it reaches, or null.</param>
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
@@ -52,7 +52,7 @@ internal sealed record EncodedInstruction(
         return new EncodedInstruction(
             SystemInstructionSyntax.Format(access),
             a64 ? "a64" : "a32",
-            CliHex.Word(InstructionEncoder.Encode(access)),
+            CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = a64 ? Runtime.Instructions.InstructionSet.A64 : Runtime.Instructions.InstructionSet.A32 })),
             t32,
             CliHex.Word(esr),
             syndrome.Register,
@@ -92,7 +92,7 @@ internal sealed record EncodedInstruction(
             }
         }
 
-        error = CliHex.Word(word) + " is no system-register move or System instruction in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
+        error = CliHex.Word(word) + " is no system-register, cp14 or VMRS move, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
         return false;
     }
 }

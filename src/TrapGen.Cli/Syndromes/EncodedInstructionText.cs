@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO;
+using TrapGen.Architecture;
 
 namespace TrapGen.Cli.Syndromes;
 
@@ -18,7 +19,14 @@ internal static class EncodedInstructionText
 
         var syndrome = encoded.Syndrome;
         table.Add("  esr", encoded.Esr + "  (EC " + syndrome.Ec + ", IL " + syndrome.Il.ToString(CultureInfo.InvariantCulture) + ", ISS " + syndrome.Iss + ")");
-        table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName));
+        if (encoded.Syndrome.Layout is nameof(Layouts.SmcIss) or nameof(Layouts.Smc32Iss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor answers SMCCC NOT_SUPPORTED (x0 = -1) and skips the SMC");
+        }
+        else
+        {
+            table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName));
+        }
         table.WriteBodyTo(output);
     }
 }

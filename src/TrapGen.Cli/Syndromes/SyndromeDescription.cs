@@ -58,14 +58,14 @@ internal sealed record SyndromeDescription(
         var iss2 = (uint)Layouts.Esr.ISS2.Extract(value);
         var upper = value >> Layouts.Esr.ISS2.Lsb;
         var isTrap = SyndromeKey.TryGet(esr, out var kind, out var key);
-        SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
+        var decoded = SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
         var register = isTrap ? RegisterMatch.Find(kind, key) : null;
-        var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null;
+        var architecturalName = isTrap ? (register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null) : decoded ? UncataloguedName.Of(access) : null;
         var layout = Layouts.IssOf(ec);
         var iss2Layout = Layouts.Iss2Of(ec);
         string? instruction = null;
         var unspelled = string.Empty;
-        var spelled = isTrap && SystemInstructionSyntax.TryFormat(access, out instruction, out unspelled);
+        var spelled = decoded && SystemInstructionSyntax.TryFormat(access, out instruction, out unspelled);
         return new SyndromeDescription(
             upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
             CliHex.Digits((uint)ec, 2),
@@ -77,10 +77,10 @@ internal sealed record SyndromeDescription(
             layout?.Name,
             layout is null ? [] : FieldValue.All(layout, iss),
             iss2Layout is null || iss2 == 0 ? [] : FieldValue.All(iss2Layout, iss2),
-            isTrap && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
+            decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
             spelled ? instruction : null,
-            isTrap && kind != TrapClassKind.Aarch64 ? conditionValid : null,
+            decoded && access.TrapClass != TrapClassKind.Aarch64 ? conditionValid : null,
             register,
             architecturalName);
     }

@@ -8,12 +8,21 @@ namespace TrapGen.Runtime.Emulation;
 /// <summary>
 /// An access that does not trap: the hardware moves the value between the general-purpose registers
 /// and the live EL1 registers itself. Registers the live register file does not hold (emulated ones,
-/// or ones no catalogue lists) keep their value in the vCPU's other-register store.
+/// or ones no catalogue lists) keep their value in the vCPU's other-register store, per exception class
+/// and key: a register never written there reads as 0. The catalogue lists cp15 registers only, so cp14
+/// registers and the VMRS ID registers (FPSID, MVFRn) always live there, as cp15 registers the
+/// catalogue does not keep do.
 /// </summary>
 internal static class DirectAccess
 {
     public static void Perform(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
+        if (access.Kind != InstructionKind.SystemRegisterMove)
+        {
+            Other(vcpu, access, key, access.TrapClass == TrapClassKind.Cp15Register32 ? 32 : 64);
+            return;
+        }
+
         var gprs = vcpu.Registers;
         var hardware = hypervisor.Hardware;
         switch (access.TrapClass)
@@ -86,7 +95,7 @@ internal static class DirectAccess
 
     private static void Other(Vcpu vcpu, in SystemRegisterAccess access, uint key, int width)
     {
-        var slot = ((ulong)access.TrapClass << 32) | key;
+        var slot = ((ulong)access.ExceptionClass << 32) | key;
         var gprs = vcpu.Registers;
         if (!access.IsRead)
         {

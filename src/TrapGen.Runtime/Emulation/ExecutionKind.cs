@@ -15,6 +15,6 @@ public enum ExecutionKind
     /// <summary>The access is UNDEFINED at EL1 (unallocated, EL2 or EL3 state, the wrong direction, or an UNPREDICTABLE form) and did not reach the hypervisor.</summary>
     UndefinedAtEl1,
 
-    /// <summary>The word is not a system-register move; the emulated CPU skips it.</summary>
+    /// <summary>The word is no instruction the CPU models (a system-register, cp14 or VMRS move, a System instruction, an SMC); the emulated CPU skips it.</summary>
     NotASystemRegisterAccess,
 }

@@ -5,7 +5,7 @@ namespace TrapGen.Runtime.Emulation;
 
 /// <summary>What executing one instruction did.</summary>
 /// <param name="Kind">Whether it trapped, ran directly, or neither.</param>
-/// <param name="Esr">The syndrome the access reports (0 when it is not a system-register move).</param>
+/// <param name="Esr">The syndrome the instruction reports (0 when it is no instruction the CPU models).</param>
 /// <param name="Outcome">The hypervisor's outcome when it trapped.</param>
 /// <param name="Undefined">Why it was UNDEFINED at EL1, when <paramref name="Kind"/> says it was.</param>
 /// <param name="Control">The trap control that trapped it (HCR_EL2.TVM, CNTHCTL_EL2.EL1PCTEN), when it trapped.</param>

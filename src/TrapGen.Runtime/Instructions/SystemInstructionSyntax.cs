@@ -6,30 +6,70 @@ using TrapGen.Architecture;
 namespace TrapGen.Runtime.Instructions;
 
 /// <summary>
-/// Reads and writes the assembler syntax of system-register moves: <c>msr sctlr_el1, x0</c>,
-/// <c>mrs x1, s3_3_c14_c0_1</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.
-/// Also accepts objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). Never throws: a malformed
-/// line yields a one-sentence error.
+/// Reads and writes the assembler syntax of the instructions the EL2 trap controls reach:
+/// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
+/// <c>mrrc p14, 0, r2, r3, c1</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>. Also accepts objdump's spelling
+/// (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). One rule names the instruction set: a leading <c>a64</c>,
+/// <c>a32</c> or <c>t32</c>, as for instruction words; without it, the mnemonic's own state (SMC, which
+/// both have, is A64). Never throws: a malformed line yields a one-sentence error.
 /// </summary>
 public static class SystemInstructionSyntax
 {
     private const uint SystemInstructionOp0 = 1;
 
-    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr", "sysl", "sys"];
+    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr", "sysl", "sys", "vmrs", "smc"];
 
-    /// <summary>Parses one instruction; <paramref name="thumb"/> makes cp15 moves T32 instead of A32.</summary>
+    /// <summary>Parses one instruction; <paramref name="thumb"/> makes AArch32 instructions T32 instead of A32 (a set named in the text wins).</summary>
     public static bool TryParse(string text, bool thumb, out SystemRegisterAccess access, out string error)
     {
         access = default;
         var trimmed = (text ?? string.Empty).Trim();
-        var space = trimmed.IndexOfAny([' ', '\t']);
-        var head = (space < 0 ? trimmed : trimmed.Substring(0, space)).ToLowerInvariant();
-        var operands = space < 0 ? [] : trimmed.Substring(space + 1).Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)
+        var (named, rest) = SplitHead(trimmed);
+        InstructionSet? set = named.ToLowerInvariant() switch
+        {
+            "a64" => InstructionSet.A64,
+            "a32" => InstructionSet.A32,
+            "t32" => InstructionSet.T32,
+            _ => null,
+        };
+        if (set is not null)
+        {
+            trimmed = rest;
+            thumb = set == InstructionSet.T32;
+        }
+
+        if (!TryParseInstruction(trimmed, thumb, set, out access, out error))
+        {
+            return false;
+        }
+
+        var aarch64 = access.TrapClass == TrapClassKind.Aarch64;
+        if (set is { } wanted && (wanted == InstructionSet.A64) != aarch64)
+        {
+            error = "'" + SplitHead(trimmed).Head.ToLowerInvariant() + "' is " + (aarch64 ? "an A64" : "an AArch32") + " instruction, not " + wanted;
+            access = default;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseInstruction(string trimmed, bool thumb, InstructionSet? set, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        var (rawHead, rest) = SplitHead(trimmed);
+        var head = rawHead.ToLowerInvariant();
+        var operands = rest.Length == 0 ? [] : rest.Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)
             .Split(',', StringSplitOptions.TrimEntries);
         if (head.Length == 0)
         {
             error = "empty instruction";
             return false;
+        }
+
+        if (SystemInstructionAliasSyntax.IsOperation(head))
+        {
+            return SystemInstructionAliasSyntax.TryParse(head, operands, out access, out error);
         }
 
         foreach (var mnemonic in Mnemonics)
@@ -40,14 +80,21 @@ public static class SystemInstructionSyntax
             }
 
             var suffix = head.Substring(mnemonic.Length);
-            if (mnemonic is "mrs" or "msr" or "sys" or "sysl")
+            if (mnemonic is "mrs" or "msr" or "sys" or "sysl" || (mnemonic == "smc" && set is null or InstructionSet.A64))
             {
                 if (suffix.Length > 0)
                 {
+                    if (mnemonic == "smc" && ConditionCodes.TryParse(suffix, out _))
+                    {
+                        error = "an A64 SMC has no condition; name the set for the A32 one: 'a32 " + head + " #<imm4>'";
+                        return false;
+                    }
+
                     break;
                 }
 
-                return mnemonic.StartsWith("sys", StringComparison.Ordinal)
+                return mnemonic == "smc" ? SmcSyntax.TryParse(InstructionSet.A64, Aarch32Constants.ConditionAlways, operands, out access, out error)
+                    : mnemonic.StartsWith("sys", StringComparison.Ordinal)
                     ? TryParseSys(mnemonic == "sysl", operands, out access, out error)
                     : TryParseA64(mnemonic == "mrs", operands, out access, out error);
             }
@@ -60,15 +107,27 @@ public static class SystemInstructionSyntax
 
             if (thumb && cond != Aarch32Constants.ConditionAlways)
             {
-                error = "a T32 coprocessor move takes its condition from an IT block, not a suffix";
+                error = "a T32 instruction takes its condition from an IT block, not a suffix";
                 return false;
             }
 
-            return TryParseCp15(mnemonic, cond, thumb ? InstructionSet.T32 : InstructionSet.A32, operands, out access, out error);
+            var instructionSet = thumb ? InstructionSet.T32 : InstructionSet.A32;
+            return mnemonic switch
+            {
+                "smc" => SmcSyntax.TryParse(instructionSet, cond, operands, out access, out error),
+                "vmrs" => VmrsSyntax.TryParse(instructionSet, cond, operands, out access, out error),
+                _ => TryParseCp15(mnemonic, cond, instructionSet, operands, out access, out error),
+            };
         }
 
-        error = "'" + head + "' is not a system-register move; expected msr, mrs, sys, sysl, mcr, mrc, mcrr or mrrc";
+        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, vmrs or smc";
         return false;
+    }
+
+    private static (string Head, string Tail) SplitHead(string trimmed)
+    {
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        return space < 0 ? (trimmed, string.Empty) : (trimmed.Substring(0, space), trimmed.Substring(space + 1).Trim());
     }
 
     /// <summary>
@@ -95,6 +154,12 @@ public static class SystemInstructionSyntax
     {
         text = string.Empty;
         why = string.Empty;
+        if (access.Kind == InstructionKind.Smc)
+        {
+            text = SmcSyntax.Format(access);
+            return true;
+        }
+
         if (access.TrapClass == TrapClassKind.Aarch64 && access.Op0 == 0)
         {
             why = "op0 = 0 encodes MSR (immediate) to a PSTATE field, hints and barriers, not a system register";
@@ -117,6 +182,15 @@ public static class SystemInstructionSyntax
 
     private static string FormatSpelled(in SystemRegisterAccess access)
     {
+        switch (access.Kind)
+        {
+            case InstructionKind.Smc:
+                return SmcSyntax.Format(access);
+            case InstructionKind.Vmrs:
+                return VmrsSyntax.Format(access);
+        }
+
+        var coprocessor = access.Kind == InstructionKind.Cp14Move ? Aarch32Constants.Cp14 : Aarch32Constants.Cp15;
         switch (access.TrapClass)
         {
             case TrapClassKind.Aarch64:
@@ -132,13 +206,13 @@ public static class SystemInstructionSyntax
                 return access.IsRead ? "mrs " + x + ", " + name : "msr " + name + ", " + x;
             case TrapClassKind.Cp15Register32:
                 return string.Format(
-                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, c{4}, c{5}, {6}",
+                    CultureInfo.InvariantCulture, "{0}{1} p{7}, {2}, {3}, c{4}, c{5}, {6}",
                     access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1,
-                    access.IsRead && access.Rt == SystemRegisterAccess.Pc ? ApsrNzcv : R(access.Rt), access.CRn, access.CRm, access.Op2);
+                    access.IsRead && access.Rt == SystemRegisterAccess.Pc ? ApsrNzcv : R(access.Rt), access.CRn, access.CRm, access.Op2, coprocessor);
             default:
                 return string.Format(
-                    CultureInfo.InvariantCulture, "{0}{1} p15, {2}, {3}, {4}, c{5}",
-                    access.IsRead ? "mrrc" : "mcrr", ConditionCodes.Suffix(access.Condition), access.Op1, R(access.Rt), R(access.Rt2), access.CRm);
+                    CultureInfo.InvariantCulture, "{0}{1} p{6}, {2}, {3}, {4}, c{5}",
+                    access.IsRead ? "mrrc" : "mcrr", ConditionCodes.Suffix(access.Condition), access.Op1, R(access.Rt), R(access.Rt2), access.CRm, coprocessor);
         }
     }
 
@@ -163,7 +237,7 @@ public static class SystemInstructionSyntax
         }
 
         var (registerText, gprText) = isRead ? (operands[1], operands[0]) : (operands[0], operands[1]);
-        if (!TryX(gprText, out var rt, out error))
+        if (!OperandSyntax.TryX(gprText, out var rt, out error))
         {
             return false;
         }
@@ -195,11 +269,11 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        if (!TryX(rtText, out var rt, out error)
-            || !TryNumber(operation[0], 7, "op1", out var op1, out error)
-            || !TryC(operation[1], out var crn, out error)
-            || !TryC(operation[2], out var crm, out error)
-            || !TryNumber(operation[3], 7, "op2", out var op2, out error))
+        if (!OperandSyntax.TryX(rtText, out var rt, out error)
+            || !OperandSyntax.TryNumber(operation[0], 7, "op1", out var op1, out error)
+            || !OperandSyntax.TryC(operation[1], out var crn, out error)
+            || !OperandSyntax.TryC(operation[2], out var crm, out error)
+            || !OperandSyntax.TryNumber(operation[3], 7, "op2", out var op2, out error))
         {
             return false;
         }
@@ -216,42 +290,48 @@ public static class SystemInstructionSyntax
         var expected = pair ? 5 : 6;
         if (operands.Length != expected && !(operands.Length == 5 && !pair))
         {
-            error = pair ? "expected '" + mnemonic + " p15, <opc1>, r<t>, r<t2>, c<m>'" : "expected '" + mnemonic + " p15, <opc1>, r<t>, c<n>, c<m>, <opc2>'";
+            error = pair ? "expected '" + mnemonic + " p15, <opc1>, r<t>, r<t2>, c<m>' (or p14)" : "expected '" + mnemonic + " p15, <opc1>, r<t>, c<n>, c<m>, <opc2>' (or p14)";
             return false;
         }
 
-        if (operands[0].ToLowerInvariant() is not ("p15" or "15"))
+        var kind = operands[0].ToLowerInvariant() switch
         {
-            error = "'" + operands[0] + "': only coprocessor p15 (the system control coprocessor) is modelled";
+            "p15" or "15" => InstructionKind.SystemRegisterMove,
+            "p14" or "14" => InstructionKind.Cp14Move,
+            _ => (InstructionKind?)null,
+        };
+        if (kind is not { } found)
+        {
+            error = "'" + operands[0] + "': only coprocessors p15 (system control) and p14 (debug) are modelled (the floating-point ID registers are read with vmrs)";
             return false;
         }
 
         var flags = !pair && isRead && operands[2].Equals(ApsrNzcv, StringComparison.OrdinalIgnoreCase);
         var rt = SystemRegisterAccess.Pc;
-        if (!TryNumber(operands[1], pair ? 15u : 7u, "opc1", out var opc1, out error) || (!flags && !TryR(operands[2], out rt, out error)))
+        if (!OperandSyntax.TryNumber(operands[1], pair ? 15u : 7u, "opc1", out var opc1, out error) || (!flags && !OperandSyntax.TryR(operands[2], out rt, out error)))
         {
             return false;
         }
 
         if (pair)
         {
-            if (!TryR(operands[3], out var rt2, out error) || !TryC(operands[4], out var crm, out error))
+            if (!OperandSyntax.TryR(operands[3], out var rt2, out error) || !OperandSyntax.TryC(operands[4], out var crm, out error))
             {
                 return false;
             }
 
-            access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond);
+            access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond, found);
             return Predictable(access, out error);
         }
 
         uint opc2 = 0;
-        if (!TryC(operands[3], out var crn, out error) || !TryC(operands[4], out var crm32, out error)
-            || (operands.Length == 6 && !TryNumber(operands[5], 7, "opc2", out opc2, out error)))
+        if (!OperandSyntax.TryC(operands[3], out var crn, out error) || !OperandSyntax.TryC(operands[4], out var crm32, out error)
+            || (operands.Length == 6 && !OperandSyntax.TryNumber(operands[5], 7, "opc2", out opc2, out error)))
         {
             return false;
         }
 
-        access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond);
+        access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond, found);
         return Predictable(access, out error);
     }
 
@@ -273,71 +353,6 @@ public static class SystemInstructionSyntax
             : access.Rt == SystemRegisterAccess.Pc || access.Rt2 == SystemRegisterAccess.Pc
                 ? "r15 (pc) as Rt or Rt2 of " + (access.IsRead ? "MRRC" : "MCRR") + " is UNPREDICTABLE (Arm ARM F5.1); use two other registers"
                 : "MRRC with Rt = Rt2 is UNPREDICTABLE (Arm ARM F5.1, MRRC): the two words need two registers";
-        return false;
-    }
-
-    private static bool TryX(string text, out uint index, out string error)
-    {
-        var lower = text.ToLowerInvariant();
-        if (lower == "xzr")
-        {
-            index = 31;
-            error = string.Empty;
-            return true;
-        }
-
-        return TryIndexed(lower, "x", 30, "x0–x30 or xzr", out index, out error);
-    }
-
-    private static bool TryR(string text, out uint index, out string error)
-    {
-        var lower = text.ToLowerInvariant();
-        (var alias, index) = lower switch
-        {
-            "sp" => (true, 13u),
-            "lr" => (true, 14u),
-            "pc" => (true, 15u),
-            _ => (false, 0u),
-        };
-        if (alias)
-        {
-            error = string.Empty;
-            return true;
-        }
-
-        return TryIndexed(lower, "r", 15, "r0–r15", out index, out error);
-    }
-
-    private static bool TryC(string text, out uint index, out string error)
-    {
-        var lower = text.ToLowerInvariant();
-        return TryIndexed(lower.StartsWith("cr", StringComparison.Ordinal) ? string.Concat("c", lower.AsSpan(2)) : lower, "c", 15, "c0–c15", out index, out error);
-    }
-
-    private static bool TryIndexed(string text, string prefix, uint max, string expected, out uint index, out string error)
-    {
-        index = 0;
-        if (text.StartsWith(prefix, StringComparison.Ordinal)
-            && uint.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index)
-            && index <= max)
-        {
-            error = string.Empty;
-            return true;
-        }
-
-        error = "'" + text + "' is not a register here; expected " + expected;
-        return false;
-    }
-
-    private static bool TryNumber(string text, uint max, string what, out uint value, out string error)
-    {
-        if (uint.TryParse(text.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= max)
-        {
-            error = string.Empty;
-            return true;
-        }
-
-        error = "'" + text + "' is not a valid " + what + "; expected 0–" + max.ToString(CultureInfo.InvariantCulture);
         return false;
     }
 }

@@ -3,8 +3,12 @@ using TrapGen.Architecture;
 namespace TrapGen.Runtime.Instructions;
 
 /// <summary>
-/// A decoded system-register move: MSR/MRS, MCR/MRC or MCRR/MRRC. For cp15 accesses <see cref="Op1"/>
-/// is opc1, <see cref="Op2"/> opc2 and <see cref="Op0"/> is 0; MCRR has no CRn or opc2.
+/// A decoded instruction the EL2 ID and SMC controls can trap: MSR/MRS or a System instruction, MCR/MRC or
+/// MCRR/MRRC of cp15 or cp14, VMRS of an ID register, or SMC (<see cref="Kind"/>). For AArch32 moves
+/// <see cref="Op1"/> is opc1, <see cref="Op2"/> opc2 and <see cref="Op0"/> is 0; MCRR has no CRn or opc2.
+/// A VMRS is the MRC view the Arm ARM gives it: opc1 7, CRn the reg field, CRm and opc2 0, a read. An SMC
+/// has only its immediate (and <see cref="TrapClass"/> is <see cref="TrapClassKind.Aarch64"/> for A64,
+/// <see cref="TrapClassKind.Cp15Register32"/> for A32 and T32).
 /// </summary>
 /// <param name="InstructionSet">A64, A32 or T32.</param>
 /// <param name="TrapClass">The trap class an access of this kind reports.</param>
@@ -17,6 +21,8 @@ namespace TrapGen.Runtime.Instructions;
 /// <param name="Rt">The transfer register.</param>
 /// <param name="Rt2">The second transfer register (MCRR/MRRC).</param>
 /// <param name="Condition">The A32 condition; 0b1110 (always) for A64 and T32.</param>
+/// <param name="Kind">Which instruction it is.</param>
+/// <param name="Immediate">An SMC's immediate: imm16 in A64, imm4 in A32 and T32.</param>
 public readonly record struct SystemRegisterAccess(
     InstructionSet InstructionSet,
     TrapClassKind TrapClass,
@@ -28,24 +34,41 @@ public readonly record struct SystemRegisterAccess(
     uint Op2,
     uint Rt,
     uint Rt2,
-    uint Condition)
+    uint Condition,
+    InstructionKind Kind = InstructionKind.SystemRegisterMove,
+    uint Immediate = 0)
 {
     /// <summary>The AArch32 register number of the PC: as a transfer register it is UNPREDICTABLE, except for MRC to APSR_nzcv.</summary>
     public const uint Pc = 15;
 
     /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
-    public bool IsSystemInstruction => TrapClass == TrapClassKind.Aarch64 && Op0 == 1;
+    public bool IsSystemInstruction => Kind == InstructionKind.SystemRegisterMove && TrapClass == TrapClassKind.Aarch64 && Op0 == 1;
+
+    /// <summary>Gets the exception class (ESR_EL2.EC) a trap of it reports.</summary>
+    public uint ExceptionClass => Kind switch
+    {
+        InstructionKind.Cp14Move => Cp14ExceptionClasses.Of(TrapClass),
+        InstructionKind.Vmrs => Layouts.VmrsIss.ExceptionClass,
+        InstructionKind.Smc => TrapClass == TrapClassKind.Aarch64 ? Layouts.SmcIss.ExceptionClass : Layouts.Smc32Iss.ExceptionClass,
+        _ => (uint)TrapClasses.ExceptionClass(TrapClass),
+    };
 
     /// <summary>
     /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC): r15 as Rt
     /// of MCR, r15 as Rt or Rt2 of MCRR/MRRC, and MRRC with Rt = Rt2. MRC with Rt = 15 is the
-    /// APSR_nzcv form, which is defined. The emulated CPU makes these UNDEFINED, a behaviour the
+    /// APSR_nzcv form, which is defined. The same holds for cp14. VMRS to r15 is the APSR_nzcv form only for
+    /// FPSCR: of an ID register it is UNPREDICTABLE (F5.1 VMRS). The emulated CPU makes these UNDEFINED, a behaviour the
     /// architecture permits, rather than move a value it would have to invent or lose.
     /// </summary>
-    public bool IsUnpredictable => TrapClass switch
+    public bool IsUnpredictable => Kind switch
     {
-        TrapClassKind.Cp15Register32 => !IsRead && Rt == Pc,
-        TrapClassKind.Cp15Register64 => Rt == Pc || Rt2 == Pc || (IsRead && Rt == Rt2),
-        _ => false,
+        InstructionKind.Smc => false,
+        InstructionKind.Vmrs => Rt == Pc,
+        _ => TrapClass switch
+        {
+            TrapClassKind.Cp15Register32 => !IsRead && Rt == Pc,
+            TrapClassKind.Cp15Register64 => Rt == Pc || Rt2 == Pc || (IsRead && Rt == Rt2),
+            _ => false,
+        },
     };
 }

@@ -90,7 +90,7 @@ public sealed class Hypervisor
     {
         var exceptionClass = EsrFields.GetEC(esr);
         var iss = EsrFields.GetISS(esr);
-        if (exceptionClass is Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass && !ConditionPasses(vcpu, exceptionClass, iss))
+        if (!TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
         {
             AdvancePc(vcpu, esr);
             return TrapOutcome.ConditionFailed;
@@ -109,9 +109,20 @@ public sealed class Hypervisor
         }
     }
 
+    /// <summary>
+    /// What nothing handles: a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>);
+    /// a trapped system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
+    /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint exceptionClass)
     {
-        var isSystemRegisterTrap = exceptionClass is SysRegIss.ExceptionClass or Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass;
+        if (UnknownSmcCall.IsSmc(exceptionClass))
+        {
+            UnknownSmcCall.Answer(vcpu);
+            return TrapOutcome.SmcNotSupported;
+        }
+
+        var isSystemRegisterTrap = exceptionClass is SysRegIss.ExceptionClass or Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass or Layouts.VmrsIss.ExceptionClass
+            || exceptionClass == Cp14ExceptionClasses.Mcr || exceptionClass == Cp14ExceptionClasses.Mcrr;
         if (isSystemRegisterTrap && Policy == UnhandledAccessPolicy.CrashDomain)
         {
             DomainCrashed = true;
@@ -120,15 +131,6 @@ public sealed class Hypervisor
 
         vcpu.InjectUndefined();
         return isSystemRegisterTrap ? TrapOutcome.UnhandledUndefined : TrapOutcome.NotASystemRegisterTrap;
-    }
-
-    /// <summary>The seed's check_conditional_instr: CV = 0 means the condition is not reported, and the instruction executes.</summary>
-    private static bool ConditionPasses(Vcpu vcpu, uint exceptionClass, uint iss)
-    {
-        var (cv, cond) = exceptionClass == Cp32Iss.ExceptionClass
-            ? (Cp32Iss.GetCV(iss), Cp32Iss.GetCOND(iss))
-            : (Cp64Iss.GetCV(iss), Cp64Iss.GetCOND(iss));
-        return cv == 0 || vcpu.Flags.Holds(cond);
     }
 
     /// <summary>The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one.</summary>

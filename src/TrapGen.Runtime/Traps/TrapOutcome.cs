@@ -20,4 +20,7 @@ public enum TrapOutcome
 
     /// <summary>The syndrome is not a system-register trap; an UNDEFINED exception was injected.</summary>
     NotASystemRegisterTrap,
+
+    /// <summary>A trapped SMC nothing handles: answered SMCCC NOT_SUPPORTED (x0 = -1) and the PC advanced past it, as KVM answers an unknown SMC.</summary>
+    SmcNotSupported,
 }

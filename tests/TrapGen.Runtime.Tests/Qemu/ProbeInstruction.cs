@@ -4,7 +4,10 @@ using TrapGen.Architecture;
 
 namespace TrapGen.Runtime.Tests.Qemu;
 
-/// <summary>One instruction the probe runs at EL1: an MRS, an MSR or a System instruction, with x1 as Rt.</summary>
+/// <summary>
+/// One instruction the probe runs at EL1: an MRS, an MSR or a System instruction with x1 as Rt; an MRC,
+/// MCR, MRRC or MCRR of cp15 or cp14, or a VMRS, with r1 (and r2); or an SMC.
+/// </summary>
 /// <param name="Name">What it accesses, for messages: <c>SCTLR_EL1 write</c>, <c>DC CIVAC</c>.</param>
 /// <param name="Text">The assembler text, in the generic encoding form: <c>msr s3_0_c1_c0_0, x1</c>.</param>
 /// <param name="ValueOf">
@@ -30,15 +33,21 @@ internal sealed record ProbeInstruction(string Name, string Text, string? ValueO
 
     /// <summary>An MRC or MRRC of <paramref name="register"/> (to r1, and r2 for MRRC).</summary>
     public static ProbeInstruction Read(Aarch32Register register) =>
-        new(register.Name + " read", (register.Encoding.Form == Cp15Form.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
+        new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " read", (register.Encoding.Form == Cp15Form.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
 
     /// <summary>An MCR or MCRR of <paramref name="register"/> from r1 (and r2), which hold the register's own value when it maps to a readable AArch64 register.</summary>
     public static ProbeInstruction Write(Aarch32Register register)
     {
         var mapped = register.MapsTo is { } name && register.Allows(AccessDirection.Read) ? Aarch64Registers.All.Single(r => r.Name == name).Encoding : null;
         var value = mapped is null ? null : "mrs x1, " + mapped + (register.View == Aarch32View.Hi ? "\n    lsr x1, x1, #32" : string.Empty);
-        return new(register.Name + " write", (register.Encoding.Form == Cp15Form.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
+        return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == Cp15Form.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
     }
+
+    /// <summary>A VMRS of the floating-point ID register <paramref name="register"/> to r1.</summary>
+    public static ProbeInstruction Vmrs(VmrsIdRegister register) => new(register.Name + " VMRS", "vmrs r1, " + register.Name.ToLowerInvariant(), null);
+
+    /// <summary>An SMC with <paramref name="immediate"/> (x0 is 0 when it runs: no PSCI function).</summary>
+    public static ProbeInstruction Smc(int immediate) => new("SMC", string.Create(CultureInfo.InvariantCulture, $"smc #0x{immediate:x}"), null);
 
     /// <summary>A System instruction (op0 1) with x1, the scratch address, as Xt when it takes a register.</summary>
     public static ProbeInstruction Execute(SystemInstruction instruction)
@@ -52,7 +61,7 @@ internal sealed record ProbeInstruction(string Name, string Text, string? ValueO
     {
         var e = register.Encoding;
         return e.Form == Cp15Form.Mcr
-            ? string.Create(CultureInfo.InvariantCulture, $"p15, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
-            : string.Create(CultureInfo.InvariantCulture, $"p15, {e.Opc1}, r1, r2, c{e.CRm}");
+            ? string.Create(CultureInfo.InvariantCulture, $"p{register.Coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
+            : string.Create(CultureInfo.InvariantCulture, $"p{register.Coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
     }
 }

@@ -15,7 +15,8 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// PSCI SYSTEM_OFF, which QEMU implements as an SMC when it emulates EL2 and no EL3.
 /// Registers: x1 (and x2) the instruction's operand, x6 the UART, x10 the operands' table, x11 the
 /// running slot, x12 the run's results, x19 where EL2 continues after the run, x24 to x28 the EL2
-/// handler's (an AArch32 guest's FIQ bank).
+/// handler's (an AArch32 guest's FIQ bank). x0 (r0) is 0 at EL1, so an SMC there is no PSCI call: QEMU
+/// would perform one that HCR_EL2.TSC does not trap, and UNDEFs any other untrapped SMC.
 /// </summary>
 internal static class ProbeProgram
 {
@@ -45,6 +46,14 @@ internal static class ProbeProgram
         Line("    ldr x0, =el1_vectors");
         Line("    msr vbar_el1, x0");
         Line("    ldr x6, =0x09000000"); // PL011 data register
+
+        // Floating-point access from EL1 (CPACR_EL1.FPEN 0b11, CPTR_EL2.TFP 0 with its RES1 bits), so that a
+        // VMRS of an ID register reaches the HCR_EL2 ID trap and not the FP enable trap that comes first.
+        Line("    mov x0, #(3 << 20)");
+        Line("    msr cpacr_el1, x0");
+        Line("    mov x0, #0x33ff");
+        Line("    msr cptr_el2, x0");
+        Line("    isb");
         Line("    ldr x10, =values");
 
         // x1 for each slot: a register's own value (read here, at EL2) or the scratch address.
@@ -65,6 +74,7 @@ internal static class ProbeProgram
             Line(Invariant($"    mov x0, #0x{guest.Spsr:x}"));
             Line("    msr spsr_el2, x0");
             Line(Invariant($"    adr x19, after_{run}"));
+            Line("    mov x0, #0");
             Line("    eret");
             Line(Invariant($"after_{run}:"));
         }
