@@ -63,7 +63,7 @@ public sealed class EncodeClassesTests
     [InlineData("vmrs r0, mvfr2", 0x08, "MVFR2")]
     [InlineData("smc #0x1234", 0x17, null)]
     [InlineData("a32 smc #0", 0x13, null)]
-    [InlineData("dc cisw, x0", 0x18, "DC CISW")]
+    [InlineData("dc civac, x0", 0x18, "DC CIVAC")]
     [InlineData("at s1e1r, x0", 0x18, "AT S1E1R")]
     public void Encode_reports_the_exception_class_and_name_of_each_trap(string instruction, int ec, string? name)
     {
