@@ -38,7 +38,7 @@ public sealed class DecodeEncodeTests
     }
 
     [Theory]
-    [InlineData("0xd508871f", "sys #0, c8, c7, #0, xzr")]
+    [InlineData("0xd508871f", "tlbi vmalle1")]
     [InlineData("0xee010f10", "mcr p15, 0, r0, c1, c0, 0")]
     [InlineData("t32 0xee010f10", "mcr p15, 0, r0, c1, c0, 0")]
     public void Encode_takes_a_word_of_either_set(string word, string instruction)
@@ -106,15 +106,15 @@ public sealed class DecodeEncodeTests
     }
 
     [Fact]
-    public void Decode_prints_op0_1_as_the_SYS_instruction_binutils_assembles()
+    public void Decode_prints_op0_1_as_the_System_instruction_binutils_prints()
     {
-        // DC CIVAC, X0 trapped by HCR_EL2.TPCP: op0 1, op1 3, CRn 7, CRm 14, op2 1.
+        // DC CIVAC, X0 trapped by HCR_EL2.TPC: op0 1, op1 3, CRn 7, CRm 14, op2 1; printed by its name, as objdump prints it.
         var decoded = Json(Cli.Run("decode", "--json", "0x6212dc1c"));
         var instruction = decoded.GetProperty("instruction").GetString()!;
 
         var (word, text) = TrapGen.Testing.Binutils.Assemble(TrapGen.Testing.Binutils.Aarch64, [".arch armv8-a", instruction]).Single();
 
-        Assert.Equal("sys #3, c7, c14, #1, x0", instruction);
+        Assert.Equal("dc civac, x0", instruction);
         Assert.Equal(0xD50B7E20u, word);
         Assert.Equal("dc\tcivac, x0", text);
     }

@@ -61,14 +61,21 @@ public sealed class SystemInstructionSyntaxTests
         {
             Assert.True(SystemInstructionSyntax.TryParse(forms[i], thumb: false, out var access, out var error), forms[i] + ": " + error);
             Assert.Equal((forms[i], words[i]), (forms[i], InstructionEncoder.Encode(access)));
-            Assert.Equal(forms[i], SystemInstructionSyntax.Format(access));
+            var formatted = SystemInstructionSyntax.Format(access);
+            Assert.True(SystemInstructionSyntax.TryParse(formatted, thumb: false, out var again, out error), formatted + ": " + error);
+            Assert.Equal((forms[i], words[i]), (forms[i], InstructionEncoder.Encode(again)));
+            var name = !access.IsRead && SystemInstructions.TryFind(new Aarch64Encoding(1, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
+                && instruction.TakesRegister ? instruction.FullName.ToLowerInvariant() : null;
+            Assert.Equal(name is null ? forms[i] : name + ", " + forms[i].Split(", ")[^1], formatted);
         }
     }
 
     [Theory]
-    [InlineData("sys #0, c7, c5, #0", "sys #0, c7, c5, #0, xzr")]
-    [InlineData("SYS #3, C7, C11, #1, X2", "sys #3, c7, c11, #1, x2")]
-    public void Sys_without_a_register_transfers_xzr(string text, string formatted)
+    [InlineData("sys #0, c7, c5, #0", "ic iallu")]
+    [InlineData("SYS #3, C7, C11, #1, X2", "dc cvau, x2")]
+    [InlineData("sys #0, c7, c5, #0, x4", "sys #0, c7, c5, #0, x4")]
+    [InlineData("sys #0, c7, c0, #0", "sys #0, c7, c0, #0, xzr")]
+    public void Sys_without_a_register_transfers_xzr_and_a_named_instruction_formats_as_objdump_prints_it(string text, string formatted)
     {
         Assert.True(SystemInstructionSyntax.TryParse(text, thumb: false, out var access, out var error), error);
         Assert.Equal(formatted, SystemInstructionSyntax.Format(access));

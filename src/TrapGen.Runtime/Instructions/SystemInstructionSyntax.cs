@@ -197,7 +197,17 @@ public static class SystemInstructionSyntax
                 var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
                 if (access.Op0 == SystemInstructionOp0)
                 {
-                    // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation), not a register.
+                    // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation), not a register:
+                    // by its name as objdump prints it (dc cisw, x3; tlbi vmalle1) when the architecture has one and
+                    // the name says everything (an instruction without an operand names no Rt: only xzr reads back).
+                    if (!access.IsRead
+                        && SystemInstructions.TryFind(new Aarch64Encoding((int)SystemInstructionOp0, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
+                        && (instruction.TakesRegister || access.Rt == 31))
+                    {
+                        var alias = instruction.FullName.ToLowerInvariant();
+                        return instruction.TakesRegister ? alias + ", " + x : alias;
+                    }
+
                     var operation = string.Format(CultureInfo.InvariantCulture, "#{0}, c{1}, c{2}, #{3}", access.Op1, access.CRn, access.CRm, access.Op2);
                     return access.IsRead ? "sysl " + x + ", " + operation : "sys " + operation + ", " + x;
                 }
