@@ -74,8 +74,8 @@ public sealed class ArchitectureNameTests
         var (exitCode, output, _) = Cli.Run("run", path);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("msr vbar_el1, x1               direct     VBAR_EL1        <= 0x0000000000080000", output, System.StringComparison.Ordinal);
-        Assert.Contains("mrs x2, vbar_el1               direct     VBAR_EL1        => 0x0000000000080000", output, System.StringComparison.Ordinal);
+        Assert.Contains("msr vbar_el1, x1               direct     VBAR_EL1         <= 0x0000000000080000", output, System.StringComparison.Ordinal);
+        Assert.Contains("mrs x2, vbar_el1               direct     VBAR_EL1         => 0x0000000000080000", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,13 +9,13 @@ namespace TrapGen.Cli.Tests;
 public sealed class BootAndRunTests
 {
     [Fact]
-    public void Boot_replays_both_example_guests()
+    public void Boot_replays_the_three_example_traces()
     {
         var (exitCode, output, error) = Cli.Run("boot");
 
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
-        Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_both_example_guests), output);
+        Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_the_three_example_traces), output);
         Assert.Contains("vCPU 0 (AArch64): 6 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
         Assert.Contains("vCPU 0 (AArch32): 8 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
     }
@@ -81,6 +81,44 @@ public sealed class BootAndRunTests
         Assert.Matches(@"00000000  tlbi vmalle1\s+unhandled\s+TLBI VMALLE1", output);
         Assert.Contains("# registers.yaml, under instructions (or hook, ignore, undefined):\n        - name: TLBI VMALLE1\n          handling: forward\n          traps: { TTLB: write }", output.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
         Assert.Matches(@"00000004  tlbi vmalle1\s+direct\s+TLBI VMALLE1", output);
+    }
+
+    [Fact]
+    public void One_hcr_line_sets_and_clears_several_controls_and_prints_what_is_set()
+    {
+        var path = Cli.Temp("""
+            guest aarch64
+            hcr -DC -TVM +TID3 +TSW
+            mrs x0, id_aa64pfr0_el1
+            msr mair_el1, x1 = 5
+            """);
+
+        var (exitCode, output, _) = Cli.Run("run", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("HCR_EL2: DC clear; trap controls set: TID3, TSW\n", output.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
+        Assert.Matches(@"00000000  mrs x0, id_aa64pfr0_el1\s+trap\s+ID_AA64PFR0_EL1", output);
+        Assert.Matches(@"00000004  msr mair_el1, x1\s+direct", output);
+    }
+
+    [Fact]
+    public void Vmrs_cp14_and_smc_traps_are_named_and_logged_as_their_instructions()
+    {
+        var path = Cli.Temp("""
+            guest aarch32
+            hcr +TID0 +TSC
+            vmrs r0, fpsid
+            smc #0
+            mrc p14, 7, r0, c0, c0, 0
+            """);
+
+        var (exitCode, output, _) = Cli.Run("run", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"00000000  vmrs r0, fpsid\s+unhandled\s+FPSID\n\s+unhandled vmrs r0, fpsid @ 0x0000000000000000\n", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"00000004  a32 smc #0\s+trap\s+SMC\s+no SMC service: NOT_SUPPORTED", output);
+        Assert.Matches(@"00000008  mrc p14, 7, r0, c0, c0, 0\s+unhandled\s+JIDR\n\s+unhandled mrc p14, 7, r0, c0, c0, 0 @ 0x0000000000000008\n  Summary|00000008  mrc p14, 7, r0, c0, c0, 0\s+unhandled\s+JIDR\n\s+unhandled mrc p14, 7, r0, c0, c0, 0 @ 0x0000000000000008\nSummary", output.ReplaceLineEndings("\n"));
+        Assert.Contains("traps per control: HCR_EL2.TID0 2, HCR_EL2.TSC 1", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class ErrorTests
     [InlineData("flags q", "test.trace(2): unknown flag 'q'")]
     [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]
     [InlineData("hcr +XYZ", "test.trace(2): unknown HCR_EL2 bit 'XYZ'; use one of TID0, TID1, TID2, TID3, TSC, TIDCP, TACR, TSW, TPC, TPU, TTLB, TVM, TDZ, TRVM, DC")]
+    [InlineData("hcr +TID3 -TID3", "test.trace(2): 'hcr' both sets and clears the same bit")]
+    [InlineData("hcr +TID3 TSW", "test.trace(2): expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them) with one of TID0, TID1, TID2, TID3, TSC, TIDCP, TACR, TSW, TPC, TPU, TTLB, TVM, TDZ, TRVM, DC; got 'TSW'")]
+    [InlineData("hcr", "test.trace(2): expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them)")]
     [InlineData("0xZZ", "test.trace(2): '0xZZ' is not a 32-bit instruction word")]
     [InlineData("frobnicate x0", "test.trace(2): 'frobnicate' is not an instruction TrapGen models")]
     public void A_malformed_trace_line_is_reported_with_its_line_number(string line, string expected)

@@ -93,7 +93,7 @@ public static class ArchitecturalTraps
         {
             foreach (var rule in ReservedIdRules.Where(r => r.Control == control))
             {
-                yield return new CoveredAccess(reserved.ToString(), TrapClassKind.Aarch64, TrapClasses.Key(reserved), reserved.ToString(), rule.Direction);
+                yield return new CoveredAccess(reserved.ToString().ToUpperInvariant(), TrapClassKind.Aarch64, TrapClasses.Key(reserved), reserved.ToString(), rule.Direction);
             }
         }
 

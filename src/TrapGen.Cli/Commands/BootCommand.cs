@@ -3,12 +3,15 @@ using TrapGen.Cli.Traces;
 
 namespace TrapGen.Cli.Commands;
 
-/// <summary><c>trapgen boot</c>: the seed's scenario, an AArch64 and an AArch32 guest enabling their MMU.</summary>
+/// <summary>
+/// <c>trapgen boot</c>: the shipped example traces: the seed's scenario (an AArch64 and an AArch32 guest
+/// enabling their MMU under HCR_EL2.DC and TVM) and a Linux-like AArch64 early boot under a KVM-like HCR_EL2.
+/// </summary>
 internal static class BootCommand
 {
     public static Command Create()
     {
-        var command = new Command("boot", "Boot an AArch64 and an AArch32 guest through the runtime (the shipped example traces) and print every trap.")
+        var command = new Command("boot", "Replay the shipped example traces through the runtime (AArch64 and AArch32 MMU enables under HCR_EL2.DC and TVM, and an AArch64 early boot under a KVM-like HCR_EL2) and print every trap.")
         {
             RunCommand.Policy,
         };

@@ -63,6 +63,9 @@ internal static class TraceParser
 
         public bool AllThumb { get; private set; } = true;
 
+        /// <summary>Gets whether every declared vCPU is AArch32.</summary>
+        public bool AllAarch32 { get; private set; } = true;
+
         /// <summary>Takes the next step: a guest while guests are still being declared (ParseLine has refused anything else before the first).</summary>
         public void Accept(TraceStep step)
         {
@@ -84,6 +87,7 @@ internal static class TraceParser
 
             Count++;
             AllThumb &= guest.Thumb;
+            AllAarch32 &= guest.State == ExecutionState.Aarch32;
         }
     }
 
@@ -142,17 +146,35 @@ internal static class TraceParser
     private static HcrStep ParseHcr(string[] words, int number)
     {
         var names = string.Join(", ", HcrControls.Select(c => c.Name).Append("DC"));
-        if (words.Length != 2 || words[1].Length < 2 || words[1][0] is not ('+' or '-'))
+        if (words.Length < 2)
         {
-            throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' with one of " + names);
+            throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them) with one of " + names);
         }
 
-        var name = words[1].Substring(1);
-        var bit = name.Equals("DC", StringComparison.OrdinalIgnoreCase)
-            ? HcrEl2.DC
-            : HcrControls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
-                ?? throw new CliException("unknown HCR_EL2 bit '" + name + "'; use one of " + names);
-        return new HcrStep(number, bit, words[1][0] == '+');
+        ulong set = 0, clear = 0;
+        foreach (var word in words.Skip(1))
+        {
+            if (word.Length < 2 || word[0] is not ('+' or '-'))
+            {
+                throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them) with one of " + names + "; got '" + word + "'");
+            }
+
+            var name = word.Substring(1);
+            var bit = name.Equals("DC", StringComparison.OrdinalIgnoreCase)
+                ? HcrEl2.DC
+                : HcrControls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
+                    ?? throw new CliException("unknown HCR_EL2 bit '" + name + "'; use one of " + names);
+            if (word[0] == '+')
+            {
+                set |= 1UL << bit;
+            }
+            else
+            {
+                clear |= 1UL << bit;
+            }
+        }
+
+        return (set & clear) == 0 ? new HcrStep(number, set, clear) : throw new CliException("'hcr' both sets and clears the same bit");
     }
 
     private static ConditionFlags ParseFlags(string text)
@@ -211,6 +233,13 @@ internal static class TraceParser
 
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
         var thumb = guests.AllThumb;
+
+        // SMC is spelled alike in every set; it is A64 unless prefixed, so a trace of AArch32 guests means theirs.
+        if (guests.AllAarch32 && instruction.StartsWith("smc", StringComparison.OrdinalIgnoreCase))
+        {
+            instruction = (thumb ? "t32 " : "a32 ") + instruction;
+        }
+
         if (!SystemInstructionSyntax.TryParse(instruction, thumb, out var access, out var error))
         {
             throw new CliException(error);

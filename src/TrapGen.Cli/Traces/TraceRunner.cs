@@ -19,10 +19,10 @@ namespace TrapGen.Cli.Traces;
 internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null)
 {
     /// <summary>One line per instruction: pc, instruction, outcome, register, the value moved and a note (docs/traces.md).</summary>
-    private static readonly CompositeFormat LineFormat = CompositeFormat.Parse("  {0:x8}  {1,-30} {2,-10} {3,-15} {4}{5}");
+    private static readonly CompositeFormat LineFormat = CompositeFormat.Parse("  {0:x8}  {1,-30} {2,-10} {3,-16} {4}{5}");
 
     /// <summary>The header naming <see cref="LineFormat"/>'s columns, printed once per trace.</summary>
-    private static readonly CompositeFormat HeaderFormat = CompositeFormat.Parse("  {0,-8}  {1,-30} {2,-10} {3,-15} {4}{5}");
+    private static readonly CompositeFormat HeaderFormat = CompositeFormat.Parse("  {0,-8}  {1,-30} {2,-10} {3,-16} {4}{5}");
 
     /// <summary>
     /// Runs <paramref name="steps"/> as they come (a trace is parsed while it runs, so any length runs in
@@ -53,7 +53,8 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                     break;
                 case HcrStep h:
                     var hcr = domain.Hypervisor.Hcr;
-                    hcr.Value = h.Set ? hcr.Value | (1UL << h.Bit) : hcr.Value & ~(1UL << h.Bit);
+                    hcr.Value = (hcr.Value & ~h.Clear) | h.Set;
+                    PrintHcr(domain);
                     break;
                 case TimerStep t:
                     if (domain.Current.Timer.Count > ulong.MaxValue - t.Ticks)
@@ -102,8 +103,8 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         if (step.WrittenAs is { } writtenAs && (writtenAs == InstructionSet.A64) != (instructionSet == InstructionSet.A64))
         {
             throw new CliException(At(name, step) + (writtenAs == InstructionSet.A64
-                ? "msr and mrs are A64 instructions, but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc"
-                : "mcr, mrc, mcrr and mrrc are AArch32 instructions, but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch64; it moves system registers with msr and mrs"));
+                ? "this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc), but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc (an AArch32 smc is 'a32 smc #<imm>')"
+                : "this is an AArch32 instruction (mcr, mrc, mcrr, mrrc, vmrs, a32 smc), but vCPU " + vcpu.Id.ToString(CultureInfo.InvariantCulture) + " is AArch64; it moves system registers with msr and mrs"));
         }
 
         var decoded = InstructionDecoder.TryDecode(step.Word, instructionSet, out var access);
@@ -122,6 +123,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
         var trapsWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
         var cleansBefore = vcpu.GuestMemoryCleans;
+        var cacheableBefore = hypervisor.Hcr.DefaultCacheable;
         var result = domain.Cpu.Execute(step.Word, thumb);
         var text = decoded
             ? SystemInstructionSyntax.Format(access)
@@ -139,10 +141,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         }
 
         summary.Vcpus[vcpu.Id] = counts;
-        var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled
+        var moved = decoded && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct && result.Outcome is null or TrapOutcome.Handled && MovesAValue(access)
             ? (access.IsRead ? "=> " : "<= ") + Moved(vcpu, access)
             : string.Empty;
-        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? "  MMU on: HCR_EL2.DC and TVM cleared"
+        var note = trapsWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? (cacheableBefore ? "  MMU on: HCR_EL2.DC and TVM cleared" : "  MMU on: HCR_EL2.TVM cleared")
             : vcpu.GuestMemoryCleans != cleansBefore ? "  set/way: the guest's memory cleaned, HCR_EL2.TVM set"
             : Why(result);
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, LineFormat, pc, text, Describe(result), register, moved, note).TrimEnd());
@@ -157,12 +159,18 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         {
             summary.Unknown.Add(TrapReport.LogLine(result.Esr, pc));
             output.WriteLine("      unhandled " + TrapReport.LogLine(result.Esr, pc));
-            foreach (var line in (TrapReport.CatalogueEntry(result.Esr) ?? string.Empty).Split('\n'))
+            foreach (var line in TrapReport.CatalogueEntry(result.Esr)?.Split('\n') ?? [])
             {
                 output.WriteLine("      " + line);
             }
         }
     }
+
+    /// <summary>False for a System instruction that takes no register (tlbi vmalle1, ic iallu): it moves nothing.</summary>
+    private static bool MovesAValue(in SystemRegisterAccess access) =>
+        !(access.IsSystemInstruction && access.TrapClass == TrapClassKind.Aarch64
+            && SystemInstructions.TryFind(new Aarch64Encoding((int)access.Op0, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
+            && !instruction.TakesRegister);
 
     private static void Load(Vcpu vcpu, in SystemRegisterAccess access, ulong value)
     {
@@ -210,6 +218,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
     /// <summary>Why an access trapped, when not because of HCR_EL2 (the vCPU line shows that), or why it was UNDEFINED at EL1.</summary>
     private static string Why(ExecutionResult result) => result.Control is { Register: not HcrEl2.Name } control
         ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
+        : result.Outcome == TrapOutcome.SmcNotSupported ? "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers"
         : Why(result.Undefined);
 
     /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
@@ -239,6 +248,14 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             domain.Current.ExecutionState == ExecutionState.Aarch64 ? "AArch64" : "AArch32",
             hcr.DefaultCacheable ? "set" : "clear",
             hcr.TrapVirtualMemoryWrites ? "set" : "clear"));
+    }
+
+    /// <summary>After an <c>hcr</c> line: DC and every HCR_EL2 trap control that is set.</summary>
+    private void PrintHcr(Domain domain)
+    {
+        var value = domain.Hypervisor.Hcr.Value;
+        var set = TrapControls.All.Where(c => c.Register == HcrEl2.Name && ((value >> c.Bit) & 1) != 0).Select(c => c.Name).ToList();
+        output.WriteLine("HCR_EL2: DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set)));
     }
 
     private void PrintSummary(Domain domain, TraceSummary summary, string name)

@@ -26,5 +26,8 @@ internal sealed record TimerStep(int Line, ulong Ticks) : TraceStep(Line);
 /// <param name="WrittenAs">The instruction set its assembler text is (A64 for msr/mrs), or null for a word.</param>
 internal sealed record InstructionStep(int Line, uint Word, ulong? Value, InstructionSet? WrittenAs) : TraceStep(Line);
 
-/// <summary><c>hcr +TACR</c> or <c>hcr -TVM</c>: sets or clears an HCR_EL2 trap bit the architecture facts know.</summary>
-internal sealed record HcrStep(int Line, int Bit, bool Set) : TraceStep(Line);
+/// <summary><c>hcr +TACR -TVM</c>: sets and clears HCR_EL2 trap bits the architecture facts know.</summary>
+/// <param name="Line">The trace line.</param>
+/// <param name="Set">The bits to set.</param>
+/// <param name="Clear">The bits to clear.</param>
+internal sealed record HcrStep(int Line, ulong Set, ulong Clear) : TraceStep(Line);

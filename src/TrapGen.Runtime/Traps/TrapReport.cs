@@ -34,7 +34,10 @@ public static class TrapReport
                 var cp64 = new Cp64Syndrome(iss);
                 return Invariant($"{(cp64.IsRead ? "mrrc" : "mcrr")} p15, {cp64.Opc1}, r{cp64.Rt}, r{cp64.Rt2}, c{cp64.CRm}{at}");
             default:
-                return Invariant($"exception class 0x{EsrFields.GetEC(esr):x2}, ISS 0x{iss:x7}{at}");
+                // cp14 moves, VMRS and SMC: as the instruction the syndrome reports.
+                return SyndromeDecoder.TryDecode(esr, out var access, out _) && SystemInstructionSyntax.TryFormat(access, out var text, out _)
+                    ? text + at
+                    : Invariant($"exception class 0x{EsrFields.GetEC(esr):x2}, ISS 0x{iss:x7}{at}");
         }
     }
 
@@ -130,9 +133,18 @@ public static class TrapReport
             return catalogued;
         }
 
-        return SyndromeKey.TryGet(esr, out var kind, out var key)
-            ? RegistersByKey.NameOf(kind, key, SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead) ?? GenericName(esr)
-            : null;
+        if (!SyndromeKey.TryGet(esr, out var kind, out var key))
+        {
+            // cp14 moves and VMRS by the register they reach; SMC (either state) as itself.
+            if (EsrFields.GetEC(esr) is Layouts.SmcIss.ExceptionClass or Layouts.Smc32Iss.ExceptionClass)
+            {
+                return "SMC";
+            }
+
+            return SyndromeDecoder.TryDecode(esr, out var other, out _) ? UncataloguedName.Of(other) : null;
+        }
+
+        return RegistersByKey.NameOf(kind, key, SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead) ?? GenericName(esr);
     }
 
     /// <summary>A name-only catalogue entry, with the HCR_EL2 trap groups the architecture puts it in.</summary>

@@ -198,65 +198,65 @@ public static partial class SysRegKeys
     /// <summary>ID_AA64MMFR2_EL1: s3_0_c0_c7_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR2_EL1 = 0x0034000Eu;
 
-    /// <summary>s3_0_c0_c3_3: s3_0_c0_c3_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c3_3 = 0x00360006u;
+    /// <summary>S3_0_C0_C3_3: s3_0_c0_c3_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C3_3 = 0x00360006u;
 
-    /// <summary>s3_0_c0_c3_7: s3_0_c0_c3_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c3_7 = 0x003E0006u;
+    /// <summary>S3_0_C0_C3_7: s3_0_c0_c3_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C3_7 = 0x003E0006u;
 
-    /// <summary>s3_0_c0_c4_2: s3_0_c0_c4_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c4_2 = 0x00340008u;
+    /// <summary>S3_0_C0_C4_2: s3_0_c0_c4_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C4_2 = 0x00340008u;
 
-    /// <summary>s3_0_c0_c4_3: s3_0_c0_c4_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c4_3 = 0x00360008u;
+    /// <summary>S3_0_C0_C4_3: s3_0_c0_c4_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C4_3 = 0x00360008u;
 
-    /// <summary>s3_0_c0_c4_6: s3_0_c0_c4_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c4_6 = 0x003C0008u;
+    /// <summary>S3_0_C0_C4_6: s3_0_c0_c4_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C4_6 = 0x003C0008u;
 
-    /// <summary>s3_0_c0_c4_7: s3_0_c0_c4_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c4_7 = 0x003E0008u;
+    /// <summary>S3_0_C0_C4_7: s3_0_c0_c4_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C4_7 = 0x003E0008u;
 
-    /// <summary>s3_0_c0_c5_2: s3_0_c0_c5_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c5_2 = 0x0034000Au;
+    /// <summary>S3_0_C0_C5_2: s3_0_c0_c5_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C5_2 = 0x0034000Au;
 
-    /// <summary>s3_0_c0_c5_3: s3_0_c0_c5_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c5_3 = 0x0036000Au;
+    /// <summary>S3_0_C0_C5_3: s3_0_c0_c5_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C5_3 = 0x0036000Au;
 
-    /// <summary>s3_0_c0_c5_6: s3_0_c0_c5_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c5_6 = 0x003C000Au;
+    /// <summary>S3_0_C0_C5_6: s3_0_c0_c5_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C5_6 = 0x003C000Au;
 
-    /// <summary>s3_0_c0_c5_7: s3_0_c0_c5_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c5_7 = 0x003E000Au;
+    /// <summary>S3_0_C0_C5_7: s3_0_c0_c5_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C5_7 = 0x003E000Au;
 
-    /// <summary>s3_0_c0_c6_3: s3_0_c0_c6_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c6_3 = 0x0036000Cu;
+    /// <summary>S3_0_C0_C6_3: s3_0_c0_c6_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C6_3 = 0x0036000Cu;
 
-    /// <summary>s3_0_c0_c6_4: s3_0_c0_c6_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c6_4 = 0x0038000Cu;
+    /// <summary>S3_0_C0_C6_4: s3_0_c0_c6_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C6_4 = 0x0038000Cu;
 
-    /// <summary>s3_0_c0_c6_5: s3_0_c0_c6_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c6_5 = 0x003A000Cu;
+    /// <summary>S3_0_C0_C6_5: s3_0_c0_c6_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C6_5 = 0x003A000Cu;
 
-    /// <summary>s3_0_c0_c6_6: s3_0_c0_c6_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c6_6 = 0x003C000Cu;
+    /// <summary>S3_0_C0_C6_6: s3_0_c0_c6_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C6_6 = 0x003C000Cu;
 
-    /// <summary>s3_0_c0_c6_7: s3_0_c0_c6_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c6_7 = 0x003E000Cu;
+    /// <summary>S3_0_C0_C6_7: s3_0_c0_c6_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C6_7 = 0x003E000Cu;
 
-    /// <summary>s3_0_c0_c7_3: s3_0_c0_c7_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c7_3 = 0x0036000Eu;
+    /// <summary>S3_0_C0_C7_3: s3_0_c0_c7_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C7_3 = 0x0036000Eu;
 
-    /// <summary>s3_0_c0_c7_4: s3_0_c0_c7_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c7_4 = 0x0038000Eu;
+    /// <summary>S3_0_C0_C7_4: s3_0_c0_c7_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C7_4 = 0x0038000Eu;
 
-    /// <summary>s3_0_c0_c7_5: s3_0_c0_c7_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c7_5 = 0x003A000Eu;
+    /// <summary>S3_0_C0_C7_5: s3_0_c0_c7_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C7_5 = 0x003A000Eu;
 
-    /// <summary>s3_0_c0_c7_6: s3_0_c0_c7_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c7_6 = 0x003C000Eu;
+    /// <summary>S3_0_C0_C7_6: s3_0_c0_c7_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C7_6 = 0x003C000Eu;
 
-    /// <summary>s3_0_c0_c7_7: s3_0_c0_c7_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint s3_0_c0_c7_7 = 0x003E000Eu;
+    /// <summary>S3_0_C0_C7_7: s3_0_c0_c7_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint S3_0_C0_C7_7 = 0x003E000Eu;
 
     /// <summary>DC_IGSW: DC IGSW, s1_0_c7_c6_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_IGSW = 0x00181C0Cu;

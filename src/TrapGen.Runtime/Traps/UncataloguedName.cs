@@ -1,15 +1,16 @@
 using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Runtime.Traps;
 
 /// <summary>
 /// The architectural name of what a trap no catalogue dispatches reaches: a cp14 register (<c>JIDR</c>)
 /// or a floating-point ID register VMRS reads (<c>FPSID</c>). Null for SMC and for what the architecture
 /// does not name.
 /// </summary>
-internal static class UncataloguedName
+public static class UncataloguedName
 {
+    /// <summary>Gets the architectural name of the cp14 register or VMRS ID register <paramref name="access"/> reaches, or null.</summary>
     public static string? Of(in SystemRegisterAccess access)
     {
         switch (access.Kind)
