@@ -119,6 +119,33 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_tidcp_group_takes_implementation_defined_registers_in_the_space_tidcp_traps()
+    {
+        const string Catalogue = """
+            version: 1
+            trap_groups:
+              - name: TIDCP
+            registers:
+              - name: L2CTLR_EL1
+                implementation_defined: true
+                encoding: { op0: 3, op1: 1, crn: 11, crm: 0, op2: 2 }
+                width: 64
+                handling: raz-wi
+                traps: { TIDCP: read-write }
+                aarch32:
+                  - name: L2CTLR
+                    mcr: { opc1: 1, crn: 9, crm: 0, opc2: 2 }
+                    view: lo
+            """;
+
+        Assert.Empty(GeneratorHarness.CatalogueDiagnostics(Catalogue));
+
+        // AArch32 CRn 15 is IMPLEMENTATION DEFINED space too, but TIDCP does not trap it.
+        var crn15 = GeneratorHarness.CatalogueDiagnostics(Catalogue.Replace("mcr: { opc1: 1, crn: 9, crm: 0, opc2: 2 }", "mcr: { opc1: 0, crn: 15, crm: 0, opc2: 0 }", StringComparison.Ordinal));
+        Assert.Contains(crn15, d => d.Id == "TG0018" && d.GetMessage(CultureInfo.InvariantCulture).Contains("does not put it in TIDCP's group", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_positioned_rule_has_a_case()
     {
         // TG9999 is a bug; TG0028 (no catalogue) has no file to point into and TG0029 (a second catalogue) is about a whole file:

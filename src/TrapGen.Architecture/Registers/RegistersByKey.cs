@@ -80,7 +80,10 @@ public static class RegistersByKey
         }
     }
 
-    /// <summary>Gets the EL2 trap rules of everything at <paramref name="key"/>, or none.</summary>
+    /// <summary>
+    /// Gets the EL2 trap rules of everything at <paramref name="key"/>: the table's, or HCR_EL2.TIDCP's in
+    /// both directions for an encoding of the IMPLEMENTATION DEFINED space it traps; none otherwise.
+    /// </summary>
     public static IReadOnlyList<TrapRule> RulesOf(TrapClassKind kind, uint key)
     {
         switch (kind)
@@ -91,11 +94,14 @@ public static class RegistersByKey
                     return registers.Length == 1 ? registers[0].Traps : [.. registers.SelectMany(r => r.Traps)];
                 }
 
-                return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : [];
+                return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : ImplementationDefinedRules(kind, key);
             default:
-                return TryFindCp15(kind, key, out var aarch32) ? aarch32.Traps : [];
+                return TryFindCp15(kind, key, out var aarch32) ? aarch32.Traps : ImplementationDefinedRules(kind, key);
         }
     }
+
+    private static IReadOnlyList<TrapRule> ImplementationDefinedRules(TrapClassKind kind, uint key) =>
+        ImplementationDefinedSpace.TrappedByTidcp(kind, key) ? [new TrapRule(TrapControls.TIDCP, AccessDirection.ReadWrite)] : [];
 
     private static Dictionary<uint, Aarch32Register> Coprocessor(uint coprocessor, Cp15Form form) =>
         Aarch32Registers.All.Where(r => r.Coprocessor == coprocessor && r.Encoding.Form == form)

@@ -27,7 +27,8 @@ public static class ArchitecturalTraps
     {
         if (!RulesByKey[(int)kind].TryGetValue(key, out var rules))
         {
-            return null;
+            // The IMPLEMENTATION DEFINED space has no rows: TIDCP traps it, in both directions.
+            return TrapControls.TIDCP.IsActive(hcr) && ImplementationDefinedSpace.TrappedByTidcp(kind, key) ? TrapControls.TIDCP : null;
         }
 
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
