@@ -47,7 +47,7 @@ public static class StubImplementation
 
         if (catalogue.Instructions.Any(i => i.Handling == TrapGen.Catalogue.Model.InstructionHandling.Forward))
         {
-            builder.AppendLine("    private partial void Forward(CataloguedInstruction instruction, ulong operand) => Calls.Add(\"Forward(\" + instruction + \", 0x\" + operand.ToString(\"X\") + \")\");");
+            builder.AppendLine("    partial void Forward(CataloguedInstruction instruction, ulong operand) => Calls.Add(\"Forward(\" + instruction + \", 0x\" + operand.ToString(\"X\") + \")\");");
         }
 
         builder.AppendLine("}");

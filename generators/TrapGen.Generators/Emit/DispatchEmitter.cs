@@ -272,7 +272,7 @@ internal static class DispatchEmitter
             writer.Line("private partial void " + hook.Name + "(ulong value);");
         }
 
-        InstructionEmitter.EmitForwardPartial(writer, catalogue);
+        InstructionEmitter.EmitForwardPartial(writer);
 
         foreach (var emulator in catalogue.Emulators)
         {

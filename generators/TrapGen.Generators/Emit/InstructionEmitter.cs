@@ -15,16 +15,14 @@ internal static class InstructionEmitter
 
     private static readonly string Result = GeneratedNames.TrapResult;
 
-    /// <summary>Emits the enum of the catalogue's System instructions, when it lists any.</summary>
+    /// <summary>
+    /// Emits the enum of the catalogue's System instructions: always, even empty, so that a runtime's
+    /// <c>Forward</c> compiles whatever the catalogue lists.
+    /// </summary>
     public static void EmitEnum(SourceWriter writer, EmitContext context)
     {
         var instructions = context.Catalogue.Instructions;
-        if (instructions.Count == 0)
-        {
-            return;
-        }
-
-        writer.Summary("The System instructions the catalogue lists, as the dispatch names them to the runtime.");
+        writer.Summary("The System instructions the catalogue lists, as the dispatch names them to the runtime's Forward.");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public enum " + EnumName))
         {
@@ -69,17 +67,18 @@ internal static class InstructionEmitter
         }
     }
 
-    /// <summary>Emits the runtime's <c>Forward</c>, when an instruction is forwarded.</summary>
-    public static void EmitForwardPartial(SourceWriter writer, RegisterCatalogue catalogue)
+    /// <summary>
+    /// Emits <c>Forward</c>, always, as an optional partial method (<c>partial void</c>, no access modifier):
+    /// a runtime that forwards instructions implements it whatever its catalogue lists, and one that does
+    /// not implement it makes a forwarded instruction complete without effect.
+    /// </summary>
+    public static void EmitForwardPartial(SourceWriter writer)
     {
-        if (!catalogue.Instructions.Any(i => i.Handling == InstructionHandling.Forward))
-        {
-            return;
-        }
-
         writer.Line();
-        writer.SummaryXml("Performs the trapped <paramref name=\"instruction\"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none).");
-        writer.Line("private partial void Forward(" + EnumName + " instruction, ulong operand);");
+        writer.SummaryXml(
+            "Performs the trapped <paramref name=\"instruction\"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none): "
+            + "the handling of instructions the catalogue marks forward. Optional: without an implementation a forwarded instruction completes and does nothing.");
+        writer.Line("partial void Forward(" + EnumName + " instruction, ulong operand);");
     }
 
     /// <summary>When a hook runs, for its doc comment: after register writes, on trapped instructions, or both.</summary>

@@ -1,6 +1,7 @@
 using System;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Emulation;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -19,7 +20,7 @@ public sealed class Hypervisor
         ArgumentNullException.ThrowIfNull(firstVcpu);
         Policy = policy;
         Observer = observer;
-        dispatcher = new TrapDispatcher(Hardware, Hcr, firstVcpu);
+        dispatcher = new TrapDispatcher(Hardware, Hcr, Forwarded, firstVcpu);
         firstVcpu.SavedSystemRegisters.CopyTo(Hardware);
     }
 
@@ -28,6 +29,9 @@ public sealed class Hypervisor
 
     /// <summary>Gets or sets CNTHCTL_EL2; 0 (the default) traps the guest's physical counter and timer accesses.</summary>
     public ulong Cnthctl { get; set; }
+
+    /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
+    public ForwardedInstructions Forwarded { get; } = new();
 
     /// <summary>Gets the live EL1 system registers: the running vCPU's state, which passthrough handlers move.</summary>
     public SystemRegisterFile Hardware { get; } = new();

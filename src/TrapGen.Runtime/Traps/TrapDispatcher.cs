@@ -1,5 +1,6 @@
 using System;
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Emulation;
 
 namespace TrapGen.Runtime;
 
@@ -11,16 +12,19 @@ public sealed partial class TrapDispatcher
 {
     private readonly SystemRegisterFile registers;
     private readonly HypervisorConfiguration hcr;
+    private readonly ForwardedInstructions forwarded;
     private Vcpu current;
 
-    /// <summary>Creates a dispatcher over the live register file and HCR_EL2, running <paramref name="vcpu"/>.</summary>
-    internal TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, Vcpu vcpu)
+    /// <summary>Creates a dispatcher over the live register file, HCR_EL2 and the hardware's forwarded instructions, running <paramref name="vcpu"/>.</summary>
+    internal TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, ForwardedInstructions forwarded, Vcpu vcpu)
     {
         ArgumentNullException.ThrowIfNull(registers);
         ArgumentNullException.ThrowIfNull(hcr);
+        ArgumentNullException.ThrowIfNull(forwarded);
         ArgumentNullException.ThrowIfNull(vcpu);
         this.registers = registers;
         this.hcr = hcr;
+        this.forwarded = forwarded;
         current = vcpu;
     }
 
@@ -79,6 +83,9 @@ public sealed partial class TrapDispatcher
     /// hierarchy; a selection of no cache reads as zero.
     /// </summary>
     private partial ulong ReadCacheSizeId() => CacheHierarchy.SizeId(registers.CSSELR_EL1);
+
+    /// <summary>The catalogue's forward: the hardware performs the instruction the guest asked for.</summary>
+    partial void Forward(CataloguedInstruction instruction, ulong operand) => forwarded.Perform(instruction, operand);
 
     private partial ulong ReadCntpCtl() => current.Timer.ReadControl();
 

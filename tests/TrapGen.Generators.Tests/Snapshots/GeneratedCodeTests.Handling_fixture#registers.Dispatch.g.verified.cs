@@ -17,6 +17,12 @@ public enum TrapResult
     Unhandled,
 }
 
+/// <summary>The System instructions the catalogue lists, as the dispatch names them to the runtime's Forward.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public enum CataloguedInstruction
+{
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -209,4 +215,7 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Hook OnWidgetWrite, run after every write to a register that names it, with the register's new value: Runs after WIDGET_EL1 is written.</summary>
     private partial void OnWidgetWrite(ulong value);
+
+    /// <summary>Performs the trapped <paramref name="instruction"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none): the handling of instructions the catalogue marks forward. Optional: without an implementation a forwarded instruction completes and does nothing.</summary>
+    partial void Forward(CataloguedInstruction instruction, ulong operand);
 }

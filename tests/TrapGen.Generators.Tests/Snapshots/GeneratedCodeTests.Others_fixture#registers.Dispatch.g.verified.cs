@@ -17,6 +17,12 @@ public enum TrapResult
     Unhandled,
 }
 
+/// <summary>The System instructions the catalogue lists, as the dispatch names them to the runtime's Forward.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public enum CataloguedInstruction
+{
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -141,4 +147,7 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Writes AArch32 general-purpose register R<paramref name="index"/>.</summary>
     private partial void WriteR(int index, uint value);
+
+    /// <summary>Performs the trapped <paramref name="instruction"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none): the handling of instructions the catalogue marks forward. Optional: without an implementation a forwarded instruction completes and does nothing.</summary>
+    partial void Forward(CataloguedInstruction instruction, ulong operand);
 }

@@ -17,7 +17,7 @@ public enum TrapResult
     Unhandled,
 }
 
-/// <summary>The System instructions the catalogue lists, as the dispatch names them to the runtime.</summary>
+/// <summary>The System instructions the catalogue lists, as the dispatch names them to the runtime's Forward.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public enum CataloguedInstruction
 {
@@ -1420,6 +1420,9 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Hook SetWayFlush, run when DC ISW, DC CSW, DC CISW, DCISW, DCCSW, DCCISW trap, with the operand: When the guest cleans or invalidates a cache by set/way (KVM's access_dcsw and kvm_set_way_flush): set/way operations cannot be virtualised, so the hypervisor cleans the guest's whole memory once and sets HCR_EL2.TVM, so that the guest's next MMU or cache enable traps (and UpdateSctlr clears TVM again).</summary>
     private partial void SetWayFlush(ulong value);
+
+    /// <summary>Performs the trapped <paramref name="instruction"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none): the handling of instructions the catalogue marks forward. Optional: without an implementation a forwarded instruction completes and does nothing.</summary>
+    partial void Forward(CataloguedInstruction instruction, ulong operand);
 
     /// <summary>Emulator CntpCtl, read: EL1 physical timer control, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpCtl();
