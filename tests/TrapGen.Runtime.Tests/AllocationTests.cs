@@ -1,4 +1,5 @@
 using System;
+using TrapGen.Testing;
 using TrapGen.Runtime.Instructions;
 using Xunit;
 

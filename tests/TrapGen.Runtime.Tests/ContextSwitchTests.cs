@@ -1,3 +1,4 @@
+using TrapGen.Testing;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
 using TrapGen.Runtime.Emulation;

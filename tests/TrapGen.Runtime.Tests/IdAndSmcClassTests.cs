@@ -1,3 +1,4 @@
+using TrapGen.Testing;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;

@@ -1,4 +1,5 @@
 using System.Linq;
+using TrapGen.Testing;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Traps;

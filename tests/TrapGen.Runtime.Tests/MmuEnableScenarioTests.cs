@@ -1,3 +1,4 @@
+using TrapGen.Testing;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Traps;

@@ -1,4 +1,5 @@
 using System.Linq;
+using TrapGen.Testing;
 using TrapGen.Runtime.Instructions;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Testing;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
 using Xunit;

@@ -1,4 +1,5 @@
 using System.IO;
+using TrapGen.Testing;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Instructions;

@@ -1,3 +1,4 @@
+using TrapGen.Testing;
 using TrapGen.Runtime.Traps;
 using Xunit;
 
