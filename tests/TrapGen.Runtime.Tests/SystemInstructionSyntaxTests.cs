@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Testing;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

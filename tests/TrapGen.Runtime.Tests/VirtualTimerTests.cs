@@ -1,5 +1,5 @@
-using TrapGen.Testing;
 using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;
