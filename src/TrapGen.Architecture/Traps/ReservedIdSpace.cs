@@ -6,8 +6,8 @@ namespace TrapGen.Architecture;
 
 /// <summary>
 /// The ID register space's encodings the tables name no register for: reserved ID registers. AArch64:
-/// op0 3, op1 0, CRn 0, CRm 1–7. AArch32: cp15 MCR/MRC opc1 0, CRn c0, CRm c3–c7 (Arm ARM G7.3, the
-/// AArch32 identification registers: "Reserved, RAZ"). A read returns zero, a write is UNDEFINED (the
+/// op0 3, op1 0, CRn 0, CRm 1–7. AArch32: cp15 MCR/MRC opc1 0, CRn c0, CRm c3–c7 (the Arm ARM's
+/// AArch32 ID register space: reserved, RAZ). A read returns zero, a write is UNDEFINED (the
 /// space is read-only), and HCR_EL2.TID3 traps the reads as it traps the named ID registers (Arm ARM
 /// HCR_EL2.TID3, which lists both spaces: required with FEAT_FGT, IMPLEMENTATION DEFINED without; QEMU's
 /// cortex-a57 traps them, in both Execution states, and KVM treats them as ID_UNALLOCATED, read as zero).
