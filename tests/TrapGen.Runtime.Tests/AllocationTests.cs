@@ -1,5 +1,6 @@
 using System;
 using TrapGen.Runtime.Instructions;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

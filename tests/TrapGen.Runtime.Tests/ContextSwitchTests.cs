@@ -1,6 +1,7 @@
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
 using TrapGen.Runtime.Emulation;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

@@ -1,6 +1,7 @@
 using TrapGen.Architecture;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

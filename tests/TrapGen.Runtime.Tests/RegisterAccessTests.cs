@@ -1,6 +1,7 @@
 using System.Linq;
 using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Instructions;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

@@ -3,6 +3,7 @@ using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

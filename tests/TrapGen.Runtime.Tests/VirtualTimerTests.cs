@@ -1,4 +1,5 @@
 using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

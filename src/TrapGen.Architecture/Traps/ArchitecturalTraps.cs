@@ -10,9 +10,6 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static class ArchitecturalTraps
 {
-    /// <summary>What traps a reserved ID register: HCR_EL2.TID3, its reads (<see cref="ReservedIdSpace"/>); declared before the table it joins.</summary>
-    private static readonly IReadOnlyList<TrapRule> ReservedIdRules = [new TrapRule(TrapControls.TID3, AccessDirection.Read)];
-
     private static readonly Dictionary<uint, TrapRule[]>[] RulesByKey =
     [
         .. TrapClasses.All.Select(kind => Everything(kind).GroupBy(entry => entry.Key)
@@ -70,7 +67,8 @@ public static class ArchitecturalTraps
 
     /// <summary>
     /// Gets everything <paramref name="control"/> traps that a catalogue can dispatch: AArch64 registers
-    /// and System instructions, and cp15 registers, with the direction it traps.
+    /// and System instructions, and cp15 registers, and the reserved ID registers of both (HCR_EL2.TID3),
+    /// with the direction it traps.
     /// </summary>
     public static IEnumerable<CoveredAccess> CoveredBy(TrapControl control)
     {
@@ -90,12 +88,9 @@ public static class ArchitecturalTraps
             }
         }
 
-        foreach (var reserved in ReservedIdSpace.All)
+        foreach (var reserved in Reserved(control, TrapClassKind.Aarch64))
         {
-            foreach (var rule in ReservedIdRules.Where(r => r.Control == control))
-            {
-                yield return new CoveredAccess(reserved.ToString().ToUpperInvariant(), TrapClassKind.Aarch64, TrapClasses.Key(reserved), reserved.ToString(), rule.Direction);
-            }
+            yield return reserved;
         }
 
         foreach (var register in Aarch32Registers.All.Where(r => r.Coprocessor == 15))
@@ -105,7 +100,20 @@ public static class ArchitecturalTraps
                 yield return new CoveredAccess(register.Name, register.Encoding.TrapClass, TrapClasses.Key(register.Encoding), register.Encoding.Describe(), rule.Direction);
             }
         }
+
+        foreach (var reserved in Reserved(control, TrapClassKind.Cp15Register32))
+        {
+            yield return reserved;
+        }
     }
+
+    /// <summary>The reserved ID registers of <paramref name="kind"/> that <paramref name="control"/> traps (<see cref="ReservedIdSpace"/>).</summary>
+    private static IEnumerable<CoveredAccess> Reserved(TrapControl control, TrapClassKind kind) =>
+        from reserved in ReservedIdSpace.Keys()
+        where reserved.Kind == kind
+        from rule in ReservedIdSpace.Traps
+        where rule.Control == control
+        select new CoveredAccess(reserved.Name, reserved.Kind, reserved.Key, reserved.Encoding, rule.Direction);
 
     private static TrapControl? FirstActive(IReadOnlyList<TrapRule> rules, ulong hcr, bool isRead)
     {
@@ -122,11 +130,11 @@ public static class ArchitecturalTraps
         return null;
     }
 
-    private static IEnumerable<(uint Key, IReadOnlyList<TrapRule> Rules)> Everything(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => Aarch64Registers.All.Select(r => (TrapClasses.Key(r.Encoding), r.Traps))
-            .Concat(SystemInstructions.All.Select(i => (TrapClasses.Key(i.Encoding), i.Traps)))
-            .Concat(ReservedIdSpace.All.Select(e => (TrapClasses.Key(e), ReservedIdRules))),
-        _ => Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.TrapClass == kind).Select(r => (TrapClasses.Key(r.Encoding), r.Traps)),
-    };
+    private static IEnumerable<(uint Key, IReadOnlyList<TrapRule> Rules)> Everything(TrapClassKind kind) =>
+        (kind switch
+        {
+            TrapClassKind.Aarch64 => Aarch64Registers.All.Select(r => (TrapClasses.Key(r.Encoding), r.Traps))
+                .Concat(SystemInstructions.All.Select(i => (TrapClasses.Key(i.Encoding), i.Traps))),
+            _ => Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.TrapClass == kind).Select(r => (TrapClasses.Key(r.Encoding), r.Traps)),
+        }).Concat(ReservedIdSpace.Keys().Where(reserved => reserved.Kind == kind).Select(reserved => (reserved.Key, ReservedIdSpace.Traps)));
 }

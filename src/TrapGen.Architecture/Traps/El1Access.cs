@@ -45,16 +45,17 @@ public static class El1Access
                     : El1AccessCheck.Allowed;
             }
 
-            if (ReservedIdSpace.Contains(key))
-            {
-                return isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection;
-            }
         }
         else if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
         {
             return aarch32.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
                 : !aarch32.Allows(direction) ? El1AccessCheck.WrongDirection
                 : El1AccessCheck.Allowed;
+        }
+
+        if (ReservedIdSpace.Contains(kind, key))
+        {
+            return isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection;
         }
 
         if (!ImplementationDefinedSpace.Contains(kind, key))

@@ -1,19 +1,21 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace TrapGen.Architecture;
 
 /// <summary>
-/// The AArch64 ID register space, op0 3, op1 0, CRn 0, CRm 1–7: encodings the table names no register
-/// for are reserved ID registers. A read returns zero, a write is UNDEFINED (the space is read-only),
-/// and HCR_EL2.TID3 traps the reads as it traps the named ID registers (Arm ARM HCR_EL2.TID3: required
-/// with FEAT_FGT, IMPLEMENTATION DEFINED without; QEMU's cortex-a57 traps them, and KVM treats them as
-/// ID_UNALLOCATED, read as zero).
+/// The ID register space's encodings the tables name no register for: reserved ID registers. AArch64:
+/// op0 3, op1 0, CRn 0, CRm 1–7. AArch32: cp15 MCR/MRC opc1 0, CRn c0, CRm c3–c7 (the Arm ARM's
+/// AArch32 ID register space: reserved, RAZ). A read returns zero, a write is UNDEFINED (the
+/// space is read-only), and HCR_EL2.TID3 traps the reads as it traps the named ID registers (Arm ARM
+/// HCR_EL2.TID3, which lists both spaces: required with FEAT_FGT, IMPLEMENTATION DEFINED without; QEMU's
+/// cortex-a57 traps them, in both Execution states, and KVM treats them as ID_UNALLOCATED, read as zero).
 /// </summary>
 public static class ReservedIdSpace
 {
-    /// <summary>Every reserved encoding, in encoding order.</summary>
-    public static IReadOnlyList<Aarch64Encoding> All { get; } =
+    /// <summary>Every reserved AArch64 encoding, in encoding order.</summary>
+    public static IReadOnlyList<Aarch64Encoding> Aarch64 { get; } =
     [
         .. from crm in Enumerable.Range(1, 7)
            from op2 in Enumerable.Range(0, 8)
@@ -22,8 +24,36 @@ public static class ReservedIdSpace
            select encoding,
     ];
 
-    private static readonly HashSet<uint> Keys = [.. All.Select(TrapClasses.Key)];
+    /// <summary>Every reserved AArch32 encoding (cp15, MCR/MRC), in encoding order.</summary>
+    public static IReadOnlyList<Cp15Encoding> Aarch32 { get; } =
+    [
+        .. from crm in Enumerable.Range(3, 5)
+           from opc2 in Enumerable.Range(0, 8)
+           let encoding = new Cp15Encoding(Cp15Form.Mcr, 0, 0, crm, opc2)
+           where !Aarch32Registers.All.Any(r => r.Coprocessor == 15 && r.Encoding == encoding)
+           select encoding,
+    ];
 
-    /// <summary>Gets whether the AArch64 access with ISS key <paramref name="key"/> is a reserved ID register.</summary>
-    public static bool Contains(uint key) => Keys.Contains(key);
+    /// <summary>Gets what traps a reserved ID register: HCR_EL2.TID3, its reads.</summary>
+    public static IReadOnlyList<TrapRule> Traps { get; } = [new TrapRule(TrapControls.TID3, AccessDirection.Read)];
+
+    private static readonly HashSet<uint> Aarch64Keys = [.. Aarch64.Select(TrapClasses.Key)];
+
+    private static readonly HashSet<uint> Aarch32Keys = [.. Aarch32.Select(TrapClasses.Key)];
+
+    /// <summary>Gets whether the access of <paramref name="kind"/> with ISS key <paramref name="key"/> is a reserved ID register.</summary>
+    public static bool Contains(TrapClassKind kind, uint key) => kind switch
+    {
+        TrapClassKind.Aarch64 => Aarch64Keys.Contains(key),
+        TrapClassKind.Cp15Register32 => Aarch32Keys.Contains(key),
+        _ => false,
+    };
+
+    /// <summary>Gets every reserved encoding as the trap class, ISS key, name and encoding text a catalogue check uses.</summary>
+    public static IEnumerable<(TrapClassKind Kind, uint Key, string Name, string Encoding)> Keys() =>
+        Aarch64.Select(e => (TrapClassKind.Aarch64, TrapClasses.Key(e), e.ToString().ToUpperInvariant(), e.ToString()))
+            .Concat(Aarch32.Select(e => (TrapClassKind.Cp15Register32, TrapClasses.Key(e), Name(e), e.Describe())));
+
+    /// <summary>The generic name of an AArch32 reserved encoding, as the runtime's reports write one: <c>CP15_0_C0_C3_0</c>.</summary>
+    private static string Name(Cp15Encoding e) => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", e.Opc1, e.CRn, e.CRm, e.Opc2);
 }

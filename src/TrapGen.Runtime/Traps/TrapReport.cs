@@ -55,6 +55,16 @@ public static class TrapReport
         }
 
         var isRead = SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead;
+        if (ReservedIdSpace.Contains(kind, key))
+        {
+            return """
+                # a reserved ID register (reads as zero); registers.yaml handles the whole reserved space with:
+                trap_groups:
+                  - name: TID3
+                    others: raz-wi
+                """;
+        }
+
         if (kind == TrapClassKind.Aarch64)
         {
             if (RegistersByKey.TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
@@ -65,16 +75,6 @@ public static class TrapReport
             if (RegistersByKey.TryFindInstruction(key, out var instruction))
             {
                 return InstructionEntry(instruction.FullName, instruction.Traps);
-            }
-
-            if (ReservedIdSpace.Contains(key))
-            {
-                return """
-                    # a reserved ID register (reads as zero); registers.yaml handles the whole reserved space with:
-                    trap_groups:
-                      - name: TID3
-                        others: raz-wi
-                    """;
             }
 
             var s = new SysRegSyndrome(EsrFields.GetISS(esr));

@@ -449,14 +449,127 @@ public static partial class Cp32Keys
     /// <summary>ID_MMFR5: MCR p15, 0, c0, c3, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_MMFR5 = 0x000C0006u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–63, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 26) ^ Displacements[(int)((key * 0x1B147DCDu) >> 27)];
+    /// <summary>CP15_0_C0_C3_0: MCR p15, 0, c0, c3, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C3_0 = 0x00000006u;
+
+    /// <summary>CP15_0_C0_C3_1: MCR p15, 0, c0, c3, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C3_1 = 0x00020006u;
+
+    /// <summary>CP15_0_C0_C3_2: MCR p15, 0, c0, c3, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C3_2 = 0x00040006u;
+
+    /// <summary>CP15_0_C0_C3_3: MCR p15, 0, c0, c3, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C3_3 = 0x00060006u;
+
+    /// <summary>CP15_0_C0_C3_7: MCR p15, 0, c0, c3, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C3_7 = 0x000E0006u;
+
+    /// <summary>CP15_0_C0_C4_0: MCR p15, 0, c0, c4, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_0 = 0x00000008u;
+
+    /// <summary>CP15_0_C0_C4_1: MCR p15, 0, c0, c4, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_1 = 0x00020008u;
+
+    /// <summary>CP15_0_C0_C4_2: MCR p15, 0, c0, c4, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_2 = 0x00040008u;
+
+    /// <summary>CP15_0_C0_C4_3: MCR p15, 0, c0, c4, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_3 = 0x00060008u;
+
+    /// <summary>CP15_0_C0_C4_4: MCR p15, 0, c0, c4, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_4 = 0x00080008u;
+
+    /// <summary>CP15_0_C0_C4_5: MCR p15, 0, c0, c4, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_5 = 0x000A0008u;
+
+    /// <summary>CP15_0_C0_C4_6: MCR p15, 0, c0, c4, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_6 = 0x000C0008u;
+
+    /// <summary>CP15_0_C0_C4_7: MCR p15, 0, c0, c4, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C4_7 = 0x000E0008u;
+
+    /// <summary>CP15_0_C0_C5_0: MCR p15, 0, c0, c5, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_0 = 0x0000000Au;
+
+    /// <summary>CP15_0_C0_C5_1: MCR p15, 0, c0, c5, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_1 = 0x0002000Au;
+
+    /// <summary>CP15_0_C0_C5_2: MCR p15, 0, c0, c5, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_2 = 0x0004000Au;
+
+    /// <summary>CP15_0_C0_C5_3: MCR p15, 0, c0, c5, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_3 = 0x0006000Au;
+
+    /// <summary>CP15_0_C0_C5_4: MCR p15, 0, c0, c5, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_4 = 0x0008000Au;
+
+    /// <summary>CP15_0_C0_C5_5: MCR p15, 0, c0, c5, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_5 = 0x000A000Au;
+
+    /// <summary>CP15_0_C0_C5_6: MCR p15, 0, c0, c5, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_6 = 0x000C000Au;
+
+    /// <summary>CP15_0_C0_C5_7: MCR p15, 0, c0, c5, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C5_7 = 0x000E000Au;
+
+    /// <summary>CP15_0_C0_C6_0: MCR p15, 0, c0, c6, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_0 = 0x0000000Cu;
+
+    /// <summary>CP15_0_C0_C6_1: MCR p15, 0, c0, c6, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_1 = 0x0002000Cu;
+
+    /// <summary>CP15_0_C0_C6_2: MCR p15, 0, c0, c6, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_2 = 0x0004000Cu;
+
+    /// <summary>CP15_0_C0_C6_3: MCR p15, 0, c0, c6, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_3 = 0x0006000Cu;
+
+    /// <summary>CP15_0_C0_C6_4: MCR p15, 0, c0, c6, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_4 = 0x0008000Cu;
+
+    /// <summary>CP15_0_C0_C6_5: MCR p15, 0, c0, c6, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_5 = 0x000A000Cu;
+
+    /// <summary>CP15_0_C0_C6_6: MCR p15, 0, c0, c6, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_6 = 0x000C000Cu;
+
+    /// <summary>CP15_0_C0_C6_7: MCR p15, 0, c0, c6, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C6_7 = 0x000E000Cu;
+
+    /// <summary>CP15_0_C0_C7_0: MCR p15, 0, c0, c7, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_0 = 0x0000000Eu;
+
+    /// <summary>CP15_0_C0_C7_1: MCR p15, 0, c0, c7, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_1 = 0x0002000Eu;
+
+    /// <summary>CP15_0_C0_C7_2: MCR p15, 0, c0, c7, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_2 = 0x0004000Eu;
+
+    /// <summary>CP15_0_C0_C7_3: MCR p15, 0, c0, c7, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_3 = 0x0006000Eu;
+
+    /// <summary>CP15_0_C0_C7_4: MCR p15, 0, c0, c7, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_4 = 0x0008000Eu;
+
+    /// <summary>CP15_0_C0_C7_5: MCR p15, 0, c0, c7, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_5 = 0x000A000Eu;
+
+    /// <summary>CP15_0_C0_C7_6: MCR p15, 0, c0, c7, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_6 = 0x000C000Eu;
+
+    /// <summary>CP15_0_C0_C7_7: MCR p15, 0, c0, c7, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint CP15_0_C0_C7_7 = 0x000E000Eu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 5, 7, 2, 0, 0,
-        0, 0, 0, 0, 8, 0, 0, 0, 0, 9, 9, 0, 0, 4, 1, 0,
+        1, 2, 1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 1, 1, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 8, 0, 5, 0, 0, 0, 0, 1, 0, 0, 0, 1, 5, 1,
     ];
 }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 
-namespace TrapGen.Runtime.Tests.Qemu;
+namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// One instruction the probe runs at EL1: an MRS, an MSR or a System instruction with x1 as Rt; an MRC,
@@ -16,7 +16,7 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// write writes back what the register holds (the probe runs with its MMU off and must not move it).
 /// Null for the address of a 64-byte aligned scratch buffer in RAM.
 /// </param>
-internal sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
+public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
 {
     /// <summary>An MRS x1 of <paramref name="register"/>.</summary>
     public static ProbeInstruction Read(Aarch64Register register) => Read(register.Name, register.Encoding);
@@ -43,6 +43,12 @@ internal sealed record ProbeInstruction(string Name, string Text, string? ValueO
         return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == Cp15Form.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
     }
 
+    /// <summary>An MRC to r1 of the cp15 encoding <paramref name="encoding"/> (MCR form), which <paramref name="name"/> describes.</summary>
+    public static ProbeInstruction Read(string name, Cp15Encoding encoding) => new(name + " read", "mrc " + Operands(15, encoding), null);
+
+    /// <summary>An MCR from r1 (the low half of the scratch address) of the cp15 encoding <paramref name="encoding"/> (MCR form), for a register no write may reach.</summary>
+    public static ProbeInstruction WriteAny(string name, Cp15Encoding encoding) => new(name + " write", "mcr " + Operands(15, encoding), null);
+
     /// <summary>A VMRS of the floating-point ID register <paramref name="register"/> to r1.</summary>
     public static ProbeInstruction Vmrs(VmrsIdRegister register) => new(register.Name + " VMRS", "vmrs r1, " + register.Name.ToLowerInvariant(), null);
 
@@ -57,11 +63,9 @@ internal sealed record ProbeInstruction(string Name, string Text, string? ValueO
         return new(instruction.FullName, instruction.TakesRegister ? operands + ", x1" : operands, null);
     }
 
-    private static string Operands(Aarch32Register register)
-    {
-        var e = register.Encoding;
-        return e.Form == Cp15Form.Mcr
-            ? string.Create(CultureInfo.InvariantCulture, $"p{register.Coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
-            : string.Create(CultureInfo.InvariantCulture, $"p{register.Coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
-    }
+    private static string Operands(Aarch32Register register) => Operands(register.Coprocessor, register.Encoding);
+
+    private static string Operands(int coprocessor, Cp15Encoding e) => e.Form == Cp15Form.Mcr
+        ? string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
+        : string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
 }

@@ -2,14 +2,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace TrapGen.Runtime.Tests.Qemu;
+namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// What the probe's EL1 is: AArch64 (EL1h) or AArch32 (Supervisor mode, A32). Its code and vectors, how
 /// EL2 enters it, and how an UNDEF it takes is recorded. An AArch32 EL1's banked registers live in
 /// X16 to X30 (LR_und is X22): EL2 keeps to X24 to X28, the FIQ bank, which the guest never uses.
+/// Each slot stores x1 (r1) after its instruction in the run's read-back table (x9), so that a read's
+/// value can be compared.
 /// </summary>
-internal abstract class ProbeGuest
+public abstract class ProbeGuest
 {
     /// <summary>The AArch64 EL1.</summary>
     public static ProbeGuest Aarch64 { get; } = new Aarch64Guest();
@@ -29,8 +31,8 @@ internal abstract class ProbeGuest
     /// <summary>Gets the bytes of one instruction's slot of EL1 code.</summary>
     public abstract int SlotSize { get; }
 
-    /// <summary>Gets the offset of the instruction under test in its slot.</summary>
-    public int InstructionOffset => SlotSize - 4;
+    /// <summary>Gets the offset of the instruction under test in its slot: the store of x1 follows it.</summary>
+    public int InstructionOffset => SlotSize - 8;
 
     /// <summary>Gets how far past the instruction the return address of an UNDEF taken to EL1 points.</summary>
     public abstract ulong UndefinedReturnOffset { get; }
@@ -44,7 +46,7 @@ internal abstract class ProbeGuest
     /// <summary>Gets the EL1 vector table: a synchronous exception asks EL2 to record it (HVC #1), anything else ends the probe (HVC #3).</summary>
     public abstract IEnumerable<string> Vectors { get; }
 
-    /// <summary>Gets the EL1 code: per slot, x11 = the slot, x1 (and x2) = its operand, the instruction; then HVC #2.</summary>
+    /// <summary>Gets the EL1 code: per slot, x11 = the slot, x1 (and x2) = its operand, the instruction, x1 stored in the read-back table; then HVC #2.</summary>
     public abstract IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions);
 
     private sealed class Aarch64Guest : ProbeGuest
@@ -55,7 +57,7 @@ internal abstract class ProbeGuest
 
         public override int El2Vector => 8; // 0x400: lower EL using AArch64, synchronous
 
-        public override int SlotSize => 12;
+        public override int SlotSize => 16;
 
         public override ulong UndefinedReturnOffset => 0; // ELR_EL1 is the instruction
 
@@ -78,6 +80,7 @@ internal abstract class ProbeGuest
                 string.Create(CultureInfo.InvariantCulture, $"    mov x11, #{i}"),
                 string.Create(CultureInfo.InvariantCulture, $"    ldr x1, [x10, #{8 * i}]"),
                 "    " + instruction.Text,
+                string.Create(CultureInfo.InvariantCulture, $"    str x1, [x9, #{8 * i}]"),
             }).Append("    hvc #2");
     }
 
@@ -89,7 +92,7 @@ internal abstract class ProbeGuest
 
         public override int El2Vector => 12; // 0x600: lower EL using AArch32, synchronous
 
-        public override int SlotSize => 16;
+        public override int SlotSize => 20;
 
         public override ulong UndefinedReturnOffset => 4; // LR_und is the A32 instruction + 4
 
@@ -112,6 +115,7 @@ internal abstract class ProbeGuest
                 string.Create(CultureInfo.InvariantCulture, $"ldr r1, [r10, #{8 * i}]"),
                 string.Create(CultureInfo.InvariantCulture, $"ldr r2, [r10, #{(8 * i) + 4}]"),
                 instruction.Text,
+                string.Create(CultureInfo.InvariantCulture, $"str r1, [r9, #{8 * i}]"),
             }), "hvc #2"]);
         }
 

@@ -6,22 +6,22 @@ using System.IO;
 using System.Linq;
 using Xunit;
 
-namespace TrapGen.Runtime.Tests.Qemu;
+namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// Builds the probe with binutils and runs it on <c>qemu-system-aarch64 -M virt,virtualization=on
 /// -cpu cortex-a57</c>, a CPU model that owes nothing to TrapGen. .ci/run installs qemu-system-arm
 /// and the cross binutils; when one is missing the test fails and says so.
 /// </summary>
-internal static class QemuRunner
+public static class QemuRunner
 {
     /// <summary>How long QEMU may run before it is killed: the probe takes well under a second.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>The probe's results: the address of its EL1 code and one record (tag and ESR, ELR) per run and slot.</summary>
+    /// <summary>The probe's results: the address of its EL1 code and one record (tag and ESR, ELR, x1 after the instruction) per run and slot.</summary>
     /// <param name="El1Code">The address of the first slot.</param>
-    /// <param name="Records">Per run, per slot: the tagged syndrome and the exception's return address.</param>
-    public sealed record ProbeOutput(ulong El1Code, (ulong Record, ulong Elr)[] Records);
+    /// <param name="Records">Per run, per slot: the tagged syndrome, the exception's return address and the value x1 (r1) held after the instruction.</param>
+    public sealed record ProbeOutput(ulong El1Code, (ulong Record, ulong Elr, ulong Value)[] Records);
 
     /// <summary>Assembles, links and runs <paramref name="assembly"/>, and reads back its results.</summary>
     public static ProbeOutput Run(string assembly, int expectedRecords)
@@ -54,7 +54,7 @@ internal static class QemuRunner
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.False(lines.Any(l => l.StartsWith('!')), "the probe took an unexpected exception to EL2 (ESR_EL2 after the !):\n" + output);
         Assert.True(lines.Length == expectedRecords + 2 && lines[^1] == ".", "the probe's output is incomplete:\n" + output);
-        var records = lines[1..^1].Select(line => line.Split(' ')).Select(pair => (Hex(pair[0]), Hex(pair[1]))).ToArray();
+        var records = lines[1..^1].Select(line => line.Split(' ')).Select(fields => (Hex(fields[0]), Hex(fields[1]), Hex(fields[2]))).ToArray();
         return new ProbeOutput(Hex(lines[0]), records);
     }
 

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Testing;
 
-namespace TrapGen.Runtime.Tests;
+namespace TrapGen.Testing;
 
 /// <summary>
 /// Guest instruction words, assembled by binutils from assembler text. AArch32 code may use SMC (the
 /// Security extension) and VMRS of MVFR2 (the Armv8 floating point).
 /// </summary>
-internal static class GuestCode
+public static class GuestCode
 {
     private static readonly string[] Aarch32Prelude = [".arch armv8-a", ".arch_extension sec", ".fpu fp-armv8"];
 

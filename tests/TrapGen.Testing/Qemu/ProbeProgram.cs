@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace TrapGen.Runtime.Tests.Qemu;
+namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// A bare-metal probe for QEMU's virt board that starts at EL2: for each HCR_EL2 value it sets
@@ -13,12 +13,14 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// and returns (the EL1 handler does not read ESR_EL1 itself: HCR_EL2.TRVM traps that). HVC #2 ends a
 /// run. At the end the probe prints its results in hex on the PL011 UART and turns the machine off with
 /// PSCI SYSTEM_OFF, which QEMU implements as an SMC when it emulates EL2 and no EL3.
-/// Registers: x1 (and x2) the instruction's operand, x6 the UART, x10 the operands' table, x11 the
-/// running slot, x12 the run's results, x19 where EL2 continues after the run, x24 to x28 the EL2
+/// After each instruction the guest stores x1 (r1) in the run's read-back table, so that the value a
+/// read returned is printed with its record.
+/// Registers: x1 (and x2) the instruction's operand, x6 the UART, x9 the run's read-back table, x10 the
+/// operands' table, x11 the running slot, x12 the run's results, x19 where EL2 continues after the run, x24 to x28 the EL2
 /// handler's (an AArch32 guest's FIQ bank). x0 (r0) is 0 at EL1, so an SMC there is no PSCI call: QEMU
 /// would perform one that HCR_EL2.TSC does not trap, and UNDEFs any other untrapped SMC.
 /// </summary>
-internal static class ProbeProgram
+public static class ProbeProgram
 {
     /// <summary>Where the probe is linked: above the device tree QEMU puts at the start of RAM.</summary>
     public const ulong LoadAddress = 0x4010_0000;
@@ -69,6 +71,7 @@ internal static class ProbeProgram
             Line("    msr hcr_el2, x0");
             Line("    isb");
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
+            Line(Invariant($"    ldr x9, =readback + {8 * run * instructions.Count}"));
             Line("    ldr x0, =el1_code");
             Line("    msr elr_el2, x0");
             Line(Invariant($"    mov x0, #0x{guest.Spsr:x}"));
@@ -86,12 +89,15 @@ internal static class ProbeProgram
         Line("    bl newline");
         Line("    ldr x7, =results");
         Line("    ldr x8, =results_end");
+        Line("    ldr x13, =readback");
         Line("dump:");
         Line("    ldr x0, [x7], #8");
         Line("    bl puthex");
-        Line("    mov w4, #' '");
-        Line("    strb w4, [x6]");
+        Line("    bl space");
         Line("    ldr x0, [x7], #8");
+        Line("    bl puthex");
+        Line("    bl space");
+        Line("    ldr x0, [x13], #8");
         Line("    bl puthex");
         Line("    bl newline");
         Line("    cmp x7, x8");
@@ -116,6 +122,10 @@ internal static class ProbeProgram
         Line("    strb w4, [x6]");
         Line("    subs x3, x3, #4");
         Line("    b.ge 1b");
+        Line("    ret");
+        Line("space:");
+        Line("    mov w4, #' '");
+        Line("    strb w4, [x6]");
         Line("    ret");
         Line("newline:");
         Line("    mov w4, #'\\n'");
@@ -193,6 +203,7 @@ internal static class ProbeProgram
         Line(".balign 16");
         Line(Invariant($"results: .space {16 * instructions.Count * hcrValues.Count}"));
         Line("results_end:");
+        Line(Invariant($"readback: .space {8 * instructions.Count * hcrValues.Count}"));
         return s.ToString();
     }
 

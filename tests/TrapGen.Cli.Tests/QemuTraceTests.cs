@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using TrapGen.Testing.Qemu;
+using Xunit;
+
+namespace TrapGen.Cli.Tests;
+
+/// <summary>
+/// The issue's acceptance criterion: <c>trapgen run</c> of a trace with <c>hcr +TID3</c>, <c>hcr +TSW</c>, …
+/// shows each access trapped or not exactly as on QEMU. For each HCR_EL2 value the QEMU probe runs and
+/// both EL1 execution states, a trace declares the guest, clears DC and TVM, sets the run's controls and
+/// lists the probe's instruction words; <c>trapgen run</c> must then print, per word, a trap outcome
+/// exactly where QEMU trapped to EL2, UNDEF@EL1 exactly where QEMU took an UNDEF at EL1, and otherwise an
+/// executed one. QEMU runs once per state and test process (<see cref="QemuProbe"/>). Unlike the probe,
+/// the trace keeps HCR_EL2 only until a handler changes it: the shipped catalogue's SetWayFlush sets TVM
+/// after a set/way operation, and in the probe's order no access TVM traps follows one (were one to, it
+/// would be reported here as trapped where QEMU executed it).
+/// </summary>
+public sealed partial class QemuTraceTests
+{
+    /// <summary>The outcomes of an access that trapped to EL2, however the catalogue then handled it.</summary>
+    private static readonly string[] TrapOutcomes = ["trap", "trap:skip", "trap:UNDEF", "unhandled", "crash"];
+
+    /// <summary>The outcomes of an access that executed at EL1.</summary>
+    private static readonly string[] ExecutedOutcomes = ["direct", "skip"];
+
+    public static TheoryData<string, string> Runs
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var guest in new[] { "aarch64", "aarch32" })
+            {
+                foreach (var run in new[] { "none" }.Concat(ProbeInstructions.Controls.Select(c => c.Name)).Append("all"))
+                {
+                    data.Add(guest, run);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Trapgen_run_traps_each_probe_access_exactly_where_qemu_does(string guest, string run)
+    {
+        var probe = guest == "aarch64" ? QemuProbe.Aarch64 : QemuProbe.Aarch32;
+        var controls = ProbeInstructions.Controls;
+        var runIndex = run switch
+        {
+            "none" => 0,
+            "all" => probe.HcrValues.Count - 1,
+            _ => 1 + controls.Select((c, i) => (c, i)).Single(pair => pair.c.Name == run).i,
+        };
+        IEnumerable<string> set = run switch
+        {
+            "none" => [],
+            "all" => controls.Select(c => c.Name),
+            _ => [run],
+        };
+        var trace = new StringBuilder().Append("guest ").Append(guest).Append("\nhcr -DC -TVM\n");
+        if (set.Any())
+        {
+            trace.Append("hcr ").AppendJoin(' ', set.Select(name => "+" + name)).Append('\n');
+        }
+
+        foreach (var word in probe.Words)
+        {
+            trace.Append(CultureInfo.InvariantCulture, $"0x{word:x8}\n");
+        }
+
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp(trace.ToString()));
+
+        Assert.True(exitCode == 0, error);
+        var lines = InstructionLine().Matches(output).ToList();
+        Assert.Equal(probe.Words.Count, lines.Count);
+        var disagreements = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var (record, _, _) = probe.Record(runIndex, i);
+            var (qemu, expected) = ProbeProgram.Tag(record) switch
+            {
+                ProbeProgram.TrappedTag => ("traps to EL2", TrapOutcomes),
+                ProbeProgram.El1ExceptionTag => ("UNDEF at EL1", ["UNDEF@EL1"]),
+                _ => ("executes", ExecutedOutcomes),
+            };
+
+            // One line per word, in order: an access the catalogue leaves unhandled gets UNDEF, which the
+            // runner takes the guest's handler to skip, so the PC still advances one instruction a line.
+            var pc = ulong.Parse(line.Groups["pc"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var outcome = line.Groups["outcome"].Value;
+            if (pc != 4UL * (ulong)i || !expected.Contains(outcome))
+            {
+                disagreements.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{probe.Instructions[i].Name} ({probe.Instructions[i].Text}, 0x{probe.Words[i]:x8}): QEMU {qemu}, trapgen run: {line.Value.Trim()}"));
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, disagreements.Count + " disagreements under " + run + ":\n" + string.Join('\n', disagreements));
+    }
+
+    [GeneratedRegex(@"^  (?<pc>[0-9a-f]{8,16})  (?<instruction>.+?) +(?<outcome>trap|trap:skip|trap:UNDEF|unhandled|crash|direct|skip|UNDEF@EL1|other)(?: |$)", RegexOptions.Multiline)]
+    private static partial Regex InstructionLine();
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TrapGen.Architecture;
+
+namespace TrapGen.Testing.Qemu;
+
+/// <summary>
+/// What the QEMU probe runs at EL1, from TrapGen's architecture tables: the HCR_EL2 trap controls it
+/// sets and, per execution state, the accesses the table says one of them traps. AArch64: an MRS and an
+/// MSR of each register, each System instruction, every encoding of the ID register space, an SMC (TSC,
+/// EC 0x17), and CCSIDR_EL1 read after writing CSSELR_EL1 = 0, 1 and 2. AArch32: an MRC and an MCR
+/// (MRRC and MCRR) of each cp15 register and operation, of every unnamed encoding of the AArch32 ID
+/// register space (p15, 0, c0, c3–c7, 0–7) and of each cp14 register cortex-a57 has (JIDR under TID0,
+/// EC 0x05 and 0x0C), a VMRS of FPSID, MVFR0, MVFR1 and MVFR2 (TID0, TID3, EC 0x08) and an SMC (TSC, EC 0x13).
+/// </summary>
+public static class ProbeInstructions
+{
+    /// <summary>The immediate of the A64 SMC the probe runs: EC 0x17 reports it.</summary>
+    public const int SmcImmediate = 0x1234;
+
+    /// <summary>The CSSELR_EL1 values the probe selects before reading CCSIDR_EL1: L1 data, L1 instruction, L2.</summary>
+    public static IReadOnlyList<int> CacheSelections { get; } = [0, 1, 2];
+
+    /// <summary>
+    /// HCR_EL2 trap controls the probe leaves out. TIDCP traps the IMPLEMENTATION DEFINED space, which QEMU
+    /// 7.2 does not implement the trap for: the runtime's TidcpTests check those rows against the Arm ARM's
+    /// description of HCR_EL2.TIDCP instead.
+    /// </summary>
+    private static readonly string[] ExcludedControls = ["TIDCP"];
+
+    /// <summary>
+    /// AArch32 registers the probe leaves out, because cortex-a57 (Armv8.0) does not implement them and
+    /// their encodings are UNDEFINED there (the AArch32 table, unlike the AArch64 one, records no feature, so
+    /// the emulated CPU treats them as present): CCSIDR2 needs FEAT_CCIDX (Armv8.3); TTBCR2 needs
+    /// FEAT_AA32HPD (Armv8.2); ACTLR2 is optional before Armv8.2 (ID_MMFR4.AC2), and QEMU's cortex-a57 lacks it.
+    /// </summary>
+    private static readonly string[] ExcludedAarch32Registers = ["CCSIDR2", "TTBCR2", "ACTLR2"];
+
+    /// <summary>
+    /// cp14 registers the probe leaves out because QEMU 7.2's cortex-a57 lacks them, though Armv8.0 requires
+    /// them (the probe found their AArch64 views UNDEFINED at EL2): DBGDTRRXext, DBGDTRTXext, DBGDTRTXint,
+    /// DBGOSECCR, DBGPRCR, DBGCLAIMSET, DBGCLAIMCLR and DBGAUTHSTATUS; and DBGDEVID, DBGDEVID1 and DBGDEVID2,
+    /// which QEMU places at p14, 0, c7, c0, {2,1,0} instead of the Arm ARM's p14, 0, c7, c{2,1,0}, 7. The
+    /// probe found QEMU UNDEFINED where the table allows an access for DBGWFAR (RES0 in Armv8, which QEMU
+    /// does not define) and DBGBXVR0 to DBGBXVR5 (the upper halves of DBGBVRn_EL1, which QEMU's AArch32
+    /// debug registers lack).
+    /// </summary>
+    private static readonly string[] QemuLacksCp14 =
+    [
+        "DBGDTRRXEXT", "DBGDTRTXEXT", "DBGDTRTXINT", "DBGOSECCR", "DBGPRCR", "DBGCLAIMSET", "DBGCLAIMCLR", "DBGAUTHSTATUS", "DBGDEVID", "DBGDEVID1", "DBGDEVID2",
+        "DBGWFAR", .. Enumerable.Range(0, 16).Select(n => string.Create(CultureInfo.InvariantCulture, $"DBGBXVR{n}")),
+    ];
+
+    /// <summary>Gets the HCR_EL2 trap controls the probe sets, one at a time and all together.</summary>
+    public static IReadOnlyList<TrapControl> Controls { get; } = [.. TrapControls.All.Where(c => c.Register == HcrEl2.Name && !ExcludedControls.Contains(c.Name))];
+
+    /// <summary>The name of the probe's read of CCSIDR_EL1 after it wrote <paramref name="csselr"/> to CSSELR_EL1.</summary>
+    public static string CacheSizeIdRead(int csselr) => string.Create(CultureInfo.InvariantCulture, $"CCSIDR_EL1 (CSSELR_EL1 {csselr}) read");
+
+    /// <summary>
+    /// The AArch64 accesses: those the table says an included control traps, in both directions (the other
+    /// direction checks that the architecture's UNDEF comes first: a write of an ID register is UNDEFINED
+    /// even under TID3). Armv8.0 only, as cortex-a57 is: a later feature's register is unallocated there,
+    /// except in the ID register space, where every encoding is a (reserved, RAZ) ID register; the unnamed
+    /// ones too.
+    /// </summary>
+    public static IReadOnlyList<ProbeInstruction> Aarch64()
+    {
+        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding)));
+        var named = Aarch64Registers.All.Select(r => r.Encoding).ToHashSet();
+        var unnamed = Enumerable.Range(1, 7).SelectMany(crm => Enumerable.Range(0, 8).Select(op2 => new Aarch64Encoding(3, 0, 0, crm, op2)))
+            .Where(e => !named.Contains(e));
+        var system = SystemInstructions.All.Where(i => i.Feature is null && i.ExceptionLevel <= 1 && Covered(i.Traps));
+        var csselr = Aarch64Registers.All.Single(r => r.Name == "CSSELR_EL1");
+        var ccsidr = Aarch64Registers.All.Single(r => r.Name == "CCSIDR_EL1");
+        return
+        [
+            .. registers.SelectMany(r => new[] { ProbeInstruction.Read(r), ProbeInstruction.Write(r) }),
+            .. unnamed.SelectMany(e => new[] { ProbeInstruction.Read("reserved ID register", e), ProbeInstruction.WriteAny("reserved ID register", e) }),
+            .. system.Select(ProbeInstruction.Execute),
+            ProbeInstruction.Smc(SmcImmediate),
+            .. CacheSelections.SelectMany(n => new[]
+            {
+                ProbeInstruction.Write(csselr) with { Name = string.Create(CultureInfo.InvariantCulture, $"CSSELR_EL1 = {n} write"), ValueOf = string.Create(CultureInfo.InvariantCulture, $"mov x1, #{n}") },
+                ProbeInstruction.Read(ccsidr) with { Name = CacheSizeIdRead(n) },
+            }),
+        ];
+    }
+
+    /// <summary>
+    /// The AArch32 accesses: each cp15 register an included control traps, each cp14 register cortex-a57
+    /// has (only HCR_EL2 is set, so MDCR_EL2 is 0 and no debug access traps by it: every cp14 access must
+    /// execute or be UNDEFINED alike), every unnamed encoding of the ID register space, the VMRS ID
+    /// registers and an SMC.
+    /// </summary>
+    public static IReadOnlyList<ProbeInstruction> Aarch32()
+    {
+        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps) && !ExcludedAarch32Registers.Contains(r.Name));
+        var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.IsGuestAccessible && OnCortexA57(r));
+        var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
+        var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => new Cp15Encoding(Cp15Form.Mcr, 0, 0, crm, opc2)))
+            .Where(e => !named.Contains(e));
+        return
+        [
+            .. registers.Concat(debug).SelectMany(r => new[] { ProbeInstruction.Read(r), ProbeInstruction.Write(r) }),
+            .. unnamed.SelectMany(e => new[] { ProbeInstruction.Read("reserved ID register", e), ProbeInstruction.WriteAny("reserved ID register", e) }),
+            .. VmrsIdRegisters.All.Select(ProbeInstruction.Vmrs),
+            ProbeInstruction.Smc(0),
+        ];
+    }
+
+    private static bool Covered(IEnumerable<TrapRule> rules) => rules.Any(rule => Controls.Contains(rule.Control));
+
+    /// <summary>
+    /// Whether a cp14 register exists on cortex-a57: every one the table lists but the breakpoint and
+    /// watchpoint registers beyond its 6 breakpoints and 4 watchpoints (how many is IMPLEMENTATION DEFINED,
+    /// DBGDIDR.BRPs and WRPs; the table lists the architecture's 16), and those QEMU lacks.
+    /// </summary>
+    private static bool OnCortexA57(Aarch32Register register)
+    {
+        if (QemuLacksCp14.Contains(register.Name))
+        {
+            return false;
+        }
+
+        var match = Regex.Match(register.Name, "^DBG(B|W)X?[VC]R([0-9]+)$");
+        return !match.Success || int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) < (match.Groups[1].Value == "B" ? 6 : 4);
+    }
+
+    private static bool InIdSpace(Aarch64Encoding e) => e is { Op0: 3, Op1: 0, CRn: 0, CRm: >= 1 and <= 7 };
+}
