@@ -2,19 +2,23 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
+using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;
 
 /// <summary>
-/// Emits the trap dispatch: per trap class a <c>switch</c> on the register key calling one handler per
-/// register or alias; handlers move values with exact width semantics; hooks, emulators and the
-/// general-purpose registers are partial members the runtime implements.
+/// Emits the trap dispatch: per trap class a table indexed by the perfect hash of the register key,
+/// whose entries say as data how each register form moves its value (<see cref="DispatchTable"/>), one
+/// shared, branch-light path that serves every plain register, and a handler of its own only for a
+/// register with a hook or an emulator and a System instruction with a hook or forward; hooks,
+/// emulators and the general-purpose registers are partial members the runtime implements.
 /// </summary>
 internal static class DispatchEmitter
 {
     private static readonly string Result = GeneratedNames.TrapResult;
     private static readonly string Halves = GeneratedNames.RegisterHalves;
+    private static readonly string Entry = "TrapEntry";
 
     public static string Emit(EmitContext context)
     {
@@ -22,6 +26,7 @@ internal static class DispatchEmitter
         var writer = context.NewFile("the trap dispatch and passthrough handlers.");
         EmitResult(writer, context);
         InstructionEmitter.EmitEnum(writer, context);
+        EmitEntry(writer, context);
         writer.Summary("Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public sealed partial class " + GeneratedNames.Dispatcher))
@@ -29,11 +34,23 @@ internal static class DispatchEmitter
             EmitTopLevel(writer, catalogue);
             foreach (var layout in catalogue.Syndrome.Classes)
             {
+                var rows = DispatchTable.Rows(context, layout.Kind).ToList();
                 writer.Line();
-                EmitClassDispatch(writer, context, layout.Kind);
+                EmitClassDispatch(writer, context, layout.Kind, rows);
+                if (context.HashOf(layout.Kind) is { } hash)
+                {
+                    writer.Line();
+                    EmitTable(writer, layout.Kind, rows, hash);
+                }
+
+                if (rows.Any(r => r.Special is not null))
+                {
+                    writer.Line();
+                    EmitSpecials(writer, layout.Kind, rows);
+                }
             }
 
-            foreach (var register in catalogue.Registers)
+            foreach (var register in catalogue.Registers.Where(DispatchTable.NeedsHandler))
             {
                 var storage = new RegisterStorage(register);
                 if (register.IsAarch64Dispatched)
@@ -56,19 +73,130 @@ internal static class DispatchEmitter
                 }
             }
 
-            foreach (var instruction in catalogue.Instructions)
+            foreach (var instruction in catalogue.Instructions.Where(DispatchTable.NeedsHandler))
             {
                 writer.Line();
                 InstructionEmitter.EmitHandler(writer, instruction);
             }
 
-            OthersEmitter.EmitHelpers(writer, context.Others.Where(o => o.IsDispatched));
             writer.Line();
             EmitPartials(writer, catalogue);
         }
 
         return writer.ToString();
     }
+
+    /// <summary>The entry type of the dispatch tables.</summary>
+    private static void EmitEntry(SourceWriter writer, EmitContext context)
+    {
+        writer.Summary(
+            "One entry of a dispatch table: how a trapped access of one register form moves its value. A read returns "
+            + "((file[Slot] & ReadAnd) | ReadOr) >> Shift; a write stores (file[Slot] & ~WriteMask) | ((value << Shift) & WriteMask). "
+            + "A nonzero Special names the handler of a register with a hook or an emulator instead.");
+        writer.Line(context.GeneratedCodeAttribute);
+        using (writer.Block("internal readonly struct " + Entry))
+        {
+            writer.Summary("All bits.");
+            writer.Line("public const ulong All = ulong.MaxValue;");
+            writer.Line();
+            writer.Summary("The key, or uint.MaxValue (no key's value) for a free slot.");
+            writer.Line("public readonly uint Key;");
+            writer.Summary("The register file's slot.");
+            writer.Line("public readonly ushort Slot;");
+            writer.Summary("0, or 32 for the HI view of an AArch32 alias.");
+            writer.Line("public readonly byte Shift;");
+            writer.Summary("The handler of a register with a hook or an emulator, or 0.");
+            writer.Line("public readonly byte Special;");
+            writer.Summary("What a read does: Handled (the value moves), Undefined or Unhandled.");
+            writer.Line("public readonly " + Result + " Read;");
+            writer.Summary("What a write does: Handled (the value is stored under WriteMask), Undefined or Unhandled.");
+            writer.Line("public readonly " + Result + " Write;");
+            writer.Summary("The bits of the kept value a read returns.");
+            writer.Line("public readonly ulong ReadAnd;");
+            writer.Summary("The bits a read sets: a constant, a sanitised field's value.");
+            writer.Line("public readonly ulong ReadOr;");
+            writer.Summary("The bits a write replaces; 0 for an ignored write.");
+            writer.Line("public readonly ulong WriteMask;");
+            writer.Line();
+            writer.Summary("A free slot: no key matches it.");
+            writer.Line("public static readonly " + Entry + " Free = new(uint.MaxValue, 0, 0, " + Result + ".Unhandled, " + Result + ".Unhandled, 0, 0, 0, 0);");
+            writer.Line();
+            writer.Summary("Creates an entry.");
+            writer.Line("public " + Entry + "(uint key, ushort slot, byte shift, " + Result + " read, " + Result + " write, ulong readAnd, ulong readOr, ulong writeMask, byte special)");
+            writer.Line("{");
+            writer.Line("    Key = key;");
+            writer.Line("    Slot = slot;");
+            writer.Line("    Shift = shift;");
+            writer.Line("    Read = read;");
+            writer.Line("    Write = write;");
+            writer.Line("    ReadAnd = readAnd;");
+            writer.Line("    ReadOr = readOr;");
+            writer.Line("    WriteMask = writeMask;");
+            writer.Line("    Special = special;");
+            writer.Line("}");
+        }
+
+        writer.Line();
+    }
+
+    private static void EmitTable(SourceWriter writer, TrapClassKind kind, IReadOnlyList<DispatchTableRow> rows, PerfectHash hash)
+    {
+        var bySlot = rows.ToDictionary(r => hash.SlotOf(r.Key));
+        var specials = Specials(rows);
+        writer.Summary("The " + TrapClasses.Instructions(kind) + " dispatch table, indexed by " + GeneratedNames.Keys(kind) + ".Slot(key); built once, never per trap.");
+        writer.Line("private static readonly " + Entry + "[] " + TableName(kind) + " =");
+        writer.Line("[");
+        for (var slot = 0; slot < hash.SlotCount; slot++)
+        {
+            if (!bySlot.TryGetValue(slot, out var row))
+            {
+                writer.Line("    " + Entry + ".Free,");
+                continue;
+            }
+
+            writer.Line("    // " + row.Comment);
+            writer.Line(
+                "    new(" + GeneratedNames.Keys(kind) + "." + row.Name + ", slot: " + CSharpLiterals.Int(row.FileSlot) + ", shift: " + CSharpLiterals.Int(row.Shift)
+                + ", read: " + Result + "." + row.Read + ", write: " + Result + "." + row.Write
+                + ", readAnd: " + Mask(row.ReadAnd) + ", readOr: " + Mask(row.ReadOr) + ", writeMask: " + Mask(row.WriteMask)
+                + ", special: " + CSharpLiterals.Int(row.Special is null ? 0 : specials.IndexOf(row.Special) + 1) + "),");
+        }
+
+        writer.Line("];");
+    }
+
+    /// <summary>The switch from a table entry's Special to the handler of a register with a hook or an emulator.</summary>
+    private static void EmitSpecials(SourceWriter writer, TrapClassKind kind, IReadOnlyList<DispatchTableRow> rows)
+    {
+        var hasRt2 = kind == TrapClassKind.Cp15Register64;
+        writer.Summary("Calls the handler a " + TrapClasses.Instructions(kind) + " table entry's Special names.");
+        using (writer.Block("private " + Result + " " + SpecialsName(kind) + "(int special, bool isRead, int rt" + (hasRt2 ? ", int rt2" : string.Empty) + ")"))
+        {
+            using (writer.Block("switch (special)"))
+            {
+                var specials = Specials(rows);
+                for (var i = 0; i < specials.Count; i++)
+                {
+                    writer.Line("case " + CSharpLiterals.Int(i + 1) + ": return " + specials[i] + "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ");");
+                }
+
+                writer.Line("default: return " + Result + ".Unhandled;");
+            }
+        }
+    }
+
+    private static List<string> Specials(IEnumerable<DispatchTableRow> rows) => [.. rows.Select(r => r.Special).OfType<string>().Distinct()];
+
+    private static string Mask(ulong value) => value switch
+    {
+        ulong.MaxValue => Entry + ".All",
+        0 => "0",
+        _ => CSharpLiterals.Hex64(value),
+    };
+
+    private static string TableName(TrapClassKind kind) => GeneratedNames.Prefix(kind) + "Table";
+
+    private static string SpecialsName(TrapClassKind kind) => GeneratedNames.Prefix(kind) + "Special";
 
     private static void EmitResult(SourceWriter writer, EmitContext context)
     {
@@ -105,18 +233,17 @@ internal static class DispatchEmitter
         }
     }
 
-    private static void EmitClassDispatch(SourceWriter writer, EmitContext context, TrapClassKind kind)
+    private static void EmitClassDispatch(SourceWriter writer, EmitContext context, TrapClassKind kind, IReadOnlyList<DispatchTableRow> rows)
     {
-        var catalogue = context.Catalogue;
         var iss = GeneratedNames.Iss(kind);
         var keys = GeneratedNames.Keys(kind);
         var hasRt2 = kind == TrapClassKind.Cp15Register64;
         writer.Summary(
-            "Dispatches a trapped " + TrapClasses.Instructions(kind) + " by its ISS: one jump table on the key's "
-            + keys + ".Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
+            "Dispatches a trapped " + TrapClasses.Instructions(kind) + " by its ISS: the entry at the key's " + keys
+            + ".Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
         using (writer.Block("public " + Result + " " + GeneratedNames.Dispatch(kind) + "(uint iss)"))
         {
-            if (context.HashOf(kind) is not { } hash)
+            if (context.HashOf(kind) is null)
             {
                 writer.Line("// The catalogue has no " + TrapClasses.Instructions(kind) + " registers.");
                 writer.Line("return " + Result + ".Unhandled;");
@@ -124,6 +251,13 @@ internal static class DispatchEmitter
             }
 
             writer.Line("var key = iss & " + iss + ".KeyMask;");
+            writer.Line("ref readonly var entry = ref " + TableName(kind) + "[" + keys + ".Slot(key)];");
+            using (writer.Block("if (entry.Key != key)"))
+            {
+                writer.Line("return " + Result + ".Unhandled;");
+            }
+
+            writer.Line();
             writer.Line("var isRead = " + iss + ".GetDirection(iss) != 0;");
             writer.Line("var rt = (int)" + iss + ".GetRt(iss);");
             if (hasRt2)
@@ -131,19 +265,56 @@ internal static class DispatchEmitter
                 writer.Line("var rt2 = (int)" + iss + ".GetRt2(iss);");
             }
 
-            var arguments = "(isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ")";
-            using (writer.Block("switch (" + keys + ".Slot(key))"))
+            if (rows.Any(r => r.Special is not null))
             {
-                foreach (var (slot, entry) in KeysEmitter.Entries(context, kind).Select(entry => (Slot: hash.SlotOf(entry.Key), entry)).OrderBy(pair => pair.Slot))
+                using (writer.Block("if (entry.Special != 0)"))
                 {
-                    var handled = entry.Other is { } other ? OthersEmitter.Expression(kind, other) : GeneratedNames.Handler(kind, entry.Name) + arguments;
-                    writer.Line(
-                        "case " + slot.ToString(CultureInfo.InvariantCulture) + ": return key == " + keys + "." + entry.Name + " ? "
-                        + handled + " : " + Result + ".Unhandled;");
+                    writer.Line("return " + SpecialsName(kind) + "(entry.Special, isRead, rt" + (hasRt2 ? ", rt2" : string.Empty) + ");");
+                }
+            }
+
+            writer.Line();
+            writer.Line("var file = Registers().Slots;");
+            using (writer.Block("if (isRead)"))
+            {
+                using (writer.Block("if (entry.Read == " + Result + ".Handled)"))
+                {
+                    var value = "(file[entry.Slot] & entry.ReadAnd) | entry.ReadOr";
+                    switch (kind)
+                    {
+                        case TrapClassKind.Aarch64:
+                            writer.Line("WriteX(rt, " + value + ");");
+                            break;
+                        case TrapClassKind.Cp15Register64:
+                            writer.Line("var pair = " + value + ";");
+                            writer.Line("WriteR(rt, " + Halves + ".Lo(pair));");
+                            writer.Line("WriteR(rt2, " + Halves + ".Hi(pair));");
+                            break;
+                        default:
+                            writer.Line("WriteR(rt, (uint)((" + value + ") >> entry.Shift));");
+                            break;
+                    }
                 }
 
-                writer.Line("default: return " + Result + ".Unhandled;");
+                writer.Line();
+                writer.Line("return entry.Read;");
             }
+
+            writer.Line();
+            using (writer.Block("if (entry.Write == " + Result + ".Handled)"))
+            {
+                var written = kind switch
+                {
+                    TrapClassKind.Aarch64 => "ReadX(rt)",
+                    TrapClassKind.Cp15Register64 => Halves + ".Compose(ReadR(rt), ReadR(rt2))",
+                    _ => "(ulong)ReadR(rt) << entry.Shift",
+                };
+                writer.Line("ref var stored = ref file[entry.Slot];");
+                writer.Line("stored = (stored & ~entry.WriteMask) | (" + (kind == TrapClassKind.Cp15Register32 ? "(" + written + ")" : written) + " & entry.WriteMask);");
+            }
+
+            writer.Line();
+            writer.Line("return entry.Write;");
         }
     }
 
@@ -301,7 +472,7 @@ internal static class DispatchEmitter
         ? string.Empty
         : " with " + string.Join(", ", register.Fields.Where(f => f.Field is not null).Select(f => f.Field!.Name + " [" + f.Field.BitRange + "] = " + CSharpLiterals.Hex(f.Value)));
 
-    private static string Describe(RegisterDefinition register)
+    public static string Describe(RegisterDefinition register)
     {
         var handling = register.Handling switch
         {

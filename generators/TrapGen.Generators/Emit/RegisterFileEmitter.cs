@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
@@ -64,18 +65,39 @@ internal static class RegisterFileEmitter
         }
     }
 
+    /// <summary>The register file's slot of each register it holds: its index in the catalogue order of those registers.</summary>
+    public static IReadOnlyDictionary<string, int> Slots(RegisterCatalogue catalogue) =>
+        catalogue.Registers.Where(HasStorage).Select((register, slot) => (register.Name, slot)).ToDictionary(p => p.Name, p => p.slot);
+
     private static void EmitRegisterFile(SourceWriter writer, EmitContext context)
     {
         var registers = context.Catalogue.Registers.Where(HasStorage).ToList();
-        writer.Summary("The system registers passthrough handlers move values to and from, at their reset values.");
+        var spare = CSharpLiterals.Int(registers.Count);
+        writer.Summary(
+            "The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each "
+            + "register's number below), which the dispatch table addresses, with a named property over each slot.");
         writer.Line(context.GeneratedCodeAttribute);
         using (writer.Block("public sealed partial class " + GeneratedNames.RegisterFile))
         {
-            foreach (var register in registers)
+            writer.Summary(
+                "The values, by slot; a 32-bit register holds its value zero-extended. The last slot, " + spare
+                + ", holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.");
+            writer.Line("internal readonly ulong[] Slots = new ulong[" + CSharpLiterals.Int(registers.Count + 1) + "];");
+            writer.Line();
+            writer.Summary("Creates a register file at the registers' reset values.");
+            writer.Line("public " + GeneratedNames.RegisterFile + "() => Reset();");
+            writer.Line();
+            for (var slot = 0; slot < registers.Count; slot++)
             {
+                var register = registers[slot];
                 var type = TypeOf(register);
-                writer.Summary(register.Name + " (" + register.Encoding + ")" + (register.Description.Length > 0 ? ": " + register.Description : string.Empty) + ".");
-                writer.Line("public " + type + " " + register.Name + " { get; set; } = " + Reset(register) + ";");
+                var index = CSharpLiterals.Int(slot);
+                writer.Summary(register.Name + " (" + register.Encoding + ")" + (register.Description.Length > 0 ? ": " + register.Description : string.Empty) + "; slot " + index + ".");
+                writer.Line("public " + type + " " + register.Name);
+                writer.Line("{");
+                writer.Line("    get => " + (register.Width == 64 ? "Slots[" + index + "]" : "(uint)Slots[" + index + "]") + ";");
+                writer.Line("    set => Slots[" + index + "] = value;");
+                writer.Line("}");
                 writer.Line();
                 if (register.Width != 64)
                 {
@@ -104,6 +126,8 @@ internal static class RegisterFileEmitter
                 {
                     writer.Line(register.Name + " = " + Reset(register) + ";");
                 }
+
+                writer.Line("Slots[" + spare + "] = 0;");
             }
 
             writer.Line();
@@ -111,10 +135,7 @@ internal static class RegisterFileEmitter
             using (writer.Block("public void CopyTo(" + GeneratedNames.RegisterFile + " destination)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(destination);");
-                foreach (var register in registers)
-                {
-                    writer.Line("destination." + register.Name + " = " + register.Name + ";");
-                }
+                writer.Line("global::System.Array.Copy(Slots, destination.Slots, Slots.Length);");
             }
 
             writer.Line();

@@ -94,7 +94,8 @@ public sealed class Hypervisor
     {
         var exceptionClass = EsrFields.GetEC(esr);
         var iss = EsrFields.GetISS(esr);
-        if (!TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
+        // An AArch64 trap (EC 0x18, the common case) reports no condition: only AArch32 ones are checked.
+        if (exceptionClass != SysRegIss.ExceptionClass && !TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
         {
             AdvancePc(vcpu, esr);
             return TrapOutcome.ConditionFailed;

@@ -23,6 +23,50 @@ public enum CataloguedInstruction
 {
 }
 
+/// <summary>One entry of a dispatch table: how a trapped access of one register form moves its value. A read returns ((file[Slot] &amp; ReadAnd) | ReadOr) &gt;&gt; Shift; a write stores (file[Slot] &amp; ~WriteMask) | ((value &lt;&lt; Shift) &amp; WriteMask). A nonzero Special names the handler of a register with a hook or an emulator instead.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+internal readonly struct TrapEntry
+{
+    /// <summary>All bits.</summary>
+    public const ulong All = ulong.MaxValue;
+
+    /// <summary>The key, or uint.MaxValue (no key's value) for a free slot.</summary>
+    public readonly uint Key;
+    /// <summary>The register file's slot.</summary>
+    public readonly ushort Slot;
+    /// <summary>0, or 32 for the HI view of an AArch32 alias.</summary>
+    public readonly byte Shift;
+    /// <summary>The handler of a register with a hook or an emulator, or 0.</summary>
+    public readonly byte Special;
+    /// <summary>What a read does: Handled (the value moves), Undefined or Unhandled.</summary>
+    public readonly TrapResult Read;
+    /// <summary>What a write does: Handled (the value is stored under WriteMask), Undefined or Unhandled.</summary>
+    public readonly TrapResult Write;
+    /// <summary>The bits of the kept value a read returns.</summary>
+    public readonly ulong ReadAnd;
+    /// <summary>The bits a read sets: a constant, a sanitised field's value.</summary>
+    public readonly ulong ReadOr;
+    /// <summary>The bits a write replaces; 0 for an ignored write.</summary>
+    public readonly ulong WriteMask;
+
+    /// <summary>A free slot: no key matches it.</summary>
+    public static readonly TrapEntry Free = new(uint.MaxValue, 0, 0, TrapResult.Unhandled, TrapResult.Unhandled, 0, 0, 0, 0);
+
+    /// <summary>Creates an entry.</summary>
+    public TrapEntry(uint key, ushort slot, byte shift, TrapResult read, TrapResult write, ulong readAnd, ulong readOr, ulong writeMask, byte special)
+    {
+        Key = key;
+        Slot = slot;
+        Shift = shift;
+        Read = read;
+        Write = write;
+        ReadAnd = readAnd;
+        ReadOr = readOr;
+        WriteMask = writeMask;
+        Special = special;
+    }
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -40,51 +84,171 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: one jump table on the key's SysRegKeys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
         var key = iss & SysRegIss.KeyMask;
+        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = SysRegIss.GetDirection(iss) != 0;
         var rt = (int)SysRegIss.GetRt(iss);
-        switch (SysRegKeys.Slot(key))
+        if (entry.Special != 0)
         {
-            case 0: return key == SysRegKeys.QUIET_EL1 ? SysReg_QUIET_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == SysRegKeys.FORBIDDEN_EL1 ? SysReg_FORBIDDEN_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 3: return key == SysRegKeys.SINK_EL1 ? SysReg_SINK_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 4: return key == SysRegKeys.WIDGET_EL1 ? SysReg_WIDGET_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 6: return key == SysRegKeys.BASE_EL1 ? SysReg_BASE_EL1(isRead, rt) : TrapResult.Unhandled;
+            return SysRegSpecial(entry.Special, isRead, rt);
+        }
+
+        var file = Registers().Slots;
+        if (isRead)
+        {
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteX(rt, (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr);
+            }
+
+            return entry.Read;
+        }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (ReadX(rt) & entry.WriteMask);
+        }
+
+        return entry.Write;
+    }
+
+    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] SysRegTable =
+    [
+        // QUIET_EL1 (s3_0_c15_c3_0): reads as zero, writes ignored
+        new(SysRegKeys.QUIET_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // FORBIDDEN_EL1 (s3_0_c15_c4_0): UNDEFINED
+        new(SysRegKeys.FORBIDDEN_EL1, slot: 3, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only
+        new(SysRegKeys.SINK_EL1, slot: 2, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // WIDGET_EL1 (s3_0_c15_c1_0): passthrough; after a write, OnWidgetWrite
+        new(SysRegKeys.WIDGET_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        TrapEntry.Free,
+        // BASE_EL1 (s3_0_c15_c2_0): passthrough
+        new(SysRegKeys.BASE_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        TrapEntry.Free,
+    ];
+
+    /// <summary>Calls the handler a MSR/MRS table entry's Special names.</summary>
+    private TrapResult SysRegSpecial(int special, bool isRead, int rt)
+    {
+        switch (special)
+        {
+            case 1: return SysReg_WIDGET_EL1(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: one jump table on the key's Cp32Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
         var key = iss & Cp32Iss.KeyMask;
+        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp32Iss.GetDirection(iss) != 0;
         var rt = (int)Cp32Iss.GetRt(iss);
-        switch (Cp32Keys.Slot(key))
+        if (entry.Special != 0)
         {
-            case 0: return key == Cp32Keys.BASE ? Cp32_BASE(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == Cp32Keys.WIDGET ? Cp32_WIDGET(isRead, rt) : TrapResult.Unhandled;
+            return Cp32Special(entry.Special, isRead, rt);
+        }
+
+        var file = Registers().Slots;
+        if (isRead)
+        {
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteR(rt, (uint)(((file[entry.Slot] & entry.ReadAnd) | entry.ReadOr) >> entry.Shift));
+            }
+
+            return entry.Read;
+        }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (((ulong)ReadR(rt) << entry.Shift) & entry.WriteMask);
+        }
+
+        return entry.Write;
+    }
+
+    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp32Table =
+    [
+        // BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0], zero-extended on write of BASE_EL1): passthrough
+        new(Cp32Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all bits of WIDGET_EL1): passthrough; after a write, OnWidgetWrite
+        new(Cp32Keys.WIDGET, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+    ];
+
+    /// <summary>Calls the handler a MCR/MRC table entry's Special names.</summary>
+    private TrapResult Cp32Special(int special, bool isRead, int rt)
+    {
+        switch (special)
+        {
+            case 1: return Cp32_WIDGET(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: one jump table on the key's Cp64Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
         var key = iss & Cp64Iss.KeyMask;
+        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp64Iss.GetDirection(iss) != 0;
         var rt = (int)Cp64Iss.GetRt(iss);
         var rt2 = (int)Cp64Iss.GetRt2(iss);
-        switch (Cp64Keys.Slot(key))
+
+        var file = Registers().Slots;
+        if (isRead)
         {
-            case 0: return key == Cp64Keys.QUIET ? Cp64_QUIET(isRead, rt, rt2) : TrapResult.Unhandled;
-            case 1: return key == Cp64Keys.BASE ? Cp64_BASE(isRead, rt, rt2) : TrapResult.Unhandled;
-            default: return TrapResult.Unhandled;
+            if (entry.Read == TrapResult.Handled)
+            {
+                var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
+                WriteR(rt, RegisterHalves.Lo(pair));
+                WriteR(rt2, RegisterHalves.Hi(pair));
+            }
+
+            return entry.Read;
         }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
+        }
+
+        return entry.Write;
     }
+
+    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp64Table =
+    [
+        // QUIET (MCRR/MRRC p15, 4, c15, all bits of QUIET_EL1): reads as zero, writes ignored
+        new(Cp64Keys.QUIET, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // BASE (MCRR/MRRC p15, 3, c15, all bits of BASE_EL1): passthrough
+        new(Cp64Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+    ];
 
     /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough; after a write, OnWidgetWrite.</summary>
     private TrapResult SysReg_WIDGET_EL1(bool isRead, int rt)
@@ -111,90 +275,6 @@ public sealed partial class TrapDispatcher
 
         Registers().WIDGET_EL1 = ReadR(rt);
         OnWidgetWrite(Registers().WIDGET_EL1);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>BASE_EL1 (s3_0_c15_c2_0): passthrough.</summary>
-    private TrapResult SysReg_BASE_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().BASE_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().BASE_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>BASE (MCR/MRC p15, 0, c15, c2, 0): bits [31:0], zero-extended on write of BASE_EL1, passthrough.</summary>
-    private TrapResult Cp32_BASE(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().BASE_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().BASE_EL1 = (ulong)ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>BASE (MCRR/MRRC p15, 3, c15): all of BASE_EL1, Rt the low word and Rt2 the high; passthrough.</summary>
-    private TrapResult Cp64_BASE(bool isRead, int rt, int rt2)
-    {
-        if (isRead)
-        {
-            var value = Registers().BASE_EL1;
-            WriteR(rt, RegisterHalves.Lo(value));
-            WriteR(rt2, RegisterHalves.Hi(value));
-            return TrapResult.Handled;
-        }
-
-        Registers().BASE_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
-        return TrapResult.Handled;
-    }
-
-    /// <summary>QUIET_EL1 (s3_0_c15_c3_0): reads as zero, writes ignored.</summary>
-    private TrapResult SysReg_QUIET_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, 0UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Handled;
-    }
-
-    /// <summary>QUIET (MCRR/MRRC p15, 4, c15): all of QUIET_EL1, Rt the low word and Rt2 the high; reads as zero, writes ignored.</summary>
-    private TrapResult Cp64_QUIET(bool isRead, int rt, int rt2)
-    {
-        if (isRead)
-        {
-            WriteR(rt, 0u);
-            WriteR(rt2, 0u);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Handled;
-    }
-
-    /// <summary>FORBIDDEN_EL1 (s3_0_c15_c4_0): UNDEFINED.</summary>
-    private TrapResult SysReg_FORBIDDEN_EL1(bool isRead, int rt)
-    {
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only.</summary>
-    private TrapResult SysReg_SINK_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            return TrapResult.Undefined;
-        }
-
-        Registers().SINK_EL1 = ReadX(rt);
         return TrapResult.Handled;
     }
 

@@ -35,15 +35,29 @@ public static partial class RegisterHalves
     public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
 }
 
-/// <summary>The system registers passthrough handlers move values to and from, at their reset values.</summary>
+/// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): A 32-bit register with a 32-bit AArch32 view.</summary>
-    public uint WIDGET_EL1 { get; set; } = 0x0000CAFEu;
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 3, holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.</summary>
+    internal readonly ulong[] Slots = new ulong[4];
 
-    /// <summary>BASE_EL1 (s3_0_c15_c2_0): A 64-bit register whose 32-bit view zero-extends on write.</summary>
-    public ulong BASE_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>Creates a register file at the registers' reset values.</summary>
+    public SystemRegisterFile() => Reset();
+
+    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): A 32-bit register with a 32-bit AArch32 view; slot 0.</summary>
+    public uint WIDGET_EL1
+    {
+        get => (uint)Slots[0];
+        set => Slots[0] = value;
+    }
+
+    /// <summary>BASE_EL1 (s3_0_c15_c2_0): A 64-bit register whose 32-bit view zero-extends on write; slot 1.</summary>
+    public ulong BASE_EL1
+    {
+        get => Slots[1];
+        set => Slots[1] = value;
+    }
 
     /// <summary>BASE_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint BASE_EL1_Lo
@@ -59,8 +73,12 @@ public sealed partial class SystemRegisterFile
         set => BASE_EL1 = RegisterHalves.WithHi(BASE_EL1, value);
     }
 
-    /// <summary>SINK_EL1 (s3_0_c15_c5_0): Write-only.</summary>
-    public ulong SINK_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>SINK_EL1 (s3_0_c15_c5_0): Write-only; slot 2.</summary>
+    public ulong SINK_EL1
+    {
+        get => Slots[2];
+        set => Slots[2] = value;
+    }
 
     /// <summary>SINK_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint SINK_EL1_Lo
@@ -82,15 +100,14 @@ public sealed partial class SystemRegisterFile
         WIDGET_EL1 = 0x0000CAFEu;
         BASE_EL1 = 0x0000000000000000UL;
         SINK_EL1 = 0x0000000000000000UL;
+        Slots[3] = 0;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
     public void CopyTo(SystemRegisterFile destination)
     {
         global::System.ArgumentNullException.ThrowIfNull(destination);
-        destination.WIDGET_EL1 = WIDGET_EL1;
-        destination.BASE_EL1 = BASE_EL1;
-        destination.SINK_EL1 = SINK_EL1;
+        global::System.Array.Copy(Slots, destination.Slots, Slots.Length);
     }
 
     /// <summary>Reads <paramref name="register"/>; false when the file holds no value for it (it is not passed through).</summary>

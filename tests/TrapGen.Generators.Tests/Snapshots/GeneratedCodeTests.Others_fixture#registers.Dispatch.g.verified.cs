@@ -23,6 +23,50 @@ public enum CataloguedInstruction
 {
 }
 
+/// <summary>One entry of a dispatch table: how a trapped access of one register form moves its value. A read returns ((file[Slot] &amp; ReadAnd) | ReadOr) &gt;&gt; Shift; a write stores (file[Slot] &amp; ~WriteMask) | ((value &lt;&lt; Shift) &amp; WriteMask). A nonzero Special names the handler of a register with a hook or an emulator instead.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+internal readonly struct TrapEntry
+{
+    /// <summary>All bits.</summary>
+    public const ulong All = ulong.MaxValue;
+
+    /// <summary>The key, or uint.MaxValue (no key's value) for a free slot.</summary>
+    public readonly uint Key;
+    /// <summary>The register file's slot.</summary>
+    public readonly ushort Slot;
+    /// <summary>0, or 32 for the HI view of an AArch32 alias.</summary>
+    public readonly byte Shift;
+    /// <summary>The handler of a register with a hook or an emulator, or 0.</summary>
+    public readonly byte Special;
+    /// <summary>What a read does: Handled (the value moves), Undefined or Unhandled.</summary>
+    public readonly TrapResult Read;
+    /// <summary>What a write does: Handled (the value is stored under WriteMask), Undefined or Unhandled.</summary>
+    public readonly TrapResult Write;
+    /// <summary>The bits of the kept value a read returns.</summary>
+    public readonly ulong ReadAnd;
+    /// <summary>The bits a read sets: a constant, a sanitised field's value.</summary>
+    public readonly ulong ReadOr;
+    /// <summary>The bits a write replaces; 0 for an ignored write.</summary>
+    public readonly ulong WriteMask;
+
+    /// <summary>A free slot: no key matches it.</summary>
+    public static readonly TrapEntry Free = new(uint.MaxValue, 0, 0, TrapResult.Unhandled, TrapResult.Unhandled, 0, 0, 0, 0);
+
+    /// <summary>Creates an entry.</summary>
+    public TrapEntry(uint key, ushort slot, byte shift, TrapResult read, TrapResult write, ulong readAnd, ulong readOr, ulong writeMask, byte special)
+    {
+        Key = key;
+        Slot = slot;
+        Shift = shift;
+        Read = read;
+        Write = write;
+        ReadAnd = readAnd;
+        ReadOr = readOr;
+        WriteMask = writeMask;
+        Special = special;
+    }
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -40,98 +84,202 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: one jump table on the key's SysRegKeys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
         var key = iss & SysRegIss.KeyMask;
+        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = SysRegIss.GetDirection(iss) != 0;
         var rt = (int)SysRegIss.GetRt(iss);
-        switch (SysRegKeys.Slot(key))
+
+        var file = Registers().Slots;
+        if (isRead)
         {
-            case 0: return key == SysRegKeys.AMAIR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 1: return key == SysRegKeys.FAR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 3: return key == SysRegKeys.TTBR1_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 5: return key == SysRegKeys.AFSR0_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 7: return key == SysRegKeys.MAIR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 8: return key == SysRegKeys.SCTLR_EL1 ? SysReg_SCTLR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 9: return key == SysRegKeys.TCR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 10: return key == SysRegKeys.CONTEXTIDR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 11: return key == SysRegKeys.AFSR1_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 13: return key == SysRegKeys.TTBR0_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 14: return key == SysRegKeys.ESR_EL1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            default: return TrapResult.Unhandled;
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteX(rt, (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr);
+            }
+
+            return entry.Read;
         }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (ReadX(rt) & entry.WriteMask);
+        }
+
+        return entry.Write;
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: one jump table on the key's Cp32Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] SysRegTable =
+    [
+        // AMAIR_EL1 (s3_0_c10_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.AMAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // FAR_EL1 (s3_0_c6_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.FAR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // TTBR1_EL1 (s3_0_c2_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.TTBR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.AFSR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.MAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough
+        new(SysRegKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.TCR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.CONTEXTIDR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // AFSR1_EL1 (s3_0_c5_c1_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.AFSR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ESR_EL1 (s3_0_c5_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(SysRegKeys.ESR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+    ];
+
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
         var key = iss & Cp32Iss.KeyMask;
+        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp32Iss.GetDirection(iss) != 0;
         var rt = (int)Cp32Iss.GetRt(iss);
-        switch (Cp32Keys.Slot(key))
+
+        var file = Registers().Slots;
+        if (isRead)
         {
-            case 1: return key == Cp32Keys.SCTLR ? Cp32_SCTLR(isRead, rt) : TrapResult.Unhandled;
-            case 2: return key == Cp32Keys.AMAIR1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 3: return key == Cp32Keys.TTBR0 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 4: return key == Cp32Keys.MAIR1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 5: return key == Cp32Keys.DACR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 6: return key == Cp32Keys.ADFSR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 7: return key == Cp32Keys.TTBCR2 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 8: return key == Cp32Keys.DFSR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 10: return key == Cp32Keys.DFAR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 11: return key == Cp32Keys.AMAIR0 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 12: return key == Cp32Keys.CONTEXTIDR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 13: return key == Cp32Keys.MAIR0 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 16: return key == Cp32Keys.TTBCR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 23: return key == Cp32Keys.IFAR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 25: return key == Cp32Keys.TTBR1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 29: return key == Cp32Keys.AIFSR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 31: return key == Cp32Keys.IFSR ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            default: return TrapResult.Unhandled;
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteR(rt, (uint)(((file[entry.Slot] & entry.ReadAnd) | entry.ReadOr) >> entry.Shift));
+            }
+
+            return entry.Read;
         }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (((ulong)ReadR(rt) << entry.Shift) & entry.WriteMask);
+        }
+
+        return entry.Write;
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: one jump table on the key's Cp64Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp32Table =
+    [
+        TrapEntry.Free,
+        // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough
+        new(Cp32Keys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // AMAIR1 (MCR p15, 0, c10, c3, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.AMAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TTBR0 (MCR p15, 0, c2, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // MAIR1 (MCR p15, 0, c10, c2, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.MAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DACR (MCR p15, 0, c3, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.DACR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ADFSR (MCR p15, 0, c5, c1, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.ADFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TTBCR2 (MCR p15, 0, c2, c0, 3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.TTBCR2, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DFSR (MCR p15, 0, c5, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.DFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // DFAR (MCR p15, 0, c6, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.DFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // AMAIR0 (MCR p15, 0, c10, c3, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.AMAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CONTEXTIDR (MCR p15, 0, c13, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.CONTEXTIDR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // MAIR0 (MCR p15, 0, c10, c2, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.MAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // TTBCR (MCR p15, 0, c2, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.TTBCR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // IFAR (MCR p15, 0, c6, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.IFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // TTBR1 (MCR p15, 0, c2, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // AIFSR (MCR p15, 0, c5, c1, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.AIFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // IFSR (MCR p15, 0, c5, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp32Keys.IFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+    ];
+
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
         var key = iss & Cp64Iss.KeyMask;
+        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp64Iss.GetDirection(iss) != 0;
         var rt = (int)Cp64Iss.GetRt(iss);
         var rt2 = (int)Cp64Iss.GetRt2(iss);
-        switch (Cp64Keys.Slot(key))
-        {
-            case 0: return key == Cp64Keys.TTBR0 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            case 1: return key == Cp64Keys.TTBR1 ? (isRead ? TrapResult.Undefined : TrapResult.Handled) : TrapResult.Unhandled;
-            default: return TrapResult.Unhandled;
-        }
-    }
 
-    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough.</summary>
-    private TrapResult SysReg_SCTLR_EL1(bool isRead, int rt)
-    {
+        var file = Registers().Slots;
         if (isRead)
         {
-            WriteX(rt, Registers().SCTLR_EL1);
-            return TrapResult.Handled;
+            if (entry.Read == TrapResult.Handled)
+            {
+                var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
+                WriteR(rt, RegisterHalves.Lo(pair));
+                WriteR(rt2, RegisterHalves.Hi(pair));
+            }
+
+            return entry.Read;
         }
 
-        Registers().SCTLR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0): bits [31:0] of SCTLR_EL1, passthrough.</summary>
-    private TrapResult Cp32_SCTLR(bool isRead, int rt)
-    {
-        if (isRead)
+        if (entry.Write == TrapResult.Handled)
         {
-            WriteR(rt, Registers().SCTLR_EL1_Lo);
-            return TrapResult.Handled;
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
         }
 
-        Registers().SCTLR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
+        return entry.Write;
     }
+
+    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp64Table =
+    [
+        // TTBR0 (MCRR p15, 0, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp64Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TTBR1 (MCRR p15, 1, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(Cp64Keys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+    ];
 
     /// <summary>The register file passthrough handlers read and write.</summary>
     private partial SystemRegisterFile Registers();

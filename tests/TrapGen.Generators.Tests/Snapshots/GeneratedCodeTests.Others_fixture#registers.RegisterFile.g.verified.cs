@@ -35,12 +35,22 @@ public static partial class RegisterHalves
     public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
 }
 
-/// <summary>The system registers passthrough handlers move values to and from, at their reset values.</summary>
+/// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0).</summary>
-    public ulong SCTLR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 1, holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.</summary>
+    internal readonly ulong[] Slots = new ulong[2];
+
+    /// <summary>Creates a register file at the registers' reset values.</summary>
+    public SystemRegisterFile() => Reset();
+
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0); slot 0.</summary>
+    public ulong SCTLR_EL1
+    {
+        get => Slots[0];
+        set => Slots[0] = value;
+    }
 
     /// <summary>SCTLR_EL1 bits [31:0] (AArch32 SCTLR); setting it keeps bits [63:32].</summary>
     public uint SCTLR_EL1_Lo
@@ -60,13 +70,14 @@ public sealed partial class SystemRegisterFile
     public void Reset()
     {
         SCTLR_EL1 = 0x0000000000000000UL;
+        Slots[1] = 0;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
     public void CopyTo(SystemRegisterFile destination)
     {
         global::System.ArgumentNullException.ThrowIfNull(destination);
-        destination.SCTLR_EL1 = SCTLR_EL1;
+        global::System.Array.Copy(Slots, destination.Slots, Slots.Length);
     }
 
     /// <summary>Reads <paramref name="register"/>; false when the file holds no value for it (it is not passed through).</summary>

@@ -35,6 +35,50 @@ public enum CataloguedInstruction
     DCCISW,
 }
 
+/// <summary>One entry of a dispatch table: how a trapped access of one register form moves its value. A read returns ((file[Slot] &amp; ReadAnd) | ReadOr) &gt;&gt; Shift; a write stores (file[Slot] &amp; ~WriteMask) | ((value &lt;&lt; Shift) &amp; WriteMask). A nonzero Special names the handler of a register with a hook or an emulator instead.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+internal readonly struct TrapEntry
+{
+    /// <summary>All bits.</summary>
+    public const ulong All = ulong.MaxValue;
+
+    /// <summary>The key, or uint.MaxValue (no key's value) for a free slot.</summary>
+    public readonly uint Key;
+    /// <summary>The register file's slot.</summary>
+    public readonly ushort Slot;
+    /// <summary>0, or 32 for the HI view of an AArch32 alias.</summary>
+    public readonly byte Shift;
+    /// <summary>The handler of a register with a hook or an emulator, or 0.</summary>
+    public readonly byte Special;
+    /// <summary>What a read does: Handled (the value moves), Undefined or Unhandled.</summary>
+    public readonly TrapResult Read;
+    /// <summary>What a write does: Handled (the value is stored under WriteMask), Undefined or Unhandled.</summary>
+    public readonly TrapResult Write;
+    /// <summary>The bits of the kept value a read returns.</summary>
+    public readonly ulong ReadAnd;
+    /// <summary>The bits a read sets: a constant, a sanitised field's value.</summary>
+    public readonly ulong ReadOr;
+    /// <summary>The bits a write replaces; 0 for an ignored write.</summary>
+    public readonly ulong WriteMask;
+
+    /// <summary>A free slot: no key matches it.</summary>
+    public static readonly TrapEntry Free = new(uint.MaxValue, 0, 0, TrapResult.Unhandled, TrapResult.Unhandled, 0, 0, 0, 0);
+
+    /// <summary>Creates an entry.</summary>
+    public TrapEntry(uint key, ushort slot, byte shift, TrapResult read, TrapResult write, ulong readAnd, ulong readOr, ulong writeMask, byte special)
+    {
+        Key = key;
+        Slot = slot;
+        Shift = shift;
+        Read = read;
+        Write = write;
+        ReadAnd = readAnd;
+        ReadOr = readOr;
+        WriteMask = writeMask;
+        Special = special;
+    }
+}
+
 /// <summary>Handles trapped system-register accesses: decodes the syndrome, finds the register by its key and moves the value.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class TrapDispatcher
@@ -52,221 +96,618 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: one jump table on the key's SysRegKeys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
         var key = iss & SysRegIss.KeyMask;
+        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = SysRegIss.GetDirection(iss) != 0;
         var rt = (int)SysRegIss.GetRt(iss);
-        switch (SysRegKeys.Slot(key))
+        if (entry.Special != 0)
         {
-            case 0: return key == SysRegKeys.AFSR0_EL1 ? SysReg_AFSR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == SysRegKeys.ID_AA64AFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 2: return key == SysRegKeys.TCR_EL1 ? SysReg_TCR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 3: return key == SysRegKeys.CCSIDR2_EL1 ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 4: return key == SysRegKeys.ID_ISAR3_EL1 ? SysReg_ID_ISAR3_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 7: return key == SysRegKeys.S3_0_C0_C6_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 8: return key == SysRegKeys.ID_AA64MMFR0_EL1 ? SysReg_ID_AA64MMFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 9: return key == SysRegKeys.ID_DFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 10: return key == SysRegKeys.DC_CSW ? SysReg_DC_CSW(isRead, rt) : TrapResult.Unhandled;
-            case 11: return key == SysRegKeys.DC_CIGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 12: return key == SysRegKeys.SCTLR_EL1 ? SysReg_SCTLR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 13: return key == SysRegKeys.ID_MMFR1_EL1 ? SysReg_ID_MMFR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 14: return key == SysRegKeys.ID_AA64DFR0_EL1 ? SysReg_ID_AA64DFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 15: return key == SysRegKeys.S3_0_C0_C4_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 16: return key == SysRegKeys.ID_ISAR6_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 18: return key == SysRegKeys.ID_AA64ISAR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 19: return key == SysRegKeys.SMIDR_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 20: return key == SysRegKeys.DC_ISW ? SysReg_DC_ISW(isRead, rt) : TrapResult.Unhandled;
-            case 21: return key == SysRegKeys.MVFR0_EL1 ? SysReg_MVFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 22: return key == SysRegKeys.CONTEXTIDR_EL1 ? SysReg_CONTEXTIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 23: return key == SysRegKeys.CSSELR_EL1 ? SysReg_CSSELR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 24: return key == SysRegKeys.S3_0_C0_C7_4 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 25: return key == SysRegKeys.DC_CGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 26: return key == SysRegKeys.S3_0_C0_C4_2 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 27: return key == SysRegKeys.ID_PFR0_EL1 ? SysReg_ID_PFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 28: return key == SysRegKeys.ID_AA64AFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 30: return key == SysRegKeys.TTBR1_EL1 ? SysReg_TTBR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 31: return key == SysRegKeys.CLIDR_EL1 ? SysReg_CLIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 32: return key == SysRegKeys.ID_ISAR2_EL1 ? SysReg_ID_ISAR2_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 34: return key == SysRegKeys.MAIR_EL1 ? SysReg_MAIR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 35: return key == SysRegKeys.S3_0_C0_C6_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 36: return key == SysRegKeys.ID_PFR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 37: return key == SysRegKeys.DC_IGDSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 40: return key == SysRegKeys.ID_MMFR0_EL1 ? SysReg_ID_MMFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 41: return key == SysRegKeys.S3_0_C0_C4_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 47: return key == SysRegKeys.ID_AA64ISAR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 48: return key == SysRegKeys.ID_MMFR4_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 52: return key == SysRegKeys.S3_0_C0_C7_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 53: return key == SysRegKeys.REVIDR_EL1 ? SysReg_REVIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 54: return key == SysRegKeys.ID_AA64PFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 55: return key == SysRegKeys.CNTP_CVAL_EL0 ? SysReg_CNTP_CVAL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 57: return key == SysRegKeys.CCSIDR_EL1 ? SysReg_CCSIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 58: return key == SysRegKeys.TTBR0_EL1 ? SysReg_TTBR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 59: return key == SysRegKeys.S3_0_C0_C5_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 60: return key == SysRegKeys.ID_ISAR1_EL1 ? SysReg_ID_ISAR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 61: return key == SysRegKeys.ESR_EL1 ? SysReg_ESR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 63: return key == SysRegKeys.S3_0_C0_C6_5 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 65: return key == SysRegKeys.S3_0_C0_C3_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 67: return key == SysRegKeys.DC_CIGSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 68: return key == SysRegKeys.S3_0_C0_C7_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 69: return key == SysRegKeys.ID_AA64SMFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 71: return key == SysRegKeys.ID_AFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 74: return key == SysRegKeys.ID_AA64ISAR0_EL1 ? SysReg_ID_AA64ISAR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 75: return key == SysRegKeys.S3_0_C0_C5_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 76: return key == SysRegKeys.ID_ISAR5_EL1 ? SysReg_ID_ISAR5_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 80: return key == SysRegKeys.ID_AA64MMFR2_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 81: return key == SysRegKeys.DC_CGSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 82: return key == SysRegKeys.ID_AA64PFR0_EL1 ? SysReg_ID_AA64PFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 83: return key == SysRegKeys.CNTP_CTL_EL0 ? SysReg_CNTP_CTL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 84: return key == SysRegKeys.S3_0_C0_C3_7 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 86: return key == SysRegKeys.S3_0_C0_C5_2 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 87: return key == SysRegKeys.ID_MMFR3_EL1 ? SysReg_ID_MMFR3_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 88: return key == SysRegKeys.CTR_EL0 ? SysReg_CTR_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 89: return key == SysRegKeys.CNTPCT_EL0 ? SysReg_CNTPCT_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 90: return key == SysRegKeys.ID_ISAR0_EL1 ? SysReg_ID_ISAR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 91: return key == SysRegKeys.S3_0_C0_C6_4 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 92: return key == SysRegKeys.DC_IGSW ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 93: return key == SysRegKeys.MVFR2_EL1 ? SysReg_MVFR2_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 95: return key == SysRegKeys.AMAIR_EL1 ? SysReg_AMAIR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 96: return key == SysRegKeys.S3_0_C0_C7_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 97: return key == SysRegKeys.ID_AA64ZFR0_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 99: return key == SysRegKeys.ID_DFR0_EL1 ? SysReg_ID_DFR0_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 100: return key == SysRegKeys.AFSR1_EL1 ? SysReg_AFSR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 102: return key == SysRegKeys.S3_0_C0_C5_6 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 104: return key == SysRegKeys.ID_ISAR4_EL1 ? SysReg_ID_ISAR4_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 108: return key == SysRegKeys.ID_AA64MMFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 109: return key == SysRegKeys.ID_MMFR5_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 110: return key == SysRegKeys.CNTP_TVAL_EL0 ? SysReg_CNTP_TVAL_EL0(isRead, rt) : TrapResult.Unhandled;
-            case 112: return key == SysRegKeys.ACTLR_EL1 ? SysReg_ACTLR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 113: return key == SysRegKeys.FAR_EL1 ? SysReg_FAR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 114: return key == SysRegKeys.ID_AA64DFR1_EL1 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 115: return key == SysRegKeys.ID_MMFR2_EL1 ? SysReg_ID_MMFR2_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 118: return key == SysRegKeys.AIDR_EL1 ? SysReg_AIDR_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 119: return key == SysRegKeys.S3_0_C0_C6_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 121: return key == SysRegKeys.MVFR1_EL1 ? SysReg_MVFR1_EL1(isRead, rt) : TrapResult.Unhandled;
-            case 123: return key == SysRegKeys.DC_CISW ? SysReg_DC_CISW(isRead, rt) : TrapResult.Unhandled;
-            case 124: return key == SysRegKeys.S3_0_C0_C7_5 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 125: return key == SysRegKeys.S3_0_C0_C4_3 ? (isRead ? SysReg_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 127: return key == SysRegKeys.ID_PFR1_EL1 ? SysReg_ID_PFR1_EL1(isRead, rt) : TrapResult.Unhandled;
+            return SysRegSpecial(entry.Special, isRead, rt);
+        }
+
+        var file = Registers().Slots;
+        if (isRead)
+        {
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteX(rt, (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr);
+            }
+
+            return entry.Read;
+        }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (ReadX(rt) & entry.WriteMask);
+        }
+
+        return entry.Write;
+    }
+
+    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] SysRegTable =
+    [
+        // AFSR0_EL1 (s3_0_c5_c1_0): passthrough
+        new(SysRegKeys.AFSR0_EL1, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // ID_AA64AFR1_EL1 (s3_0_c0_c5_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64AFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TCR_EL1 (s3_0_c2_c0_2): passthrough
+        new(SysRegKeys.TCR_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.CCSIDR2_EL1, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only
+        new(SysRegKeys.ID_AA64MMFR0_EL1, slot: 16, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC CSW, System instruction: hook SetWayFlush
+        new(SysRegKeys.DC_CSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 8),
+        // DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_CIGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough; after a write, UpdateSctlr
+        new(SysRegKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        // ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only
+        new(SysRegKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only
+        new(SysRegKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_ISAR6_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64ISAR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.SMIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC ISW, System instruction: hook SetWayFlush
+        new(SysRegKeys.DC_ISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
+        // MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only
+        new(SysRegKeys.MVFR0_EL1, slot: 30, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough
+        new(SysRegKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // CSSELR_EL1 (s3_2_c0_c0_0): passthrough
+        new(SysRegKeys.CSSELR_EL1, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // S3_0_C0_C7_4 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC CGDSW (s1_0_c7_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_CGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only
+        new(SysRegKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // TTBR1_EL1 (s3_0_c2_c0_1): passthrough
+        new(SysRegKeys.TTBR1_EL1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only
+        new(SysRegKeys.CLIDR_EL1, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // MAIR_EL1 (s3_0_c10_c2_0): passthrough
+        new(SysRegKeys.MAIR_EL1, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // S3_0_C0_C6_6 (s3_0_c0_c6_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_PFR2_EL1 (s3_0_c0_c3_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_PFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC IGDSW (s1_0_c7_c6_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_IGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only
+        new(SysRegKeys.ID_MMFR0_EL1, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_AA64ISAR1_EL1 (s3_0_c0_c6_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64ISAR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR4_EL1 (s3_0_c0_c2_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_MMFR4_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only
+        new(SysRegKeys.REVIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64PFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
+        new(SysRegKeys.CNTP_CVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
+        TrapEntry.Free,
+        // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
+        new(SysRegKeys.CCSIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
+        // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
+        new(SysRegKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ESR_EL1 (s3_0_c5_c2_0): passthrough
+        new(SysRegKeys.ESR_EL1, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        TrapEntry.Free,
+        // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_CIGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64SMFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only
+        new(SysRegKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64MMFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_CGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only
+        new(SysRegKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
+        // CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl
+        new(SysRegKeys.CNTP_CTL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only
+        new(SysRegKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only
+        new(SysRegKeys.CTR_EL0, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
+        new(SysRegKeys.CNTPCT_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
+        // ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(SysRegKeys.DC_IGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only
+        new(SysRegKeys.MVFR2_EL1, slot: 32, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // AMAIR_EL1 (s3_0_c10_c3_0): passthrough
+        new(SysRegKeys.AMAIR_EL1, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // S3_0_C0_C7_6 (s3_0_c0_c7_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64ZFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only
+        new(SysRegKeys.ID_DFR0_EL1, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
+        // AFSR1_EL1 (s3_0_c5_c1_1): passthrough
+        new(SysRegKeys.AFSR1_EL1, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        TrapEntry.Free,
+        // S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only
+        new(SysRegKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64MMFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_MMFR5_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval
+        new(SysRegKeys.CNTP_TVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
+        TrapEntry.Free,
+        // ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored
+        new(SysRegKeys.ACTLR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // FAR_EL1 (s3_0_c6_c0_0): passthrough
+        new(SysRegKeys.FAR_EL1, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.ID_AA64DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only
+        new(SysRegKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only
+        new(SysRegKeys.AIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only
+        new(SysRegKeys.MVFR1_EL1, slot: 31, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // DC CISW, System instruction: hook SetWayFlush
+        new(SysRegKeys.DC_CISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 9),
+        // S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(SysRegKeys.S3_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only
+        new(SysRegKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+    ];
+
+    /// <summary>Calls the handler a MSR/MRS table entry's Special names.</summary>
+    private TrapResult SysRegSpecial(int special, bool isRead, int rt)
+    {
+        switch (special)
+        {
+            case 1: return SysReg_SCTLR_EL1(isRead, rt);
+            case 2: return SysReg_CNTP_CTL_EL0(isRead, rt);
+            case 3: return SysReg_CNTP_TVAL_EL0(isRead, rt);
+            case 4: return SysReg_CNTP_CVAL_EL0(isRead, rt);
+            case 5: return SysReg_CNTPCT_EL0(isRead, rt);
+            case 6: return SysReg_CCSIDR_EL1(isRead, rt);
+            case 7: return SysReg_DC_ISW(isRead, rt);
+            case 8: return SysReg_DC_CSW(isRead, rt);
+            case 9: return SysReg_DC_CISW(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: one jump table on the key's Cp32Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
         var key = iss & Cp32Iss.KeyMask;
+        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp32Iss.GetDirection(iss) != 0;
         var rt = (int)Cp32Iss.GetRt(iss);
-        switch (Cp32Keys.Slot(key))
+        if (entry.Special != 0)
         {
-            case 0: return key == Cp32Keys.AMAIR0 ? Cp32_AMAIR0(isRead, rt) : TrapResult.Unhandled;
-            case 1: return key == Cp32Keys.CP15_0_C0_C7_6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 3: return key == Cp32Keys.CP15_0_C0_C4_4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 4: return key == Cp32Keys.ID_DFR0 ? Cp32_ID_DFR0(isRead, rt) : TrapResult.Unhandled;
-            case 6: return key == Cp32Keys.CP15_0_C0_C5_6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 7: return key == Cp32Keys.TTBCR2 ? Cp32_TTBCR2(isRead, rt) : TrapResult.Unhandled;
-            case 8: return key == Cp32Keys.DACR ? Cp32_DACR(isRead, rt) : TrapResult.Unhandled;
-            case 9: return key == Cp32Keys.ID_ISAR4 ? Cp32_ID_ISAR4(isRead, rt) : TrapResult.Unhandled;
-            case 12: return key == Cp32Keys.CP15_0_C0_C7_1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 13: return key == Cp32Keys.AIFSR ? Cp32_AIFSR(isRead, rt) : TrapResult.Unhandled;
-            case 14: return key == Cp32Keys.ID_MMFR5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 17: return key == Cp32Keys.ACTLR ? Cp32_ACTLR(isRead, rt) : TrapResult.Unhandled;
-            case 18: return key == Cp32Keys.DFAR ? Cp32_DFAR(isRead, rt) : TrapResult.Unhandled;
-            case 20: return key == Cp32Keys.ID_MMFR2 ? Cp32_ID_MMFR2(isRead, rt) : TrapResult.Unhandled;
-            case 21: return key == Cp32Keys.CP15_0_C0_C5_1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 23: return key == Cp32Keys.CP15_0_C0_C4_3 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 24: return key == Cp32Keys.CP15_0_C0_C6_3 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 25: return key == Cp32Keys.AIDR ? Cp32_AIDR(isRead, rt) : TrapResult.Unhandled;
-            case 26: return key == Cp32Keys.CP15_0_C0_C3_1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 31: return key == Cp32Keys.CP15_0_C0_C7_5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 32: return key == Cp32Keys.ID_PFR1 ? Cp32_ID_PFR1(isRead, rt) : TrapResult.Unhandled;
-            case 33: return key == Cp32Keys.ADFSR ? Cp32_ADFSR(isRead, rt) : TrapResult.Unhandled;
-            case 35: return key == Cp32Keys.TTBCR ? Cp32_TTBCR(isRead, rt) : TrapResult.Unhandled;
-            case 36: return key == Cp32Keys.CCSIDR2 ? TrapResult.Undefined : TrapResult.Unhandled;
-            case 37: return key == Cp32Keys.ID_ISAR3 ? Cp32_ID_ISAR3(isRead, rt) : TrapResult.Unhandled;
-            case 38: return key == Cp32Keys.CP15_0_C0_C5_5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 39: return key == Cp32Keys.MAIR1 ? Cp32_MAIR1(isRead, rt) : TrapResult.Unhandled;
-            case 40: return key == Cp32Keys.CP15_0_C0_C6_7 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 41: return key == Cp32Keys.CP15_0_C0_C7_0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 42: return key == Cp32Keys.ID_DFR1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 43: return key == Cp32Keys.TLBTR ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 44: return key == Cp32Keys.SCTLR ? Cp32_SCTLR(isRead, rt) : TrapResult.Unhandled;
-            case 47: return key == Cp32Keys.CP15_0_C0_C4_7 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 48: return key == Cp32Keys.CP15_0_C0_C5_0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 49: return key == Cp32Keys.ID_MMFR1 ? Cp32_ID_MMFR1(isRead, rt) : TrapResult.Unhandled;
-            case 52: return key == Cp32Keys.CP15_0_C0_C6_2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 53: return key == Cp32Keys.ID_ISAR6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 54: return key == Cp32Keys.CP15_0_C0_C3_0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 55: return key == Cp32Keys.CONTEXTIDR ? Cp32_CONTEXTIDR(isRead, rt) : TrapResult.Unhandled;
-            case 56: return key == Cp32Keys.CSSELR ? Cp32_CSSELR(isRead, rt) : TrapResult.Unhandled;
-            case 57: return key == Cp32Keys.CP15_0_C0_C7_4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 59: return key == Cp32Keys.CP15_0_C0_C4_2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 60: return key == Cp32Keys.ID_PFR0 ? Cp32_ID_PFR0(isRead, rt) : TrapResult.Unhandled;
-            case 62: return key == Cp32Keys.CP15_0_C0_C5_4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 63: return key == Cp32Keys.TTBR1 ? Cp32_TTBR1(isRead, rt) : TrapResult.Unhandled;
-            case 64: return key == Cp32Keys.CLIDR ? Cp32_CLIDR(isRead, rt) : TrapResult.Unhandled;
-            case 65: return key == Cp32Keys.ID_ISAR2 ? Cp32_ID_ISAR2(isRead, rt) : TrapResult.Unhandled;
-            case 67: return key == Cp32Keys.MAIR0 ? Cp32_MAIR0(isRead, rt) : TrapResult.Unhandled;
-            case 68: return key == Cp32Keys.CP15_0_C0_C6_6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 70: return key == Cp32Keys.TCMTR ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 71: return key == Cp32Keys.ID_PFR2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 72: return key == Cp32Keys.IFSR ? Cp32_IFSR(isRead, rt) : TrapResult.Unhandled;
-            case 75: return key == Cp32Keys.CP15_0_C0_C4_6 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 76: return key == Cp32Keys.ID_MMFR0 ? Cp32_ID_MMFR0(isRead, rt) : TrapResult.Unhandled;
-            case 80: return key == Cp32Keys.ID_MMFR4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 81: return key == Cp32Keys.CP15_0_C0_C6_1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 85: return key == Cp32Keys.CP15_0_C0_C7_3 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 86: return key == Cp32Keys.REVIDR ? Cp32_REVIDR(isRead, rt) : TrapResult.Unhandled;
-            case 87: return key == Cp32Keys.CP15_0_C0_C4_1 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 88: return key == Cp32Keys.CCSIDR ? Cp32_CCSIDR(isRead, rt) : TrapResult.Unhandled;
-            case 89: return key == Cp32Keys.ACTLR2 ? Cp32_ACTLR2(isRead, rt) : TrapResult.Unhandled;
-            case 90: return key == Cp32Keys.IFAR ? Cp32_IFAR(isRead, rt) : TrapResult.Unhandled;
-            case 91: return key == Cp32Keys.TTBR0 ? Cp32_TTBR0(isRead, rt) : TrapResult.Unhandled;
-            case 92: return key == Cp32Keys.DCCISW ? Cp32_DCCISW(isRead, rt) : TrapResult.Unhandled;
-            case 93: return key == Cp32Keys.CP15_0_C0_C5_3 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 94: return key == Cp32Keys.CNTP_CTL ? Cp32_CNTP_CTL(isRead, rt) : TrapResult.Unhandled;
-            case 95: return key == Cp32Keys.ID_ISAR1 ? Cp32_ID_ISAR1(isRead, rt) : TrapResult.Unhandled;
-            case 96: return key == Cp32Keys.CP15_0_C0_C6_5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 97: return key == Cp32Keys.AMAIR1 ? Cp32_AMAIR1(isRead, rt) : TrapResult.Unhandled;
-            case 98: return key == Cp32Keys.CP15_0_C0_C3_3 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 100: return key == Cp32Keys.DFSR ? Cp32_DFSR(isRead, rt) : TrapResult.Unhandled;
-            case 101: return key == Cp32Keys.CP15_0_C0_C7_7 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 102: return key == Cp32Keys.CTR ? Cp32_CTR(isRead, rt) : TrapResult.Unhandled;
-            case 103: return key == Cp32Keys.CP15_0_C0_C4_5 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 104: return key == Cp32Keys.ID_AFR0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 105: return key == Cp32Keys.DCCSW ? Cp32_DCCSW(isRead, rt) : TrapResult.Unhandled;
-            case 107: return key == Cp32Keys.CP15_0_C0_C5_7 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 108: return key == Cp32Keys.ID_ISAR5 ? Cp32_ID_ISAR5(isRead, rt) : TrapResult.Unhandled;
-            case 109: return key == Cp32Keys.CP15_0_C0_C6_0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 113: return key == Cp32Keys.CP15_0_C0_C7_2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 114: return key == Cp32Keys.CP15_0_C0_C3_7 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 115: return key == Cp32Keys.CP15_0_C0_C4_0 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 117: return key == Cp32Keys.DCISW ? Cp32_DCISW(isRead, rt) : TrapResult.Unhandled;
-            case 120: return key == Cp32Keys.ID_MMFR3 ? Cp32_ID_MMFR3(isRead, rt) : TrapResult.Unhandled;
-            case 121: return key == Cp32Keys.ID_ISAR0 ? Cp32_ID_ISAR0(isRead, rt) : TrapResult.Unhandled;
-            case 122: return key == Cp32Keys.CP15_0_C0_C5_2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 123: return key == Cp32Keys.CNTP_TVAL ? Cp32_CNTP_TVAL(isRead, rt) : TrapResult.Unhandled;
-            case 124: return key == Cp32Keys.CP15_0_C0_C6_4 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
-            case 126: return key == Cp32Keys.CP15_0_C0_C3_2 ? (isRead ? Cp32_ReadAsZero(rt) : TrapResult.Undefined) : TrapResult.Unhandled;
+            return Cp32Special(entry.Special, isRead, rt);
+        }
+
+        var file = Registers().Slots;
+        if (isRead)
+        {
+            if (entry.Read == TrapResult.Handled)
+            {
+                WriteR(rt, (uint)(((file[entry.Slot] & entry.ReadAnd) | entry.ReadOr) >> entry.Shift));
+            }
+
+            return entry.Read;
+        }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (((ulong)ReadR(rt) << entry.Shift) & entry.WriteMask);
+        }
+
+        return entry.Write;
+    }
+
+    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp32Table =
+    [
+        // AMAIR0 (MCR/MRC p15, 0, c10, c3, 0, bits [31:0] of AMAIR_EL1): passthrough
+        new(Cp32Keys.AMAIR0, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CP15_0_C0_C7_6 (MCR p15, 0, c0, c7, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C4_4 (MCR p15, 0, c0, c4, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): reads the hardware's value with PerfMon [27:24] = 0, read-only
+        new(Cp32Keys.ID_DFR0, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C5_6 (MCR p15, 0, c0, c5, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TTBCR2 (MCR/MRC p15, 0, c2, c0, 3, bits [63:32] of TCR_EL1): passthrough
+        new(Cp32Keys.TTBCR2, slot: 3, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        // DACR (MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2): passthrough
+        new(Cp32Keys.DACR, slot: 11, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR4, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C7_1 (MCR p15, 0, c0, c7, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // AIFSR (MCR/MRC p15, 0, c5, c1, 1, bits [31:0] of AFSR1_EL1): passthrough
+        new(Cp32Keys.AIFSR, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // ID_MMFR5 (MCR p15, 0, c0, c3, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_MMFR5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored
+        new(Cp32Keys.ACTLR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DFAR (MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1): passthrough
+        new(Cp32Keys.DFAR, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        TrapEntry.Free,
+        // ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_MMFR2, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C5_1 (MCR p15, 0, c0, c5, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C4_3 (MCR p15, 0, c0, c4, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C6_3 (MCR p15, 0, c0, c6, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): reads 0x0000000000000000UL, read-only
+        new(Cp32Keys.AIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C3_1 (MCR p15, 0, c0, c3, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C3_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C7_5 (MCR p15, 0, c0, c7, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_PFR1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ADFSR (MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1): passthrough
+        new(Cp32Keys.ADFSR, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        TrapEntry.Free,
+        // TTBCR (MCR/MRC p15, 0, c2, c0, 2, bits [31:0] of TCR_EL1): passthrough
+        new(Cp32Keys.TTBCR, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CCSIDR2 (MCR p15, 1, c0, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(Cp32Keys.CCSIDR2, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR3, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C5_5 (MCR p15, 0, c0, c5, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // MAIR1 (MCR/MRC p15, 0, c10, c2, 1, bits [63:32] of MAIR_EL1): passthrough
+        new(Cp32Keys.MAIR1, slot: 8, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        // CP15_0_C0_C6_7 (MCR p15, 0, c0, c6, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C7_0 (MCR p15, 0, c0, c7, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_DFR1 (MCR p15, 0, c0, c3, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_DFR1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TLBTR (MCR p15, 0, c0, c0, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.TLBTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough; after a write, UpdateSctlr
+        new(Cp32Keys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C4_7 (MCR p15, 0, c0, c4, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C5_0 (MCR p15, 0, c0, c5, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_MMFR1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C6_2 (MCR p15, 0, c0, c6, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR6 (MCR p15, 0, c0, c2, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_ISAR6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C3_0 (MCR p15, 0, c0, c3, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C3_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CONTEXTIDR (MCR/MRC p15, 0, c13, c0, 1, bits [31:0] of CONTEXTIDR_EL1): passthrough
+        new(Cp32Keys.CONTEXTIDR, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CSSELR (MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1): passthrough
+        new(Cp32Keys.CSSELR, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CP15_0_C0_C7_4 (MCR p15, 0, c0, c7, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C4_2 (MCR p15, 0, c0, c4, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_PFR0, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C5_4 (MCR p15, 0, c0, c5, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // TTBR1 (MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1): passthrough
+        new(Cp32Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.CLIDR, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR2, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // MAIR0 (MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1): passthrough
+        new(Cp32Keys.MAIR0, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CP15_0_C0_C6_6 (MCR p15, 0, c0, c6, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // TCMTR (MCR p15, 0, c0, c0, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.TCMTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_PFR2 (MCR p15, 0, c0, c3, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_PFR2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // IFSR (MCR/MRC p15, 0, c5, c0, 1, bits [31:0] of IFSR32_EL2): passthrough
+        new(Cp32Keys.IFSR, slot: 12, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C4_6 (MCR p15, 0, c0, c4, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_MMFR0, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_MMFR4 (MCR p15, 0, c0, c2, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_MMFR4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C6_1 (MCR p15, 0, c0, c6, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C7_3 (MCR p15, 0, c0, c7, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): reads 0x0000000000000000UL, read-only
+        new(Cp32Keys.REVIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C4_1 (MCR p15, 0, c0, c4, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only
+        new(Cp32Keys.CCSIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
+        // ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored
+        new(Cp32Keys.ACTLR2, slot: 36, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // IFAR (MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1): passthrough
+        new(Cp32Keys.IFAR, slot: 7, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        // TTBR0 (MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1): passthrough
+        new(Cp32Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // DCCISW, System instruction: hook SetWayFlush
+        new(Cp32Keys.DCCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
+        // CP15_0_C0_C5_3 (MCR p15, 0, c0, c5, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0): emulated by CntpCtl
+        new(Cp32Keys.CNTP_CTL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C6_5 (MCR p15, 0, c0, c6, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // AMAIR1 (MCR/MRC p15, 0, c10, c3, 1, bits [63:32] of AMAIR_EL1): passthrough
+        new(Cp32Keys.AMAIR1, slot: 9, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        // CP15_0_C0_C3_3 (MCR p15, 0, c0, c3, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // DFSR (MCR/MRC p15, 0, c5, c0, 0, bits [31:0] of ESR_EL1): passthrough
+        new(Cp32Keys.DFSR, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        // CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): reads the hardware's value, read-only
+        new(Cp32Keys.CTR, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C4_5 (MCR p15, 0, c0, c4, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_AFR0 (MCR p15, 0, c0, c1, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.ID_AFR0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // DCCSW, System instruction: hook SetWayFlush
+        new(Cp32Keys.DCCSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
+        TrapEntry.Free,
+        // CP15_0_C0_C5_7 (MCR p15, 0, c0, c5, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR5, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C6_0 (MCR p15, 0, c0, c6, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // CP15_0_C0_C7_2 (MCR p15, 0, c0, c7, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C7_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C3_7 (MCR p15, 0, c0, c3, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C4_0 (MCR p15, 0, c0, c4, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C4_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // DCISW, System instruction: hook SetWayFlush
+        new(Cp32Keys.DCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
+        TrapEntry.Free,
+        TrapEntry.Free,
+        // ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_MMFR3, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): reads the hardware's value, read-only
+        new(Cp32Keys.ID_ISAR0, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        // CP15_0_C0_C5_2 (MCR p15, 0, c0, c5, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        // CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0): emulated by CntpTval
+        new(Cp32Keys.CNTP_TVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
+        // CP15_0_C0_C6_4 (MCR p15, 0, c0, c6, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+        // CP15_0_C0_C3_2 (MCR p15, 0, c0, c3, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp32Keys.CP15_0_C0_C3_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        TrapEntry.Free,
+    ];
+
+    /// <summary>Calls the handler a MCR/MRC table entry's Special names.</summary>
+    private TrapResult Cp32Special(int special, bool isRead, int rt)
+    {
+        switch (special)
+        {
+            case 1: return Cp32_SCTLR(isRead, rt);
+            case 2: return Cp32_CNTP_CTL(isRead, rt);
+            case 3: return Cp32_CNTP_TVAL(isRead, rt);
+            case 4: return Cp32_CCSIDR(isRead, rt);
+            case 5: return Cp32_DCISW(isRead, rt);
+            case 6: return Cp32_DCCSW(isRead, rt);
+            case 7: return Cp32_DCCISW(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: one jump table on the key's Cp64Keys.Slot, then a comparison with the one key that slot can hold. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
         var key = iss & Cp64Iss.KeyMask;
+        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        if (entry.Key != key)
+        {
+            return TrapResult.Unhandled;
+        }
+
         var isRead = Cp64Iss.GetDirection(iss) != 0;
         var rt = (int)Cp64Iss.GetRt(iss);
         var rt2 = (int)Cp64Iss.GetRt2(iss);
-        switch (Cp64Keys.Slot(key))
+        if (entry.Special != 0)
         {
-            case 0: return key == Cp64Keys.CNTPCT ? Cp64_CNTPCT(isRead, rt, rt2) : TrapResult.Unhandled;
-            case 1: return key == Cp64Keys.TTBR1 ? Cp64_TTBR1(isRead, rt, rt2) : TrapResult.Unhandled;
-            case 2: return key == Cp64Keys.TTBR0 ? Cp64_TTBR0(isRead, rt, rt2) : TrapResult.Unhandled;
-            case 3: return key == Cp64Keys.CNTP_CVAL ? Cp64_CNTP_CVAL(isRead, rt, rt2) : TrapResult.Unhandled;
+            return Cp64Special(entry.Special, isRead, rt, rt2);
+        }
+
+        var file = Registers().Slots;
+        if (isRead)
+        {
+            if (entry.Read == TrapResult.Handled)
+            {
+                var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
+                WriteR(rt, RegisterHalves.Lo(pair));
+                WriteR(rt2, RegisterHalves.Hi(pair));
+            }
+
+            return entry.Read;
+        }
+
+        if (entry.Write == TrapResult.Handled)
+        {
+            ref var stored = ref file[entry.Slot];
+            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
+        }
+
+        return entry.Write;
+    }
+
+    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] Cp64Table =
+    [
+        // CNTPCT (MCRR/MRRC p15, 0, c14, all bits of CNTPCT_EL0): emulated by Cntpct, read-only
+        new(Cp64Keys.CNTPCT, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        // TTBR1 (MCRR/MRRC p15, 1, c2, all bits of TTBR1_EL1): passthrough
+        new(Cp64Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // TTBR0 (MCRR/MRRC p15, 0, c2, all bits of TTBR0_EL1): passthrough
+        new(Cp64Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        // CNTP_CVAL (MCRR/MRRC p15, 2, c14, all bits of CNTP_CVAL_EL0): emulated by CntpCval
+        new(Cp64Keys.CNTP_CVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+    ];
+
+    /// <summary>Calls the handler a MCRR/MRRC table entry's Special names.</summary>
+    private TrapResult Cp64Special(int special, bool isRead, int rt, int rt2)
+    {
+        switch (special)
+        {
+            case 1: return Cp64_CNTP_CVAL(isRead, rt, rt2);
+            case 2: return Cp64_CNTPCT(isRead, rt, rt2);
             default: return TrapResult.Unhandled;
         }
     }
@@ -296,374 +737,6 @@ public sealed partial class TrapDispatcher
 
         Registers().SCTLR_EL1_Lo = ReadR(rt);
         UpdateSctlr(Registers().SCTLR_EL1);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): passthrough.</summary>
-    private TrapResult SysReg_TTBR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().TTBR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR0_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR0 (MCR/MRC p15, 0, c2, c0, 0): bits [31:0] of TTBR0_EL1, passthrough.</summary>
-    private TrapResult Cp32_TTBR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().TTBR0_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR0_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR0 (MCRR/MRRC p15, 0, c2): all of TTBR0_EL1, Rt the low word and Rt2 the high; passthrough.</summary>
-    private TrapResult Cp64_TTBR0(bool isRead, int rt, int rt2)
-    {
-        if (isRead)
-        {
-            var value = Registers().TTBR0_EL1;
-            WriteR(rt, RegisterHalves.Lo(value));
-            WriteR(rt2, RegisterHalves.Hi(value));
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR0_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR1_EL1 (s3_0_c2_c0_1): passthrough.</summary>
-    private TrapResult SysReg_TTBR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().TTBR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR1_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR1 (MCR/MRC p15, 0, c2, c0, 1): bits [31:0] of TTBR1_EL1, passthrough.</summary>
-    private TrapResult Cp32_TTBR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().TTBR1_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR1_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBR1 (MCRR/MRRC p15, 1, c2): all of TTBR1_EL1, Rt the low word and Rt2 the high; passthrough.</summary>
-    private TrapResult Cp64_TTBR1(bool isRead, int rt, int rt2)
-    {
-        if (isRead)
-        {
-            var value = Registers().TTBR1_EL1;
-            WriteR(rt, RegisterHalves.Lo(value));
-            WriteR(rt2, RegisterHalves.Hi(value));
-            return TrapResult.Handled;
-        }
-
-        Registers().TTBR1_EL1 = RegisterHalves.Compose(ReadR(rt), ReadR(rt2));
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TCR_EL1 (s3_0_c2_c0_2): passthrough.</summary>
-    private TrapResult SysReg_TCR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().TCR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().TCR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBCR (MCR/MRC p15, 0, c2, c0, 2): bits [31:0] of TCR_EL1, passthrough.</summary>
-    private TrapResult Cp32_TTBCR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().TCR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().TCR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>TTBCR2 (MCR/MRC p15, 0, c2, c0, 3): bits [63:32] of TCR_EL1, passthrough.</summary>
-    private TrapResult Cp32_TTBCR2(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().TCR_EL1_Hi);
-            return TrapResult.Handled;
-        }
-
-        Registers().TCR_EL1_Hi = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AFSR0_EL1 (s3_0_c5_c1_0): passthrough.</summary>
-    private TrapResult SysReg_AFSR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().AFSR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().AFSR0_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>ADFSR (MCR/MRC p15, 0, c5, c1, 0): bits [31:0] of AFSR0_EL1, passthrough.</summary>
-    private TrapResult Cp32_ADFSR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().AFSR0_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().AFSR0_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AFSR1_EL1 (s3_0_c5_c1_1): passthrough.</summary>
-    private TrapResult SysReg_AFSR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().AFSR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().AFSR1_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AIFSR (MCR/MRC p15, 0, c5, c1, 1): bits [31:0] of AFSR1_EL1, passthrough.</summary>
-    private TrapResult Cp32_AIFSR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().AFSR1_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().AFSR1_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>ESR_EL1 (s3_0_c5_c2_0): passthrough.</summary>
-    private TrapResult SysReg_ESR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ESR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().ESR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>DFSR (MCR/MRC p15, 0, c5, c0, 0): bits [31:0] of ESR_EL1, passthrough.</summary>
-    private TrapResult Cp32_DFSR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().ESR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().ESR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>FAR_EL1 (s3_0_c6_c0_0): passthrough.</summary>
-    private TrapResult SysReg_FAR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().FAR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().FAR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>DFAR (MCR/MRC p15, 0, c6, c0, 0): bits [31:0] of FAR_EL1, passthrough.</summary>
-    private TrapResult Cp32_DFAR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().FAR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().FAR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>IFAR (MCR/MRC p15, 0, c6, c0, 2): bits [63:32] of FAR_EL1, passthrough.</summary>
-    private TrapResult Cp32_IFAR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().FAR_EL1_Hi);
-            return TrapResult.Handled;
-        }
-
-        Registers().FAR_EL1_Hi = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>MAIR_EL1 (s3_0_c10_c2_0): passthrough.</summary>
-    private TrapResult SysReg_MAIR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().MAIR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().MAIR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>MAIR0 (MCR/MRC p15, 0, c10, c2, 0): bits [31:0] of MAIR_EL1, passthrough.</summary>
-    private TrapResult Cp32_MAIR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().MAIR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().MAIR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>MAIR1 (MCR/MRC p15, 0, c10, c2, 1): bits [63:32] of MAIR_EL1, passthrough.</summary>
-    private TrapResult Cp32_MAIR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().MAIR_EL1_Hi);
-            return TrapResult.Handled;
-        }
-
-        Registers().MAIR_EL1_Hi = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AMAIR_EL1 (s3_0_c10_c3_0): passthrough.</summary>
-    private TrapResult SysReg_AMAIR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().AMAIR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().AMAIR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AMAIR0 (MCR/MRC p15, 0, c10, c3, 0): bits [31:0] of AMAIR_EL1, passthrough.</summary>
-    private TrapResult Cp32_AMAIR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().AMAIR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().AMAIR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>AMAIR1 (MCR/MRC p15, 0, c10, c3, 1): bits [63:32] of AMAIR_EL1, passthrough.</summary>
-    private TrapResult Cp32_AMAIR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().AMAIR_EL1_Hi);
-            return TrapResult.Handled;
-        }
-
-        Registers().AMAIR_EL1_Hi = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough.</summary>
-    private TrapResult SysReg_CONTEXTIDR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().CONTEXTIDR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().CONTEXTIDR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>CONTEXTIDR (MCR/MRC p15, 0, c13, c0, 1): bits [31:0] of CONTEXTIDR_EL1, passthrough.</summary>
-    private TrapResult Cp32_CONTEXTIDR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().CONTEXTIDR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().CONTEXTIDR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>DACR (MCR/MRC p15, 0, c3, c0, 0): bits [31:0] of DACR32_EL2, passthrough.</summary>
-    private TrapResult Cp32_DACR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().DACR32_EL2_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().DACR32_EL2_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>IFSR (MCR/MRC p15, 0, c5, c0, 1): bits [31:0] of IFSR32_EL2, passthrough.</summary>
-    private TrapResult Cp32_IFSR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().IFSR32_EL2_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().IFSR32_EL2_Lo = ReadR(rt);
         return TrapResult.Handled;
     }
 
@@ -773,476 +846,6 @@ public sealed partial class TrapDispatcher
         return TrapResult.Undefined;
     }
 
-    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only.</summary>
-    private TrapResult SysReg_ID_AA64PFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, (Registers().ID_AA64PFR0_EL1 & ~0x0000000000000F00UL) | 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only.</summary>
-    private TrapResult SysReg_ID_AA64DFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, (Registers().ID_AA64DFR0_EL1 & ~0x0000000000000F00UL) | 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_AA64ISAR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_AA64ISAR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_AA64MMFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_AA64MMFR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_PFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_PFR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0): bits [31:0] of ID_PFR0_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_PFR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_PFR0_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_PFR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_PFR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1): bits [31:0] of ID_PFR1_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_PFR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_PFR1_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
-    private TrapResult SysReg_ID_DFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, (Registers().ID_DFR0_EL1 & ~0x000000000F000000UL) | 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2): bits [31:0] of ID_DFR0_EL1, reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
-    private TrapResult Cp32_ID_DFR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo((Registers().ID_DFR0_EL1 & ~0x000000000F000000UL) | 0x0000000000000000UL));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_MMFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_MMFR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4): bits [31:0] of ID_MMFR0_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_MMFR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR0_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_MMFR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_MMFR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5): bits [31:0] of ID_MMFR1_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_MMFR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR1_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_MMFR2_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_MMFR2_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6): bits [31:0] of ID_MMFR2_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_MMFR2(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR2_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_MMFR3_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_MMFR3_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7): bits [31:0] of ID_MMFR3_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_MMFR3(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_MMFR3_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0): bits [31:0] of ID_ISAR0_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR0_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1): bits [31:0] of ID_ISAR1_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR1_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR2_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR2_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2): bits [31:0] of ID_ISAR2_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR2(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR2_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR3_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR3_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3): bits [31:0] of ID_ISAR3_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR3(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR3_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR4_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR4_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4): bits [31:0] of ID_ISAR4_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR4(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR4_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_ID_ISAR5_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().ID_ISAR5_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5): bits [31:0] of ID_ISAR5_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_ID_ISAR5(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().ID_ISAR5_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_MVFR0_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().MVFR0_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_MVFR1_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().MVFR1_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_MVFR2_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().MVFR2_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_CTR_EL0(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().CTR_EL0);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>CTR (MCR/MRC p15, 0, c0, c0, 1): bits [31:0] of CTR_EL0, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_CTR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().CTR_EL0));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only.</summary>
-    private TrapResult SysReg_CLIDR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().CLIDR_EL1);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>CLIDR (MCR/MRC p15, 1, c0, c0, 1): bits [31:0] of CLIDR_EL1, reads the hardware's value, read-only.</summary>
-    private TrapResult Cp32_CLIDR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(Registers().CLIDR_EL1));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0): passthrough.</summary>
-    private TrapResult SysReg_CSSELR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, Registers().CSSELR_EL1);
-            return TrapResult.Handled;
-        }
-
-        Registers().CSSELR_EL1 = ReadX(rt);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>CSSELR (MCR/MRC p15, 2, c0, c0, 0): bits [31:0] of CSSELR_EL1, passthrough.</summary>
-    private TrapResult Cp32_CSSELR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, Registers().CSSELR_EL1_Lo);
-            return TrapResult.Handled;
-        }
-
-        Registers().CSSELR_EL1_Lo = ReadR(rt);
-        return TrapResult.Handled;
-    }
-
     /// <summary>CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only.</summary>
     private TrapResult SysReg_CCSIDR_EL1(bool isRead, int rt)
     {
@@ -1265,90 +868,6 @@ public sealed partial class TrapDispatcher
         }
 
         return TrapResult.Undefined;
-    }
-
-    /// <summary>REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only.</summary>
-    private TrapResult SysReg_REVIDR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>REVIDR (MCR/MRC p15, 0, c0, c0, 6): bits [31:0] of REVIDR_EL1, reads 0x0000000000000000UL, read-only.</summary>
-    private TrapResult Cp32_REVIDR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only.</summary>
-    private TrapResult SysReg_AIDR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>AIDR (MCR/MRC p15, 1, c0, c0, 7): bits [31:0] of AIDR_EL1, reads 0x0000000000000000UL, read-only.</summary>
-    private TrapResult Cp32_AIDR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Undefined;
-    }
-
-    /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored.</summary>
-    private TrapResult SysReg_ACTLR_EL1(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteX(rt, 0x0000000000000000UL);
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Handled;
-    }
-
-    /// <summary>ACTLR (MCR/MRC p15, 0, c1, c0, 1): bits [31:0] of ACTLR_EL1, reads 0x0000000000000000UL, writes ignored.</summary>
-    private TrapResult Cp32_ACTLR(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Lo(0x0000000000000000UL));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Handled;
-    }
-
-    /// <summary>ACTLR2 (MCR/MRC p15, 0, c1, c0, 3): bits [63:32] of ACTLR_EL1, reads 0x0000000000000000UL, writes ignored.</summary>
-    private TrapResult Cp32_ACTLR2(bool isRead, int rt)
-    {
-        if (isRead)
-        {
-            WriteR(rt, RegisterHalves.Hi(0x0000000000000000UL));
-            return TrapResult.Handled;
-        }
-
-        return TrapResult.Handled;
     }
 
     /// <summary>DC ISW (SYS s1_0_c7_c6_2): runs SetWayFlush with Xt.</summary>
@@ -1420,20 +939,6 @@ public sealed partial class TrapDispatcher
         }
 
         SetWayFlush(ReadR(rt));
-        return TrapResult.Handled;
-    }
-
-    /// <summary>A read of a register a trap group's others: raz-wi handles: the transfer register reads as zero.</summary>
-    private TrapResult SysReg_ReadAsZero(int rt)
-    {
-        WriteX(rt, 0UL);
-        return TrapResult.Handled;
-    }
-
-    /// <summary>A read of a register a trap group's others: raz-wi handles: the transfer register reads as zero.</summary>
-    private TrapResult Cp32_ReadAsZero(int rt)
-    {
-        WriteR(rt, 0u);
         return TrapResult.Handled;
     }
 

@@ -35,12 +35,22 @@ public static partial class RegisterHalves
     public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
 }
 
-/// <summary>The system registers passthrough handlers move values to and from, at their reset values.</summary>
+/// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): System Control Register (EL1).</summary>
-    public ulong SCTLR_EL1 { get; set; } = 0x0000000000C50838UL;
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 36, holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.</summary>
+    internal readonly ulong[] Slots = new ulong[37];
+
+    /// <summary>Creates a register file at the registers' reset values.</summary>
+    public SystemRegisterFile() => Reset();
+
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): System Control Register (EL1); slot 0.</summary>
+    public ulong SCTLR_EL1
+    {
+        get => Slots[0];
+        set => Slots[0] = value;
+    }
 
     /// <summary>SCTLR_EL1 bits [31:0] (AArch32 SCTLR); setting it keeps bits [63:32].</summary>
     public uint SCTLR_EL1_Lo
@@ -56,8 +66,12 @@ public sealed partial class SystemRegisterFile
         set => SCTLR_EL1 = RegisterHalves.WithHi(SCTLR_EL1, value);
     }
 
-    /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): Translation Table Base Register 0 (EL1).</summary>
-    public ulong TTBR0_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): Translation Table Base Register 0 (EL1); slot 1.</summary>
+    public ulong TTBR0_EL1
+    {
+        get => Slots[1];
+        set => Slots[1] = value;
+    }
 
     /// <summary>TTBR0_EL1 bits [31:0] (AArch32 TTBR0); setting it keeps bits [63:32].</summary>
     public uint TTBR0_EL1_Lo
@@ -73,8 +87,12 @@ public sealed partial class SystemRegisterFile
         set => TTBR0_EL1 = RegisterHalves.WithHi(TTBR0_EL1, value);
     }
 
-    /// <summary>TTBR1_EL1 (s3_0_c2_c0_1): Translation Table Base Register 1 (EL1).</summary>
-    public ulong TTBR1_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>TTBR1_EL1 (s3_0_c2_c0_1): Translation Table Base Register 1 (EL1); slot 2.</summary>
+    public ulong TTBR1_EL1
+    {
+        get => Slots[2];
+        set => Slots[2] = value;
+    }
 
     /// <summary>TTBR1_EL1 bits [31:0] (AArch32 TTBR1); setting it keeps bits [63:32].</summary>
     public uint TTBR1_EL1_Lo
@@ -90,8 +108,12 @@ public sealed partial class SystemRegisterFile
         set => TTBR1_EL1 = RegisterHalves.WithHi(TTBR1_EL1, value);
     }
 
-    /// <summary>TCR_EL1 (s3_0_c2_c0_2): Translation Control Register (EL1).</summary>
-    public ulong TCR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>TCR_EL1 (s3_0_c2_c0_2): Translation Control Register (EL1); slot 3.</summary>
+    public ulong TCR_EL1
+    {
+        get => Slots[3];
+        set => Slots[3] = value;
+    }
 
     /// <summary>TCR_EL1 bits [31:0] (AArch32 TTBCR); setting it keeps bits [63:32].</summary>
     public uint TCR_EL1_Lo
@@ -107,8 +129,12 @@ public sealed partial class SystemRegisterFile
         set => TCR_EL1 = RegisterHalves.WithHi(TCR_EL1, value);
     }
 
-    /// <summary>AFSR0_EL1 (s3_0_c5_c1_0): Auxiliary Fault Status Register 0 (EL1).</summary>
-    public ulong AFSR0_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>AFSR0_EL1 (s3_0_c5_c1_0): Auxiliary Fault Status Register 0 (EL1); slot 4.</summary>
+    public ulong AFSR0_EL1
+    {
+        get => Slots[4];
+        set => Slots[4] = value;
+    }
 
     /// <summary>AFSR0_EL1 bits [31:0] (AArch32 ADFSR); setting it keeps bits [63:32].</summary>
     public uint AFSR0_EL1_Lo
@@ -124,8 +150,12 @@ public sealed partial class SystemRegisterFile
         set => AFSR0_EL1 = RegisterHalves.WithHi(AFSR0_EL1, value);
     }
 
-    /// <summary>AFSR1_EL1 (s3_0_c5_c1_1): Auxiliary Fault Status Register 1 (EL1).</summary>
-    public ulong AFSR1_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>AFSR1_EL1 (s3_0_c5_c1_1): Auxiliary Fault Status Register 1 (EL1); slot 5.</summary>
+    public ulong AFSR1_EL1
+    {
+        get => Slots[5];
+        set => Slots[5] = value;
+    }
 
     /// <summary>AFSR1_EL1 bits [31:0] (AArch32 AIFSR); setting it keeps bits [63:32].</summary>
     public uint AFSR1_EL1_Lo
@@ -141,8 +171,12 @@ public sealed partial class SystemRegisterFile
         set => AFSR1_EL1 = RegisterHalves.WithHi(AFSR1_EL1, value);
     }
 
-    /// <summary>ESR_EL1 (s3_0_c5_c2_0): Exception Syndrome Register (EL1).</summary>
-    public ulong ESR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>ESR_EL1 (s3_0_c5_c2_0): Exception Syndrome Register (EL1); slot 6.</summary>
+    public ulong ESR_EL1
+    {
+        get => Slots[6];
+        set => Slots[6] = value;
+    }
 
     /// <summary>ESR_EL1 bits [31:0] (AArch32 DFSR); setting it keeps bits [63:32].</summary>
     public uint ESR_EL1_Lo
@@ -158,8 +192,12 @@ public sealed partial class SystemRegisterFile
         set => ESR_EL1 = RegisterHalves.WithHi(ESR_EL1, value);
     }
 
-    /// <summary>FAR_EL1 (s3_0_c6_c0_0): Fault Address Register (EL1).</summary>
-    public ulong FAR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>FAR_EL1 (s3_0_c6_c0_0): Fault Address Register (EL1); slot 7.</summary>
+    public ulong FAR_EL1
+    {
+        get => Slots[7];
+        set => Slots[7] = value;
+    }
 
     /// <summary>FAR_EL1 bits [31:0] (AArch32 DFAR); setting it keeps bits [63:32].</summary>
     public uint FAR_EL1_Lo
@@ -175,8 +213,12 @@ public sealed partial class SystemRegisterFile
         set => FAR_EL1 = RegisterHalves.WithHi(FAR_EL1, value);
     }
 
-    /// <summary>MAIR_EL1 (s3_0_c10_c2_0): Memory Attribute Indirection Register (EL1).</summary>
-    public ulong MAIR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>MAIR_EL1 (s3_0_c10_c2_0): Memory Attribute Indirection Register (EL1); slot 8.</summary>
+    public ulong MAIR_EL1
+    {
+        get => Slots[8];
+        set => Slots[8] = value;
+    }
 
     /// <summary>MAIR_EL1 bits [31:0] (AArch32 MAIR0); setting it keeps bits [63:32].</summary>
     public uint MAIR_EL1_Lo
@@ -192,8 +234,12 @@ public sealed partial class SystemRegisterFile
         set => MAIR_EL1 = RegisterHalves.WithHi(MAIR_EL1, value);
     }
 
-    /// <summary>AMAIR_EL1 (s3_0_c10_c3_0): Auxiliary Memory Attribute Indirection Register (EL1).</summary>
-    public ulong AMAIR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>AMAIR_EL1 (s3_0_c10_c3_0): Auxiliary Memory Attribute Indirection Register (EL1); slot 9.</summary>
+    public ulong AMAIR_EL1
+    {
+        get => Slots[9];
+        set => Slots[9] = value;
+    }
 
     /// <summary>AMAIR_EL1 bits [31:0] (AArch32 AMAIR0); setting it keeps bits [63:32].</summary>
     public uint AMAIR_EL1_Lo
@@ -209,8 +255,12 @@ public sealed partial class SystemRegisterFile
         set => AMAIR_EL1 = RegisterHalves.WithHi(AMAIR_EL1, value);
     }
 
-    /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1): Context ID Register (EL1).</summary>
-    public ulong CONTEXTIDR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1): Context ID Register (EL1); slot 10.</summary>
+    public ulong CONTEXTIDR_EL1
+    {
+        get => Slots[10];
+        set => Slots[10] = value;
+    }
 
     /// <summary>CONTEXTIDR_EL1 bits [31:0] (AArch32 CONTEXTIDR); setting it keeps bits [63:32].</summary>
     public uint CONTEXTIDR_EL1_Lo
@@ -226,8 +276,12 @@ public sealed partial class SystemRegisterFile
         set => CONTEXTIDR_EL1 = RegisterHalves.WithHi(CONTEXTIDR_EL1, value);
     }
 
-    /// <summary>DACR32_EL2 (s3_4_c3_c0_0): Domain Access Control Register (the AArch32 guest's DACR).</summary>
-    public ulong DACR32_EL2 { get; set; } = 0x0000000000000000UL;
+    /// <summary>DACR32_EL2 (s3_4_c3_c0_0): Domain Access Control Register (the AArch32 guest's DACR); slot 11.</summary>
+    public ulong DACR32_EL2
+    {
+        get => Slots[11];
+        set => Slots[11] = value;
+    }
 
     /// <summary>DACR32_EL2 bits [31:0] (AArch32 DACR); setting it keeps bits [63:32].</summary>
     public uint DACR32_EL2_Lo
@@ -243,8 +297,12 @@ public sealed partial class SystemRegisterFile
         set => DACR32_EL2 = RegisterHalves.WithHi(DACR32_EL2, value);
     }
 
-    /// <summary>IFSR32_EL2 (s3_4_c5_c0_1): Instruction Fault Status Register (the AArch32 guest's IFSR).</summary>
-    public ulong IFSR32_EL2 { get; set; } = 0x0000000000000000UL;
+    /// <summary>IFSR32_EL2 (s3_4_c5_c0_1): Instruction Fault Status Register (the AArch32 guest's IFSR); slot 12.</summary>
+    public ulong IFSR32_EL2
+    {
+        get => Slots[12];
+        set => Slots[12] = value;
+    }
 
     /// <summary>IFSR32_EL2 bits [31:0] (AArch32 IFSR); setting it keeps bits [63:32].</summary>
     public uint IFSR32_EL2_Lo
@@ -260,8 +318,12 @@ public sealed partial class SystemRegisterFile
         set => IFSR32_EL2 = RegisterHalves.WithHi(IFSR32_EL2, value);
     }
 
-    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): AArch64 Processor Feature Register 0.</summary>
-    public ulong ID_AA64PFR0_EL1 { get; set; } = 0x0000000000002222UL;
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): AArch64 Processor Feature Register 0; slot 13.</summary>
+    public ulong ID_AA64PFR0_EL1
+    {
+        get => Slots[13];
+        set => Slots[13] = value;
+    }
 
     /// <summary>ID_AA64PFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64PFR0_EL1_Lo
@@ -277,8 +339,12 @@ public sealed partial class SystemRegisterFile
         set => ID_AA64PFR0_EL1 = RegisterHalves.WithHi(ID_AA64PFR0_EL1, value);
     }
 
-    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): AArch64 Debug Feature Register 0.</summary>
-    public ulong ID_AA64DFR0_EL1 { get; set; } = 0x0000000010305106UL;
+    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): AArch64 Debug Feature Register 0; slot 14.</summary>
+    public ulong ID_AA64DFR0_EL1
+    {
+        get => Slots[14];
+        set => Slots[14] = value;
+    }
 
     /// <summary>ID_AA64DFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64DFR0_EL1_Lo
@@ -294,8 +360,12 @@ public sealed partial class SystemRegisterFile
         set => ID_AA64DFR0_EL1 = RegisterHalves.WithHi(ID_AA64DFR0_EL1, value);
     }
 
-    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): AArch64 Instruction Set Attribute Register 0.</summary>
-    public ulong ID_AA64ISAR0_EL1 { get; set; } = 0x0000000000011120UL;
+    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): AArch64 Instruction Set Attribute Register 0; slot 15.</summary>
+    public ulong ID_AA64ISAR0_EL1
+    {
+        get => Slots[15];
+        set => Slots[15] = value;
+    }
 
     /// <summary>ID_AA64ISAR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64ISAR0_EL1_Lo
@@ -311,8 +381,12 @@ public sealed partial class SystemRegisterFile
         set => ID_AA64ISAR0_EL1 = RegisterHalves.WithHi(ID_AA64ISAR0_EL1, value);
     }
 
-    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): AArch64 Memory Model Feature Register 0.</summary>
-    public ulong ID_AA64MMFR0_EL1 { get; set; } = 0x0000000000001124UL;
+    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): AArch64 Memory Model Feature Register 0; slot 16.</summary>
+    public ulong ID_AA64MMFR0_EL1
+    {
+        get => Slots[16];
+        set => Slots[16] = value;
+    }
 
     /// <summary>ID_AA64MMFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64MMFR0_EL1_Lo
@@ -328,8 +402,12 @@ public sealed partial class SystemRegisterFile
         set => ID_AA64MMFR0_EL1 = RegisterHalves.WithHi(ID_AA64MMFR0_EL1, value);
     }
 
-    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0).</summary>
-    public ulong ID_PFR0_EL1 { get; set; } = 0x0000000000000131UL;
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0); slot 17.</summary>
+    public ulong ID_PFR0_EL1
+    {
+        get => Slots[17];
+        set => Slots[17] = value;
+    }
 
     /// <summary>ID_PFR0_EL1 bits [31:0] (AArch32 ID_PFR0); setting it keeps bits [63:32].</summary>
     public uint ID_PFR0_EL1_Lo
@@ -345,8 +423,12 @@ public sealed partial class SystemRegisterFile
         set => ID_PFR0_EL1 = RegisterHalves.WithHi(ID_PFR0_EL1, value);
     }
 
-    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1).</summary>
-    public ulong ID_PFR1_EL1 { get; set; } = 0x0000000000011011UL;
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1); slot 18.</summary>
+    public ulong ID_PFR1_EL1
+    {
+        get => Slots[18];
+        set => Slots[18] = value;
+    }
 
     /// <summary>ID_PFR1_EL1 bits [31:0] (AArch32 ID_PFR1); setting it keeps bits [63:32].</summary>
     public uint ID_PFR1_EL1_Lo
@@ -362,8 +444,12 @@ public sealed partial class SystemRegisterFile
         set => ID_PFR1_EL1 = RegisterHalves.WithHi(ID_PFR1_EL1, value);
     }
 
-    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2).</summary>
-    public ulong ID_DFR0_EL1 { get; set; } = 0x0000000003010066UL;
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2); slot 19.</summary>
+    public ulong ID_DFR0_EL1
+    {
+        get => Slots[19];
+        set => Slots[19] = value;
+    }
 
     /// <summary>ID_DFR0_EL1 bits [31:0] (AArch32 ID_DFR0); setting it keeps bits [63:32].</summary>
     public uint ID_DFR0_EL1_Lo
@@ -379,8 +465,12 @@ public sealed partial class SystemRegisterFile
         set => ID_DFR0_EL1 = RegisterHalves.WithHi(ID_DFR0_EL1, value);
     }
 
-    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4).</summary>
-    public ulong ID_MMFR0_EL1 { get; set; } = 0x0000000010101105UL;
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4); slot 20.</summary>
+    public ulong ID_MMFR0_EL1
+    {
+        get => Slots[20];
+        set => Slots[20] = value;
+    }
 
     /// <summary>ID_MMFR0_EL1 bits [31:0] (AArch32 ID_MMFR0); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR0_EL1_Lo
@@ -396,8 +486,12 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR0_EL1 = RegisterHalves.WithHi(ID_MMFR0_EL1, value);
     }
 
-    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5).</summary>
-    public ulong ID_MMFR1_EL1 { get; set; } = 0x0000000040000000UL;
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5); slot 21.</summary>
+    public ulong ID_MMFR1_EL1
+    {
+        get => Slots[21];
+        set => Slots[21] = value;
+    }
 
     /// <summary>ID_MMFR1_EL1 bits [31:0] (AArch32 ID_MMFR1); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR1_EL1_Lo
@@ -413,8 +507,12 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR1_EL1 = RegisterHalves.WithHi(ID_MMFR1_EL1, value);
     }
 
-    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6).</summary>
-    public ulong ID_MMFR2_EL1 { get; set; } = 0x0000000001260000UL;
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6); slot 22.</summary>
+    public ulong ID_MMFR2_EL1
+    {
+        get => Slots[22];
+        set => Slots[22] = value;
+    }
 
     /// <summary>ID_MMFR2_EL1 bits [31:0] (AArch32 ID_MMFR2); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR2_EL1_Lo
@@ -430,8 +528,12 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR2_EL1 = RegisterHalves.WithHi(ID_MMFR2_EL1, value);
     }
 
-    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7).</summary>
-    public ulong ID_MMFR3_EL1 { get; set; } = 0x0000000002102211UL;
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7); slot 23.</summary>
+    public ulong ID_MMFR3_EL1
+    {
+        get => Slots[23];
+        set => Slots[23] = value;
+    }
 
     /// <summary>ID_MMFR3_EL1 bits [31:0] (AArch32 ID_MMFR3); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR3_EL1_Lo
@@ -447,8 +549,12 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR3_EL1 = RegisterHalves.WithHi(ID_MMFR3_EL1, value);
     }
 
-    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0).</summary>
-    public ulong ID_ISAR0_EL1 { get; set; } = 0x0000000002101110UL;
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0); slot 24.</summary>
+    public ulong ID_ISAR0_EL1
+    {
+        get => Slots[24];
+        set => Slots[24] = value;
+    }
 
     /// <summary>ID_ISAR0_EL1 bits [31:0] (AArch32 ID_ISAR0); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR0_EL1_Lo
@@ -464,8 +570,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR0_EL1 = RegisterHalves.WithHi(ID_ISAR0_EL1, value);
     }
 
-    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1).</summary>
-    public ulong ID_ISAR1_EL1 { get; set; } = 0x0000000013112111UL;
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1); slot 25.</summary>
+    public ulong ID_ISAR1_EL1
+    {
+        get => Slots[25];
+        set => Slots[25] = value;
+    }
 
     /// <summary>ID_ISAR1_EL1 bits [31:0] (AArch32 ID_ISAR1); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR1_EL1_Lo
@@ -481,8 +591,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR1_EL1 = RegisterHalves.WithHi(ID_ISAR1_EL1, value);
     }
 
-    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2).</summary>
-    public ulong ID_ISAR2_EL1 { get; set; } = 0x0000000021232042UL;
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2); slot 26.</summary>
+    public ulong ID_ISAR2_EL1
+    {
+        get => Slots[26];
+        set => Slots[26] = value;
+    }
 
     /// <summary>ID_ISAR2_EL1 bits [31:0] (AArch32 ID_ISAR2); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR2_EL1_Lo
@@ -498,8 +612,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR2_EL1 = RegisterHalves.WithHi(ID_ISAR2_EL1, value);
     }
 
-    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3).</summary>
-    public ulong ID_ISAR3_EL1 { get; set; } = 0x0000000001112131UL;
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3); slot 27.</summary>
+    public ulong ID_ISAR3_EL1
+    {
+        get => Slots[27];
+        set => Slots[27] = value;
+    }
 
     /// <summary>ID_ISAR3_EL1 bits [31:0] (AArch32 ID_ISAR3); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR3_EL1_Lo
@@ -515,8 +633,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR3_EL1 = RegisterHalves.WithHi(ID_ISAR3_EL1, value);
     }
 
-    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4).</summary>
-    public ulong ID_ISAR4_EL1 { get; set; } = 0x0000000000011142UL;
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4); slot 28.</summary>
+    public ulong ID_ISAR4_EL1
+    {
+        get => Slots[28];
+        set => Slots[28] = value;
+    }
 
     /// <summary>ID_ISAR4_EL1 bits [31:0] (AArch32 ID_ISAR4); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR4_EL1_Lo
@@ -532,8 +654,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR4_EL1 = RegisterHalves.WithHi(ID_ISAR4_EL1, value);
     }
 
-    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5).</summary>
-    public ulong ID_ISAR5_EL1 { get; set; } = 0x0000000000011121UL;
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5); slot 29.</summary>
+    public ulong ID_ISAR5_EL1
+    {
+        get => Slots[29];
+        set => Slots[29] = value;
+    }
 
     /// <summary>ID_ISAR5_EL1 bits [31:0] (AArch32 ID_ISAR5); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR5_EL1_Lo
@@ -549,8 +675,12 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR5_EL1 = RegisterHalves.WithHi(ID_ISAR5_EL1, value);
     }
 
-    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0).</summary>
-    public ulong MVFR0_EL1 { get; set; } = 0x0000000010110222UL;
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0); slot 30.</summary>
+    public ulong MVFR0_EL1
+    {
+        get => Slots[30];
+        set => Slots[30] = value;
+    }
 
     /// <summary>MVFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR0_EL1_Lo
@@ -566,8 +696,12 @@ public sealed partial class SystemRegisterFile
         set => MVFR0_EL1 = RegisterHalves.WithHi(MVFR0_EL1, value);
     }
 
-    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1).</summary>
-    public ulong MVFR1_EL1 { get; set; } = 0x0000000012111111UL;
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1); slot 31.</summary>
+    public ulong MVFR1_EL1
+    {
+        get => Slots[31];
+        set => Slots[31] = value;
+    }
 
     /// <summary>MVFR1_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR1_EL1_Lo
@@ -583,8 +717,12 @@ public sealed partial class SystemRegisterFile
         set => MVFR1_EL1 = RegisterHalves.WithHi(MVFR1_EL1, value);
     }
 
-    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2).</summary>
-    public ulong MVFR2_EL1 { get; set; } = 0x0000000000000043UL;
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2); slot 32.</summary>
+    public ulong MVFR2_EL1
+    {
+        get => Slots[32];
+        set => Slots[32] = value;
+    }
 
     /// <summary>MVFR2_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR2_EL1_Lo
@@ -600,8 +738,12 @@ public sealed partial class SystemRegisterFile
         set => MVFR2_EL1 = RegisterHalves.WithHi(MVFR2_EL1, value);
     }
 
-    /// <summary>CTR_EL0 (s3_3_c0_c0_1).</summary>
-    public ulong CTR_EL0 { get; set; } = 0x000000008444C004UL;
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1); slot 33.</summary>
+    public ulong CTR_EL0
+    {
+        get => Slots[33];
+        set => Slots[33] = value;
+    }
 
     /// <summary>CTR_EL0 bits [31:0] (AArch32 CTR); setting it keeps bits [63:32].</summary>
     public uint CTR_EL0_Lo
@@ -617,8 +759,12 @@ public sealed partial class SystemRegisterFile
         set => CTR_EL0 = RegisterHalves.WithHi(CTR_EL0, value);
     }
 
-    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1).</summary>
-    public ulong CLIDR_EL1 { get; set; } = 0x000000000A200023UL;
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1); slot 34.</summary>
+    public ulong CLIDR_EL1
+    {
+        get => Slots[34];
+        set => Slots[34] = value;
+    }
 
     /// <summary>CLIDR_EL1 bits [31:0] (AArch32 CLIDR); setting it keeps bits [63:32].</summary>
     public uint CLIDR_EL1_Lo
@@ -634,8 +780,12 @@ public sealed partial class SystemRegisterFile
         set => CLIDR_EL1 = RegisterHalves.WithHi(CLIDR_EL1, value);
     }
 
-    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0).</summary>
-    public ulong CSSELR_EL1 { get; set; } = 0x0000000000000000UL;
+    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0); slot 35.</summary>
+    public ulong CSSELR_EL1
+    {
+        get => Slots[35];
+        set => Slots[35] = value;
+    }
 
     /// <summary>CSSELR_EL1 bits [31:0] (AArch32 CSSELR); setting it keeps bits [63:32].</summary>
     public uint CSSELR_EL1_Lo
@@ -690,48 +840,14 @@ public sealed partial class SystemRegisterFile
         CTR_EL0 = 0x000000008444C004UL;
         CLIDR_EL1 = 0x000000000A200023UL;
         CSSELR_EL1 = 0x0000000000000000UL;
+        Slots[36] = 0;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
     public void CopyTo(SystemRegisterFile destination)
     {
         global::System.ArgumentNullException.ThrowIfNull(destination);
-        destination.SCTLR_EL1 = SCTLR_EL1;
-        destination.TTBR0_EL1 = TTBR0_EL1;
-        destination.TTBR1_EL1 = TTBR1_EL1;
-        destination.TCR_EL1 = TCR_EL1;
-        destination.AFSR0_EL1 = AFSR0_EL1;
-        destination.AFSR1_EL1 = AFSR1_EL1;
-        destination.ESR_EL1 = ESR_EL1;
-        destination.FAR_EL1 = FAR_EL1;
-        destination.MAIR_EL1 = MAIR_EL1;
-        destination.AMAIR_EL1 = AMAIR_EL1;
-        destination.CONTEXTIDR_EL1 = CONTEXTIDR_EL1;
-        destination.DACR32_EL2 = DACR32_EL2;
-        destination.IFSR32_EL2 = IFSR32_EL2;
-        destination.ID_AA64PFR0_EL1 = ID_AA64PFR0_EL1;
-        destination.ID_AA64DFR0_EL1 = ID_AA64DFR0_EL1;
-        destination.ID_AA64ISAR0_EL1 = ID_AA64ISAR0_EL1;
-        destination.ID_AA64MMFR0_EL1 = ID_AA64MMFR0_EL1;
-        destination.ID_PFR0_EL1 = ID_PFR0_EL1;
-        destination.ID_PFR1_EL1 = ID_PFR1_EL1;
-        destination.ID_DFR0_EL1 = ID_DFR0_EL1;
-        destination.ID_MMFR0_EL1 = ID_MMFR0_EL1;
-        destination.ID_MMFR1_EL1 = ID_MMFR1_EL1;
-        destination.ID_MMFR2_EL1 = ID_MMFR2_EL1;
-        destination.ID_MMFR3_EL1 = ID_MMFR3_EL1;
-        destination.ID_ISAR0_EL1 = ID_ISAR0_EL1;
-        destination.ID_ISAR1_EL1 = ID_ISAR1_EL1;
-        destination.ID_ISAR2_EL1 = ID_ISAR2_EL1;
-        destination.ID_ISAR3_EL1 = ID_ISAR3_EL1;
-        destination.ID_ISAR4_EL1 = ID_ISAR4_EL1;
-        destination.ID_ISAR5_EL1 = ID_ISAR5_EL1;
-        destination.MVFR0_EL1 = MVFR0_EL1;
-        destination.MVFR1_EL1 = MVFR1_EL1;
-        destination.MVFR2_EL1 = MVFR2_EL1;
-        destination.CTR_EL0 = CTR_EL0;
-        destination.CLIDR_EL1 = CLIDR_EL1;
-        destination.CSSELR_EL1 = CSSELR_EL1;
+        global::System.Array.Copy(Slots, destination.Slots, Slots.Length);
     }
 
     /// <summary>Reads <paramref name="register"/>; false when the file holds no value for it (it is not passed through).</summary>
