@@ -74,7 +74,12 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
             }
         });
 
-        var sources = loaded
+        // The emitters see the catalogue without source positions: a comment-only edit leaves them cached.
+        var specs = loaded
+            .Select(static (catalogue, _) => CatalogueSpec.Of(catalogue))
+            .WithTrackingName(TrackingNames.Spec);
+
+        var sources = specs
             .Combine(options)
             .Combine(search)
             .Select(static (pair, _) => pair.Right.First == pair.Left.Left.Path
@@ -95,17 +100,17 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
         });
     }
 
-    private static GenerationResult Generate(LoadedCatalogue loaded, GeneratorOptions options)
+    private static GenerationResult Generate(CatalogueSpec spec, GeneratorOptions options)
     {
-        if (loaded.Result.Generatable is not { } catalogue)
+        if (spec.Catalogue is not { } catalogue)
         {
-            return new GenerationResult(loaded.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty);
+            return new GenerationResult(spec.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty);
         }
 
         try
         {
-            var files = CatalogueEmitter.Emit(catalogue, Path.GetFileName(loaded.Path), options.Namespace, Version);
-            return new GenerationResult(loaded.Path, files, EquatableArray<CatalogueDiagnostic>.Empty);
+            var files = CatalogueEmitter.Emit(catalogue, Path.GetFileName(spec.Path), options.Namespace, Version);
+            return new GenerationResult(spec.Path, files, EquatableArray<CatalogueDiagnostic>.Empty);
         }
 #pragma warning disable CA1031 // The generator must never throw (CS8785 hides the cause): report TG9999 instead.
         catch (Exception exception)
@@ -113,7 +118,7 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
         {
             var error = new CatalogueDiagnostic(
                 CatalogueRules.InternalError, SourceSpan.FileStart, new EquatableArray<string>([exception.GetType().Name, exception.Message]));
-            return new GenerationResult(loaded.Path, EquatableArray<GeneratedFile>.Empty, new EquatableArray<CatalogueDiagnostic>([error]));
+            return new GenerationResult(spec.Path, EquatableArray<GeneratedFile>.Empty, new EquatableArray<CatalogueDiagnostic>([error]));
         }
     }
 }

@@ -66,6 +66,36 @@ public sealed class IncrementalCachingTests
         Assert.All(generated, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
     }
 
+    /// <summary>Edits of registers.yaml that change no fact: comments, blank lines, a comment's position.</summary>
+    public static TheoryData<string, string> FactFreeEdits => new()
+    {
+        { "a comment added", TestFiles.RealCatalogue.Replace("version: 1\n", "version: 1\n# Reviewed on 2026-12-05: nothing changes below.\n", System.StringComparison.Ordinal) },
+        { "blank lines and a trailing comment", TestFiles.RealCatalogue.Replace("registers:\n", "\n\nregisters:   # the registers\n\n", System.StringComparison.Ordinal) },
+        { "every comment removed", string.Join("\n", TestFiles.RealCatalogue.Split('\n').Where(line => !line.TrimStart().StartsWith('#'))) },
+    };
+
+    [Theory]
+    [MemberData(nameof(FactFreeEdits))]
+    public void A_comment_or_whitespace_edit_of_the_catalogue_leaves_every_emit_step_cached(string edit, string edited)
+    {
+        Assert.NotEqual(TestFiles.RealCatalogue, edited);
+        var compilation = GeneratorHarness.CreateCompilation();
+        var original = new InMemoryAdditionalText(GeneratorHarness.CataloguePath, TestFiles.RealCatalogue);
+        var driver = GeneratorHarness.CreateDriver(original).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
+
+        var result = driver
+            .ReplaceAdditionalText(original, new InMemoryAdditionalText(GeneratorHarness.CataloguePath, edited))
+            .RunGenerators(compilation)
+            .GetRunResult().Results.Single();
+
+        // The text and its parse change (diagnostics would move); the spec and everything after it do not.
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.CatalogueText));
+        Assert.All(Reasons(result, TrackingNames.Spec), reason => Assert.True(reason == IncrementalStepRunReason.Unchanged, edit + ": the spec was " + reason));
+        Assert.All(Reasons(result, TrackingNames.GeneratedSources), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, edit + ": emission was " + reason));
+        Assert.Equal(before, result.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
     [Fact]
     public void Editing_the_catalogue_regenerates()
     {
@@ -83,6 +113,9 @@ public sealed class IncrementalCachingTests
         Assert.Contains(IncrementalStepRunReason.Modified, generated);
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("0x0000000000C50839UL", System.StringComparison.Ordinal));
     }
+
+    private static System.Collections.Generic.IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
 
     [Fact]
     public void No_step_output_holds_symbols_syntax_or_compilations()

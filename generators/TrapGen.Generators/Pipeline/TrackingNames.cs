@@ -18,6 +18,9 @@ public static class TrackingNames
     /// <summary>The MSBuild options (target namespace).</summary>
     public const string Options = nameof(Options);
 
+    /// <summary>What the emitters format: the generatable catalogue without source positions.</summary>
+    public const string Spec = nameof(Spec);
+
     /// <summary>The diagnostics to report.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
