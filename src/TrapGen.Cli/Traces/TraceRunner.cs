@@ -115,7 +115,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 throw new CliException(At(name, step) + "'= value' belongs to a write, and this is not one on this vCPU");
             }
 
-            Load(vcpu, access, value);
+            TransferRegisters.Write(vcpu.Registers, access, value);
         }
 
         var pc = vcpu.Pc;
@@ -172,33 +172,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             && SystemInstructions.TryFind(new Aarch64Encoding((int)access.Op0, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
             && !instruction.TakesRegister);
 
-    private static void Load(Vcpu vcpu, in SystemRegisterAccess access, ulong value)
-    {
-        var gprs = vcpu.Registers;
-        switch (access.TrapClass)
-        {
-            case TrapClassKind.Aarch64:
-                gprs.WriteX((int)access.Rt, value);
-                break;
-            case TrapClassKind.Cp15Register32:
-                gprs.WriteR((int)access.Rt, (uint)value);
-                break;
-            default:
-                gprs.WriteR((int)access.Rt, RegisterHalves.Lo(value));
-                gprs.WriteR((int)access.Rt2, RegisterHalves.Hi(value));
-                break;
-        }
-    }
-
     private static string Moved(Vcpu vcpu, in SystemRegisterAccess access)
     {
-        var gprs = vcpu.Registers;
-        return access.TrapClass switch
-        {
-            TrapClassKind.Aarch64 => CliHex.Doubleword(gprs.ReadX((int)access.Rt)),
-            TrapClassKind.Cp15Register32 => CliHex.Word(gprs.ReadR((int)access.Rt)),
-            _ => CliHex.Doubleword(RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2))),
-        };
+        var value = TransferRegisters.Read(vcpu.Registers, access);
+        return TransferRegisters.Width(access) == 32 ? CliHex.Word((uint)value) : CliHex.Doubleword(value);
     }
 
     /// <summary>The outcome column; docs/traces.md explains each label.</summary>

@@ -17,107 +17,64 @@ internal static class DirectAccess
 {
     public static void Perform(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
-        if (access.Kind != InstructionKind.SystemRegisterMove)
+        var gprs = vcpu.Registers;
+        var hardware = hypervisor.Hardware;
+        if (access.Kind == InstructionKind.SystemRegisterMove && Kept(access, key, out var register, out var view) && hardware.TryRead(register, out var whole))
         {
-            Other(vcpu, access, key, access.TrapClass == TrapClassKind.Cp15Register32 ? 32 : 64);
+            if (access.IsRead)
+            {
+                // An MRC's Rt takes the low word of what it is given: the HI view gives bits [63:32].
+                TransferRegisters.Write(gprs, access, view == AliasView.Hi ? RegisterHalves.Hi(whole) : whole);
+            }
+            else
+            {
+                var written = TransferRegisters.Read(gprs, access);
+                hardware.TryWrite(register, view switch
+                {
+                    AliasView.Lo => RegisterHalves.WithLo(whole, (uint)written),
+                    AliasView.Hi => RegisterHalves.WithHi(whole, (uint)written),
+                    _ => written,
+                });
+            }
+
             return;
         }
 
-        var gprs = vcpu.Registers;
-        var hardware = hypervisor.Hardware;
+        Other(vcpu, access, key);
+    }
+
+    /// <summary>Finds the register the live register file keeps for the access, and the bits its form reaches.</summary>
+    private static bool Kept(in SystemRegisterAccess access, uint key, out SystemRegister register, out AliasView view)
+    {
+        view = AliasView.Whole;
+        register = default;
         switch (access.TrapClass)
         {
-            case TrapClassKind.Aarch64:
-                if (CatalogueIndex.TryFindAarch64(key, out var register) && hardware.TryRead(register.Register, out var value))
-                {
-                    if (access.IsRead)
-                    {
-                        gprs.WriteX((int)access.Rt, value);
-                    }
-                    else
-                    {
-                        hardware.TryWrite(register.Register, gprs.ReadX((int)access.Rt));
-                    }
-                }
-                else
-                {
-                    Other(vcpu, access, key, 64);
-                }
-
-                break;
-
-            case TrapClassKind.Cp15Register32:
-                if (CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcr, key, out var target, out var alias) && hardware.TryRead(target.Register, out var whole))
-                {
-                    if (access.IsRead)
-                    {
-                        gprs.WriteR((int)access.Rt, alias.View == AliasView.Hi ? RegisterHalves.Hi(whole) : RegisterHalves.Lo(whole));
-                    }
-                    else
-                    {
-                        var written = gprs.ReadR((int)access.Rt);
-                        hardware.TryWrite(target.Register, alias.View switch
-                        {
-                            AliasView.Lo => RegisterHalves.WithLo(whole, written),
-                            AliasView.Hi => RegisterHalves.WithHi(whole, written),
-                            _ => written,
-                        });
-                    }
-                }
-                else
-                {
-                    Other(vcpu, access, key, 32);
-                }
-
-                break;
-
+            case TrapClassKind.Aarch64 when CatalogueIndex.TryFindAarch64(key, out var aarch64):
+                register = aarch64.Register;
+                return true;
+            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcr, key, out var owner, out var alias):
+                register = owner.Register;
+                view = alias.View;
+                return true;
+            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcrr, key, out var pairOwner, out _):
+                register = pairOwner.Register;
+                return true;
             default:
-                if (CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcrr, key, out var pairTarget, out _) && hardware.TryRead(pairTarget.Register, out var pair))
-                {
-                    if (access.IsRead)
-                    {
-                        gprs.WriteR((int)access.Rt, RegisterHalves.Lo(pair));
-                        gprs.WriteR((int)access.Rt2, RegisterHalves.Hi(pair));
-                    }
-                    else
-                    {
-                        hardware.TryWrite(pairTarget.Register, RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2)));
-                    }
-                }
-                else
-                {
-                    Other(vcpu, access, key, 64);
-                }
-
-                break;
+                return false;
         }
     }
 
-    private static void Other(Vcpu vcpu, in SystemRegisterAccess access, uint key, int width)
+    private static void Other(Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
         var slot = ((ulong)access.ExceptionClass << 32) | key;
-        var gprs = vcpu.Registers;
         if (!access.IsRead)
         {
-            vcpu.OtherSystemRegisters[slot] = access.TrapClass == TrapClassKind.Cp15Register64
-                ? RegisterHalves.Compose(gprs.ReadR((int)access.Rt), gprs.ReadR((int)access.Rt2))
-                : width == 32 ? gprs.ReadR((int)access.Rt) : gprs.ReadX((int)access.Rt);
+            vcpu.OtherSystemRegisters[slot] = TransferRegisters.Read(vcpu.Registers, access);
             return;
         }
 
         vcpu.OtherSystemRegisters.TryGetValue(slot, out var value);
-        switch (access.TrapClass)
-        {
-            case TrapClassKind.Aarch64:
-                gprs.WriteX((int)access.Rt, value);
-                break;
-            case TrapClassKind.Cp15Register32:
-                gprs.WriteR((int)access.Rt, RegisterHalves.Lo(value));
-                break;
-            default:
-                gprs.WriteR((int)access.Rt, RegisterHalves.Lo(value));
-                gprs.WriteR((int)access.Rt2, RegisterHalves.Hi(value));
-                break;
-        }
+        TransferRegisters.Write(vcpu.Registers, access, value);
     }
 }
