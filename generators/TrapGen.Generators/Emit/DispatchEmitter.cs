@@ -333,7 +333,7 @@ internal static class DispatchEmitter
     private static void EmitMcrHandler(SourceWriter writer, RegisterStorage storage, AliasDefinition alias)
     {
         var register = storage.Register;
-        writer.Summary(alias.Name + " (MCR/MRC " + alias.Encoding + "): " + KeysEmitter.Describe(alias.View) + " of " + register.Name + ", " + Describe(register) + ".");
+        writer.Summary(alias.Name + " (MCR/MRC " + alias.Encoding + "): " + RegisterViews.Of(alias.View, register.Name) + ", " + Describe(register) + ".");
         using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Cp15Register32, alias.Name) + "(bool isRead, int rt)"))
         {
             string load;

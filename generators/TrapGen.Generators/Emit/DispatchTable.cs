@@ -70,7 +70,7 @@ internal static class DispatchTable
                     RegisterView.ZeroExtend => (0, All),
                     _ => (0, register.Width == 64 ? All : LowWord),
                 };
-                var form = (alias.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + alias.Encoding + ", " + KeysEmitter.Describe(alias.View) + " of " + register.Name;
+                var form = KeysEmitter.Describe(alias, register);
                 yield return Register(register, alias.Name, form, SyndromeKeys.Of(syndrome, alias.Encoding), slot, shift, writeMask, GeneratedNames.Handler(kind, alias.Name));
             }
         }

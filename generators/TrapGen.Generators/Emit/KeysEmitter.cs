@@ -94,11 +94,7 @@ internal static class KeysEmitter
                 .Select(r => new DispatchEntry(r.Name, r.Encoding.ToString(), SyndromeKeys.Of(syndrome, r.Encoding), null))
             : catalogue.Registers
                 .SelectMany(r => r.Aliases.Where(a => a.Encoding.TrapClass == kind).Select(a => (a, r)))
-                .Select(pair => new DispatchEntry(
-                    pair.a.Name,
-                    (pair.a.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + pair.a.Encoding + ", " + Describe(pair.a.View) + " of " + pair.r.Name,
-                    SyndromeKeys.Of(syndrome, pair.a.Encoding),
-                    null));
+                .Select(pair => new DispatchEntry(pair.a.Name, Describe(pair.a, pair.r), SyndromeKeys.Of(syndrome, pair.a.Encoding), null));
         var instructions = catalogue.Instructions
             .Where(i => i.TrapClass == kind)
             .Select(i => new DispatchEntry(i.Identifier, i.Name + ", System instruction " + i.EncodingText, InstructionKey(syndrome, i), null));
@@ -115,11 +111,7 @@ internal static class KeysEmitter
     private static uint InstructionKey(SyndromeLayouts syndrome, InstructionDefinition instruction) =>
         instruction.Aarch32 is { } cp15 ? SyndromeKeys.Of(syndrome, cp15) : SyndromeKeys.Of(syndrome, instruction.Aarch64!);
 
-    public static string Describe(RegisterView view) => view switch
-    {
-        RegisterView.Lo => "bits [31:0]",
-        RegisterView.Hi => "bits [63:32]",
-        RegisterView.ZeroExtend => "bits [31:0], zero-extended on write",
-        _ => "all bits",
-    };
+    /// <summary>An alias's form and the bits it reaches: <c>MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1</c>.</summary>
+    public static string Describe(AliasDefinition alias, RegisterDefinition register) =>
+        (alias.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + alias.Encoding + ", " + RegisterViews.Of(alias.View, register.Name);
 }

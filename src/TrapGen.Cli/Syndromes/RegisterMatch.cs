@@ -53,14 +53,7 @@ internal sealed record RegisterMatch(
     {
         var handling = CatalogueSpelling.Of(Enum.Parse<RegisterHandling>(register.Handling.ToString()));
         var view = alias is null ? (RegisterView?)null : Enum.Parse<RegisterView>(alias.View.ToString());
-        var reach = view switch
-        {
-            null => name,
-            RegisterView.Whole => name + ", all of " + register.Name,
-            RegisterView.Lo => name + ", bits [31:0] of " + register.Name,
-            RegisterView.Hi => name + ", bits [63:32] of " + register.Name,
-            _ => name + ", bits [31:0] of " + register.Name + " (a write clears [63:32])",
-        };
+        var reach = view is { } bits ? name + ", " + RegisterViews.Of(bits, register.Name) : name;
         var how = register.Emulator is { } emulator ? handling + " by " + emulator : handling;
         var summary = reach + ": " + (register.AfterWrite is { } hook ? how + ", then " + hook + " after a write" : how);
         return new RegisterMatch(name, register.Name, view is { } v ? CatalogueSpelling.Of(v) : null, handling, register.Emulator, register.AfterWrite, summary);

@@ -189,9 +189,9 @@ public sealed partial class TrapDispatcher
     /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
     private static readonly TrapEntry[] Cp32Table =
     [
-        // BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0], zero-extended on write of BASE_EL1): passthrough
+        // BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0] of BASE_EL1 (a write clears [63:32])): passthrough
         new(Cp32Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all bits of WIDGET_EL1): passthrough; after a write, OnWidgetWrite
+        // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough; after a write, OnWidgetWrite
         new(Cp32Keys.WIDGET, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
     ];
 
@@ -244,9 +244,9 @@ public sealed partial class TrapDispatcher
     /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
     private static readonly TrapEntry[] Cp64Table =
     [
-        // QUIET (MCRR/MRRC p15, 4, c15, all bits of QUIET_EL1): reads as zero, writes ignored
+        // QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): reads as zero, writes ignored
         new(Cp64Keys.QUIET, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // BASE (MCRR/MRRC p15, 3, c15, all bits of BASE_EL1): passthrough
+        // BASE (MCRR/MRRC p15, 3, c15, all of BASE_EL1): passthrough
         new(Cp64Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
     ];
 
@@ -264,7 +264,7 @@ public sealed partial class TrapDispatcher
         return TrapResult.Handled;
     }
 
-    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0): all bits of WIDGET_EL1, passthrough; after a write, OnWidgetWrite.</summary>
+    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0): all of WIDGET_EL1, passthrough; after a write, OnWidgetWrite.</summary>
     private TrapResult Cp32_WIDGET(bool isRead, int rt)
     {
         if (isRead)

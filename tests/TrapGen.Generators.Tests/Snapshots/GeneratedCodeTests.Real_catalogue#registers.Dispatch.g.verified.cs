@@ -691,13 +691,13 @@ public sealed partial class TrapDispatcher
     /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
     private static readonly TrapEntry[] Cp64Table =
     [
-        // CNTPCT (MCRR/MRRC p15, 0, c14, all bits of CNTPCT_EL0): emulated by Cntpct, read-only
+        // CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only
         new(Cp64Keys.CNTPCT, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
-        // TTBR1 (MCRR/MRRC p15, 1, c2, all bits of TTBR1_EL1): passthrough
+        // TTBR1 (MCRR/MRRC p15, 1, c2, all of TTBR1_EL1): passthrough
         new(Cp64Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // TTBR0 (MCRR/MRRC p15, 0, c2, all bits of TTBR0_EL1): passthrough
+        // TTBR0 (MCRR/MRRC p15, 0, c2, all of TTBR0_EL1): passthrough
         new(Cp64Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // CNTP_CVAL (MCRR/MRRC p15, 2, c14, all bits of CNTP_CVAL_EL0): emulated by CntpCval
+        // CNTP_CVAL (MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0): emulated by CntpCval
         new(Cp64Keys.CNTP_CVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
     ];
 

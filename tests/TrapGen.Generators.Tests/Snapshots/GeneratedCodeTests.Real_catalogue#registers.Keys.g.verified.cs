@@ -577,16 +577,16 @@ public static partial class Cp32Keys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp64Keys
 {
-    /// <summary>TTBR0: MCRR/MRRC p15, 0, c2, all bits of TTBR0_EL1.</summary>
+    /// <summary>TTBR0: MCRR/MRRC p15, 0, c2, all of TTBR0_EL1.</summary>
     public const uint TTBR0 = 0x00000004u;
 
-    /// <summary>TTBR1: MCRR/MRRC p15, 1, c2, all bits of TTBR1_EL1.</summary>
+    /// <summary>TTBR1: MCRR/MRRC p15, 1, c2, all of TTBR1_EL1.</summary>
     public const uint TTBR1 = 0x00010004u;
 
-    /// <summary>CNTP_CVAL: MCRR/MRRC p15, 2, c14, all bits of CNTP_CVAL_EL0.</summary>
+    /// <summary>CNTP_CVAL: MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0.</summary>
     public const uint CNTP_CVAL = 0x0002001Cu;
 
-    /// <summary>CNTPCT: MCRR/MRRC p15, 0, c14, all bits of CNTPCT_EL0.</summary>
+    /// <summary>CNTPCT: MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0.</summary>
     public const uint CNTPCT = 0x0000001Cu;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
