@@ -34,7 +34,7 @@ internal static class DispatchEmitter
             EmitTopLevel(writer, catalogue);
             foreach (var layout in catalogue.Syndrome.Classes)
             {
-                var rows = DispatchTable.Rows(context, layout.Kind).ToList();
+                var rows = context.RowsOf(layout.Kind);
                 writer.Line();
                 EmitClassDispatch(writer, context, layout.Kind, rows);
                 if (context.HashOf(layout.Kind) is { } hash)

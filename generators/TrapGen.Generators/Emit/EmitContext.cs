@@ -16,6 +16,7 @@ namespace TrapGen.Generators.Emit;
 internal sealed record EmitContext(RegisterCatalogue Catalogue, string FileName, string Namespace, string Version)
 {
     private readonly Dictionary<TrapClassKind, PerfectHash?> hashes = [];
+    private readonly Dictionary<TrapClassKind, IReadOnlyList<DispatchTableRow>> rows = [];
     private EquatableArray<OtherAccess>? others;
 
     /// <summary>What the trap groups' <c>others:</c> handle: computed once per emission.</summary>
@@ -39,6 +40,21 @@ internal sealed record EmitContext(RegisterCatalogue Catalogue, string FileName,
     }
 
     /// <summary>
+    /// The keys a trap class dispatches, with how each moves its value (<see cref="DispatchTable"/>): computed
+    /// once per emission, for the keys file, the hash and the dispatch table.
+    /// </summary>
+    public IReadOnlyList<DispatchTableRow> RowsOf(TrapClassKind kind)
+    {
+        if (!rows.TryGetValue(kind, out var found))
+        {
+            found = [.. DispatchTable.Rows(this, kind)];
+            rows[kind] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The perfect hash the dispatch of <paramref name="kind"/> switches on, or null when the class has no
     /// registers. Searched once per emission: the keys file and the dispatch file share it.
     /// </summary>
@@ -46,7 +62,7 @@ internal sealed record EmitContext(RegisterCatalogue Catalogue, string FileName,
     {
         if (!hashes.TryGetValue(kind, out var hash))
         {
-            hash = PerfectHash.Find(KeysEmitter.Entries(this, kind).Select(entry => entry.Key).ToList());
+            hash = PerfectHash.Find(RowsOf(kind).Select(row => row.Key).ToList());
             hashes[kind] = hash;
         }
 

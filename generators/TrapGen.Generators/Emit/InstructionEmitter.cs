@@ -36,7 +36,7 @@ internal static class InstructionEmitter
         writer.Line();
     }
 
-    /// <summary>Emits the handler of one trapped System instruction.</summary>
+    /// <summary>Emits the handler of one trapped System instruction whose handling is hook or forward.</summary>
     public static void EmitHandler(SourceWriter writer, InstructionDefinition instruction)
     {
         var kind = instruction.TrapClass;
@@ -49,20 +49,11 @@ internal static class InstructionEmitter
                 writer.Line("return " + Result + ".Undefined;");
             }
 
+            // Only a hook or forward needs a handler; ignore and undefined are dispatch table data.
             writer.Line();
-            switch (instruction.Handling)
-            {
-                case InstructionHandling.Hook:
-                    writer.Line(instruction.Hook + "(" + Operand(instruction) + ");");
-                    break;
-                case InstructionHandling.Forward:
-                    writer.Line("Forward(" + EnumName + "." + instruction.Identifier + ", " + Operand(instruction) + ");");
-                    break;
-                case InstructionHandling.Undefined:
-                    writer.Line("return " + Result + ".Undefined;");
-                    return;
-            }
-
+            writer.Line(instruction.Handling == InstructionHandling.Hook
+                ? instruction.Hook + "(" + Operand(instruction) + ");"
+                : "Forward(" + EnumName + "." + instruction.Identifier + ", " + Operand(instruction) + ");");
             writer.Line("return " + Result + ".Handled;");
         }
     }

@@ -28,13 +28,12 @@ internal static class KeysEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))
             {
-                var entries = Entries(context, layout.Kind).ToList();
-                for (var i = 0; i < entries.Count; i++)
+                var rows = context.RowsOf(layout.Kind);
+                for (var i = 0; i < rows.Count; i++)
                 {
-                    var (name, description, key, _) = entries[i];
-                    writer.Summary(name + ": " + description + ".");
-                    writer.Line("public const uint " + name + " = " + CSharpLiterals.Hex32(key) + ";");
-                    if (i < entries.Count - 1)
+                    writer.Summary(rows[i].Comment + ".");
+                    writer.Line("public const uint " + rows[i].Name + " = " + CSharpLiterals.Hex32(rows[i].Key) + ";");
+                    if (i < rows.Count - 1)
                     {
                         writer.Line();
                     }
@@ -79,37 +78,6 @@ internal static class KeysEmitter
 
         writer.Line("];");
     }
-
-    /// <summary>
-    /// The keys a trap class dispatches: the catalogue's registers or aliases, its System instructions, then what trap groups'
-    /// <c>others:</c> handle (accesses left to the runtime's unhandled path need no key).
-    /// </summary>
-    public static IEnumerable<DispatchEntry> Entries(EmitContext context, TrapClassKind kind)
-    {
-        var catalogue = context.Catalogue;
-        var syndrome = catalogue.Syndrome;
-        var listed = kind == TrapClassKind.Aarch64
-            ? catalogue.Registers
-                .Where(r => r.IsAarch64Dispatched)
-                .Select(r => new DispatchEntry(r.Name, r.Encoding.ToString(), SyndromeKeys.Of(syndrome, r.Encoding), null))
-            : catalogue.Registers
-                .SelectMany(r => r.Aliases.Where(a => a.Encoding.TrapClass == kind).Select(a => (a, r)))
-                .Select(pair => new DispatchEntry(pair.a.Name, Describe(pair.a, pair.r), SyndromeKeys.Of(syndrome, pair.a.Encoding), null));
-        var instructions = catalogue.Instructions
-            .Where(i => i.TrapClass == kind)
-            .Select(i => new DispatchEntry(i.Identifier, i.Name + ", System instruction " + i.EncodingText, InstructionKey(syndrome, i), null));
-        var others = context.Others
-            .Where(o => o.TrapClass == kind && o.IsDispatched)
-            .Select(o => new DispatchEntry(
-                o.Name,
-                (o.Name == o.ArchitecturalName ? string.Empty : o.ArchitecturalName + ", ") + o.Encoding + ", not catalogued: its trap group's others: " + OthersEmitter.Describe(o),
-                o.Key,
-                o));
-        return listed.Concat(instructions).Concat(others);
-    }
-
-    private static uint InstructionKey(SyndromeLayouts syndrome, InstructionDefinition instruction) =>
-        instruction.Aarch32 is { } cp15 ? SyndromeKeys.Of(syndrome, cp15) : SyndromeKeys.Of(syndrome, instruction.Aarch64!);
 
     /// <summary>An alias's form and the bits it reaches: <c>MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1</c>.</summary>
     public static string Describe(AliasDefinition alias, RegisterDefinition register) =>

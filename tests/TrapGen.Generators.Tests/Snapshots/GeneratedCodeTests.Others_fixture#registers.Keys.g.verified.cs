@@ -9,37 +9,37 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SysRegKeys
 {
-    /// <summary>SCTLR_EL1: s3_0_c1_c0_0.</summary>
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough.</summary>
     public const uint SCTLR_EL1 = 0x00300400u;
 
-    /// <summary>TTBR0_EL1: s3_0_c2_c0_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR0_EL1 = 0x00300800u;
 
-    /// <summary>TTBR1_EL1: s3_0_c2_c0_1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR1_EL1 (s3_0_c2_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR1_EL1 = 0x00320800u;
 
-    /// <summary>TCR_EL1: s3_0_c2_c0_2, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TCR_EL1 = 0x00340800u;
 
-    /// <summary>AFSR0_EL1: s3_0_c5_c1_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AFSR0_EL1 = 0x00301402u;
 
-    /// <summary>AFSR1_EL1: s3_0_c5_c1_1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AFSR1_EL1 (s3_0_c5_c1_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AFSR1_EL1 = 0x00321402u;
 
-    /// <summary>ESR_EL1: s3_0_c5_c2_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>ESR_EL1 (s3_0_c5_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint ESR_EL1 = 0x00301404u;
 
-    /// <summary>FAR_EL1: s3_0_c6_c0_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>FAR_EL1 (s3_0_c6_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint FAR_EL1 = 0x00301800u;
 
-    /// <summary>MAIR_EL1: s3_0_c10_c2_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint MAIR_EL1 = 0x00302804u;
 
-    /// <summary>AMAIR_EL1: s3_0_c10_c3_0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AMAIR_EL1 (s3_0_c10_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AMAIR_EL1 = 0x00302806u;
 
-    /// <summary>CONTEXTIDR_EL1: s3_0_c13_c0_1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint CONTEXTIDR_EL1 = 0x00323400u;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
@@ -50,55 +50,55 @@ public static partial class SysRegKeys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp32Keys
 {
-    /// <summary>SCTLR: MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1.</summary>
+    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough.</summary>
     public const uint SCTLR = 0x00000400u;
 
-    /// <summary>TTBR0: MCR p15, 0, c2, c0, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR0 (MCR p15, 0, c2, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR0 = 0x00000800u;
 
-    /// <summary>TTBR1: MCR p15, 0, c2, c0, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR1 (MCR p15, 0, c2, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR1 = 0x00020800u;
 
-    /// <summary>TTBCR: MCR p15, 0, c2, c0, 2, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBCR (MCR p15, 0, c2, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBCR = 0x00040800u;
 
-    /// <summary>TTBCR2: MCR p15, 0, c2, c0, 3, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBCR2 (MCR p15, 0, c2, c0, 3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBCR2 = 0x00060800u;
 
-    /// <summary>DACR: MCR p15, 0, c3, c0, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>DACR (MCR p15, 0, c3, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint DACR = 0x00000C00u;
 
-    /// <summary>MAIR0: MCR p15, 0, c10, c2, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>MAIR0 (MCR p15, 0, c10, c2, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint MAIR0 = 0x00002804u;
 
-    /// <summary>MAIR1: MCR p15, 0, c10, c2, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>MAIR1 (MCR p15, 0, c10, c2, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint MAIR1 = 0x00022804u;
 
-    /// <summary>AMAIR0: MCR p15, 0, c10, c3, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AMAIR0 (MCR p15, 0, c10, c3, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AMAIR0 = 0x00002806u;
 
-    /// <summary>AMAIR1: MCR p15, 0, c10, c3, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AMAIR1 (MCR p15, 0, c10, c3, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AMAIR1 = 0x00022806u;
 
-    /// <summary>CONTEXTIDR: MCR p15, 0, c13, c0, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>CONTEXTIDR (MCR p15, 0, c13, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint CONTEXTIDR = 0x00023400u;
 
-    /// <summary>DFSR: MCR p15, 0, c5, c0, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>DFSR (MCR p15, 0, c5, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint DFSR = 0x00001400u;
 
-    /// <summary>IFSR: MCR p15, 0, c5, c0, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>IFSR (MCR p15, 0, c5, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint IFSR = 0x00021400u;
 
-    /// <summary>ADFSR: MCR p15, 0, c5, c1, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>ADFSR (MCR p15, 0, c5, c1, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint ADFSR = 0x00001402u;
 
-    /// <summary>AIFSR: MCR p15, 0, c5, c1, 1, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>AIFSR (MCR p15, 0, c5, c1, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AIFSR = 0x00021402u;
 
-    /// <summary>DFAR: MCR p15, 0, c6, c0, 0, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>DFAR (MCR p15, 0, c6, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint DFAR = 0x00001800u;
 
-    /// <summary>IFAR: MCR p15, 0, c6, c0, 2, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>IFAR (MCR p15, 0, c6, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint IFAR = 0x00041800u;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
@@ -109,10 +109,10 @@ public static partial class Cp32Keys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp64Keys
 {
-    /// <summary>TTBR0: MCRR p15, 0, c2, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR0 (MCRR p15, 0, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR0 = 0x00000004u;
 
-    /// <summary>TTBR1: MCRR p15, 1, c2, not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    /// <summary>TTBR1 (MCRR p15, 1, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR1 = 0x00010004u;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>

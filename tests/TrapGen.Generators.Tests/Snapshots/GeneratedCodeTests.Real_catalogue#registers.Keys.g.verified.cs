@@ -9,271 +9,271 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SysRegKeys
 {
-    /// <summary>SCTLR_EL1: s3_0_c1_c0_0.</summary>
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough; after a write, UpdateSctlr.</summary>
     public const uint SCTLR_EL1 = 0x00300400u;
 
-    /// <summary>TTBR0_EL1: s3_0_c2_c0_0.</summary>
+    /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): passthrough.</summary>
     public const uint TTBR0_EL1 = 0x00300800u;
 
-    /// <summary>TTBR1_EL1: s3_0_c2_c0_1.</summary>
+    /// <summary>TTBR1_EL1 (s3_0_c2_c0_1): passthrough.</summary>
     public const uint TTBR1_EL1 = 0x00320800u;
 
-    /// <summary>TCR_EL1: s3_0_c2_c0_2.</summary>
+    /// <summary>TCR_EL1 (s3_0_c2_c0_2): passthrough.</summary>
     public const uint TCR_EL1 = 0x00340800u;
 
-    /// <summary>AFSR0_EL1: s3_0_c5_c1_0.</summary>
+    /// <summary>AFSR0_EL1 (s3_0_c5_c1_0): passthrough.</summary>
     public const uint AFSR0_EL1 = 0x00301402u;
 
-    /// <summary>AFSR1_EL1: s3_0_c5_c1_1.</summary>
+    /// <summary>AFSR1_EL1 (s3_0_c5_c1_1): passthrough.</summary>
     public const uint AFSR1_EL1 = 0x00321402u;
 
-    /// <summary>ESR_EL1: s3_0_c5_c2_0.</summary>
+    /// <summary>ESR_EL1 (s3_0_c5_c2_0): passthrough.</summary>
     public const uint ESR_EL1 = 0x00301404u;
 
-    /// <summary>FAR_EL1: s3_0_c6_c0_0.</summary>
+    /// <summary>FAR_EL1 (s3_0_c6_c0_0): passthrough.</summary>
     public const uint FAR_EL1 = 0x00301800u;
 
-    /// <summary>MAIR_EL1: s3_0_c10_c2_0.</summary>
+    /// <summary>MAIR_EL1 (s3_0_c10_c2_0): passthrough.</summary>
     public const uint MAIR_EL1 = 0x00302804u;
 
-    /// <summary>AMAIR_EL1: s3_0_c10_c3_0.</summary>
+    /// <summary>AMAIR_EL1 (s3_0_c10_c3_0): passthrough.</summary>
     public const uint AMAIR_EL1 = 0x00302806u;
 
-    /// <summary>CONTEXTIDR_EL1: s3_0_c13_c0_1.</summary>
+    /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough.</summary>
     public const uint CONTEXTIDR_EL1 = 0x00323400u;
 
-    /// <summary>CNTP_CTL_EL0: s3_3_c14_c2_1.</summary>
+    /// <summary>CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl.</summary>
     public const uint CNTP_CTL_EL0 = 0x0032F804u;
 
-    /// <summary>CNTP_TVAL_EL0: s3_3_c14_c2_0.</summary>
+    /// <summary>CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval.</summary>
     public const uint CNTP_TVAL_EL0 = 0x0030F804u;
 
-    /// <summary>CNTP_CVAL_EL0: s3_3_c14_c2_2.</summary>
+    /// <summary>CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval.</summary>
     public const uint CNTP_CVAL_EL0 = 0x0034F804u;
 
-    /// <summary>CNTPCT_EL0: s3_3_c14_c0_1.</summary>
+    /// <summary>CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
 
-    /// <summary>ID_AA64PFR0_EL1: s3_0_c0_c4_0.</summary>
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only.</summary>
     public const uint ID_AA64PFR0_EL1 = 0x00300008u;
 
-    /// <summary>ID_AA64DFR0_EL1: s3_0_c0_c5_0.</summary>
+    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only.</summary>
     public const uint ID_AA64DFR0_EL1 = 0x0030000Au;
 
-    /// <summary>ID_AA64ISAR0_EL1: s3_0_c0_c6_0.</summary>
+    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only.</summary>
     public const uint ID_AA64ISAR0_EL1 = 0x0030000Cu;
 
-    /// <summary>ID_AA64MMFR0_EL1: s3_0_c0_c7_0.</summary>
+    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only.</summary>
     public const uint ID_AA64MMFR0_EL1 = 0x0030000Eu;
 
-    /// <summary>ID_PFR0_EL1: s3_0_c0_c1_0.</summary>
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only.</summary>
     public const uint ID_PFR0_EL1 = 0x00300002u;
 
-    /// <summary>ID_PFR1_EL1: s3_0_c0_c1_1.</summary>
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only.</summary>
     public const uint ID_PFR1_EL1 = 0x00320002u;
 
-    /// <summary>ID_DFR0_EL1: s3_0_c0_c1_2.</summary>
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
     public const uint ID_DFR0_EL1 = 0x00340002u;
 
-    /// <summary>ID_MMFR0_EL1: s3_0_c0_c1_4.</summary>
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR0_EL1 = 0x00380002u;
 
-    /// <summary>ID_MMFR1_EL1: s3_0_c0_c1_5.</summary>
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR1_EL1 = 0x003A0002u;
 
-    /// <summary>ID_MMFR2_EL1: s3_0_c0_c1_6.</summary>
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR2_EL1 = 0x003C0002u;
 
-    /// <summary>ID_MMFR3_EL1: s3_0_c0_c1_7.</summary>
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR3_EL1 = 0x003E0002u;
 
-    /// <summary>ID_ISAR0_EL1: s3_0_c0_c2_0.</summary>
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR0_EL1 = 0x00300004u;
 
-    /// <summary>ID_ISAR1_EL1: s3_0_c0_c2_1.</summary>
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR1_EL1 = 0x00320004u;
 
-    /// <summary>ID_ISAR2_EL1: s3_0_c0_c2_2.</summary>
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR2_EL1 = 0x00340004u;
 
-    /// <summary>ID_ISAR3_EL1: s3_0_c0_c2_3.</summary>
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR3_EL1 = 0x00360004u;
 
-    /// <summary>ID_ISAR4_EL1: s3_0_c0_c2_4.</summary>
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR4_EL1 = 0x00380004u;
 
-    /// <summary>ID_ISAR5_EL1: s3_0_c0_c2_5.</summary>
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR5_EL1 = 0x003A0004u;
 
-    /// <summary>MVFR0_EL1: s3_0_c0_c3_0.</summary>
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only.</summary>
     public const uint MVFR0_EL1 = 0x00300006u;
 
-    /// <summary>MVFR1_EL1: s3_0_c0_c3_1.</summary>
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only.</summary>
     public const uint MVFR1_EL1 = 0x00320006u;
 
-    /// <summary>MVFR2_EL1: s3_0_c0_c3_2.</summary>
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only.</summary>
     public const uint MVFR2_EL1 = 0x00340006u;
 
-    /// <summary>CTR_EL0: s3_3_c0_c0_1.</summary>
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only.</summary>
     public const uint CTR_EL0 = 0x0032C000u;
 
-    /// <summary>CLIDR_EL1: s3_1_c0_c0_1.</summary>
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only.</summary>
     public const uint CLIDR_EL1 = 0x00324000u;
 
-    /// <summary>CSSELR_EL1: s3_2_c0_c0_0.</summary>
+    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0): passthrough.</summary>
     public const uint CSSELR_EL1 = 0x00308000u;
 
-    /// <summary>CCSIDR_EL1: s3_1_c0_c0_0.</summary>
+    /// <summary>CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only.</summary>
     public const uint CCSIDR_EL1 = 0x00304000u;
 
-    /// <summary>REVIDR_EL1: s3_0_c0_c0_6.</summary>
+    /// <summary>REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only.</summary>
     public const uint REVIDR_EL1 = 0x003C0000u;
 
-    /// <summary>AIDR_EL1: s3_1_c0_c0_7.</summary>
+    /// <summary>AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only.</summary>
     public const uint AIDR_EL1 = 0x003E4000u;
 
-    /// <summary>ACTLR_EL1: s3_0_c1_c0_1.</summary>
+    /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored.</summary>
     public const uint ACTLR_EL1 = 0x00320400u;
 
-    /// <summary>DC_ISW: DC ISW, System instruction s1_0_c7_c6_2.</summary>
+    /// <summary>DC ISW, System instruction: hook SetWayFlush.</summary>
     public const uint DC_ISW = 0x00141C0Cu;
 
-    /// <summary>DC_CSW: DC CSW, System instruction s1_0_c7_c10_2.</summary>
+    /// <summary>DC CSW, System instruction: hook SetWayFlush.</summary>
     public const uint DC_CSW = 0x00141C14u;
 
-    /// <summary>DC_CISW: DC CISW, System instruction s1_0_c7_c14_2.</summary>
+    /// <summary>DC CISW, System instruction: hook SetWayFlush.</summary>
     public const uint DC_CISW = 0x00141C1Cu;
 
-    /// <summary>SMIDR_EL1: s3_1_c0_c0_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint SMIDR_EL1 = 0x003C4000u;
 
-    /// <summary>CCSIDR2_EL1: s3_1_c0_c0_2, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint CCSIDR2_EL1 = 0x00344000u;
 
-    /// <summary>ID_AFR0_EL1: s3_0_c0_c1_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AFR0_EL1 = 0x00360002u;
 
-    /// <summary>ID_MMFR4_EL1: s3_0_c0_c2_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_MMFR4_EL1 (s3_0_c0_c2_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_MMFR4_EL1 = 0x003C0004u;
 
-    /// <summary>ID_ISAR6_EL1: s3_0_c0_c2_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_ISAR6_EL1 = 0x003E0004u;
 
-    /// <summary>ID_PFR2_EL1: s3_0_c0_c3_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_PFR2_EL1 (s3_0_c0_c3_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_PFR2_EL1 = 0x00380006u;
 
-    /// <summary>ID_DFR1_EL1: s3_0_c0_c3_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_DFR1_EL1 = 0x003A0006u;
 
-    /// <summary>ID_MMFR5_EL1: s3_0_c0_c3_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_MMFR5_EL1 = 0x003C0006u;
 
-    /// <summary>ID_AA64PFR1_EL1: s3_0_c0_c4_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64PFR1_EL1 = 0x00320008u;
 
-    /// <summary>ID_AA64ZFR0_EL1: s3_0_c0_c4_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ZFR0_EL1 = 0x00380008u;
 
-    /// <summary>ID_AA64SMFR0_EL1: s3_0_c0_c4_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64SMFR0_EL1 = 0x003A0008u;
 
-    /// <summary>ID_AA64DFR1_EL1: s3_0_c0_c5_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64DFR1_EL1 = 0x0032000Au;
 
-    /// <summary>ID_AA64AFR0_EL1: s3_0_c0_c5_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64AFR0_EL1 = 0x0038000Au;
 
-    /// <summary>ID_AA64AFR1_EL1: s3_0_c0_c5_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64AFR1_EL1 (s3_0_c0_c5_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64AFR1_EL1 = 0x003A000Au;
 
-    /// <summary>ID_AA64ISAR1_EL1: s3_0_c0_c6_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64ISAR1_EL1 (s3_0_c0_c6_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ISAR1_EL1 = 0x0032000Cu;
 
-    /// <summary>ID_AA64ISAR2_EL1: s3_0_c0_c6_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ISAR2_EL1 = 0x0034000Cu;
 
-    /// <summary>ID_AA64MMFR1_EL1: s3_0_c0_c7_1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR1_EL1 = 0x0032000Eu;
 
-    /// <summary>ID_AA64MMFR2_EL1: s3_0_c0_c7_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR2_EL1 = 0x0034000Eu;
 
-    /// <summary>S3_0_C0_C3_3: s3_0_c0_c3_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C3_3 = 0x00360006u;
 
-    /// <summary>S3_0_C0_C3_7: s3_0_c0_c3_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C3_7 = 0x003E0006u;
 
-    /// <summary>S3_0_C0_C4_2: s3_0_c0_c4_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_2 = 0x00340008u;
 
-    /// <summary>S3_0_C0_C4_3: s3_0_c0_c4_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_3 = 0x00360008u;
 
-    /// <summary>S3_0_C0_C4_6: s3_0_c0_c4_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_6 = 0x003C0008u;
 
-    /// <summary>S3_0_C0_C4_7: s3_0_c0_c4_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_7 = 0x003E0008u;
 
-    /// <summary>S3_0_C0_C5_2: s3_0_c0_c5_2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_2 = 0x0034000Au;
 
-    /// <summary>S3_0_C0_C5_3: s3_0_c0_c5_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_3 = 0x0036000Au;
 
-    /// <summary>S3_0_C0_C5_6: s3_0_c0_c5_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_6 = 0x003C000Au;
 
-    /// <summary>S3_0_C0_C5_7: s3_0_c0_c5_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_7 = 0x003E000Au;
 
-    /// <summary>S3_0_C0_C6_3: s3_0_c0_c6_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_3 = 0x0036000Cu;
 
-    /// <summary>S3_0_C0_C6_4: s3_0_c0_c6_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_4 = 0x0038000Cu;
 
-    /// <summary>S3_0_C0_C6_5: s3_0_c0_c6_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_5 = 0x003A000Cu;
 
-    /// <summary>S3_0_C0_C6_6: s3_0_c0_c6_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C6_6 (s3_0_c0_c6_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_6 = 0x003C000Cu;
 
-    /// <summary>S3_0_C0_C6_7: s3_0_c0_c6_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_7 = 0x003E000Cu;
 
-    /// <summary>S3_0_C0_C7_3: s3_0_c0_c7_3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_3 = 0x0036000Eu;
 
-    /// <summary>S3_0_C0_C7_4: s3_0_c0_c7_4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C7_4 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_4 = 0x0038000Eu;
 
-    /// <summary>S3_0_C0_C7_5: s3_0_c0_c7_5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_5 = 0x003A000Eu;
 
-    /// <summary>S3_0_C0_C7_6: s3_0_c0_c7_6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C7_6 (s3_0_c0_c7_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_6 = 0x003C000Eu;
 
-    /// <summary>S3_0_C0_C7_7: s3_0_c0_c7_7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_7 = 0x003E000Eu;
 
-    /// <summary>DC_IGSW: DC IGSW, s1_0_c7_c6_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_IGSW = 0x00181C0Cu;
 
-    /// <summary>DC_IGDSW: DC IGDSW, s1_0_c7_c6_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC IGDSW (s1_0_c7_c6_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_IGDSW = 0x001C1C0Cu;
 
-    /// <summary>DC_CGSW: DC CGSW, s1_0_c7_c10_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CGSW = 0x00181C14u;
 
-    /// <summary>DC_CGDSW: DC CGDSW, s1_0_c7_c10_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC CGDSW (s1_0_c7_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CGDSW = 0x001C1C14u;
 
-    /// <summary>DC_CIGSW: DC CIGSW, s1_0_c7_c14_4, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CIGSW = 0x00181C1Cu;
 
-    /// <summary>DC_CIGDSW: DC CIGDSW, s1_0_c7_c14_6, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CIGDSW = 0x001C1C1Cu;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
@@ -293,271 +293,271 @@ public static partial class SysRegKeys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp32Keys
 {
-    /// <summary>SCTLR: MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1.</summary>
+    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough; after a write, UpdateSctlr.</summary>
     public const uint SCTLR = 0x00000400u;
 
-    /// <summary>TTBR0: MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1.</summary>
+    /// <summary>TTBR0 (MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1): passthrough.</summary>
     public const uint TTBR0 = 0x00000800u;
 
-    /// <summary>TTBR1: MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1.</summary>
+    /// <summary>TTBR1 (MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1): passthrough.</summary>
     public const uint TTBR1 = 0x00020800u;
 
-    /// <summary>TTBCR: MCR/MRC p15, 0, c2, c0, 2, bits [31:0] of TCR_EL1.</summary>
+    /// <summary>TTBCR (MCR/MRC p15, 0, c2, c0, 2, bits [31:0] of TCR_EL1): passthrough.</summary>
     public const uint TTBCR = 0x00040800u;
 
-    /// <summary>TTBCR2: MCR/MRC p15, 0, c2, c0, 3, bits [63:32] of TCR_EL1.</summary>
+    /// <summary>TTBCR2 (MCR/MRC p15, 0, c2, c0, 3, bits [63:32] of TCR_EL1): passthrough.</summary>
     public const uint TTBCR2 = 0x00060800u;
 
-    /// <summary>ADFSR: MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1.</summary>
+    /// <summary>ADFSR (MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1): passthrough.</summary>
     public const uint ADFSR = 0x00001402u;
 
-    /// <summary>AIFSR: MCR/MRC p15, 0, c5, c1, 1, bits [31:0] of AFSR1_EL1.</summary>
+    /// <summary>AIFSR (MCR/MRC p15, 0, c5, c1, 1, bits [31:0] of AFSR1_EL1): passthrough.</summary>
     public const uint AIFSR = 0x00021402u;
 
-    /// <summary>DFSR: MCR/MRC p15, 0, c5, c0, 0, bits [31:0] of ESR_EL1.</summary>
+    /// <summary>DFSR (MCR/MRC p15, 0, c5, c0, 0, bits [31:0] of ESR_EL1): passthrough.</summary>
     public const uint DFSR = 0x00001400u;
 
-    /// <summary>DFAR: MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1.</summary>
+    /// <summary>DFAR (MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1): passthrough.</summary>
     public const uint DFAR = 0x00001800u;
 
-    /// <summary>IFAR: MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1.</summary>
+    /// <summary>IFAR (MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1): passthrough.</summary>
     public const uint IFAR = 0x00041800u;
 
-    /// <summary>MAIR0: MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1.</summary>
+    /// <summary>MAIR0 (MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1): passthrough.</summary>
     public const uint MAIR0 = 0x00002804u;
 
-    /// <summary>MAIR1: MCR/MRC p15, 0, c10, c2, 1, bits [63:32] of MAIR_EL1.</summary>
+    /// <summary>MAIR1 (MCR/MRC p15, 0, c10, c2, 1, bits [63:32] of MAIR_EL1): passthrough.</summary>
     public const uint MAIR1 = 0x00022804u;
 
-    /// <summary>AMAIR0: MCR/MRC p15, 0, c10, c3, 0, bits [31:0] of AMAIR_EL1.</summary>
+    /// <summary>AMAIR0 (MCR/MRC p15, 0, c10, c3, 0, bits [31:0] of AMAIR_EL1): passthrough.</summary>
     public const uint AMAIR0 = 0x00002806u;
 
-    /// <summary>AMAIR1: MCR/MRC p15, 0, c10, c3, 1, bits [63:32] of AMAIR_EL1.</summary>
+    /// <summary>AMAIR1 (MCR/MRC p15, 0, c10, c3, 1, bits [63:32] of AMAIR_EL1): passthrough.</summary>
     public const uint AMAIR1 = 0x00022806u;
 
-    /// <summary>CONTEXTIDR: MCR/MRC p15, 0, c13, c0, 1, bits [31:0] of CONTEXTIDR_EL1.</summary>
+    /// <summary>CONTEXTIDR (MCR/MRC p15, 0, c13, c0, 1, bits [31:0] of CONTEXTIDR_EL1): passthrough.</summary>
     public const uint CONTEXTIDR = 0x00023400u;
 
-    /// <summary>DACR: MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2.</summary>
+    /// <summary>DACR (MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2): passthrough.</summary>
     public const uint DACR = 0x00000C00u;
 
-    /// <summary>IFSR: MCR/MRC p15, 0, c5, c0, 1, bits [31:0] of IFSR32_EL2.</summary>
+    /// <summary>IFSR (MCR/MRC p15, 0, c5, c0, 1, bits [31:0] of IFSR32_EL2): passthrough.</summary>
     public const uint IFSR = 0x00021400u;
 
-    /// <summary>CNTP_CTL: MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0.</summary>
+    /// <summary>CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0): emulated by CntpCtl.</summary>
     public const uint CNTP_CTL = 0x00023804u;
 
-    /// <summary>CNTP_TVAL: MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0.</summary>
+    /// <summary>CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0): emulated by CntpTval.</summary>
     public const uint CNTP_TVAL = 0x00003804u;
 
-    /// <summary>ID_PFR0: MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1.</summary>
+    /// <summary>ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_PFR0 = 0x00000002u;
 
-    /// <summary>ID_PFR1: MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1.</summary>
+    /// <summary>ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_PFR1 = 0x00020002u;
 
-    /// <summary>ID_DFR0: MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1.</summary>
+    /// <summary>ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
     public const uint ID_DFR0 = 0x00040002u;
 
-    /// <summary>ID_MMFR0: MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1.</summary>
+    /// <summary>ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR0 = 0x00080002u;
 
-    /// <summary>ID_MMFR1: MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1.</summary>
+    /// <summary>ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR1 = 0x000A0002u;
 
-    /// <summary>ID_MMFR2: MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1.</summary>
+    /// <summary>ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR2 = 0x000C0002u;
 
-    /// <summary>ID_MMFR3: MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1.</summary>
+    /// <summary>ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_MMFR3 = 0x000E0002u;
 
-    /// <summary>ID_ISAR0: MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1.</summary>
+    /// <summary>ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR0 = 0x00000004u;
 
-    /// <summary>ID_ISAR1: MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1.</summary>
+    /// <summary>ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR1 = 0x00020004u;
 
-    /// <summary>ID_ISAR2: MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1.</summary>
+    /// <summary>ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR2 = 0x00040004u;
 
-    /// <summary>ID_ISAR3: MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1.</summary>
+    /// <summary>ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR3 = 0x00060004u;
 
-    /// <summary>ID_ISAR4: MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1.</summary>
+    /// <summary>ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR4 = 0x00080004u;
 
-    /// <summary>ID_ISAR5: MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1.</summary>
+    /// <summary>ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): reads the hardware's value, read-only.</summary>
     public const uint ID_ISAR5 = 0x000A0004u;
 
-    /// <summary>CTR: MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0.</summary>
+    /// <summary>CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): reads the hardware's value, read-only.</summary>
     public const uint CTR = 0x00020000u;
 
-    /// <summary>CLIDR: MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1.</summary>
+    /// <summary>CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): reads the hardware's value, read-only.</summary>
     public const uint CLIDR = 0x00024000u;
 
-    /// <summary>CSSELR: MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1.</summary>
+    /// <summary>CSSELR (MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1): passthrough.</summary>
     public const uint CSSELR = 0x00008000u;
 
-    /// <summary>CCSIDR: MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1.</summary>
+    /// <summary>CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only.</summary>
     public const uint CCSIDR = 0x00004000u;
 
-    /// <summary>REVIDR: MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1.</summary>
+    /// <summary>REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): reads 0x0000000000000000UL, read-only.</summary>
     public const uint REVIDR = 0x000C0000u;
 
-    /// <summary>AIDR: MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1.</summary>
+    /// <summary>AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): reads 0x0000000000000000UL, read-only.</summary>
     public const uint AIDR = 0x000E4000u;
 
-    /// <summary>ACTLR: MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1.</summary>
+    /// <summary>ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored.</summary>
     public const uint ACTLR = 0x00020400u;
 
-    /// <summary>ACTLR2: MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1.</summary>
+    /// <summary>ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored.</summary>
     public const uint ACTLR2 = 0x00060400u;
 
-    /// <summary>DCISW: DCISW, System instruction p15, 0, c7, c6, 2.</summary>
+    /// <summary>DCISW, System instruction: hook SetWayFlush.</summary>
     public const uint DCISW = 0x00041C0Cu;
 
-    /// <summary>DCCSW: DCCSW, System instruction p15, 0, c7, c10, 2.</summary>
+    /// <summary>DCCSW, System instruction: hook SetWayFlush.</summary>
     public const uint DCCSW = 0x00041C14u;
 
-    /// <summary>DCCISW: DCCISW, System instruction p15, 0, c7, c14, 2.</summary>
+    /// <summary>DCCISW, System instruction: hook SetWayFlush.</summary>
     public const uint DCCISW = 0x00041C1Cu;
 
-    /// <summary>TCMTR: MCR p15, 0, c0, c0, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>TCMTR (MCR p15, 0, c0, c0, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint TCMTR = 0x00040000u;
 
-    /// <summary>TLBTR: MCR p15, 0, c0, c0, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>TLBTR (MCR p15, 0, c0, c0, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint TLBTR = 0x00060000u;
 
-    /// <summary>CCSIDR2: MCR p15, 1, c0, c0, 2, not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    /// <summary>CCSIDR2 (MCR p15, 1, c0, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint CCSIDR2 = 0x00044000u;
 
-    /// <summary>ID_AFR0: MCR p15, 0, c0, c1, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_AFR0 (MCR p15, 0, c0, c1, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AFR0 = 0x00060002u;
 
-    /// <summary>ID_MMFR4: MCR p15, 0, c0, c2, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_MMFR4 (MCR p15, 0, c0, c2, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_MMFR4 = 0x000C0004u;
 
-    /// <summary>ID_ISAR6: MCR p15, 0, c0, c2, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_ISAR6 (MCR p15, 0, c0, c2, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_ISAR6 = 0x000E0004u;
 
-    /// <summary>ID_PFR2: MCR p15, 0, c0, c3, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_PFR2 (MCR p15, 0, c0, c3, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_PFR2 = 0x00080006u;
 
-    /// <summary>ID_DFR1: MCR p15, 0, c0, c3, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_DFR1 (MCR p15, 0, c0, c3, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_DFR1 = 0x000A0006u;
 
-    /// <summary>ID_MMFR5: MCR p15, 0, c0, c3, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>ID_MMFR5 (MCR p15, 0, c0, c3, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_MMFR5 = 0x000C0006u;
 
-    /// <summary>CP15_0_C0_C3_0: MCR p15, 0, c0, c3, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C3_0 (MCR p15, 0, c0, c3, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C3_0 = 0x00000006u;
 
-    /// <summary>CP15_0_C0_C3_1: MCR p15, 0, c0, c3, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C3_1 (MCR p15, 0, c0, c3, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C3_1 = 0x00020006u;
 
-    /// <summary>CP15_0_C0_C3_2: MCR p15, 0, c0, c3, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C3_2 (MCR p15, 0, c0, c3, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C3_2 = 0x00040006u;
 
-    /// <summary>CP15_0_C0_C3_3: MCR p15, 0, c0, c3, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C3_3 (MCR p15, 0, c0, c3, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C3_3 = 0x00060006u;
 
-    /// <summary>CP15_0_C0_C3_7: MCR p15, 0, c0, c3, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C3_7 (MCR p15, 0, c0, c3, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C3_7 = 0x000E0006u;
 
-    /// <summary>CP15_0_C0_C4_0: MCR p15, 0, c0, c4, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_0 (MCR p15, 0, c0, c4, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_0 = 0x00000008u;
 
-    /// <summary>CP15_0_C0_C4_1: MCR p15, 0, c0, c4, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_1 (MCR p15, 0, c0, c4, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_1 = 0x00020008u;
 
-    /// <summary>CP15_0_C0_C4_2: MCR p15, 0, c0, c4, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_2 (MCR p15, 0, c0, c4, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_2 = 0x00040008u;
 
-    /// <summary>CP15_0_C0_C4_3: MCR p15, 0, c0, c4, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_3 (MCR p15, 0, c0, c4, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_3 = 0x00060008u;
 
-    /// <summary>CP15_0_C0_C4_4: MCR p15, 0, c0, c4, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_4 (MCR p15, 0, c0, c4, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_4 = 0x00080008u;
 
-    /// <summary>CP15_0_C0_C4_5: MCR p15, 0, c0, c4, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_5 (MCR p15, 0, c0, c4, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_5 = 0x000A0008u;
 
-    /// <summary>CP15_0_C0_C4_6: MCR p15, 0, c0, c4, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_6 (MCR p15, 0, c0, c4, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_6 = 0x000C0008u;
 
-    /// <summary>CP15_0_C0_C4_7: MCR p15, 0, c0, c4, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C4_7 (MCR p15, 0, c0, c4, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C4_7 = 0x000E0008u;
 
-    /// <summary>CP15_0_C0_C5_0: MCR p15, 0, c0, c5, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_0 (MCR p15, 0, c0, c5, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_0 = 0x0000000Au;
 
-    /// <summary>CP15_0_C0_C5_1: MCR p15, 0, c0, c5, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_1 (MCR p15, 0, c0, c5, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_1 = 0x0002000Au;
 
-    /// <summary>CP15_0_C0_C5_2: MCR p15, 0, c0, c5, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_2 (MCR p15, 0, c0, c5, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_2 = 0x0004000Au;
 
-    /// <summary>CP15_0_C0_C5_3: MCR p15, 0, c0, c5, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_3 (MCR p15, 0, c0, c5, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_3 = 0x0006000Au;
 
-    /// <summary>CP15_0_C0_C5_4: MCR p15, 0, c0, c5, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_4 (MCR p15, 0, c0, c5, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_4 = 0x0008000Au;
 
-    /// <summary>CP15_0_C0_C5_5: MCR p15, 0, c0, c5, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_5 (MCR p15, 0, c0, c5, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_5 = 0x000A000Au;
 
-    /// <summary>CP15_0_C0_C5_6: MCR p15, 0, c0, c5, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_6 (MCR p15, 0, c0, c5, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_6 = 0x000C000Au;
 
-    /// <summary>CP15_0_C0_C5_7: MCR p15, 0, c0, c5, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C5_7 (MCR p15, 0, c0, c5, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C5_7 = 0x000E000Au;
 
-    /// <summary>CP15_0_C0_C6_0: MCR p15, 0, c0, c6, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_0 (MCR p15, 0, c0, c6, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_0 = 0x0000000Cu;
 
-    /// <summary>CP15_0_C0_C6_1: MCR p15, 0, c0, c6, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_1 (MCR p15, 0, c0, c6, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_1 = 0x0002000Cu;
 
-    /// <summary>CP15_0_C0_C6_2: MCR p15, 0, c0, c6, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_2 (MCR p15, 0, c0, c6, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_2 = 0x0004000Cu;
 
-    /// <summary>CP15_0_C0_C6_3: MCR p15, 0, c0, c6, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_3 (MCR p15, 0, c0, c6, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_3 = 0x0006000Cu;
 
-    /// <summary>CP15_0_C0_C6_4: MCR p15, 0, c0, c6, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_4 (MCR p15, 0, c0, c6, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_4 = 0x0008000Cu;
 
-    /// <summary>CP15_0_C0_C6_5: MCR p15, 0, c0, c6, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_5 (MCR p15, 0, c0, c6, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_5 = 0x000A000Cu;
 
-    /// <summary>CP15_0_C0_C6_6: MCR p15, 0, c0, c6, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_6 (MCR p15, 0, c0, c6, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_6 = 0x000C000Cu;
 
-    /// <summary>CP15_0_C0_C6_7: MCR p15, 0, c0, c6, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C6_7 (MCR p15, 0, c0, c6, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C6_7 = 0x000E000Cu;
 
-    /// <summary>CP15_0_C0_C7_0: MCR p15, 0, c0, c7, 0, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_0 (MCR p15, 0, c0, c7, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_0 = 0x0000000Eu;
 
-    /// <summary>CP15_0_C0_C7_1: MCR p15, 0, c0, c7, 1, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_1 (MCR p15, 0, c0, c7, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_1 = 0x0002000Eu;
 
-    /// <summary>CP15_0_C0_C7_2: MCR p15, 0, c0, c7, 2, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_2 (MCR p15, 0, c0, c7, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_2 = 0x0004000Eu;
 
-    /// <summary>CP15_0_C0_C7_3: MCR p15, 0, c0, c7, 3, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_3 (MCR p15, 0, c0, c7, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_3 = 0x0006000Eu;
 
-    /// <summary>CP15_0_C0_C7_4: MCR p15, 0, c0, c7, 4, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_4 (MCR p15, 0, c0, c7, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_4 = 0x0008000Eu;
 
-    /// <summary>CP15_0_C0_C7_5: MCR p15, 0, c0, c7, 5, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_5 (MCR p15, 0, c0, c7, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_5 = 0x000A000Eu;
 
-    /// <summary>CP15_0_C0_C7_6: MCR p15, 0, c0, c7, 6, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_6 (MCR p15, 0, c0, c7, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_6 = 0x000C000Eu;
 
-    /// <summary>CP15_0_C0_C7_7: MCR p15, 0, c0, c7, 7, not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    /// <summary>CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_7 = 0x000E000Eu;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
@@ -577,16 +577,16 @@ public static partial class Cp32Keys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp64Keys
 {
-    /// <summary>TTBR0: MCRR/MRRC p15, 0, c2, all of TTBR0_EL1.</summary>
+    /// <summary>TTBR0 (MCRR/MRRC p15, 0, c2, all of TTBR0_EL1): passthrough.</summary>
     public const uint TTBR0 = 0x00000004u;
 
-    /// <summary>TTBR1: MCRR/MRRC p15, 1, c2, all of TTBR1_EL1.</summary>
+    /// <summary>TTBR1 (MCRR/MRRC p15, 1, c2, all of TTBR1_EL1): passthrough.</summary>
     public const uint TTBR1 = 0x00010004u;
 
-    /// <summary>CNTP_CVAL: MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0.</summary>
+    /// <summary>CNTP_CVAL (MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0): emulated by CntpCval.</summary>
     public const uint CNTP_CVAL = 0x0002001Cu;
 
-    /// <summary>CNTPCT: MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0.</summary>
+    /// <summary>CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT = 0x0000001Cu;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
