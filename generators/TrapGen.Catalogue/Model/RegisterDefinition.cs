@@ -87,5 +87,5 @@ public sealed record RegisterDefinition(
     /// <summary>
     /// Gets whether the register is EL2 or EL3 state, which a passthrough must never expose to a guest.
     /// </summary>
-    public bool IsHypervisorState => ExceptionLevel >= 2;
+    public bool IsHypervisorState => El1Access.IsAboveEl1(ExceptionLevel);
 }

@@ -26,7 +26,7 @@ internal sealed class InstructionValidator(DiagnosticBag diagnostics)
                 seen[(instruction.TrapClass, instruction.Key)] = instruction.Name;
             }
 
-            if (instruction.ExceptionLevel > 1)
+            if (El1Access.IsAboveEl1(instruction.ExceptionLevel))
             {
                 diagnostics.Report(CatalogueRules.UnknownInstruction, instruction.Span, InstructionMessages.NotEl1(instruction.Name, instruction.ExceptionLevel));
             }

@@ -27,7 +27,7 @@ public sealed record Aarch32Register(
     IReadOnlyList<string> OtherNames)
 {
     /// <summary>Gets whether EL1 (a guest kernel) may access it without being UNDEFINED.</summary>
-    public bool IsGuestAccessible => ExceptionLevel <= 1;
+    public bool IsGuestAccessible => !El1Access.IsAboveEl1(ExceptionLevel);
 
     /// <summary>Gets whether an access in <paramref name="direction"/> is allowed.</summary>
     public bool Allows(AccessDirection direction) => RegisterAccessRules.Allows(Access, direction);

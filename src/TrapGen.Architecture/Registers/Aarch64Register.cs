@@ -22,7 +22,7 @@ public sealed record Aarch64Register(
     IReadOnlyList<string> OtherNames)
 {
     /// <summary>Gets whether EL1 (a guest kernel) may access it without being UNDEFINED: it belongs to EL0 or EL1.</summary>
-    public bool IsGuestAccessible => ExceptionLevel <= 1;
+    public bool IsGuestAccessible => !El1Access.IsAboveEl1(ExceptionLevel);
 
     /// <summary>Gets whether an access in <paramref name="direction"/> is allowed.</summary>
     public bool Allows(AccessDirection direction) => RegisterAccessRules.Allows(Access, direction);

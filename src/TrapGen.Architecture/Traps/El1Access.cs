@@ -25,6 +25,13 @@ public enum El1AccessCheck
 /// </summary>
 public static class El1Access
 {
+    /// <summary>
+    /// Gets whether state of <paramref name="exceptionLevel"/> is beyond EL1's reach: EL2 and EL3 registers and
+    /// instructions are UNDEFINED at EL1 (Armv8.0 has no trap that takes them to EL2), so a guest never
+    /// reaches them and a hypervisor must never pass them through.
+    /// </summary>
+    public static bool IsAboveEl1(int exceptionLevel) => exceptionLevel >= 2;
+
     /// <summary>Checks an EL1 access of <paramref name="kind"/> with ISS key <paramref name="key"/>.</summary>
     public static El1AccessCheck Check(TrapClassKind kind, uint key, bool isRead)
     {
@@ -33,14 +40,14 @@ public static class El1Access
         {
             if (RegistersByKey.TryFindAarch64(key, direction, out var register))
             {
-                return register.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
+                return IsAboveEl1(register.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
                     : !register.Allows(direction) ? El1AccessCheck.WrongDirection
                     : El1AccessCheck.Allowed;
             }
 
             if (RegistersByKey.TryFindInstruction(key, out var instruction))
             {
-                return instruction.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
+                return IsAboveEl1(instruction.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
                     : isRead ? El1AccessCheck.WrongDirection
                     : El1AccessCheck.Allowed;
             }
@@ -48,7 +55,7 @@ public static class El1Access
         }
         else if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
         {
-            return aarch32.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
+            return IsAboveEl1(aarch32.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
                 : !aarch32.Allows(direction) ? El1AccessCheck.WrongDirection
                 : El1AccessCheck.Allowed;
         }
@@ -63,7 +70,7 @@ public static class El1Access
             return El1AccessCheck.Unallocated;
         }
 
-        return kind == TrapClassKind.Aarch64 && ExceptionLevelByOp1((int)TrapClasses.Iss(kind).Field("Op1").Extract(key)) >= 2
+        return kind == TrapClassKind.Aarch64 && IsAboveEl1(ExceptionLevelByOp1((int)TrapClasses.Iss(kind).Field("Op1").Extract(key)))
             ? El1AccessCheck.HigherExceptionLevel
             : El1AccessCheck.Allowed;
     }
@@ -80,7 +87,7 @@ public static class El1Access
             return El1AccessCheck.Unallocated;
         }
 
-        return register.ExceptionLevel >= 2 ? El1AccessCheck.HigherExceptionLevel
+        return IsAboveEl1(register.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
             : !register.Allows(isRead ? AccessDirection.Read : AccessDirection.Write) ? El1AccessCheck.WrongDirection
             : El1AccessCheck.Allowed;
     }

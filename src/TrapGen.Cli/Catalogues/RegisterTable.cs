@@ -26,9 +26,8 @@ internal static class RegisterTable
             foreach (var alias in register.Aliases)
             {
                 var aliasName = alias.OtherNames.Count == 0 ? alias.Name : alias.Name + " (" + string.Join(", ", alias.OtherNames) + ")";
-                var encoding = alias.CRn is { } crn
-                    ? string.Format(CultureInfo.InvariantCulture, "mcr p15, {0}, c{1}, c{2}, {3}", alias.Opc1, crn, alias.CRm, alias.Opc2)
-                    : string.Format(CultureInfo.InvariantCulture, "mcrr p15, {0}, c{1}", alias.Opc1, alias.CRm);
+                var form = alias.CRn is null ? Cp15Form.Mcrr : Cp15Form.Mcr;
+                var encoding = CatalogueSpelling.Of(form) + " " + new Cp15Encoding(form, alias.Opc1, alias.CRn ?? 0, alias.CRm, alias.Opc2 ?? 0);
                 table.Add("  " + aliasName, encoding, Width(alias.AccessWidth) + " " + alias.View, string.Empty, Traps(alias.Traps), alias.SyndromeKey);
             }
         }
