@@ -11,9 +11,10 @@ internal static class BootCommand
 {
     public static Command Create()
     {
+        var policy = RunCommand.CreatePolicy();
         var command = new Command("boot", "Replay the shipped example traces through the runtime (AArch64 and AArch32 MMU enables under HCR_EL2.DC and TVM, and an AArch64 early boot under a KVM-like HCR_EL2) and print every trap.")
         {
-            RunCommand.Policy,
+            policy,
         };
         command.SetAction(parse =>
         {
@@ -26,7 +27,7 @@ internal static class BootCommand
                 }
 
                 var name = ExampleTraces.Boot[i];
-                new TraceRunner(output, parse.GetValue(RunCommand.Policy)).Run(TraceParser.Parse(new System.IO.StringReader(ExampleTraces.Read(name)), name), name);
+                new TraceRunner(output, parse.GetValue(policy)).Run(TraceParser.Parse(new System.IO.StringReader(ExampleTraces.Read(name)), name), name);
             }
 
             return 0;

@@ -8,13 +8,18 @@ namespace TrapGen.Cli.Commands;
 /// <summary><c>trapgen run &lt;trace&gt;</c>: replays a guest trace through the runtime.</summary>
 internal static class RunCommand
 {
-    public static readonly Option<UnhandledAccessPolicy> Policy = new("--unhandled")
+    /// <summary>
+    /// Creates <c>--unhandled</c>. Each command gets an option of its own: System.CommandLine records an
+    /// option's parent commands in the option, so a static one shared by every run would keep every
+    /// command tree ever built alive, and grow slower with each (the tool benchmark found it).
+    /// </summary>
+    public static Option<UnhandledAccessPolicy> CreatePolicy() => new("--unhandled")
     {
         Description = "What the hypervisor does with an access no catalogue entry handles: InjectUndefined or CrashDomain.",
         DefaultValueFactory = _ => UnhandledAccessPolicy.InjectUndefined,
     };
 
-    public static readonly Option<ProgressMode> Progress = new("--progress")
+    private static Option<ProgressMode> CreateProgress() => new("--progress")
     {
         Description = "Show progress on standard error: Auto (long traces, on a terminal), Always or Never.",
         DefaultValueFactory = _ => ProgressMode.Auto,
@@ -23,19 +28,21 @@ internal static class RunCommand
     public static Command Create()
     {
         var trace = new Argument<FileInfo>("trace") { Description = "The trace file (format: docs/traces.md)." };
+        var policy = CreatePolicy();
+        var progressMode = CreateProgress();
         var command = new Command("run", "Replay a guest trace through the runtime: prints each trap, the value moved, and a summary.")
         {
             trace,
-            Policy,
-            Progress,
+            policy,
+            progressMode,
         };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(trace)!;
             using var reader = CliFiles.Open(file);
             var stream = reader.BaseStream;
-            var progress = TraceProgress.Create(parse.GetValue(Progress), parse.InvocationConfiguration.Error, stream.CanSeek ? stream.Length : 0, () => stream.CanSeek ? stream.Position : 0);
-            var runner = new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(Policy), progress);
+            var progress = TraceProgress.Create(parse.GetValue(progressMode), parse.InvocationConfiguration.Error, stream.CanSeek ? stream.Length : 0, () => stream.CanSeek ? stream.Position : 0);
+            var runner = new TraceRunner(parse.InvocationConfiguration.Output, parse.GetValue(policy), progress);
 
             // The trace is read while it runs: an I/O failure can come at any step.
             CliFiles.Guard(file, () => runner.Run(TraceParser.Parse(reader, file.Name), file.Name));
