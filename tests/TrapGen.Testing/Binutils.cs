@@ -46,34 +46,8 @@ public static partial class Binutils
         return uint.Parse(hex.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
-    private static string Run(string tool, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail(tool + " is not installed: apt-get install binutils-aarch64-linux-gnu binutils-arm-linux-gnueabihf (.ci/run does this).");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, tool + " failed: " + error);
-            return output;
-        }
-    }
+    private static string Run(string tool, string[] arguments) =>
+        ExternalTool.Run(tool, "binutils-aarch64-linux-gnu binutils-arm-linux-gnueabihf", arguments);
 
     [GeneratedRegex(@"^\s*[0-9a-f]+:\s+(?<word>[0-9a-f]{8}|[0-9a-f]{4} [0-9a-f]{4})\s+(?<text>.+)$", RegexOptions.Multiline)]
     private static partial Regex InstructionLine();

@@ -60,38 +60,5 @@ public static class QemuRunner
 
     private static ulong Hex(string text) => ulong.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    private static string Tool(string tool, string package, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail(tool + " is not installed: apt-get install " + package + " (.ci/run does this).");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail(tool + " did not finish within " + Timeout.TotalSeconds + " s: " + output.Result);
-            }
-
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, tool + " failed: " + error.Result);
-            return output.Result;
-        }
-    }
+    private static string Tool(string tool, string package, string[] arguments) => ExternalTool.Run(tool, package, arguments, Timeout);
 }
