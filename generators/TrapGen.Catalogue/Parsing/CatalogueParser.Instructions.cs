@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
@@ -28,14 +27,14 @@ internal sealed partial class CatalogueParser
         if (SystemInstructions.TryFind(name, out var aarch64))
         {
             return new InstructionDefinition(
-                aarch64.FullName, Identifier(aarch64.FullName), description, aarch64.Encoding, null, aarch64.TakesRegister, aarch64.ExceptionLevel,
+                aarch64.FullName, CSharpIdentifier.From(aarch64.FullName), description, aarch64.Encoding, null, aarch64.TakesRegister, aarch64.ExceptionLevel,
                 handling.Value, hook, traps, reader.SpanOf("name"), reader.SpanOf("handling"), reader.SpanOf("hook"));
         }
 
         if (Aarch32Instruction(name) is { } aarch32)
         {
             return new InstructionDefinition(
-                aarch32.Name, Identifier(aarch32.Name), description, null, aarch32.Encoding, TakesRegister: true, aarch32.ExceptionLevel,
+                aarch32.Name, CSharpIdentifier.From(aarch32.Name), description, null, aarch32.Encoding, TakesRegister: true, aarch32.ExceptionLevel,
                 handling.Value, hook, traps, reader.SpanOf("name"), reader.SpanOf("handling"), reader.SpanOf("hook"));
         }
 
@@ -63,16 +62,4 @@ internal sealed partial class CatalogueParser
     /// <summary>An AArch32 System instruction: a write-only cp15 MCR that no AArch64 register backs (DCCISW, TLBIALL, ICIALLU).</summary>
     private static Aarch32Register? Aarch32Instruction(string name) =>
         Aarch32Registers.Named(name).FirstOrDefault(InstructionMessages.IsAarch32Instruction);
-
-    /// <summary>The name as a C# identifier: DC CISW is DC_CISW.</summary>
-    private static string Identifier(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var character in name)
-        {
-            builder.Append(char.IsLetterOrDigit(character) ? character : '_');
-        }
-
-        return builder.ToString();
-    }
 }

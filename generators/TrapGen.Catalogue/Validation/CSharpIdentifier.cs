@@ -3,7 +3,7 @@ using TrapGen.Architecture;
 
 namespace TrapGen.Catalogue.Validation;
 
-/// <summary>Decides whether a catalogue name can be emitted as a C# identifier as it is.</summary>
+/// <summary>Decides whether a catalogue name can be emitted as a C# identifier as it is, and makes one of an architectural name.</summary>
 public static class CSharpIdentifier
 {
     private static readonly HashSet<string> Keywords =
@@ -34,5 +34,25 @@ public static class CSharpIdentifier
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Makes an architectural name an identifier: every character but letters, digits and '_' becomes '_',
+    /// and one that would start with a digit gets a leading '_' (DC CISW is DC_CISW).
+    /// </summary>
+    public static string From(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 1);
+        foreach (var character in name)
+        {
+            builder.Append(char.IsLetterOrDigit(character) || character == '_' ? character : '_');
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
     }
 }

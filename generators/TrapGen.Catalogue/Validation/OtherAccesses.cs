@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Model;
@@ -84,18 +83,7 @@ public static class OtherAccesses
     /// <summary>The architectural name as a C# identifier, unique within its trap class (DC CISW becomes DC_CISW).</summary>
     private static string Identifier(CoveredAccess covered, HashSet<(TrapClassKind, string)> taken)
     {
-        var builder = new StringBuilder(covered.Name.Length);
-        foreach (var character in covered.Name)
-        {
-            builder.Append(char.IsLetterOrDigit(character) || character == '_' ? character : '_');
-        }
-
-        if (builder.Length == 0 || char.IsDigit(builder[0]))
-        {
-            builder.Insert(0, '_');
-        }
-
-        var name = builder.ToString();
+        var name = CSharpIdentifier.From(covered.Name);
         if (!taken.Add((covered.TrapClass, name)))
         {
             name += "_" + covered.Key.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
