@@ -61,5 +61,5 @@ internal sealed partial class CatalogueParser
 
     /// <summary>An AArch32 System instruction: a write-only cp15 MCR that no AArch64 register backs (DCCISW, TLBIALL, ICIALLU).</summary>
     private static Aarch32Register? Aarch32Instruction(string name) =>
-        Aarch32Registers.Named(name).FirstOrDefault(InstructionMessages.IsAarch32Instruction);
+        Aarch32Registers.Named(name).FirstOrDefault(r => r.IsSystemInstruction);
 }

@@ -7,10 +7,6 @@ namespace TrapGen.Catalogue.Validation;
 /// <summary>The messages about System instructions (TG0030, TG0031), each saying how to fix the entry.</summary>
 internal static class InstructionMessages
 {
-    /// <summary>Gets whether an AArch32 row is a System instruction: a write-only cp15 MCR that no AArch64 register backs.</summary>
-    public static bool IsAarch32Instruction(Aarch32Register row) =>
-        row.Coprocessor == Aarch32Constants.Cp15 && row.Encoding.Form == Cp15Form.Mcr && row.Access == RegisterAccess.WriteOnly && row.MapsTo is null;
-
     /// <summary>TG0030 for a name that is no System instruction.</summary>
     public static string Unknown(string name)
     {
@@ -26,7 +22,7 @@ internal static class InstructionMessages
             return Format("{0} is an AArch32 register, not a System instruction: list it under registers (as an aarch32 view of {1})", row.Name, row.MapsTo ?? "its AArch64 register");
         }
 
-        var candidates = SystemInstructions.All.Select(i => i.FullName).Concat(Aarch32Registers.All.Where(IsAarch32Instruction).Select(r => r.Name));
+        var candidates = SystemInstructions.All.Select(i => i.FullName).Concat(Aarch32Registers.All.Where(r => r.IsSystemInstruction).Select(r => r.Name));
         var suggestion = ClosestName.Find(name, candidates);
         return Format(
             "The architecture has no System instruction named {0}.{1} Write an AArch64 one as its mnemonic and operation (DC CISW, TLBI VMALLE1IS) or an AArch32 one by its name (DCCISW); trapgen list --architecture lists them",

@@ -29,6 +29,12 @@ public sealed record Aarch32Register(
     /// <summary>Gets whether EL1 (a guest kernel) may access it without being UNDEFINED.</summary>
     public bool IsGuestAccessible => !El1Access.IsAboveEl1(ExceptionLevel);
 
+    /// <summary>
+    /// Gets whether the row is a System instruction rather than a register: a write-only cp15 MCR that no
+    /// AArch64 register backs (DCCISW, TLBIALL, ICIALLU).
+    /// </summary>
+    public bool IsSystemInstruction => Coprocessor == Aarch32Constants.Cp15 && Encoding.Form == Cp15Form.Mcr && Access == RegisterAccess.WriteOnly && MapsTo is null;
+
     /// <summary>Gets whether an access in <paramref name="direction"/> is allowed.</summary>
     public bool Allows(AccessDirection direction) => RegisterAccessRules.Allows(Access, direction);
 

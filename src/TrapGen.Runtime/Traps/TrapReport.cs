@@ -90,7 +90,7 @@ public static class TrapReport
 
         if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
         {
-            if (aarch32.MapsTo is null && aarch32.IsGuestAccessible && aarch32.Access == RegisterAccess.WriteOnly && kind == TrapClassKind.Cp15Register32)
+            if (aarch32.IsSystemInstruction && aarch32.IsGuestAccessible)
             {
                 return InstructionEntry(aarch32.Name, aarch32.Traps);
             }
