@@ -168,9 +168,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
 
     /// <summary>False for a System instruction that takes no register (tlbi vmalle1, ic iallu): it moves nothing.</summary>
     private static bool MovesAValue(in SystemRegisterAccess access) =>
-        !(access.IsSystemInstruction && access.TrapClass == TrapClassKind.Aarch64
-            && SystemInstructions.TryFind(new Aarch64Encoding((int)access.Op0, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
-            && !instruction.TakesRegister);
+        !(access.TryFindSystemInstruction(out var instruction) && !instruction.TakesRegister);
 
     private static string Moved(Vcpu vcpu, in SystemRegisterAccess access)
     {

@@ -200,9 +200,7 @@ public static class SystemInstructionSyntax
                     // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation), not a register:
                     // by its name as objdump prints it (dc cisw, x3; tlbi vmalle1) when the architecture has one and
                     // the name says everything (an instruction without an operand names no Rt: only xzr reads back).
-                    if (!access.IsRead
-                        && SystemInstructions.TryFind(new Aarch64Encoding((int)SystemInstructionOp0, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2), out var instruction)
-                        && (instruction.TakesRegister || access.Rt == 31))
+                    if (!access.IsRead && access.TryFindSystemInstruction(out var instruction) && (instruction.TakesRegister || access.Rt == 31))
                     {
                         var alias = instruction.FullName.ToLowerInvariant();
                         return instruction.TakesRegister ? alias + ", " + x : alias;

@@ -44,6 +44,13 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
     public bool IsSystemInstruction => Kind == InstructionKind.SystemRegisterMove && TrapClass == TrapClassKind.Aarch64 && Op0 == 1;
 
+    /// <summary>Finds the architecture's System instruction (DC CISW, TLBI VMALLE1) at this access's encoding; false for anything else.</summary>
+    public bool TryFindSystemInstruction(out SystemInstruction instruction)
+    {
+        instruction = null!;
+        return IsSystemInstruction && SystemInstructions.TryFind(new Aarch64Encoding((int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2), out instruction);
+    }
+
     /// <summary>Gets the exception class (ESR_EL2.EC) a trap of it reports.</summary>
     public uint ExceptionClass => Kind switch
     {
