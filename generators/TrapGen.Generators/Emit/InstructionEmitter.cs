@@ -95,11 +95,8 @@ internal static class InstructionEmitter
 
     private static string Form(InstructionDefinition instruction) => instruction.TrapClass == TrapClassKind.Aarch64 ? "SYS" : "MCR";
 
-    private static string Describe(InstructionDefinition instruction) => instruction.Handling switch
-    {
-        InstructionHandling.Hook => "runs " + instruction.Hook + " with " + (instruction.TrapClass == TrapClassKind.Aarch64 ? (instruction.TakesRegister ? "Xt" : "0 (it takes no register)") : "Rt"),
-        InstructionHandling.Forward => "performed on the hardware for the guest",
-        InstructionHandling.Ignore => "ignored: completes and does nothing",
-        _ => "UNDEFINED",
-    };
+    /// <summary>What the handler of a hook or forward instruction does, for its doc comment.</summary>
+    private static string Describe(InstructionDefinition instruction) => instruction.Handling == InstructionHandling.Hook
+        ? "runs " + instruction.Hook + " with " + (instruction.TrapClass == TrapClassKind.Aarch64 ? (instruction.TakesRegister ? "Xt" : "0 (it takes no register)") : "Rt")
+        : "performed on the hardware for the guest";
 }
