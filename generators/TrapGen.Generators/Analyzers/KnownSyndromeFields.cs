@@ -8,23 +8,30 @@ namespace TrapGen.Generators.Analyzers;
 /// <summary>One field of ESR_EL2 or of an ISS (or ISS2) layout of TrapGen.Architecture, in place in the 64-bit ESR.</summary>
 /// <param name="Layout">The layout, in words.</param>
 /// <param name="GeneratedType">The class TrapGen generates for the layout (EsrFields, SysRegIss, Cp32Iss, Cp64Iss), or null.</param>
-/// <param name="Name">The field's name.</param>
-/// <param name="Lsb">Its lowest bit in ESR_EL2.</param>
-/// <param name="Width">Its width.</param>
-internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, string Name, int Lsb, int Width)
+/// <param name="Field">The field, placed in ESR_EL2 (an ISS2 field's lsb counts from bit 0 of ESR_EL2).</param>
+internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, BitField Field)
 {
+    /// <summary>Gets the field's name.</summary>
+    public string Name => Field.Name;
+
+    /// <summary>Gets its lowest bit in ESR_EL2.</summary>
+    public int Lsb => Field.Lsb;
+
+    /// <summary>Gets its width.</summary>
+    public int Width => Field.Width;
+
     /// <summary>Gets whether this is a field of ESR_EL2 itself or of a system-register trap: the fields TrapGen generates.</summary>
     public bool IsPrimary => GeneratedType is not null;
 
     /// <summary>The diagnostic property naming the generated mask constant of the field meant, for the code fix.</summary>
     public const string GeneratedMaskKey = "GeneratedMask";
 
-    public ulong Mask => BitField.MaskOf(Lsb, Width);
+    public ulong Mask => Field.Mask;
 
     /// <summary>The generated constant holding this field's mask (<c>SysRegIss.CRnMask</c>), or null when TrapGen generates none.</summary>
     public string? GeneratedMask => GeneratedType is null ? null : GeneratedType + "." + Name + "Mask";
 
-    public string Describe() => Name + " [" + BitField.Range(Lsb, Width) + "] of " + Layout;
+    public string Describe() => Name + " [" + Field.BitRange + "] of " + Layout;
 
     /// <summary>
     /// Every field of ESR_EL2 and of every syndrome layout of TrapGen.Architecture: the system-register
@@ -32,11 +39,11 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
     /// </summary>
     public static IReadOnlyList<KnownSyndromeField> All { get; } =
     [
-        .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f.Name, f.Lsb, f.Width)),
+        .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f)),
         .. TrapClasses.All.SelectMany(kind =>
-            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f.Name, f.Lsb, f.Width))),
+            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f))),
         .. Layouts.Syndromes.Where(l => !TrapClasses.All.Any(kind => TrapClasses.Iss(kind) == l)).SelectMany(l =>
-            l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, f.Name, f.Lsb + (l.IsIss2 ? Layouts.Esr.ISS2.Lsb : 0), f.Width))),
+            l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, l.IsIss2 ? f with { Lsb = f.Lsb + Layouts.Esr.ISS2.Lsb } : f))),
     ];
 
     private static readonly ILookup<string, KnownSyndromeField> ByLayout = All.ToLookup(f => f.Layout);
