@@ -51,7 +51,7 @@ public class DispatchBenchmarks
         // The floor: each syndrome's handler found in advance; unknown registers get a handler that does nothing.
         floorMachine = new TableMachine(new Vcpu(0, ExecutionState.Aarch64));
         var none = new NoHandler();
-        resolved = stream.Select(esr => table.GetValueOrDefault(KeyOf(esr)) ?? none).ToArray();
+        resolved = stream.Select(esr => table.GetValueOrDefault(HandlerTable.KeyOf(esr)) ?? none).ToArray();
         resolvedIss = stream.Select(EsrFields.GetISS).ToArray();
     }
 
@@ -103,12 +103,6 @@ public class DispatchBenchmarks
         }
 
         return handled;
-    }
-
-    private static uint KeyOf(uint esr)
-    {
-        SyndromeKey.TryGet(esr, out _, out var key);
-        return HandlerTable.Key(EsrFields.GetEC(esr), key);
     }
 
     private sealed class NoHandler : TableHandler

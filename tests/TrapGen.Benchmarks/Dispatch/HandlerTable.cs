@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TrapGen.Runtime;
+using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Benchmarks.Dispatch;
 
@@ -11,6 +12,13 @@ public static class HandlerTable
 {
     /// <summary>Combines exception class and register key into one lookup key.</summary>
     public static uint Key(uint exceptionClass, uint registerKey) => (exceptionClass << EsrFields.ECShift) | registerKey;
+
+    /// <summary>Gets the lookup key of a syndrome: its exception class and register key.</summary>
+    public static uint KeyOf(uint esr)
+    {
+        SyndromeKey.TryGet(esr, out _, out var key);
+        return Key(EsrFields.GetEC(esr), key);
+    }
 
     /// <summary>Builds the table.</summary>
     public static Dictionary<uint, TableHandler> Build()

@@ -82,14 +82,28 @@ public static class SyndromeStream
         return syndromes;
     }
 
-    /// <summary>Registers the architecture traps but no catalogue here handles: ACTLR_EL1, ACTLR, an IMPLEMENTATION DEFINED register.</summary>
+    /// <summary>
+    /// Registers of the architecture that nothing in the catalogue handles (no register, alias, System
+    /// instruction or trap group's others: holds their key), so that every path takes its unhandled
+    /// branch: the first two EL1 AArch64 registers and, unless AArch64 only, the first cp15 MCR register.
+    /// </summary>
     private static List<uint> Unknown(bool aarch64Only)
     {
-        var unknown = new List<uint> { Msr((3, 0, 1, 0, 1), isRead: true), Msr((3, 0, 15, 2, 0), isRead: false) };
+        var handled = SystemRegisters.InstructionsAndOthers.Select(o => HandlerTable.Key((uint)o.ExceptionClass, o.Key)).Concat(HandlerTable.Build().Keys).ToHashSet();
+        var aarch64 = Aarch64Registers.All
+            .Where(r => r.Encoding.Op0 == 3 && r.Encoding.Op1 == 0 && r.IsGuestAccessible && r.Access == RegisterAccess.ReadWrite)
+            .Select(r => (r.Encoding.Op0, r.Encoding.Op1, r.Encoding.CRn, r.Encoding.CRm, r.Encoding.Op2))
+            .Where(e => !handled.Contains(HandlerTable.KeyOf(Msr(e, isRead: true))))
+            .Take(2)
+            .ToList();
+        var unknown = new List<uint> { Msr(aarch64[0], isRead: true), Msr(aarch64[1], isRead: false) };
         if (!aarch64Only)
         {
-            unknown.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
-                InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, 0, 1, 0, 1, 3, 0, Aarch32Constants.ConditionAlways)));
+            unknown.Add(Aarch32Registers.All
+                .Where(r => r.Coprocessor == Aarch32Constants.Cp15 && r.Encoding.Form == Cp15Form.Mcr && r.Access == RegisterAccess.ReadWrite)
+                .Select(r => SyndromeBuilder.Build(new SystemRegisterAccess(
+                    InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, (uint)r.Encoding.Opc1, (uint)r.Encoding.CRn, (uint)r.Encoding.CRm, (uint)r.Encoding.Opc2, 3, 0, Aarch32Constants.ConditionAlways)))
+                .First(esr => !handled.Contains(HandlerTable.KeyOf(esr))));
         }
 
         return unknown;
