@@ -6,6 +6,7 @@ using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Guests;
 using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Traces;
@@ -21,7 +22,7 @@ internal static class TraceParser
     /// trace of any length runs in bounded memory; <paramref name="name"/> names it in errors. A bad
     /// line throws when it is reached. Every <c>guest</c> line comes first.
     /// </summary>
-    public static IEnumerable<TraceStep> Parse(TextReader reader, string name)
+    public static IEnumerable<TraceLine> Parse(TextReader reader, string name)
     {
         var guests = new DeclaredGuests();
         var number = 0;
@@ -34,18 +35,18 @@ internal static class TraceParser
                 continue;
             }
 
-            TraceStep step;
+            TraceLine parsed;
             try
             {
-                step = ParseLine(line, number, guests);
-                guests.Accept(step);
+                parsed = ParseLine(line, number, guests);
+                guests.Accept(parsed);
             }
             catch (CliException e)
             {
                 throw new CliException(name + "(" + number.ToString(CultureInfo.InvariantCulture) + "): " + e.Message);
             }
 
-            yield return step;
+            yield return parsed;
         }
 
         if (guests.Count == 0)
@@ -67,9 +68,9 @@ internal static class TraceParser
         public bool AllAarch32 { get; private set; } = true;
 
         /// <summary>Takes the next step: a guest while guests are still being declared (ParseLine has refused anything else before the first).</summary>
-        public void Accept(TraceStep step)
+        public void Accept(TraceLine line)
         {
-            if (step is not GuestStep guest)
+            if (line is not GuestLine guest)
             {
                 declaring = false;
                 return;
@@ -86,8 +87,8 @@ internal static class TraceParser
             }
 
             Count++;
-            AllThumb &= guest.Thumb;
-            AllAarch32 &= guest.State == ExecutionState.Aarch32;
+            AllThumb &= guest.Vcpu.Thumb;
+            AllAarch32 &= guest.Vcpu.State == ExecutionState.Aarch32;
         }
     }
 
@@ -97,7 +98,7 @@ internal static class TraceParser
         return (hash < 0 ? line : line.Substring(0, hash)).Trim();
     }
 
-    private static TraceStep ParseLine(string line, int number, DeclaredGuests guests)
+    private static TraceLine ParseLine(string line, int number, DeclaredGuests guests)
     {
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var keyword = words[0].ToLowerInvariant();
@@ -111,10 +112,10 @@ internal static class TraceParser
             case "guest":
                 return words.Length switch
                 {
-                    2 when words[1].Equals("aarch64", StringComparison.OrdinalIgnoreCase) => new GuestStep(number, ExecutionState.Aarch64, false),
-                    2 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) => new GuestStep(number, ExecutionState.Aarch32, false),
+                    2 when words[1].Equals("aarch64", StringComparison.OrdinalIgnoreCase) => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch64)),
+                    2 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch32)),
                     3 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) && words[2].Equals("thumb", StringComparison.OrdinalIgnoreCase)
-                        => new GuestStep(number, ExecutionState.Aarch32, true),
+                        => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch32, Thumb: true)),
                     _ => throw new CliException("expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb'"),
                 };
             case "vcpu":
@@ -123,9 +124,9 @@ internal static class TraceParser
                     throw new CliException("expected 'vcpu <n>' with n from 0 to " + (guests.Count - 1).ToString(CultureInfo.InvariantCulture));
                 }
 
-                return new SwitchStep(number, id);
+                return new StepLine(number, new SwitchVcpuStep(id));
             case "flags":
-                return new FlagsStep(number, ParseFlags(words.Length == 2 ? words[1] : string.Empty));
+                return new StepLine(number, new SetFlagsStep(ParseFlags(words.Length == 2 ? words[1] : string.Empty)));
             case "hcr":
                 return ParseHcr(words, number);
             case "timer":
@@ -134,7 +135,7 @@ internal static class TraceParser
                     throw new CliException("expected 'timer +<ticks>'");
                 }
 
-                return new TimerStep(number, ticks);
+                return new StepLine(number, new AdvanceTimerStep(ticks));
             default:
                 return ParseInstruction(line, number, guests);
         }
@@ -143,7 +144,7 @@ internal static class TraceParser
     /// <summary>The HCR_EL2 trap controls a trace can set and clear.</summary>
     private static readonly TrapControl[] HcrControls = [.. TrapControls.All.Where(c => c.Register == HcrEl2.Name)];
 
-    private static HcrStep ParseHcr(string[] words, int number)
+    private static StepLine ParseHcr(string[] words, int number)
     {
         var names = string.Join(", ", HcrControls.Select(c => c.Name).Append("DC"));
         if (words.Length < 2)
@@ -174,7 +175,7 @@ internal static class TraceParser
             }
         }
 
-        return (set & clear) == 0 ? new HcrStep(number, set, clear) : throw new CliException("'hcr' both sets and clears the same bit");
+        return (set & clear) == 0 ? new StepLine(number, new ChangeHcrStep(set, clear)) : throw new CliException("'hcr' both sets and clears the same bit");
     }
 
     private static ConditionFlags ParseFlags(string text)
@@ -205,7 +206,7 @@ internal static class TraceParser
         return flags;
     }
 
-    private static InstructionStep ParseInstruction(string line, int number, DeclaredGuests guests)
+    private static StepLine ParseInstruction(string line, int number, DeclaredGuests guests)
     {
         var equals = line.IndexOf('=', StringComparison.Ordinal);
         var instruction = (equals < 0 ? line : line.Substring(0, equals)).Trim();
@@ -228,7 +229,7 @@ internal static class TraceParser
                 throw new CliException("'" + instruction + "' is not a 32-bit instruction word");
             }
 
-            return new InstructionStep(number, word, value, null);
+            return new StepLine(number, new InstructionStep(word, value));
         }
 
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
@@ -250,7 +251,7 @@ internal static class TraceParser
             CheckValue(access, v);
         }
 
-        return new InstructionStep(number, InstructionEncoder.Encode(access), value, access.InstructionSet);
+        return new StepLine(number, new InstructionStep(InstructionEncoder.Encode(access), value, access.InstructionSet));
     }
 
     private static void CheckValue(in SystemRegisterAccess access, ulong value)

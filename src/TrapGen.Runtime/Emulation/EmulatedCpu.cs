@@ -36,7 +36,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     public ExecutionResult Execute(uint word, bool thumb = false)
     {
         var vcpu = Hypervisor.Current;
-        var instructionSet = vcpu.ExecutionState == ExecutionState.Aarch64 ? InstructionSet.A64 : thumb ? InstructionSet.T32 : InstructionSet.A32;
+        var instructionSet = InstructionSets.Of(vcpu.ExecutionState, thumb);
         if (!InstructionDecoder.TryDecode(word, instructionSet, out var access))
         {
             vcpu.Pc += InstructionSize;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using TrapGen.Architecture;
+using TrapGen.Runtime.Emulation;
+using TrapGen.Runtime.Guests;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Traces;
+
+/// <summary>One line per instruction of a trace run: pc, instruction, outcome, register, the value moved and a note (docs/traces.md).</summary>
+internal static class InstructionLine
+{
+    private static readonly CompositeFormat LineFormat = CompositeFormat.Parse("  {0:x8}  {1,-30} {2,-10} {3,-16} {4}{5}");
+
+    /// <summary>The line for <paramref name="instruction"/>, which changed HCR_EL2 as <paramref name="hcr"/> says.</summary>
+    public static string Format(in ExecutedInstruction instruction, in HcrChange hcr)
+    {
+        var moved = instruction.Moved is { } value
+            ? (value.IsRead ? "=> " : "<= ") + (value.Width == 32 ? CliHex.Word((uint)value.Value) : CliHex.Doubleword(value.Value))
+            : string.Empty;
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            LineFormat,
+            instruction.Pc,
+            instruction.Syntax ?? CliHex.Word(instruction.Word),
+            Outcome(instruction.Execution),
+            instruction.Register ?? string.Empty,
+            moved,
+            Note(instruction.Execution, hcr)).TrimEnd();
+    }
+
+    /// <summary>The outcome column; docs/traces.md explains each label.</summary>
+    private static string Outcome(ExecutionResult result) => (result.Kind, result.Outcome) switch
+    {
+        (ExecutionKind.Trapped, TrapOutcome.ConditionFailed) => "trap:skip",
+        (ExecutionKind.Trapped, TrapOutcome.Undefined) => "trap:UNDEF",
+        (ExecutionKind.Trapped, TrapOutcome.UnhandledUndefined) => "unhandled",
+        (ExecutionKind.Trapped, TrapOutcome.UnhandledCrash) => "crash",
+        (ExecutionKind.Trapped, _) => "trap",
+        (ExecutionKind.Direct, _) => "direct",
+        (ExecutionKind.ConditionFailed, _) => "skip",
+        (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
+        _ => "other",
+    };
+
+    /// <summary>The note: what the access changed in HCR_EL2, else why it trapped or was UNDEFINED.</summary>
+    private static string Note(ExecutionResult result, HcrChange hcr) => hcr.Cause switch
+    {
+        HcrChangeCause.MmuEnabled => ((hcr.Cleared >> HcrEl2.DC) & 1) != 0 ? "  MMU on: HCR_EL2.DC and TVM cleared" : "  MMU on: HCR_EL2.TVM cleared",
+        HcrChangeCause.SetWayClean => "  set/way: the guest's memory cleaned, HCR_EL2.TVM set",
+        _ => Why(result),
+    };
+
+    /// <summary>Why an access trapped, when not because of HCR_EL2 (the vCPU line shows that), or why it was UNDEFINED at EL1.</summary>
+    private static string Why(ExecutionResult result) => result.Control is { Register: not HcrEl2.Name } control
+        ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
+        : result.Outcome == TrapOutcome.SmcNotSupported ? "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers"
+        : Why(result.Undefined);
+
+    /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
+    private static string Why(UndefinedReason reason) => reason switch
+    {
+        UndefinedReason.Unallocated => "  (no register has this encoding)",
+        UndefinedReason.HigherExceptionLevel => "  (EL2/EL3 state)",
+        UndefinedReason.WrongDirection => "  (the register does not allow this direction)",
+        UndefinedReason.Unpredictable => "  (UNPREDICTABLE form)",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using TrapGen.Architecture;
+using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Domains;
+using TrapGen.Runtime.Guests;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Cli.Traces;
+
+/// <summary>Prints a trace run (docs/traces.md): the header, vCPU and HCR_EL2 lines, one line per instruction, and the summary.</summary>
+internal sealed class TracePrinter(TextWriter output)
+{
+    /// <summary>The header naming <see cref="InstructionLine"/>'s columns, printed once per trace.</summary>
+    private static readonly CompositeFormat HeaderFormat = CompositeFormat.Parse("  {0,-8}  {1,-30} {2,-10} {3,-16} {4}{5}");
+
+    /// <summary>Prints the trace's first lines: how its domain is built, and the column header.</summary>
+    public void Header(string name, int vcpus)
+    {
+        output.WriteLine("Trace " + name + ": " + vcpus.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, HeaderFormat, "pc", "instruction", "outcome", "register", "value", "  note").TrimEnd());
+    }
+
+    /// <summary>Prints the running vCPU and whether HCR_EL2.DC and TVM are set for it.</summary>
+    public void Vcpu(Domain domain)
+    {
+        var hcr = domain.Hypervisor.Hcr;
+        output.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "vCPU {0} ({1}): HCR_EL2.DC {2}, TVM {3}",
+            domain.Current.Id,
+            StateName(domain.Current),
+            hcr.DefaultCacheable ? "set" : "clear",
+            hcr.TrapVirtualMemoryWrites ? "set" : "clear"));
+    }
+
+    /// <summary>After an <c>hcr</c> line: DC and every HCR_EL2 trap control set in <paramref name="value"/>.</summary>
+    public void Hcr(ulong value)
+    {
+        var set = TrapControls.All.Where(c => c.Register == HcrEl2.Name && ((value >> c.Bit) & 1) != 0).Select(c => c.Name).ToList();
+        output.WriteLine("HCR_EL2: DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set)));
+    }
+
+    /// <summary>Prints one instruction's line and, for an access no catalogue entry handled, the seed's log line and the entry that would handle it.</summary>
+    public void Instruction(in ExecutedInstruction instruction, in HcrChange hcr)
+    {
+        output.WriteLine(InstructionLine.Format(instruction, hcr));
+        if (instruction.IsUnhandled)
+        {
+            var esr = instruction.Execution.Esr;
+            output.WriteLine("      unhandled " + TrapReport.LogLine(esr, instruction.Pc));
+            foreach (var line in TrapReport.CatalogueEntry(esr)?.Split('\n') ?? [])
+            {
+                output.WriteLine("      " + line);
+            }
+        }
+    }
+
+    /// <summary>Says that the trace stops because the domain was crashed.</summary>
+    public void Crashed() => output.WriteLine("  the domain was crashed; the trace stops here");
+
+    /// <summary>Prints the summary of the run: per vCPU, per trap control, per register, and the unknown accesses.</summary>
+    public void Summary(GuestProgramExecutor executor, string name)
+    {
+        var counts = executor.Counts;
+        output.WriteLine("Summary of " + name);
+        foreach (var vcpu in executor.Domain.Vcpus)
+        {
+            var ofVcpu = counts.Of(vcpu.Id);
+            output.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "  vCPU {0} ({1}): {2} trap(s) before its MMU was enabled, {3} after; {4} direct access(es); {5} UNDEF(s) injected",
+                vcpu.Id,
+                StateName(vcpu),
+                ofVcpu.TrapsBeforeMmu,
+                ofVcpu.TrapsAfterMmu,
+                ofVcpu.Direct,
+                vcpu.UndefinedExceptions));
+        }
+
+        output.WriteLine("  traps per control: " + Counts(counts.TrapsPerControl));
+        output.WriteLine("  traps per register: " + Counts(counts.TrapsPerRegister));
+        output.WriteLine("  unknown accesses: " + (counts.Unhandled.Count == 0 ? "none" : counts.Unhandled.Count.ToString(CultureInfo.InvariantCulture)));
+        foreach (var unknown in counts.Unhandled)
+        {
+            output.WriteLine("    " + TrapReport.LogLine(unknown.Esr, unknown.Pc));
+        }
+    }
+
+    private static string StateName(Vcpu vcpu) => vcpu.ExecutionState == ExecutionState.Aarch64 ? "AArch64" : "AArch32";
+
+    private static string Counts(IReadOnlyList<KeyValuePair<string, int>> counts) => counts.Count == 0
+        ? "none"
+        : string.Join(", ", counts.Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture)));
+}

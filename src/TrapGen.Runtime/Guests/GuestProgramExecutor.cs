@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Domains;
+using TrapGen.Runtime.Emulation;
+using TrapGen.Runtime.Instructions;
+using TrapGen.Runtime.Traps;
+
+namespace TrapGen.Runtime.Guests;
+
+/// <summary>
+/// Runs a guest program a step at a time on a domain of the vCPUs it declares, built as the seed's
+/// construct_dom0 builds it (HCR_EL2.DC and TVM set, the physical timer trapped). Each step returns what
+/// it did as a value; a step the machine cannot take (a counter past 2^64 - 1, an A64 instruction on an
+/// AArch32 vCPU) is refused as a value and changes nothing, so a guest program never makes it throw.
+/// The guest's undefined-instruction handler is not emulated: it is taken to skip the instruction.
+/// </summary>
+public sealed class GuestProgramExecutor
+{
+    /// <summary>The size of every instruction the CPU models, which the guest's UNDEF handler skips.</summary>
+    private const ulong InstructionSize = 4;
+
+    private readonly GuestVcpu[] vcpus;
+
+    /// <summary>Builds the domain of <paramref name="vcpus"/> (at least one); <paramref name="policy"/> says what the hypervisor does with an access no catalogue entry handles.</summary>
+    public GuestProgramExecutor(IReadOnlyList<GuestVcpu> vcpus, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined)
+    {
+        ArgumentNullException.ThrowIfNull(vcpus);
+        this.vcpus = [.. vcpus];
+        Domain = new Domain(this.vcpus.Select(v => v.State).ToList(), policy);
+        Domain.Build();
+    }
+
+    /// <summary>Gets the domain the program runs on.</summary>
+    public Domain Domain { get; }
+
+    /// <summary>Gets what the program's instructions did so far.</summary>
+    public GuestProgramCounts Counts { get; } = new();
+
+    /// <summary>Runs <paramref name="step"/> on the running vCPU.</summary>
+    public StepResult Execute(GuestStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var hcr = Domain.Hypervisor.Hcr;
+        var before = hcr.Value;
+        StepRefusal refusal;
+        ExecutedInstruction? instruction = null;
+        var cause = HcrChangeCause.None;
+        switch (step)
+        {
+            case SwitchVcpuStep s:
+                refusal = SwitchTo(s.Vcpu);
+                cause = HcrChangeCause.ContextSwitch;
+                break;
+            case SetFlagsStep f:
+                Domain.Current.Flags = f.Flags;
+                refusal = StepRefusal.None;
+                break;
+            case ChangeHcrStep h:
+                hcr.Value = (before & ~h.Clear) | h.Set;
+                refusal = StepRefusal.None;
+                cause = HcrChangeCause.Program;
+                break;
+            case AdvanceTimerStep t:
+                refusal = Advance(Domain.Current, t.Ticks);
+                break;
+            case InstructionStep i:
+                refusal = Run(i, out instruction, out cause);
+                break;
+            default:
+                throw new ArgumentException("Not a step this executor knows: " + step.GetType().Name + ".", nameof(step));
+        }
+
+        var change = refusal == StepRefusal.None ? new HcrChange(before, hcr.Value, cause) : HcrChange.Unchanged(before);
+        return new StepResult(refusal, change, instruction, Domain.IsCrashed);
+    }
+
+    private StepRefusal SwitchTo(int vcpu)
+    {
+        if ((uint)vcpu >= (uint)vcpus.Length)
+        {
+            return StepRefusal.NoSuchVcpu;
+        }
+
+        Domain.SwitchTo(vcpu);
+        return StepRefusal.None;
+    }
+
+    private static StepRefusal Advance(Vcpu vcpu, ulong ticks)
+    {
+        if (vcpu.Timer.Count > ulong.MaxValue - ticks)
+        {
+            return StepRefusal.CounterWouldOverflow;
+        }
+
+        vcpu.Timer.Advance(ticks);
+        return StepRefusal.None;
+    }
+
+    private StepRefusal Run(InstructionStep step, out ExecutedInstruction? executed, out HcrChangeCause cause)
+    {
+        executed = null;
+        cause = HcrChangeCause.None;
+        var vcpu = Domain.Current;
+        var guest = vcpus[vcpu.Id];
+        var instructionSet = guest.InstructionSet;
+        if (step.WrittenAs is { } writtenAs && (writtenAs == InstructionSet.A64) != (instructionSet == InstructionSet.A64))
+        {
+            return StepRefusal.WrongInstructionSet;
+        }
+
+        var decoded = InstructionDecoder.TryDecode(step.Word, instructionSet, out var access);
+        if (step.Value is { } value)
+        {
+            if (!decoded || access.IsRead)
+            {
+                return StepRefusal.ValueWithoutWrite;
+            }
+
+            TransferRegisters.Write(vcpu.Registers, access, value);
+        }
+
+        var hypervisor = Domain.Hypervisor;
+        var pc = vcpu.Pc;
+        var undefinedBefore = vcpu.UndefinedExceptions;
+        var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
+        var trappedWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
+        var cleansBefore = vcpu.GuestMemoryCleans;
+        var result = Domain.Cpu.Execute(step.Word, guest.Thumb);
+        var instruction = new ExecutedInstruction(
+            pc,
+            step.Word,
+            decoded ? SystemInstructionSyntax.Format(access) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
+            result,
+            decoded ? TrapReport.DisplayName(result.Esr) : null,
+            decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), TransferRegisters.Read(vcpu.Registers, access)) : null);
+        Counts.Count(vcpu.Id, instruction, mmuWasOn);
+        cause = trappedWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? HcrChangeCause.MmuEnabled
+            : vcpu.GuestMemoryCleans != cleansBefore ? HcrChangeCause.SetWayClean
+            : HcrChangeCause.None;
+        if (vcpu.UndefinedExceptions != undefinedBefore)
+        {
+            vcpu.Pc += InstructionSize;
+        }
+
+        executed = instruction;
+        return StepRefusal.None;
+    }
+
+    /// <summary>
+    /// Whether the access moved a value: it ran (directly, or trapped and handled) and is no System
+    /// instruction that takes no register (tlbi vmalle1, ic iallu).
+    /// </summary>
+    private static bool MovesAValue(ExecutionResult result, in SystemRegisterAccess access) =>
+        result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct
+        && result.Outcome is null or TrapOutcome.Handled
+        && !(access.TryFindSystemInstruction(out var instruction) && !instruction.TakesRegister);
+}

@@ -1,0 +1,20 @@
+namespace TrapGen.Runtime.Guests;
+
+/// <summary>Why <see cref="GuestProgramExecutor"/> refused a step; a refused step changes nothing.</summary>
+public enum StepRefusal
+{
+    /// <summary>The step ran.</summary>
+    None,
+
+    /// <summary>A context switch to a vCPU the domain does not have.</summary>
+    NoSuchVcpu,
+
+    /// <summary>The physical counter would pass 2^64 - 1; a 64-bit counter does not wrap in any real run.</summary>
+    CounterWouldOverflow,
+
+    /// <summary>An instruction assembled for AArch64 on an AArch32 vCPU, or the reverse.</summary>
+    WrongInstructionSet,
+
+    /// <summary>A value for the source register(s) of an instruction that is no write on the running vCPU.</summary>
+    ValueWithoutWrite,
+}
