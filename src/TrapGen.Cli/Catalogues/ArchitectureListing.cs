@@ -92,8 +92,13 @@ internal sealed record Aarch32RegisterListing(
     [property: JsonPropertyName("el")] int ExceptionLevel,
     string? MapsTo,
     string? View,
-    IReadOnlyList<TrapRuleListing> Traps)
+    IReadOnlyList<TrapRuleListing> Traps,
+    [property: JsonIgnore] Cp15Encoding Encoding)
 {
+    /// <summary>Gets the encoding as the text table shows it: <c>mcr p15, 0, c1, c0, 0</c>.</summary>
+    [JsonIgnore]
+    public string Text => Form + " " + Encoding.Operands(Coprocessor);
+
     public static Aarch32RegisterListing From(Aarch32Register register)
     {
         var e = register.Encoding;
@@ -112,6 +117,7 @@ internal sealed record Aarch32RegisterListing(
             register.ExceptionLevel,
             register.MapsTo,
             register.MapsTo is null ? null : register.View switch { Aarch32View.Lo => "lo", Aarch32View.Hi => "hi", _ => "whole" },
-            TrapRuleListing.From(register.Traps));
+            TrapRuleListing.From(register.Traps),
+            e);
     }
 }

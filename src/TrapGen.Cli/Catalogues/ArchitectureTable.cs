@@ -47,11 +47,8 @@ internal static class ArchitectureTable
         var aarch32 = new TextTable("AARCH32 REGISTER", "ENCODING", "ACCESS", "EL", "MAPPED TO", "TRAPS");
         foreach (var register in listing.Aarch32Registers)
         {
-            var encoding = register.CRn is { } crn
-                ? string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, c{3}, c{4}, {5}", register.Form, register.Coprocessor, register.Opc1, crn, register.CRm, register.Opc2)
-                : string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, c{3}", register.Form, register.Coprocessor, register.Opc1, register.CRm);
             var mapping = register.MapsTo is null ? "-" : register.MapsTo + " " + register.View;
-            aarch32.Add(WithOthers(register.Name, register.OtherNames), encoding, register.Access, Number(register.ExceptionLevel), mapping, Traps(register.Traps));
+            aarch32.Add(WithOthers(register.Name, register.OtherNames), register.Text, register.Access, Number(register.ExceptionLevel), mapping, Traps(register.Traps));
         }
 
         aarch32.WriteTo(output);
