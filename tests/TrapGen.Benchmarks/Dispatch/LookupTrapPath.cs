@@ -43,8 +43,7 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
                 return TrapOutcome.NotASystemRegisterTrap;
         }
 
-        var handler = lookup.Find(HandlerTable.Key(exceptionClass, key));
-        switch (handler?.Handle(machine, iss) ?? TrapResult.Unhandled)
+        switch (Run(exceptionClass, key, iss))
         {
             case TrapResult.Handled:
                 vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
@@ -57,6 +56,27 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
                 return TrapOutcome.UnhandledUndefined;
         }
     }
+
+    /// <summary>
+    /// The dispatch alone, as <see cref="TrapDispatcher.Dispatch"/> is: finds the handler of
+    /// <paramref name="esr"/> and runs it, without the trap entry's condition check, outcome and PC advance.
+    /// </summary>
+    public TrapResult Dispatch(uint esr)
+    {
+        var iss = EsrFields.GetISS(esr);
+        var exceptionClass = EsrFields.GetEC(esr);
+        var key = exceptionClass switch
+        {
+            SysRegIss.ExceptionClass => iss & SysRegIss.KeyMask,
+            Cp32Iss.ExceptionClass => iss & Cp32Iss.KeyMask,
+            Cp64Iss.ExceptionClass => iss & Cp64Iss.KeyMask,
+            _ => uint.MaxValue,
+        };
+        return key == uint.MaxValue ? TrapResult.Unhandled : Run(exceptionClass, key, iss);
+    }
+
+    private TrapResult Run(uint exceptionClass, uint key, uint iss) =>
+        lookup.Find(HandlerTable.Key(exceptionClass, key))?.Handle(machine, iss) ?? TrapResult.Unhandled;
 
     private static TrapOutcome Skip(Runtime.Cpu.Vcpu vcpu, uint esr)
     {
