@@ -27,7 +27,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
     /// </summary>
     public void Validate(RegisterCatalogue catalogue, bool parsedCompletely)
     {
-        // Duplicate names are TG0007 (CatalogueValidator); the first declaration is the one memberships refer to.
+        // Duplicate names are TG0007 (NameValidator); the first declaration is the one memberships refer to.
         var declared = new Dictionary<string, TrapGroup>(System.StringComparer.Ordinal);
         foreach (var group in catalogue.TrapGroups.Where(g => !declared.ContainsKey(g.Name)))
         {
