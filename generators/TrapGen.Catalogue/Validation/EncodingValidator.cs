@@ -29,12 +29,8 @@ internal sealed class EncodingValidator(DiagnosticBag diagnostics)
 
             if (register.IsHypervisorState && register.Handling == RegisterHandling.Passthrough && !register.GuestAarch32State)
             {
-                var fix = register.ImplementationDefined
-                    ? "if it holds a guest's AArch32 state, mark it guest_aarch32_state: true so that only its AArch32 aliases reach it, otherwise emulate it"
-                    : "EL1 cannot access it, so a guest never traps on it: remove it, or emulate it";
-                diagnostics.Report(
-                    CatalogueRules.HypervisorStatePassthrough, register.Span, register.Name, register.Encoding.ToString(),
-                    register.ExceptionLevel.ToString(CultureInfo.InvariantCulture), fix);
+                var rule = register.ImplementationDefined ? CatalogueRules.ImplementationDefinedHypervisorPassthrough : CatalogueRules.HypervisorRegisterPassthrough;
+                diagnostics.Report(rule, register.Span, register.Name, register.Encoding.ToString(), register.ExceptionLevel.ToString(CultureInfo.InvariantCulture));
             }
         }
 

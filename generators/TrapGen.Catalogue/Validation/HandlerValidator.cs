@@ -33,31 +33,23 @@ internal sealed class HandlerValidator(DiagnosticBag diagnostics)
 
             if (register.Value is not null && register.Handling != RegisterHandling.Constant)
             {
-                diagnostics.Report(
-                    CatalogueRules.UnknownHandler, register.ValueSpan, register.Name,
-                    "'value' is only used with handling: constant; remove it or change the handling");
+                diagnostics.Report(CatalogueRules.ValueWithoutConstant, register.ValueSpan, register.Name);
             }
 
             if (register.Handling == RegisterHandling.Emulated && register.Emulator is null)
             {
-                diagnostics.Report(
-                    CatalogueRules.UnknownHandler, register.HandlingSpan, register.Name,
-                    "handling: emulated needs 'emulator: <Name>', naming one of the emulators declared under 'emulators' (" + Listing(emulators) + ")");
+                diagnostics.Report(CatalogueRules.EmulatedWithoutEmulator, register.HandlingSpan, register.Name, Listing(emulators));
             }
             else if (register.Handling != RegisterHandling.Emulated && register.Emulator is not null)
             {
-                diagnostics.Report(
-                    CatalogueRules.UnknownHandler, register.EmulatorSpan, register.Name,
-                    "'emulator' is only used with handling: emulated; remove it or change the handling");
+                diagnostics.Report(CatalogueRules.EmulatorWithoutEmulated, register.EmulatorSpan, register.Name);
             }
             else if (register.Emulator is { } emulator)
             {
                 usedEmulators.Add(emulator);
                 if (!emulators.Contains(emulator))
                 {
-                    diagnostics.Report(
-                        CatalogueRules.UnknownHandler, register.EmulatorSpan, register.Name,
-                        "the emulator '" + emulator + "' is not declared under 'emulators' (declared: " + Listing(emulators) + ")");
+                    diagnostics.Report(CatalogueRules.UnknownEmulator, register.EmulatorSpan, register.Name, emulator, Listing(emulators));
                 }
             }
         }
@@ -79,12 +71,12 @@ internal sealed class HandlerValidator(DiagnosticBag diagnostics)
 
         foreach (var hook in catalogue.Hooks.Where(h => !usedHooks.Contains(h.Name)))
         {
-            diagnostics.Report(CatalogueRules.Unused, hook.Span, "The hook", hook.Name);
+            diagnostics.Report(CatalogueRules.Unused, hook.Span, "hook", hook.Name);
         }
 
         foreach (var emulator in catalogue.Emulators.Where(e => !usedEmulators.Contains(e.Name)))
         {
-            diagnostics.Report(CatalogueRules.Unused, emulator.Span, "The emulator", emulator.Name);
+            diagnostics.Report(CatalogueRules.Unused, emulator.Span, "emulator", emulator.Name);
         }
     }
 }

@@ -15,25 +15,26 @@ internal sealed class NameValidator(DiagnosticBag diagnostics)
 {
     public void Validate(RegisterCatalogue catalogue)
     {
-        var aarch64 = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        var aarch64 = new Dictionary<string, NameOwner>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var register in catalogue.Registers)
         {
-            Claim(aarch64, register.Name, "the register " + register.Name, register.Span);
+            var owner = new NameOwner(CatalogueRules.NameOfRegister, register.Name);
+            Claim(aarch64, register.Name, owner, register.Span);
             foreach (var other in register.OtherNames)
             {
-                Claim(aarch64, other, "the register " + register.Name, register.Span);
+                Claim(aarch64, other, owner, register.Span);
             }
         }
 
         foreach (var form in new[] { Cp15Form.Mcr, Cp15Form.Mcrr })
         {
-            var aarch32 = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+            var aarch32 = new Dictionary<string, NameOwner>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var (register, alias) in CatalogueAliases.Of(catalogue).Where(a => a.Alias.Encoding.Form == form))
             {
-                var owner = "the " + (form == Cp15Form.Mcr ? "MCR" : "MCRR") + " alias " + alias.Name + " of " + register.Name;
+                var owner = new NameOwner(CatalogueRules.NameOfAlias, alias.Encoding.FormName, alias.Name, register.Name);
                 if (aarch64.TryGetValue(alias.Name, out var register64))
                 {
-                    diagnostics.Report(CatalogueRules.DuplicateName, alias.Span, alias.Name, register64);
+                    register64.Report(diagnostics, alias.Span, alias.Name);
                 }
 
                 Claim(aarch32, alias.Name, owner, alias.Span);
@@ -49,11 +50,11 @@ internal sealed class NameValidator(DiagnosticBag diagnostics)
         ValidateUnique(catalogue.Emulators.Select(e => (e.Name, e.Span)), "emulator");
     }
 
-    private void Claim(Dictionary<string, string> claimed, string name, string owner, SourceSpan span)
+    private void Claim(Dictionary<string, NameOwner> claimed, string name, NameOwner owner, SourceSpan span)
     {
         if (claimed.TryGetValue(name, out var previous))
         {
-            diagnostics.Report(CatalogueRules.DuplicateName, span, name, previous);
+            previous.Report(diagnostics, span, name);
             return;
         }
 
@@ -62,10 +63,10 @@ internal sealed class NameValidator(DiagnosticBag diagnostics)
 
     private void ValidateUnique(IEnumerable<(string Name, SourceSpan Span)> entries, string kind)
     {
-        var claimed = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var claimed = new Dictionary<string, NameOwner>(System.StringComparer.Ordinal);
         foreach (var (name, span) in entries)
         {
-            Claim(claimed, name, "another " + kind, span);
+            Claim(claimed, name, new NameOwner(CatalogueRules.NameOfAnother, kind), span);
         }
     }
 }

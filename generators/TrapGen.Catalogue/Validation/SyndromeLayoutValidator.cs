@@ -25,12 +25,8 @@ internal sealed class SyndromeLayoutValidator(DiagnosticBag diagnostics)
             if (layout.ExceptionClass != expectedEc)
             {
                 diagnostics.Report(
-                    CatalogueRules.ContradictsArchitecture,
-                    layout.Span,
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "{0} declares ec: 0x{1:X2}, but the Arm ARM reports {2} traps with EC 0x{3:X2}",
-                        name, layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), expectedEc));
+                    CatalogueRules.ExceptionClassDiffers, layout.Span, name, layout.ExceptionClass.ToString("X2", CultureInfo.InvariantCulture),
+                    TrapClasses.Instructions(layout.Kind), expectedEc.ToString("X2", CultureInfo.InvariantCulture));
             }
 
             ValidateFields(name, layout.Fields, layout.FieldSpans, iss?.Width ?? Layouts.Esr.ISS.Width, TrapClasses.Iss(layout.Kind));

@@ -22,12 +22,11 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
             var claimedHalves = new Dictionary<string, AliasDefinition>();
             foreach (var alias in register.Aliases)
             {
-                var problem = ViewProblem(alias, register.Width);
-                if (problem is not null)
+                if (ViewProblem(alias, register.Width) is { } problem)
                 {
                     diagnostics.Report(
-                        CatalogueRules.InvalidView, alias.ViewSpan, alias.Name, alias.Encoding.AccessWidth.ToString(CultureInfo.InvariantCulture),
-                        register.Width.ToString(CultureInfo.InvariantCulture), register.Name, problem);
+                        problem, alias.ViewSpan, alias.Name, alias.Encoding.AccessWidth.ToString(CultureInfo.InvariantCulture),
+                        register.Width.ToString(CultureInfo.InvariantCulture), register.Name);
                     continue;
                 }
 
@@ -48,12 +47,13 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
         }
     }
 
-    private static string? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.Form, registerWidth, alias.View) switch
+    /// <summary>The TG0009 case of a view that does not fit the widths, or null when it fits.</summary>
+    private static DiagnosticRule? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.Form, registerWidth, alias.View) switch
     {
-        (Cp15Form.Mcr, 64, RegisterView.Whole) => "say which bits it reaches: view: lo ([31:0], keeping [63:32]), hi ([63:32], keeping [31:0]) or zero-extend (writes clear [63:32])",
-        (Cp15Form.Mcr, 32, not RegisterView.Whole) => "both are 32 bits wide, so the view must be whole (remove 'view')",
-        (Cp15Form.Mcrr, 32, _) => "a 64-bit MCRR/MRRC access needs a 64-bit register",
-        (Cp15Form.Mcrr, 64, not RegisterView.Whole) => "a 64-bit MCRR/MRRC access moves the whole register (remove 'view')",
+        (Cp15Form.Mcr, 64, RegisterView.Whole) => CatalogueRules.HalfNotChosen,
+        (Cp15Form.Mcr, 32, not RegisterView.Whole) => CatalogueRules.ViewOfSameWidth,
+        (Cp15Form.Mcrr, 32, _) => CatalogueRules.WideAccessOfNarrowRegister,
+        (Cp15Form.Mcrr, 64, not RegisterView.Whole) => CatalogueRules.ViewOfWholeAccess,
         _ => null,
     };
 }
