@@ -5,6 +5,9 @@ namespace TrapGen.Catalogue.Diagnostics;
 /// <summary>Every diagnostic the catalogue can produce. IDs are stable; see docs/diagnostics.md.</summary>
 public static class CatalogueRules
 {
+    /// <summary>The wording of TG0022 and TG0024 for an other name the architecture does not give the entry.</summary>
+    private const string NotAnotherNameFormat = "{0} is not another name of {1} in the architecture (its other names: {2}); remove it";
+
     /// <summary>TG0001: the file is not valid YAML.</summary>
     public static readonly DiagnosticRule MalformedYaml = new(
         "TG0001", "Malformed YAML",
@@ -229,11 +232,35 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0021 for a register given another register's encoding ({4}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule EncodingOfAnotherRegister = EncodingContradictsArchitecture.WithMessage(
+        "The encoding {0} is {1}; {2} is {3}: write {4}, or leave encoding out to take it from the architecture");
+
+    /// <summary>TG0021 for a register given an encoding no architectural register has ({3}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule EncodingOfNoRegister = EncodingContradictsArchitecture.WithMessage(
+        "The encoding {0} belongs to no architectural register; {1} is {2}: write {3}, or leave encoding out to take it from the architecture");
+
+    /// <summary>TG0021 for an IMPLEMENTATION DEFINED register at an architectural register's encoding.</summary>
+    public static readonly DiagnosticRule ImplementationDefinedAtArchitectural = EncodingContradictsArchitecture.WithMessage(
+        "{0} is marked implementation_defined, but {1} is the architectural register {2}: use that name and drop implementation_defined, "
+        + "or choose an encoding in the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)");
+
+    /// <summary>TG0021 for an IMPLEMENTATION DEFINED register outside the space the Arm ARM reserves.</summary>
+    public static readonly DiagnosticRule ImplementationDefinedOutsideSpace = EncodingContradictsArchitecture.WithMessage(
+        "{0} is marked implementation_defined, but {1} is outside the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)");
+
     /// <summary>TG0022: a register name the architecture does not have.</summary>
     public static readonly DiagnosticRule UnknownRegisterName = new(
         "TG0022", "Not an architectural register name",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0022 for an other name the architecture does not give the register ({2}: the ones it does).</summary>
+    public static readonly DiagnosticRule NotAnotherRegisterName = UnknownRegisterName.WithMessage(NotAnotherNameFormat);
+
+    /// <summary>TG0022 for an IMPLEMENTATION DEFINED register named as an architectural one.</summary>
+    public static readonly DiagnosticRule ArchitecturalNameImplementationDefined = UnknownRegisterName.WithMessage(
+        "{0} is the architectural register at {1}, not an IMPLEMENTATION DEFINED one; choose another name");
 
     /// <summary>TG0023: a width or access that contradicts the architecture.</summary>
     public static readonly DiagnosticRule PropertyContradictsArchitecture = new(
@@ -241,11 +268,46 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0023 for a declared width that is not the architecture's.</summary>
+    public static readonly DiagnosticRule WidthDiffers = PropertyContradictsArchitecture.WithMessage(
+        "{0} is a {1}-bit register in the architecture, but width: {2} is declared; write width: {1}, or leave width out");
+
+    /// <summary>TG0023 for a declared access that is not the architecture's ({1}: the architecture's, described; {3}: spelled).</summary>
+    public static readonly DiagnosticRule AccessDiffers = PropertyContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but access: {2} is declared; write access: {3}, or leave access out");
+
     /// <summary>TG0024: an AArch32 alias whose coordinates, name, register or view disagree with the architectural mapping.</summary>
     public static readonly DiagnosticRule AliasContradictsArchitecture = new(
         "TG0024", "AArch32 alias contradicts the architectural mapping",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0024 for an alias named otherwise than the architecture's register at its encoding.</summary>
+    public static readonly DiagnosticRule AliasNameDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, not {2}: name it {1}");
+
+    /// <summary>TG0024 for an alias given an encoding no other AArch32 register has ({3}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule AliasEncodingDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but the catalogue gives {2}: write {3}, or leave it out to take it from the architecture");
+
+    /// <summary>TG0024 for an alias given another AArch32 register's encoding ({3}: that register, {4}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule AliasEncodingOfAnother = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but the catalogue gives {2}, which is {3}: write {4}, or leave it out to take it from the architecture");
+
+    /// <summary>TG0024 for an alias listed under another register than the one the architecture maps it onto.</summary>
+    public static readonly DiagnosticRule AliasOfAnotherRegister = AliasContradictsArchitecture.WithMessage(
+        "In the architecture {0} is mapped to {1}, not {2}: list it under {1}");
+
+    /// <summary>TG0024 for an alias the architecture maps onto no AArch64 register.</summary>
+    public static readonly DiagnosticRule AliasUnmapped = AliasContradictsArchitecture.WithMessage(
+        "In the architecture {0} is not mapped to any AArch64 register");
+
+    /// <summary>TG0024 for a declared view that is not the architecture's ({1}: the architecture's mapping; {3}: its view, spelled).</summary>
+    public static readonly DiagnosticRule AliasViewDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but view: {2} is declared; write view: {3}, or leave view out to take it from the architecture");
+
+    /// <summary>TG0024 for an other name the architecture does not give the alias ({2}: the ones it does).</summary>
+    public static readonly DiagnosticRule NotAnotherAliasName = AliasContradictsArchitecture.WithMessage(NotAnotherNameFormat);
 
     /// <summary>TG0025: a catalogue over one of TrapGen's limits (size, nesting, nodes).</summary>
     public static readonly DiagnosticRule LimitExceeded = new(

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
@@ -153,8 +152,6 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
     private static string Describe(CoveredAccess covered) => Plural(covered.Direction) + " of " + covered.Name + " (" + covered.Encoding + ")";
 
     private static string Count(int count) => count == 1 ? "1 access" : Decimal(count) + " accesses";
-
-    private static string Decimal(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Plural(AccessDirection direction) => direction switch
     {
