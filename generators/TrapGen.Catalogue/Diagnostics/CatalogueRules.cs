@@ -5,6 +5,9 @@ namespace TrapGen.Catalogue.Diagnostics;
 /// <summary>Every diagnostic the catalogue can produce. IDs are stable; see docs/diagnostics.md.</summary>
 public static class CatalogueRules
 {
+    /// <summary>The wording of TG0022 and TG0024 for an other name the architecture does not give the entry.</summary>
+    private const string NotAnotherNameFormat = "{0} is not another name of {1} in the architecture (its other names: {2}); remove it";
+
     /// <summary>TG0001: the file is not valid YAML.</summary>
     public static readonly DiagnosticRule MalformedYaml = new(
         "TG0001", "Malformed YAML",
@@ -47,6 +50,22 @@ public static class CatalogueRules
         "The name '{0}' is already used by {1}; every register, alias and other name must be unique",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0007 for a name a register has already.</summary>
+    public static readonly DiagnosticRule NameOfRegister = DuplicateName.WithMessage(
+        "The name '{0}' is already used by the register {1}; every register, alias and other name must be unique");
+
+    /// <summary>TG0007 for a name an alias of the same form ({1}: MCR or MCRR) has already.</summary>
+    public static readonly DiagnosticRule NameOfAlias = DuplicateName.WithMessage(
+        "The name '{0}' is already used by the {1} alias {2} of {3}; every register, alias and other name must be unique");
+
+    /// <summary>TG0007 for a name another declaration of its kind ({1}: trap group, hook or emulator) has already.</summary>
+    public static readonly DiagnosticRule NameOfAnother = DuplicateName.WithMessage(
+        "The name '{0}' is already used by another {1}; every register, alias and other name must be unique");
+
+    /// <summary>TG0007 for an instruction listed twice ({1}: the first entry's name).</summary>
+    public static readonly DiagnosticRule InstructionListedTwice = DuplicateName.WithMessage(
+        "The name '{0}' is already used by another entry of instructions ({1}): list each instruction once; every register, alias and other name must be unique");
+
     /// <summary>TG0008: a name that cannot become a C# identifier.</summary>
     public static readonly DiagnosticRule InvalidIdentifier = new(
         "TG0008", "Name is not a valid C# identifier",
@@ -58,6 +77,22 @@ public static class CatalogueRules
         "TG0009", "Alias view does not fit the register widths",
         "{0} is a {1}-bit access onto the {2}-bit register {3}; {4}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0009 for an MCR alias of a 64-bit register that does not say which half it reaches.</summary>
+    public static readonly DiagnosticRule HalfNotChosen = InvalidView.WithMessage(
+        "{0} is a {1}-bit access onto the {2}-bit register {3}; say which bits it reaches: view: lo ([31:0], keeping [63:32]), hi ([63:32], keeping [31:0]) or zero-extend (writes clear [63:32])");
+
+    /// <summary>TG0009 for an MCR alias of a 32-bit register with a view other than whole.</summary>
+    public static readonly DiagnosticRule ViewOfSameWidth = InvalidView.WithMessage(
+        "{0} is a {1}-bit access onto the {2}-bit register {3}; both are 32 bits wide, so the view must be whole (remove 'view')");
+
+    /// <summary>TG0009 for an MCRR alias of a 32-bit register.</summary>
+    public static readonly DiagnosticRule WideAccessOfNarrowRegister = InvalidView.WithMessage(
+        "{0} is a {1}-bit access onto the {2}-bit register {3}; a 64-bit MCRR/MRRC access needs a 64-bit register");
+
+    /// <summary>TG0009 for an MCRR alias with a view other than whole.</summary>
+    public static readonly DiagnosticRule ViewOfWholeAccess = InvalidView.WithMessage(
+        "{0} is a {1}-bit access onto the {2}-bit register {3}; a 64-bit MCRR/MRRC access moves the whole register (remove 'view')");
 
     /// <summary>TG0010: two aliases map onto the same bits.</summary>
     public static readonly DiagnosticRule ConflictingViews = new(
@@ -101,11 +136,44 @@ public static class CatalogueRules
         "{0}: {1}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0016 for a 'value' without handling: constant.</summary>
+    public static readonly DiagnosticRule ValueWithoutConstant = UnknownHandler.WithMessage(
+        "{0}: 'value' is only used with handling: constant; remove it or change the handling");
+
+    /// <summary>TG0016 for handling: emulated without an emulator ({1}: the declared emulators).</summary>
+    public static readonly DiagnosticRule EmulatedWithoutEmulator = UnknownHandler.WithMessage(
+        "{0}: handling: emulated needs 'emulator: <Name>', naming one of the emulators declared under 'emulators' ({1})");
+
+    /// <summary>TG0016 for an emulator with a handling other than emulated.</summary>
+    public static readonly DiagnosticRule EmulatorWithoutEmulated = UnknownHandler.WithMessage(
+        "{0}: 'emulator' is only used with handling: emulated; remove it or change the handling");
+
+    /// <summary>TG0016 for an emulator that is not declared ({2}: the declared emulators).</summary>
+    public static readonly DiagnosticRule UnknownEmulator = UnknownHandler.WithMessage(
+        "{0}: the emulator '{1}' is not declared under 'emulators' (declared: {2})");
+
+    /// <summary>TG0016 for an instruction with handling: hook and no hook.</summary>
+    public static readonly DiagnosticRule HookHandlingWithoutHook = UnknownHandler.WithMessage(
+        "{0}: handling: hook needs 'hook: <Name>', naming one of the hooks declared under 'hooks'; the hook runs with the instruction's operand");
+
+    /// <summary>TG0016 for an instruction's hook with a handling other than hook ({1}).</summary>
+    public static readonly DiagnosticRule HookWithoutHookHandling = UnknownHandler.WithMessage(
+        "{0}: 'hook' is only used with handling: hook (it is {1}); remove it or change the handling");
+
     /// <summary>TG0017: a trap group that lacks accesses the architecture puts in it, and does not say what happens to them.</summary>
     public static readonly DiagnosticRule MissingArchitecturalMember = new(
         "TG0017", "Trap group lacks an architectural register",
         "HCR_EL2.{0} traps {1}, but {2}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0017 for a listed access that lacks the membership ({3}: the group, {4}: the direction).</summary>
+    public static readonly DiagnosticRule MembershipMissing = MissingArchitecturalMember.WithMessage(
+        "HCR_EL2.{0} traps {1}, but {2} is listed without that membership: add traps: {{ {3}: {4} }} to it");
+
+    /// <summary>TG0017 for the accesses a group without 'others' does not list ({1}: how many, {2}: the first of them).</summary>
+    public static readonly DiagnosticRule AccessesUnlisted = MissingArchitecturalMember.WithMessage(
+        "HCR_EL2.{0} traps {1} that the catalogue does not list ({2}), but a trapped one would reach the unhandled path: list them (trapgen list --architecture), "
+        + "or say what happens to the others with others: undefined (UNDEF, as KVM does), others: raz-wi or others: unhandled (the runtime's policy decides)");
 
     /// <summary>TG0018: a trap group or membership that contradicts the architecture.</summary>
     public static readonly DiagnosticRule ContradictsArchitecture = new(
@@ -113,10 +181,34 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0018 for a syndrome layout whose EC is not its class's ({1}, {3}: two hex digits).</summary>
+    public static readonly DiagnosticRule ExceptionClassDiffers = ContradictsArchitecture.WithMessage(
+        "{0} declares ec: 0x{1}, but the Arm ARM reports {2} traps with EC 0x{3}");
+
+    /// <summary>TG0018 for a trap group named after an HCR_EL2 control with another bit.</summary>
+    public static readonly DiagnosticRule HcrBitDiffers = ContradictsArchitecture.WithMessage(
+        "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}: write hcr_bit: {2}, or leave it out");
+
+    /// <summary>TG0018 for two trap groups at one bit that is no HCR_EL2 control.</summary>
+    public static readonly DiagnosticRule HcrBitShared = ContradictsArchitecture.WithMessage(
+        "Trap groups {0} and {1} are both hcr_bit: {2}; a trap group is its bit: merge them into {0}");
+
+    /// <summary>TG0018 for two trap groups at the bit of an HCR_EL2 control ({3}).</summary>
+    public static readonly DiagnosticRule ControlShared = ContradictsArchitecture.WithMessage(
+        "Trap groups {0} and {1} are both hcr_bit: {2} (HCR_EL2.{3}); a trap group is its bit: merge them into {0}");
+
+    /// <summary>TG0018 for a membership of a group whose control does not trap the access.</summary>
+    public static readonly DiagnosticRule MembershipOutsideControl = ContradictsArchitecture.WithMessage(
+        "{0} says {1} (HCR_EL2.{2}) traps it, but the architecture does not put it in {2}'s group; remove {1} from its traps");
+
+    /// <summary>TG0018 for a membership in another direction than the control traps.</summary>
+    public static readonly DiagnosticRule MembershipDirectionDiffers = ContradictsArchitecture.WithMessage(
+        "{0} says {1} traps its {2}, but HCR_EL2.{3} traps its {4} only; write {1}: {5}");
+
     /// <summary>TG0019: declared but never used.</summary>
     public static readonly DiagnosticRule Unused = new(
         "TG0019", "Declared but not used",
-        "{0} '{1}' is declared but nothing refers to it; remove it or use it",
+        "The {0} '{1}' is declared but nothing refers to it; remove it or use it",
         DiagnosticSeverityLevel.Warning);
 
     /// <summary>TG0020: a passthrough that would hand the guest hypervisor state.</summary>
@@ -125,11 +217,37 @@ public static class CatalogueRules
         "{0} ({1}) is EL{2} state: passing guest accesses through to it would let the guest change the hypervisor's own registers; {3}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0020 for an architectural register EL1 cannot access.</summary>
+    public static readonly DiagnosticRule HypervisorRegisterPassthrough = HypervisorStatePassthrough.WithMessage(
+        "{0} ({1}) is EL{2} state: passing guest accesses through to it would let the guest change the hypervisor's own registers; EL1 cannot access it, so a guest never traps on it: remove it, or emulate it");
+
+    /// <summary>TG0020 for an IMPLEMENTATION DEFINED register at EL2 or EL3 that is not marked as a guest's AArch32 state.</summary>
+    public static readonly DiagnosticRule ImplementationDefinedHypervisorPassthrough = HypervisorStatePassthrough.WithMessage(
+        "{0} ({1}) is EL{2} state: passing guest accesses through to it would let the guest change the hypervisor's own registers; "
+        + "if it holds a guest's AArch32 state, mark it guest_aarch32_state: true so that only its AArch32 aliases reach it, otherwise emulate it");
+
     /// <summary>TG0021: an encoding that the architecture gives another register, or a register the architecture encodes elsewhere.</summary>
     public static readonly DiagnosticRule EncodingContradictsArchitecture = new(
         "TG0021", "Encoding contradicts the architecture",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0021 for a register given another register's encoding ({4}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule EncodingOfAnotherRegister = EncodingContradictsArchitecture.WithMessage(
+        "The encoding {0} is {1}; {2} is {3}: write {4}, or leave encoding out to take it from the architecture");
+
+    /// <summary>TG0021 for a register given an encoding no architectural register has ({3}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule EncodingOfNoRegister = EncodingContradictsArchitecture.WithMessage(
+        "The encoding {0} belongs to no architectural register; {1} is {2}: write {3}, or leave encoding out to take it from the architecture");
+
+    /// <summary>TG0021 for an IMPLEMENTATION DEFINED register at an architectural register's encoding.</summary>
+    public static readonly DiagnosticRule ImplementationDefinedAtArchitectural = EncodingContradictsArchitecture.WithMessage(
+        "{0} is marked implementation_defined, but {1} is the architectural register {2}: use that name and drop implementation_defined, "
+        + "or choose an encoding in the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)");
+
+    /// <summary>TG0021 for an IMPLEMENTATION DEFINED register outside the space the Arm ARM reserves.</summary>
+    public static readonly DiagnosticRule ImplementationDefinedOutsideSpace = EncodingContradictsArchitecture.WithMessage(
+        "{0} is marked implementation_defined, but {1} is outside the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)");
 
     /// <summary>TG0022: a register name the architecture does not have.</summary>
     public static readonly DiagnosticRule UnknownRegisterName = new(
@@ -137,17 +255,59 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0022 for an other name the architecture does not give the register ({2}: the ones it does).</summary>
+    public static readonly DiagnosticRule NotAnotherRegisterName = UnknownRegisterName.WithMessage(NotAnotherNameFormat);
+
+    /// <summary>TG0022 for an IMPLEMENTATION DEFINED register named as an architectural one.</summary>
+    public static readonly DiagnosticRule ArchitecturalNameImplementationDefined = UnknownRegisterName.WithMessage(
+        "{0} is the architectural register at {1}, not an IMPLEMENTATION DEFINED one; choose another name");
+
     /// <summary>TG0023: a width or access that contradicts the architecture.</summary>
     public static readonly DiagnosticRule PropertyContradictsArchitecture = new(
         "TG0023", "Width or access contradicts the architecture",
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0023 for a declared width that is not the architecture's.</summary>
+    public static readonly DiagnosticRule WidthDiffers = PropertyContradictsArchitecture.WithMessage(
+        "{0} is a {1}-bit register in the architecture, but width: {2} is declared; write width: {1}, or leave width out");
+
+    /// <summary>TG0023 for a declared access that is not the architecture's ({1}: the architecture's, described; {3}: spelled).</summary>
+    public static readonly DiagnosticRule AccessDiffers = PropertyContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but access: {2} is declared; write access: {3}, or leave access out");
+
     /// <summary>TG0024: an AArch32 alias whose coordinates, name, register or view disagree with the architectural mapping.</summary>
     public static readonly DiagnosticRule AliasContradictsArchitecture = new(
         "TG0024", "AArch32 alias contradicts the architectural mapping",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0024 for an alias named otherwise than the architecture's register at its encoding.</summary>
+    public static readonly DiagnosticRule AliasNameDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, not {2}: name it {1}");
+
+    /// <summary>TG0024 for an alias given an encoding no other AArch32 register has ({3}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule AliasEncodingDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but the catalogue gives {2}: write {3}, or leave it out to take it from the architecture");
+
+    /// <summary>TG0024 for an alias given another AArch32 register's encoding ({3}: that register, {4}: the YAML of its own).</summary>
+    public static readonly DiagnosticRule AliasEncodingOfAnother = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but the catalogue gives {2}, which is {3}: write {4}, or leave it out to take it from the architecture");
+
+    /// <summary>TG0024 for an alias listed under another register than the one the architecture maps it onto.</summary>
+    public static readonly DiagnosticRule AliasOfAnotherRegister = AliasContradictsArchitecture.WithMessage(
+        "In the architecture {0} is mapped to {1}, not {2}: list it under {1}");
+
+    /// <summary>TG0024 for an alias the architecture maps onto no AArch64 register.</summary>
+    public static readonly DiagnosticRule AliasUnmapped = AliasContradictsArchitecture.WithMessage(
+        "In the architecture {0} is not mapped to any AArch64 register");
+
+    /// <summary>TG0024 for a declared view that is not the architecture's ({1}: the architecture's mapping; {3}: its view, spelled).</summary>
+    public static readonly DiagnosticRule AliasViewDiffers = AliasContradictsArchitecture.WithMessage(
+        "{0} is {1} in the architecture, but view: {2} is declared; write view: {3}, or leave view out to take it from the architecture");
+
+    /// <summary>TG0024 for an other name the architecture does not give the alias ({2}: the ones it does).</summary>
+    public static readonly DiagnosticRule NotAnotherAliasName = AliasContradictsArchitecture.WithMessage(NotAnotherNameFormat);
 
     /// <summary>TG0025: a catalogue over one of TrapGen's limits (size, nesting, nodes).</summary>
     public static readonly DiagnosticRule LimitExceeded = new(
@@ -190,6 +350,19 @@ public static class CatalogueRules
         "TG0031", "Handling does not fit the entry",
         "{0}: {1}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0031 for a register handling ({1}) given to a System instruction.</summary>
+    public static readonly DiagnosticRule ReadHandlingOfInstruction = HandlingDoesNotFit.WithMessage(
+        "{0}: a System instruction is executed, never read or written, so handling: {1} has no value to give it; "
+        + "use hook (run a hook with the operand), forward (perform it on the hardware), ignore or undefined");
+
+    /// <summary>TG0031 for handling: sanitised of a write-only register.</summary>
+    public static readonly DiagnosticRule SanitisedWriteOnly = HandlingDoesNotFit.WithMessage(
+        "{0}: handling: sanitised gives reads a value, but the register is write-only; use passthrough, emulated, raz-wi or undefined");
+
+    /// <summary>TG0031 for 'fields' with a handling ({1}) other than sanitised.</summary>
+    public static readonly DiagnosticRule FieldsWithoutSanitised = HandlingDoesNotFit.WithMessage(
+        "{0}: 'fields' is only used with handling: sanitised (it is {1}); remove it or write handling: sanitised");
 
     /// <summary>TG0032: a sanitised field the register does not have, or a value that does not fit it.</summary>
     public static readonly DiagnosticRule InvalidFieldOverride = new(

@@ -20,6 +20,12 @@ public sealed record DiagnosticRule(string Id, string Title, string MessageForma
     /// <summary>Gets the documentation page that explains this rule.</summary>
     public string HelpLink => "https://github.com/trapgen/trapgen/blob/main/docs/diagnostics.md#" + Id.ToLowerInvariant();
 
+    /// <summary>
+    /// Gets this rule (the same ID, title and severity) with another message format: a rule whose cases
+    /// each word their message declares every wording with it, and reports the case's.
+    /// </summary>
+    public DiagnosticRule WithMessage(string messageFormat) => this with { MessageFormat = messageFormat };
+
     /// <summary>Fills the message format with <paramref name="arguments"/>, invariantly.</summary>
     public string Format(params string[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, MessageFormat, Array.ConvertAll(arguments, a => (object)a));

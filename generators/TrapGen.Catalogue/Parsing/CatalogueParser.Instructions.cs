@@ -52,7 +52,7 @@ internal sealed partial class CatalogueParser
             && !CatalogueKeys.InstructionHandling.ContainsKey(value)
             && CatalogueKeys.Handling.ContainsKey(value))
         {
-            diagnostics.Report(CatalogueRules.HandlingDoesNotFit, YamlSpans.Of(node), owner, InstructionMessages.RegisterHandling(value));
+            diagnostics.Report(CatalogueRules.ReadHandlingOfInstruction, YamlSpans.Of(node), owner, value);
             return null;
         }
 

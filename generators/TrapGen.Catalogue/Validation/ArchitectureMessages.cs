@@ -60,5 +60,8 @@ internal static class ArchitectureMessages
         return list.Length == 0 ? "nothing" : list;
     }
 
+    /// <summary>A number as a message argument, invariantly.</summary>
+    public static string Decimal(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -47,37 +47,37 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
 
         if (architectural.Encoding != register.Encoding)
         {
-            var there = Aarch64Registers.FirstAt(register.Encoding);
-            var which = there is null ? "belongs to no architectural register" : "is " + there.Name;
-            diagnostics.Report(
-                CatalogueRules.EncodingContradictsArchitecture, register.EncodingSpan,
-                Format(
-                    "The encoding {0} {1}; {2} is {3}: write {4}, or leave encoding out to take it from the architecture",
-                    register.Encoding.Tuple, which, register.Name, architectural.Encoding.Tuple, Yaml(architectural.Encoding)));
+            if (Aarch64Registers.FirstAt(register.Encoding) is { } there)
+            {
+                diagnostics.Report(
+                    CatalogueRules.EncodingOfAnotherRegister, register.EncodingSpan,
+                    register.Encoding.Tuple, there.Name, register.Name, architectural.Encoding.Tuple, Yaml(architectural.Encoding));
+            }
+            else
+            {
+                diagnostics.Report(
+                    CatalogueRules.EncodingOfNoRegister, register.EncodingSpan,
+                    register.Encoding.Tuple, register.Name, architectural.Encoding.Tuple, Yaml(architectural.Encoding));
+            }
+
             return;
         }
 
         if (register.Width != architectural.Width)
         {
-            diagnostics.Report(
-                CatalogueRules.PropertyContradictsArchitecture, register.WidthSpan,
-                Format("{0} is a {1}-bit register in the architecture, but width: {2} is declared; write width: {1}, or leave width out", register.Name, architectural.Width, register.Width));
+            diagnostics.Report(CatalogueRules.WidthDiffers, register.WidthSpan, register.Name, Decimal(architectural.Width), Decimal(register.Width));
         }
 
         if (register.Access != architectural.Access)
         {
             diagnostics.Report(
-                CatalogueRules.PropertyContradictsArchitecture, register.AccessSpan,
-                Format(
-                    "{0} is {1} in the architecture, but access: {2} is declared; write access: {3}, or leave access out",
-                    register.Name, RegisterAccessRules.Describe(architectural.Access), CatalogueSpelling.Of(register.Access), CatalogueSpelling.Of(architectural.Access)));
+                CatalogueRules.AccessDiffers, register.AccessSpan,
+                register.Name, RegisterAccessRules.Describe(architectural.Access), CatalogueSpelling.Of(register.Access), CatalogueSpelling.Of(architectural.Access));
         }
 
         foreach (var other in register.OtherNames.Where(n => !IsNameOf(n, architectural.Name, architectural.OtherNames)))
         {
-            diagnostics.Report(
-                CatalogueRules.UnknownRegisterName, register.OtherNamesSpan,
-                Format("{0} is not another name of {1} in the architecture (its other names: {2}); remove it", other, register.Name, Listing(architectural.OtherNames)));
+            diagnostics.Report(CatalogueRules.NotAnotherRegisterName, register.OtherNamesSpan, other, register.Name, Listing(architectural.OtherNames));
         }
     }
 
@@ -85,23 +85,15 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
     {
         if (Aarch64Registers.FirstAt(register.Encoding) is { } there)
         {
-            diagnostics.Report(
-                CatalogueRules.EncodingContradictsArchitecture, register.EncodingSpan,
-                Format(
-                    "{0} is marked implementation_defined, but {1} is the architectural register {2}: use that name and drop implementation_defined, or choose an encoding in the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)",
-                    register.Name, register.Encoding.Tuple, there.Name));
+            diagnostics.Report(CatalogueRules.ImplementationDefinedAtArchitectural, register.EncodingSpan, register.Name, register.Encoding.Tuple, there.Name);
         }
         else if (!IsImplementationDefinedSpace(register.Encoding))
         {
-            diagnostics.Report(
-                CatalogueRules.EncodingContradictsArchitecture, register.EncodingSpan,
-                Format("{0} is marked implementation_defined, but {1} is outside the IMPLEMENTATION DEFINED space (op0 3, CRn 11 or 15)", register.Name, register.Encoding.Tuple));
+            diagnostics.Report(CatalogueRules.ImplementationDefinedOutsideSpace, register.EncodingSpan, register.Name, register.Encoding.Tuple);
         }
         else if (Aarch64Registers.TryFind(register.Name, out var named))
         {
-            diagnostics.Report(
-                CatalogueRules.UnknownRegisterName, register.Span,
-                Format("{0} is the architectural register at {1}, not an IMPLEMENTATION DEFINED one; choose another name", register.Name, named.Encoding.Tuple));
+            diagnostics.Report(CatalogueRules.ArchitecturalNameImplementationDefined, register.Span, register.Name, named.Encoding.Tuple);
         }
     }
 
@@ -113,9 +105,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
         {
             if (there is not null)
             {
-                diagnostics.Report(
-                    CatalogueRules.AliasContradictsArchitecture, alias.Span,
-                    Format("{0} is {1} in the architecture, not {2}: name it {1}", alias.Encoding.Describe(), there.Name, alias.Name));
+                diagnostics.Report(CatalogueRules.AliasNameDiffers, alias.Span, alias.Encoding.Describe(), there.Name, alias.Name);
             }
             else if (!register.ImplementationDefined)
             {
@@ -127,38 +117,45 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
 
         if (architectural.Encoding != alias.Encoding)
         {
-            var which = there is null ? string.Empty : ", which is " + there.Name;
-            diagnostics.Report(
-                CatalogueRules.AliasContradictsArchitecture, alias.EncodingSpan,
-                Format(
-                    "{0} is {1} in the architecture, but the catalogue gives {2}{3}: write {4}, or leave it out to take it from the architecture",
-                    alias.Name, architectural.Encoding.Describe(), alias.Encoding.Describe(), which, Yaml(architectural.Encoding)));
+            if (there is not null)
+            {
+                diagnostics.Report(
+                    CatalogueRules.AliasEncodingOfAnother, alias.EncodingSpan,
+                    alias.Name, architectural.Encoding.Describe(), alias.Encoding.Describe(), there.Name, Yaml(architectural.Encoding));
+            }
+            else
+            {
+                diagnostics.Report(
+                    CatalogueRules.AliasEncodingDiffers, alias.EncodingSpan,
+                    alias.Name, architectural.Encoding.Describe(), alias.Encoding.Describe(), Yaml(architectural.Encoding));
+            }
+
             return;
         }
 
         if (!string.Equals(architectural.MapsTo, register.Name, StringComparison.OrdinalIgnoreCase))
         {
-            var where = architectural.MapsTo is null
-                ? "is not mapped to any AArch64 register"
-                : "is mapped to " + architectural.MapsTo + ", not " + register.Name + ": list it under " + architectural.MapsTo;
-            diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, alias.Span, Format("In the architecture {0} {1}", alias.Name, where));
+            if (architectural.MapsTo is null)
+            {
+                diagnostics.Report(CatalogueRules.AliasUnmapped, alias.Span, alias.Name);
+            }
+            else
+            {
+                diagnostics.Report(CatalogueRules.AliasOfAnotherRegister, alias.Span, alias.Name, architectural.MapsTo, register.Name);
+            }
+
             return;
         }
 
         if (!Agrees(alias.View, architectural.View))
         {
             diagnostics.Report(
-                CatalogueRules.AliasContradictsArchitecture, alias.ViewSpan,
-                Format(
-                    "{0} is {1} in the architecture, but view: {2} is declared; write view: {3}, or leave view out to take it from the architecture",
-                    alias.Name, architectural.Mapping ?? "unmapped", CatalogueSpelling.Of(alias.View), Spelling(architectural.View)));
+                CatalogueRules.AliasViewDiffers, alias.ViewSpan, alias.Name, architectural.Mapping ?? "unmapped", CatalogueSpelling.Of(alias.View), Spelling(architectural.View));
         }
 
         foreach (var other in alias.OtherNames.Where(n => !IsNameOf(n, architectural.Name, architectural.OtherNames)))
         {
-            diagnostics.Report(
-                CatalogueRules.AliasContradictsArchitecture, alias.Span,
-                Format("{0} is not another name of {1} in the architecture (its other names: {2}); remove it", other, alias.Name, Listing(architectural.OtherNames)));
+            diagnostics.Report(CatalogueRules.NotAnotherAliasName, alias.Span, other, alias.Name, Listing(architectural.OtherNames));
         }
     }
 

@@ -21,9 +21,7 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
         {
             if (register.Handling == RegisterHandling.Sanitised && !register.IsReadable)
             {
-                diagnostics.Report(
-                    CatalogueRules.HandlingDoesNotFit, register.HandlingSpan, register.Name,
-                    "handling: sanitised gives reads a value, but the register is write-only; use passthrough, emulated, raz-wi or undefined");
+                diagnostics.Report(CatalogueRules.SanitisedWriteOnly, register.HandlingSpan, register.Name);
             }
 
             if (register.Fields.Count == 0)
@@ -33,9 +31,7 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
 
             if (register.Handling != RegisterHandling.Sanitised)
             {
-                diagnostics.Report(
-                    CatalogueRules.HandlingDoesNotFit, register.FieldsSpan, register.Name,
-                    "'fields' is only used with handling: sanitised (it is " + CatalogueSpelling.Of(register.Handling) + "); remove it or write handling: sanitised");
+                diagnostics.Report(CatalogueRules.FieldsWithoutSanitised, register.FieldsSpan, register.Name, CatalogueSpelling.Of(register.Handling));
                 continue;
             }
 

@@ -4,7 +4,7 @@ using static TrapGen.Catalogue.Validation.ArchitectureMessages;
 
 namespace TrapGen.Catalogue.Validation;
 
-/// <summary>The messages about System instructions (TG0030, TG0031), each saying how to fix the entry.</summary>
+/// <summary>The messages about System instructions (TG0030), each saying how to fix the entry.</summary>
 internal static class InstructionMessages
 {
     /// <summary>TG0030 for a name that is no System instruction.</summary>
@@ -32,8 +32,4 @@ internal static class InstructionMessages
     /// <summary>TG0030 for an instruction EL1 cannot execute.</summary>
     public static string NotEl1(string name, int exceptionLevel) =>
         Format("{0} is an EL{1} instruction: EL1 cannot execute it (it is UNDEFINED there), so it never traps to EL2; remove it", name, exceptionLevel);
-
-    /// <summary>TG0031 for a register handling given to an instruction.</summary>
-    public static string RegisterHandling(string handling) =>
-        Format("a System instruction is executed, never read or written, so handling: {0} has no value to give it; use hook (run a hook with the operand), forward (perform it on the hardware), ignore or undefined", handling);
 }

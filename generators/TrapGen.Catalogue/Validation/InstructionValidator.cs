@@ -19,7 +19,7 @@ internal sealed class InstructionValidator(DiagnosticBag diagnostics)
         {
             if (seen.TryGetValue((instruction.TrapClass, instruction.Key), out var first))
             {
-                diagnostics.Report(CatalogueRules.DuplicateName, instruction.Span, instruction.Name, "another entry of instructions (" + first + "): list each instruction once");
+                diagnostics.Report(CatalogueRules.InstructionListedTwice, instruction.Span, instruction.Name, first);
             }
             else
             {
@@ -33,15 +33,11 @@ internal sealed class InstructionValidator(DiagnosticBag diagnostics)
 
             if (instruction.Handling == InstructionHandling.Hook && instruction.Hook is null)
             {
-                diagnostics.Report(
-                    CatalogueRules.UnknownHandler, instruction.HandlingSpan, instruction.Name,
-                    "handling: hook needs 'hook: <Name>', naming one of the hooks declared under 'hooks'; the hook runs with the instruction's operand");
+                diagnostics.Report(CatalogueRules.HookHandlingWithoutHook, instruction.HandlingSpan, instruction.Name);
             }
             else if (instruction.Handling != InstructionHandling.Hook && instruction.Hook is not null)
             {
-                diagnostics.Report(
-                    CatalogueRules.UnknownHandler, instruction.HookSpan, instruction.Name,
-                    "'hook' is only used with handling: hook (it is " + CatalogueSpelling.Of(instruction.Handling) + "); remove it or change the handling");
+                diagnostics.Report(CatalogueRules.HookWithoutHookHandling, instruction.HookSpan, instruction.Name, CatalogueSpelling.Of(instruction.Handling));
             }
         }
     }

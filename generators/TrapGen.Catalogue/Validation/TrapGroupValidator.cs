@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
@@ -27,7 +26,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
     /// </summary>
     public void Validate(RegisterCatalogue catalogue, bool parsedCompletely)
     {
-        // Duplicate names are TG0007 (CatalogueValidator); the first declaration is the one memberships refer to.
+        // Duplicate names are TG0007 (NameValidator); the first declaration is the one memberships refer to.
         var declared = new Dictionary<string, TrapGroup>(System.StringComparer.Ordinal);
         foreach (var group in catalogue.TrapGroups.Where(g => !declared.ContainsKey(g.Name)))
         {
@@ -49,7 +48,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         {
             if (parsedCompletely && !used.Contains(group.Name) && group.Others is null)
             {
-                diagnostics.Report(CatalogueRules.Unused, group.Span, "The trap group", group.Name);
+                diagnostics.Report(CatalogueRules.Unused, group.Span, "trap group", group.Name);
             }
 
             if (parsedCompletely && declared[group.Name] == group && group.Control is { } control)
@@ -66,16 +65,18 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         {
             if (TrapControls.Find(group.Name) is { Register: HcrEl2.Name } named && named.Bit != group.HcrBit)
             {
-                diagnostics.Report(
-                    CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
-                    Format("Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}: write hcr_bit: {2}, or leave it out", group.Name, group.HcrBit, named.Bit));
+                diagnostics.Report(CatalogueRules.HcrBitDiffers, group.HcrBitSpan, group.Name, Decimal(group.HcrBit), Decimal(named.Bit));
             }
             else if (byBit.TryGetValue(group.HcrBit, out var first))
             {
-                var which = group.Control is { } control ? " (HCR_EL2." + control.Name + ")" : string.Empty;
-                diagnostics.Report(
-                    CatalogueRules.ContradictsArchitecture, group.HcrBitSpan,
-                    Format("Trap groups {0} and {1} are both hcr_bit: {2}{3}; a trap group is its bit: merge them into {0}", first.Name, group.Name, group.HcrBit, which));
+                if (group.Control is { } control)
+                {
+                    diagnostics.Report(CatalogueRules.ControlShared, group.HcrBitSpan, first.Name, group.Name, Decimal(group.HcrBit), control.Name);
+                }
+                else
+                {
+                    diagnostics.Report(CatalogueRules.HcrBitShared, group.HcrBitSpan, first.Name, group.Name, Decimal(group.HcrBit));
+                }
             }
             else
             {
@@ -106,17 +107,13 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 var rule = RegistersByKey.RulesOf(trappable.Kind, trappable.Key).FirstOrDefault(r => r.Control == control);
                 if (rule is null)
                 {
-                    diagnostics.Report(
-                        CatalogueRules.ContradictsArchitecture, membership.Span,
-                        Format("{0} says {1} (HCR_EL2.{2}) traps it, but the architecture does not put it in {2}'s group; remove {1} from its traps", trappable.Owner, group.Name, control.Name));
+                    diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.Name);
                 }
                 else if (membership.Direction != rule.Direction)
                 {
                     diagnostics.Report(
-                        CatalogueRules.ContradictsArchitecture, membership.Span,
-                        Format(
-                            "{0} says {1} traps its {2}, but HCR_EL2.{3} traps its {4} only; write {1}: {5}",
-                            trappable.Owner, group.Name, Plural(membership.Direction), control.Name, Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction)));
+                        CatalogueRules.MembershipDirectionDiffers, membership.Span,
+                        trappable.Owner, group.Name, Plural(membership.Direction), control.Name, Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction));
                 }
             }
         }
@@ -140,26 +137,21 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
             else if (!listed.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)))
             {
                 diagnostics.Report(
-                    CatalogueRules.MissingArchitecturalMember, listed.Span, control.Name, Describe(covered),
-                    Format("{0} is listed without that membership: add traps: {{ {1}: {2} }} to it", listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction)));
+                    CatalogueRules.MembershipMissing, listed.Span, control.Name, Describe(covered), listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction));
             }
         }
 
         if (group.Others is null && unlisted.Count > 0)
         {
-            var named = string.Join(", ", unlisted.Take(NamedInMessage).Select(Describe));
-            var more = unlisted.Count > NamedInMessage ? ", and " + (unlisted.Count - NamedInMessage).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty;
-            diagnostics.Report(
-                CatalogueRules.MissingArchitecturalMember, group.Span, control.Name,
-                Count(unlisted.Count) + " that the catalogue does not list (" + named + more + ")",
-                "a trapped one would reach the unhandled path: list them (trapgen list --architecture), or say what happens to the others with "
-                + "others: undefined (UNDEF, as KVM does), others: raz-wi or others: unhandled (the runtime's policy decides)");
+            var named = unlisted.Take(NamedInMessage).Select(Describe);
+            var more = unlisted.Count > NamedInMessage ? ["and " + Decimal(unlisted.Count - NamedInMessage) + " more"] : System.Array.Empty<string>();
+            diagnostics.Report(CatalogueRules.AccessesUnlisted, group.Span, control.Name, Count(unlisted.Count), string.Join(", ", named.Concat(more)));
         }
     }
 
     private static string Describe(CoveredAccess covered) => Plural(covered.Direction) + " of " + covered.Name + " (" + covered.Encoding + ")";
 
-    private static string Count(int count) => count == 1 ? "1 access" : count.ToString(CultureInfo.InvariantCulture) + " accesses";
+    private static string Count(int count) => count == 1 ? "1 access" : Decimal(count) + " accesses";
 
     private static string Plural(AccessDirection direction) => direction switch
     {

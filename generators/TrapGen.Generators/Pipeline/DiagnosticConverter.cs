@@ -9,7 +9,8 @@ namespace TrapGen.Generators.Pipeline;
 /// <summary>Turns catalogue diagnostics (plain data) into Roslyn diagnostics located in registers.yaml.</summary>
 internal static class DiagnosticConverter
 {
-    private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> Descriptors = new();
+    /// <summary>One descriptor per wording: the cases of a rule share its ID but each has its message format.</summary>
+    private static readonly ConcurrentDictionary<DiagnosticRule, DiagnosticDescriptor> Descriptors = new();
 
     public static Diagnostic ToDiagnostic(CatalogueDiagnostic diagnostic, string path)
     {
@@ -21,7 +22,7 @@ internal static class DiagnosticConverter
         return Diagnostic.Create(DescriptorOf(diagnostic.Rule), location, diagnostic.Arguments.Cast<object>().ToArray());
     }
 
-    public static DiagnosticDescriptor DescriptorOf(DiagnosticRule rule) => Descriptors.GetOrAdd(rule.Id, _ => new DiagnosticDescriptor(
+    public static DiagnosticDescriptor DescriptorOf(DiagnosticRule rule) => Descriptors.GetOrAdd(rule, _ => new DiagnosticDescriptor(
         rule.Id,
         rule.Title,
         rule.MessageFormat,
