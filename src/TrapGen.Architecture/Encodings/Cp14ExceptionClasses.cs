@@ -11,7 +11,4 @@ public static class Cp14ExceptionClasses
 
     /// <summary>The exception class of a trapped cp14 MCRR or MRRC.</summary>
     public static readonly uint Mcrr = TrapClassDescriptors.Cp14Mcrr.ExceptionClass;
-
-    /// <summary>Gets the exception class of a trapped cp14 move in the form of <paramref name="kind"/>.</summary>
-    public static uint Of(TrapClassKind kind) => kind == TrapClassKind.Cp15Register64 ? Mcrr : Mcr;
 }
