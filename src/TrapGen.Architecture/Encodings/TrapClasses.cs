@@ -1,11 +1,10 @@
-using System;
 using System.Linq;
 
 namespace TrapGen.Architecture;
 
 /// <summary>
-/// What each system-register trap class is: the exception class that reports it, its ISS layout, and
-/// which ISS fields identify the register (its key).
+/// The three system-register trap classes TrapGen dispatches, by <see cref="TrapClassKind"/>: each
+/// question is answered by the class's <see cref="TrapClassDescriptor"/> (<see cref="TrapClassDescriptors.Of(TrapClassKind)"/>).
 /// </summary>
 public static class TrapClasses
 {
@@ -28,73 +27,37 @@ public static class TrapClasses
     public const string Cond = "COND";
 
     /// <summary>Gets the ISS layout of a trap class.</summary>
-    public static BitLayout Iss(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => Layouts.MsrMrsIss.Layout,
-        TrapClassKind.Cp15Register32 => Layouts.McrMrcIss.Layout,
-        TrapClassKind.Cp15Register64 => Layouts.McrrMrrcIss.Layout,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static BitLayout Iss(TrapClassKind kind) => TrapClassDescriptors.Of(kind).Iss;
 
     /// <summary>Gets the exception class (ESR_EL2.EC) of a trap class.</summary>
-    public static int ExceptionClass(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => (int)Layouts.MsrMrsIss.ExceptionClass,
-        TrapClassKind.Cp15Register32 => (int)Layouts.McrMrcIss.ExceptionClass,
-        TrapClassKind.Cp15Register64 => (int)Layouts.McrrMrrcIss.ExceptionClass,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static int ExceptionClass(TrapClassKind kind) => (int)TrapClassDescriptors.Of(kind).ExceptionClass;
 
     /// <summary>Gets the trap class of exception class <paramref name="ec"/>, or null when TrapGen does not dispatch it.</summary>
-    public static TrapClassKind? OfExceptionClass(uint ec) =>
-        ec == Layouts.MsrMrsIss.ExceptionClass ? TrapClassKind.Aarch64
-        : ec == Layouts.McrMrcIss.ExceptionClass ? TrapClassKind.Cp15Register32
-        : ec == Layouts.McrrMrrcIss.ExceptionClass ? TrapClassKind.Cp15Register64
-        : null;
+    public static TrapClassKind? OfExceptionClass(uint ec) => TrapClassDescriptors.Find(ec)?.Kind;
 
     /// <summary>Gets the instruction pair a trap class reports.</summary>
-    public static string Instructions(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => "MSR/MRS",
-        TrapClassKind.Cp15Register32 => "MCR/MRC",
-        TrapClassKind.Cp15Register64 => "MCRR/MRRC",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Instructions(TrapClassKind kind) => TrapClassDescriptors.Of(kind).Instructions;
 
     /// <summary>Gets the fields that identify a register, in the order an encoding is written.</summary>
-    public static string[] KeyFieldNames(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => ["Op0", "Op1", "CRn", "CRm", "Op2"],
-        TrapClassKind.Cp15Register32 => ["Opc1", "CRn", "CRm", "Opc2"],
-        TrapClassKind.Cp15Register64 => ["Opc1", "CRm"],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string[] KeyFieldNames(TrapClassKind kind) => [.. TrapClassDescriptors.Of(kind).KeyFieldNames];
 
     /// <summary>Gets every field a catalogue's layout of this class must declare.</summary>
-    public static string[] RequiredFieldNames(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => [.. KeyFieldNames(kind), Rt, Direction],
-        TrapClassKind.Cp15Register32 => [CV, Cond, .. KeyFieldNames(kind), Rt, Direction],
-        TrapClassKind.Cp15Register64 => [CV, Cond, .. KeyFieldNames(kind), Rt, Rt2, Direction],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string[] RequiredFieldNames(TrapClassKind kind) => [.. TrapClassDescriptors.Of(kind).RequiredFields.Select(f => f.Name)];
 
     /// <summary>Gets whether <paramref name="fieldName"/> identifies the register in this class.</summary>
-    public static bool IsKeyField(TrapClassKind kind, string fieldName) => KeyFieldNames(kind).Contains(fieldName);
+    public static bool IsKeyField(TrapClassKind kind, string fieldName) => TrapClassDescriptors.Of(kind).KeyFieldNames.Contains(fieldName);
 
     /// <summary>Gets the OR of the key fields' masks: the ISS bits that identify a register.</summary>
-    public static uint KeyMask(TrapClassKind kind) =>
-        (uint)KeyFieldNames(kind).Aggregate(0UL, (mask, name) => mask | Iss(kind).Field(name).Mask);
+    public static uint KeyMask(TrapClassKind kind) => TrapClassDescriptors.Of(kind).KeyMask;
 
     /// <summary>Gets the ISS key of the register with <paramref name="values"/> (in <see cref="KeyFieldNames"/> order).</summary>
     public static uint Key(TrapClassKind kind, int[] values)
     {
-        var names = KeyFieldNames(kind);
-        var layout = Iss(kind);
+        var fields = TrapClassDescriptors.Of(kind).KeyFields;
         ulong key = 0;
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
-            key |= layout.Field(names[i]).Insert(0, (ulong)values[i]);
+            key |= fields[i].Insert(0, (ulong)values[i]);
         }
 
         return (uint)key;

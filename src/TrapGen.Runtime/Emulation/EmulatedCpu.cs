@@ -24,8 +24,6 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// <summary>The size of every instruction the CPU models.</summary>
     private const ulong InstructionSize = 4;
 
-    private static readonly uint[] KeyMasks = [TrapClasses.KeyMask(TrapClassKind.Aarch64), TrapClasses.KeyMask(TrapClassKind.Cp15Register32), TrapClasses.KeyMask(TrapClassKind.Cp15Register64)];
-
     /// <summary>Gets the hypervisor the CPU traps to.</summary>
     public Hypervisor Hypervisor { get; } = hypervisor;
 
@@ -49,7 +47,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
-        var key = EsrFields.GetISS(esr) & KeyMasks[(int)access.TrapClass];
+        var key = EsrFields.GetISS(esr) & TrappedInstructionClasses.Of(access).Syndrome.KeyMask;
         var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(Check(access, key));
         if (undefined != UndefinedReason.None)
         {

@@ -52,13 +52,7 @@ public readonly record struct SystemRegisterAccess(
     }
 
     /// <summary>Gets the exception class (ESR_EL2.EC) a trap of it reports.</summary>
-    public uint ExceptionClass => Kind switch
-    {
-        InstructionKind.Cp14Move => Cp14ExceptionClasses.Of(TrapClass),
-        InstructionKind.Vmrs => Layouts.VmrsIss.ExceptionClass,
-        InstructionKind.Smc => TrapClass == TrapClassKind.Aarch64 ? Layouts.SmcIss.ExceptionClass : Layouts.Smc32Iss.ExceptionClass,
-        _ => (uint)TrapClasses.ExceptionClass(TrapClass),
-    };
+    public uint ExceptionClass => TrappedInstructionClasses.Of(this).Syndrome.ExceptionClass;
 
     /// <summary>
     /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC): r15 as Rt

@@ -19,26 +19,22 @@ public static class TrapReport
     /// </summary>
     public static string LogLine(uint esr, ulong pc)
     {
-        var iss = EsrFields.GetISS(esr);
         var at = " @ 0x" + pc.ToString("x16", CultureInfo.InvariantCulture);
-        switch (EsrFields.GetEC(esr))
+        if (SyndromeDecoder.TryDecode(esr, out var access, out _))
         {
-            case SysRegIss.ExceptionClass:
-                var sysreg = new SysRegSyndrome(iss);
-                var mnemonic = sysreg.Op0 == 1 ? (sysreg.IsRead ? "sysl" : "sys") : sysreg.IsRead ? "mrs" : "msr";
-                return Invariant($"{mnemonic} {sysreg.Op0}, {sysreg.Op1}, c{sysreg.CRn}, c{sysreg.CRm}, {sysreg.Op2} {(sysreg.IsRead ? "=>" : "<=")} x{sysreg.Rt}{at}");
-            case Cp32Iss.ExceptionClass:
-                var cp32 = new Cp32Syndrome(iss);
-                return Invariant($"{(cp32.IsRead ? "mrc" : "mcr")} p15, {cp32.Opc1}, r{cp32.Rt}, c{cp32.CRn}, c{cp32.CRm}, {cp32.Opc2}{at}");
-            case Cp64Iss.ExceptionClass:
-                var cp64 = new Cp64Syndrome(iss);
-                return Invariant($"{(cp64.IsRead ? "mrrc" : "mcrr")} p15, {cp64.Opc1}, r{cp64.Rt}, r{cp64.Rt2}, c{cp64.CRm}{at}");
-            default:
-                // cp14 moves, VMRS and SMC: as the instruction the syndrome reports.
-                return SyndromeDecoder.TryDecode(esr, out var access, out _) && SystemInstructionSyntax.TryFormat(access, out var text, out _)
-                    ? text + at
-                    : Invariant($"exception class 0x{EsrFields.GetEC(esr):x2}, ISS 0x{iss:x7}{at}");
+            if (access.Kind == InstructionKind.SystemRegisterMove)
+            {
+                return SeedSyntax(access) + at;
+            }
+
+            // cp14 moves, VMRS and SMC: as the instruction the syndrome reports.
+            if (SystemInstructionSyntax.TryFormat(access, out var text, out _))
+            {
+                return text + at;
+            }
         }
+
+        return Invariant($"exception class 0x{EsrFields.GetEC(esr):x2}, ISS 0x{EsrFields.GetISS(esr):x7}{at}");
     }
 
     /// <summary>
@@ -54,7 +50,8 @@ public static class TrapReport
             return null;
         }
 
-        var isRead = SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead;
+        SyndromeDecoder.TryDecode(esr, out var access, out _);
+        var isRead = access.IsRead;
         if (ReservedIdSpace.Contains(kind, key))
         {
             return """
@@ -77,12 +74,11 @@ public static class TrapReport
                 return InstructionEntry(instruction.FullName, instruction.Traps);
             }
 
-            var s = new SysRegSyndrome(EsrFields.GetISS(esr));
             return Invariant($"""
                 # registers.yaml, under registers: no architectural register has this encoding
-                  - name: {GenericName(esr)}   # give it its name
+                  - name: {GenericName(access)}   # give it its name
                     implementation_defined: true
-                    encoding: {"{"} op0: {s.Op0}, op1: {s.Op1}, crn: {s.CRn}, crm: {s.CRm}, op2: {s.Op2} {"}"}
+                    encoding: {"{"} op0: {access.Op0}, op1: {access.Op1}, crn: {access.CRn}, crm: {access.CRm}, op2: {access.Op2} {"}"}
                     width: 64
                     handling: passthrough
                 """);
@@ -110,13 +106,13 @@ public static class TrapReport
         return kind == TrapClassKind.Cp15Register32
             ? Invariant($"""
                 # registers.yaml, under aarch32: of the IMPLEMENTATION DEFINED register it maps onto:
-                      - name: {GenericName(esr)}
+                      - name: {GenericName(access)}
                         mcr: {"{"} opc1: {access.Op1}, crn: {access.CRn}, crm: {access.CRm}, opc2: {access.Op2} {"}"}
                         view: lo   # or hi, zero-extend
                 """)
             : Invariant($"""
                 # registers.yaml, under aarch32: of the 64-bit IMPLEMENTATION DEFINED register it maps onto:
-                      - name: {GenericName(esr)}
+                      - name: {GenericName(access)}
                         mcrr: {"{"} opc1: {access.Op1}, crm: {access.CRm} {"}"}
                 """);
     }
@@ -136,7 +132,7 @@ public static class TrapReport
         if (!SyndromeKey.TryGet(esr, out var kind, out var key))
         {
             // cp14 moves and VMRS by the register they reach; SMC (either state) as itself.
-            if (EsrFields.GetEC(esr) is Layouts.SmcIss.ExceptionClass or Layouts.Smc32Iss.ExceptionClass)
+            if (TrappedInstructionClasses.IsSmc(EsrFields.GetEC(esr)))
             {
                 return "SMC";
             }
@@ -144,7 +140,8 @@ public static class TrapReport
             return SyndromeDecoder.TryDecode(esr, out var other, out _) ? UncataloguedName.Of(other) : null;
         }
 
-        return RegistersByKey.NameOf(kind, key, SyndromeDecoder.TryDecode(esr, out var access, out _) && access.IsRead) ?? GenericName(esr);
+        SyndromeDecoder.TryDecode(esr, out var access, out _);
+        return RegistersByKey.NameOf(kind, key, access.IsRead) ?? GenericName(access);
     }
 
     /// <summary>A name-only catalogue entry, with the HCR_EL2 trap groups the architecture puts it in.</summary>
@@ -163,25 +160,24 @@ public static class TrapReport
         return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }
 
-    /// <summary>A name built from the encoding: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>
-    private static string? GenericName(uint esr)
+    /// <summary>A name built from the encoding of a system-register trap: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>
+    private static string GenericName(in SystemRegisterAccess access) => access.TrapClass switch
     {
-        var iss = EsrFields.GetISS(esr);
-        switch (EsrFields.GetEC(esr))
-        {
-            case SysRegIss.ExceptionClass:
-                var s = new SysRegSyndrome(iss);
-                return SystemRegisterNames.NameOf(s.Op0, s.Op1, s.CRn, s.CRm, s.Op2, s.IsRead).ToUpperInvariant();
-            case Cp32Iss.ExceptionClass:
-                var c = new Cp32Syndrome(iss);
-                return Invariant($"CP15_{c.Opc1}_C{c.CRn}_C{c.CRm}_{c.Opc2}");
-            case Cp64Iss.ExceptionClass:
-                var d = new Cp64Syndrome(iss);
-                return Invariant($"CP15_{d.Opc1}_C{d.CRm}");
-            default:
-                return null;
-        }
-    }
+        TrapClassKind.Aarch64 => SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant(),
+        TrapClassKind.Cp15Register32 => Invariant($"CP15_{access.Op1}_C{access.CRn}_C{access.CRm}_{access.Op2}"),
+        _ => Invariant($"CP15_{access.Op1}_C{access.CRm}"),
+    };
+
+    /// <summary>A system-register move as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0</c>, <c>mrc p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.</summary>
+    private static string SeedSyntax(in SystemRegisterAccess access) => access.TrapClass switch
+    {
+        TrapClassKind.Aarch64 => Invariant($"{SeedMnemonic(access)} {access.Op0}, {access.Op1}, c{access.CRn}, c{access.CRm}, {access.Op2} {(access.IsRead ? "=>" : "<=")} x{access.Rt}"),
+        TrapClassKind.Cp15Register32 => Invariant($"{(access.IsRead ? "mrc" : "mcr")} p15, {access.Op1}, r{access.Rt}, c{access.CRn}, c{access.CRm}, {access.Op2}"),
+        _ => Invariant($"{(access.IsRead ? "mrrc" : "mcrr")} p15, {access.Op1}, r{access.Rt}, r{access.Rt2}, c{access.CRm}"),
+    };
+
+    /// <summary>The seed's mnemonic of an AArch64 trap: sys and sysl for a System instruction (op0 1), msr and mrs for a register.</summary>
+    private static string SeedMnemonic(in SystemRegisterAccess access) => access.Op0 == 1 ? (access.IsRead ? "sysl" : "sys") : access.IsRead ? "mrs" : "msr";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -16,7 +16,7 @@ internal static class UnknownSmcCall
     public const long NotSupported = -1;
 
     /// <summary>Gets whether <paramref name="exceptionClass"/> is a trapped SMC, from AArch64 or AArch32.</summary>
-    public static bool IsSmc(uint exceptionClass) => exceptionClass is Layouts.SmcIss.ExceptionClass or Layouts.Smc32Iss.ExceptionClass;
+    public static bool IsSmc(uint exceptionClass) => TrappedInstructionClasses.IsSmc(exceptionClass);
 
     /// <summary>Answers the SMC: x0 (or r0) = NOT_SUPPORTED, and the PC moves past the 32-bit SMC.</summary>
     public static void Answer(Vcpu vcpu)
