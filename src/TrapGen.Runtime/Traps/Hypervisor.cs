@@ -2,6 +2,7 @@ using System;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
+using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -120,14 +121,15 @@ public sealed class Hypervisor
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint exceptionClass)
     {
-        if (UnknownSmcCall.IsSmc(exceptionClass))
+        var trapped = TrappedInstructionClasses.Find(exceptionClass);
+        if (trapped?.Kind == InstructionKind.Smc)
         {
             UnknownSmcCall.Answer(vcpu);
             return TrapOutcome.SmcNotSupported;
         }
 
-        var isSystemRegisterTrap = exceptionClass is SysRegIss.ExceptionClass or Cp32Iss.ExceptionClass or Cp64Iss.ExceptionClass or Layouts.VmrsIss.ExceptionClass
-            || exceptionClass == Cp14ExceptionClasses.Mcr || exceptionClass == Cp14ExceptionClasses.Mcrr;
+        // A system-register, cp14 or VMRS access: every other class the runtime decodes.
+        var isSystemRegisterTrap = trapped is not null;
         if (isSystemRegisterTrap && Policy == UnhandledAccessPolicy.CrashDomain)
         {
             DomainCrashed = true;

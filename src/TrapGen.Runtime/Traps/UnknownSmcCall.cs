@@ -15,9 +15,6 @@ internal static class UnknownSmcCall
     /// <summary>SMCCC_RET_NOT_SUPPORTED, the SMC Calling Convention's "unknown function identifier".</summary>
     public const long NotSupported = -1;
 
-    /// <summary>Gets whether <paramref name="exceptionClass"/> is a trapped SMC, from AArch64 or AArch32.</summary>
-    public static bool IsSmc(uint exceptionClass) => TrappedInstructionClasses.IsSmc(exceptionClass);
-
     /// <summary>Answers the SMC: x0 (or r0) = NOT_SUPPORTED, and the PC moves past the 32-bit SMC.</summary>
     public static void Answer(Vcpu vcpu)
     {
