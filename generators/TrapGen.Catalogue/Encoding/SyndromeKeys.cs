@@ -19,9 +19,6 @@ public static class SyndromeKeys
         Of(syndrome.Class(encoding.TrapClass), encoding.KeyValues);
 
     /// <summary>Places <paramref name="values"/>, in <see cref="TrapClasses.KeyFieldNames"/> order, into an ISS.</summary>
-    public static uint Of(TrapClassLayout layout, int[] values)
-    {
-        var names = TrapClasses.KeyFieldNames(layout.Kind);
-        return (uint)names.Select((name, i) => layout.Field(name).Insert(0, (ulong)values[i])).Aggregate(0UL, (key, part) => key | part);
-    }
+    public static uint Of(TrapClassLayout layout, int[] values) =>
+        TrapClasses.Key([.. TrapClasses.KeyFieldNames(layout.Kind).Select(layout.Field)], values);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace TrapGen.Architecture;
@@ -51,9 +52,11 @@ public static class TrapClasses
     public static uint KeyMask(TrapClassKind kind) => TrapClassDescriptors.Of(kind).KeyMask;
 
     /// <summary>Gets the ISS key of the register with <paramref name="values"/> (in <see cref="KeyFieldNames"/> order).</summary>
-    public static uint Key(TrapClassKind kind, int[] values)
+    public static uint Key(TrapClassKind kind, int[] values) => Key(TrapClassDescriptors.Of(kind).KeyFields, values);
+
+    /// <summary>Gets the ISS key that places <paramref name="values"/> in <paramref name="fields"/>, pairwise: the one computation of a register key.</summary>
+    public static uint Key(IReadOnlyList<BitField> fields, int[] values)
     {
-        var fields = TrapClassDescriptors.Of(kind).KeyFields;
         ulong key = 0;
         for (var i = 0; i < fields.Count; i++)
         {
