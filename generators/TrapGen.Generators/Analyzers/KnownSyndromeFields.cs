@@ -7,7 +7,7 @@ namespace TrapGen.Generators.Analyzers;
 
 /// <summary>One field of ESR_EL2 or of an ISS (or ISS2) layout of TrapGen.Architecture, in place in the 64-bit ESR.</summary>
 /// <param name="Layout">The layout, in words.</param>
-/// <param name="GeneratedType">The class TrapGen generates for the layout (EsrFields, SysRegIss, Cp32Iss, Cp64Iss), or null.</param>
+/// <param name="GeneratedType">The metadata name of TrapGen's class for the layout (TrapGen.EsrFields, TrapGen.SysRegIss, TrapGen.Cp32Iss, TrapGen.Cp64Iss, in TrapGen.Abstractions), or null.</param>
 /// <param name="Name">The field's name.</param>
 /// <param name="Lsb">Its lowest bit in ESR_EL2.</param>
 /// <param name="Width">Its width.</param>
@@ -21,7 +21,7 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
 
     public ulong Mask => BitField.MaskOf(Lsb, Width);
 
-    /// <summary>The generated constant holding this field's mask (<c>SysRegIss.CRnMask</c>), or null when TrapGen generates none.</summary>
+    /// <summary>The constant holding this field's mask (<c>TrapGen.SysRegIss.CRnMask</c>), or null when TrapGen has none.</summary>
     public string? GeneratedMask => GeneratedType is null ? null : GeneratedType + "." + Name + "Mask";
 
     public string Describe() => Name + " [" + BitField.Range(Lsb, Width) + "] of " + Layout;
@@ -32,9 +32,9 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
     /// </summary>
     public static IReadOnlyList<KnownSyndromeField> All { get; } =
     [
-        .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.EsrFields, f.Name, f.Lsb, f.Width)),
+        .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.EsrFields), f.Name, f.Lsb, f.Width)),
         .. TrapClasses.All.SelectMany(kind =>
-            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.Iss(kind), f.Name, f.Lsb, f.Width))),
+            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.Iss(kind)), f.Name, f.Lsb, f.Width))),
         .. Layouts.Syndromes.Where(l => !TrapClasses.All.Any(kind => TrapClasses.Iss(kind) == l)).SelectMany(l =>
             l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, f.Name, f.Lsb + (l.IsIss2 ? Layouts.Esr.ISS2.Lsb : 0), f.Width))),
     ];
