@@ -53,8 +53,8 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
                     if (diagnostic.Properties.TryGetValue(GeneratedMaskKey, out var generated) && generated is not null
                         && await FindGeneratedConstantAsync(context.Document, generated, mask, context.CancellationToken).ConfigureAwait(false) is { } constant)
                     {
-                        var reference = SyntaxFactory.ParseExpression(constant).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(literal);
-                        Register(context, diagnostic, "Use " + generated, root, literal, reference);
+                        var reference = SyntaxFactory.ParseExpression(constant.Qualified).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(literal);
+                        Register(context, diagnostic, "Use " + constant.Short, root, literal, reference);
                     }
                 }
             }
@@ -89,12 +89,13 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// Finds the constant TrapGen generated for the field (<c>SysRegIss.CRnMask</c>) in the document's
-    /// compilation, when it exists and holds <paramref name="mask"/>; returns its fully qualified name.
+    /// Finds TrapGen's constant for the field (<c>TrapGen.SysRegIss.CRnMask</c>, from TrapGen.Abstractions)
+    /// in the document's compilation, when it is referenced and holds <paramref name="mask"/>; returns its
+    /// fully qualified name and its short one (<c>SysRegIss.CRnMask</c>).
     /// </summary>
-    private static async Task<string?> FindGeneratedConstantAsync(Document document, string generated, string mask, CancellationToken cancellationToken)
+    private static async Task<(string Qualified, string Short)?> FindGeneratedConstantAsync(Document document, string generated, string mask, CancellationToken cancellationToken)
     {
-        var dot = generated.IndexOf('.');
+        var dot = generated.LastIndexOf('.');
         var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (dot < 0 || compilation is null
             || !ulong.TryParse(mask.Substring(2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var value))
@@ -103,11 +104,9 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
         }
 
         var (typeName, memberName) = (generated.Substring(0, dot), generated.Substring(dot + 1));
-        var field = compilation.GetSymbolsWithName(typeName, SymbolFilter.Type, cancellationToken)
-            .OfType<INamedTypeSymbol>()
-            .SelectMany(type => type.GetMembers(memberName).OfType<IFieldSymbol>())
+        var field = compilation.GetTypeByMetadataName(typeName)?.GetMembers(memberName).OfType<IFieldSymbol>()
             .FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is uint or ulong or int && System.Convert.ToUInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == value);
-        return field is null ? null : field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name;
+        return field is null ? null : (field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name, field.ContainingType.Name + "." + field.Name);
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

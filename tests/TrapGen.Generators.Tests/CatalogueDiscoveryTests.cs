@@ -11,7 +11,7 @@ namespace TrapGen.Generators.Tests;
 
 /// <summary>
 /// Which AdditionalFiles the generator takes as catalogues: registers.yaml and *.registers.yaml by name,
-/// any file marked by the TrapGenCatalogue item, and TG0028 when there is none.
+/// any file marked by the TrapGenCatalogue item, TG0028 when there is none and TG0029 for a second.
 /// </summary>
 public sealed class CatalogueDiscoveryTests
 {
@@ -23,7 +23,7 @@ public sealed class CatalogueDiscoveryTests
     {
         var result = Run([(path, TestFiles.RealCatalogue, null)]);
 
-        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.Equal(4, result.GeneratedSources.Length);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0028");
     }
 
@@ -32,7 +32,7 @@ public sealed class CatalogueDiscoveryTests
     {
         var result = Run([("/repo/hypervisor/cp15.yaml", TestFiles.RealCatalogue, "true")]);
 
-        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.Equal(4, result.GeneratedSources.Length);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0028");
     }
 
@@ -63,14 +63,28 @@ public sealed class CatalogueDiscoveryTests
     {
         var result = Run([("/repo/b.registers.yaml", TestFiles.RealCatalogue, null), ("/repo/a.registers.yaml", TestFiles.RealCatalogue, null)]);
 
-        Assert.Equal(5, result.GeneratedSources.Length);
+        Assert.Equal(4, result.GeneratedSources.Length);
         Assert.All(result.GeneratedSources, source => Assert.StartsWith("a.registers.", source.HintName, System.StringComparison.Ordinal));
         var second = Assert.Single(result.Diagnostics);
         Assert.Equal(("TG0029", DiagnosticSeverity.Error, "/repo/b.registers.yaml"), (second.Id, second.Severity, second.Location.GetLineSpan().Path));
         Assert.StartsWith("b.registers.yaml is a second catalogue in this project (the first is a.registers.yaml)", second.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
-    private static GeneratorRunResult Run(IReadOnlyList<(string Path, string Text, string? Metadata)> files)
+    [Fact]
+    public void Two_catalogues_in_one_project_build_with_only_the_error_never_duplicate_types()
+    {
+        var first = TestFiles.Fixture("handling.registers.yaml");
+        var stub = StubImplementation.For(TrapGen.Catalogue.CatalogueLoader.Load(first).ValidCatalogue!, GeneratorHarness.TestNamespace);
+
+        var (result, output) = RunAndCompile([("/repo/a.registers.yaml", first, null), ("/repo/b.registers.yaml", TestFiles.RealCatalogue, null)], stub);
+
+        Assert.Equal("TG0029", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    private static GeneratorRunResult Run(IReadOnlyList<(string Path, string Text, string? Metadata)> files) => RunAndCompile(files).Result;
+
+    private static (GeneratorRunResult Result, Compilation Output) RunAndCompile(IReadOnlyList<(string Path, string Text, string? Metadata)> files, params string[] sources)
     {
         var perFile = files.Where(f => f.Metadata is not null).ToDictionary(
             f => f.Path,
@@ -80,8 +94,8 @@ public sealed class CatalogueDiscoveryTests
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
             GeneratorHarness.ParseOptions,
             new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = GeneratorHarness.TestNamespace }, perFile));
-        var result = driver.RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+        var result = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(sources), out var output, out _).GetRunResult().Results.Single();
         Assert.Null(result.Exception);
-        return result;
+        return (result, output);
     }
 }

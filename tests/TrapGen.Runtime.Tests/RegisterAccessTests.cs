@@ -20,11 +20,11 @@ public sealed class RegisterAccessTests
     private const ulong High32 = 0xFFFF_FFFF_0000_0000;
 
     public static TheoryData<string> Aarch64Registers() =>
-        [.. SystemRegisters.All.Where(r => !r.GuestAarch32State && r.Handling == TrapHandling.Passthrough).Select(r => r.Name)];
+        [.. SystemRegisters.All.Where(r => !r.GuestAarch32State && r.Handling == RegisterHandling.Passthrough).Select(r => r.Name)];
 
-    public static TheoryData<string, string> McrAliases() => Aliases(Cp15AccessForm.Mcr);
+    public static TheoryData<string, string> McrAliases() => Aliases(Cp15Form.Mcr);
 
-    public static TheoryData<string, string> McrrAliases() => Aliases(Cp15AccessForm.Mcrr);
+    public static TheoryData<string, string> McrrAliases() => Aliases(Cp15Form.Mcrr);
 
     [Theory]
     [MemberData(nameof(Aarch64Registers))]
@@ -51,7 +51,7 @@ public sealed class RegisterAccessTests
     [MemberData(nameof(McrAliases))]
     public void Mcr_writes_and_mrc_reads_exactly_the_aliased_bits(string register, string aliasName)
     {
-        var (info, alias) = Find(register, aliasName, Cp15AccessForm.Mcr);
+        var (info, alias) = Find(register, aliasName, Cp15Form.Mcr);
         var domain = Machine.Aarch32();
         var vcpu = domain.Current;
         var operands = $"p15, {alias.Opc1}, r3, c{alias.CRn}, c{alias.CRm}, {alias.Opc2}";
@@ -64,15 +64,15 @@ public sealed class RegisterAccessTests
 
         var expected = alias.View switch
         {
-            AliasView.Lo => (preset & High32) | Value32,
-            AliasView.Hi => (preset & Low32) | ((ulong)Value32 << 32),
+            RegisterView.Lo => (preset & High32) | Value32,
+            RegisterView.Hi => (preset & Low32) | ((ulong)Value32 << 32),
             _ => Value32,
         };
         Assert.Equal(expected, Machine.Read(domain, register));
 
         Machine.Write(domain, register, preset);
         Assert.Equal(TrapOutcome.Handled, Machine.Trap(domain, words[1], InstructionSet.A32));
-        Assert.Equal(alias.View == AliasView.Hi ? (uint)(preset >> 32) : (uint)(preset & Low32), vcpu.Registers.ReadR(4));
+        Assert.Equal(alias.View == RegisterView.Hi ? (uint)(preset >> 32) : (uint)(preset & Low32), vcpu.Registers.ReadR(4));
         Assert.Equal(8UL, vcpu.Pc);
     }
 
@@ -80,7 +80,7 @@ public sealed class RegisterAccessTests
     [MemberData(nameof(McrrAliases))]
     public void Mcrr_writes_and_mrrc_reads_the_whole_register_rt_low_rt2_high(string register, string aliasName)
     {
-        var (_, alias) = Find(register, aliasName, Cp15AccessForm.Mcrr);
+        var (_, alias) = Find(register, aliasName, Cp15Form.Mcrr);
         var domain = Machine.Aarch32();
         var vcpu = domain.Current;
         var words = GuestCode.A32($"mcrr p15, {alias.Opc1}, r2, r3, c{alias.CRm}", $"mrrc p15, {alias.Opc1}, r4, r5, c{alias.CRm}");
@@ -99,21 +99,21 @@ public sealed class RegisterAccessTests
     [Fact]
     public void Every_passthrough_alias_is_covered_by_a_table()
     {
-        var passthroughAliases = SystemRegisters.All.Where(r => r.Handling == TrapHandling.Passthrough).Sum(r => r.Aliases.Count);
+        var passthroughAliases = SystemRegisters.All.Where(r => r.Handling == RegisterHandling.Passthrough).Sum(r => r.Aliases.Count);
         Assert.Equal(passthroughAliases, McrAliases().Count + McrrAliases().Count);
         Assert.True(passthroughAliases > 0);
     }
 
-    private static (SystemRegisterInfo Info, Aarch32AliasInfo Alias) Find(string register, string alias, Cp15AccessForm form)
+    private static (SystemRegisterInfo Info, Aarch32AliasInfo Alias) Find(string register, string alias, Cp15Form form)
     {
         var info = Machine.Info(register);
         return (info, info.Aliases.Single(a => a.Name == alias && a.Form == form));
     }
 
-    private static TheoryData<string, string> Aliases(Cp15AccessForm form)
+    private static TheoryData<string, string> Aliases(Cp15Form form)
     {
         var data = new TheoryData<string, string>();
-        foreach (var register in SystemRegisters.All.Where(r => r.Handling == TrapHandling.Passthrough))
+        foreach (var register in SystemRegisters.All.Where(r => r.Handling == RegisterHandling.Passthrough))
         {
             foreach (var alias in register.Aliases.Where(a => a.Form == form))
             {

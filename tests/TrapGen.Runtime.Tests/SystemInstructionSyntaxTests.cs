@@ -16,7 +16,7 @@ public sealed class SystemInstructionSyntaxTests
         r.IsWritable ? $"msr {r.Name.ToLowerInvariant()}, x{r.CRn + 10}" : null,
     }).OfType<string>().Append("mrs xzr, sctlr_el1").Append("msr s3_0_c15_c2_7, x1");
 
-    public static IEnumerable<string> A32Forms(string condition) => SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => a.Form == Cp15AccessForm.Mcr
+    public static IEnumerable<string> A32Forms(string condition) => SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => a.Form == Cp15Form.Mcr
         ? new[] { $"mrc{condition} p15, {a.Opc1}, r3, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r12, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
         : new[] { $"mrrc{condition} p15, {a.Opc1}, r0, r1, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r10, r11, c{a.CRm}" });
 

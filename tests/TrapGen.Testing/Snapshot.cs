@@ -55,6 +55,30 @@ public static class Snapshot
         Assert.Fail(message + "\nReview " + received + "; to accept, run the tests with TRAPGEN_ACCEPT_SNAPSHOTS=1 (ignored when CI=true).");
     }
 
+    /// <summary>
+    /// Compares <paramref name="actual"/> with the file at <paramref name="path"/>, a checked-in generated file,
+    /// accepted as a snapshot is (it is rewritten under <c>TRAPGEN_ACCEPT_SNAPSHOTS=1</c>, never under CI).
+    /// </summary>
+    public static void MatchFile(string path, string actual)
+    {
+        var normalized = Normalize(actual);
+        if (File.Exists(path) && Normalize(File.ReadAllText(path)) == normalized)
+        {
+            return;
+        }
+
+        if (Accept)
+        {
+            File.WriteAllText(path, normalized, new UTF8Encoding(false));
+            return;
+        }
+
+        var message = File.Exists(path)
+            ? path + " is not what generates it:\n" + Diff(Normalize(File.ReadAllText(path)), normalized)
+            : "Missing " + path + ".";
+        Assert.Fail(message + "\nTo rewrite it, run the tests with TRAPGEN_ACCEPT_SNAPSHOTS=1 (ignored when CI=true).");
+    }
+
     /// <summary>LF line endings and no trailing spaces.</summary>
     public static string Normalize(string text) => string.Join(
         "\n",

@@ -6,7 +6,10 @@ using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;
 
-/// <summary>Turns a validated catalogue into the generated sources, one file per concept.</summary>
+/// <summary>
+/// Turns a validated catalogue into the generated sources, one file per concept. The types that do not
+/// depend on the catalogue are not among them: they are TrapGen.Abstractions' (<see cref="FixedTypesEmitter"/>).
+/// </summary>
 public static class CatalogueEmitter
 {
     /// <summary>The generated code names the catalogue file in comments: printable, and this long at most.</summary>
@@ -23,7 +26,6 @@ public static class CatalogueEmitter
         var stem = Path.GetFileNameWithoutExtension(catalogueFileName);
         return new EquatableArray<GeneratedFile>(
         [
-            new(stem + ".Syndrome.g.cs", SyndromeEmitter.Emit(context)),
             new(stem + ".Keys.g.cs", KeysEmitter.Emit(context)),
             new(stem + ".Registry.g.cs", RegistryEmitter.Emit(context)),
             new(stem + ".RegisterFile.g.cs", RegisterFileEmitter.Emit(context)),

@@ -321,7 +321,7 @@ internal static class DispatchEmitter
     private static void EmitAarch64Handler(SourceWriter writer, RegisterStorage storage)
     {
         var register = storage.Register;
-        writer.Summary(register.Name + " (" + register.Encoding + "): " + Describe(register) + ".");
+        writer.Summary(register.Name + " (" + register.Encoding + "): " + HandlingPhrases.Of(register) + ".");
         using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Aarch64, register.Name) + "(bool isRead, int rt)"))
         {
             var read = new List<string> { "WriteX(rt, " + storage.Load + ");" };
@@ -333,7 +333,7 @@ internal static class DispatchEmitter
     private static void EmitMcrHandler(SourceWriter writer, RegisterStorage storage, AliasDefinition alias)
     {
         var register = storage.Register;
-        writer.Summary(alias.Name + " (MCR/MRC " + alias.Encoding + "): " + RegisterViews.Of(alias.View, register.Name) + ", " + Describe(register) + ".");
+        writer.Summary(alias.Name + " (MCR/MRC " + alias.Encoding + "): " + RegisterViews.Of(alias.View, register.Name) + ", " + HandlingPhrases.Of(register) + ".");
         using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Cp15Register32, alias.Name) + "(bool isRead, int rt)"))
         {
             string load;
@@ -362,7 +362,7 @@ internal static class DispatchEmitter
     private static void EmitMcrrHandler(SourceWriter writer, RegisterStorage storage, AliasDefinition alias)
     {
         var register = storage.Register;
-        writer.Summary(alias.Name + " (MCRR/MRRC " + alias.Encoding + "): all of " + register.Name + ", Rt the low word and Rt2 the high; " + Describe(register) + ".");
+        writer.Summary(alias.Name + " (MCRR/MRRC " + alias.Encoding + "): all of " + register.Name + ", Rt the low word and Rt2 the high; " + HandlingPhrases.Of(register) + ".");
         using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Cp15Register64, alias.Name) + "(bool isRead, int rt, int rt2)"))
         {
             List<string> read = storage.IsRazWi
@@ -464,32 +464,5 @@ internal static class DispatchEmitter
                 writer.Line("private partial void Write" + emulator.Name + "(ulong value);");
             }
         }
-    }
-
-    private static string WritesIgnored(RegisterDefinition register) => register.IsWritable ? ", writes ignored" : string.Empty;
-
-    private static string Overrides(RegisterDefinition register) => register.Fields.Count == 0
-        ? string.Empty
-        : " with " + string.Join(", ", register.Fields.Where(f => f.Field is not null).Select(f => f.Field!.Name + " [" + f.Field.BitRange + "] = " + CSharpLiterals.Hex(f.Value)));
-
-    public static string Describe(RegisterDefinition register)
-    {
-        var handling = register.Handling switch
-        {
-            RegisterHandling.Passthrough => "passthrough",
-            RegisterHandling.Emulated => "emulated by " + register.Emulator,
-            RegisterHandling.RazWi => "reads as zero, writes ignored",
-            RegisterHandling.Constant => "reads " + new RegisterStorage(register).Load + WritesIgnored(register),
-            RegisterHandling.Sanitised => "reads the hardware's value" + Overrides(register) + WritesIgnored(register),
-            _ => "UNDEFINED",
-        };
-        var access = register.Access switch
-        {
-            RegisterAccess.ReadOnly => ", read-only",
-            RegisterAccess.WriteOnly => ", write-only",
-            _ => string.Empty,
-        };
-        var hook = register.AfterWrite is { } name ? "; after a write, " + name : string.Empty;
-        return handling + access + hook;
     }
 }

@@ -95,7 +95,7 @@ internal static class DispatchTable
 
     private static DispatchTableRow Register(RegisterDefinition register, string name, string form, uint key, int slot, int shift, ulong writeMask, string handler)
     {
-        var comment = name + " (" + form + "): " + DispatchEmitter.Describe(register);
+        var comment = name + " (" + form + "): " + HandlingPhrases.Of(register);
         if (NeedsHandler(register))
         {
             return new DispatchTableRow(key, name, comment, slot, shift, DispatchTableRow.Handled, DispatchTableRow.Handled, 0, 0, 0, handler);

@@ -4,18 +4,27 @@ using TrapGen.Catalogue.Model;
 
 namespace TrapGen.Generators.Emit;
 
-/// <summary>The names of the generated types and members, in one place.</summary>
+/// <summary>
+/// The names of the generated types and members, in one place. The fixed types (TrapGen.Abstractions,
+/// <see cref="FixedTypesEmitter"/>) are named as the per-catalogue code refers to them, <c>global::</c>-qualified:
+/// that code lives in the project's namespace, whatever it is.
+/// </summary>
 internal static class GeneratedNames
 {
-    public const string EsrFields = "EsrFields";
-    public const string RegisterHalves = "RegisterHalves";
+    /// <summary>The namespace of the fixed types.</summary>
+    public const string FixedNamespace = "TrapGen";
+
+    public const string EsrFields = "global::" + FixedNamespace + ".EsrFields";
+    public const string RegisterHalves = "global::" + FixedNamespace + ".RegisterHalves";
+    public const string DispatchedAccess = "global::" + FixedNamespace + ".DispatchedAccessInfo";
+    public const string Handling = "global::" + FixedNamespace + ".RegisterHandling";
+    public const string View = "global::" + FixedNamespace + ".RegisterView";
+    public const string Form = "global::" + FixedNamespace + ".Cp15Form";
     public const string RegisterFile = "SystemRegisterFile";
     public const string Dispatcher = "TrapDispatcher";
     public const string Registry = "SystemRegisters";
     public const string RegisterEnum = "SystemRegister";
-    public const string TrapGroupsEnum = "TrapGroups";
     public const string TrapResult = "TrapResult";
-    public const string ExceptionClassEnum = "TrapExceptionClass";
 
     /// <summary>The prefix shared by every name of a trap class: <c>SysReg</c>, <c>Cp32</c>, <c>Cp64</c>.</summary>
     public static string Prefix(TrapClassKind kind) => kind switch
@@ -26,9 +35,15 @@ internal static class GeneratedNames
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static string Iss(TrapClassKind kind) => Prefix(kind) + "Iss";
+    public static string Iss(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Iss";
 
-    public static string Syndrome(TrapClassKind kind) => Prefix(kind) + "Syndrome";
+    public static string Syndrome(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Syndrome";
+
+    /// <summary>A fixed type's metadata name: <c>TrapGen.EsrFields</c> for <c>global::TrapGen.EsrFields</c>.</summary>
+    public static string MetadataName(string name) => name.Substring("global::".Length);
+
+    /// <summary>A fixed type's name as its declaration writes it: <c>EsrFields</c> for <c>global::TrapGen.EsrFields</c>.</summary>
+    public static string Unqualified(string name) => name.Substring(name.LastIndexOf('.') + 1);
 
     public static string Keys(TrapClassKind kind) => Prefix(kind) + "Keys";
 

@@ -23,7 +23,7 @@ internal static class KeysEmitter
             }
 
             first = false;
-            var iss = GeneratedNames.Iss(layout.Kind);
+            var iss = GeneratedNames.Unqualified(GeneratedNames.Iss(layout.Kind));
             writer.Summary("Register keys for a trapped " + TrapClasses.Instructions(layout.Kind) + ": the ISS masked with " + iss + ".KeyMask.");
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))

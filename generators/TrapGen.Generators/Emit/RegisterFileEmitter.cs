@@ -8,7 +8,7 @@ namespace TrapGen.Generators.Emit;
 
 /// <summary>
 /// Emits the register file the passthrough handlers read and write (the seed's READ_SYSREG and
-/// WRITE_SYSREG), with HI/LO accessors for every 64-bit register, and the half helpers they use.
+/// WRITE_SYSREG), with HI/LO accessors for every 64-bit register (on TrapGen.Abstractions' RegisterHalves).
 /// </summary>
 internal static class RegisterFileEmitter
 {
@@ -21,8 +21,6 @@ internal static class RegisterFileEmitter
     public static string Emit(EmitContext context)
     {
         var writer = context.NewFile("the register file and its HI/LO accessors.");
-        EmitHalves(writer, context);
-        writer.Line();
         EmitRegisterFile(writer, context);
         return writer.ToString();
     }
@@ -32,38 +30,6 @@ internal static class RegisterFileEmitter
     public static bool HasStorage(RegisterDefinition register) => register.Handling is RegisterHandling.Passthrough or RegisterHandling.Sanitised;
 
     public static string TypeOf(RegisterDefinition register) => register.Width == 64 ? "ulong" : "uint";
-
-    private static void EmitHalves(SourceWriter writer, EmitContext context)
-    {
-        writer.Summary("The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.");
-        writer.Line(context.GeneratedCodeAttribute);
-        using (writer.Block("public static partial class " + GeneratedNames.RegisterHalves))
-        {
-            foreach (var half in new[] { Lo, Hi })
-            {
-                writer.Summary("The " + half.Name.ToUpperInvariant() + " half: bits [" + half.BitRange + "].");
-                writer.Line("public const int " + half.Name + "Shift = " + CSharpLiterals.Int(half.Lsb) + ";");
-                writer.Summary("The " + half.Name.ToUpperInvariant() + " half in place.");
-                writer.Line("public const ulong " + half.Name + "Mask = " + CSharpLiterals.Hex64(half.Mask) + ";");
-                writer.Line();
-            }
-
-            writer.SummaryXml("Bits [31:0] of <paramref name=\"value\"/>.");
-            writer.Line("public static uint Lo(ulong value) => (uint)((value & LoMask) >> LoShift);");
-            writer.Line();
-            writer.SummaryXml("Bits [63:32] of <paramref name=\"value\"/>.");
-            writer.Line("public static uint Hi(ulong value) => (uint)((value & HiMask) >> HiShift);");
-            writer.Line();
-            writer.SummaryXml("<paramref name=\"value\"/> with bits [31:0] replaced by <paramref name=\"lo\"/>; bits [63:32] kept.");
-            writer.Line("public static ulong WithLo(ulong value, uint lo) => (value & ~LoMask) | (((ulong)lo << LoShift) & LoMask);");
-            writer.Line();
-            writer.SummaryXml("<paramref name=\"value\"/> with bits [63:32] replaced by <paramref name=\"hi\"/>; bits [31:0] kept.");
-            writer.Line("public static ulong WithHi(ulong value, uint hi) => (value & ~HiMask) | (((ulong)hi << HiShift) & HiMask);");
-            writer.Line();
-            writer.SummaryXml("The 64-bit value whose halves are <paramref name=\"lo\"/> and <paramref name=\"hi\"/> (MCRR: Rt is the low word, Rt2 the high).");
-            writer.Line("public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);");
-        }
-    }
 
     /// <summary>The register file's slot of each register it holds: its index in the catalogue order of those registers.</summary>
     public static IReadOnlyDictionary<string, int> Slots(RegisterCatalogue catalogue) =>

@@ -6,21 +6,19 @@ using TrapGen.Catalogue.Parsing;
 namespace TrapGen.Generators.Emit;
 
 /// <summary>
-/// Emits the syndrome layouts: for ESR_EL2 and each trap class's ISS, a shift, width and mask per field
-/// (all derived from the declared lsb and width), get/with helpers, the key mask, key and encode helpers,
-/// and a typed decoded view.
+/// Emits the syndrome layouts (a part of <see cref="FixedTypesEmitter"/>'s file): for ESR_EL2 and each
+/// trap class's ISS, a shift, width and mask per field (all derived from the declared lsb and width),
+/// get/with helpers, the key mask, key and encode helpers, and a typed decoded view.
 /// </summary>
 internal static class SyndromeEmitter
 {
-    public static string Emit(EmitContext context)
+    /// <summary>Writes the ESR_EL2 fields, then each trap class's ISS class and decoded view.</summary>
+    public static void Emit(SourceWriter writer, SyndromeLayouts syndrome, string generatedCode)
     {
-        var syndrome = context.Catalogue.Syndrome;
-        var writer = context.NewFile("ESR_EL2 / HSR field masks, shifts and decoders.");
-        EmitExceptionClasses(writer, context);
         var esrType = syndrome.EsrWidth > 32 ? "ulong" : "uint";
-        writer.Summary("ESR_EL2 / HSR: the syndrome a trap to EL2 reports (" + context.FileName + " syndrome.esr).");
-        writer.Line(context.GeneratedCodeAttribute);
-        using (writer.Block("public static partial class " + GeneratedNames.EsrFields))
+        writer.Summary("ESR_EL2 / HSR: the syndrome a trap to EL2 reports.");
+        writer.Line(generatedCode);
+        using (writer.Block("public static partial class " + GeneratedNames.Unqualified(GeneratedNames.EsrFields)))
         {
             foreach (var field in syndrome.EsrFields)
             {
@@ -31,38 +29,20 @@ internal static class SyndromeEmitter
         foreach (var layout in syndrome.Classes)
         {
             writer.Line();
-            EmitIssClass(writer, context, layout);
+            EmitIssClass(writer, generatedCode, layout);
             writer.Line();
-            EmitSyndromeStruct(writer, context, layout);
+            EmitSyndromeStruct(writer, generatedCode, layout);
         }
-
-        return writer.ToString();
     }
 
-    private static void EmitExceptionClasses(SourceWriter writer, EmitContext context)
+    private static void EmitIssClass(SourceWriter writer, string generatedCode, TrapClassLayout layout)
     {
-        writer.Summary("The exception classes (ESR_EL2.EC) of the system-register traps TrapGen dispatches.");
-        writer.Line(context.GeneratedCodeAttribute);
-        using (writer.Block("public enum " + GeneratedNames.ExceptionClassEnum))
-        {
-            foreach (var layout in context.Catalogue.Syndrome.Classes.OrderBy(c => c.ExceptionClass))
-            {
-                writer.Summary("EC 0x" + layout.ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + ": a trapped " + TrapClasses.Instructions(layout.Kind) + ".");
-                writer.Line(GeneratedNames.Prefix(layout.Kind) + " = " + CSharpLiterals.Int(layout.ExceptionClass) + ",");
-            }
-        }
-
-        writer.Line();
-    }
-
-    private static void EmitIssClass(SourceWriter writer, EmitContext context, TrapClassLayout layout)
-    {
-        var name = GeneratedNames.Iss(layout.Kind);
+        var name = GeneratedNames.Unqualified(GeneratedNames.Iss(layout.Kind));
         writer.Summary(string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
-            "The ISS of EC 0x{0:X2}, a trapped {1} ({3} syndrome.{2}).",
-            layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), CatalogueSpelling.Of(layout.Kind), context.FileName));
-        writer.Line(context.GeneratedCodeAttribute);
+            "The ISS of EC 0x{0:X2}, a trapped {1} (catalogue syndrome.{2}).",
+            layout.ExceptionClass, TrapClasses.Instructions(layout.Kind), CatalogueSpelling.Of(layout.Kind)));
+        writer.Line(generatedCode);
         using (writer.Block("public static partial class " + name))
         {
             writer.Summary("The exception class that reports this ISS layout.");
@@ -89,13 +69,13 @@ internal static class SyndromeEmitter
         }
     }
 
-    private static void EmitSyndromeStruct(SourceWriter writer, EmitContext context, TrapClassLayout layout)
+    private static void EmitSyndromeStruct(SourceWriter writer, string generatedCode, TrapClassLayout layout)
     {
-        var name = GeneratedNames.Syndrome(layout.Kind);
-        var iss = GeneratedNames.Iss(layout.Kind);
+        var name = GeneratedNames.Unqualified(GeneratedNames.Syndrome(layout.Kind));
+        var iss = GeneratedNames.Unqualified(GeneratedNames.Iss(layout.Kind));
         writer.Summary("A decoded ISS of a trapped " + TrapClasses.Instructions(layout.Kind) + ".");
         writer.Line("/// <param name=\"Iss\">The raw ISS, ESR_EL2[24:0].</param>");
-        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line(generatedCode);
         using (writer.Block("public readonly partial record struct " + name + "(uint Iss)"))
         {
             foreach (var field in layout.Fields)

@@ -91,7 +91,7 @@ internal sealed record EncodingListing(
     public static EncodingListing From(Aarch64Encoding e) => new(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, e.ToString());
 }
 
-/// <summary>One register of the listing.</summary>
+/// <summary>One register of the listing; <see cref="HandlingPhrase"/>, for the table, is left out of the JSON (its parts are there).</summary>
 internal sealed record RegisterListing(
     string Name,
     IReadOnlyList<string> OtherNames,
@@ -109,7 +109,8 @@ internal sealed record RegisterListing(
     string SyndromeKey,
     IReadOnlyList<AliasListing> Aliases,
     string? Value,
-    IReadOnlyList<FieldListing> Fields)
+    IReadOnlyList<FieldListing> Fields,
+    [property: JsonIgnore] string HandlingPhrase)
 {
     public static RegisterListing From(SyndromeLayouts syndrome, RegisterDefinition register)
     {
@@ -131,7 +132,8 @@ internal sealed record RegisterListing(
             CliHex.Word(SyndromeKeys.Of(syndrome, e)),
             [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))],
             register.Value is { } value ? CliHex.Doubleword(value) : null,
-            FieldListing.From(register));
+            FieldListing.From(register),
+            HandlingPhrases.Of(register));
     }
 }
 

@@ -22,7 +22,7 @@ internal static class RegisterTable
         {
             var name = register.OtherNames.Count == 0 ? register.Name : register.Name + " (" + string.Join(", ", register.OtherNames) + ")";
             var key = register.Aarch64Dispatched ? register.SyndromeKey : "-  (AArch32 only)";
-            table.Add(name, register.Encoding.Generic, Width(register.Width), Handling(register), Traps(register.Traps), key);
+            table.Add(name, register.Encoding.Generic, Width(register.Width), register.HandlingPhrase, Traps(register.Traps), key);
             foreach (var alias in register.Aliases)
             {
                 var aliasName = alias.OtherNames.Count == 0 ? alias.Name : alias.Name + " (" + string.Join(", ", alias.OtherNames) + ")";
@@ -42,23 +42,7 @@ internal static class RegisterTable
         table.WriteTo(output);
     }
 
-    private static string ShortHex(string doubleword) => "0x" + doubleword.Substring(2).TrimStart('0').PadLeft(1, '0');
-
     private static string Width(int width) => width.ToString(CultureInfo.InvariantCulture);
-
-    private static string Handling(RegisterListing register)
-    {
-        var handling = register.Emulator is { } emulator ? register.Handling + " by " + emulator
-            : register.Value is { } value ? register.Handling + " " + ShortHex(value)
-            : register.Fields.Count > 0 ? register.Handling + " (" + string.Join(", ", register.Fields.Select(f => f.Name + "=" + ShortHex(f.Value))) + ")"
-            : register.Handling;
-        if (register.Access != CatalogueSpelling.Of(RegisterAccess.ReadWrite))
-        {
-            handling += ", " + register.Access;
-        }
-
-        return register.AfterWrite is { } hook ? handling + ", then " + hook : handling;
-    }
 
     private static string Traps(IReadOnlyList<TrapListing> traps) =>
         traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => t.Group + ":" + t.Direction));

@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
@@ -32,7 +31,7 @@ internal sealed record RegisterMatch(
             return Create(register.Name, register, null);
         }
 
-        var form = kind == TrapClassKind.Cp15Register32 ? Cp15AccessForm.Mcr : Cp15AccessForm.Mcrr;
+        var form = kind == TrapClassKind.Cp15Register32 ? Cp15Form.Mcr : Cp15Form.Mcrr;
         if (kind != TrapClassKind.Aarch64 && CatalogueIndex.TryFindAarch32(form, key, out var owner, out var alias))
         {
             return Create(alias.Name, owner, alias);
@@ -51,11 +50,8 @@ internal sealed record RegisterMatch(
 
     private static RegisterMatch Create(string name, SystemRegisterInfo register, Aarch32AliasInfo? alias)
     {
-        var handling = CatalogueSpelling.Of(Enum.Parse<RegisterHandling>(register.Handling.ToString()));
-        var view = alias is null ? (RegisterView?)null : Enum.Parse<RegisterView>(alias.View.ToString());
-        var reach = view is { } bits ? name + ", " + RegisterViews.Of(bits, register.Name) : name;
-        var how = register.Emulator is { } emulator ? handling + " by " + emulator : handling;
-        var summary = reach + ": " + (register.AfterWrite is { } hook ? how + ", then " + hook + " after a write" : how);
-        return new RegisterMatch(name, register.Name, view is { } v ? CatalogueSpelling.Of(v) : null, handling, register.Emulator, register.AfterWrite, summary);
+        var reach = alias is null ? name : name + ", " + RegisterViews.Of(alias.View, register.Name);
+        var view = alias is null ? null : CatalogueSpelling.Of(alias.View);
+        return new RegisterMatch(name, register.Name, view, CatalogueSpelling.Of(register.Handling), register.Emulator, register.AfterWrite, reach + ": " + register.HandlingPhrase);
     }
 }

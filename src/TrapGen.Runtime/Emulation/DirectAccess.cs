@@ -24,15 +24,15 @@ internal static class DirectAccess
             if (access.IsRead)
             {
                 // An MRC's Rt takes the low word of what it is given: the HI view gives bits [63:32].
-                TransferRegisters.Write(gprs, access, view == AliasView.Hi ? RegisterHalves.Hi(whole) : whole);
+                TransferRegisters.Write(gprs, access, view == RegisterView.Hi ? RegisterHalves.Hi(whole) : whole);
             }
             else
             {
                 var written = TransferRegisters.Read(gprs, access);
                 hardware.TryWrite(register, view switch
                 {
-                    AliasView.Lo => RegisterHalves.WithLo(whole, (uint)written),
-                    AliasView.Hi => RegisterHalves.WithHi(whole, (uint)written),
+                    RegisterView.Lo => RegisterHalves.WithLo(whole, (uint)written),
+                    RegisterView.Hi => RegisterHalves.WithHi(whole, (uint)written),
                     _ => written,
                 });
             }
@@ -44,20 +44,20 @@ internal static class DirectAccess
     }
 
     /// <summary>Finds the register the live register file keeps for the access, and the bits its form reaches.</summary>
-    private static bool Kept(in SystemRegisterAccess access, uint key, out SystemRegister register, out AliasView view)
+    private static bool Kept(in SystemRegisterAccess access, uint key, out SystemRegister register, out RegisterView view)
     {
-        view = AliasView.Whole;
+        view = RegisterView.Whole;
         register = default;
         switch (access.TrapClass)
         {
             case TrapClassKind.Aarch64 when CatalogueIndex.TryFindAarch64(key, out var aarch64):
                 register = aarch64.Register;
                 return true;
-            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcr, key, out var owner, out var alias):
+            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcr, key, out var owner, out var alias):
                 register = owner.Register;
                 view = alias.View;
                 return true;
-            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15AccessForm.Mcrr, key, out var pairOwner, out _):
+            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcrr, key, out var pairOwner, out _):
                 register = pairOwner.Register;
                 return true;
             default:

@@ -13,9 +13,9 @@ public static class CatalogueIndex
     private static readonly Dictionary<uint, SystemRegisterInfo> Aarch64 =
         SystemRegisters.All.Where(r => !r.GuestAarch32State).ToDictionary(r => r.Key);
 
-    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(Cp15AccessForm.Mcr);
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(Cp15Form.Mcr);
 
-    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15AccessForm.Mcrr);
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15Form.Mcrr);
 
     private static readonly Dictionary<(int, uint), DispatchedAccessInfo> Dispatched =
         SystemRegisters.InstructionsAndOthers.ToDictionary(d => (d.ExceptionClass, d.Key));
@@ -29,9 +29,9 @@ public static class CatalogueIndex
     public static bool TryFindAarch64(uint key, out SystemRegisterInfo register) => Aarch64.TryGetValue(key, out register!);
 
     /// <summary>Finds the AArch32 alias of <paramref name="form"/> whose key is <paramref name="key"/>, and its register.</summary>
-    public static bool TryFindAarch32(Cp15AccessForm form, uint key, out SystemRegisterInfo register, out Aarch32AliasInfo alias)
+    public static bool TryFindAarch32(Cp15Form form, uint key, out SystemRegisterInfo register, out Aarch32AliasInfo alias)
     {
-        var found = (form == Cp15AccessForm.Mcr ? Mcr : Mcrr).TryGetValue(key, out var entry);
+        var found = (form == Cp15Form.Mcr ? Mcr : Mcrr).TryGetValue(key, out var entry);
         register = entry.Register;
         alias = entry.Alias;
         return found;
@@ -55,13 +55,13 @@ public static class CatalogueIndex
         return kind switch
         {
             TrapClassKind.Aarch64 when TryFindAarch64(key, out var r) => r.Name,
-            TrapClassKind.Cp15Register32 when TryFindAarch32(Cp15AccessForm.Mcr, key, out _, out var a) => a.Name,
-            TrapClassKind.Cp15Register64 when TryFindAarch32(Cp15AccessForm.Mcrr, key, out _, out var a) => a.Name,
+            TrapClassKind.Cp15Register32 when TryFindAarch32(Cp15Form.Mcr, key, out _, out var a) => a.Name,
+            TrapClassKind.Cp15Register64 when TryFindAarch32(Cp15Form.Mcrr, key, out _, out var a) => a.Name,
             _ when TryFindInstructionOrOther(kind, key, out var d) => d.Name,
             _ => null,
         };
     }
 
-    private static Dictionary<uint, (SystemRegisterInfo, Aarch32AliasInfo)> Aliases(Cp15AccessForm form) =>
+    private static Dictionary<uint, (SystemRegisterInfo, Aarch32AliasInfo)> Aliases(Cp15Form form) =>
         SystemRegisters.All.SelectMany(r => r.Aliases.Where(a => a.Form == form).Select(a => (r, a))).ToDictionary(p => p.a.Key, p => (p.r, p.a));
 }

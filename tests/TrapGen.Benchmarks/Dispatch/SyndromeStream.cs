@@ -70,7 +70,7 @@ public static class SyndromeStream
 
             foreach (var alias in register.Aliases)
             {
-                var kind = alias.Form == Cp15AccessForm.Mcr ? TrapClassKind.Cp15Register32 : TrapClassKind.Cp15Register64;
+                var kind = alias.Form == Cp15Form.Mcr ? TrapClassKind.Cp15Register32 : TrapClassKind.Cp15Register64;
                 foreach (var isRead in new[] { true, false })
                 {
                     syndromes.Add(SyndromeBuilder.Build(new SystemRegisterAccess(

@@ -28,7 +28,7 @@ public sealed class Aarch64Handler(int slot, bool updatesSctlr) : TableHandler
 }
 
 /// <summary>An MCR/MRC of a 32-bit view: the whole register, one half (the other preserved), or zero-extended.</summary>
-public sealed class Cp32Handler(int slot, AliasView view, bool updatesSctlr) : TableHandler
+public sealed class Cp32Handler(int slot, RegisterView view, bool updatesSctlr) : TableHandler
 {
     /// <inheritdoc/>
     public override TrapResult Handle(TableMachine machine, uint iss)
@@ -37,15 +37,15 @@ public sealed class Cp32Handler(int slot, AliasView view, bool updatesSctlr) : T
         var current = machine.Registers[slot];
         if (Cp32Iss.GetDirection(iss) != 0)
         {
-            machine.Vcpu.Registers.WriteR(rt, view == AliasView.Hi ? RegisterHalves.Hi(current) : RegisterHalves.Lo(current));
+            machine.Vcpu.Registers.WriteR(rt, view == RegisterView.Hi ? RegisterHalves.Hi(current) : RegisterHalves.Lo(current));
             return TrapResult.Handled;
         }
 
         var word = machine.Vcpu.Registers.ReadR(rt);
         var value = view switch
         {
-            AliasView.Lo => RegisterHalves.WithLo(current, word),
-            AliasView.Hi => RegisterHalves.WithHi(current, word),
+            RegisterView.Lo => RegisterHalves.WithLo(current, word),
+            RegisterView.Hi => RegisterHalves.WithHi(current, word),
             _ => word,
         };
         machine.Registers[slot] = value;

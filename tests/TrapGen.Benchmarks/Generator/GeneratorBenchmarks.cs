@@ -100,7 +100,7 @@ public class GeneratorBenchmarks
     private static CSharpCompilation Compilation(string name, System.Collections.Generic.IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
         name,
         trees,
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(TrapGen.Architecture.Layouts).Assembly.Location)],
+        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(TrapGen.Architecture.Layouts).Assembly.Location), MetadataReference.CreateFromFile(typeof(TrapGen.RegisterHalves).Assembly.Location)],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
 
     private static CSharpGeneratorDriver Driver(string catalogue, string rootNamespace = "Consumer") => CSharpGeneratorDriver.Create(

@@ -74,12 +74,12 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trap by its whole syndrome (ESR_EL2 / HSR); exception classes other than the system-register traps are <see cref="TrapResult.Unhandled"/>.</summary>
     public TrapResult Dispatch(uint esr)
     {
-        var iss = EsrFields.GetISS(esr);
-        switch (EsrFields.GetEC(esr))
+        var iss = global::TrapGen.EsrFields.GetISS(esr);
+        switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
+            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
+            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
             default: return TrapResult.Unhandled;
         }
     }
@@ -87,15 +87,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
-        var key = iss & SysRegIss.KeyMask;
+        var key = iss & global::TrapGen.SysRegIss.KeyMask;
         ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
         if (entry.Special != 0)
         {
             return SysRegSpecial(entry.Special, isRead, rt);
@@ -124,14 +124,14 @@ public sealed partial class TrapDispatcher
     /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
     private static readonly TrapEntry[] SysRegTable =
     [
-        // QUIET_EL1 (s3_0_c15_c3_0): reads as zero, writes ignored
+        // QUIET_EL1 (s3_0_c15_c3_0): raz-wi
         new(SysRegKeys.QUIET_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // FORBIDDEN_EL1 (s3_0_c15_c4_0): UNDEFINED
+        // FORBIDDEN_EL1 (s3_0_c15_c4_0): undefined
         new(SysRegKeys.FORBIDDEN_EL1, slot: 3, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only
         new(SysRegKeys.SINK_EL1, slot: 2, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // WIDGET_EL1 (s3_0_c15_c1_0): passthrough; after a write, OnWidgetWrite
+        // WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write
         new(SysRegKeys.WIDGET_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
         TrapEntry.Free,
         // BASE_EL1 (s3_0_c15_c2_0): passthrough
@@ -152,15 +152,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
-        var key = iss & Cp32Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
         ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
         if (entry.Special != 0)
         {
             return Cp32Special(entry.Special, isRead, rt);
@@ -191,7 +191,7 @@ public sealed partial class TrapDispatcher
     [
         // BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0] of BASE_EL1 (a write clears [63:32])): passthrough
         new(Cp32Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough; after a write, OnWidgetWrite
+        // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough, then OnWidgetWrite after a write
         new(Cp32Keys.WIDGET, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
     ];
 
@@ -208,16 +208,16 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
-        var key = iss & Cp64Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
         ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp64Iss.GetRt(iss);
-        var rt2 = (int)Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -225,8 +225,8 @@ public sealed partial class TrapDispatcher
             if (entry.Read == TrapResult.Handled)
             {
                 var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
-                WriteR(rt, RegisterHalves.Lo(pair));
-                WriteR(rt2, RegisterHalves.Hi(pair));
+                WriteR(rt, global::TrapGen.RegisterHalves.Lo(pair));
+                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(pair));
             }
 
             return entry.Read;
@@ -235,7 +235,7 @@ public sealed partial class TrapDispatcher
         if (entry.Write == TrapResult.Handled)
         {
             ref var stored = ref file[entry.Slot];
-            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
+            stored = (stored & ~entry.WriteMask) | (global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
         }
 
         return entry.Write;
@@ -244,13 +244,13 @@ public sealed partial class TrapDispatcher
     /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
     private static readonly TrapEntry[] Cp64Table =
     [
-        // QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): reads as zero, writes ignored
+        // QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): raz-wi
         new(Cp64Keys.QUIET, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // BASE (MCRR/MRRC p15, 3, c15, all of BASE_EL1): passthrough
         new(Cp64Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
     ];
 
-    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough; after a write, OnWidgetWrite.</summary>
+    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write.</summary>
     private TrapResult SysReg_WIDGET_EL1(bool isRead, int rt)
     {
         if (isRead)
@@ -259,12 +259,12 @@ public sealed partial class TrapDispatcher
             return TrapResult.Handled;
         }
 
-        Registers().WIDGET_EL1 = RegisterHalves.Lo(ReadX(rt));
+        Registers().WIDGET_EL1 = global::TrapGen.RegisterHalves.Lo(ReadX(rt));
         OnWidgetWrite(Registers().WIDGET_EL1);
         return TrapResult.Handled;
     }
 
-    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0): all of WIDGET_EL1, passthrough; after a write, OnWidgetWrite.</summary>
+    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0): all of WIDGET_EL1, passthrough, then OnWidgetWrite after a write.</summary>
     private TrapResult Cp32_WIDGET(bool isRead, int rt)
     {
         if (isRead)

@@ -9,16 +9,16 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SysRegKeys
 {
-    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough; after a write, OnWidgetWrite.</summary>
+    /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write.</summary>
     public const uint WIDGET_EL1 = 0x00303C02u;
 
     /// <summary>BASE_EL1 (s3_0_c15_c2_0): passthrough.</summary>
     public const uint BASE_EL1 = 0x00303C04u;
 
-    /// <summary>QUIET_EL1 (s3_0_c15_c3_0): reads as zero, writes ignored.</summary>
+    /// <summary>QUIET_EL1 (s3_0_c15_c3_0): raz-wi.</summary>
     public const uint QUIET_EL1 = 0x00303C06u;
 
-    /// <summary>FORBIDDEN_EL1 (s3_0_c15_c4_0): UNDEFINED.</summary>
+    /// <summary>FORBIDDEN_EL1 (s3_0_c15_c4_0): undefined.</summary>
     public const uint FORBIDDEN_EL1 = 0x00303C08u;
 
     /// <summary>SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only.</summary>
@@ -32,7 +32,7 @@ public static partial class SysRegKeys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp32Keys
 {
-    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough; after a write, OnWidgetWrite.</summary>
+    /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough, then OnWidgetWrite after a write.</summary>
     public const uint WIDGET = 0x00003C02u;
 
     /// <summary>BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0] of BASE_EL1 (a write clears [63:32])): passthrough.</summary>
@@ -49,7 +49,7 @@ public static partial class Cp64Keys
     /// <summary>BASE (MCRR/MRRC p15, 3, c15, all of BASE_EL1): passthrough.</summary>
     public const uint BASE = 0x0003001Eu;
 
-    /// <summary>QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): reads as zero, writes ignored.</summary>
+    /// <summary>QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): raz-wi.</summary>
     public const uint QUIET = 0x0004001Eu;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>

@@ -5,36 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class RegisterHalves
-{
-    /// <summary>The LO half: bits [31:0].</summary>
-    public const int LoShift = 0;
-    /// <summary>The LO half in place.</summary>
-    public const ulong LoMask = 0x00000000FFFFFFFFUL;
-
-    /// <summary>The HI half: bits [63:32].</summary>
-    public const int HiShift = 32;
-    /// <summary>The HI half in place.</summary>
-    public const ulong HiMask = 0xFFFFFFFF00000000UL;
-
-    /// <summary>Bits [31:0] of <paramref name="value"/>.</summary>
-    public static uint Lo(ulong value) => (uint)((value & LoMask) >> LoShift);
-
-    /// <summary>Bits [63:32] of <paramref name="value"/>.</summary>
-    public static uint Hi(ulong value) => (uint)((value & HiMask) >> HiShift);
-
-    /// <summary><paramref name="value"/> with bits [31:0] replaced by <paramref name="lo"/>; bits [63:32] kept.</summary>
-    public static ulong WithLo(ulong value, uint lo) => (value & ~LoMask) | (((ulong)lo << LoShift) & LoMask);
-
-    /// <summary><paramref name="value"/> with bits [63:32] replaced by <paramref name="hi"/>; bits [31:0] kept.</summary>
-    public static ulong WithHi(ulong value, uint hi) => (value & ~HiMask) | (((ulong)hi << HiShift) & HiMask);
-
-    /// <summary>The 64-bit value whose halves are <paramref name="lo"/> and <paramref name="hi"/> (MCRR: Rt is the low word, Rt2 the high).</summary>
-    public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
-}
-
 /// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
@@ -62,15 +32,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>BASE_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint BASE_EL1_Lo
     {
-        get => RegisterHalves.Lo(BASE_EL1);
-        set => BASE_EL1 = RegisterHalves.WithLo(BASE_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(BASE_EL1);
+        set => BASE_EL1 = global::TrapGen.RegisterHalves.WithLo(BASE_EL1, value);
     }
 
     /// <summary>BASE_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint BASE_EL1_Hi
     {
-        get => RegisterHalves.Hi(BASE_EL1);
-        set => BASE_EL1 = RegisterHalves.WithHi(BASE_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(BASE_EL1);
+        set => BASE_EL1 = global::TrapGen.RegisterHalves.WithHi(BASE_EL1, value);
     }
 
     /// <summary>SINK_EL1 (s3_0_c15_c5_0): Write-only; slot 2.</summary>
@@ -83,15 +53,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>SINK_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint SINK_EL1_Lo
     {
-        get => RegisterHalves.Lo(SINK_EL1);
-        set => SINK_EL1 = RegisterHalves.WithLo(SINK_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(SINK_EL1);
+        set => SINK_EL1 = global::TrapGen.RegisterHalves.WithLo(SINK_EL1, value);
     }
 
     /// <summary>SINK_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint SINK_EL1_Hi
     {
-        get => RegisterHalves.Hi(SINK_EL1);
-        set => SINK_EL1 = RegisterHalves.WithHi(SINK_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(SINK_EL1);
+        set => SINK_EL1 = global::TrapGen.RegisterHalves.WithHi(SINK_EL1, value);
     }
 
     /// <summary>Puts every register back to its reset value.</summary>
@@ -127,7 +97,7 @@ public sealed partial class SystemRegisterFile
     {
         switch (register)
         {
-            case SystemRegister.WIDGET_EL1: WIDGET_EL1 = RegisterHalves.Lo(value); return true;
+            case SystemRegister.WIDGET_EL1: WIDGET_EL1 = global::TrapGen.RegisterHalves.Lo(value); return true;
             case SystemRegister.BASE_EL1: BASE_EL1 = value; return true;
             case SystemRegister.SINK_EL1: SINK_EL1 = value; return true;
             default: return false;

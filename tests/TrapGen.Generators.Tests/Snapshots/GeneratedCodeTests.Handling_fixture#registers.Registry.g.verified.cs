@@ -5,57 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The trap groups of registers.yaml, as flags.</summary>
-[global::System.Flags]
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapGroups : uint
-{
-    /// <summary>No group.</summary>
-    None = 0,
-}
-
-/// <summary>What the hypervisor does with a trapped access.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapHandling
-{
-    /// <summary>The value moves to or from the real register.</summary>
-    Passthrough,
-    /// <summary>The runtime's emulator owns the value.</summary>
-    Emulated,
-    /// <summary>Reads as zero, writes ignored.</summary>
-    RazWi,
-    /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
-    Constant,
-    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
-    Sanitised,
-    /// <summary>The guest gets an UNDEFINED exception.</summary>
-    Undefined,
-}
-
-/// <summary>Which bits of its AArch64 register an AArch32 access reaches.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum AliasView
-{
-    /// <summary>All bits.</summary>
-    Whole,
-    /// <summary>Bits [31:0]; a write keeps [63:32].</summary>
-    Lo,
-    /// <summary>Bits [63:32]; a write keeps [31:0].</summary>
-    Hi,
-    /// <summary>Reads bits [31:0]; a write clears [63:32].</summary>
-    ZeroExtend,
-}
-
-/// <summary>How an AArch32 cp15 register is accessed.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum Cp15AccessForm
-{
-    /// <summary>32-bit MCR/MRC.</summary>
-    Mcr,
-    /// <summary>64-bit MCRR/MRRC.</summary>
-    Mcrr,
-}
-
 /// <summary>Every register in the catalogue, in catalogue order.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public enum SystemRegister
@@ -81,21 +30,17 @@ public enum SystemRegister
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    Cp15AccessForm Form,
+    global::TrapGen.Cp15Form Form,
     int Opc1,
     int CRn,
     int CRm,
     int Opc2,
-    AliasView View,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
+    global::TrapGen.RegisterView View,
     uint Key);
 
 /// <summary>Everything the catalogue says about one AArch64 register.</summary>
@@ -109,11 +54,10 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Op2">op2.</param>
 /// <param name="Width">32 or 64.</param>
 /// <param name="Handling">What a trapped access does.</param>
+/// <param name="HandlingPhrase">How its traps are handled, in words: <c>passthrough, then UpdateSctlr after a write</c>.</param>
 /// <param name="IsReadable">False for write-only registers.</param>
 /// <param name="IsWritable">False for read-only registers.</param>
 /// <param name="GuestAarch32State">True when only the AArch32 aliases reach it.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="ResetValue">The register file's initial value.</param>
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
@@ -131,27 +75,17 @@ public sealed record SystemRegisterInfo(
     int CRm,
     int Op2,
     int Width,
-    TrapHandling Handling,
+    global::TrapGen.RegisterHandling Handling,
+    string HandlingPhrase,
     bool IsReadable,
     bool IsWritable,
     bool GuestAarch32State,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
     ulong ResetValue,
     string? AfterWrite,
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
-
-/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
-/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
-/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
-/// <param name="Key">Its key in that class.</param>
-/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
-/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -163,49 +97,49 @@ public static partial class SystemRegisters
         new(
             SystemRegister.WIDGET_EL1, "WIDGET_EL1", "A 32-bit register with a 32-bit AArch32 view",
             Op0: 3, Op1: 0, CRn: 15, CRm: 1, Op2: 0, Width: 32,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough, then OnWidgetWrite after a write",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x000000000000CAFEUL, AfterWrite: "OnWidgetWrite", Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("WIDGET", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp32Keys.WIDGET),
+                new("WIDGET", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp32Keys.WIDGET),
             ],
             Key: SysRegKeys.WIDGET_EL1),
         new(
             SystemRegister.BASE_EL1, "BASE_EL1", "A 64-bit register whose 32-bit view zero-extends on write",
             Op0: 3, Op1: 0, CRn: 15, CRm: 2, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("BASE", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, AliasView.ZeroExtend,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp32Keys.BASE),
-                new("BASE", [], Cp15AccessForm.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.BASE),
+                new("BASE", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
+                    Key: Cp32Keys.BASE),
+                new("BASE", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.BASE),
             ],
             Key: SysRegKeys.BASE_EL1),
         new(
             SystemRegister.QUIET_EL1, "QUIET_EL1", "Reads as zero, writes ignored",
             Op0: 3, Op1: 0, CRn: 15, CRm: 3, Op2: 0, Width: 64,
-            TrapHandling.RazWi, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.RazWi, "raz-wi",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("QUIET", [], Cp15AccessForm.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.QUIET),
+                new("QUIET", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.QUIET),
             ],
             Key: SysRegKeys.QUIET_EL1),
         new(
             SystemRegister.FORBIDDEN_EL1, "FORBIDDEN_EL1", "Every access is UNDEFINED",
             Op0: 3, Op1: 0, CRn: 15, CRm: 4, Op2: 0, Width: 64,
-            TrapHandling.Undefined, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Undefined, "undefined",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -213,8 +147,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.SINK_EL1, "SINK_EL1", "Write-only",
             Op0: 3, Op1: 0, CRn: 15, CRm: 5, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: false, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough, write-only",
+            IsReadable: false, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -222,15 +156,8 @@ public static partial class SystemRegisters
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } = [];
+    public static global::System.Collections.Generic.IReadOnlyList<global::TrapGen.DispatchedAccessInfo> InstructionsAndOthers { get; } = [];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
     public static SystemRegisterInfo Get(SystemRegister register) => All[(int)register];
-
-    /// <summary>Gets the HCR_EL2 bits that enable <paramref name="groups"/>.</summary>
-    public static ulong HcrMask(TrapGroups groups)
-    {
-        ulong mask = 0;
-        return mask;
-    }
 }

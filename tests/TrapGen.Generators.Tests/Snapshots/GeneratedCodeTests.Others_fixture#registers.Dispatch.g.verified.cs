@@ -74,12 +74,12 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trap by its whole syndrome (ESR_EL2 / HSR); exception classes other than the system-register traps are <see cref="TrapResult.Unhandled"/>.</summary>
     public TrapResult Dispatch(uint esr)
     {
-        var iss = EsrFields.GetISS(esr);
-        switch (EsrFields.GetEC(esr))
+        var iss = global::TrapGen.EsrFields.GetISS(esr);
+        switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
+            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
+            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
             default: return TrapResult.Unhandled;
         }
     }
@@ -87,15 +87,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
-        var key = iss & SysRegIss.KeyMask;
+        var key = iss & global::TrapGen.SysRegIss.KeyMask;
         ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -152,15 +152,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
-        var key = iss & Cp32Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
         ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -239,16 +239,16 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
-        var key = iss & Cp64Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
         ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp64Iss.GetRt(iss);
-        var rt2 = (int)Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -256,8 +256,8 @@ public sealed partial class TrapDispatcher
             if (entry.Read == TrapResult.Handled)
             {
                 var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
-                WriteR(rt, RegisterHalves.Lo(pair));
-                WriteR(rt2, RegisterHalves.Hi(pair));
+                WriteR(rt, global::TrapGen.RegisterHalves.Lo(pair));
+                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(pair));
             }
 
             return entry.Read;
@@ -266,7 +266,7 @@ public sealed partial class TrapDispatcher
         if (entry.Write == TrapResult.Handled)
         {
             ref var stored = ref file[entry.Slot];
-            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
+            stored = (stored & ~entry.WriteMask) | (global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
         }
 
         return entry.Write;

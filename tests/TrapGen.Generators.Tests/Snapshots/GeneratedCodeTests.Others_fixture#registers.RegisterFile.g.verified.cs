@@ -5,36 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class RegisterHalves
-{
-    /// <summary>The LO half: bits [31:0].</summary>
-    public const int LoShift = 0;
-    /// <summary>The LO half in place.</summary>
-    public const ulong LoMask = 0x00000000FFFFFFFFUL;
-
-    /// <summary>The HI half: bits [63:32].</summary>
-    public const int HiShift = 32;
-    /// <summary>The HI half in place.</summary>
-    public const ulong HiMask = 0xFFFFFFFF00000000UL;
-
-    /// <summary>Bits [31:0] of <paramref name="value"/>.</summary>
-    public static uint Lo(ulong value) => (uint)((value & LoMask) >> LoShift);
-
-    /// <summary>Bits [63:32] of <paramref name="value"/>.</summary>
-    public static uint Hi(ulong value) => (uint)((value & HiMask) >> HiShift);
-
-    /// <summary><paramref name="value"/> with bits [31:0] replaced by <paramref name="lo"/>; bits [63:32] kept.</summary>
-    public static ulong WithLo(ulong value, uint lo) => (value & ~LoMask) | (((ulong)lo << LoShift) & LoMask);
-
-    /// <summary><paramref name="value"/> with bits [63:32] replaced by <paramref name="hi"/>; bits [31:0] kept.</summary>
-    public static ulong WithHi(ulong value, uint hi) => (value & ~HiMask) | (((ulong)hi << HiShift) & HiMask);
-
-    /// <summary>The 64-bit value whose halves are <paramref name="lo"/> and <paramref name="hi"/> (MCRR: Rt is the low word, Rt2 the high).</summary>
-    public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
-}
-
 /// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
@@ -55,15 +25,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>SCTLR_EL1 bits [31:0] (AArch32 SCTLR); setting it keeps bits [63:32].</summary>
     public uint SCTLR_EL1_Lo
     {
-        get => RegisterHalves.Lo(SCTLR_EL1);
-        set => SCTLR_EL1 = RegisterHalves.WithLo(SCTLR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(SCTLR_EL1);
+        set => SCTLR_EL1 = global::TrapGen.RegisterHalves.WithLo(SCTLR_EL1, value);
     }
 
     /// <summary>SCTLR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint SCTLR_EL1_Hi
     {
-        get => RegisterHalves.Hi(SCTLR_EL1);
-        set => SCTLR_EL1 = RegisterHalves.WithHi(SCTLR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(SCTLR_EL1);
+        set => SCTLR_EL1 = global::TrapGen.RegisterHalves.WithHi(SCTLR_EL1, value);
     }
 
     /// <summary>Puts every register back to its reset value.</summary>

@@ -5,66 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The trap groups of registers.yaml, as flags.</summary>
-[global::System.Flags]
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapGroups : uint
-{
-    /// <summary>No group.</summary>
-    None = 0,
-
-    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls: writes of the stage 1 translation controls.</summary>
-    TVM = 1u << 0,
-
-    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls.</summary>
-    TRVM = 1u << 1,
-
-    /// <summary>AuxiliaryControl (HCR_EL2 bit 21): Trap Auxiliary Control Registers: ACTLR_EL1 (ACTLR, ACTLR2).</summary>
-    AuxiliaryControl = 1u << 2,
-}
-
-/// <summary>What the hypervisor does with a trapped access.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapHandling
-{
-    /// <summary>The value moves to or from the real register.</summary>
-    Passthrough,
-    /// <summary>The runtime's emulator owns the value.</summary>
-    Emulated,
-    /// <summary>Reads as zero, writes ignored.</summary>
-    RazWi,
-    /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
-    Constant,
-    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
-    Sanitised,
-    /// <summary>The guest gets an UNDEFINED exception.</summary>
-    Undefined,
-}
-
-/// <summary>Which bits of its AArch64 register an AArch32 access reaches.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum AliasView
-{
-    /// <summary>All bits.</summary>
-    Whole,
-    /// <summary>Bits [31:0]; a write keeps [63:32].</summary>
-    Lo,
-    /// <summary>Bits [63:32]; a write keeps [31:0].</summary>
-    Hi,
-    /// <summary>Reads bits [31:0]; a write clears [63:32].</summary>
-    ZeroExtend,
-}
-
-/// <summary>How an AArch32 cp15 register is accessed.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum Cp15AccessForm
-{
-    /// <summary>32-bit MCR/MRC.</summary>
-    Mcr,
-    /// <summary>64-bit MCRR/MRRC.</summary>
-    Mcrr,
-}
-
 /// <summary>Every register in the catalogue, in catalogue order.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public enum SystemRegister
@@ -82,21 +22,17 @@ public enum SystemRegister
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    Cp15AccessForm Form,
+    global::TrapGen.Cp15Form Form,
     int Opc1,
     int CRn,
     int CRm,
     int Opc2,
-    AliasView View,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
+    global::TrapGen.RegisterView View,
     uint Key);
 
 /// <summary>Everything the catalogue says about one AArch64 register.</summary>
@@ -110,11 +46,10 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Op2">op2.</param>
 /// <param name="Width">32 or 64.</param>
 /// <param name="Handling">What a trapped access does.</param>
+/// <param name="HandlingPhrase">How its traps are handled, in words: <c>passthrough, then UpdateSctlr after a write</c>.</param>
 /// <param name="IsReadable">False for write-only registers.</param>
 /// <param name="IsWritable">False for read-only registers.</param>
 /// <param name="GuestAarch32State">True when only the AArch32 aliases reach it.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="ResetValue">The register file's initial value.</param>
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
@@ -132,27 +67,17 @@ public sealed record SystemRegisterInfo(
     int CRm,
     int Op2,
     int Width,
-    TrapHandling Handling,
+    global::TrapGen.RegisterHandling Handling,
+    string HandlingPhrase,
     bool IsReadable,
     bool IsWritable,
     bool GuestAarch32State,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
     ulong ResetValue,
     string? AfterWrite,
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
-
-/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
-/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
-/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
-/// <param name="Key">Its key in that class.</param>
-/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
-/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -164,20 +89,20 @@ public static partial class SystemRegisters
         new(
             SystemRegister.SCTLR_EL1, "SCTLR_EL1", "",
             Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.SCTLR),
+                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.SCTLR),
             ],
             Key: SysRegKeys.SCTLR_EL1),
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } =
+    public static global::System.Collections.Generic.IReadOnlyList<global::TrapGen.DispatchedAccessInfo> InstructionsAndOthers { get; } =
     [
         new("TTBR0_EL1", 0x18, SysRegKeys.TTBR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
         new("TTBR1_EL1", 0x18, SysRegKeys.TTBR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
@@ -211,14 +136,4 @@ public static partial class SystemRegisters
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
     public static SystemRegisterInfo Get(SystemRegister register) => All[(int)register];
-
-    /// <summary>Gets the HCR_EL2 bits that enable <paramref name="groups"/>.</summary>
-    public static ulong HcrMask(TrapGroups groups)
-    {
-        ulong mask = 0;
-        if ((groups & TrapGroups.TVM) != 0) mask |= 1UL << 26;
-        if ((groups & TrapGroups.TRVM) != 0) mask |= 1UL << 30;
-        if ((groups & TrapGroups.AuxiliaryControl) != 0) mask |= 1UL << 21;
-        return mask;
-    }
 }

@@ -86,12 +86,12 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trap by its whole syndrome (ESR_EL2 / HSR); exception classes other than the system-register traps are <see cref="TrapResult.Unhandled"/>.</summary>
     public TrapResult Dispatch(uint esr)
     {
-        var iss = EsrFields.GetISS(esr);
-        switch (EsrFields.GetEC(esr))
+        var iss = global::TrapGen.EsrFields.GetISS(esr);
+        switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
+            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
+            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
             default: return TrapResult.Unhandled;
         }
     }
@@ -99,15 +99,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchSysReg(uint iss)
     {
-        var key = iss & SysRegIss.KeyMask;
+        var key = iss & global::TrapGen.SysRegIss.KeyMask;
         ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
         if (entry.Special != 0)
         {
             return SysRegSpecial(entry.Special, isRead, rt);
@@ -144,13 +144,13 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.TCR_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(SysRegKeys.CCSIDR2_EL1, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only
+        // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
         new(SysRegKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only
+        // ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): sanitised, read-only
         new(SysRegKeys.ID_AA64MMFR0_EL1, slot: 16, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.ID_DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -158,11 +158,11 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.DC_CSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 8),
         // DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(SysRegKeys.DC_CIGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough; after a write, UpdateSctlr
+        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write
         new(SysRegKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
-        // ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only
+        // ID_MMFR1_EL1 (s3_0_c0_c1_5): sanitised, read-only
         new(SysRegKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
-        // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only
+        // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only
         new(SysRegKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -175,7 +175,7 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.SMIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC ISW, System instruction: hook SetWayFlush
         new(SysRegKeys.DC_ISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
-        // MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only
+        // MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only
         new(SysRegKeys.MVFR0_EL1, slot: 30, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough
         new(SysRegKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
@@ -187,16 +187,16 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.DC_CGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only
+        // ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only
         new(SysRegKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.ID_AA64AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TTBR1_EL1 (s3_0_c2_c0_1): passthrough
         new(SysRegKeys.TTBR1_EL1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
-        // CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only
+        // CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only
         new(SysRegKeys.CLIDR_EL1, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only
+        // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
         new(SysRegKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MAIR_EL1 (s3_0_c10_c2_0): passthrough
@@ -209,7 +209,7 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.DC_IGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
-        // ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only
+        // ID_MMFR0_EL1 (s3_0_c0_c1_4): sanitised, read-only
         new(SysRegKeys.ID_MMFR0_EL1, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -227,7 +227,7 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only
+        // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
         new(SysRegKeys.REVIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.ID_AA64PFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -240,7 +240,7 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only
+        // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
         new(SysRegKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ESR_EL1 (s3_0_c5_c2_0): passthrough
         new(SysRegKeys.ESR_EL1, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
@@ -262,11 +262,11 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.ID_AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
-        // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only
+        // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): sanitised, read-only
         new(SysRegKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only
+        // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
         new(SysRegKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -275,7 +275,7 @@ public sealed partial class TrapDispatcher
         new(SysRegKeys.ID_AA64MMFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(SysRegKeys.DC_CGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only
+        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only
         new(SysRegKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
         // CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl
         new(SysRegKeys.CNTP_CTL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
@@ -284,19 +284,19 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only
+        // ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only
         new(SysRegKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
-        // CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only
+        // CTR_EL0 (s3_3_c0_c0_1): sanitised, read-only
         new(SysRegKeys.CTR_EL0, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
         new(SysRegKeys.CNTPCT_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
-        // ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only
+        // ID_ISAR0_EL1 (s3_0_c0_c2_0): sanitised, read-only
         new(SysRegKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(SysRegKeys.DC_IGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only
+        // MVFR2_EL1 (s3_0_c0_c3_2): sanitised, read-only
         new(SysRegKeys.MVFR2_EL1, slot: 32, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // AMAIR_EL1 (s3_0_c10_c3_0): passthrough
@@ -306,7 +306,7 @@ public sealed partial class TrapDispatcher
         // ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.ID_AA64ZFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
-        // ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only
+        // ID_DFR0_EL1 (s3_0_c0_c1_2): sanitised (PerfMon=0x0), read-only
         new(SysRegKeys.ID_DFR0_EL1, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
         // AFSR1_EL1 (s3_0_c5_c1_1): passthrough
         new(SysRegKeys.AFSR1_EL1, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
@@ -314,7 +314,7 @@ public sealed partial class TrapDispatcher
         // S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
-        // ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only
+        // ID_ISAR4_EL1 (s3_0_c0_c2_4): sanitised, read-only
         new(SysRegKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -326,22 +326,22 @@ public sealed partial class TrapDispatcher
         // CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval
         new(SysRegKeys.CNTP_TVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
         TrapEntry.Free,
-        // ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored
+        // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
         new(SysRegKeys.ACTLR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // FAR_EL1 (s3_0_c6_c0_0): passthrough
         new(SysRegKeys.FAR_EL1, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.ID_AA64DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only
+        // ID_MMFR2_EL1 (s3_0_c0_c1_6): sanitised, read-only
         new(SysRegKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
-        // AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only
+        // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
         new(SysRegKeys.AIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
-        // MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only
+        // MVFR1_EL1 (s3_0_c0_c3_1): sanitised, read-only
         new(SysRegKeys.MVFR1_EL1, slot: 31, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DC CISW, System instruction: hook SetWayFlush
@@ -351,7 +351,7 @@ public sealed partial class TrapDispatcher
         // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(SysRegKeys.S3_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
-        // ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only
+        // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
         new(SysRegKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
     ];
 
@@ -376,15 +376,15 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp32(uint iss)
     {
-        var key = iss & Cp32Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
         ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
         if (entry.Special != 0)
         {
             return Cp32Special(entry.Special, isRead, rt);
@@ -420,7 +420,7 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C4_4 (MCR p15, 0, c0, c4, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C4_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): reads the hardware's value with PerfMon [27:24] = 0, read-only
+        // ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): sanitised (PerfMon=0x0), read-only
         new(Cp32Keys.ID_DFR0, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C5_6 (MCR p15, 0, c0, c5, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
@@ -429,7 +429,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.TTBCR2, slot: 3, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
         // DACR (MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2): passthrough
         new(Cp32Keys.DACR, slot: 11, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
-        // ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): reads the hardware's value, read-only
+        // ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR4, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -441,12 +441,12 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.ID_MMFR5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
-        // ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored
+        // ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): constant 0x0
         new(Cp32Keys.ACTLR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DFAR (MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1): passthrough
         new(Cp32Keys.DFAR, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         TrapEntry.Free,
-        // ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): reads the hardware's value, read-only
+        // ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): sanitised, read-only
         new(Cp32Keys.ID_MMFR2, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_1 (MCR p15, 0, c0, c5, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -455,7 +455,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.CP15_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_3 (MCR p15, 0, c0, c6, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): reads 0x0000000000000000UL, read-only
+        // AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): constant 0x0, read-only
         new(Cp32Keys.AIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C3_1 (MCR p15, 0, c0, c3, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C3_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -465,7 +465,7 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C7_5 (MCR p15, 0, c0, c7, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): reads the hardware's value, read-only
+        // ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): sanitised, read-only
         new(Cp32Keys.ID_PFR1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ADFSR (MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1): passthrough
         new(Cp32Keys.ADFSR, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
@@ -474,7 +474,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.TTBCR, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CCSIDR2 (MCR p15, 1, c0, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(Cp32Keys.CCSIDR2, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): reads the hardware's value, read-only
+        // ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR3, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_5 (MCR p15, 0, c0, c5, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -488,7 +488,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.ID_DFR1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TLBTR (MCR p15, 0, c0, c0, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.TLBTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough; after a write, UpdateSctlr
+        // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough, then UpdateSctlr after a write
         new(Cp32Keys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -496,7 +496,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.CP15_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_0 (MCR p15, 0, c0, c5, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): reads the hardware's value, read-only
+        // ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): sanitised, read-only
         new(Cp32Keys.ID_MMFR1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -515,16 +515,16 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C4_2 (MCR p15, 0, c0, c4, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): reads the hardware's value, read-only
+        // ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): sanitised, read-only
         new(Cp32Keys.ID_PFR0, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C5_4 (MCR p15, 0, c0, c5, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBR1 (MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1): passthrough
         new(Cp32Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
-        // CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): reads the hardware's value, read-only
+        // CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): sanitised, read-only
         new(Cp32Keys.CLIDR, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): reads the hardware's value, read-only
+        // ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR2, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MAIR0 (MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1): passthrough
@@ -542,7 +542,7 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C4_6 (MCR p15, 0, c0, c4, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): reads the hardware's value, read-only
+        // ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): sanitised, read-only
         new(Cp32Keys.ID_MMFR0, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
@@ -556,13 +556,13 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C7_3 (MCR p15, 0, c0, c7, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): reads 0x0000000000000000UL, read-only
+        // REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): constant 0x0, read-only
         new(Cp32Keys.REVIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C4_1 (MCR p15, 0, c0, c4, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C4_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only
         new(Cp32Keys.CCSIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
-        // ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored
+        // ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): constant 0x0
         new(Cp32Keys.ACTLR2, slot: 36, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // IFAR (MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1): passthrough
         new(Cp32Keys.IFAR, slot: 7, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
@@ -574,7 +574,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.CP15_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0): emulated by CntpCtl
         new(Cp32Keys.CNTP_CTL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
-        // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): reads the hardware's value, read-only
+        // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_5 (MCR p15, 0, c0, c6, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -587,7 +587,7 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.DFSR, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): reads the hardware's value, read-only
+        // CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): sanitised, read-only
         new(Cp32Keys.CTR, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C4_5 (MCR p15, 0, c0, c4, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C4_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -598,7 +598,7 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         // CP15_0_C0_C5_7 (MCR p15, 0, c0, c5, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): reads the hardware's value, read-only
+        // ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR5, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_0 (MCR p15, 0, c0, c6, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C6_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -616,9 +616,9 @@ public sealed partial class TrapDispatcher
         new(Cp32Keys.DCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
         TrapEntry.Free,
         TrapEntry.Free,
-        // ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): reads the hardware's value, read-only
+        // ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): sanitised, read-only
         new(Cp32Keys.ID_MMFR3, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
-        // ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): reads the hardware's value, read-only
+        // ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): sanitised, read-only
         new(Cp32Keys.ID_ISAR0, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_2 (MCR p15, 0, c0, c5, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(Cp32Keys.CP15_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
@@ -651,16 +651,16 @@ public sealed partial class TrapDispatcher
     /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
     public TrapResult DispatchCp64(uint iss)
     {
-        var key = iss & Cp64Iss.KeyMask;
+        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
         ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)Cp64Iss.GetRt(iss);
-        var rt2 = (int)Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
         if (entry.Special != 0)
         {
             return Cp64Special(entry.Special, isRead, rt, rt2);
@@ -672,8 +672,8 @@ public sealed partial class TrapDispatcher
             if (entry.Read == TrapResult.Handled)
             {
                 var pair = (file[entry.Slot] & entry.ReadAnd) | entry.ReadOr;
-                WriteR(rt, RegisterHalves.Lo(pair));
-                WriteR(rt2, RegisterHalves.Hi(pair));
+                WriteR(rt, global::TrapGen.RegisterHalves.Lo(pair));
+                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(pair));
             }
 
             return entry.Read;
@@ -682,7 +682,7 @@ public sealed partial class TrapDispatcher
         if (entry.Write == TrapResult.Handled)
         {
             ref var stored = ref file[entry.Slot];
-            stored = (stored & ~entry.WriteMask) | (RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
+            stored = (stored & ~entry.WriteMask) | (global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)) & entry.WriteMask);
         }
 
         return entry.Write;
@@ -712,7 +712,7 @@ public sealed partial class TrapDispatcher
         }
     }
 
-    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough; after a write, UpdateSctlr.</summary>
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write.</summary>
     private TrapResult SysReg_SCTLR_EL1(bool isRead, int rt)
     {
         if (isRead)
@@ -726,7 +726,7 @@ public sealed partial class TrapDispatcher
         return TrapResult.Handled;
     }
 
-    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0): bits [31:0] of SCTLR_EL1, passthrough; after a write, UpdateSctlr.</summary>
+    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0): bits [31:0] of SCTLR_EL1, passthrough, then UpdateSctlr after a write.</summary>
     private TrapResult Cp32_SCTLR(bool isRead, int rt)
     {
         if (isRead)
@@ -758,11 +758,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, RegisterHalves.Lo(ReadCntpCtl()));
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(ReadCntpCtl()));
             return TrapResult.Handled;
         }
 
-        WriteCntpCtl(RegisterHalves.WithLo(ReadCntpCtl(), ReadR(rt)));
+        WriteCntpCtl(global::TrapGen.RegisterHalves.WithLo(ReadCntpCtl(), ReadR(rt)));
         return TrapResult.Handled;
     }
 
@@ -784,11 +784,11 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, RegisterHalves.Lo(ReadCntpTval()));
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(ReadCntpTval()));
             return TrapResult.Handled;
         }
 
-        WriteCntpTval(RegisterHalves.WithLo(ReadCntpTval(), ReadR(rt)));
+        WriteCntpTval(global::TrapGen.RegisterHalves.WithLo(ReadCntpTval(), ReadR(rt)));
         return TrapResult.Handled;
     }
 
@@ -811,12 +811,12 @@ public sealed partial class TrapDispatcher
         if (isRead)
         {
             var value = ReadCntpCval();
-            WriteR(rt, RegisterHalves.Lo(value));
-            WriteR(rt2, RegisterHalves.Hi(value));
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
             return TrapResult.Handled;
         }
 
-        WriteCntpCval(RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        WriteCntpCval(global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
         return TrapResult.Handled;
     }
 
@@ -838,8 +838,8 @@ public sealed partial class TrapDispatcher
         if (isRead)
         {
             var value = ReadCntpct();
-            WriteR(rt, RegisterHalves.Lo(value));
-            WriteR(rt2, RegisterHalves.Hi(value));
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
             return TrapResult.Handled;
         }
 
@@ -863,7 +863,7 @@ public sealed partial class TrapDispatcher
     {
         if (isRead)
         {
-            WriteR(rt, RegisterHalves.Lo(ReadCacheSizeId()));
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(ReadCacheSizeId()));
             return TrapResult.Handled;
         }
 

@@ -9,7 +9,7 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class SysRegKeys
 {
-    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough; after a write, UpdateSctlr.</summary>
+    /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write.</summary>
     public const uint SCTLR_EL1 = 0x00300400u;
 
     /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): passthrough.</summary>
@@ -54,70 +54,70 @@ public static partial class SysRegKeys
     /// <summary>CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
 
-    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): reads the hardware's value with EL2 [11:8] = 0, read-only.</summary>
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only.</summary>
     public const uint ID_AA64PFR0_EL1 = 0x00300008u;
 
-    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): reads the hardware's value with PMUVer [11:8] = 0, read-only.</summary>
+    /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only.</summary>
     public const uint ID_AA64DFR0_EL1 = 0x0030000Au;
 
-    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): sanitised, read-only.</summary>
     public const uint ID_AA64ISAR0_EL1 = 0x0030000Cu;
 
-    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): sanitised, read-only.</summary>
     public const uint ID_AA64MMFR0_EL1 = 0x0030000Eu;
 
-    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only.</summary>
     public const uint ID_PFR0_EL1 = 0x00300002u;
 
-    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only.</summary>
     public const uint ID_PFR1_EL1 = 0x00320002u;
 
-    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2): sanitised (PerfMon=0x0), read-only.</summary>
     public const uint ID_DFR0_EL1 = 0x00340002u;
 
-    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4): sanitised, read-only.</summary>
     public const uint ID_MMFR0_EL1 = 0x00380002u;
 
-    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5): sanitised, read-only.</summary>
     public const uint ID_MMFR1_EL1 = 0x003A0002u;
 
-    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6): sanitised, read-only.</summary>
     public const uint ID_MMFR2_EL1 = 0x003C0002u;
 
-    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only.</summary>
     public const uint ID_MMFR3_EL1 = 0x003E0002u;
 
-    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0): sanitised, read-only.</summary>
     public const uint ID_ISAR0_EL1 = 0x00300004u;
 
-    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only.</summary>
     public const uint ID_ISAR1_EL1 = 0x00320004u;
 
-    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only.</summary>
     public const uint ID_ISAR2_EL1 = 0x00340004u;
 
-    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only.</summary>
     public const uint ID_ISAR3_EL1 = 0x00360004u;
 
-    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4): sanitised, read-only.</summary>
     public const uint ID_ISAR4_EL1 = 0x00380004u;
 
-    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only.</summary>
     public const uint ID_ISAR5_EL1 = 0x003A0004u;
 
-    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0): reads the hardware's value, read-only.</summary>
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only.</summary>
     public const uint MVFR0_EL1 = 0x00300006u;
 
-    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1): reads the hardware's value, read-only.</summary>
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1): sanitised, read-only.</summary>
     public const uint MVFR1_EL1 = 0x00320006u;
 
-    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2): reads the hardware's value, read-only.</summary>
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2): sanitised, read-only.</summary>
     public const uint MVFR2_EL1 = 0x00340006u;
 
-    /// <summary>CTR_EL0 (s3_3_c0_c0_1): reads the hardware's value, read-only.</summary>
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1): sanitised, read-only.</summary>
     public const uint CTR_EL0 = 0x0032C000u;
 
-    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1): reads the hardware's value, read-only.</summary>
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only.</summary>
     public const uint CLIDR_EL1 = 0x00324000u;
 
     /// <summary>CSSELR_EL1 (s3_2_c0_c0_0): passthrough.</summary>
@@ -126,13 +126,13 @@ public static partial class SysRegKeys
     /// <summary>CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only.</summary>
     public const uint CCSIDR_EL1 = 0x00304000u;
 
-    /// <summary>REVIDR_EL1 (s3_0_c0_c0_6): reads 0x0000000000000000UL, read-only.</summary>
+    /// <summary>REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only.</summary>
     public const uint REVIDR_EL1 = 0x003C0000u;
 
-    /// <summary>AIDR_EL1 (s3_1_c0_c0_7): reads 0x0000000000000000UL, read-only.</summary>
+    /// <summary>AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only.</summary>
     public const uint AIDR_EL1 = 0x003E4000u;
 
-    /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): reads 0x0000000000000000UL, writes ignored.</summary>
+    /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0.</summary>
     public const uint ACTLR_EL1 = 0x00320400u;
 
     /// <summary>DC ISW, System instruction: hook SetWayFlush.</summary>
@@ -293,7 +293,7 @@ public static partial class SysRegKeys
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public static partial class Cp32Keys
 {
-    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough; after a write, UpdateSctlr.</summary>
+    /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough, then UpdateSctlr after a write.</summary>
     public const uint SCTLR = 0x00000400u;
 
     /// <summary>TTBR0 (MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1): passthrough.</summary>
@@ -350,49 +350,49 @@ public static partial class Cp32Keys
     /// <summary>CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0): emulated by CntpTval.</summary>
     public const uint CNTP_TVAL = 0x00003804u;
 
-    /// <summary>ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): sanitised, read-only.</summary>
     public const uint ID_PFR0 = 0x00000002u;
 
-    /// <summary>ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): sanitised, read-only.</summary>
     public const uint ID_PFR1 = 0x00020002u;
 
-    /// <summary>ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): reads the hardware's value with PerfMon [27:24] = 0, read-only.</summary>
+    /// <summary>ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): sanitised (PerfMon=0x0), read-only.</summary>
     public const uint ID_DFR0 = 0x00040002u;
 
-    /// <summary>ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): sanitised, read-only.</summary>
     public const uint ID_MMFR0 = 0x00080002u;
 
-    /// <summary>ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): sanitised, read-only.</summary>
     public const uint ID_MMFR1 = 0x000A0002u;
 
-    /// <summary>ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): sanitised, read-only.</summary>
     public const uint ID_MMFR2 = 0x000C0002u;
 
-    /// <summary>ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): sanitised, read-only.</summary>
     public const uint ID_MMFR3 = 0x000E0002u;
 
-    /// <summary>ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR0 = 0x00000004u;
 
-    /// <summary>ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR1 = 0x00020004u;
 
-    /// <summary>ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR2 = 0x00040004u;
 
-    /// <summary>ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR3 = 0x00060004u;
 
-    /// <summary>ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR4 = 0x00080004u;
 
-    /// <summary>ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): sanitised, read-only.</summary>
     public const uint ID_ISAR5 = 0x000A0004u;
 
-    /// <summary>CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): reads the hardware's value, read-only.</summary>
+    /// <summary>CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): sanitised, read-only.</summary>
     public const uint CTR = 0x00020000u;
 
-    /// <summary>CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): reads the hardware's value, read-only.</summary>
+    /// <summary>CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): sanitised, read-only.</summary>
     public const uint CLIDR = 0x00024000u;
 
     /// <summary>CSSELR (MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1): passthrough.</summary>
@@ -401,16 +401,16 @@ public static partial class Cp32Keys
     /// <summary>CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only.</summary>
     public const uint CCSIDR = 0x00004000u;
 
-    /// <summary>REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): reads 0x0000000000000000UL, read-only.</summary>
+    /// <summary>REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): constant 0x0, read-only.</summary>
     public const uint REVIDR = 0x000C0000u;
 
-    /// <summary>AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): reads 0x0000000000000000UL, read-only.</summary>
+    /// <summary>AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): constant 0x0, read-only.</summary>
     public const uint AIDR = 0x000E4000u;
 
-    /// <summary>ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored.</summary>
+    /// <summary>ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): constant 0x0.</summary>
     public const uint ACTLR = 0x00020400u;
 
-    /// <summary>ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): reads 0x0000000000000000UL, writes ignored.</summary>
+    /// <summary>ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): constant 0x0.</summary>
     public const uint ACTLR2 = 0x00060400u;
 
     /// <summary>DCISW, System instruction: hook SetWayFlush.</summary>

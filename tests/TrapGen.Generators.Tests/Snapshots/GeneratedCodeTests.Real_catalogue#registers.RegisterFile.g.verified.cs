@@ -5,36 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class RegisterHalves
-{
-    /// <summary>The LO half: bits [31:0].</summary>
-    public const int LoShift = 0;
-    /// <summary>The LO half in place.</summary>
-    public const ulong LoMask = 0x00000000FFFFFFFFUL;
-
-    /// <summary>The HI half: bits [63:32].</summary>
-    public const int HiShift = 32;
-    /// <summary>The HI half in place.</summary>
-    public const ulong HiMask = 0xFFFFFFFF00000000UL;
-
-    /// <summary>Bits [31:0] of <paramref name="value"/>.</summary>
-    public static uint Lo(ulong value) => (uint)((value & LoMask) >> LoShift);
-
-    /// <summary>Bits [63:32] of <paramref name="value"/>.</summary>
-    public static uint Hi(ulong value) => (uint)((value & HiMask) >> HiShift);
-
-    /// <summary><paramref name="value"/> with bits [31:0] replaced by <paramref name="lo"/>; bits [63:32] kept.</summary>
-    public static ulong WithLo(ulong value, uint lo) => (value & ~LoMask) | (((ulong)lo << LoShift) & LoMask);
-
-    /// <summary><paramref name="value"/> with bits [63:32] replaced by <paramref name="hi"/>; bits [31:0] kept.</summary>
-    public static ulong WithHi(ulong value, uint hi) => (value & ~HiMask) | (((ulong)hi << HiShift) & HiMask);
-
-    /// <summary>The 64-bit value whose halves are <paramref name="lo"/> and <paramref name="hi"/> (MCRR: Rt is the low word, Rt2 the high).</summary>
-    public static ulong Compose(uint lo, uint hi) => WithHi(WithLo(0, lo), hi);
-}
-
 /// <summary>The system registers passthrough handlers move values to and from, at their reset values: one array indexed by slot (each register's number below), which the dispatch table addresses, with a named property over each slot.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
@@ -55,15 +25,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>SCTLR_EL1 bits [31:0] (AArch32 SCTLR); setting it keeps bits [63:32].</summary>
     public uint SCTLR_EL1_Lo
     {
-        get => RegisterHalves.Lo(SCTLR_EL1);
-        set => SCTLR_EL1 = RegisterHalves.WithLo(SCTLR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(SCTLR_EL1);
+        set => SCTLR_EL1 = global::TrapGen.RegisterHalves.WithLo(SCTLR_EL1, value);
     }
 
     /// <summary>SCTLR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint SCTLR_EL1_Hi
     {
-        get => RegisterHalves.Hi(SCTLR_EL1);
-        set => SCTLR_EL1 = RegisterHalves.WithHi(SCTLR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(SCTLR_EL1);
+        set => SCTLR_EL1 = global::TrapGen.RegisterHalves.WithHi(SCTLR_EL1, value);
     }
 
     /// <summary>TTBR0_EL1 (s3_0_c2_c0_0): Translation Table Base Register 0 (EL1); slot 1.</summary>
@@ -76,15 +46,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>TTBR0_EL1 bits [31:0] (AArch32 TTBR0); setting it keeps bits [63:32].</summary>
     public uint TTBR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(TTBR0_EL1);
-        set => TTBR0_EL1 = RegisterHalves.WithLo(TTBR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(TTBR0_EL1);
+        set => TTBR0_EL1 = global::TrapGen.RegisterHalves.WithLo(TTBR0_EL1, value);
     }
 
     /// <summary>TTBR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint TTBR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(TTBR0_EL1);
-        set => TTBR0_EL1 = RegisterHalves.WithHi(TTBR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(TTBR0_EL1);
+        set => TTBR0_EL1 = global::TrapGen.RegisterHalves.WithHi(TTBR0_EL1, value);
     }
 
     /// <summary>TTBR1_EL1 (s3_0_c2_c0_1): Translation Table Base Register 1 (EL1); slot 2.</summary>
@@ -97,15 +67,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>TTBR1_EL1 bits [31:0] (AArch32 TTBR1); setting it keeps bits [63:32].</summary>
     public uint TTBR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(TTBR1_EL1);
-        set => TTBR1_EL1 = RegisterHalves.WithLo(TTBR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(TTBR1_EL1);
+        set => TTBR1_EL1 = global::TrapGen.RegisterHalves.WithLo(TTBR1_EL1, value);
     }
 
     /// <summary>TTBR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint TTBR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(TTBR1_EL1);
-        set => TTBR1_EL1 = RegisterHalves.WithHi(TTBR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(TTBR1_EL1);
+        set => TTBR1_EL1 = global::TrapGen.RegisterHalves.WithHi(TTBR1_EL1, value);
     }
 
     /// <summary>TCR_EL1 (s3_0_c2_c0_2): Translation Control Register (EL1); slot 3.</summary>
@@ -118,15 +88,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>TCR_EL1 bits [31:0] (AArch32 TTBCR); setting it keeps bits [63:32].</summary>
     public uint TCR_EL1_Lo
     {
-        get => RegisterHalves.Lo(TCR_EL1);
-        set => TCR_EL1 = RegisterHalves.WithLo(TCR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(TCR_EL1);
+        set => TCR_EL1 = global::TrapGen.RegisterHalves.WithLo(TCR_EL1, value);
     }
 
     /// <summary>TCR_EL1 bits [63:32] (AArch32 TTBCR2); setting it keeps bits [31:0].</summary>
     public uint TCR_EL1_Hi
     {
-        get => RegisterHalves.Hi(TCR_EL1);
-        set => TCR_EL1 = RegisterHalves.WithHi(TCR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(TCR_EL1);
+        set => TCR_EL1 = global::TrapGen.RegisterHalves.WithHi(TCR_EL1, value);
     }
 
     /// <summary>AFSR0_EL1 (s3_0_c5_c1_0): Auxiliary Fault Status Register 0 (EL1); slot 4.</summary>
@@ -139,15 +109,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>AFSR0_EL1 bits [31:0] (AArch32 ADFSR); setting it keeps bits [63:32].</summary>
     public uint AFSR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(AFSR0_EL1);
-        set => AFSR0_EL1 = RegisterHalves.WithLo(AFSR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(AFSR0_EL1);
+        set => AFSR0_EL1 = global::TrapGen.RegisterHalves.WithLo(AFSR0_EL1, value);
     }
 
     /// <summary>AFSR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint AFSR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(AFSR0_EL1);
-        set => AFSR0_EL1 = RegisterHalves.WithHi(AFSR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(AFSR0_EL1);
+        set => AFSR0_EL1 = global::TrapGen.RegisterHalves.WithHi(AFSR0_EL1, value);
     }
 
     /// <summary>AFSR1_EL1 (s3_0_c5_c1_1): Auxiliary Fault Status Register 1 (EL1); slot 5.</summary>
@@ -160,15 +130,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>AFSR1_EL1 bits [31:0] (AArch32 AIFSR); setting it keeps bits [63:32].</summary>
     public uint AFSR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(AFSR1_EL1);
-        set => AFSR1_EL1 = RegisterHalves.WithLo(AFSR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(AFSR1_EL1);
+        set => AFSR1_EL1 = global::TrapGen.RegisterHalves.WithLo(AFSR1_EL1, value);
     }
 
     /// <summary>AFSR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint AFSR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(AFSR1_EL1);
-        set => AFSR1_EL1 = RegisterHalves.WithHi(AFSR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(AFSR1_EL1);
+        set => AFSR1_EL1 = global::TrapGen.RegisterHalves.WithHi(AFSR1_EL1, value);
     }
 
     /// <summary>ESR_EL1 (s3_0_c5_c2_0): Exception Syndrome Register (EL1); slot 6.</summary>
@@ -181,15 +151,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ESR_EL1 bits [31:0] (AArch32 DFSR); setting it keeps bits [63:32].</summary>
     public uint ESR_EL1_Lo
     {
-        get => RegisterHalves.Lo(ESR_EL1);
-        set => ESR_EL1 = RegisterHalves.WithLo(ESR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ESR_EL1);
+        set => ESR_EL1 = global::TrapGen.RegisterHalves.WithLo(ESR_EL1, value);
     }
 
     /// <summary>ESR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ESR_EL1_Hi
     {
-        get => RegisterHalves.Hi(ESR_EL1);
-        set => ESR_EL1 = RegisterHalves.WithHi(ESR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ESR_EL1);
+        set => ESR_EL1 = global::TrapGen.RegisterHalves.WithHi(ESR_EL1, value);
     }
 
     /// <summary>FAR_EL1 (s3_0_c6_c0_0): Fault Address Register (EL1); slot 7.</summary>
@@ -202,15 +172,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>FAR_EL1 bits [31:0] (AArch32 DFAR); setting it keeps bits [63:32].</summary>
     public uint FAR_EL1_Lo
     {
-        get => RegisterHalves.Lo(FAR_EL1);
-        set => FAR_EL1 = RegisterHalves.WithLo(FAR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(FAR_EL1);
+        set => FAR_EL1 = global::TrapGen.RegisterHalves.WithLo(FAR_EL1, value);
     }
 
     /// <summary>FAR_EL1 bits [63:32] (AArch32 IFAR); setting it keeps bits [31:0].</summary>
     public uint FAR_EL1_Hi
     {
-        get => RegisterHalves.Hi(FAR_EL1);
-        set => FAR_EL1 = RegisterHalves.WithHi(FAR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(FAR_EL1);
+        set => FAR_EL1 = global::TrapGen.RegisterHalves.WithHi(FAR_EL1, value);
     }
 
     /// <summary>MAIR_EL1 (s3_0_c10_c2_0): Memory Attribute Indirection Register (EL1); slot 8.</summary>
@@ -223,15 +193,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>MAIR_EL1 bits [31:0] (AArch32 MAIR0); setting it keeps bits [63:32].</summary>
     public uint MAIR_EL1_Lo
     {
-        get => RegisterHalves.Lo(MAIR_EL1);
-        set => MAIR_EL1 = RegisterHalves.WithLo(MAIR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(MAIR_EL1);
+        set => MAIR_EL1 = global::TrapGen.RegisterHalves.WithLo(MAIR_EL1, value);
     }
 
     /// <summary>MAIR_EL1 bits [63:32] (AArch32 MAIR1); setting it keeps bits [31:0].</summary>
     public uint MAIR_EL1_Hi
     {
-        get => RegisterHalves.Hi(MAIR_EL1);
-        set => MAIR_EL1 = RegisterHalves.WithHi(MAIR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(MAIR_EL1);
+        set => MAIR_EL1 = global::TrapGen.RegisterHalves.WithHi(MAIR_EL1, value);
     }
 
     /// <summary>AMAIR_EL1 (s3_0_c10_c3_0): Auxiliary Memory Attribute Indirection Register (EL1); slot 9.</summary>
@@ -244,15 +214,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>AMAIR_EL1 bits [31:0] (AArch32 AMAIR0); setting it keeps bits [63:32].</summary>
     public uint AMAIR_EL1_Lo
     {
-        get => RegisterHalves.Lo(AMAIR_EL1);
-        set => AMAIR_EL1 = RegisterHalves.WithLo(AMAIR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(AMAIR_EL1);
+        set => AMAIR_EL1 = global::TrapGen.RegisterHalves.WithLo(AMAIR_EL1, value);
     }
 
     /// <summary>AMAIR_EL1 bits [63:32] (AArch32 AMAIR1); setting it keeps bits [31:0].</summary>
     public uint AMAIR_EL1_Hi
     {
-        get => RegisterHalves.Hi(AMAIR_EL1);
-        set => AMAIR_EL1 = RegisterHalves.WithHi(AMAIR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(AMAIR_EL1);
+        set => AMAIR_EL1 = global::TrapGen.RegisterHalves.WithHi(AMAIR_EL1, value);
     }
 
     /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1): Context ID Register (EL1); slot 10.</summary>
@@ -265,15 +235,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>CONTEXTIDR_EL1 bits [31:0] (AArch32 CONTEXTIDR); setting it keeps bits [63:32].</summary>
     public uint CONTEXTIDR_EL1_Lo
     {
-        get => RegisterHalves.Lo(CONTEXTIDR_EL1);
-        set => CONTEXTIDR_EL1 = RegisterHalves.WithLo(CONTEXTIDR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(CONTEXTIDR_EL1);
+        set => CONTEXTIDR_EL1 = global::TrapGen.RegisterHalves.WithLo(CONTEXTIDR_EL1, value);
     }
 
     /// <summary>CONTEXTIDR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint CONTEXTIDR_EL1_Hi
     {
-        get => RegisterHalves.Hi(CONTEXTIDR_EL1);
-        set => CONTEXTIDR_EL1 = RegisterHalves.WithHi(CONTEXTIDR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(CONTEXTIDR_EL1);
+        set => CONTEXTIDR_EL1 = global::TrapGen.RegisterHalves.WithHi(CONTEXTIDR_EL1, value);
     }
 
     /// <summary>DACR32_EL2 (s3_4_c3_c0_0): Domain Access Control Register (the AArch32 guest's DACR); slot 11.</summary>
@@ -286,15 +256,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>DACR32_EL2 bits [31:0] (AArch32 DACR); setting it keeps bits [63:32].</summary>
     public uint DACR32_EL2_Lo
     {
-        get => RegisterHalves.Lo(DACR32_EL2);
-        set => DACR32_EL2 = RegisterHalves.WithLo(DACR32_EL2, value);
+        get => global::TrapGen.RegisterHalves.Lo(DACR32_EL2);
+        set => DACR32_EL2 = global::TrapGen.RegisterHalves.WithLo(DACR32_EL2, value);
     }
 
     /// <summary>DACR32_EL2 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint DACR32_EL2_Hi
     {
-        get => RegisterHalves.Hi(DACR32_EL2);
-        set => DACR32_EL2 = RegisterHalves.WithHi(DACR32_EL2, value);
+        get => global::TrapGen.RegisterHalves.Hi(DACR32_EL2);
+        set => DACR32_EL2 = global::TrapGen.RegisterHalves.WithHi(DACR32_EL2, value);
     }
 
     /// <summary>IFSR32_EL2 (s3_4_c5_c0_1): Instruction Fault Status Register (the AArch32 guest's IFSR); slot 12.</summary>
@@ -307,15 +277,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>IFSR32_EL2 bits [31:0] (AArch32 IFSR); setting it keeps bits [63:32].</summary>
     public uint IFSR32_EL2_Lo
     {
-        get => RegisterHalves.Lo(IFSR32_EL2);
-        set => IFSR32_EL2 = RegisterHalves.WithLo(IFSR32_EL2, value);
+        get => global::TrapGen.RegisterHalves.Lo(IFSR32_EL2);
+        set => IFSR32_EL2 = global::TrapGen.RegisterHalves.WithLo(IFSR32_EL2, value);
     }
 
     /// <summary>IFSR32_EL2 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint IFSR32_EL2_Hi
     {
-        get => RegisterHalves.Hi(IFSR32_EL2);
-        set => IFSR32_EL2 = RegisterHalves.WithHi(IFSR32_EL2, value);
+        get => global::TrapGen.RegisterHalves.Hi(IFSR32_EL2);
+        set => IFSR32_EL2 = global::TrapGen.RegisterHalves.WithHi(IFSR32_EL2, value);
     }
 
     /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): AArch64 Processor Feature Register 0; slot 13.</summary>
@@ -328,15 +298,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_AA64PFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64PFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_AA64PFR0_EL1);
-        set => ID_AA64PFR0_EL1 = RegisterHalves.WithLo(ID_AA64PFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_AA64PFR0_EL1);
+        set => ID_AA64PFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_AA64PFR0_EL1, value);
     }
 
     /// <summary>ID_AA64PFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_AA64PFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_AA64PFR0_EL1);
-        set => ID_AA64PFR0_EL1 = RegisterHalves.WithHi(ID_AA64PFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_AA64PFR0_EL1);
+        set => ID_AA64PFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64PFR0_EL1, value);
     }
 
     /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): AArch64 Debug Feature Register 0; slot 14.</summary>
@@ -349,15 +319,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_AA64DFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64DFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_AA64DFR0_EL1);
-        set => ID_AA64DFR0_EL1 = RegisterHalves.WithLo(ID_AA64DFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_AA64DFR0_EL1);
+        set => ID_AA64DFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_AA64DFR0_EL1, value);
     }
 
     /// <summary>ID_AA64DFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_AA64DFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_AA64DFR0_EL1);
-        set => ID_AA64DFR0_EL1 = RegisterHalves.WithHi(ID_AA64DFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_AA64DFR0_EL1);
+        set => ID_AA64DFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64DFR0_EL1, value);
     }
 
     /// <summary>ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): AArch64 Instruction Set Attribute Register 0; slot 15.</summary>
@@ -370,15 +340,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_AA64ISAR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64ISAR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_AA64ISAR0_EL1);
-        set => ID_AA64ISAR0_EL1 = RegisterHalves.WithLo(ID_AA64ISAR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_AA64ISAR0_EL1);
+        set => ID_AA64ISAR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_AA64ISAR0_EL1, value);
     }
 
     /// <summary>ID_AA64ISAR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_AA64ISAR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_AA64ISAR0_EL1);
-        set => ID_AA64ISAR0_EL1 = RegisterHalves.WithHi(ID_AA64ISAR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_AA64ISAR0_EL1);
+        set => ID_AA64ISAR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64ISAR0_EL1, value);
     }
 
     /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): AArch64 Memory Model Feature Register 0; slot 16.</summary>
@@ -391,15 +361,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_AA64MMFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint ID_AA64MMFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_AA64MMFR0_EL1);
-        set => ID_AA64MMFR0_EL1 = RegisterHalves.WithLo(ID_AA64MMFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_AA64MMFR0_EL1);
+        set => ID_AA64MMFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_AA64MMFR0_EL1, value);
     }
 
     /// <summary>ID_AA64MMFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_AA64MMFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_AA64MMFR0_EL1);
-        set => ID_AA64MMFR0_EL1 = RegisterHalves.WithHi(ID_AA64MMFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_AA64MMFR0_EL1);
+        set => ID_AA64MMFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64MMFR0_EL1, value);
     }
 
     /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0); slot 17.</summary>
@@ -412,15 +382,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_PFR0_EL1 bits [31:0] (AArch32 ID_PFR0); setting it keeps bits [63:32].</summary>
     public uint ID_PFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_PFR0_EL1);
-        set => ID_PFR0_EL1 = RegisterHalves.WithLo(ID_PFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_PFR0_EL1);
+        set => ID_PFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_PFR0_EL1, value);
     }
 
     /// <summary>ID_PFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_PFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_PFR0_EL1);
-        set => ID_PFR0_EL1 = RegisterHalves.WithHi(ID_PFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_PFR0_EL1);
+        set => ID_PFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_PFR0_EL1, value);
     }
 
     /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1); slot 18.</summary>
@@ -433,15 +403,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_PFR1_EL1 bits [31:0] (AArch32 ID_PFR1); setting it keeps bits [63:32].</summary>
     public uint ID_PFR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_PFR1_EL1);
-        set => ID_PFR1_EL1 = RegisterHalves.WithLo(ID_PFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_PFR1_EL1);
+        set => ID_PFR1_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_PFR1_EL1, value);
     }
 
     /// <summary>ID_PFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_PFR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_PFR1_EL1);
-        set => ID_PFR1_EL1 = RegisterHalves.WithHi(ID_PFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_PFR1_EL1);
+        set => ID_PFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_PFR1_EL1, value);
     }
 
     /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2); slot 19.</summary>
@@ -454,15 +424,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_DFR0_EL1 bits [31:0] (AArch32 ID_DFR0); setting it keeps bits [63:32].</summary>
     public uint ID_DFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_DFR0_EL1);
-        set => ID_DFR0_EL1 = RegisterHalves.WithLo(ID_DFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_DFR0_EL1);
+        set => ID_DFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_DFR0_EL1, value);
     }
 
     /// <summary>ID_DFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_DFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_DFR0_EL1);
-        set => ID_DFR0_EL1 = RegisterHalves.WithHi(ID_DFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_DFR0_EL1);
+        set => ID_DFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_DFR0_EL1, value);
     }
 
     /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4); slot 20.</summary>
@@ -475,15 +445,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_MMFR0_EL1 bits [31:0] (AArch32 ID_MMFR0); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_MMFR0_EL1);
-        set => ID_MMFR0_EL1 = RegisterHalves.WithLo(ID_MMFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_MMFR0_EL1);
+        set => ID_MMFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_MMFR0_EL1, value);
     }
 
     /// <summary>ID_MMFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_MMFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_MMFR0_EL1);
-        set => ID_MMFR0_EL1 = RegisterHalves.WithHi(ID_MMFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_MMFR0_EL1);
+        set => ID_MMFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR0_EL1, value);
     }
 
     /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5); slot 21.</summary>
@@ -496,15 +466,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_MMFR1_EL1 bits [31:0] (AArch32 ID_MMFR1); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_MMFR1_EL1);
-        set => ID_MMFR1_EL1 = RegisterHalves.WithLo(ID_MMFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_MMFR1_EL1);
+        set => ID_MMFR1_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_MMFR1_EL1, value);
     }
 
     /// <summary>ID_MMFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_MMFR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_MMFR1_EL1);
-        set => ID_MMFR1_EL1 = RegisterHalves.WithHi(ID_MMFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_MMFR1_EL1);
+        set => ID_MMFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR1_EL1, value);
     }
 
     /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6); slot 22.</summary>
@@ -517,15 +487,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_MMFR2_EL1 bits [31:0] (AArch32 ID_MMFR2); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR2_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_MMFR2_EL1);
-        set => ID_MMFR2_EL1 = RegisterHalves.WithLo(ID_MMFR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_MMFR2_EL1);
+        set => ID_MMFR2_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_MMFR2_EL1, value);
     }
 
     /// <summary>ID_MMFR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_MMFR2_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_MMFR2_EL1);
-        set => ID_MMFR2_EL1 = RegisterHalves.WithHi(ID_MMFR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_MMFR2_EL1);
+        set => ID_MMFR2_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR2_EL1, value);
     }
 
     /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7); slot 23.</summary>
@@ -538,15 +508,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_MMFR3_EL1 bits [31:0] (AArch32 ID_MMFR3); setting it keeps bits [63:32].</summary>
     public uint ID_MMFR3_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_MMFR3_EL1);
-        set => ID_MMFR3_EL1 = RegisterHalves.WithLo(ID_MMFR3_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_MMFR3_EL1);
+        set => ID_MMFR3_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_MMFR3_EL1, value);
     }
 
     /// <summary>ID_MMFR3_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_MMFR3_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_MMFR3_EL1);
-        set => ID_MMFR3_EL1 = RegisterHalves.WithHi(ID_MMFR3_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_MMFR3_EL1);
+        set => ID_MMFR3_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR3_EL1, value);
     }
 
     /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0); slot 24.</summary>
@@ -559,15 +529,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR0_EL1 bits [31:0] (AArch32 ID_ISAR0); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR0_EL1);
-        set => ID_ISAR0_EL1 = RegisterHalves.WithLo(ID_ISAR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR0_EL1);
+        set => ID_ISAR0_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR0_EL1, value);
     }
 
     /// <summary>ID_ISAR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR0_EL1);
-        set => ID_ISAR0_EL1 = RegisterHalves.WithHi(ID_ISAR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR0_EL1);
+        set => ID_ISAR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR0_EL1, value);
     }
 
     /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1); slot 25.</summary>
@@ -580,15 +550,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR1_EL1 bits [31:0] (AArch32 ID_ISAR1); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR1_EL1);
-        set => ID_ISAR1_EL1 = RegisterHalves.WithLo(ID_ISAR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR1_EL1);
+        set => ID_ISAR1_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR1_EL1, value);
     }
 
     /// <summary>ID_ISAR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR1_EL1);
-        set => ID_ISAR1_EL1 = RegisterHalves.WithHi(ID_ISAR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR1_EL1);
+        set => ID_ISAR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR1_EL1, value);
     }
 
     /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2); slot 26.</summary>
@@ -601,15 +571,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR2_EL1 bits [31:0] (AArch32 ID_ISAR2); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR2_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR2_EL1);
-        set => ID_ISAR2_EL1 = RegisterHalves.WithLo(ID_ISAR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR2_EL1);
+        set => ID_ISAR2_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR2_EL1, value);
     }
 
     /// <summary>ID_ISAR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR2_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR2_EL1);
-        set => ID_ISAR2_EL1 = RegisterHalves.WithHi(ID_ISAR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR2_EL1);
+        set => ID_ISAR2_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR2_EL1, value);
     }
 
     /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3); slot 27.</summary>
@@ -622,15 +592,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR3_EL1 bits [31:0] (AArch32 ID_ISAR3); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR3_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR3_EL1);
-        set => ID_ISAR3_EL1 = RegisterHalves.WithLo(ID_ISAR3_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR3_EL1);
+        set => ID_ISAR3_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR3_EL1, value);
     }
 
     /// <summary>ID_ISAR3_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR3_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR3_EL1);
-        set => ID_ISAR3_EL1 = RegisterHalves.WithHi(ID_ISAR3_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR3_EL1);
+        set => ID_ISAR3_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR3_EL1, value);
     }
 
     /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4); slot 28.</summary>
@@ -643,15 +613,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR4_EL1 bits [31:0] (AArch32 ID_ISAR4); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR4_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR4_EL1);
-        set => ID_ISAR4_EL1 = RegisterHalves.WithLo(ID_ISAR4_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR4_EL1);
+        set => ID_ISAR4_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR4_EL1, value);
     }
 
     /// <summary>ID_ISAR4_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR4_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR4_EL1);
-        set => ID_ISAR4_EL1 = RegisterHalves.WithHi(ID_ISAR4_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR4_EL1);
+        set => ID_ISAR4_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR4_EL1, value);
     }
 
     /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5); slot 29.</summary>
@@ -664,15 +634,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>ID_ISAR5_EL1 bits [31:0] (AArch32 ID_ISAR5); setting it keeps bits [63:32].</summary>
     public uint ID_ISAR5_EL1_Lo
     {
-        get => RegisterHalves.Lo(ID_ISAR5_EL1);
-        set => ID_ISAR5_EL1 = RegisterHalves.WithLo(ID_ISAR5_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(ID_ISAR5_EL1);
+        set => ID_ISAR5_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_ISAR5_EL1, value);
     }
 
     /// <summary>ID_ISAR5_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint ID_ISAR5_EL1_Hi
     {
-        get => RegisterHalves.Hi(ID_ISAR5_EL1);
-        set => ID_ISAR5_EL1 = RegisterHalves.WithHi(ID_ISAR5_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(ID_ISAR5_EL1);
+        set => ID_ISAR5_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR5_EL1, value);
     }
 
     /// <summary>MVFR0_EL1 (s3_0_c0_c3_0); slot 30.</summary>
@@ -685,15 +655,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>MVFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR0_EL1_Lo
     {
-        get => RegisterHalves.Lo(MVFR0_EL1);
-        set => MVFR0_EL1 = RegisterHalves.WithLo(MVFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(MVFR0_EL1);
+        set => MVFR0_EL1 = global::TrapGen.RegisterHalves.WithLo(MVFR0_EL1, value);
     }
 
     /// <summary>MVFR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint MVFR0_EL1_Hi
     {
-        get => RegisterHalves.Hi(MVFR0_EL1);
-        set => MVFR0_EL1 = RegisterHalves.WithHi(MVFR0_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(MVFR0_EL1);
+        set => MVFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR0_EL1, value);
     }
 
     /// <summary>MVFR1_EL1 (s3_0_c0_c3_1); slot 31.</summary>
@@ -706,15 +676,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>MVFR1_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR1_EL1_Lo
     {
-        get => RegisterHalves.Lo(MVFR1_EL1);
-        set => MVFR1_EL1 = RegisterHalves.WithLo(MVFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(MVFR1_EL1);
+        set => MVFR1_EL1 = global::TrapGen.RegisterHalves.WithLo(MVFR1_EL1, value);
     }
 
     /// <summary>MVFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint MVFR1_EL1_Hi
     {
-        get => RegisterHalves.Hi(MVFR1_EL1);
-        set => MVFR1_EL1 = RegisterHalves.WithHi(MVFR1_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(MVFR1_EL1);
+        set => MVFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR1_EL1, value);
     }
 
     /// <summary>MVFR2_EL1 (s3_0_c0_c3_2); slot 32.</summary>
@@ -727,15 +697,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>MVFR2_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
     public uint MVFR2_EL1_Lo
     {
-        get => RegisterHalves.Lo(MVFR2_EL1);
-        set => MVFR2_EL1 = RegisterHalves.WithLo(MVFR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(MVFR2_EL1);
+        set => MVFR2_EL1 = global::TrapGen.RegisterHalves.WithLo(MVFR2_EL1, value);
     }
 
     /// <summary>MVFR2_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint MVFR2_EL1_Hi
     {
-        get => RegisterHalves.Hi(MVFR2_EL1);
-        set => MVFR2_EL1 = RegisterHalves.WithHi(MVFR2_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(MVFR2_EL1);
+        set => MVFR2_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR2_EL1, value);
     }
 
     /// <summary>CTR_EL0 (s3_3_c0_c0_1); slot 33.</summary>
@@ -748,15 +718,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>CTR_EL0 bits [31:0] (AArch32 CTR); setting it keeps bits [63:32].</summary>
     public uint CTR_EL0_Lo
     {
-        get => RegisterHalves.Lo(CTR_EL0);
-        set => CTR_EL0 = RegisterHalves.WithLo(CTR_EL0, value);
+        get => global::TrapGen.RegisterHalves.Lo(CTR_EL0);
+        set => CTR_EL0 = global::TrapGen.RegisterHalves.WithLo(CTR_EL0, value);
     }
 
     /// <summary>CTR_EL0 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint CTR_EL0_Hi
     {
-        get => RegisterHalves.Hi(CTR_EL0);
-        set => CTR_EL0 = RegisterHalves.WithHi(CTR_EL0, value);
+        get => global::TrapGen.RegisterHalves.Hi(CTR_EL0);
+        set => CTR_EL0 = global::TrapGen.RegisterHalves.WithHi(CTR_EL0, value);
     }
 
     /// <summary>CLIDR_EL1 (s3_1_c0_c0_1); slot 34.</summary>
@@ -769,15 +739,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>CLIDR_EL1 bits [31:0] (AArch32 CLIDR); setting it keeps bits [63:32].</summary>
     public uint CLIDR_EL1_Lo
     {
-        get => RegisterHalves.Lo(CLIDR_EL1);
-        set => CLIDR_EL1 = RegisterHalves.WithLo(CLIDR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(CLIDR_EL1);
+        set => CLIDR_EL1 = global::TrapGen.RegisterHalves.WithLo(CLIDR_EL1, value);
     }
 
     /// <summary>CLIDR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint CLIDR_EL1_Hi
     {
-        get => RegisterHalves.Hi(CLIDR_EL1);
-        set => CLIDR_EL1 = RegisterHalves.WithHi(CLIDR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(CLIDR_EL1);
+        set => CLIDR_EL1 = global::TrapGen.RegisterHalves.WithHi(CLIDR_EL1, value);
     }
 
     /// <summary>CSSELR_EL1 (s3_2_c0_c0_0); slot 35.</summary>
@@ -790,15 +760,15 @@ public sealed partial class SystemRegisterFile
     /// <summary>CSSELR_EL1 bits [31:0] (AArch32 CSSELR); setting it keeps bits [63:32].</summary>
     public uint CSSELR_EL1_Lo
     {
-        get => RegisterHalves.Lo(CSSELR_EL1);
-        set => CSSELR_EL1 = RegisterHalves.WithLo(CSSELR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Lo(CSSELR_EL1);
+        set => CSSELR_EL1 = global::TrapGen.RegisterHalves.WithLo(CSSELR_EL1, value);
     }
 
     /// <summary>CSSELR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
     public uint CSSELR_EL1_Hi
     {
-        get => RegisterHalves.Hi(CSSELR_EL1);
-        set => CSSELR_EL1 = RegisterHalves.WithHi(CSSELR_EL1, value);
+        get => global::TrapGen.RegisterHalves.Hi(CSSELR_EL1);
+        set => CSSELR_EL1 = global::TrapGen.RegisterHalves.WithHi(CSSELR_EL1, value);
     }
 
     /// <summary>Puts every register back to its reset value.</summary>

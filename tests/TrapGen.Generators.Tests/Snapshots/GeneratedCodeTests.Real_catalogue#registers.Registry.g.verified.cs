@@ -5,78 +5,6 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>The trap groups of registers.yaml, as flags.</summary>
-[global::System.Flags]
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapGroups : uint
-{
-    /// <summary>No group.</summary>
-    None = 0,
-
-    /// <summary>TVM (HCR_EL2 bit 26): Trap Virtual Memory controls: writes of the stage 1 translation controls.</summary>
-    TVM = 1u << 0,
-
-    /// <summary>TRVM (HCR_EL2 bit 30): Trap Reads of Virtual Memory controls.</summary>
-    TRVM = 1u << 1,
-
-    /// <summary>TID1 (HCR_EL2 bit 16): Trap ID group 1: reads of REVIDR_EL1, AIDR_EL1, TCMTR and TLBTR.</summary>
-    TID1 = 1u << 2,
-
-    /// <summary>TID2 (HCR_EL2 bit 17): Trap ID group 2: CTR_EL0, CCSIDR_EL1, CCSIDR2_EL1, CLIDR_EL1 and CSSELR_EL1.</summary>
-    TID2 = 1u << 3,
-
-    /// <summary>TID3 (HCR_EL2 bit 18): Trap ID group 3: reads of the ID registers (op0 3, op1 0, CRn 0, CRm 1 to 7) and MVFRn.</summary>
-    TID3 = 1u << 4,
-
-    /// <summary>TACR (HCR_EL2 bit 21): Trap Auxiliary Control Registers: ACTLR_EL1 (ACTLR, ACTLR2).</summary>
-    TACR = 1u << 5,
-
-    /// <summary>TSW (HCR_EL2 bit 22): Trap data or unified cache maintenance by set/way (DC ISW, CSW, CISW).</summary>
-    TSW = 1u << 6,
-}
-
-/// <summary>What the hypervisor does with a trapped access.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum TrapHandling
-{
-    /// <summary>The value moves to or from the real register.</summary>
-    Passthrough,
-    /// <summary>The runtime's emulator owns the value.</summary>
-    Emulated,
-    /// <summary>Reads as zero, writes ignored.</summary>
-    RazWi,
-    /// <summary>Reads return a value the catalogue fixes; writes are ignored.</summary>
-    Constant,
-    /// <summary>Reads return the hardware's value with the catalogue's fields replaced; writes are ignored.</summary>
-    Sanitised,
-    /// <summary>The guest gets an UNDEFINED exception.</summary>
-    Undefined,
-}
-
-/// <summary>Which bits of its AArch64 register an AArch32 access reaches.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum AliasView
-{
-    /// <summary>All bits.</summary>
-    Whole,
-    /// <summary>Bits [31:0]; a write keeps [63:32].</summary>
-    Lo,
-    /// <summary>Bits [63:32]; a write keeps [31:0].</summary>
-    Hi,
-    /// <summary>Reads bits [31:0]; a write clears [63:32].</summary>
-    ZeroExtend,
-}
-
-/// <summary>How an AArch32 cp15 register is accessed.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public enum Cp15AccessForm
-{
-    /// <summary>32-bit MCR/MRC.</summary>
-    Mcr,
-    /// <summary>64-bit MCRR/MRRC.</summary>
-    Mcrr,
-}
-
 /// <summary>Every register in the catalogue, in catalogue order.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public enum SystemRegister
@@ -180,21 +108,17 @@ public enum SystemRegister
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    Cp15AccessForm Form,
+    global::TrapGen.Cp15Form Form,
     int Opc1,
     int CRn,
     int CRm,
     int Opc2,
-    AliasView View,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
+    global::TrapGen.RegisterView View,
     uint Key);
 
 /// <summary>Everything the catalogue says about one AArch64 register.</summary>
@@ -208,11 +132,10 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Op2">op2.</param>
 /// <param name="Width">32 or 64.</param>
 /// <param name="Handling">What a trapped access does.</param>
+/// <param name="HandlingPhrase">How its traps are handled, in words: <c>passthrough, then UpdateSctlr after a write</c>.</param>
 /// <param name="IsReadable">False for write-only registers.</param>
 /// <param name="IsWritable">False for read-only registers.</param>
 /// <param name="GuestAarch32State">True when only the AArch32 aliases reach it.</param>
-/// <param name="ReadTraps">The trap groups that trap its reads.</param>
-/// <param name="WriteTraps">The trap groups that trap its writes.</param>
 /// <param name="ResetValue">The register file's initial value.</param>
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
@@ -230,27 +153,17 @@ public sealed record SystemRegisterInfo(
     int CRm,
     int Op2,
     int Width,
-    TrapHandling Handling,
+    global::TrapGen.RegisterHandling Handling,
+    string HandlingPhrase,
     bool IsReadable,
     bool IsWritable,
     bool GuestAarch32State,
-    TrapGroups ReadTraps,
-    TrapGroups WriteTraps,
     ulong ResetValue,
     string? AfterWrite,
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
     uint Key);
-
-/// <summary>A key the dispatch handles that no register or alias holds: a catalogued System instruction, or an access a trap group's others: handles.</summary>
-/// <param name="Name">The architectural name: <c>DC CISW</c>, <c>DCCISW</c>, <c>ID_AA64MMFR1_EL1</c>.</param>
-/// <param name="ExceptionClass">The exception class its traps report (0x18, 0x03 or 0x04).</param>
-/// <param name="Key">Its key in that class.</param>
-/// <param name="IsInstruction">True for a catalogued System instruction, false for a trap group's others.</param>
-/// <param name="Handling">How a trap is handled, in words: <c>hook SetWayFlush</c>, <c>TID3 others: reads as zero, writes ignored</c>.</param>
-[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public sealed record DispatchedAccessInfo(string Name, int ExceptionClass, uint Key, bool IsInstruction, string Handling);
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -262,241 +175,241 @@ public static partial class SystemRegisters
         new(
             SystemRegister.SCTLR_EL1, "SCTLR_EL1", "System Control Register (EL1)",
             Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough, then UpdateSctlr after a write",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000C50838UL, AfterWrite: "UpdateSctlr", Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.SCTLR),
+                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.SCTLR),
             ],
             Key: SysRegKeys.SCTLR_EL1),
         new(
             SystemRegister.TTBR0_EL1, "TTBR0_EL1", "Translation Table Base Register 0 (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.TTBR0),
-                new("TTBR0", [], Cp15AccessForm.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp64Keys.TTBR0),
+                new("TTBR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.TTBR0),
+                new("TTBR0", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.TTBR0),
             ],
             Key: SysRegKeys.TTBR0_EL1),
         new(
             SystemRegister.TTBR1_EL1, "TTBR1_EL1", "Translation Table Base Register 1 (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.TTBR1),
-                new("TTBR1", [], Cp15AccessForm.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp64Keys.TTBR1),
+                new("TTBR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.TTBR1),
+                new("TTBR1", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.TTBR1),
             ],
             Key: SysRegKeys.TTBR1_EL1),
         new(
             SystemRegister.TCR_EL1, "TCR_EL1", "Translation Control Register (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 2, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBCR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.TTBCR),
-                new("TTBCR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, AliasView.Hi,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.TTBCR2),
+                new("TTBCR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.TTBCR),
+                new("TTBCR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                    Key: Cp32Keys.TTBCR2),
             ],
             Key: SysRegKeys.TCR_EL1),
         new(
             SystemRegister.AFSR0_EL1, "AFSR0_EL1", "Auxiliary Fault Status Register 0 (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ADFSR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.ADFSR),
+                new("ADFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ADFSR),
             ],
             Key: SysRegKeys.AFSR0_EL1),
         new(
             SystemRegister.AFSR1_EL1, "AFSR1_EL1", "Auxiliary Fault Status Register 1 (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 1, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AIFSR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.AIFSR),
+                new("AIFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.AIFSR),
             ],
             Key: SysRegKeys.AFSR1_EL1),
         new(
             SystemRegister.ESR_EL1, "ESR_EL1", "Exception Syndrome Register (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 2, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DFSR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.DFSR),
+                new("DFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.DFSR),
             ],
             Key: SysRegKeys.ESR_EL1),
         new(
             SystemRegister.FAR_EL1, "FAR_EL1", "Fault Address Register (EL1)",
             Op0: 3, Op1: 0, CRn: 6, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DFAR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.DFAR),
-                new("IFAR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, AliasView.Hi,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.IFAR),
+                new("DFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.DFAR),
+                new("IFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
+                    Key: Cp32Keys.IFAR),
             ],
             Key: SysRegKeys.FAR_EL1),
         new(
             SystemRegister.MAIR_EL1, "MAIR_EL1", "Memory Attribute Indirection Register (EL1)",
             Op0: 3, Op1: 0, CRn: 10, CRm: 2, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("MAIR0", ["PRRR"], Cp15AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.MAIR0),
-                new("MAIR1", ["NMRR"], Cp15AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, AliasView.Hi,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.MAIR1),
+                new("MAIR0", ["PRRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.MAIR0),
+                new("MAIR1", ["NMRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                    Key: Cp32Keys.MAIR1),
             ],
             Key: SysRegKeys.MAIR_EL1),
         new(
             SystemRegister.AMAIR_EL1, "AMAIR_EL1", "Auxiliary Memory Attribute Indirection Register (EL1)",
             Op0: 3, Op1: 0, CRn: 10, CRm: 3, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AMAIR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.AMAIR0),
-                new("AMAIR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, AliasView.Hi,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.AMAIR1),
+                new("AMAIR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.AMAIR0),
+                new("AMAIR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                    Key: Cp32Keys.AMAIR1),
             ],
             Key: SysRegKeys.AMAIR_EL1),
         new(
             SystemRegister.CONTEXTIDR_EL1, "CONTEXTIDR_EL1", "Context ID Register (EL1)",
             Op0: 3, Op1: 0, CRn: 13, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CONTEXTIDR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.CONTEXTIDR),
+                new("CONTEXTIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CONTEXTIDR),
             ],
             Key: SysRegKeys.CONTEXTIDR_EL1),
         new(
             SystemRegister.DACR32_EL2, "DACR32_EL2", "Domain Access Control Register (the AArch32 guest's DACR)",
             Op0: 3, Op1: 4, CRn: 3, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: true,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: true,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DACR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.DACR),
+                new("DACR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.DACR),
             ],
             Key: 0x00310C00u),
         new(
             SystemRegister.IFSR32_EL2, "IFSR32_EL2", "Instruction Fault Status Register (the AArch32 guest's IFSR)",
             Op0: 3, Op1: 4, CRn: 5, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: true,
-            ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: true,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("IFSR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TRVM, WriteTraps: TrapGroups.TVM, Key: Cp32Keys.IFSR),
+                new("IFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.IFSR),
             ],
             Key: 0x00331400u),
         new(
             SystemRegister.CNTP_CTL_EL0, "CNTP_CTL_EL0", "Counter-timer Physical Timer Control Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 1, Width: 64,
-            TrapHandling.Emulated, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by CntpCtl",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpCtl",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CTL", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp32Keys.CNTP_CTL),
+                new("CNTP_CTL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CNTP_CTL),
             ],
             Key: SysRegKeys.CNTP_CTL_EL0),
         new(
             SystemRegister.CNTP_TVAL_EL0, "CNTP_TVAL_EL0", "Counter-timer Physical Timer TimerValue Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 0, Width: 64,
-            TrapHandling.Emulated, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by CntpTval",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpTval",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_TVAL", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp32Keys.CNTP_TVAL),
+                new("CNTP_TVAL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CNTP_TVAL),
             ],
             Key: SysRegKeys.CNTP_TVAL_EL0),
         new(
             SystemRegister.CNTP_CVAL_EL0, "CNTP_CVAL_EL0", "Counter-timer Physical Timer CompareValue Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 2, Width: 64,
-            TrapHandling.Emulated, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by CntpCval",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpCval",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CVAL", [], Cp15AccessForm.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.CNTP_CVAL),
+                new("CNTP_CVAL", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.CNTP_CVAL),
             ],
             Key: SysRegKeys.CNTP_CVAL_EL0),
         new(
             SystemRegister.CNTPCT_EL0, "CNTPCT_EL0", "Counter-timer Physical Count Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Emulated, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by Cntpct, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "Cntpct",
             OtherNames: [],
             Aliases:
             [
-                new("CNTPCT", [], Cp15AccessForm.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, AliasView.Whole,
-                    ReadTraps: TrapGroups.None, WriteTraps: TrapGroups.None, Key: Cp64Keys.CNTPCT),
+                new("CNTPCT", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp64Keys.CNTPCT),
             ],
             Key: SysRegKeys.CNTPCT_EL0),
         new(
             SystemRegister.ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", "AArch64 Processor Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised (EL2=0x0), read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000002222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -504,8 +417,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.ID_AA64DFR0_EL1, "ID_AA64DFR0_EL1", "AArch64 Debug Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 5, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised (PMUVer=0x0), read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010305106UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -513,8 +426,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.ID_AA64ISAR0_EL1, "ID_AA64ISAR0_EL1", "AArch64 Instruction Set Attribute Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 6, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011120UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -522,8 +435,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.ID_AA64MMFR0_EL1, "ID_AA64MMFR0_EL1", "AArch64 Memory Model Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000001124UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -531,177 +444,177 @@ public static partial class SystemRegisters
         new(
             SystemRegister.ID_PFR0_EL1, "ID_PFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000131UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_PFR0),
+                new("ID_PFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_PFR0),
             ],
             Key: SysRegKeys.ID_PFR0_EL1),
         new(
             SystemRegister.ID_PFR1_EL1, "ID_PFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 1, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011011UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_PFR1),
+                new("ID_PFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_PFR1),
             ],
             Key: SysRegKeys.ID_PFR1_EL1),
         new(
             SystemRegister.ID_DFR0_EL1, "ID_DFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 2, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised (PerfMon=0x0), read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000003010066UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_DFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_DFR0),
+                new("ID_DFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_DFR0),
             ],
             Key: SysRegKeys.ID_DFR0_EL1),
         new(
             SystemRegister.ID_MMFR0_EL1, "ID_MMFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 4, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010101105UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR0),
+                new("ID_MMFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_MMFR0),
             ],
             Key: SysRegKeys.ID_MMFR0_EL1),
         new(
             SystemRegister.ID_MMFR1_EL1, "ID_MMFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 5, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000040000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR1),
+                new("ID_MMFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_MMFR1),
             ],
             Key: SysRegKeys.ID_MMFR1_EL1),
         new(
             SystemRegister.ID_MMFR2_EL1, "ID_MMFR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 6, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000001260000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR2),
+                new("ID_MMFR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_MMFR2),
             ],
             Key: SysRegKeys.ID_MMFR2_EL1),
         new(
             SystemRegister.ID_MMFR3_EL1, "ID_MMFR3_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 7, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000002102211UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR3", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_MMFR3),
+                new("ID_MMFR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_MMFR3),
             ],
             Key: SysRegKeys.ID_MMFR3_EL1),
         new(
             SystemRegister.ID_ISAR0_EL1, "ID_ISAR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000002101110UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR0", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR0),
+                new("ID_ISAR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR0),
             ],
             Key: SysRegKeys.ID_ISAR0_EL1),
         new(
             SystemRegister.ID_ISAR1_EL1, "ID_ISAR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 1, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000013112111UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR1", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR1),
+                new("ID_ISAR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR1),
             ],
             Key: SysRegKeys.ID_ISAR1_EL1),
         new(
             SystemRegister.ID_ISAR2_EL1, "ID_ISAR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000021232042UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR2),
+                new("ID_ISAR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR2),
             ],
             Key: SysRegKeys.ID_ISAR2_EL1),
         new(
             SystemRegister.ID_ISAR3_EL1, "ID_ISAR3_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 3, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000001112131UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR3", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR3),
+                new("ID_ISAR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR3),
             ],
             Key: SysRegKeys.ID_ISAR3_EL1),
         new(
             SystemRegister.ID_ISAR4_EL1, "ID_ISAR4_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 4, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011142UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR4", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR4),
+                new("ID_ISAR4", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR4),
             ],
             Key: SysRegKeys.ID_ISAR4_EL1),
         new(
             SystemRegister.ID_ISAR5_EL1, "ID_ISAR5_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 5, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011121UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR5", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None, Key: Cp32Keys.ID_ISAR5),
+                new("ID_ISAR5", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ID_ISAR5),
             ],
             Key: SysRegKeys.ID_ISAR5_EL1),
         new(
             SystemRegister.MVFR0_EL1, "MVFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 0, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010110222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -709,8 +622,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.MVFR1_EL1, "MVFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 1, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000012111111UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -718,8 +631,8 @@ public static partial class SystemRegisters
         new(
             SystemRegister.MVFR2_EL1, "MVFR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 2, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID3, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000043UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
@@ -727,100 +640,100 @@ public static partial class SystemRegisters
         new(
             SystemRegister.CTR_EL0, "CTR_EL0", "",
             Op0: 3, Op1: 3, CRn: 0, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x000000008444C004UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CTR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CTR),
+                new("CTR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CTR),
             ],
             Key: SysRegKeys.CTR_EL0),
         new(
             SystemRegister.CLIDR_EL1, "CLIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Sanitised, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x000000000A200023UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CLIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CLIDR),
+                new("CLIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CLIDR),
             ],
             Key: SysRegKeys.CLIDR_EL1),
         new(
             SystemRegister.CSSELR_EL1, "CSSELR_EL1", "",
             Op0: 3, Op1: 2, CRn: 0, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Passthrough, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.TID2,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CSSELR", [], Cp15AccessForm.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.TID2, Key: Cp32Keys.CSSELR),
+                new("CSSELR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CSSELR),
             ],
             Key: SysRegKeys.CSSELR_EL1),
         new(
             SystemRegister.CCSIDR_EL1, "CCSIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 0, Width: 64,
-            TrapHandling.Emulated, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by CacheSizeId, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CacheSizeId",
             OtherNames: [],
             Aliases:
             [
-                new("CCSIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID2, WriteTraps: TrapGroups.None, Key: Cp32Keys.CCSIDR),
+                new("CCSIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.CCSIDR),
             ],
             Key: SysRegKeys.CCSIDR_EL1),
         new(
             SystemRegister.REVIDR_EL1, "REVIDR_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
-            TrapHandling.Constant, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("REVIDR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None, Key: Cp32Keys.REVIDR),
+                new("REVIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.REVIDR),
             ],
             Key: SysRegKeys.REVIDR_EL1),
         new(
             SystemRegister.AIDR_EL1, "AIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 7, Width: 64,
-            TrapHandling.Constant, IsReadable: true, IsWritable: false, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AIDR", [], Cp15AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, AliasView.Lo,
-                    ReadTraps: TrapGroups.TID1, WriteTraps: TrapGroups.None, Key: Cp32Keys.AIDR),
+                new("AIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.AIDR),
             ],
             Key: SysRegKeys.AIDR_EL1),
         new(
             SystemRegister.ACTLR_EL1, "ACTLR_EL1", "Auxiliary Control Register (EL1)",
             Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 1, Width: 64,
-            TrapHandling.Constant, IsReadable: true, IsWritable: true, GuestAarch32State: false,
-            ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x0",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ACTLR", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, AliasView.Lo,
-                    ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR, Key: Cp32Keys.ACTLR),
-                new("ACTLR2", [], Cp15AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, AliasView.Hi,
-                    ReadTraps: TrapGroups.TACR, WriteTraps: TrapGroups.TACR, Key: Cp32Keys.ACTLR2),
+                new("ACTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: Cp32Keys.ACTLR),
+                new("ACTLR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                    Key: Cp32Keys.ACTLR2),
             ],
             Key: SysRegKeys.ACTLR_EL1),
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<DispatchedAccessInfo> InstructionsAndOthers { get; } =
+    public static global::System.Collections.Generic.IReadOnlyList<global::TrapGen.DispatchedAccessInfo> InstructionsAndOthers { get; } =
     [
         new("DC ISW", 0x18, SysRegKeys.DC_ISW, IsInstruction: true, "hook SetWayFlush"),
         new("DC CSW", 0x18, SysRegKeys.DC_CSW, IsInstruction: true, "hook SetWayFlush"),
@@ -922,18 +835,4 @@ public static partial class SystemRegisters
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
     public static SystemRegisterInfo Get(SystemRegister register) => All[(int)register];
-
-    /// <summary>Gets the HCR_EL2 bits that enable <paramref name="groups"/>.</summary>
-    public static ulong HcrMask(TrapGroups groups)
-    {
-        ulong mask = 0;
-        if ((groups & TrapGroups.TVM) != 0) mask |= 1UL << 26;
-        if ((groups & TrapGroups.TRVM) != 0) mask |= 1UL << 30;
-        if ((groups & TrapGroups.TID1) != 0) mask |= 1UL << 16;
-        if ((groups & TrapGroups.TID2) != 0) mask |= 1UL << 17;
-        if ((groups & TrapGroups.TID3) != 0) mask |= 1UL << 18;
-        if ((groups & TrapGroups.TACR) != 0) mask |= 1UL << 21;
-        if ((groups & TrapGroups.TSW) != 0) mask |= 1UL << 22;
-        return mask;
-    }
 }

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TrapGen.CodeFixes;
 using TrapGen.Generators.Analyzers;
+using TrapGen.Testing.Generators;
 using Xunit;
 
 namespace TrapGen.Generators.Tests.Support;
@@ -41,7 +42,7 @@ internal static class AnalyzerHarness
         var compilation = CSharpCompilation.Create(
             "Analyzed",
             [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, "Test.cs"), .. moreSources.Select((s, i) => CSharpSyntaxTree.ParseText(s, GeneratorHarness.ParseOptions, "More" + i + ".cs"))],
-            Basic.Reference.Assemblies.Net100.References.All,
+            [.. Basic.Reference.Assemblies.Net100.References.All, FixedTypes.Reference],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the test source does not compile: " + string.Join("; ", errors));

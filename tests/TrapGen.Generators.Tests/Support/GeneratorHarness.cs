@@ -19,7 +19,7 @@ internal static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
         "TrapGen.Tests.Consumer",
         sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")),
-        Basic.Reference.Assemblies.Net100.References.All,
+        [.. Basic.Reference.Assemblies.Net100.References.All, FixedTypes.Reference],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(string catalogueText) => CreateDriver(new InMemoryAdditionalText(CataloguePath, catalogueText));

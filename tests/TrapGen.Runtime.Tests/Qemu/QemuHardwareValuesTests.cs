@@ -40,7 +40,7 @@ public sealed class QemuHardwareValuesTests(ITestOutputHelper output)
     public void Every_sanitised_registers_reset_value_is_what_qemus_cortex_a57_reads()
     {
         var probe = QemuProbe.Aarch64;
-        var sanitised = SystemRegisters.All.Where(r => r.Handling == TrapHandling.Sanitised).ToList();
+        var sanitised = SystemRegisters.All.Where(r => r.Handling == RegisterHandling.Sanitised).ToList();
         Assert.NotEmpty(sanitised);
 
         var differences = new List<string>();

@@ -34,7 +34,7 @@ internal sealed class CatalogueSoak(CatalogueMutator mutator, FindingLog finding
     private static readonly CSharpCompilation EmptyCompilation = CSharpCompilation.Create(
         "TrapGen.Soak.Consumer",
         [],
-        Basic.Reference.Assemblies.Net100.References.All,
+        [.. Basic.Reference.Assemblies.Net100.References.All, FixedTypes.Reference],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     private static readonly TestOptionsProvider Options = new(new Dictionary<string, string> { ["build_property.RootNamespace"] = Namespace });

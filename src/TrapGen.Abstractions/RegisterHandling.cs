@@ -1,6 +1,4 @@
-using TrapGen.Architecture;
-
-namespace TrapGen.Catalogue.Model;
+namespace TrapGen;
 
 /// <summary>What the hypervisor does with a trapped access.</summary>
 public enum RegisterHandling

@@ -1,4 +1,4 @@
-namespace TrapGen.Architecture;
+namespace TrapGen;
 
 /// <summary>How an AArch32 coprocessor register is accessed.</summary>
 public enum Cp15Form

@@ -1,6 +1,4 @@
-using TrapGen.Architecture;
-
-namespace TrapGen.Catalogue.Model;
+namespace TrapGen;
 
 /// <summary>How an AArch32 access maps onto the bits of its AArch64 register.</summary>
 public enum RegisterView
