@@ -36,8 +36,6 @@ internal sealed record DispatchTableRow(
 internal static class DispatchTable
 {
     private const ulong All = ulong.MaxValue;
-    private const ulong LowWord = 0x0000_0000_FFFF_FFFF;
-    private const ulong HighWord = 0xFFFF_FFFF_0000_0000;
 
     /// <summary>Gets whether a register needs its own handler: a hook after writes, or an emulator.</summary>
     public static bool NeedsHandler(RegisterDefinition register) => register.AfterWrite is not null || register.Handling == RegisterHandling.Emulated;
@@ -57,19 +55,14 @@ internal static class DispatchTable
             var slot = slots.TryGetValue(register.Name, out var s) ? s : spare;
             if (kind == TrapClassKind.Aarch64 && register.IsAarch64Dispatched)
             {
-                var writeMask = register.Width == 64 ? All : LowWord;
+                var writeMask = RegisterViewBits.WriteMask(RegisterView.Whole, register.Width);
                 yield return Register(register, register.Name, register.Encoding.ToString(), SyndromeKeys.Of(syndrome, register.Encoding), slot, 0, writeMask, GeneratedNames.Handler(kind, register.Name));
             }
 
             foreach (var alias in register.Aliases.Where(a => a.Encoding.TrapClass == kind))
             {
-                var (shift, writeMask) = alias.View switch
-                {
-                    RegisterView.Hi => (32, HighWord),
-                    RegisterView.Lo => (0, LowWord),
-                    RegisterView.ZeroExtend => (0, All),
-                    _ => (0, register.Width == 64 ? All : LowWord),
-                };
+                var shift = RegisterViewBits.Shift(alias.View);
+                var writeMask = RegisterViewBits.WriteMask(alias.View, register.Width);
                 var form = KeysEmitter.Describe(alias, register);
                 yield return Register(register, alias.Name, form, SyndromeKeys.Of(syndrome, alias.Encoding), slot, shift, writeMask, GeneratedNames.Handler(kind, alias.Name));
             }

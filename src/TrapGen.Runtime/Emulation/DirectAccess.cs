@@ -19,22 +19,16 @@ internal static class DirectAccess
     {
         var gprs = vcpu.Registers;
         var hardware = hypervisor.Hardware;
-        if (access.Kind == InstructionKind.SystemRegisterMove && Kept(access, key, out var register, out var view) && hardware.TryRead(register, out var whole))
+        if (access.Kind == InstructionKind.SystemRegisterMove && Kept(access, key, out var register, out var view) && hardware.TryRead(register.Register, out var whole))
         {
+            // An MRC's Rt takes the low word of what it is given: the HI view gives bits [63:32].
             if (access.IsRead)
             {
-                // An MRC's Rt takes the low word of what it is given: the HI view gives bits [63:32].
-                TransferRegisters.Write(gprs, access, view == RegisterView.Hi ? RegisterHalves.Hi(whole) : whole);
+                TransferRegisters.Write(gprs, access, RegisterViewBits.Read(view, whole));
             }
             else
             {
-                var written = TransferRegisters.Read(gprs, access);
-                hardware.TryWrite(register, view switch
-                {
-                    RegisterView.Lo => RegisterHalves.WithLo(whole, (uint)written),
-                    RegisterView.Hi => RegisterHalves.WithHi(whole, (uint)written),
-                    _ => written,
-                });
+                hardware.TryWrite(register.Register, RegisterViewBits.Write(view, register.Width, whole, TransferRegisters.Read(gprs, access)));
             }
 
             return;
@@ -44,23 +38,20 @@ internal static class DirectAccess
     }
 
     /// <summary>Finds the register the live register file keeps for the access, and the bits its form reaches.</summary>
-    private static bool Kept(in SystemRegisterAccess access, uint key, out SystemRegister register, out RegisterView view)
+    private static bool Kept(in SystemRegisterAccess access, uint key, out SystemRegisterInfo register, out RegisterView view)
     {
         view = RegisterView.Whole;
-        register = default;
         switch (access.TrapClass)
         {
-            case TrapClassKind.Aarch64 when CatalogueIndex.TryFindAarch64(key, out var aarch64):
-                register = aarch64.Register;
+            case TrapClassKind.Aarch64 when CatalogueIndex.TryFindAarch64(key, out register):
                 return true;
-            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcr, key, out var owner, out var alias):
-                register = owner.Register;
+            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcr, key, out register, out var alias):
                 view = alias.View;
                 return true;
-            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcrr, key, out var pairOwner, out _):
-                register = pairOwner.Register;
+            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcrr, key, out register, out _):
                 return true;
             default:
+                register = null!;
                 return false;
         }
     }
