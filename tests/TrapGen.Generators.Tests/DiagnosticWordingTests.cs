@@ -124,4 +124,17 @@ public sealed class DiagnosticWordingTests
             + " characters long, over the limit of 10; raise it with <TrapGenMaxCatalogueSize> in the project, or --max-catalogue-size for trapgen",
             diagnostic.Message);
     }
+
+    [Fact]
+    public void Only_the_echoed_values_are_cut_so_a_long_wording_keeps_its_end()
+    {
+        // CLIDR_EL1 has 18 fields: the list and the wording around it pass 400 characters, the most of one echoed value.
+        var diagnostic = Assert.Single(
+            CatalogueLoader.Load(Registers + "  - name: CLIDR_EL1\n    handling: sanitised\n    fields: { Ttype9: 0 }\n").Diagnostics,
+            d => d.Rule.Id == CatalogueRules.InvalidFieldOverride.Id);
+
+        Assert.True(diagnostic.Message.Length > 400, diagnostic.Message);
+        Assert.Contains("Ttype7 [46:45]); ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.EndsWith("declare its bits: Ttype9: { lsb: <bit>, width: <bits>, value: 0 }", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
