@@ -109,8 +109,8 @@ public sealed class RandomTraceProperties
         }
     }
 
-    /// <summary>SCTLR_EL1's reset value in registers.yaml; SCTLR is its low half.</summary>
-    private const ulong SctlrReset = 0x00C50838;
+    /// <summary>SCTLR_EL1's reset value, as registers.yaml gives it (read from the runtime built from it, so that an edit of the catalogue keeps this test right); SCTLR is its low half.</summary>
+    private static readonly ulong SctlrReset = SystemRegisters.Get(SystemRegister.SCTLR_EL1).ResetValue;
 
     private static ulong LastValue { get; set; }
 

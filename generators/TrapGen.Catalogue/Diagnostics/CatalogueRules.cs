@@ -14,6 +14,18 @@ public static class CatalogueRules
         "The catalogue is not valid YAML: {0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0001 for an exception of the YAML reader that carries no position ({0}: its message).</summary>
+    public static readonly DiagnosticRule ReaderStopped = MalformedYaml.WithMessage(
+        "The catalogue is not valid YAML: the YAML reader stopped here ({0})");
+
+    /// <summary>TG0001 for a second YAML document in the file.</summary>
+    public static readonly DiagnosticRule SecondDocument = MalformedYaml.WithMessage(
+        "The catalogue is not valid YAML: a catalogue is one YAML document; remove the second '---'");
+
+    /// <summary>TG0001 for an alias ({0}: its name) of no anchor before it.</summary>
+    public static readonly DiagnosticRule UndefinedAlias = MalformedYaml.WithMessage(
+        "The catalogue is not valid YAML: the alias *{0} refers to no anchor &{0} before it (an alias may not refer to a node that contains it)");
+
     /// <summary>TG0002: a key the schema does not define.</summary>
     public static readonly DiagnosticRule UnknownKey = new(
         "TG0002", "Unknown key",
@@ -26,11 +38,27 @@ public static class CatalogueRules
         "Missing the required key '{1}' in {0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0003 for an AArch32 alias ({0}) given both an MCR and an MCRR encoding.</summary>
+    public static readonly DiagnosticRule BothForms = MissingKey.WithMessage(
+        "Missing the required key 'mcr or mcrr, not both' in {0} (exactly one of 'mcr' and 'mcrr')");
+
+    /// <summary>TG0003 for an AArch32 alias ({0}) named alone in a mapping when the architecture gives the name two forms.</summary>
+    public static readonly DiagnosticRule FormNotChosen = MissingKey.WithMessage(
+        "Missing the required key 'mcr or mcrr' in {0} (it has an MCR and an MCRR form: give one, or write the name alone for both)");
+
     /// <summary>TG0004: a value of the wrong kind.</summary>
     public static readonly DiagnosticRule InvalidValue = new(
         "TG0004", "Invalid value",
         "Invalid value '{0}' for '{1}': expected {2}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0004 for a value that is none of the key's choices ({2}: the choices).</summary>
+    public static readonly DiagnosticRule NoneOfTheChoices = InvalidValue.WithMessage(
+        "Invalid value '{0}' for '{1}': expected one of {2}");
+
+    /// <summary>TG0004 for a membership of an entry ({1}) that is no trap group mapped to a direction ({2}: the directions).</summary>
+    public static readonly DiagnosticRule InvalidMembership = InvalidValue.WithMessage(
+        "Invalid value '{0}' for 'traps of {1}': expected a trap group mapped to one of {2}");
 
     /// <summary>TG0005: an encoding field outside its architectural range.</summary>
     public static readonly DiagnosticRule FieldOutOfRange = new(
@@ -255,6 +283,26 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0022 for a name the architecture lacks at an architectural register's encoding ({1}; {2}: that register).</summary>
+    public static readonly DiagnosticRule NameOfEncodedRegister = UnknownRegisterName.WithMessage(
+        "{0} is not an architectural register name: {1} is {2}; name it {2}");
+
+    /// <summary>TG0022 for an AArch64 name the architecture lacks, of an entry without an encoding.</summary>
+    public static readonly DiagnosticRule UnknownAarch64Name = UnknownRegisterName.WithMessage(
+        "The architecture has no AArch64 register named {0}. Use an architectural name, or give its encoding and mark it implementation_defined: true");
+
+    /// <summary>TG0022 for an AArch64 name the architecture lacks, of an entry without an encoding, close to an architectural one ({1}).</summary>
+    public static readonly DiagnosticRule UnknownAarch64NameSuggesting = UnknownRegisterName.WithMessage(
+        "The architecture has no AArch64 register named {0}. Did you mean {1}? Use an architectural name, or give its encoding and mark it implementation_defined: true");
+
+    /// <summary>TG0022 for an AArch64 name the architecture lacks, at an encoding ({1}) no register has.</summary>
+    public static readonly DiagnosticRule UnknownAarch64NameAndEncoding = UnknownRegisterName.WithMessage(
+        "The architecture has no AArch64 register named {0}, and none at {1}. If it is IMPLEMENTATION DEFINED, mark it implementation_defined: true");
+
+    /// <summary>TG0022 for an AArch64 name the architecture lacks, close to an architectural one ({2}), at an encoding ({1}) no register has.</summary>
+    public static readonly DiagnosticRule UnknownAarch64NameAndEncodingSuggesting = UnknownRegisterName.WithMessage(
+        "The architecture has no AArch64 register named {0}, and none at {1}. Did you mean {2}? If it is IMPLEMENTATION DEFINED, mark it implementation_defined: true");
+
     /// <summary>TG0022 for an other name the architecture does not give the register ({2}: the ones it does).</summary>
     public static readonly DiagnosticRule NotAnotherRegisterName = UnknownRegisterName.WithMessage(NotAnotherNameFormat);
 
@@ -281,6 +329,22 @@ public static class CatalogueRules
         "TG0024", "AArch32 alias contradicts the architectural mapping",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0024 for an AArch32 name the architecture lacks.</summary>
+    public static readonly DiagnosticRule UnknownAarch32Name = AliasContradictsArchitecture.WithMessage(
+        "The architecture has no AArch32 cp15 register named {0}.");
+
+    /// <summary>TG0024 for an AArch32 name the architecture lacks, close to an architectural one ({1}).</summary>
+    public static readonly DiagnosticRule UnknownAarch32NameSuggesting = AliasContradictsArchitecture.WithMessage(
+        "The architecture has no AArch32 cp15 register named {0}. Did you mean {1}?");
+
+    /// <summary>TG0024 for an AArch32 name the architecture lacks, listed under a register ({2}; {1}: the names the architecture maps onto it).</summary>
+    public static readonly DiagnosticRule UnknownAarch32NameOf = AliasContradictsArchitecture.WithMessage(
+        "The architecture has no AArch32 cp15 register named {0} (the architecture maps {1} onto {2}).");
+
+    /// <summary>TG0024 for an AArch32 name the architecture lacks, listed under a register ({2}; {1}: the names the architecture maps onto it), close to an architectural one ({3}).</summary>
+    public static readonly DiagnosticRule UnknownAarch32NameOfSuggesting = AliasContradictsArchitecture.WithMessage(
+        "The architecture has no AArch32 cp15 register named {0} (the architecture maps {1} onto {2}). Did you mean {3}?");
 
     /// <summary>TG0024 for an alias named otherwise than the architecture's register at its encoding.</summary>
     public static readonly DiagnosticRule AliasNameDiffers = AliasContradictsArchitecture.WithMessage(
@@ -315,6 +379,18 @@ public static class CatalogueRules
         "TrapGen stops reading: {0}; {1}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0025 for a catalogue longer ({0}: characters) than the limit ({1}; {2}: how to raise it).</summary>
+    public static readonly DiagnosticRule CatalogueTooLong = LimitExceeded.WithMessage(
+        "TrapGen stops reading: the catalogue is {0} characters long, over the limit of {1}; {2}");
+
+    /// <summary>TG0025 for YAML nested deeper ({0}: levels) than the limit ({1}; {2}: how to raise it).</summary>
+    public static readonly DiagnosticRule NestedTooDeep = LimitExceeded.WithMessage(
+        "TrapGen stops reading: the YAML nests {0} levels deep here, over the limit of {1}; {2}");
+
+    /// <summary>TG0025 for YAML of more nodes ({0}), aliases expanded, than the limit ({1}; {2}: how to raise it).</summary>
+    public static readonly DiagnosticRule TooManyNodes = LimitExceeded.WithMessage(
+        "TrapGen stops reading: the YAML has {0} nodes by here, counting each alias as the nodes it stands for, over the limit of {1}; {2}");
+
     /// <summary>TG0026: more diagnostics than the limit; the rest are counted, not reported.</summary>
     public static readonly DiagnosticRule MoreDiagnostics = new(
         "TG0026", "More diagnostics not shown",
@@ -345,6 +421,30 @@ public static class CatalogueRules
         "{0}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0030 for an AArch64 register listed as an instruction.</summary>
+    public static readonly DiagnosticRule RegisterNotInstruction = UnknownInstruction.WithMessage(
+        "{0} is a register, not a System instruction: list it under registers");
+
+    /// <summary>TG0030 for an AArch32 register ({0}) of an AArch64 one ({1}) listed as an instruction.</summary>
+    public static readonly DiagnosticRule Aarch32RegisterNotInstruction = UnknownInstruction.WithMessage(
+        "{0} is an AArch32 register, not a System instruction: list it under registers (as an aarch32 view of {1})");
+
+    /// <summary>TG0030 for an AArch32 register the architecture maps onto no AArch64 one, listed as an instruction.</summary>
+    public static readonly DiagnosticRule UnmappedAarch32RegisterNotInstruction = UnknownInstruction.WithMessage(
+        "{0} is an AArch32 register, not a System instruction: list it under registers (as an aarch32 view of its AArch64 register)");
+
+    /// <summary>TG0030 for a name that is no System instruction.</summary>
+    public static readonly DiagnosticRule UnknownInstructionName = UnknownInstruction.WithMessage(
+        "The architecture has no System instruction named {0}. Write an AArch64 one as its mnemonic and operation (DC CISW, TLBI VMALLE1IS) or an AArch32 one by its name (DCCISW); trapgen list --architecture lists them");
+
+    /// <summary>TG0030 for a name that is no System instruction, close to one ({1}).</summary>
+    public static readonly DiagnosticRule UnknownInstructionNameSuggesting = UnknownInstruction.WithMessage(
+        "The architecture has no System instruction named {0}. Did you mean {1}? Write an AArch64 one as its mnemonic and operation (DC CISW, TLBI VMALLE1IS) or an AArch32 one by its name (DCCISW); trapgen list --architecture lists them");
+
+    /// <summary>TG0030 for an instruction of a higher exception level ({1}) than EL1.</summary>
+    public static readonly DiagnosticRule InstructionAboveEl1 = UnknownInstruction.WithMessage(
+        "{0} is an EL{1} instruction: EL1 cannot execute it (it is UNDEFINED there), so it never traps to EL2; remove it");
+
     /// <summary>TG0031: a handling that does not fit the entry (a read handling for an instruction, fields without sanitised).</summary>
     public static readonly DiagnosticRule HandlingDoesNotFit = new(
         "TG0031", "Handling does not fit the entry",
@@ -369,6 +469,34 @@ public static class CatalogueRules
         "TG0032", "Invalid field override",
         "{0}",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0032 for a field of a register the architecture's field table lacks ({1}: the field, {2}: its value).</summary>
+    public static readonly DiagnosticRule NoFieldTable = InvalidFieldOverride.WithMessage(
+        "The architecture's field table has no fields for {0}: declare the field's bits, {1}: {{ lsb: <bit>, width: <bits>, value: {2} }}");
+
+    /// <summary>TG0032 for a field ({1}) the register does not have ({2}: its fields, {3}: the value).</summary>
+    public static readonly DiagnosticRule UnknownField = InvalidFieldOverride.WithMessage(
+        "{0} has no field named {1} (its fields: {2}); for a field the architecture's table lacks, declare its bits: {1}: {{ lsb: <bit>, width: <bits>, value: {3} }}");
+
+    /// <summary>TG0032 for a field ({1}) the register does not have, close to one it has ({4}; {2}: its fields, {3}: the value).</summary>
+    public static readonly DiagnosticRule UnknownFieldSuggesting = InvalidFieldOverride.WithMessage(
+        "{0} has no field named {1}; did you mean {4}? (its fields: {2}); for a field the architecture's table lacks, declare its bits: {1}: {{ lsb: <bit>, width: <bits>, value: {3} }}");
+
+    /// <summary>TG0032 for a field declared at other bits ({3}, {4}: lsb and width; {5}: the range) than the architecture's ({2}; {6}: the value).</summary>
+    public static readonly DiagnosticRule FieldBitsDiffer = InvalidFieldOverride.WithMessage(
+        "{0}.{1} is bits [{2}] in the architecture, but lsb: {3}, width: {4} ([{5}]) is declared: write {1}: {6}, taking its bits from the architecture");
+
+    /// <summary>TG0032 for a declared field ({2}: its range) past the register's width ({3}; {4}: its top bit).</summary>
+    public static readonly DiagnosticRule FieldOutsideRegister = InvalidFieldOverride.WithMessage(
+        "{0}.{1} [{2}] lies outside the {3}-bit register; its bits must be within [{4}:0]");
+
+    /// <summary>TG0032 for a value ({0}) larger than its field ({1}.{2} [{3}], {4} bits) holds ({5}).</summary>
+    public static readonly DiagnosticRule FieldValueTooWide = InvalidFieldOverride.WithMessage(
+        "{0} does not fit {1}.{2} [{3}], a {4}-bit field (at most {5}): give a value the field can hold");
+
+    /// <summary>TG0032 for a field ({1} [{2}]) whose bits overlap a field given before ({3} [{4}]).</summary>
+    public static readonly DiagnosticRule FieldsOverlap = InvalidFieldOverride.WithMessage(
+        "{0}.{1} [{2}] overlaps {3} [{4}]: give each bit one value");
 
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(

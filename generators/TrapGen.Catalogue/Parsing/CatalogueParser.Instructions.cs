@@ -38,7 +38,7 @@ internal sealed partial class CatalogueParser
                 handling.Value, hook, traps, reader.SpanOf("name"), reader.SpanOf("handling"), reader.SpanOf("hook"));
         }
 
-        diagnostics.Report(CatalogueRules.UnknownInstruction, reader.SpanOf("name"), InstructionMessages.Unknown(written!));
+        diagnostics.Report(reader.SpanOf("name"), InstructionMessages.Unknown(written!));
         return null;
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 #pragma warning restore CA1031
         {
             var position = scanner.CurrentPosition;
-            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Between(position, position), "the YAML reader stopped here (" + exception.Message + ")");
+            diagnostics.Report(CatalogueRules.ReaderStopped, YamlSpans.Between(position, position), exception.Message);
             return null;
         }
 
@@ -49,7 +49,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 
         if (stream.Documents.Count > 1)
         {
-            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Of(stream.Documents[1].RootNode), "a catalogue is one YAML document; remove the second '---'");
+            diagnostics.Report(CatalogueRules.SecondDocument, YamlSpans.Of(stream.Documents[1].RootNode));
         }
 
         var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root);
@@ -218,7 +218,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             }
             else
             {
-                diagnostics.Report(CatalogueRules.UnknownRegisterName, reader.SpanOf("name"), ArchitectureMessages.UnknownAarch64Name(name, null));
+                diagnostics.Report(reader.SpanOf("name"), ArchitectureMessages.UnknownAarch64Name(name, null));
             }
         }
         else if (implementationDefined && width is null)
@@ -285,7 +285,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         var rows = ArchitecturalDefaults.Aarch32Rows(name);
         if (rows.Count == 0)
         {
-            diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, span, ArchitectureMessages.UnknownAarch32Name(name, owner));
+            diagnostics.Report(span, ArchitectureMessages.UnknownAarch32Name(name, owner));
         }
 
         return rows.Select(row => ArchitecturalDefaults.Alias(row, name, registerTraps, span));
@@ -300,7 +300,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         Aarch32Register? architectural = null;
         if (reader.Has("mcr") && reader.Has("mcrr"))
         {
-            diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (exactly one of 'mcr' and 'mcrr')", "mcr or mcrr, not both");
+            diagnostics.Report(CatalogueRules.BothForms, reader.Span, owner);
         }
         else if (reader.Has("mcr") || reader.Has("mcrr"))
         {
@@ -318,11 +318,11 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             }
             else if (rows.Count > 1)
             {
-                diagnostics.Report(CatalogueRules.MissingKey, reader.Span, owner + " (it has an MCR and an MCRR form: give one, or write the name alone for both)", "mcr or mcrr");
+                diagnostics.Report(CatalogueRules.FormNotChosen, reader.Span, owner);
             }
             else
             {
-                diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, reader.SpanOf("name"), ArchitectureMessages.UnknownAarch32Name(name, null));
+                diagnostics.Report(reader.SpanOf("name"), ArchitectureMessages.UnknownAarch32Name(name, null));
             }
         }
 
@@ -421,8 +421,8 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
                 || !CatalogueKeys.Direction.TryGetValue(direction, out var parsed))
             {
                 diagnostics.Report(
-                    CatalogueRules.InvalidValue, YamlSpans.Of(pair.Value), MappingReader.Describe(pair.Value), "traps of " + owner,
-                    "a trap group mapped to one of " + string.Join(", ", CatalogueKeys.Direction.Keys));
+                    CatalogueRules.InvalidMembership, YamlSpans.Of(pair.Value), MappingReader.Describe(pair.Value), owner,
+                    string.Join(", ", CatalogueKeys.Direction.Keys));
                 continue;
             }
 

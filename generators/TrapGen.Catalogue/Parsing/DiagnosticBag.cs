@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
@@ -23,6 +22,9 @@ internal sealed class DiagnosticBag(int limit, SourceSpan endOfText)
     private const int MaxArgumentLength = 400;
 
     public bool HasErrors => errors.Count > 0;
+
+    /// <summary>Reports the case a message helper chose, at <paramref name="span"/>.</summary>
+    public void Report(SourceSpan span, DiagnosticMessage message) => Report(message.Rule, span, message.Arguments);
 
     public void Report(DiagnosticRule rule, SourceSpan span, params string[] arguments)
     {
@@ -57,8 +59,8 @@ internal sealed class DiagnosticBag(int limit, SourceSpan endOfText)
             CatalogueRules.MoreDiagnostics,
             SourceSpan.FileStart,
             new EquatableArray<string>([
-                leftOut.ToString(CultureInfo.InvariantCulture),
-                droppedErrors.ToString(CultureInfo.InvariantCulture),
+                MessageArgument.Decimal(leftOut),
+                MessageArgument.Decimal(droppedErrors),
                 CatalogueLimits.HowToRaise(CatalogueLimits.MaxDiagnosticsProperty)]));
         return errors.Concat(others.Take(shownOthers)).OrderBy(d => d.Span.StartOffset).Append(summary).ToEquatableArray();
     }

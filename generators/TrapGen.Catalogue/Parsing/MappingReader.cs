@@ -127,7 +127,7 @@ internal sealed class MappingReader
             return choice;
         }
 
-        diagnostics.Report(CatalogueRules.InvalidValue, YamlSpans.Of(node), Describe(node), key, "one of " + string.Join(", ", choices.Keys));
+        diagnostics.Report(CatalogueRules.NoneOfTheChoices, YamlSpans.Of(node), Describe(node), key, string.Join(", ", choices.Keys));
         return null;
     }
 

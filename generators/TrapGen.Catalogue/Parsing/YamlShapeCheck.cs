@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using TrapGen.Catalogue.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using static TrapGen.Catalogue.Diagnostics.MessageArgument;
 
 namespace TrapGen.Catalogue.Parsing;
 
@@ -23,9 +23,8 @@ internal sealed class YamlShapeCheck(DiagnosticBag diagnostics, CatalogueLimits 
         if (text.Length > limits.MaxCharacters)
         {
             diagnostics.Report(
-                CatalogueRules.LimitExceeded, SourceSpan.FileStart,
-                Format("the catalogue is {0} characters long, over the limit of {1}", text.Length, limits.MaxCharacters),
-                CatalogueLimits.HowToRaise(CatalogueLimits.MaxCharactersProperty));
+                CatalogueRules.CatalogueTooLong, SourceSpan.FileStart,
+                Decimal(text.Length), Decimal(limits.MaxCharacters), CatalogueLimits.HowToRaise(CatalogueLimits.MaxCharactersProperty));
             return false;
         }
 
@@ -44,7 +43,7 @@ internal sealed class YamlShapeCheck(DiagnosticBag diagnostics, CatalogueLimits 
                         var collection = (NodeEvent)parser.Current;
                         if (open.Count >= limits.MaxDepth)
                         {
-                            return Refuse(collection, Format("the YAML nests {0} levels deep here, over the limit of {1}", open.Count + 1, limits.MaxDepth), CatalogueLimits.MaxDepthProperty);
+                            return Refuse(collection, CatalogueRules.NestedTooDeep, open.Count + 1, limits.MaxDepth, CatalogueLimits.MaxDepthProperty);
                         }
 
                         open.Push((collection.Anchor, 1));
@@ -77,9 +76,7 @@ internal sealed class YamlShapeCheck(DiagnosticBag diagnostics, CatalogueLimits 
                     case AnchorAlias alias:
                         if (!weights.TryGetValue(alias.Value, out var expanded))
                         {
-                            diagnostics.Report(
-                                CatalogueRules.MalformedYaml, YamlSpans.Between(alias.Start, alias.End),
-                                "the alias *" + alias.Value + " refers to no anchor &" + alias.Value + " before it (an alias may not refer to a node that contains it)");
+                            diagnostics.Report(CatalogueRules.UndefinedAlias, YamlSpans.Between(alias.Start, alias.End), alias.Value.ToString());
                             return false;
                         }
 
@@ -104,7 +101,7 @@ internal sealed class YamlShapeCheck(DiagnosticBag diagnostics, CatalogueLimits 
 #pragma warning restore CA1031
         {
             var position = scanner.CurrentPosition;
-            diagnostics.Report(CatalogueRules.MalformedYaml, YamlSpans.Between(position, position), "the YAML reader stopped here (" + exception.Message + ")");
+            diagnostics.Report(CatalogueRules.ReaderStopped, YamlSpans.Between(position, position), exception.Message);
             return false;
         }
 
@@ -122,14 +119,13 @@ internal sealed class YamlShapeCheck(DiagnosticBag diagnostics, CatalogueLimits 
         }
 
         return total <= limits.MaxNodes
-            || Refuse(at, Format("the YAML has {0} nodes by here, counting each alias as the nodes it stands for, over the limit of {1}", total, limits.MaxNodes), CatalogueLimits.MaxNodesProperty);
+            || Refuse(at, CatalogueRules.TooManyNodes, total, limits.MaxNodes, CatalogueLimits.MaxNodesProperty);
     }
 
-    private bool Refuse(ParsingEvent at, string what, string property)
+    /// <summary>Reports the case <paramref name="rule"/> of TG0025: <paramref name="count"/> over <paramref name="limit"/>, raised with <paramref name="property"/>.</summary>
+    private bool Refuse(ParsingEvent at, DiagnosticRule rule, long count, long limit, string property)
     {
-        diagnostics.Report(CatalogueRules.LimitExceeded, YamlSpans.Between(at.Start, at.End), what, CatalogueLimits.HowToRaise(property));
+        diagnostics.Report(rule, YamlSpans.Between(at.Start, at.End), Decimal(count), Decimal(limit), CatalogueLimits.HowToRaise(property));
         return false;
     }
-
-    private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -1,50 +1,53 @@
-using System.Globalization;
+using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
-using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Diagnostics;
+using static TrapGen.Catalogue.Diagnostics.MessageArgument;
 
 namespace TrapGen.Catalogue.Validation;
 
-/// <summary>The messages of the architecture checks (TG0021–TG0024), each saying how to fix the entry.</summary>
+/// <summary>
+/// The cases of the architecture checks (TG0021–TG0024) that depend on what the architecture has near
+/// the entry, and the arguments every case shares: the YAML that writes an encoding, a view's
+/// spelling, a list of names. The wordings are the rules' (<see cref="CatalogueRules"/>).
+/// </summary>
 internal static class ArchitectureMessages
 {
     /// <summary>TG0022 for an AArch64 name the architecture does not have; <paramref name="encoding"/> is what the entry declares, if anything.</summary>
-    public static string UnknownAarch64Name(string name, Aarch64Encoding? encoding)
+    public static DiagnosticMessage UnknownAarch64Name(string name, Aarch64Encoding? encoding)
     {
-        var atEncoding = encoding is null ? null : Aarch64Registers.FirstAt(encoding);
-        if (atEncoding is not null)
+        if (encoding is not null && Aarch64Registers.FirstAt(encoding) is { } atEncoding)
         {
-            return Format("{0} is not an architectural register name: {1} is {2}; name it {2}", name, encoding!.Tuple, atEncoding.Name);
+            return new(CatalogueRules.NameOfEncodedRegister, name, encoding.Tuple, atEncoding.Name);
         }
 
         var suggestion = ClosestName.Find(name, Aarch64Registers.Names);
-        var hint = suggestion is null ? string.Empty : Format(" Did you mean {0}?", suggestion);
         return encoding is null
-            ? Format("The architecture has no AArch64 register named {0}.{1} Use an architectural name, or give its encoding and mark it implementation_defined: true", name, hint)
-            : Format(
-                "The architecture has no AArch64 register named {0}, and none at {1}.{2} If it is IMPLEMENTATION DEFINED, mark it implementation_defined: true",
-                name, encoding.Tuple, hint);
+            ? DiagnosticMessage.Suggesting(suggestion, CatalogueRules.UnknownAarch64Name, CatalogueRules.UnknownAarch64NameSuggesting, name)
+            : DiagnosticMessage.Suggesting(suggestion, CatalogueRules.UnknownAarch64NameAndEncoding, CatalogueRules.UnknownAarch64NameAndEncodingSuggesting, name, encoding.Tuple);
     }
 
-    /// <summary>TG0024 for an AArch32 name the architecture does not have.</summary>
-    public static string UnknownAarch32Name(string name, string? register)
+    /// <summary>TG0024 for an AArch32 name the architecture does not have; <paramref name="register"/> is the entry it is listed under, if known.</summary>
+    public static DiagnosticMessage UnknownAarch32Name(string name, string? register)
     {
         var candidates = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp15).Select(r => r.Name).Distinct();
         var suggestion = ClosestName.Find(name, candidates);
-        var mapped = register is null ? string.Empty : Format(" (the architecture maps {0} onto {1})", Listing(Aarch32Registers.MappedOnto(register).Select(r => r.Name)), register);
-        return Format(
-            "The architecture has no AArch32 cp15 register named {0}{1}.{2}",
-            name, mapped, suggestion is null ? string.Empty : Format(" Did you mean {0}?", suggestion));
+        return register is null
+            ? DiagnosticMessage.Suggesting(suggestion, CatalogueRules.UnknownAarch32Name, CatalogueRules.UnknownAarch32NameSuggesting, name)
+            : DiagnosticMessage.Suggesting(
+                suggestion, CatalogueRules.UnknownAarch32NameOf, CatalogueRules.UnknownAarch32NameOfSuggesting,
+                name, Listing(Aarch32Registers.MappedOnto(register).Select(r => r.Name)), register);
     }
 
     /// <summary>The YAML that writes <paramref name="encoding"/>.</summary>
     public static string Yaml(Aarch64Encoding encoding) =>
-        Format("encoding: {{ op0: {0}, op1: {1}, crn: {2}, crm: {3}, op2: {4} }}", encoding.Op0, encoding.Op1, encoding.CRn, encoding.CRm, encoding.Op2);
+        "encoding: { op0: " + Decimal(encoding.Op0) + ", op1: " + Decimal(encoding.Op1) + ", crn: " + Decimal(encoding.CRn)
+        + ", crm: " + Decimal(encoding.CRm) + ", op2: " + Decimal(encoding.Op2) + " }";
 
     /// <summary>The YAML that writes <paramref name="encoding"/>.</summary>
     public static string Yaml(Cp15Encoding encoding) => encoding.Form == Cp15Form.Mcr
-        ? Format("mcr: {{ opc1: {0}, crn: {1}, crm: {2}, opc2: {3} }}", encoding.Opc1, encoding.CRn, encoding.CRm, encoding.Opc2)
-        : Format("mcrr: {{ opc1: {0}, crm: {1} }}", encoding.Opc1, encoding.CRm);
+        ? "mcr: { opc1: " + Decimal(encoding.Opc1) + ", crn: " + Decimal(encoding.CRn) + ", crm: " + Decimal(encoding.CRm) + ", opc2: " + Decimal(encoding.Opc2) + " }"
+        : "mcrr: { opc1: " + Decimal(encoding.Opc1) + ", crm: " + Decimal(encoding.CRm) + " }";
 
     /// <summary>The catalogue spelling that matches an architectural view.</summary>
     public static string Spelling(Aarch32View view) => view switch
@@ -54,14 +57,10 @@ internal static class ArchitectureMessages
         _ => "whole",
     };
 
-    public static string Listing(System.Collections.Generic.IEnumerable<string> names)
+    /// <summary>The names, comma-separated, or <c>nothing</c>.</summary>
+    public static string Listing(IEnumerable<string> names)
     {
         var list = string.Join(", ", names);
         return list.Length == 0 ? "nothing" : list;
     }
-
-    /// <summary>A number as a message argument, invariantly.</summary>
-    public static string Decimal(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -4,6 +4,7 @@ using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
+using static TrapGen.Catalogue.Diagnostics.MessageArgument;
 using static TrapGen.Catalogue.Validation.ArchitectureMessages;
 
 namespace TrapGen.Catalogue.Validation;
@@ -41,7 +42,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
     {
         if (!Aarch64Registers.TryFind(register.Name, out var architectural))
         {
-            diagnostics.Report(CatalogueRules.UnknownRegisterName, register.Span, UnknownAarch64Name(register.Name, register.Encoding));
+            diagnostics.Report(register.Span, UnknownAarch64Name(register.Name, register.Encoding));
             return;
         }
 
@@ -109,7 +110,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
             }
             else if (!register.ImplementationDefined)
             {
-                diagnostics.Report(CatalogueRules.AliasContradictsArchitecture, alias.Span, UnknownAarch32Name(alias.Name, register.Name));
+                diagnostics.Report(alias.Span, UnknownAarch32Name(alias.Name, register.Name));
             }
 
             return;

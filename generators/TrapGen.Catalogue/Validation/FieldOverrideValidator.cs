@@ -4,7 +4,7 @@ using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
-using static TrapGen.Catalogue.Validation.ArchitectureMessages;
+using static TrapGen.Catalogue.Diagnostics.MessageArgument;
 
 namespace TrapGen.Catalogue.Validation;
 
@@ -40,7 +40,7 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
                 var entry = register.Fields[i];
                 if (Problem(register, entry) is { } problem)
                 {
-                    diagnostics.Report(CatalogueRules.InvalidFieldOverride, entry.Field is null ? entry.Span : entry.ValueSpan, problem);
+                    diagnostics.Report(entry.Field is null ? entry.Span : entry.ValueSpan, problem);
                     continue;
                 }
 
@@ -48,14 +48,14 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
                 if (register.Fields.Take(i).FirstOrDefault(other => other.Field is { } bits && bits.Overlaps(field)) is { } overlapped)
                 {
                     diagnostics.Report(
-                        CatalogueRules.InvalidFieldOverride, entry.Span,
-                        Format("{0}.{1} [{2}] overlaps {3} [{4}]: give each bit one value", register.Name, field.Name, field.BitRange, overlapped.Name, overlapped.Field!.BitRange));
+                        CatalogueRules.FieldsOverlap, entry.Span, register.Name, field.Name, field.BitRange, overlapped.Name, overlapped.Field!.BitRange);
                 }
             }
         }
     }
 
-    private static string? Problem(RegisterDefinition register, FieldOverride entry)
+    /// <summary>The case of TG0032 that <paramref name="entry"/> breaks, if any, but an overlap.</summary>
+    private static DiagnosticMessage? Problem(RegisterDefinition register, FieldOverride entry)
     {
         var architectural = RegisterFields.Find(register.Name, entry.Name);
         if (entry.Field is not { } field)
@@ -63,39 +63,34 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
             var known = RegisterFields.Of(register.Name);
             if (known.Count == 0)
             {
-                return Format(
-                    "The architecture's field table has no fields for {0}: declare the field's bits, {1}: {{ lsb: <bit>, width: <bits>, value: {2} }}",
-                    register.Name, entry.Name, Hex(entry.Value));
+                return new(CatalogueRules.NoFieldTable, register.Name, entry.Name, Hex(entry.Value));
             }
 
-            var suggestion = ClosestName.Find(entry.Name, known.Select(f => f.Name));
-            return Format(
-                "{0} has no field named {1}{2} (its fields: {3}); for a field the architecture's table lacks, declare its bits: {1}: {{ lsb: <bit>, width: <bits>, value: {4} }}",
-                register.Name, entry.Name, suggestion is null ? string.Empty : Format("; did you mean {0}?", suggestion),
-                string.Join(", ", known.Select(f => f.Name + " [" + f.BitRange + "]")), Hex(entry.Value));
+            return DiagnosticMessage.Suggesting(
+                ClosestName.Find(entry.Name, known.Select(f => f.Name)), CatalogueRules.UnknownField, CatalogueRules.UnknownFieldSuggesting,
+                register.Name, entry.Name, string.Join(", ", known.Select(f => f.Name + " [" + f.BitRange + "]")), Hex(entry.Value));
         }
 
         if (entry.Declared && architectural is not null && (architectural.Lsb != field.Lsb || architectural.Width != field.Width))
         {
-            return Format(
-                "{0}.{1} is bits [{2}] in the architecture, but lsb: {3}, width: {4} ([{5}]) is declared: write {1}: {6}, taking its bits from the architecture",
-                register.Name, architectural.Name, architectural.BitRange, field.Lsb, field.Width, field.BitRange, Hex(entry.Value));
+            return new(
+                CatalogueRules.FieldBitsDiffer,
+                register.Name, architectural.Name, architectural.BitRange, Decimal(field.Lsb), Decimal(field.Width), field.BitRange, Hex(entry.Value));
         }
 
         if (field.Msb >= register.Width)
         {
-            return Format("{0}.{1} [{2}] lies outside the {3}-bit register; its bits must be within [{4}:0]", register.Name, field.Name, field.BitRange, register.Width, register.Width - 1);
+            return new(CatalogueRules.FieldOutsideRegister, register.Name, field.Name, field.BitRange, Decimal(register.Width), Decimal(register.Width - 1));
         }
 
         if (entry.Value > field.MaxValue)
         {
-            return Format(
-                "{0} does not fit {1}.{2} [{3}], a {4}-bit field (at most {5}): give a value the field can hold",
-                Hex(entry.Value), register.Name, field.Name, field.BitRange, field.Width, Hex(field.MaxValue));
+            return new(CatalogueRules.FieldValueTooWide, Hex(entry.Value), register.Name, field.Name, field.BitRange, Decimal(field.Width), Hex(field.MaxValue));
         }
 
         return null;
     }
 
-    private static string Hex(ulong value) => value < 10 ? value.ToString(CultureInfo.InvariantCulture) : "0x" + value.ToString("X", CultureInfo.InvariantCulture);
+    /// <summary>A field's value as the catalogue would write it: small ones in decimal, others in hex.</summary>
+    private static string Hex(ulong value) => value < 10 ? Decimal((long)value) : "0x" + value.ToString("X", CultureInfo.InvariantCulture);
 }

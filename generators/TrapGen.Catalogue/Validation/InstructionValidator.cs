@@ -28,7 +28,7 @@ internal sealed class InstructionValidator(DiagnosticBag diagnostics)
 
             if (El1Access.IsAboveEl1(instruction.ExceptionLevel))
             {
-                diagnostics.Report(CatalogueRules.UnknownInstruction, instruction.Span, InstructionMessages.NotEl1(instruction.Name, instruction.ExceptionLevel));
+                diagnostics.Report(CatalogueRules.InstructionAboveEl1, instruction.Span, instruction.Name, MessageArgument.Decimal(instruction.ExceptionLevel));
             }
 
             if (instruction.Handling == InstructionHandling.Hook && instruction.Hook is null)

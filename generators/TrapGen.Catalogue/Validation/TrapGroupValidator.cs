@@ -4,6 +4,7 @@ using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
+using static TrapGen.Catalogue.Diagnostics.MessageArgument;
 using static TrapGen.Catalogue.Validation.ArchitectureMessages;
 
 namespace TrapGen.Catalogue.Validation;
