@@ -43,7 +43,7 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
         .. TrapClasses.All.SelectMany(kind =>
             TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.Iss(kind)), f))),
         .. Layouts.Syndromes.Where(l => !TrapClasses.All.Any(kind => TrapClasses.Iss(kind) == l)).SelectMany(l =>
-            l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, l.IsIss2 ? f with { Lsb = f.Lsb + Layouts.Esr.ISS2.Lsb } : f))),
+            l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, l.IsIss2 ? new BitField(f.Name, f.Lsb + Layouts.Esr.ISS2.Lsb, f.Width) : f))),
     ];
 
     private static readonly ILookup<string, KnownSyndromeField> ByLayout = All.ToLookup(f => f.Layout);

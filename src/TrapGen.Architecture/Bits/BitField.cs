@@ -11,14 +11,20 @@ namespace TrapGen.Architecture;
 /// <param name="Width">The number of bits (1 to 64).</param>
 public sealed record BitField(string Name, int Lsb, int Width)
 {
+    /// <summary>Gets the least significant bit. Get-only, so that no <c>with</c> can move the field away from its masks.</summary>
+    public int Lsb { get; } = Lsb;
+
+    /// <summary>Gets the number of bits. Get-only, as <see cref="Lsb"/> is.</summary>
+    public int Width { get; } = Width;
+
     /// <summary>Gets the most significant bit.</summary>
     public int Msb => Lsb + Width - 1;
 
-    /// <summary>Gets the right-aligned mask: <c>(1 &lt;&lt; Width) - 1</c>.</summary>
-    public ulong ValueMask => Width >= 64 ? ulong.MaxValue : (1UL << Width) - 1;
+    /// <summary>Gets the right-aligned mask: <c>(1 &lt;&lt; Width) - 1</c>, computed once (a trap's decode extracts fields by it).</summary>
+    public ulong ValueMask { get; } = MaskOf(0, Width);
 
-    /// <summary>Gets the in-place mask: the value mask shifted to <see cref="Lsb"/>.</summary>
-    public ulong Mask => ValueMask << Lsb;
+    /// <summary>Gets the in-place mask: the value mask shifted to <see cref="Lsb"/>, computed once.</summary>
+    public ulong Mask { get; } = MaskOf(Lsb, Width);
 
     /// <summary>Gets the largest value the field holds.</summary>
     public ulong MaxValue => ValueMask;
