@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
@@ -62,9 +63,17 @@ public sealed class Hypervisor
         var pc = vcpu.Pc;
         var outcome = Handle(vcpu, esr);
         TrapCount++;
-        Observer?.OnTrap(new TrapRecord(vcpu, esr, pc, outcome));
+        if (Observer is { } observer)
+        {
+            Notify(observer, vcpu, esr, pc, outcome);
+        }
+
         return outcome;
     }
+
+    /// <summary>Tells the observer, out of line: the record is built only when someone watches, so the trap path keeps no frame for it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Notify(ITrapObserver observer, Vcpu vcpu, uint esr, ulong pc, TrapOutcome outcome) => observer.OnTrap(new TrapRecord(vcpu, esr, pc, outcome));
 
     /// <summary>
     /// The seed's ctxt_switch_to: saves the running vCPU's EL1 registers, restores <paramref name="next"/>'s,
