@@ -43,6 +43,6 @@ public sealed class FixedTypesTests
             .Select(type => type.Identifier.ValueText)
             .ToList();
         Assert.NotEmpty(result.GeneratedSources);
-        Assert.Empty(declared.Intersect(FixedTypeNames.Concat(["RegisterHandling", "RegisterView", "Cp15Form", "DispatchedAccessInfo"])));
+        Assert.Empty(declared.Intersect(FixedTypeNames.Concat(["RegisterHandling", "RegisterView", "TrapClassKind", "DispatchedAccessInfo"])));
     }
 }

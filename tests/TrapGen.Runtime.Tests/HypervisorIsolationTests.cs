@@ -131,17 +131,17 @@ public sealed class HypervisorIsolationTests
             from crn in Values(0, 16)
             from crm in Values(0, 16)
             from op2 in Values(0, 8)
-            select new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways),
+            select new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways),
         "cp15_32" =>
             from opc1 in Values(0, 8)
             from crn in Values(0, 16)
             from crm in Values(0, 16)
             from opc2 in Values(0, 8)
-            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways),
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcr, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways),
         _ =>
             from opc1 in Values(0, 16)
             from crm in Values(0, 16)
-            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways),
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcrr, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways),
     };
 
     private static IEnumerable<uint> Values(uint first, uint count) => Enumerable.Range((int)first, (int)count).Select(v => (uint)v);

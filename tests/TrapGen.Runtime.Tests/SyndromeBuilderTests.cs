@@ -43,7 +43,7 @@ public sealed class SyndromeBuilderTests
     public void Every_cp15_alias_instruction_yields_its_catalogued_key_and_condition(string condition, uint cond)
     {
         var aliases = SystemRegisters.All.SelectMany(r => r.Aliases).ToList();
-        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == Cp15Form.Mcr
+        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == TrapClassKind.Mcr
             ? new[] { $"mrc{condition} p15, {a.Opc1}, r7, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r8, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
             : new[] { $"mrrc{condition} p15, {a.Opc1}, r7, r9, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r8, r11, c{a.CRm}" })]);
 
@@ -54,7 +54,7 @@ public sealed class SyndromeBuilderTests
             Assert.True(InstructionDecoder.TryDecode(words[i], InstructionSet.A32, out var access));
             var esr = SyndromeBuilder.Build(access);
             var iss = EsrFields.GetISS(esr);
-            if (alias.Form == Cp15Form.Mcr)
+            if (alias.Form == TrapClassKind.Mcr)
             {
                 var s = new Cp32Syndrome(iss);
                 Assert.Equal(Cp32Iss.ExceptionClass, EsrFields.GetEC(esr));

@@ -63,8 +63,8 @@ public sealed class SyndromeSweepTests
         var (mask, keys) = exceptionClass switch
         {
             SysRegIss.ExceptionClass => (SysRegIss.KeyMask, SystemRegisters.All.Where(r => !r.GuestAarch32State).Select(r => r.Key).ToHashSet()),
-            Cp32Iss.ExceptionClass => (Cp32Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15Form.Mcr).Select(a => a.Key).ToHashSet()),
-            _ => (Cp64Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15Form.Mcrr).Select(a => a.Key).ToHashSet()),
+            Cp32Iss.ExceptionClass => (Cp32Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == TrapClassKind.Mcr).Select(a => a.Key).ToHashSet()),
+            _ => (Cp64Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == TrapClassKind.Mcrr).Select(a => a.Key).ToHashSet()),
         };
         keys.UnionWith(SystemRegisters.InstructionsAndOthers.Where(d => d.ExceptionClass == exceptionClass).Select(d => d.Key));
         return (mask, keys);

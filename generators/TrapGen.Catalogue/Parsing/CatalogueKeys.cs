@@ -90,7 +90,7 @@ internal static class CatalogueKeys
     /// (hints, SYS), not registers, so registers have op0 2 (debug) or 3.
     /// </summary>
     public static int MinimumEncodingValue(TrapClassKind kind, string field) =>
-        kind == TrapClassKind.Aarch64 && field == "Op0" ? 2 : 0;
+        kind == TrapClassKind.Msr && field == "Op0" ? 2 : 0;
 
     /// <summary>Maps the catalogue's lower-case encoding keys onto the architectural field names.</summary>
     public static string FieldName(string key) => key switch

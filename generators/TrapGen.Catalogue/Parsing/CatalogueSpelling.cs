@@ -32,13 +32,13 @@ public static class CatalogueSpelling
     /// <summary>Gets the key a trap class's layout is declared under in <c>syndrome:</c>: <c>aarch64</c>, <c>cp15_32</c> or <c>cp15_64</c>.</summary>
     public static string Of(TrapClassKind kind) => kind switch
     {
-        TrapClassKind.Aarch64 => "aarch64",
-        TrapClassKind.Cp15Register32 => "cp15_32",
+        TrapClassKind.Msr => "aarch64",
+        TrapClassKind.Mcr => "cp15_32",
         _ => "cp15_64",
     };
 
     /// <summary>Gets the key an alias's encoding is declared under: <c>mcr</c> or <c>mcrr</c>.</summary>
-    public static string Of(Cp15Form form) => form == Cp15Form.Mcr ? "mcr" : "mcrr";
+    public static string OfForm(TrapClassKind form) => form == TrapClassKind.Mcr ? "mcr" : "mcrr";
 
     private static string Find<T>(IReadOnlyDictionary<string, T> vocabulary, T value) =>
         vocabulary.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;

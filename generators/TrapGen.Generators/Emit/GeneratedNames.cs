@@ -19,7 +19,7 @@ internal static class GeneratedNames
     public const string DispatchedAccess = "global::" + FixedNamespace + ".DispatchedAccessInfo";
     public const string Handling = "global::" + FixedNamespace + ".RegisterHandling";
     public const string View = "global::" + FixedNamespace + ".RegisterView";
-    public const string Form = "global::" + FixedNamespace + ".Cp15Form";
+    public const string TrapClass = "global::" + FixedNamespace + ".TrapClassKind";
     public const string RegisterFile = "SystemRegisterFile";
     public const string Dispatcher = "TrapDispatcher";
     public const string Registry = "SystemRegisters";
@@ -29,9 +29,9 @@ internal static class GeneratedNames
     /// <summary>The prefix shared by every name of a trap class: <c>SysReg</c>, <c>Cp32</c>, <c>Cp64</c>.</summary>
     public static string Prefix(TrapClassKind kind) => kind switch
     {
-        TrapClassKind.Aarch64 => "SysReg",
-        TrapClassKind.Cp15Register32 => "Cp32",
-        TrapClassKind.Cp15Register64 => "Cp64",
+        TrapClassKind.Msr => "SysReg",
+        TrapClassKind.Mcr => "Cp32",
+        TrapClassKind.Mcrr => "Cp64",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -157,11 +157,11 @@ internal sealed record AliasListing(
     public static AliasListing From(SyndromeLayouts syndrome, AliasDefinition alias)
     {
         var e = alias.Encoding;
-        var pair = e.Form == Cp15Form.Mcrr;
+        var pair = e.Form == TrapClassKind.Mcrr;
         return new AliasListing(
             alias.Name,
             [.. alias.OtherNames],
-            CatalogueSpelling.Of(e.TrapClass),
+            CatalogueSpelling.Of(e.Form),
             e.Opc1,
             pair ? null : e.CRn,
             e.CRm,

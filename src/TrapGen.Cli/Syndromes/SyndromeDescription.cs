@@ -80,7 +80,7 @@ internal sealed record SyndromeDescription(
             decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
             spelled ? instruction : null,
-            decoded && access.TrapClass != TrapClassKind.Aarch64 ? conditionValid : null,
+            decoded && access.TrapClass != TrapClassKind.Msr ? conditionValid : null,
             register,
             architecturalName);
     }

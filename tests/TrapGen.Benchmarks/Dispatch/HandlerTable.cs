@@ -38,10 +38,10 @@ public static class HandlerTable
 
             foreach (var alias in register.Aliases)
             {
-                var exceptionClass = alias.Form == Cp15Form.Mcr ? Cp32Iss.ExceptionClass : Cp64Iss.ExceptionClass;
+                var exceptionClass = alias.Form == TrapClassKind.Mcr ? Cp32Iss.ExceptionClass : Cp64Iss.ExceptionClass;
                 TableHandler handler = emulated
                     ? new TimerHandler(register.Register, exceptionClass)
-                    : alias.Form == Cp15Form.Mcr ? new Cp32Handler(slot, alias.View, updatesSctlr) : new Cp64Handler(slot);
+                    : alias.Form == TrapClassKind.Mcr ? new Cp32Handler(slot, alias.View, updatesSctlr) : new Cp64Handler(slot);
                 table.Add(Key(exceptionClass, alias.Key), handler);
             }
         }

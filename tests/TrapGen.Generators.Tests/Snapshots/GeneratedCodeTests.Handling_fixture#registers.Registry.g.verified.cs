@@ -24,7 +24,7 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
@@ -35,7 +35,7 @@ public enum SystemRegister
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -103,7 +103,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("WIDGET", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("WIDGET", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp32Keys.WIDGET),
             ],
             Key: SysRegKeys.WIDGET_EL1),
@@ -116,9 +116,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("BASE", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
+                new("BASE", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
                     Key: Cp32Keys.BASE),
-                new("BASE", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("BASE", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.BASE),
             ],
             Key: SysRegKeys.BASE_EL1),
@@ -131,7 +131,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("QUIET", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("QUIET", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.QUIET),
             ],
             Key: SysRegKeys.QUIET_EL1),

@@ -16,7 +16,7 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
@@ -27,7 +27,7 @@ public enum SystemRegister
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -95,7 +95,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.SCTLR),
             ],
             Key: SysRegKeys.SCTLR_EL1),

@@ -102,7 +102,7 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
@@ -113,7 +113,7 @@ public enum SystemRegister
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -181,7 +181,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.SCTLR),
             ],
             Key: SysRegKeys.SCTLR_EL1),
@@ -194,9 +194,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.TTBR0),
-                new("TTBR0", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.TTBR0),
             ],
             Key: SysRegKeys.TTBR0_EL1),
@@ -209,9 +209,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.TTBR1),
-                new("TTBR1", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.TTBR1),
             ],
             Key: SysRegKeys.TTBR1_EL1),
@@ -224,9 +224,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBCR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("TTBCR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.TTBCR),
-                new("TTBCR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                new("TTBCR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
                     Key: Cp32Keys.TTBCR2),
             ],
             Key: SysRegKeys.TCR_EL1),
@@ -239,7 +239,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ADFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ADFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ADFSR),
             ],
             Key: SysRegKeys.AFSR0_EL1),
@@ -252,7 +252,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AIFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("AIFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.AIFSR),
             ],
             Key: SysRegKeys.AFSR1_EL1),
@@ -265,7 +265,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.DFSR),
             ],
             Key: SysRegKeys.ESR_EL1),
@@ -278,9 +278,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.DFAR),
-                new("IFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
+                new("IFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
                     Key: Cp32Keys.IFAR),
             ],
             Key: SysRegKeys.FAR_EL1),
@@ -293,9 +293,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("MAIR0", ["PRRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("MAIR0", ["PRRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.MAIR0),
-                new("MAIR1", ["NMRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                new("MAIR1", ["NMRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
                     Key: Cp32Keys.MAIR1),
             ],
             Key: SysRegKeys.MAIR_EL1),
@@ -308,9 +308,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AMAIR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("AMAIR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.AMAIR0),
-                new("AMAIR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                new("AMAIR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
                     Key: Cp32Keys.AMAIR1),
             ],
             Key: SysRegKeys.AMAIR_EL1),
@@ -323,7 +323,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CONTEXTIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CONTEXTIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CONTEXTIDR),
             ],
             Key: SysRegKeys.CONTEXTIDR_EL1),
@@ -336,7 +336,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DACR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DACR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.DACR),
             ],
             Key: 0x00310C00u),
@@ -349,7 +349,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("IFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("IFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.IFSR),
             ],
             Key: 0x00331400u),
@@ -362,7 +362,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CTL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CNTP_CTL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CNTP_CTL),
             ],
             Key: SysRegKeys.CNTP_CTL_EL0),
@@ -375,7 +375,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_TVAL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CNTP_TVAL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CNTP_TVAL),
             ],
             Key: SysRegKeys.CNTP_TVAL_EL0),
@@ -388,7 +388,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CVAL", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("CNTP_CVAL", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.CNTP_CVAL),
             ],
             Key: SysRegKeys.CNTP_CVAL_EL0),
@@ -401,7 +401,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTPCT", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("CNTPCT", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: Cp64Keys.CNTPCT),
             ],
             Key: SysRegKeys.CNTPCT_EL0),
@@ -450,7 +450,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ID_PFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_PFR0),
             ],
             Key: SysRegKeys.ID_PFR0_EL1),
@@ -463,7 +463,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ID_PFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_PFR1),
             ],
             Key: SysRegKeys.ID_PFR1_EL1),
@@ -476,7 +476,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_DFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("ID_DFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_DFR0),
             ],
             Key: SysRegKeys.ID_DFR0_EL1),
@@ -489,7 +489,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_MMFR0),
             ],
             Key: SysRegKeys.ID_MMFR0_EL1),
@@ -502,7 +502,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_MMFR1),
             ],
             Key: SysRegKeys.ID_MMFR1_EL1),
@@ -515,7 +515,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_MMFR2),
             ],
             Key: SysRegKeys.ID_MMFR2_EL1),
@@ -528,7 +528,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_MMFR3),
             ],
             Key: SysRegKeys.ID_MMFR3_EL1),
@@ -541,7 +541,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR0),
             ],
             Key: SysRegKeys.ID_ISAR0_EL1),
@@ -554,7 +554,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR1),
             ],
             Key: SysRegKeys.ID_ISAR1_EL1),
@@ -567,7 +567,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR2),
             ],
             Key: SysRegKeys.ID_ISAR2_EL1),
@@ -580,7 +580,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR3),
             ],
             Key: SysRegKeys.ID_ISAR3_EL1),
@@ -593,7 +593,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR4", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR4", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR4),
             ],
             Key: SysRegKeys.ID_ISAR4_EL1),
@@ -606,7 +606,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR5", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR5", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ID_ISAR5),
             ],
             Key: SysRegKeys.ID_ISAR5_EL1),
@@ -646,7 +646,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CTR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CTR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CTR),
             ],
             Key: SysRegKeys.CTR_EL0),
@@ -659,7 +659,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CLIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CLIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CLIDR),
             ],
             Key: SysRegKeys.CLIDR_EL1),
@@ -672,7 +672,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CSSELR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CSSELR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CSSELR),
             ],
             Key: SysRegKeys.CSSELR_EL1),
@@ -685,7 +685,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CCSIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CCSIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.CCSIDR),
             ],
             Key: SysRegKeys.CCSIDR_EL1),
@@ -698,7 +698,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("REVIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                new("REVIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.REVIDR),
             ],
             Key: SysRegKeys.REVIDR_EL1),
@@ -711,7 +711,7 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                new("AIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.AIDR),
             ],
             Key: SysRegKeys.AIDR_EL1),
@@ -724,9 +724,9 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ACTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ACTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: Cp32Keys.ACTLR),
-                new("ACTLR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                new("ACTLR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
                     Key: Cp32Keys.ACTLR2),
             ],
             Key: SysRegKeys.ACTLR_EL1),
