@@ -24,8 +24,8 @@ public sealed class SyndromeBuilderTests
             {
                 Assert.True(InstructionDecoder.TryDecode(words[index++], InstructionSet.A64, out var access));
                 var esr = SyndromeBuilder.Build(access);
-                var syndrome = new SysRegSyndrome(EsrFields.GetISS(esr));
-                Assert.Equal(SysRegIss.ExceptionClass, EsrFields.GetEC(esr));
+                var syndrome = new MsrSyndrome(EsrFields.GetISS(esr));
+                Assert.Equal(MsrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal(1U, EsrFields.GetIL(esr));
                 Assert.Equal(register.Key, syndrome.Key);
                 Assert.Equal(isRead, syndrome.IsRead);
@@ -56,14 +56,14 @@ public sealed class SyndromeBuilderTests
             var iss = EsrFields.GetISS(esr);
             if (alias.Form == TrapClassKind.Mcr)
             {
-                var s = new Cp32Syndrome(iss);
-                Assert.Equal(Cp32Iss.ExceptionClass, EsrFields.GetEC(esr));
+                var s = new McrSyndrome(iss);
+                Assert.Equal(McrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.CV, s.COND));
             }
             else
             {
-                var s = new Cp64Syndrome(iss);
-                Assert.Equal(Cp64Iss.ExceptionClass, EsrFields.GetEC(esr));
+                var s = new McrrSyndrome(iss);
+                Assert.Equal(McrrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, isRead ? 9U : 11U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.Rt2, s.CV, s.COND));
             }
         }

@@ -20,12 +20,12 @@ public sealed class TrappedInstructionClassTests
     [Fact]
     public void The_generated_layouts_have_the_descriptors_exception_classes_and_key_masks()
     {
-        Assert.Equal(SysRegIss.ExceptionClass, TrapClassDescriptors.Msr.ExceptionClass);
-        Assert.Equal(SysRegIss.KeyMask, TrapClassDescriptors.Msr.KeyMask);
-        Assert.Equal(Cp32Iss.ExceptionClass, TrapClassDescriptors.Mcr.ExceptionClass);
-        Assert.Equal(Cp32Iss.KeyMask, TrapClassDescriptors.Mcr.KeyMask);
-        Assert.Equal(Cp64Iss.ExceptionClass, TrapClassDescriptors.Mcrr.ExceptionClass);
-        Assert.Equal(Cp64Iss.KeyMask, TrapClassDescriptors.Mcrr.KeyMask);
+        Assert.Equal(MsrIss.ExceptionClass, TrapClassDescriptors.Msr.ExceptionClass);
+        Assert.Equal(MsrIss.KeyMask, TrapClassDescriptors.Msr.KeyMask);
+        Assert.Equal(McrIss.ExceptionClass, TrapClassDescriptors.Mcr.ExceptionClass);
+        Assert.Equal(McrIss.KeyMask, TrapClassDescriptors.Mcr.KeyMask);
+        Assert.Equal(McrrIss.ExceptionClass, TrapClassDescriptors.Mcrr.ExceptionClass);
+        Assert.Equal(McrrIss.KeyMask, TrapClassDescriptors.Mcrr.KeyMask);
     }
 
     [Fact]

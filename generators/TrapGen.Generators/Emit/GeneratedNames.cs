@@ -1,4 +1,3 @@
-using System;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
@@ -26,14 +25,11 @@ internal static class GeneratedNames
     public const string RegisterEnum = "SystemRegister";
     public const string TrapResult = "TrapResult";
 
-    /// <summary>The prefix shared by every name of a trap class: <c>SysReg</c>, <c>Cp32</c>, <c>Cp64</c>.</summary>
-    public static string Prefix(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Msr => "SysReg",
-        TrapClassKind.Mcr => "Cp32",
-        TrapClassKind.Mcrr => "Cp64",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>
+    /// The prefix shared by every name of a trap class, its instruction as the enum names it: <c>Msr</c>,
+    /// <c>Mcr</c>, <c>Mcrr</c> (<c>MsrIss</c>, <c>McrKeys</c>, <c>DispatchMcrr</c>, <c>Mcr_SCTLR</c>).
+    /// </summary>
+    public static string Prefix(TrapClassKind kind) => kind.ToString();
 
     public static string Iss(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Iss";
 

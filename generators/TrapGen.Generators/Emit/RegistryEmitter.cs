@@ -47,7 +47,7 @@ internal static class RegistryEmitter
         writer.Line("/// <param name=\"CRm\">CRm.</param>");
         writer.Line("/// <param name=\"Opc2\">opc2 (0 for MCRR).</param>");
         writer.Line("/// <param name=\"View\">Which bits of the AArch64 register it reaches.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the Cp32Keys or Cp64Keys.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among the McrKeys or McrrKeys.</param>");
         writer.Line(context.GeneratedCodeAttribute);
         writer.Line("public sealed record Aarch32AliasInfo(");
         writer.Line("    string Name,");
@@ -80,7 +80,7 @@ internal static class RegistryEmitter
         writer.Line("/// <param name=\"Emulator\">The emulator, for emulated registers, or null.</param>");
         writer.Line("/// <param name=\"OtherNames\">Other architectural names of the same encoding.</param>");
         writer.Line("/// <param name=\"Aliases\">Its AArch32 views.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the SysRegKeys.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among the MsrKeys.</param>");
         writer.Line(context.GeneratedCodeAttribute);
         writer.Line("public sealed record SystemRegisterInfo(");
         writer.Line("    " + GeneratedNames.RegisterEnum + " Register,");
