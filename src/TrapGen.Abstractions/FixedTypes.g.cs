@@ -44,7 +44,7 @@ public static partial class EsrFields
 
 }
 
-/// <summary>The ISS of EC 0x18, a trapped MSR/MRS (catalogue syndrome.aarch64).</summary>
+/// <summary>The ISS of EC 0x18, a trapped MSR/MRS (catalogue syndrome.msr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
 public static partial class MsrIss
 {
@@ -173,7 +173,7 @@ public readonly partial record struct MsrSyndrome(uint Iss)
     public uint Key => Iss & MsrIss.KeyMask;
 }
 
-/// <summary>The ISS of EC 0x03, a trapped MCR/MRC (catalogue syndrome.cp15_32).</summary>
+/// <summary>The ISS of EC 0x03, a trapped MCR/MRC (catalogue syndrome.mcr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
 public static partial class McrIss
 {
@@ -316,7 +316,7 @@ public readonly partial record struct McrSyndrome(uint Iss)
     public uint Key => Iss & McrIss.KeyMask;
 }
 
-/// <summary>The ISS of EC 0x04, a trapped MCRR/MRRC (catalogue syndrome.cp15_64).</summary>
+/// <summary>The ISS of EC 0x04, a trapped MCRR/MRRC (catalogue syndrome.mcrr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
 public static partial class McrrIss
 {

@@ -108,7 +108,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             return SyndromeLayouts.Architectural;
         }
 
-        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome);
+        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome, CatalogueKeys.RenamedSyndrome);
         var esrWidth = SyndromeLayouts.TrapEsrWidth;
         var esrFields = (Fields: EquatableArray<BitField>.Empty, Spans: EquatableArray<SourceSpan>.Empty);
         if (reader.Mapping("esr", required: true) is { } esrNode)
@@ -305,7 +305,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         else if (reader.Has("mcr") || reader.Has("mcrr"))
         {
             var form = reader.Has("mcr") ? TrapClassKind.Mcr : TrapClassKind.Mcrr;
-            encoding = ParseCp15Encoding(reader, CatalogueSpelling.OfForm(form), form, owner);
+            encoding = ParseCp15Encoding(reader, CatalogueSpelling.Of(form), form, owner);
             architectural = encoding is null || name is null ? null : ArchitecturalDefaults.Aarch32Row(name, form);
         }
         else if (name is not null)
@@ -333,7 +333,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             return null;
         }
 
-        var encodingKey = CatalogueSpelling.OfForm(encoding.Form);
+        var encodingKey = CatalogueSpelling.Of(encoding.Form);
         var defaultView = architectural is not null ? ArchitecturalDefaults.ViewOf(architectural.View) : RegisterView.Whole;
         return new AliasDefinition(
             name, otherNames, encoding, view ?? defaultView, traps, reader.SpanOf("name"),
