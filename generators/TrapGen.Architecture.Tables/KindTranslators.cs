@@ -15,8 +15,8 @@ internal static class KindTranslators
 
     private static readonly Dictionary<string, string> Forms = new()
     {
-        ["mcr"] = "Cp15Form.Mcr",
-        ["mcrr"] = "Cp15Form.Mcrr",
+        ["mcr"] = "TrapClassKind.Mcr",
+        ["mcrr"] = "TrapClassKind.Mcrr",
     };
 
     private static readonly Dictionary<string, string> Views = new()
@@ -79,7 +79,7 @@ internal static class KindTranslators
             }
 
             var form = row.Choice(2, Forms);
-            var pair = form == "Cp15Form.Mcrr";
+            var pair = form == "TrapClassKind.Mcrr";
             var mapsTo = row.OptionalName(9);
             var view = row.Cell(10).Text;
             if ((mapsTo == "null") != (view == RowReader.Empty))

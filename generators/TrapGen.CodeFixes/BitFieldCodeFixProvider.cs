@@ -89,9 +89,9 @@ public sealed class BitFieldCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// Finds TrapGen's constant for the field (<c>TrapGen.SysRegIss.CRnMask</c>, from TrapGen.Abstractions)
+    /// Finds TrapGen's constant for the field (<c>TrapGen.MsrIss.CRnMask</c>, from TrapGen.Abstractions)
     /// in the document's compilation, when it is referenced and holds <paramref name="mask"/>; returns its
-    /// fully qualified name and its short one (<c>SysRegIss.CRnMask</c>).
+    /// fully qualified name and its short one (<c>MsrIss.CRnMask</c>).
     /// </summary>
     private static async Task<(string Qualified, string Short)?> FindGeneratedConstantAsync(Document document, string generated, string mask, CancellationToken cancellationToken)
     {

@@ -44,9 +44,9 @@ public static partial class EsrFields
 
 }
 
-/// <summary>The ISS of EC 0x18, a trapped MSR/MRS (catalogue syndrome.aarch64).</summary>
+/// <summary>The ISS of EC 0x18, a trapped MSR/MRS (catalogue syndrome.msr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public static partial class SysRegIss
+public static partial class MsrIss
 {
     /// <summary>The exception class that reports this ISS layout.</summary>
     public const uint ExceptionClass = 24;
@@ -143,39 +143,39 @@ public static partial class SysRegIss
 /// <summary>A decoded ISS of a trapped MSR/MRS.</summary>
 /// <param name="Iss">The raw ISS, ESR_EL2[24:0].</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public readonly partial record struct SysRegSyndrome(uint Iss)
+public readonly partial record struct MsrSyndrome(uint Iss)
 {
     /// <summary>Op0, ISS bits [21:20].</summary>
-    public uint Op0 => SysRegIss.GetOp0(Iss);
+    public uint Op0 => MsrIss.GetOp0(Iss);
 
     /// <summary>Op2, ISS bits [19:17].</summary>
-    public uint Op2 => SysRegIss.GetOp2(Iss);
+    public uint Op2 => MsrIss.GetOp2(Iss);
 
     /// <summary>Op1, ISS bits [16:14].</summary>
-    public uint Op1 => SysRegIss.GetOp1(Iss);
+    public uint Op1 => MsrIss.GetOp1(Iss);
 
     /// <summary>CRn, ISS bits [13:10].</summary>
-    public uint CRn => SysRegIss.GetCRn(Iss);
+    public uint CRn => MsrIss.GetCRn(Iss);
 
     /// <summary>Rt, ISS bits [9:5].</summary>
-    public uint Rt => SysRegIss.GetRt(Iss);
+    public uint Rt => MsrIss.GetRt(Iss);
 
     /// <summary>CRm, ISS bits [4:1].</summary>
-    public uint CRm => SysRegIss.GetCRm(Iss);
+    public uint CRm => MsrIss.GetCRm(Iss);
 
     /// <summary>Direction, ISS bits [0].</summary>
-    public uint Direction => SysRegIss.GetDirection(Iss);
+    public uint Direction => MsrIss.GetDirection(Iss);
 
     /// <summary>True for a read (MRS, MRC, MRRC), false for a write: Direction is 1 for reads.</summary>
     public bool IsRead => Direction != 0;
 
-    /// <summary>The register key: the ISS masked with SysRegIss.KeyMask.</summary>
-    public uint Key => Iss & SysRegIss.KeyMask;
+    /// <summary>The register key: the ISS masked with MsrIss.KeyMask.</summary>
+    public uint Key => Iss & MsrIss.KeyMask;
 }
 
-/// <summary>The ISS of EC 0x03, a trapped MCR/MRC (catalogue syndrome.cp15_32).</summary>
+/// <summary>The ISS of EC 0x03, a trapped MCR/MRC (catalogue syndrome.mcr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public static partial class Cp32Iss
+public static partial class McrIss
 {
     /// <summary>The exception class that reports this ISS layout.</summary>
     public const uint ExceptionClass = 3;
@@ -283,42 +283,42 @@ public static partial class Cp32Iss
 /// <summary>A decoded ISS of a trapped MCR/MRC.</summary>
 /// <param name="Iss">The raw ISS, ESR_EL2[24:0].</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public readonly partial record struct Cp32Syndrome(uint Iss)
+public readonly partial record struct McrSyndrome(uint Iss)
 {
     /// <summary>CV, ISS bits [24].</summary>
-    public uint CV => Cp32Iss.GetCV(Iss);
+    public uint CV => McrIss.GetCV(Iss);
 
     /// <summary>COND, ISS bits [23:20].</summary>
-    public uint COND => Cp32Iss.GetCOND(Iss);
+    public uint COND => McrIss.GetCOND(Iss);
 
     /// <summary>Opc2, ISS bits [19:17].</summary>
-    public uint Opc2 => Cp32Iss.GetOpc2(Iss);
+    public uint Opc2 => McrIss.GetOpc2(Iss);
 
     /// <summary>Opc1, ISS bits [16:14].</summary>
-    public uint Opc1 => Cp32Iss.GetOpc1(Iss);
+    public uint Opc1 => McrIss.GetOpc1(Iss);
 
     /// <summary>CRn, ISS bits [13:10].</summary>
-    public uint CRn => Cp32Iss.GetCRn(Iss);
+    public uint CRn => McrIss.GetCRn(Iss);
 
     /// <summary>Rt, ISS bits [9:5].</summary>
-    public uint Rt => Cp32Iss.GetRt(Iss);
+    public uint Rt => McrIss.GetRt(Iss);
 
     /// <summary>CRm, ISS bits [4:1].</summary>
-    public uint CRm => Cp32Iss.GetCRm(Iss);
+    public uint CRm => McrIss.GetCRm(Iss);
 
     /// <summary>Direction, ISS bits [0].</summary>
-    public uint Direction => Cp32Iss.GetDirection(Iss);
+    public uint Direction => McrIss.GetDirection(Iss);
 
     /// <summary>True for a read (MRS, MRC, MRRC), false for a write: Direction is 1 for reads.</summary>
     public bool IsRead => Direction != 0;
 
-    /// <summary>The register key: the ISS masked with Cp32Iss.KeyMask.</summary>
-    public uint Key => Iss & Cp32Iss.KeyMask;
+    /// <summary>The register key: the ISS masked with McrIss.KeyMask.</summary>
+    public uint Key => Iss & McrIss.KeyMask;
 }
 
-/// <summary>The ISS of EC 0x04, a trapped MCRR/MRRC (catalogue syndrome.cp15_64).</summary>
+/// <summary>The ISS of EC 0x04, a trapped MCRR/MRRC (catalogue syndrome.mcrr).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public static partial class Cp64Iss
+public static partial class McrrIss
 {
     /// <summary>The exception class that reports this ISS layout.</summary>
     public const uint ExceptionClass = 4;
@@ -415,34 +415,34 @@ public static partial class Cp64Iss
 /// <summary>A decoded ISS of a trapped MCRR/MRRC.</summary>
 /// <param name="Iss">The raw ISS, ESR_EL2[24:0].</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "0.1.0")]
-public readonly partial record struct Cp64Syndrome(uint Iss)
+public readonly partial record struct McrrSyndrome(uint Iss)
 {
     /// <summary>CV, ISS bits [24].</summary>
-    public uint CV => Cp64Iss.GetCV(Iss);
+    public uint CV => McrrIss.GetCV(Iss);
 
     /// <summary>COND, ISS bits [23:20].</summary>
-    public uint COND => Cp64Iss.GetCOND(Iss);
+    public uint COND => McrrIss.GetCOND(Iss);
 
     /// <summary>Opc1, ISS bits [19:16].</summary>
-    public uint Opc1 => Cp64Iss.GetOpc1(Iss);
+    public uint Opc1 => McrrIss.GetOpc1(Iss);
 
     /// <summary>Rt2, ISS bits [14:10].</summary>
-    public uint Rt2 => Cp64Iss.GetRt2(Iss);
+    public uint Rt2 => McrrIss.GetRt2(Iss);
 
     /// <summary>Rt, ISS bits [9:5].</summary>
-    public uint Rt => Cp64Iss.GetRt(Iss);
+    public uint Rt => McrrIss.GetRt(Iss);
 
     /// <summary>CRm, ISS bits [4:1].</summary>
-    public uint CRm => Cp64Iss.GetCRm(Iss);
+    public uint CRm => McrrIss.GetCRm(Iss);
 
     /// <summary>Direction, ISS bits [0].</summary>
-    public uint Direction => Cp64Iss.GetDirection(Iss);
+    public uint Direction => McrrIss.GetDirection(Iss);
 
     /// <summary>True for a read (MRS, MRC, MRRC), false for a write: Direction is 1 for reads.</summary>
     public bool IsRead => Direction != 0;
 
-    /// <summary>The register key: the ISS masked with Cp64Iss.KeyMask.</summary>
-    public uint Key => Iss & Cp64Iss.KeyMask;
+    /// <summary>The register key: the ISS masked with McrrIss.KeyMask.</summary>
+    public uint Key => Iss & McrrIss.KeyMask;
 }
 
 /// <summary>The 32-bit halves of a 64-bit register: the LO and HI views of AArch32 aliases.</summary>

@@ -32,7 +32,7 @@ public sealed class Aarch32RegisterBinutilsTests
     private static string Instruction(Aarch32Register register, bool isRead)
     {
         var e = register.Encoding;
-        return e.Form == Cp15Form.Mcr
+        return e.Form == TrapClassKind.Mcr
             ? string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, c{3}, c{4}, {5}", isRead ? "mrc" : "mcr", register.Coprocessor, e.Opc1, e.CRn, e.CRm, e.Opc2)
             : string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, r3, c{3}", isRead ? "mrrc" : "mcrr", register.Coprocessor, e.Opc1, e.CRm);
     }
@@ -42,7 +42,7 @@ public sealed class Aarch32RegisterBinutilsTests
     {
         var e = register.Encoding;
         ulong word = 0;
-        if (e.Form == Cp15Form.Mcr)
+        if (e.Form == TrapClassKind.Mcr)
         {
             word = Layouts.A32RegisterMove.Cond.Insert(word, Aarch32Constants.ConditionAlways);
             word = Layouts.A32RegisterMove.Fixed.Insert(word, Layouts.A32RegisterMove.FixedValue);

@@ -96,9 +96,9 @@ public sealed class LayoutTests
     [Fact]
     public void The_exception_classes_of_the_trap_layouts_are_named_for_those_traps()
     {
-        Assert.Equal(0x18, TrapClasses.ExceptionClass(TrapClassKind.Aarch64));
-        Assert.Equal(0x03, TrapClasses.ExceptionClass(TrapClassKind.Cp15Register32));
-        Assert.Equal(0x04, TrapClasses.ExceptionClass(TrapClassKind.Cp15Register64));
+        Assert.Equal(0x18, TrapClasses.ExceptionClass(TrapClassKind.Msr));
+        Assert.Equal(0x03, TrapClasses.ExceptionClass(TrapClassKind.Mcr));
+        Assert.Equal(0x04, TrapClasses.ExceptionClass(TrapClassKind.Mcrr));
         Assert.Contains("MSR, MRS", ExceptionClasses.NameOf(0x18), System.StringComparison.Ordinal);
         Assert.Contains("MCRR or MRRC access to cp15", ExceptionClasses.NameOf(0x04), System.StringComparison.Ordinal);
     }

@@ -101,15 +101,15 @@ public sealed class TrapClassDescriptorTests
     {
         Assert.Equal(0x05u, Cp14ExceptionClasses.Mcr);
         Assert.Equal(0x0Cu, Cp14ExceptionClasses.Mcrr);
-        Assert.Same(TrapClassDescriptors.Cp15Mcr.Iss, TrapClassDescriptors.Cp14Mcr.Iss);
-        Assert.Same(TrapClassDescriptors.Cp15Mcrr.Iss, TrapClassDescriptors.Cp14Mcrr.Iss);
-        Assert.Equal(TrapClassDescriptors.Cp15Mcr.KeyMask, TrapClassDescriptors.Vmrs.KeyMask);
+        Assert.Same(TrapClassDescriptors.Mcr.Iss, TrapClassDescriptors.Cp14Mcr.Iss);
+        Assert.Same(TrapClassDescriptors.Mcrr.Iss, TrapClassDescriptors.Cp14Mcrr.Iss);
+        Assert.Equal(TrapClassDescriptors.Mcr.KeyMask, TrapClassDescriptors.Vmrs.KeyMask);
     }
 
     [Theory]
-    [InlineData(TrapClassKind.Aarch64, "MSR/MRS", "Op0 Op1 CRn CRm Op2", "Op0 Op1 CRn CRm Op2 Rt Direction", 0x003FFC1EU)]
-    [InlineData(TrapClassKind.Cp15Register32, "MCR/MRC", "Opc1 CRn CRm Opc2", "CV COND Opc1 CRn CRm Opc2 Rt Direction", 0x000FFC1EU)]
-    [InlineData(TrapClassKind.Cp15Register64, "MCRR/MRRC", "Opc1 CRm", "CV COND Opc1 CRm Rt Rt2 Direction", 0x000F001EU)]
+    [InlineData(TrapClassKind.Msr, "MSR/MRS", "Op0 Op1 CRn CRm Op2", "Op0 Op1 CRn CRm Op2 Rt Direction", 0x003FFC1EU)]
+    [InlineData(TrapClassKind.Mcr, "MCR/MRC", "Opc1 CRn CRm Opc2", "CV COND Opc1 CRn CRm Opc2 Rt Direction", 0x000FFC1EU)]
+    [InlineData(TrapClassKind.Mcrr, "MCRR/MRRC", "Opc1 CRm", "CV COND Opc1 CRm Rt Rt2 Direction", 0x000F001EU)]
     public void Trap_classes_answer_from_their_descriptors(TrapClassKind kind, string instructions, string key, string required, uint keyMask)
     {
         Assert.Equal(instructions, TrapClasses.Instructions(kind));
@@ -118,6 +118,37 @@ public sealed class TrapClassDescriptorTests
         Assert.Equal(keyMask, TrapClasses.KeyMask(kind));
         Assert.All(key.Split(' '), name => Assert.True(TrapClasses.IsKeyField(kind, name)));
         Assert.False(TrapClasses.IsKeyField(kind, TrapClasses.Rt));
+    }
+
+    [Fact]
+    public void Each_trap_class_is_its_descriptor_by_the_same_name()
+    {
+        Assert.Same(TrapClassDescriptors.Msr, TrapClassDescriptors.Of(TrapClassKind.Msr));
+        Assert.Same(TrapClassDescriptors.Mcr, TrapClassDescriptors.Of(TrapClassKind.Mcr));
+        Assert.Same(TrapClassDescriptors.Mcrr, TrapClassDescriptors.Of(TrapClassKind.Mcrr));
+        Assert.Equal([TrapClassKind.Msr, TrapClassKind.Mcr, TrapClassKind.Mcrr], TrapClasses.All.Select(k => TrapClassDescriptors.Of(k).Kind!.Value));
+    }
+
+    [Theory]
+    [InlineData(TrapClassKind.Mcr, 32, "MCR p15, 0, c1, c0, 0")]
+    [InlineData(TrapClassKind.Mcrr, 64, "MCRR p15, 0, c0")]
+    public void An_aarch32_encodings_form_is_its_trap_class(TrapClassKind form, int width, string described)
+    {
+        var encoding = new Cp15Encoding(form, 0, form == TrapClassKind.Mcr ? 1 : 0, 0, 0);
+
+        Assert.Equal(form, encoding.Form);
+        Assert.Equal(width, encoding.AccessWidth);
+        Assert.Equal(described, encoding.Describe());
+        Assert.Equal(TrapClasses.Key(form, encoding.KeyValues), TrapClasses.Key(encoding));
+        Assert.True(Cp15Encoding.IsForm(form));
+    }
+
+    [Fact]
+    public void An_aarch32_encoding_is_never_of_the_msr_class()
+    {
+        Assert.False(Cp15Encoding.IsForm(TrapClassKind.Msr));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => new Cp15Encoding(TrapClassKind.Msr, 0, 1, 0, 0));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => new Cp15Encoding((TrapClassKind)7, 0, 1, 0, 0));
     }
 
     [Theory]

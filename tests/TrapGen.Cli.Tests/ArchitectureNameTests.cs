@@ -36,7 +36,7 @@ public sealed class ArchitectureNameTests
     public void Decode_names_every_cp15_register_from_its_syndrome()
     {
         var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15).ToList();
-        var instructions = registers.Select(r => r.Encoding.Form == Cp15Form.Mcr
+        var instructions = registers.Select(r => r.Encoding.Form == TrapClassKind.Mcr
             ? string.Format(CultureInfo.InvariantCulture, "mrc p15, {0}, r2, c{1}, c{2}, {3}", r.Encoding.Opc1, r.Encoding.CRn, r.Encoding.CRm, r.Encoding.Opc2)
             : string.Format(CultureInfo.InvariantCulture, "mrrc p15, {0}, r2, r3, c{1}", r.Encoding.Opc1, r.Encoding.CRm)).ToArray();
 

@@ -45,10 +45,10 @@ public static class CataloguedAccesses
 
             foreach (var alias in register.Aliases)
             {
-                var forms = alias.Form == Cp15Form.Mcr
+                var forms = alias.Form == TrapClassKind.Mcr
                     ? Format("p15, {0}, r3, c{1}, c{2}, {3}", alias.Opc1, alias.CRn, alias.CRm, alias.Opc2)
                     : Format("p15, {0}, r2, r3, c{1}", alias.Opc1, alias.CRm);
-                var (read, write) = alias.Form == Cp15Form.Mcr ? ("mrc", "mcr") : ("mrrc", "mcrr");
+                var (read, write) = alias.Form == TrapClassKind.Mcr ? ("mrc", "mcr") : ("mrrc", "mcrr");
                 if (register.IsReadable)
                 {
                     accesses.Add(new(read + " " + forms, false, alias.Name));

@@ -61,7 +61,7 @@ public sealed class DecodeEncodeTests
         var listing = Json(Cli.Run("list", "--json", Cli.CatalogueOfRepository)).GetProperty("registers");
         var keysByName = listing.EnumerateArray()
             .SelectMany(r => r.GetProperty("aliases").EnumerateArray().Select(a => (Name: a.GetProperty("name").GetString()!, Kind: a.GetProperty("kind").GetString()!, Key: a.GetProperty("syndromeKey").GetString()!))
-                .Prepend((Name: r.GetProperty("name").GetString()!, Kind: "aarch64", Key: r.GetProperty("syndromeKey").GetString()!)))
+                .Prepend((Name: r.GetProperty("name").GetString()!, Kind: "msr", Key: r.GetProperty("syndromeKey").GetString()!)))
             .ToLookup(entry => (entry.Name, entry.Kind), entry => Parse(entry.Key));
 
         foreach (var access in CataloguedAccesses.All)
@@ -127,6 +127,18 @@ public sealed class DecodeEncodeTests
         Assert.Equal("mrc p15, 0, r3, c12, c0, 0", decoded.GetProperty("instruction").GetString());
         Assert.Equal(JsonValueKind.Null, decoded.GetProperty("register").ValueKind);
         Assert.Equal("VBAR", decoded.GetProperty("architecturalName").GetString());
+    }
+
+    [Theory]
+    [InlineData("0x62300400", "msr", "msr sctlr_el1, x0")]
+    [InlineData("0x0e2a0c10", "mcr", "mcr p15, 0, r0, c3, c8, 5")]
+    [InlineData("0x13e00404", "mcrr", "mcrr p15, 0, r0, r1, c2")]
+    public void Decode_names_the_trap_class_by_its_instruction_as_the_catalogue_does(string esr, string trapClass, string instruction)
+    {
+        var decoded = Json(Cli.Run("decode", "--json", esr));
+
+        Assert.Equal(trapClass, decoded.GetProperty("trapClass").GetString());
+        Assert.Equal(instruction, decoded.GetProperty("instruction").GetString());
     }
 
     [Fact]

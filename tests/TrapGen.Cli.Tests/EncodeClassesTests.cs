@@ -110,7 +110,7 @@ public sealed class EncodeClassesTests
     private static IEnumerable<string> Moves(Aarch32Register register)
     {
         var e = register.Encoding;
-        return e.Form == Cp15Form.Mcr
+        return e.Form == TrapClassKind.Mcr
             ? [Invariant($"mrc p14, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}"), Invariant($"mcr p14, {e.Opc1}, r2, c{e.CRn}, c{e.CRm}, {e.Opc2}")]
             : [Invariant($"mrrc p14, {e.Opc1}, r1, r2, c{e.CRm}"), Invariant($"mcrr p14, {e.Opc1}, r3, r4, c{e.CRm}")];
     }

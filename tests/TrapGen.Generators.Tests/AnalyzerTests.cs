@@ -107,13 +107,13 @@ public sealed class AnalyzerTests
     }
 
     [Theory]
-    [InlineData("class H { const uint HSR_SYSREG_CRN_MASK = 0x3800; const int HSR_SYSREG_CRN_SHIFT = 10; }", "const uint HSR_SYSREG_CRN_MASK = TrapGen.SysRegIss.CRnMask;")]
-    [InlineData("class H { static uint F(uint hsr) => (hsr & 0x3800) >> 10; }", "(hsr & TrapGen.SysRegIss.CRnMask) >> 10")]
+    [InlineData("class H { const uint HSR_SYSREG_CRN_MASK = 0x3800; const int HSR_SYSREG_CRN_SHIFT = 10; }", "const uint HSR_SYSREG_CRN_MASK = TrapGen.MsrIss.CRnMask;")]
+    [InlineData("class H { static uint F(uint hsr) => (hsr & 0x3800) >> 10; }", "(hsr & TrapGen.MsrIss.CRnMask) >> 10")]
     public async Task The_code_fix_offers_the_generated_constant_when_the_project_has_it(string source, string expected)
     {
-        const string Generated = "namespace TrapGen { public static class SysRegIss { public const uint CRnMask = 0x00003C00u; } }";
+        const string Generated = "namespace TrapGen { public static class MsrIss { public const uint CRnMask = 0x00003C00u; } }";
 
-        var fixedSource = await AnalyzerHarness.FixAsync(source, "Use SysRegIss.CRnMask", Generated);
+        var fixedSource = await AnalyzerHarness.FixAsync(source, "Use MsrIss.CRnMask", Generated);
 
         Assert.Contains(expected, fixedSource, System.StringComparison.Ordinal);
         Assert.Empty(AnalyzerHarness.Diagnostics(fixedSource, Generated));

@@ -64,10 +64,10 @@ public sealed class BinutilsEncodingTests
         {
             var e = alias.Encoding;
             var rt = i % 12;
-            lines.Add(e.Form == Cp15Form.Mcr
+            lines.Add(e.Form == TrapClassKind.Mcr
                 ? $"mrc p15, {e.Opc1}, r{rt}, c{e.CRn}, c{e.CRm}, {e.Opc2}"
                 : $"mrrc p15, {e.Opc1}, r{rt}, r{rt + 1}, c{e.CRm}");
-            lines.Add(e.Form == Cp15Form.Mcr
+            lines.Add(e.Form == TrapClassKind.Mcr
                 ? $"mcr p15, {e.Opc1}, r{rt}, c{e.CRn}, c{e.CRm}, {e.Opc2}"
                 : $"mcrr p15, {e.Opc1}, r{rt}, r{rt + 1}, c{e.CRm}");
         }
@@ -82,7 +82,7 @@ public sealed class BinutilsEncodingTests
             var (word, text) = words[i];
             var isRead = i % 2 == 0;
             var rt = (ulong)((i / 2) % 12);
-            if (e.Form == Cp15Form.Mcr)
+            if (e.Form == TrapClassKind.Mcr)
             {
                 Assert.Equal(Layouts.A32RegisterMove.FixedValue, A32.Fixed.Extract(word));
                 Assert.Equal(Aarch32Constants.ConditionAlways, A32.Cond.Extract(word));

@@ -61,13 +61,13 @@ public sealed partial class CatalogueSchemaTests
         Assert.Equal(CatalogueKeys.Handling.Keys.Order(StringComparer.Ordinal), Strings(Property(register, "handling")["enum"]).Order(StringComparer.Ordinal));
         Assert.Equal(CatalogueKeys.Access.Keys.Order(StringComparer.Ordinal), Strings(Property(register, "access")["enum"]).Order(StringComparer.Ordinal));
         Assert.Equal((0UL, ulong.MaxValue), Range(Property(register, "reset")));
-        AssertEncoding(Property(register, "encoding"), CatalogueKeys.Aarch64Encoding, TrapClassKind.Aarch64);
+        AssertEncoding(Property(register, "encoding"), CatalogueKeys.Aarch64Encoding, TrapClassKind.Msr);
 
         var alias = Definition("alias");
         AssertMapping(alias, CatalogueKeys.Alias, "name");
         Assert.Equal(CatalogueKeys.View.Keys.Order(StringComparer.Ordinal), Strings(Property(alias, "view")["enum"]).Order(StringComparer.Ordinal));
-        AssertEncoding(Property(alias, "mcr"), CatalogueKeys.McrEncoding, TrapClassKind.Cp15Register32);
-        AssertEncoding(Property(alias, "mcrr"), CatalogueKeys.McrrEncoding, TrapClassKind.Cp15Register64);
+        AssertEncoding(Property(alias, "mcr"), CatalogueKeys.McrEncoding, TrapClassKind.Mcr);
+        AssertEncoding(Property(alias, "mcrr"), CatalogueKeys.McrrEncoding, TrapClassKind.Mcrr);
         Assert.Equal(CatalogueKeys.Direction.Keys.Order(StringComparer.Ordinal), Strings(Definition("direction")["enum"]).Order(StringComparer.Ordinal));
 
         // Booleans and widths are read from their text: the schema takes the YAML values and the quoted text.

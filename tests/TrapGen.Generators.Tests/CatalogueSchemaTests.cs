@@ -172,6 +172,7 @@ public sealed partial class CatalogueSchemaTests
             "version: 1\nhooks:\n  - name: UpdateSctlr\n    colour: blue\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    after_write: UpdateSctlr\n",
             "colour", CatalogueRules.UnknownKey.Id
         },
+        { "a trap class's old syndrome key cp15_32", "version: 1\n" + MarkedCatalogue.Syndrome.Replace("  mcr:", "  cp15_32:", StringComparison.Ordinal) + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "cp15_32", CatalogueRules.RenamedKey.Id },
         { "an unknown syndrome field", SyndromeWith("IL:  { lsb: 25, width: 1 }", "IL:  { lsb: 25, width: 1 }\n      RES0: { lsb: 32, width: 1 }"), "RES0", CatalogueRules.UnknownKey.Id },
 
         // Enumerated values.
@@ -197,7 +198,7 @@ public sealed partial class CatalogueSchemaTests
         { "an implementation_defined register without width", Registers + "  - name: VENDOR_CTLR_EL1\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 0, op2: 0 }\n    handling: raz-wi\n", "width", CatalogueRules.MissingKey.Id },
         { "an implementation_defined register without encoding", Registers + "  - name: VENDOR_CTLR_EL1\n    implementation_defined: true\n    width: 64\n    handling: raz-wi\n", "encoding", CatalogueRules.MissingKey.Id },
         { "an alias with both mcr and mcrr", Mcr("opc1: 0, crn: 1, crm: 0, opc2: 0", "        mcrr: { opc1: 0, crm: 1 }\n"), "mcrr", CatalogueRules.MissingKey.Id },
-        { "a syndrome without cp15_64", "version: 1\n" + MarkedCatalogue.Syndrome[..MarkedCatalogue.Syndrome.IndexOf("  cp15_64:", StringComparison.Ordinal)] + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "cp15_64", CatalogueRules.MissingKey.Id },
+        { "a syndrome without mcrr", "version: 1\n" + MarkedCatalogue.Syndrome[..MarkedCatalogue.Syndrome.IndexOf("  mcrr:", StringComparison.Ordinal)] + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "mcrr", CatalogueRules.MissingKey.Id },
 
         // Syndrome ranges, and the Arm ARM's layouts.
         { "hcr_bit: 64", OwnGroup("    hcr_bit: 64\n"), "hcr_bit", CatalogueRules.FieldOutOfRange.Id },

@@ -24,11 +24,11 @@ public sealed class ConstantHandlingTests
     private static readonly System.Lazy<CompiledDispatcher> Dispatcher = new(() => CompiledDispatcher.Of(Catalogue));
 
     [Theory]
-    [InlineData("TTBR0_EL1", TrapClassKind.Aarch64, 0x1122_3344_5566_7788UL, 0xFEED_FACEUL)]
-    [InlineData("MIDR_EL1", TrapClassKind.Aarch64, 0x410F_D034UL, 0xFEED_FACEUL)]
-    [InlineData("TTBR0", TrapClassKind.Cp15Register32, 0x5566_7788UL, 0xFEED_FACEUL)]
-    [InlineData("TTBR0", TrapClassKind.Cp15Register64, 0x5566_7788UL, 0x1122_3344UL)]
-    [InlineData("MIDR", TrapClassKind.Cp15Register32, 0x410F_D034UL, 0xFEED_FACEUL)]
+    [InlineData("TTBR0_EL1", TrapClassKind.Msr, 0x1122_3344_5566_7788UL, 0xFEED_FACEUL)]
+    [InlineData("MIDR_EL1", TrapClassKind.Msr, 0x410F_D034UL, 0xFEED_FACEUL)]
+    [InlineData("TTBR0", TrapClassKind.Mcr, 0x5566_7788UL, 0xFEED_FACEUL)]
+    [InlineData("TTBR0", TrapClassKind.Mcrr, 0x5566_7788UL, 0x1122_3344UL)]
+    [InlineData("MIDR", TrapClassKind.Mcr, 0x410F_D034UL, 0xFEED_FACEUL)]
     public void A_read_returns_the_value(string name, TrapClassKind kind, ulong rt, ulong rt2)
     {
         var x = Dispatcher.Value.X;
@@ -46,23 +46,22 @@ public sealed class ConstantHandlingTests
         var x = Dispatcher.Value.X;
         x[3] = 0xDEAD_BEEF;
 
-        Assert.Equal("Handled", Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Aarch64, KeyOf("TTBR0_EL1", TrapClassKind.Aarch64), isRead: false)));
-        Assert.Equal("Undefined", Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Aarch64, KeyOf("MIDR_EL1", TrapClassKind.Aarch64), isRead: false)));
+        Assert.Equal("Handled", Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Msr, KeyOf("TTBR0_EL1", TrapClassKind.Msr), isRead: false)));
+        Assert.Equal("Undefined", Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Msr, KeyOf("MIDR_EL1", TrapClassKind.Msr), isRead: false)));
 
-        Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Aarch64, KeyOf("TTBR0_EL1", TrapClassKind.Aarch64), isRead: true));
+        Dispatcher.Value.Dispatch(CompiledDispatcher.Syndrome(TrapClassKind.Msr, KeyOf("TTBR0_EL1", TrapClassKind.Msr), isRead: true));
         Assert.Equal(0x1122_3344_5566_7788UL, x[3]);
     }
 
     private static uint KeyOf(string name, TrapClassKind kind)
     {
-        if (kind == TrapClassKind.Aarch64)
+        if (kind == TrapClassKind.Msr)
         {
             Assert.True(Aarch64Registers.TryFind(name, out var register));
             return TrapClasses.Key(register.Encoding);
         }
 
-        var form = kind == TrapClassKind.Cp15Register64 ? Cp15Form.Mcrr : Cp15Form.Mcr;
-        var row = System.Linq.Enumerable.Single(Aarch32Registers.All, r => r.Coprocessor == 15 && r.Name == name && r.Encoding.Form == form);
+        var row = System.Linq.Enumerable.Single(Aarch32Registers.All, r => r.Coprocessor == 15 && r.Name == name && r.Encoding.Form == kind);
         return TrapClasses.Key(row.Encoding);
     }
 }

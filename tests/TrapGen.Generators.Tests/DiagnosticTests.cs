@@ -26,6 +26,7 @@ public sealed class DiagnosticTests
     [
         new("TG0001", Registers + "  - name: FAR_EL1\n    description: Fault‸: Address\n    handling: passthrough\n"),
         new("TG0002", Registers + "  - name: FAR_EL1\n    ‸colour: blue\n    handling: passthrough\n", "Unknown key 'colour'"),
+        new("TG0002", "version: 1\n" + SyndromeWith("  mcr:", "  ‸cp15_32:") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "syndrome key 'cp15_32' is now 'mcr'; rename it"),
         new("TG0003", Registers + "  - ‸name: FAR_EL1\n    description: Fault Address Register\n", "'handling'"),
         new("TG0003", Registers + "  - ‸name: WIDGET_EL1\n    implementation_defined: true\n    width: 64\n    handling: passthrough\n", "'encoding'"),
         new("TG0004", Registers + "  - name: FAR_EL1\n    width: ‸48\n    handling: passthrough\n", "expected one of 32, 64"),
@@ -116,6 +117,35 @@ public sealed class DiagnosticTests
     public void The_real_catalogue_has_no_diagnostics()
     {
         Assert.Empty(GeneratorHarness.CatalogueDiagnostics(TestFiles.RealCatalogue));
+    }
+
+    [Fact]
+    public void A_trap_classs_old_syndrome_key_is_reported_once_with_its_new_name()
+    {
+        var syndrome = MarkedCatalogue.Syndrome.Replace("  msr:", "  aarch64:", StringComparison.Ordinal)
+            .Replace("  mcr:", "  cp15_32:", StringComparison.Ordinal).Replace("  mcrr:", "  cp15_64:", StringComparison.Ordinal);
+
+        var diagnostics = GeneratorHarness.CatalogueDiagnostics("version: 1\n" + syndrome + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n");
+
+        Assert.Equal(
+            [
+                "syndrome key 'aarch64' is now 'msr'; rename it",
+                "syndrome key 'cp15_32' is now 'mcr'; rename it",
+                "syndrome key 'cp15_64' is now 'mcrr'; rename it",
+            ],
+            diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+        Assert.All(diagnostics, d => Assert.Equal(CatalogueRules.UnknownKey.Id, d.Id));
+    }
+
+    [Fact]
+    public void An_old_syndrome_key_beside_its_new_one_is_an_unknown_key()
+    {
+        var syndrome = MarkedCatalogue.Syndrome.Replace("  mcrr:", "  cp15_64:\n    ec: 0x04\n  mcrr:", StringComparison.Ordinal);
+
+        var diagnostics = GeneratorHarness.CatalogueDiagnostics("version: 1\n" + syndrome + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n");
+
+        var unknown = Assert.Single(diagnostics);
+        Assert.Equal("Unknown key 'cp15_64' in syndrome; expected one of: esr, msr, mcr, mcrr", unknown.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

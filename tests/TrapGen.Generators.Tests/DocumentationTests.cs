@@ -47,9 +47,9 @@ public sealed class DocumentationTests
     }
 
     [Theory]
-    [InlineData("aarch64", TrapClassKind.Aarch64)]
-    [InlineData("cp15_32", TrapClassKind.Cp15Register32)]
-    [InlineData("cp15_64", TrapClassKind.Cp15Register64)]
+    [InlineData("msr", TrapClassKind.Msr)]
+    [InlineData("mcr", TrapClassKind.Mcr)]
+    [InlineData("mcrr", TrapClassKind.Mcrr)]
     public void The_schema_requires_each_trap_class_field(string key, TrapClassKind kind)
     {
         var fields = At(Schema, "properties", "syndrome", "properties", key, "properties", "fields");

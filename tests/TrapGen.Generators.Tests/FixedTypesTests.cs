@@ -13,7 +13,7 @@ namespace TrapGen.Generators.Tests;
 /// </summary>
 public sealed class FixedTypesTests
 {
-    private static readonly string[] FixedTypeNames = ["EsrFields", "SysRegIss", "Cp32Iss", "Cp64Iss", "SysRegSyndrome", "Cp32Syndrome", "Cp64Syndrome", "RegisterHalves"];
+    private static readonly string[] FixedTypeNames = ["EsrFields", "MsrIss", "McrIss", "McrrIss", "MsrSyndrome", "McrSyndrome", "McrrSyndrome", "RegisterHalves"];
 
     [Fact]
     public void The_abstractions_hold_what_the_emitter_gives_for_the_architectures_layouts()
@@ -43,6 +43,6 @@ public sealed class FixedTypesTests
             .Select(type => type.Identifier.ValueText)
             .ToList();
         Assert.NotEmpty(result.GeneratedSources);
-        Assert.Empty(declared.Intersect(FixedTypeNames.Concat(["RegisterHandling", "RegisterView", "Cp15Form", "DispatchedAccessInfo"])));
+        Assert.Empty(declared.Intersect(FixedTypeNames.Concat(["RegisterHandling", "RegisterView", "TrapClassKind", "DispatchedAccessInfo"])));
     }
 }

@@ -79,7 +79,7 @@ public sealed class OthersHandlingTests
         const string Reads = "version: 1\ntrap_groups:\n  - name: TRVM\n    others: raz-wi\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { TRVM: read }\n";
         var dispatcher = CompiledDispatcher.Of(Reads);
         var x = dispatcher.X;
-        var ttbr0 = ArchitecturalTraps.CoveredBy(TrapControls.TRVM).Single(c => c.Name == "TTBR0" && c.TrapClass == TrapClassKind.Cp15Register64);
+        var ttbr0 = ArchitecturalTraps.CoveredBy(TrapControls.TRVM).Single(c => c.Name == "TTBR0" && c.TrapClass == TrapClassKind.Mcrr);
         x[3] = 0xDEAD_BEEF;
         x[4] = 0xFEED_FACE;
 
@@ -90,8 +90,8 @@ public sealed class OthersHandlingTests
 
     public static TheoryData<TrapClassKind, string, int> IdSpaces => new()
     {
-        { TrapClassKind.Aarch64, "ID_AA64PFR0_EL1", ReservedIdSpace.Aarch64.Count },
-        { TrapClassKind.Cp15Register32, "ID_PFR0", ReservedIdSpace.Aarch32.Count },
+        { TrapClassKind.Msr, "ID_AA64PFR0_EL1", ReservedIdSpace.Aarch64.Count },
+        { TrapClassKind.Mcr, "ID_PFR0", ReservedIdSpace.Aarch32.Count },
     };
 
     [Theory]

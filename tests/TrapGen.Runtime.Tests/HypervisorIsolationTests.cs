@@ -20,13 +20,13 @@ public sealed class HypervisorIsolationTests
     /// <summary>HCR_EL2.DC and TVM: the hypervisor's own UpdateSctlr hook clears them when the guest enables its MMU.</summary>
     private static readonly ulong HypervisorPolicyBits = (1UL << HcrEl2.DC) | TrapControls.TVM.Mask;
 
-    public static TheoryData<string> Spaces() => ["aarch64", "cp15_32", "cp15_64"];
+    public static TheoryData<TrapClassKind> Spaces() => [TrapClassKind.Msr, TrapClassKind.Mcr, TrapClassKind.Mcrr];
 
     [Theory]
     [MemberData(nameof(Spaces))]
-    public void No_guest_access_reaches_hypervisor_state_or_another_vcpu(string space)
+    public void No_guest_access_reaches_hypervisor_state_or_another_vcpu(TrapClassKind space)
     {
-        var aarch64 = space == "aarch64";
+        var aarch64 = space == TrapClassKind.Msr;
         var domain = new Domain([aarch64 ? ExecutionState.Aarch64 : ExecutionState.Aarch32, ExecutionState.Aarch64]);
         domain.Build();
         var bystander = domain.Vcpus[1];
@@ -118,30 +118,30 @@ public sealed class HypervisorIsolationTests
     private static uint SyndromeKeyOf(uint esr) => SyndromeKey.TryGet(esr, out _, out var key) ? key : 0;
 
     /// <summary>Every encoding of a trap class's space, read and written.</summary>
-    private static IEnumerable<SystemRegisterAccess> Accesses(string space) =>
+    private static IEnumerable<SystemRegisterAccess> Accesses(TrapClassKind space) =>
         from isRead in new[] { true, false }
         from access in Encodings(space, isRead)
         select access;
 
-    private static IEnumerable<SystemRegisterAccess> Encodings(string space, bool isRead) => space switch
+    private static IEnumerable<SystemRegisterAccess> Encodings(TrapClassKind space, bool isRead) => space switch
     {
-        "aarch64" =>
+        TrapClassKind.Msr =>
             from op0 in Values(2, 2)
             from op1 in Values(0, 8)
             from crn in Values(0, 16)
             from crm in Values(0, 16)
             from op2 in Values(0, 8)
-            select new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways),
-        "cp15_32" =>
+            select new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, op0, op1, crn, crm, op2, 1, 0, Aarch32Constants.ConditionAlways),
+        TrapClassKind.Mcr =>
             from opc1 in Values(0, 8)
             from crn in Values(0, 16)
             from crm in Values(0, 16)
             from opc2 in Values(0, 8)
-            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways),
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcr, isRead, 0, opc1, crn, crm, opc2, 0, 0, Aarch32Constants.ConditionAlways),
         _ =>
             from opc1 in Values(0, 16)
             from crm in Values(0, 16)
-            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways),
+            select new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcrr, isRead, 0, opc1, 0, crm, 0, 0, 1, Aarch32Constants.ConditionAlways),
     };
 
     private static IEnumerable<uint> Values(uint first, uint count) => Enumerable.Range((int)first, (int)count).Select(v => (uint)v);

@@ -22,9 +22,9 @@ public sealed class RegisterAccessTests
     public static TheoryData<string> Aarch64Registers() =>
         [.. SystemRegisters.All.Where(r => !r.GuestAarch32State && r.Handling == RegisterHandling.Passthrough).Select(r => r.Name)];
 
-    public static TheoryData<string, string> McrAliases() => Aliases(Cp15Form.Mcr);
+    public static TheoryData<string, string> McrAliases() => Aliases(TrapClassKind.Mcr);
 
-    public static TheoryData<string, string> McrrAliases() => Aliases(Cp15Form.Mcrr);
+    public static TheoryData<string, string> McrrAliases() => Aliases(TrapClassKind.Mcrr);
 
     [Theory]
     [MemberData(nameof(Aarch64Registers))]
@@ -51,7 +51,7 @@ public sealed class RegisterAccessTests
     [MemberData(nameof(McrAliases))]
     public void Mcr_writes_and_mrc_reads_exactly_the_aliased_bits(string register, string aliasName)
     {
-        var (info, alias) = Find(register, aliasName, Cp15Form.Mcr);
+        var (info, alias) = Find(register, aliasName, TrapClassKind.Mcr);
         var domain = Machine.Aarch32();
         var vcpu = domain.Current;
         var operands = $"p15, {alias.Opc1}, r3, c{alias.CRn}, c{alias.CRm}, {alias.Opc2}";
@@ -80,7 +80,7 @@ public sealed class RegisterAccessTests
     [MemberData(nameof(McrrAliases))]
     public void Mcrr_writes_and_mrrc_reads_the_whole_register_rt_low_rt2_high(string register, string aliasName)
     {
-        var (_, alias) = Find(register, aliasName, Cp15Form.Mcrr);
+        var (_, alias) = Find(register, aliasName, TrapClassKind.Mcrr);
         var domain = Machine.Aarch32();
         var vcpu = domain.Current;
         var words = GuestCode.A32($"mcrr p15, {alias.Opc1}, r2, r3, c{alias.CRm}", $"mrrc p15, {alias.Opc1}, r4, r5, c{alias.CRm}");
@@ -104,13 +104,23 @@ public sealed class RegisterAccessTests
         Assert.True(passthroughAliases > 0);
     }
 
-    private static (SystemRegisterInfo Info, Aarch32AliasInfo Alias) Find(string register, string alias, Cp15Form form)
+    [Fact]
+    public void An_alias_is_found_in_its_own_trap_class_only()
+    {
+        var (_, sctlr) = Find("SCTLR_EL1", "SCTLR", TrapClassKind.Mcr);
+
+        Assert.True(CatalogueIndex.TryFindAarch32(TrapClassKind.Mcr, sctlr.Key, out var register, out var alias));
+        Assert.Equal(("SCTLR_EL1", "SCTLR"), (register.Name, alias.Name));
+        Assert.False(CatalogueIndex.TryFindAarch32(TrapClassKind.Msr, sctlr.Key, out _, out _));
+    }
+
+    private static (SystemRegisterInfo Info, Aarch32AliasInfo Alias) Find(string register, string alias, TrapClassKind form)
     {
         var info = Machine.Info(register);
         return (info, info.Aliases.Single(a => a.Name == alias && a.Form == form));
     }
 
-    private static TheoryData<string, string> Aliases(Cp15Form form)
+    private static TheoryData<string, string> Aliases(TrapClassKind form)
     {
         var data = new TheoryData<string, string>();
         foreach (var register in SystemRegisters.All.Where(r => r.Handling == RegisterHandling.Passthrough))

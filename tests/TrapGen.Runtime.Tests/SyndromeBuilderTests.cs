@@ -24,8 +24,8 @@ public sealed class SyndromeBuilderTests
             {
                 Assert.True(InstructionDecoder.TryDecode(words[index++], InstructionSet.A64, out var access));
                 var esr = SyndromeBuilder.Build(access);
-                var syndrome = new SysRegSyndrome(EsrFields.GetISS(esr));
-                Assert.Equal(SysRegIss.ExceptionClass, EsrFields.GetEC(esr));
+                var syndrome = new MsrSyndrome(EsrFields.GetISS(esr));
+                Assert.Equal(MsrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal(1U, EsrFields.GetIL(esr));
                 Assert.Equal(register.Key, syndrome.Key);
                 Assert.Equal(isRead, syndrome.IsRead);
@@ -43,7 +43,7 @@ public sealed class SyndromeBuilderTests
     public void Every_cp15_alias_instruction_yields_its_catalogued_key_and_condition(string condition, uint cond)
     {
         var aliases = SystemRegisters.All.SelectMany(r => r.Aliases).ToList();
-        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == Cp15Form.Mcr
+        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == TrapClassKind.Mcr
             ? new[] { $"mrc{condition} p15, {a.Opc1}, r7, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r8, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
             : new[] { $"mrrc{condition} p15, {a.Opc1}, r7, r9, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r8, r11, c{a.CRm}" })]);
 
@@ -54,16 +54,16 @@ public sealed class SyndromeBuilderTests
             Assert.True(InstructionDecoder.TryDecode(words[i], InstructionSet.A32, out var access));
             var esr = SyndromeBuilder.Build(access);
             var iss = EsrFields.GetISS(esr);
-            if (alias.Form == Cp15Form.Mcr)
+            if (alias.Form == TrapClassKind.Mcr)
             {
-                var s = new Cp32Syndrome(iss);
-                Assert.Equal(Cp32Iss.ExceptionClass, EsrFields.GetEC(esr));
+                var s = new McrSyndrome(iss);
+                Assert.Equal(McrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.CV, s.COND));
             }
             else
             {
-                var s = new Cp64Syndrome(iss);
-                Assert.Equal(Cp64Iss.ExceptionClass, EsrFields.GetEC(esr));
+                var s = new McrrSyndrome(iss);
+                Assert.Equal(McrrIss.ExceptionClass, EsrFields.GetEC(esr));
                 Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, isRead ? 9U : 11U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.Rt2, s.CV, s.COND));
             }
         }

@@ -14,13 +14,13 @@ public sealed class SyndromeSweepTests
 {
     private const uint IssCount = 1u << 25;
 
-    public static TheoryData<uint> ExceptionClasses() => [SysRegIss.ExceptionClass, Cp32Iss.ExceptionClass, Cp64Iss.ExceptionClass];
+    public static TheoryData<uint> ExceptionClasses() => [MsrIss.ExceptionClass, McrIss.ExceptionClass, McrrIss.ExceptionClass];
 
     [Theory]
     [MemberData(nameof(ExceptionClasses))]
     public void Every_iss_is_handled_and_only_catalogued_registers_are_reached(uint exceptionClass)
     {
-        var domain = exceptionClass == SysRegIss.ExceptionClass ? Machine.Aarch64() : Machine.Aarch32();
+        var domain = exceptionClass == MsrIss.ExceptionClass ? Machine.Aarch64() : Machine.Aarch32();
         var hypervisor = domain.Hypervisor;
         var hcrBefore = hypervisor.Hcr.Value;
         var (keyMask, catalogued) = Catalogued(exceptionClass);
@@ -62,9 +62,9 @@ public sealed class SyndromeSweepTests
     {
         var (mask, keys) = exceptionClass switch
         {
-            SysRegIss.ExceptionClass => (SysRegIss.KeyMask, SystemRegisters.All.Where(r => !r.GuestAarch32State).Select(r => r.Key).ToHashSet()),
-            Cp32Iss.ExceptionClass => (Cp32Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15Form.Mcr).Select(a => a.Key).ToHashSet()),
-            _ => (Cp64Iss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == Cp15Form.Mcrr).Select(a => a.Key).ToHashSet()),
+            MsrIss.ExceptionClass => (MsrIss.KeyMask, SystemRegisters.All.Where(r => !r.GuestAarch32State).Select(r => r.Key).ToHashSet()),
+            McrIss.ExceptionClass => (McrIss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == TrapClassKind.Mcr).Select(a => a.Key).ToHashSet()),
+            _ => (McrrIss.KeyMask, SystemRegisters.All.SelectMany(r => r.Aliases).Where(a => a.Form == TrapClassKind.Mcrr).Select(a => a.Key).ToHashSet()),
         };
         keys.UnionWith(SystemRegisters.InstructionsAndOthers.Where(d => d.ExceptionClass == exceptionClass).Select(d => d.Key));
         return (mask, keys);

@@ -16,7 +16,7 @@ public sealed class SystemInstructionSyntaxTests
         r.IsWritable ? $"msr {r.Name.ToLowerInvariant()}, x{r.CRn + 10}" : null,
     }).OfType<string>().Append("mrs xzr, sctlr_el1").Append("msr s3_0_c15_c2_7, x1");
 
-    public static IEnumerable<string> A32Forms(string condition) => SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => a.Form == Cp15Form.Mcr
+    public static IEnumerable<string> A32Forms(string condition) => SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => a.Form == TrapClassKind.Mcr
         ? new[] { $"mrc{condition} p15, {a.Opc1}, r3, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r12, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
         : new[] { $"mrrc{condition} p15, {a.Opc1}, r0, r1, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r10, r11, c{a.CRm}" });
 
@@ -83,12 +83,12 @@ public sealed class SystemInstructionSyntaxTests
     }
 
     [Theory]
-    [InlineData(TrapClassKind.Aarch64, 0u, 4u, 31u, 0u, "op0 = 0 encodes MSR (immediate)")]
-    [InlineData(TrapClassKind.Cp15Register32, 0u, 1u, 31u, 0u, "Rt = 31 names no AArch32")]
-    [InlineData(TrapClassKind.Cp15Register64, 0u, 0u, 2u, 31u, "Rt = 31 names no AArch32")]
+    [InlineData(TrapClassKind.Msr, 0u, 4u, 31u, 0u, "op0 = 0 encodes MSR (immediate)")]
+    [InlineData(TrapClassKind.Mcr, 0u, 1u, 31u, 0u, "Rt = 31 names no AArch32")]
+    [InlineData(TrapClassKind.Mcrr, 0u, 0u, 2u, 31u, "Rt = 31 names no AArch32")]
     public void Fields_no_instruction_spells_are_refused_with_a_reason(TrapClassKind kind, uint op0, uint crn, uint rt, uint rt2, string why)
     {
-        var access = new SystemRegisterAccess(kind == TrapClassKind.Aarch64 ? InstructionSet.A64 : InstructionSet.A32, kind, false, op0, 0, crn, 0, 0, rt, rt2, 14);
+        var access = new SystemRegisterAccess(kind == TrapClassKind.Msr ? InstructionSet.A64 : InstructionSet.A32, kind, false, op0, 0, crn, 0, 0, rt, rt2, 14);
 
         Assert.False(SystemInstructionSyntax.TryFormat(access, out _, out var reason));
         Assert.Contains(why, reason, System.StringComparison.Ordinal);

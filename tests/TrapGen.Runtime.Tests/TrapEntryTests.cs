@@ -24,7 +24,7 @@ public sealed class TrapEntryTests
         var result = domain.Cpu.Execute(mcrne);
 
         Assert.Equal(TrapOutcome.ConditionFailed, result.Outcome);
-        Assert.Equal(0b0001U, Cp32Iss.GetCOND(EsrFields.GetISS(result.Esr)));
+        Assert.Equal(0b0001U, McrIss.GetCOND(EsrFields.GetISS(result.Esr)));
         Assert.Equal(SystemRegisters.Get(SystemRegister.SCTLR_EL1).ResetValue, domain.Hypervisor.Hardware.SCTLR_EL1);
         Assert.Equal(4UL, vcpu.Pc);
 
@@ -70,9 +70,9 @@ public sealed class TrapEntryTests
         var domain = Machine.Aarch32();
         domain.Current.Flags = new ConditionFlags { Z = true };
         domain.Current.Registers.WriteR(1, 7);
-        var iss = Cp32Iss.Encode(opc1: 0, crn: 13, crm: 0, opc2: 1, cv: 0, cond: 0b0000, rt: 1, direction: 0);
+        var iss = McrIss.Encode(opc1: 0, crn: 13, crm: 0, opc2: 1, cv: 0, cond: 0b0000, rt: 1, direction: 0);
 
-        Assert.Equal(TrapOutcome.Handled, domain.Hypervisor.HandleTrap(Esr(Cp32Iss.ExceptionClass, iss, il: 1)));
+        Assert.Equal(TrapOutcome.Handled, domain.Hypervisor.HandleTrap(Esr(McrIss.ExceptionClass, iss, il: 1)));
         Assert.Equal(7U, domain.Hypervisor.Hardware.CONTEXTIDR_EL1_Lo);
     }
 
@@ -83,9 +83,9 @@ public sealed class TrapEntryTests
     {
         var domain = Machine.Aarch32();
         domain.Current.Pc = 0x8000;
-        var iss = Cp32Iss.Encode(opc1: 0, crn: 13, crm: 0, opc2: 1, cv: 1, cond: 0b1110, rt: 0, direction: 1);
+        var iss = McrIss.Encode(opc1: 0, crn: 13, crm: 0, opc2: 1, cv: 1, cond: 0b1110, rt: 0, direction: 1);
 
-        Assert.Equal(TrapOutcome.Handled, domain.Hypervisor.HandleTrap(Esr(Cp32Iss.ExceptionClass, iss, il)));
+        Assert.Equal(TrapOutcome.Handled, domain.Hypervisor.HandleTrap(Esr(McrIss.ExceptionClass, iss, il)));
         Assert.Equal(0x8000 + advance, domain.Current.Pc);
     }
 
@@ -112,9 +112,9 @@ public sealed class TrapEntryTests
         var log = new StringWriter { NewLine = "\n" };
         var domain = Machine.Aarch64(new TrapLog(log));
         domain.Current.Pc = 0x4008_0000;
-        var tlbi = SysRegIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
+        var tlbi = MsrIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
 
-        var outcome = domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, tlbi, il: 1));
+        var outcome = domain.Hypervisor.HandleTrap(Esr(MsrIss.ExceptionClass, tlbi, il: 1));
 
         Assert.Equal(TrapOutcome.UnhandledUndefined, outcome);
         Assert.Equal(1, domain.Current.UndefinedExceptions);
@@ -134,25 +134,25 @@ public sealed class TrapEntryTests
     [Fact]
     public void An_encoding_the_architecture_does_not_allocate_gets_an_implementation_defined_entry_to_name()
     {
-        var iss = SysRegIss.Encode(op0: 3, op1: 0, crn: 15, crm: 2, op2: 7, rt: 0, direction: 1);
-        var entry = TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, iss, 1));
+        var iss = MsrIss.Encode(op0: 3, op1: 0, crn: 15, crm: 2, op2: 7, rt: 0, direction: 1);
+        var entry = TrapReport.CatalogueEntry(Esr(MsrIss.ExceptionClass, iss, 1));
         Assert.Contains("- name: S3_0_C15_C2_7   # give it its name\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 2, op2: 7 }", entry, System.StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_architectural_register_the_catalogue_lacks_gets_a_name_only_entry_with_the_architectures_traps()
     {
-        var vbar = SysRegIss.Encode(op0: 3, op1: 0, crn: 12, crm: 0, op2: 0, rt: 1, direction: 0);
-        Assert.Equal("# registers.yaml, under registers:\n  - name: VBAR_EL1\n    handling: passthrough", TrapReport.CatalogueEntry(Esr(SysRegIss.ExceptionClass, vbar, 1)));
-        Assert.Equal("VBAR_EL1", TrapReport.DisplayName(Esr(SysRegIss.ExceptionClass, vbar, 1)));
+        var vbar = MsrIss.Encode(op0: 3, op1: 0, crn: 12, crm: 0, op2: 0, rt: 1, direction: 0);
+        Assert.Equal("# registers.yaml, under registers:\n  - name: VBAR_EL1\n    handling: passthrough", TrapReport.CatalogueEntry(Esr(MsrIss.ExceptionClass, vbar, 1)));
+        Assert.Equal("VBAR_EL1", TrapReport.DisplayName(Esr(MsrIss.ExceptionClass, vbar, 1)));
     }
 
     [Fact]
     public void Unhandled_cp15_accesses_are_logged_with_their_aarch32_operands_and_the_aarch64_register_to_add()
     {
-        var mcr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 12, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
-        var tlbiall = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 0, crn: 8, crm: 7, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
-        var mrrc = Esr(Cp64Iss.ExceptionClass, Cp64Iss.Encode(opc1: 9, crm: 15, cv: 1, cond: 0b1110, rt2: 5, rt: 4, direction: 1), 1);
+        var mcr = Esr(McrIss.ExceptionClass, McrIss.Encode(opc1: 0, crn: 12, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
+        var tlbiall = Esr(McrIss.ExceptionClass, McrIss.Encode(opc1: 0, crn: 8, crm: 7, opc2: 0, cv: 1, cond: 0b1110, rt: 3, direction: 0), 1);
+        var mrrc = Esr(McrrIss.ExceptionClass, McrrIss.Encode(opc1: 9, crm: 15, cv: 1, cond: 0b1110, rt2: 5, rt: 4, direction: 1), 1);
 
         Assert.Equal("mcr p15, 0, r3, c12, c0, 0 @ 0x0000000000001000", TrapReport.LogLine(mcr, 0x1000));
         Assert.Equal("mrrc p15, 9, r4, r5, c15 @ 0x0000000000001000", TrapReport.LogLine(mrrc, 0x1000));
@@ -166,7 +166,7 @@ public sealed class TrapEntryTests
     [Fact]
     public void A_hyp_mode_register_is_named_and_never_offered_to_the_catalogue()
     {
-        var hsctlr = Esr(Cp32Iss.ExceptionClass, Cp32Iss.Encode(opc1: 4, crn: 1, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 0, direction: 0), 1);
+        var hsctlr = Esr(McrIss.ExceptionClass, McrIss.Encode(opc1: 4, crn: 1, crm: 0, opc2: 0, cv: 1, cond: 0b1110, rt: 0, direction: 0), 1);
         Assert.Contains("EL1 access is UNDEFINED", TrapReport.CatalogueEntry(hsctlr), System.StringComparison.Ordinal);
         Assert.Equal("HSCTLR", TrapReport.DisplayName(hsctlr));
     }
@@ -175,9 +175,9 @@ public sealed class TrapEntryTests
     public void The_crash_policy_crashes_the_domain_instead()
     {
         var domain = Machine.Aarch64(policy: UnhandledAccessPolicy.CrashDomain);
-        var iss = SysRegIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
+        var iss = MsrIss.Encode(op0: 1, op1: 0, crn: 8, crm: 7, op2: 0, rt: 31, direction: 0);
 
-        Assert.Equal(TrapOutcome.UnhandledCrash, domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, iss, 1)));
+        Assert.Equal(TrapOutcome.UnhandledCrash, domain.Hypervisor.HandleTrap(Esr(MsrIss.ExceptionClass, iss, 1)));
         Assert.True(domain.IsCrashed);
         Assert.Equal(0, domain.Current.UndefinedExceptions);
     }
@@ -186,9 +186,9 @@ public sealed class TrapEntryTests
     public void A_write_to_a_read_only_register_is_undefined()
     {
         var domain = Machine.Aarch64();
-        var write = SysRegIss.Encode(op0: 3, op1: 3, crn: 14, crm: 0, op2: 1, rt: 0, direction: 0);
+        var write = MsrIss.Encode(op0: 3, op1: 3, crn: 14, crm: 0, op2: 1, rt: 0, direction: 0);
 
-        Assert.Equal(TrapOutcome.Undefined, domain.Hypervisor.HandleTrap(Esr(SysRegIss.ExceptionClass, write, 1)));
+        Assert.Equal(TrapOutcome.Undefined, domain.Hypervisor.HandleTrap(Esr(MsrIss.ExceptionClass, write, 1)));
         Assert.Equal(1, domain.Current.UndefinedExceptions);
     }
 

@@ -20,12 +20,12 @@ public sealed class TrappedInstructionClassTests
     [Fact]
     public void The_generated_layouts_have_the_descriptors_exception_classes_and_key_masks()
     {
-        Assert.Equal(SysRegIss.ExceptionClass, TrapClassDescriptors.Aarch64.ExceptionClass);
-        Assert.Equal(SysRegIss.KeyMask, TrapClassDescriptors.Aarch64.KeyMask);
-        Assert.Equal(Cp32Iss.ExceptionClass, TrapClassDescriptors.Cp15Mcr.ExceptionClass);
-        Assert.Equal(Cp32Iss.KeyMask, TrapClassDescriptors.Cp15Mcr.KeyMask);
-        Assert.Equal(Cp64Iss.ExceptionClass, TrapClassDescriptors.Cp15Mcrr.ExceptionClass);
-        Assert.Equal(Cp64Iss.KeyMask, TrapClassDescriptors.Cp15Mcrr.KeyMask);
+        Assert.Equal(MsrIss.ExceptionClass, TrapClassDescriptors.Msr.ExceptionClass);
+        Assert.Equal(MsrIss.KeyMask, TrapClassDescriptors.Msr.KeyMask);
+        Assert.Equal(McrIss.ExceptionClass, TrapClassDescriptors.Mcr.ExceptionClass);
+        Assert.Equal(McrIss.KeyMask, TrapClassDescriptors.Mcr.KeyMask);
+        Assert.Equal(McrrIss.ExceptionClass, TrapClassDescriptors.Mcrr.ExceptionClass);
+        Assert.Equal(McrrIss.KeyMask, TrapClassDescriptors.Mcrr.KeyMask);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class TrappedInstructionClassTests
     {
         Assert.Equal(TrapClassDescriptors.All, TrappedInstructionClasses.All.Select(c => c.Syndrome));
         Assert.All(TrappedInstructionClasses.All, c => Assert.True(c.Syndrome.Kind is null || c.Syndrome.Kind == c.TrapClass, c.Syndrome + " is dispatched as another trap class"));
-        Assert.All(TrappedInstructionClasses.All, c => Assert.Equal(c.Syndrome.IsAarch64, c.TrapClass == TrapClassKind.Aarch64));
+        Assert.All(TrappedInstructionClasses.All, c => Assert.Equal(c.Syndrome.IsAarch64, c.TrapClass == TrapClassKind.Msr));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class TrappedInstructionClassTests
         }
 
         Assert.All(TrappedInstructionClasses.All, c => Assert.Same(c, TrappedInstructionClasses.Of(c.Kind, c.TrapClass)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TrappedInstructionClasses.Of((InstructionKind)4, TrapClassKind.Aarch64));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrappedInstructionClasses.Of((InstructionKind)4, TrapClassKind.Msr));
     }
 
     [Theory]

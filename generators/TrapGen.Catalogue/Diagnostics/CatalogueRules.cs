@@ -32,6 +32,10 @@ public static class CatalogueRules
         "Unknown key '{0}' in {1}; expected one of: {2}",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0002 for a key ({0}) of {1} that TrapGen has renamed to {2}: a trap class's old name under syndrome:.</summary>
+    public static readonly DiagnosticRule RenamedKey = UnknownKey.WithMessage(
+        "{1} key '{0}' is now '{2}'; rename it");
+
     /// <summary>TG0003: a required key is absent.</summary>
     public static readonly DiagnosticRule MissingKey = new(
         "TG0003", "Missing key",

@@ -12,11 +12,11 @@ public static class SyndromeKeys
 {
     /// <summary>Gets the key of an AArch64 register.</summary>
     public static uint Of(SyndromeLayouts syndrome, Aarch64Encoding encoding) =>
-        Of(syndrome.Class(TrapClassKind.Aarch64), encoding.KeyValues);
+        Of(syndrome.Class(TrapClassKind.Msr), encoding.KeyValues);
 
     /// <summary>Gets the key of an AArch32 cp15 register.</summary>
     public static uint Of(SyndromeLayouts syndrome, Cp15Encoding encoding) =>
-        Of(syndrome.Class(encoding.TrapClass), encoding.KeyValues);
+        Of(syndrome.Class(encoding.Form), encoding.KeyValues);
 
     /// <summary>Places <paramref name="values"/>, in <see cref="TrapClasses.KeyFieldNames"/> order, into an ISS.</summary>
     public static uint Of(TrapClassLayout layout, int[] values) =>

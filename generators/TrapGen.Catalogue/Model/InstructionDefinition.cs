@@ -37,7 +37,7 @@ public sealed record InstructionDefinition(
     SourceSpan HookSpan)
 {
     /// <summary>Gets the trap class a trapped execution reports: EC 0x18 for AArch64, EC 0x03 for AArch32.</summary>
-    public TrapClassKind TrapClass => Aarch32?.TrapClass ?? TrapClassKind.Aarch64;
+    public TrapClassKind TrapClass => Aarch32?.Form ?? TrapClassKind.Msr;
 
     /// <summary>Gets the encoding as the Arm ARM writes it: <c>(1,0,7,14,2)</c> or <c>p15, 0, c7, c14, 2</c>.</summary>
     public string EncodingText => Aarch32?.ToString() ?? Aarch64?.ToString() ?? string.Empty;

@@ -22,7 +22,7 @@ internal static class ArchitecturalDefaults
         [.. Aarch32Registers.Named(name).Where(r => r.Coprocessor == Aarch32Constants.Cp15)];
 
     /// <summary>The cp15 row called <paramref name="name"/> in <paramref name="form"/>, or null.</summary>
-    public static Aarch32Register? Aarch32Row(string name, Cp15Form form) =>
+    public static Aarch32Register? Aarch32Row(string name, TrapClassKind form) =>
         Aarch32Rows(name).FirstOrDefault(r => r.Encoding.Form == form);
 
     /// <summary>

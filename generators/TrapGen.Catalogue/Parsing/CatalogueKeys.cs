@@ -9,7 +9,15 @@ namespace TrapGen.Catalogue.Parsing;
 internal static class CatalogueKeys
 {
     public static readonly string[] Root = ["version", "syndrome", "trap_groups", "hooks", "emulators", "registers", "instructions"];
-    public static readonly string[] Syndrome = ["esr", "aarch64", "cp15_32", "cp15_64"];
+    public static readonly string[] Syndrome = ["esr", .. TrapClasses.All.Select(CatalogueSpelling.Of)];
+
+    /// <summary>The keys <c>syndrome:</c> named its trap classes by before each was named by its instruction, and their names now.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RenamedSyndrome = new Dictionary<string, string>
+    {
+        ["aarch64"] = CatalogueSpelling.Of(TrapClassKind.Msr),
+        ["cp15_32"] = CatalogueSpelling.Of(TrapClassKind.Mcr),
+        ["cp15_64"] = CatalogueSpelling.Of(TrapClassKind.Mcrr),
+    };
     public static readonly string[] Esr = ["width", "fields"];
     public static readonly string[] TrapClass = ["ec", "description", "fields"];
     public static readonly string[] Field = ["lsb", "width"];
@@ -90,7 +98,7 @@ internal static class CatalogueKeys
     /// (hints, SYS), not registers, so registers have op0 2 (debug) or 3.
     /// </summary>
     public static int MinimumEncodingValue(TrapClassKind kind, string field) =>
-        kind == TrapClassKind.Aarch64 && field == "Op0" ? 2 : 0;
+        kind == TrapClassKind.Msr && field == "Op0" ? 2 : 0;
 
     /// <summary>Maps the catalogue's lower-case encoding keys onto the architectural field names.</summary>
     public static string FieldName(string key) => key switch

@@ -108,7 +108,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             return SyndromeLayouts.Architectural;
         }
 
-        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome);
+        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome, CatalogueKeys.RenamedSyndrome);
         var esrWidth = SyndromeLayouts.TrapEsrWidth;
         var esrFields = (Fields: EquatableArray<BitField>.Empty, Spans: EquatableArray<SourceSpan>.Empty);
         if (reader.Mapping("esr", required: true) is { } esrNode)
@@ -304,7 +304,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         }
         else if (reader.Has("mcr") || reader.Has("mcrr"))
         {
-            var form = reader.Has("mcr") ? Cp15Form.Mcr : Cp15Form.Mcrr;
+            var form = reader.Has("mcr") ? TrapClassKind.Mcr : TrapClassKind.Mcrr;
             encoding = ParseCp15Encoding(reader, CatalogueSpelling.Of(form), form, owner);
             architectural = encoding is null || name is null ? null : ArchitecturalDefaults.Aarch32Row(name, form);
         }
@@ -343,19 +343,19 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 
     private Aarch64Encoding? ParseAarch64Encoding(MappingReader reader, string owner)
     {
-        var values = ParseEncodingFields(reader, "encoding", CatalogueKeys.Aarch64Encoding, TrapClassKind.Aarch64, owner);
+        var values = ParseEncodingFields(reader, "encoding", CatalogueKeys.Aarch64Encoding, TrapClassKind.Msr, owner);
         return values is null ? null : new Aarch64Encoding(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    private Cp15Encoding? ParseCp15Encoding(MappingReader reader, string key, Cp15Form form, string owner)
+    private Cp15Encoding? ParseCp15Encoding(MappingReader reader, string key, TrapClassKind form, string owner)
     {
-        if (form == Cp15Form.Mcr)
+        if (form == TrapClassKind.Mcr)
         {
-            var mcr = ParseEncodingFields(reader, key, CatalogueKeys.McrEncoding, TrapClassKind.Cp15Register32, owner);
+            var mcr = ParseEncodingFields(reader, key, CatalogueKeys.McrEncoding, TrapClassKind.Mcr, owner);
             return mcr is null ? null : new Cp15Encoding(form, mcr[0], mcr[1], mcr[2], mcr[3]);
         }
 
-        var mcrr = ParseEncodingFields(reader, key, CatalogueKeys.McrrEncoding, TrapClassKind.Cp15Register64, owner);
+        var mcrr = ParseEncodingFields(reader, key, CatalogueKeys.McrrEncoding, TrapClassKind.Mcrr, owner);
         return mcrr is null ? null : new Cp15Encoding(form, mcrr[0], 0, mcrr[1], 0);
     }
 

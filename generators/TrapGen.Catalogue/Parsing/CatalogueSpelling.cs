@@ -29,16 +29,12 @@ public static class CatalogueSpelling
     /// <summary>Gets the spelling of a trap direction.</summary>
     public static string Of(AccessDirection direction) => Find(CatalogueKeys.Direction, direction);
 
-    /// <summary>Gets the key a trap class's layout is declared under in <c>syndrome:</c>: <c>aarch64</c>, <c>cp15_32</c> or <c>cp15_64</c>.</summary>
-    public static string Of(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => "aarch64",
-        TrapClassKind.Cp15Register32 => "cp15_32",
-        _ => "cp15_64",
-    };
-
-    /// <summary>Gets the key an alias's encoding is declared under: <c>mcr</c> or <c>mcrr</c>.</summary>
-    public static string Of(Cp15Form form) => form == Cp15Form.Mcr ? "mcr" : "mcrr";
+    /// <summary>
+    /// Gets the name of a trap class in registers.yaml, its instruction in lower case: the key of its layout
+    /// under <c>syndrome:</c> and, for an AArch32 encoding (whose form is its trap class), the key the encoding
+    /// is declared under: <c>msr</c>, <c>mcr</c> or <c>mcrr</c>.
+    /// </summary>
+    public static string Of(TrapClassKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Find<T>(IReadOnlyDictionary<string, T> vocabulary, T value) =>
         vocabulary.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;

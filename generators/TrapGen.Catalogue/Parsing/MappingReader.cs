@@ -17,7 +17,16 @@ internal sealed class MappingReader
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
 
+    /// <summary>The keys the mapping lacks because it holds them under their old names, already reported as renamed.</summary>
+    private readonly HashSet<string> renamedTo = new(StringComparer.Ordinal);
+
     public MappingReader(DiagnosticBag diagnostics, YamlMappingNode node, string owner, params string[] allowedKeys)
+        : this(diagnostics, node, owner, allowedKeys, renamed: null)
+    {
+    }
+
+    /// <summary>Reads the mapping; a key of <paramref name="renamed"/> is reported with its new name, which then counts as given.</summary>
+    public MappingReader(DiagnosticBag diagnostics, YamlMappingNode node, string owner, string[] allowedKeys, IReadOnlyDictionary<string, string>? renamed)
     {
         this.diagnostics = diagnostics;
         Node = node;
@@ -27,6 +36,13 @@ internal sealed class MappingReader
             if (pair.Key is not YamlScalarNode { Value: { } key } scalarKey)
             {
                 diagnostics.Report(CatalogueRules.InvalidValue, YamlSpans.Of(pair.Key), "(complex key)", owner, "a plain key");
+                continue;
+            }
+
+            if (renamed is not null && renamed.TryGetValue(key, out var newKey) && !node.Children.Keys.Any(k => k is YamlScalarNode { Value: var other } && other == newKey))
+            {
+                diagnostics.Report(CatalogueRules.RenamedKey, YamlSpans.Of(pair.Key), key, owner, newKey);
+                renamedTo.Add(newKey);
                 continue;
             }
 
@@ -53,7 +69,7 @@ internal sealed class MappingReader
     public YamlNode? Required(string key)
     {
         var node = Optional(key);
-        if (node is null)
+        if (node is null && !renamedTo.Contains(key))
         {
             diagnostics.Report(CatalogueRules.MissingKey, Span, Owner, key);
         }

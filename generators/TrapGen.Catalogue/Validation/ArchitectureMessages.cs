@@ -45,7 +45,7 @@ internal static class ArchitectureMessages
         + ", crm: " + Decimal(encoding.CRm) + ", op2: " + Decimal(encoding.Op2) + " }";
 
     /// <summary>The YAML that writes <paramref name="encoding"/>.</summary>
-    public static string Yaml(Cp15Encoding encoding) => encoding.Form == Cp15Form.Mcr
+    public static string Yaml(Cp15Encoding encoding) => encoding.Form == TrapClassKind.Mcr
         ? "mcr: { opc1: " + Decimal(encoding.Opc1) + ", crn: " + Decimal(encoding.CRn) + ", crm: " + Decimal(encoding.CRm) + ", opc2: " + Decimal(encoding.Opc2) + " }"
         : "mcrr: { opc1: " + Decimal(encoding.Opc1) + ", crm: " + Decimal(encoding.CRm) + " }";
 

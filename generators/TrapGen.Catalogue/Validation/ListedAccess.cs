@@ -21,13 +21,13 @@ internal sealed record ListedAccess(string Name, string Owner, TrapClassKind Kin
         {
             if (register.IsAarch64Dispatched)
             {
-                yield return new ListedAccess(register.Name, register.Name, TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Traps, register.Span);
+                yield return new ListedAccess(register.Name, register.Name, TrapClassKind.Msr, TrapClasses.Key(register.Encoding), register.Traps, register.Span);
             }
 
             foreach (var alias in register.Aliases)
             {
                 yield return new ListedAccess(
-                    alias.Name, alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.TrapClass, TrapClasses.Key(alias.Encoding), alias.Traps, alias.Span);
+                    alias.Name, alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.Form, TrapClasses.Key(alias.Encoding), alias.Traps, alias.Span);
             }
         }
 

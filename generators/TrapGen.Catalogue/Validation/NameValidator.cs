@@ -26,7 +26,7 @@ internal sealed class NameValidator(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var form in new[] { Cp15Form.Mcr, Cp15Form.Mcrr })
+        foreach (var form in new[] { TrapClassKind.Mcr, TrapClassKind.Mcrr })
         {
             var aarch32 = new Dictionary<string, NameOwner>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var (register, alias) in CatalogueAliases.Of(catalogue).Where(a => a.Alias.Encoding.Form == form))

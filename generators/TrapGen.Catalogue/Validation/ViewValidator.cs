@@ -31,7 +31,7 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
                 }
 
                 // A view that contradicts the architecture is TG0024; the half it wrongly claims is no second error.
-                if (alias.Encoding.Form == Cp15Form.Mcr && !ArchitectureValidator.ViewContradictsArchitecture(alias))
+                if (alias.Encoding.Form == TrapClassKind.Mcr && !ArchitectureValidator.ViewContradictsArchitecture(alias))
                 {
                     var half = alias.View == RegisterView.Hi ? "[63:32]" : "[31:0]";
                     if (claimedHalves.TryGetValue(half, out var other))
@@ -50,10 +50,10 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
     /// <summary>The TG0009 case of a view that does not fit the widths, or null when it fits.</summary>
     private static DiagnosticRule? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.Form, registerWidth, alias.View) switch
     {
-        (Cp15Form.Mcr, 64, RegisterView.Whole) => CatalogueRules.HalfNotChosen,
-        (Cp15Form.Mcr, 32, not RegisterView.Whole) => CatalogueRules.ViewOfSameWidth,
-        (Cp15Form.Mcrr, 32, _) => CatalogueRules.WideAccessOfNarrowRegister,
-        (Cp15Form.Mcrr, 64, not RegisterView.Whole) => CatalogueRules.ViewOfWholeAccess,
+        (TrapClassKind.Mcr, 64, RegisterView.Whole) => CatalogueRules.HalfNotChosen,
+        (TrapClassKind.Mcr, 32, not RegisterView.Whole) => CatalogueRules.ViewOfSameWidth,
+        (TrapClassKind.Mcrr, 32, _) => CatalogueRules.WideAccessOfNarrowRegister,
+        (TrapClassKind.Mcrr, 64, not RegisterView.Whole) => CatalogueRules.ViewOfWholeAccess,
         _ => null,
     };
 }

@@ -7,7 +7,7 @@ namespace TrapGen.Generators.Analyzers;
 
 /// <summary>One field of ESR_EL2 or of an ISS (or ISS2) layout of TrapGen.Architecture, in place in the 64-bit ESR.</summary>
 /// <param name="Layout">The layout, in words.</param>
-/// <param name="GeneratedType">The metadata name of TrapGen's class for the layout (TrapGen.EsrFields, TrapGen.SysRegIss, TrapGen.Cp32Iss, TrapGen.Cp64Iss, in TrapGen.Abstractions), or null.</param>
+/// <param name="GeneratedType">The metadata name of TrapGen's class for the layout (TrapGen.EsrFields, TrapGen.MsrIss, TrapGen.McrIss, TrapGen.McrrIss, in TrapGen.Abstractions), or null.</param>
 /// <param name="Field">The field, placed in ESR_EL2 (an ISS2 field's lsb counts from bit 0 of ESR_EL2).</param>
 internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, BitField Field)
 {
@@ -28,7 +28,7 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
 
     public ulong Mask => Field.Mask;
 
-    /// <summary>The constant holding this field's mask (<c>TrapGen.SysRegIss.CRnMask</c>), or null when TrapGen has none.</summary>
+    /// <summary>The constant holding this field's mask (<c>TrapGen.MsrIss.CRnMask</c>), or null when TrapGen has none.</summary>
     public string? GeneratedMask => GeneratedType is null ? null : GeneratedType + "." + Name + "Mask";
 
     public string Describe() => Name + " [" + Field.BitRange + "] of " + Layout;

@@ -62,7 +62,7 @@ internal static class DispatchEmitter
                 foreach (var alias in register.Aliases)
                 {
                     writer.Line();
-                    if (alias.Encoding.Form == Cp15Form.Mcr)
+                    if (alias.Encoding.Form == TrapClassKind.Mcr)
                     {
                         EmitMcrHandler(writer, storage, alias);
                     }
@@ -168,7 +168,7 @@ internal static class DispatchEmitter
     /// <summary>The switch from a table entry's Special to the handler of a register with a hook or an emulator.</summary>
     private static void EmitSpecials(SourceWriter writer, TrapClassKind kind, IReadOnlyList<DispatchTableRow> rows)
     {
-        var hasRt2 = kind == TrapClassKind.Cp15Register64;
+        var hasRt2 = kind == TrapClassKind.Mcrr;
         writer.Summary("Calls the handler a " + TrapClasses.Instructions(kind) + " table entry's Special names.");
         using (writer.Block("private " + Result + " " + SpecialsName(kind) + "(int special, bool isRead, int rt" + (hasRt2 ? ", int rt2" : string.Empty) + ")"))
         {
@@ -237,7 +237,7 @@ internal static class DispatchEmitter
     {
         var iss = GeneratedNames.Iss(kind);
         var keys = GeneratedNames.Keys(kind);
-        var hasRt2 = kind == TrapClassKind.Cp15Register64;
+        var hasRt2 = kind == TrapClassKind.Mcrr;
         writer.Summary(
             "Dispatches a trapped " + TrapClasses.Instructions(kind) + " by its ISS: the entry at the key's " + keys
             + ".Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are " + Result + ".Unhandled.");
@@ -282,10 +282,10 @@ internal static class DispatchEmitter
                     var value = "(file[entry.Slot] & entry.ReadAnd) | entry.ReadOr";
                     switch (kind)
                     {
-                        case TrapClassKind.Aarch64:
+                        case TrapClassKind.Msr:
                             writer.Line("WriteX(rt, " + value + ");");
                             break;
-                        case TrapClassKind.Cp15Register64:
+                        case TrapClassKind.Mcrr:
                             writer.Line("var pair = " + value + ";");
                             writer.Line("WriteR(rt, " + Halves + ".Lo(pair));");
                             writer.Line("WriteR(rt2, " + Halves + ".Hi(pair));");
@@ -305,12 +305,12 @@ internal static class DispatchEmitter
             {
                 var written = kind switch
                 {
-                    TrapClassKind.Aarch64 => "ReadX(rt)",
-                    TrapClassKind.Cp15Register64 => Halves + ".Compose(ReadR(rt), ReadR(rt2))",
+                    TrapClassKind.Msr => "ReadX(rt)",
+                    TrapClassKind.Mcrr => Halves + ".Compose(ReadR(rt), ReadR(rt2))",
                     _ => "(ulong)ReadR(rt) << entry.Shift",
                 };
                 writer.Line("ref var stored = ref file[entry.Slot];");
-                writer.Line("stored = (stored & ~entry.WriteMask) | (" + (kind == TrapClassKind.Cp15Register32 ? "(" + written + ")" : written) + " & entry.WriteMask);");
+                writer.Line("stored = (stored & ~entry.WriteMask) | (" + (kind == TrapClassKind.Mcr ? "(" + written + ")" : written) + " & entry.WriteMask);");
             }
 
             writer.Line();
@@ -322,7 +322,7 @@ internal static class DispatchEmitter
     {
         var register = storage.Register;
         writer.Summary(register.Name + " (" + register.Encoding + "): " + HandlingPhrases.Of(register) + ".");
-        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Aarch64, register.Name) + "(bool isRead, int rt)"))
+        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Msr, register.Name) + "(bool isRead, int rt)"))
         {
             var read = new List<string> { "WriteX(rt, " + storage.Load + ");" };
             var value = register.Width == 64 ? "ReadX(rt)" : Halves + ".Lo(ReadX(rt))";
@@ -334,7 +334,7 @@ internal static class DispatchEmitter
     {
         var register = storage.Register;
         writer.Summary(alias.Name + " (MCR/MRC " + alias.Encoding + "): " + RegisterViews.Of(alias.View, register.Name) + ", " + HandlingPhrases.Of(register) + ".");
-        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Cp15Register32, alias.Name) + "(bool isRead, int rt)"))
+        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Mcr, alias.Name) + "(bool isRead, int rt)"))
         {
             string load;
             string? store;
@@ -363,7 +363,7 @@ internal static class DispatchEmitter
     {
         var register = storage.Register;
         writer.Summary(alias.Name + " (MCRR/MRRC " + alias.Encoding + "): all of " + register.Name + ", Rt the low word and Rt2 the high; " + HandlingPhrases.Of(register) + ".");
-        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Cp15Register64, alias.Name) + "(bool isRead, int rt, int rt2)"))
+        using (writer.Block("private " + Result + " " + GeneratedNames.Handler(TrapClassKind.Mcrr, alias.Name) + "(bool isRead, int rt, int rt2)"))
         {
             List<string> read = storage.IsRazWi
                 ? ["WriteR(rt, 0u);", "WriteR(rt2, 0u);"]

@@ -53,13 +53,13 @@ internal static class DispatchTable
         foreach (var register in catalogue.Registers)
         {
             var slot = slots.TryGetValue(register.Name, out var s) ? s : spare;
-            if (kind == TrapClassKind.Aarch64 && register.IsAarch64Dispatched)
+            if (kind == TrapClassKind.Msr && register.IsAarch64Dispatched)
             {
                 var writeMask = RegisterViewBits.WriteMask(RegisterView.Whole, register.Width);
                 yield return Register(register, register.Name, register.Encoding.ToString(), SyndromeKeys.Of(syndrome, register.Encoding), slot, 0, writeMask, GeneratedNames.Handler(kind, register.Name));
             }
 
-            foreach (var alias in register.Aliases.Where(a => a.Encoding.TrapClass == kind))
+            foreach (var alias in register.Aliases.Where(a => a.Encoding.Form == kind))
             {
                 var shift = RegisterViewBits.Shift(alias.View);
                 var writeMask = RegisterViewBits.WriteMask(alias.View, register.Width);

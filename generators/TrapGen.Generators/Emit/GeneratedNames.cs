@@ -1,4 +1,3 @@
-using System;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 
@@ -19,21 +18,18 @@ internal static class GeneratedNames
     public const string DispatchedAccess = "global::" + FixedNamespace + ".DispatchedAccessInfo";
     public const string Handling = "global::" + FixedNamespace + ".RegisterHandling";
     public const string View = "global::" + FixedNamespace + ".RegisterView";
-    public const string Form = "global::" + FixedNamespace + ".Cp15Form";
+    public const string TrapClass = "global::" + FixedNamespace + ".TrapClassKind";
     public const string RegisterFile = "SystemRegisterFile";
     public const string Dispatcher = "TrapDispatcher";
     public const string Registry = "SystemRegisters";
     public const string RegisterEnum = "SystemRegister";
     public const string TrapResult = "TrapResult";
 
-    /// <summary>The prefix shared by every name of a trap class: <c>SysReg</c>, <c>Cp32</c>, <c>Cp64</c>.</summary>
-    public static string Prefix(TrapClassKind kind) => kind switch
-    {
-        TrapClassKind.Aarch64 => "SysReg",
-        TrapClassKind.Cp15Register32 => "Cp32",
-        TrapClassKind.Cp15Register64 => "Cp64",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>
+    /// The prefix shared by every name of a trap class, its instruction as the enum names it: <c>Msr</c>,
+    /// <c>Mcr</c>, <c>Mcrr</c> (<c>MsrIss</c>, <c>McrKeys</c>, <c>DispatchMcrr</c>, <c>Mcr_SCTLR</c>).
+    /// </summary>
+    public static string Prefix(TrapClassKind kind) => kind.ToString();
 
     public static string Iss(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Iss";
 

@@ -89,14 +89,14 @@ internal static class InstructionEmitter
 
     private static string Operand(InstructionDefinition instruction) => instruction.TrapClass switch
     {
-        TrapClassKind.Aarch64 => instruction.TakesRegister ? "ReadX(rt)" : "0UL",
+        TrapClassKind.Msr => instruction.TakesRegister ? "ReadX(rt)" : "0UL",
         _ => "ReadR(rt)",
     };
 
-    private static string Form(InstructionDefinition instruction) => instruction.TrapClass == TrapClassKind.Aarch64 ? "SYS" : "MCR";
+    private static string Form(InstructionDefinition instruction) => instruction.TrapClass == TrapClassKind.Msr ? "SYS" : "MCR";
 
     /// <summary>What the handler of a hook or forward instruction does, for its doc comment.</summary>
     private static string Describe(InstructionDefinition instruction) => instruction.Handling == InstructionHandling.Hook
-        ? "runs " + instruction.Hook + " with " + (instruction.TrapClass == TrapClassKind.Aarch64 ? (instruction.TakesRegister ? "Xt" : "0 (it takes no register)") : "Rt")
+        ? "runs " + instruction.Hook + " with " + (instruction.TrapClass == TrapClassKind.Msr ? (instruction.TakesRegister ? "Xt" : "0 (it takes no register)") : "Rt")
         : "performed on the hardware for the guest";
 }

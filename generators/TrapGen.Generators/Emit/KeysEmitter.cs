@@ -81,5 +81,5 @@ internal static class KeysEmitter
 
     /// <summary>An alias's form and the bits it reaches: <c>MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1</c>.</summary>
     public static string Describe(AliasDefinition alias, RegisterDefinition register) =>
-        (alias.Encoding.Form == Cp15Form.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + alias.Encoding + ", " + RegisterViews.Of(alias.View, register.Name);
+        (alias.Encoding.Form == TrapClassKind.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + alias.Encoding + ", " + RegisterViews.Of(alias.View, register.Name);
 }

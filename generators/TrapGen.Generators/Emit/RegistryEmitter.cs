@@ -41,18 +41,18 @@ internal static class RegistryEmitter
         writer.Summary("An AArch32 cp15 view of an AArch64 register.");
         writer.Line("/// <param name=\"Name\">The AArch32 name.</param>");
         writer.Line("/// <param name=\"OtherNames\">Other architectural names of the same encoding.</param>");
-        writer.Line("/// <param name=\"Form\">MCR/MRC or MCRR/MRRC.</param>");
+        writer.Line("/// <param name=\"Form\">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>");
         writer.Line("/// <param name=\"Opc1\">opc1.</param>");
         writer.Line("/// <param name=\"CRn\">CRn (0 for MCRR).</param>");
         writer.Line("/// <param name=\"CRm\">CRm.</param>");
         writer.Line("/// <param name=\"Opc2\">opc2 (0 for MCRR).</param>");
         writer.Line("/// <param name=\"View\">Which bits of the AArch64 register it reaches.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the Cp32Keys or Cp64Keys.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among the McrKeys or McrrKeys.</param>");
         writer.Line(context.GeneratedCodeAttribute);
         writer.Line("public sealed record Aarch32AliasInfo(");
         writer.Line("    string Name,");
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<string> OtherNames,");
-        writer.Line("    " + GeneratedNames.Form + " Form,");
+        writer.Line("    " + GeneratedNames.TrapClass + " Form,");
         writer.Line("    int Opc1,");
         writer.Line("    int CRn,");
         writer.Line("    int CRm,");
@@ -80,7 +80,7 @@ internal static class RegistryEmitter
         writer.Line("/// <param name=\"Emulator\">The emulator, for emulated registers, or null.</param>");
         writer.Line("/// <param name=\"OtherNames\">Other architectural names of the same encoding.</param>");
         writer.Line("/// <param name=\"Aliases\">Its AArch32 views.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the SysRegKeys.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among the MsrKeys.</param>");
         writer.Line(context.GeneratedCodeAttribute);
         writer.Line("public sealed record SystemRegisterInfo(");
         writer.Line("    " + GeneratedNames.RegisterEnum + " Register,");
@@ -182,16 +182,16 @@ internal static class RegistryEmitter
             foreach (var alias in register.Aliases)
             {
                 var a = alias.Encoding;
-                writer.Line("            new(" + CSharpLiterals.String(alias.Name) + ", " + Strings(alias.OtherNames) + ", " + GeneratedNames.Form + "." + a.Form
+                writer.Line("            new(" + CSharpLiterals.String(alias.Name) + ", " + Strings(alias.OtherNames) + ", " + GeneratedNames.TrapClass + "." + a.Form
                     + ", Opc1: " + a.Opc1 + ", CRn: " + a.CRn + ", CRm: " + a.CRm + ", Opc2: " + a.Opc2 + ", " + GeneratedNames.View + "." + alias.View + ",");
-                writer.Line("                Key: " + GeneratedNames.Keys(a.TrapClass) + "." + alias.Name + "),");
+                writer.Line("                Key: " + GeneratedNames.Keys(a.Form) + "." + alias.Name + "),");
             }
 
             writer.Line("        ],");
         }
 
         var key = register.IsAarch64Dispatched
-            ? GeneratedNames.Keys(TrapClassKind.Aarch64) + "." + register.Name
+            ? GeneratedNames.Keys(TrapClassKind.Msr) + "." + register.Name
             : CSharpLiterals.Hex32(SyndromeKeys.Of(catalogue.Syndrome, register.Encoding));
         writer.Line("        Key: " + key + "),");
     }

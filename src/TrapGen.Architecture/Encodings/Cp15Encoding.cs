@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace TrapGen.Architecture;
@@ -6,27 +7,34 @@ namespace TrapGen.Architecture;
 /// The coordinates of an AArch32 coprocessor register (cp15, or cp14 for debug);
 /// <see cref="CRn"/> and <see cref="Opc2"/> are 0 for the MCRR form.
 /// </summary>
-/// <param name="Form">32-bit MCR/MRC or 64-bit MCRR/MRRC.</param>
+/// <param name="Form">
+/// The trap class its accesses are reported in, which is its form: <see cref="TrapClassKind.Mcr"/> (32-bit
+/// MCR/MRC) or <see cref="TrapClassKind.Mcrr"/> (64-bit MCRR/MRRC); cp14's accesses share these layouts.
+/// </param>
 /// <param name="Opc1">opc1 (0 to 7 for MCR, 0 to 15 for MCRR).</param>
 /// <param name="CRn">CRn (MCR only).</param>
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (MCR only).</param>
-public sealed record Cp15Encoding(Cp15Form Form, int Opc1, int CRn, int CRm, int Opc2)
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="Form"/> is not <see cref="TrapClassKind.Mcr"/> or <see cref="TrapClassKind.Mcrr"/>.</exception>
+public sealed record Cp15Encoding(TrapClassKind Form, int Opc1, int CRn, int CRm, int Opc2)
 {
-    /// <summary>Gets the trap class that reports accesses in this form.</summary>
-    public TrapClassKind TrapClass => Form == Cp15Form.Mcr ? TrapClassKind.Cp15Register32 : TrapClassKind.Cp15Register64;
+    /// <summary>Gets the encoding's form, which is the trap class that reports its accesses: MCR or MCRR, never MSR.</summary>
+    public TrapClassKind Form { get; } = IsForm(Form) ? Form : throw new ArgumentOutOfRangeException(nameof(Form), Form, "An AArch32 coprocessor encoding is an MCR or an MCRR one.");
+
+    /// <summary>Gets whether <paramref name="kind"/> is the form of an AArch32 coprocessor encoding: <see cref="TrapClassKind.Mcr"/> or <see cref="TrapClassKind.Mcrr"/>.</summary>
+    public static bool IsForm(TrapClassKind kind) => kind is TrapClassKind.Mcr or TrapClassKind.Mcrr;
 
     /// <summary>Gets the width of the access in bits.</summary>
-    public int AccessWidth => Form == Cp15Form.Mcr ? 32 : 64;
+    public int AccessWidth => Form == TrapClassKind.Mcr ? 32 : 64;
 
     /// <summary>Gets the values in the order of <see cref="TrapClasses.KeyFieldNames"/>.</summary>
-    public int[] KeyValues => Form == Cp15Form.Mcr ? [Opc1, CRn, CRm, Opc2] : [Opc1, CRm];
+    public int[] KeyValues => Form == TrapClassKind.Mcr ? [Opc1, CRn, CRm, Opc2] : [Opc1, CRm];
 
     /// <summary>Gets the instruction pair that accesses it: <c>MCR</c> or <c>MCRR</c>.</summary>
-    public string FormName => Form == Cp15Form.Mcr ? "MCR" : "MCRR";
+    public string FormName => Form == TrapClassKind.Mcr ? "MCR" : "MCRR";
 
     /// <summary>Formats the encoding as assembler operands of <paramref name="coprocessor"/>: <c>p14, 0, c0, c1, 0</c>.</summary>
-    public string Operands(int coprocessor) => Form == Cp15Form.Mcr
+    public string Operands(int coprocessor) => Form == TrapClassKind.Mcr
         ? string.Format(CultureInfo.InvariantCulture, "p{0}, {1}, c{2}, c{3}, {4}", coprocessor, Opc1, CRn, CRm, Opc2)
         : string.Format(CultureInfo.InvariantCulture, "p{0}, {1}, c{2}", coprocessor, Opc1, CRm);
 

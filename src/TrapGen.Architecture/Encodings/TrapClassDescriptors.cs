@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Mcr = TrapGen.Architecture.Layouts.McrMrcIss;
-using Mcrr = TrapGen.Architecture.Layouts.McrrMrrcIss;
-using Msr = TrapGen.Architecture.Layouts.MsrMrsIss;
+using McrLayout = TrapGen.Architecture.Layouts.McrMrcIss;
+using McrrLayout = TrapGen.Architecture.Layouts.McrrMrrcIss;
+using MsrLayout = TrapGen.Architecture.Layouts.MsrMrsIss;
 
 namespace TrapGen.Architecture;
 
@@ -15,21 +15,21 @@ namespace TrapGen.Architecture;
 public static class TrapClassDescriptors
 {
     /// <summary>EC 0x18: a trapped MSR, MRS or System instruction (AArch64).</summary>
-    public static readonly TrapClassDescriptor Aarch64 = new(
-        Msr.ExceptionClass, "MSR/MRS", Msr.Layout, isAarch64: true, TrapClassKind.Aarch64,
-        op0: Msr.Op0, op1: Msr.Op1, crn: Msr.CRn, crm: Msr.CRm, op2: Msr.Op2, rt: Msr.Rt, direction: Msr.Direction);
+    public static readonly TrapClassDescriptor Msr = new(
+        MsrLayout.ExceptionClass, "MSR/MRS", MsrLayout.Layout, isAarch64: true, TrapClassKind.Msr,
+        op0: MsrLayout.Op0, op1: MsrLayout.Op1, crn: MsrLayout.CRn, crm: MsrLayout.CRm, op2: MsrLayout.Op2, rt: MsrLayout.Rt, direction: MsrLayout.Direction);
 
     /// <summary>EC 0x03: a trapped cp15 MCR or MRC.</summary>
-    public static readonly TrapClassDescriptor Cp15Mcr = RegisterMove(Mcr.ExceptionClass, TrapClassKind.Cp15Register32);
+    public static readonly TrapClassDescriptor Mcr = RegisterMove(McrLayout.ExceptionClass, TrapClassKind.Mcr);
 
     /// <summary>EC 0x04: a trapped cp15 MCRR or MRRC.</summary>
-    public static readonly TrapClassDescriptor Cp15Mcrr = RegisterPairMove(Mcrr.ExceptionClass, TrapClassKind.Cp15Register64);
+    public static readonly TrapClassDescriptor Mcrr = RegisterPairMove(McrrLayout.ExceptionClass, TrapClassKind.Mcrr);
 
     /// <summary>EC 0x05: a trapped cp14 MCR or MRC, reported in the cp15 MCR/MRC layout (the layout's other exception class).</summary>
-    public static readonly TrapClassDescriptor Cp14Mcr = RegisterMove(OtherClass(Mcr.Layout, Mcr.ExceptionClass), kind: null);
+    public static readonly TrapClassDescriptor Cp14Mcr = RegisterMove(OtherClass(McrLayout.Layout, McrLayout.ExceptionClass), kind: null);
 
     /// <summary>EC 0x0C: a trapped cp14 MRRC (and MCRR), reported in the cp15 MCRR/MRRC layout.</summary>
-    public static readonly TrapClassDescriptor Cp14Mcrr = RegisterPairMove(OtherClass(Mcrr.Layout, Mcrr.ExceptionClass), kind: null);
+    public static readonly TrapClassDescriptor Cp14Mcrr = RegisterPairMove(OtherClass(McrrLayout.Layout, McrrLayout.ExceptionClass), kind: null);
 
     /// <summary>EC 0x08: a trapped VMRS of a floating-point ID register: the MRC view, always a read, opc1 0b111, opc2 and CRm 0.</summary>
     public static readonly TrapClassDescriptor Vmrs = new(
@@ -50,7 +50,7 @@ public static class TrapClassDescriptors
     /// <summary>The number of exception classes: EC is six bits.</summary>
     public const int ExceptionClassCount = 64;
 
-    private static readonly TrapClassDescriptor[] ByKind = [Aarch64, Cp15Mcr, Cp15Mcrr];
+    private static readonly TrapClassDescriptor[] ByKind = [Msr, Mcr, Mcrr];
 
     private static readonly TrapClassDescriptor?[] ByExceptionClass = Index();
 
@@ -66,19 +66,19 @@ public static class TrapClassDescriptors
         (uint)kind < (uint)ByKind.Length ? ByKind[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind));
 
     private static TrapClassDescriptor RegisterMove(uint exceptionClass, TrapClassKind? kind) => new(
-        exceptionClass, "MCR/MRC", Mcr.Layout, isAarch64: false, kind,
-        op1: Mcr.Opc1, crn: Mcr.CRn, crm: Mcr.CRm, op2: Mcr.Opc2, rt: Mcr.Rt, direction: Mcr.Direction, conditionValid: Mcr.CV, condition: Mcr.COND);
+        exceptionClass, "MCR/MRC", McrLayout.Layout, isAarch64: false, kind,
+        op1: McrLayout.Opc1, crn: McrLayout.CRn, crm: McrLayout.CRm, op2: McrLayout.Opc2, rt: McrLayout.Rt, direction: McrLayout.Direction, conditionValid: McrLayout.CV, condition: McrLayout.COND);
 
     private static TrapClassDescriptor RegisterPairMove(uint exceptionClass, TrapClassKind? kind) => new(
-        exceptionClass, "MCRR/MRRC", Mcrr.Layout, isAarch64: false, kind,
-        op1: Mcrr.Opc1, crm: Mcrr.CRm, rt: Mcrr.Rt, rt2: Mcrr.Rt2, direction: Mcrr.Direction, conditionValid: Mcrr.CV, condition: Mcrr.COND);
+        exceptionClass, "MCRR/MRRC", McrrLayout.Layout, isAarch64: false, kind,
+        op1: McrrLayout.Opc1, crm: McrrLayout.CRm, rt: McrrLayout.Rt, rt2: McrrLayout.Rt2, direction: McrrLayout.Direction, conditionValid: McrrLayout.CV, condition: McrrLayout.COND);
 
     private static uint OtherClass(BitLayout layout, uint first) => (uint)layout.ExceptionClasses.Single(ec => ec != first);
 
     private static TrapClassDescriptor?[] Index()
     {
         var index = new TrapClassDescriptor?[ExceptionClassCount];
-        foreach (var descriptor in new[] { Aarch64, Cp15Mcr, Cp15Mcrr, Cp14Mcr, Cp14Mcrr, Vmrs, Smc32, Smc64 })
+        foreach (var descriptor in new[] { Msr, Mcr, Mcrr, Cp14Mcr, Cp14Mcrr, Vmrs, Smc32, Smc64 })
         {
             index[descriptor.ExceptionClass] = descriptor;
         }

@@ -10,7 +10,7 @@ namespace TrapGen.Architecture;
 public static class TrapClasses
 {
     /// <summary>Every trap class, in enum order.</summary>
-    public static TrapClassKind[] All { get; } = [TrapClassKind.Aarch64, TrapClassKind.Cp15Register32, TrapClassKind.Cp15Register64];
+    public static TrapClassKind[] All { get; } = [TrapClassKind.Msr, TrapClassKind.Mcr, TrapClassKind.Mcrr];
 
     /// <summary>The transfer register field.</summary>
     public const string Rt = "Rt";
@@ -67,8 +67,8 @@ public static class TrapClasses
     }
 
     /// <summary>Gets the ISS key of an AArch64 encoding.</summary>
-    public static uint Key(Aarch64Encoding encoding) => Key(TrapClassKind.Aarch64, encoding.KeyValues);
+    public static uint Key(Aarch64Encoding encoding) => Key(TrapClassKind.Msr, encoding.KeyValues);
 
-    /// <summary>Gets the ISS key of a cp15 encoding, in its form's trap class.</summary>
-    public static uint Key(Cp15Encoding encoding) => Key(encoding.TrapClass, encoding.KeyValues);
+    /// <summary>Gets the ISS key of a cp15 encoding, in its trap class (its form).</summary>
+    public static uint Key(Cp15Encoding encoding) => Key(encoding.Form, encoding.KeyValues);
 }

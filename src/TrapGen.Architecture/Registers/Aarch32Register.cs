@@ -33,7 +33,7 @@ public sealed record Aarch32Register(
     /// Gets whether the row is a System instruction rather than a register: a write-only cp15 MCR that no
     /// AArch64 register backs (DCCISW, TLBIALL, ICIALLU).
     /// </summary>
-    public bool IsSystemInstruction => Coprocessor == Aarch32Constants.Cp15 && Encoding.Form == Cp15Form.Mcr && Access == RegisterAccess.WriteOnly && MapsTo is null;
+    public bool IsSystemInstruction => Coprocessor == Aarch32Constants.Cp15 && Encoding.Form == TrapClassKind.Mcr && Access == RegisterAccess.WriteOnly && MapsTo is null;
 
     /// <summary>Gets whether an access in <paramref name="direction"/> is allowed.</summary>
     public bool Allows(AccessDirection direction) => RegisterAccessRules.Allows(Access, direction);

@@ -26,7 +26,7 @@ public static partial class Aarch32Registers
     public static IReadOnlyList<Aarch32Register> Named(string name) => [.. ByName[name ?? string.Empty]];
 
     /// <summary>Finds the register called <paramref name="name"/> in <paramref name="form"/>.</summary>
-    public static bool TryFind(string name, Cp15Form form, out Aarch32Register register)
+    public static bool TryFind(string name, TrapClassKind form, out Aarch32Register register)
     {
         register = ByName[name ?? string.Empty].FirstOrDefault(r => r.Encoding.Form == form)!;
         return register is not null;

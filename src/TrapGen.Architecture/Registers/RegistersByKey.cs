@@ -15,13 +15,13 @@ public static class RegistersByKey
     private static readonly Dictionary<uint, SystemInstruction> Instructions =
         SystemInstructions.All.GroupBy(i => TrapClasses.Key(i.Encoding)).ToDictionary(g => g.Key, g => g.First());
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcr = Coprocessor(Aarch32Constants.Cp15, Cp15Form.Mcr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcr = Coprocessor(Aarch32Constants.Cp15, TrapClassKind.Mcr);
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcrr = Coprocessor(Aarch32Constants.Cp15, Cp15Form.Mcrr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp15Mcrr = Coprocessor(Aarch32Constants.Cp15, TrapClassKind.Mcrr);
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcr = Coprocessor(Aarch32Constants.Cp14, Cp15Form.Mcr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcr = Coprocessor(Aarch32Constants.Cp14, TrapClassKind.Mcr);
 
-    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcrr = Coprocessor(Aarch32Constants.Cp14, Cp15Form.Mcrr);
+    private static readonly Dictionary<uint, Aarch32Register> Cp14Mcrr = Coprocessor(Aarch32Constants.Cp14, TrapClassKind.Mcrr);
 
     /// <summary>Finds the AArch64 register an access in <paramref name="direction"/> with <paramref name="key"/> reaches.</summary>
     public static bool TryFindAarch64(uint key, AccessDirection direction, out Aarch64Register register)
@@ -50,14 +50,14 @@ public static class RegistersByKey
 
     /// <summary>Finds the cp15 register with <paramref name="key"/> in the MCR/MRC or MCRR/MRRC trap class.</summary>
     public static bool TryFindCp15(TrapClassKind kind, uint key, out Aarch32Register register) =>
-        (kind == TrapClassKind.Cp15Register64 ? Cp15Mcrr : Cp15Mcr).TryGetValue(key, out register!);
+        (kind == TrapClassKind.Mcrr ? Cp15Mcrr : Cp15Mcr).TryGetValue(key, out register!);
 
     /// <summary>
     /// Finds the cp14 (debug) register with <paramref name="key"/>: the ISS key of the cp15 trap class of the
     /// same form (EC 0x05 and 0x0C share the MCR/MRC and MCRR/MRRC ISS layouts).
     /// </summary>
     public static bool TryFindCp14(TrapClassKind kind, uint key, out Aarch32Register register) =>
-        (kind == TrapClassKind.Cp15Register64 ? Cp14Mcrr : Cp14Mcr).TryGetValue(key, out register!);
+        (kind == TrapClassKind.Mcrr ? Cp14Mcrr : Cp14Mcr).TryGetValue(key, out register!);
 
     /// <summary>
     /// Gets the architectural name of what an access with <paramref name="key"/> reaches: a register
@@ -68,7 +68,7 @@ public static class RegistersByKey
     {
         switch (kind)
         {
-            case TrapClassKind.Aarch64:
+            case TrapClassKind.Msr:
                 if (TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
                 {
                     return register.Name;
@@ -88,7 +88,7 @@ public static class RegistersByKey
     {
         switch (kind)
         {
-            case TrapClassKind.Aarch64:
+            case TrapClassKind.Msr:
                 if (Aarch64.TryGetValue(key, out var registers))
                 {
                     return registers.Length == 1 ? registers[0].Traps : [.. registers.SelectMany(r => r.Traps)];
@@ -103,7 +103,7 @@ public static class RegistersByKey
     private static IReadOnlyList<TrapRule> ImplementationDefinedRules(TrapClassKind kind, uint key) =>
         ImplementationDefinedSpace.TrappedByTidcp(kind, key) ? [new TrapRule(TrapControls.TIDCP, AccessDirection.ReadWrite)] : [];
 
-    private static Dictionary<uint, Aarch32Register> Coprocessor(uint coprocessor, Cp15Form form) =>
+    private static Dictionary<uint, Aarch32Register> Coprocessor(uint coprocessor, TrapClassKind form) =>
         Aarch32Registers.All.Where(r => r.Coprocessor == coprocessor && r.Encoding.Form == form)
             .GroupBy(r => TrapClasses.Key(r.Encoding)).ToDictionary(g => g.Key, g => g.First());
 }

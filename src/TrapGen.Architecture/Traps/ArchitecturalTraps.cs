@@ -76,7 +76,7 @@ public static class ArchitecturalTraps
         {
             foreach (var rule in register.Traps.Where(r => r.Control == control))
             {
-                yield return new CoveredAccess(register.Name, TrapClassKind.Aarch64, TrapClasses.Key(register.Encoding), register.Encoding.ToString(), rule.Direction);
+                yield return new CoveredAccess(register.Name, TrapClassKind.Msr, TrapClasses.Key(register.Encoding), register.Encoding.ToString(), rule.Direction);
             }
         }
 
@@ -84,11 +84,11 @@ public static class ArchitecturalTraps
         {
             foreach (var rule in instruction.Traps.Where(r => r.Control == control))
             {
-                yield return new CoveredAccess(instruction.FullName, TrapClassKind.Aarch64, TrapClasses.Key(instruction.Encoding), instruction.Encoding.ToString(), rule.Direction);
+                yield return new CoveredAccess(instruction.FullName, TrapClassKind.Msr, TrapClasses.Key(instruction.Encoding), instruction.Encoding.ToString(), rule.Direction);
             }
         }
 
-        foreach (var reserved in Reserved(control, TrapClassKind.Aarch64))
+        foreach (var reserved in Reserved(control, TrapClassKind.Msr))
         {
             yield return reserved;
         }
@@ -97,11 +97,11 @@ public static class ArchitecturalTraps
         {
             foreach (var rule in register.Traps.Where(r => r.Control == control))
             {
-                yield return new CoveredAccess(register.Name, register.Encoding.TrapClass, TrapClasses.Key(register.Encoding), register.Encoding.Describe(), rule.Direction);
+                yield return new CoveredAccess(register.Name, register.Encoding.Form, TrapClasses.Key(register.Encoding), register.Encoding.Describe(), rule.Direction);
             }
         }
 
-        foreach (var reserved in Reserved(control, TrapClassKind.Cp15Register32))
+        foreach (var reserved in Reserved(control, TrapClassKind.Mcr))
         {
             yield return reserved;
         }
@@ -133,8 +133,8 @@ public static class ArchitecturalTraps
     private static IEnumerable<(uint Key, IReadOnlyList<TrapRule> Rules)> Everything(TrapClassKind kind) =>
         (kind switch
         {
-            TrapClassKind.Aarch64 => Aarch64Registers.All.Select(r => (TrapClasses.Key(r.Encoding), r.Traps))
+            TrapClassKind.Msr => Aarch64Registers.All.Select(r => (TrapClasses.Key(r.Encoding), r.Traps))
                 .Concat(SystemInstructions.All.Select(i => (TrapClasses.Key(i.Encoding), i.Traps))),
-            _ => Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.TrapClass == kind).Select(r => (TrapClasses.Key(r.Encoding), r.Traps)),
+            _ => Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding.Form == kind).Select(r => (TrapClasses.Key(r.Encoding), r.Traps)),
         }).Concat(ReservedIdSpace.Keys().Where(reserved => reserved.Kind == kind).Select(reserved => (reserved.Key, ReservedIdSpace.Traps)));
 }

@@ -36,7 +36,7 @@ public static class El1Access
     public static El1AccessCheck Check(TrapClassKind kind, uint key, bool isRead)
     {
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
-        if (kind == TrapClassKind.Aarch64)
+        if (kind == TrapClassKind.Msr)
         {
             if (RegistersByKey.TryFindAarch64(key, direction, out var register))
             {
@@ -70,7 +70,7 @@ public static class El1Access
             return El1AccessCheck.Unallocated;
         }
 
-        return kind == TrapClassKind.Aarch64 && IsAboveEl1(ExceptionLevelByOp1((int)TrapClasses.Iss(kind).Field("Op1").Extract(key)))
+        return kind == TrapClassKind.Msr && IsAboveEl1(ExceptionLevelByOp1((int)TrapClasses.Iss(kind).Field("Op1").Extract(key)))
             ? El1AccessCheck.HigherExceptionLevel
             : El1AccessCheck.Allowed;
     }

@@ -16,11 +16,11 @@ public static class ImplementationDefinedSpace
         var iss = TrapClasses.Iss(kind);
         switch (kind)
         {
-            case TrapClassKind.Aarch64:
+            case TrapClassKind.Msr:
                 var op0 = iss.Field("Op0").Extract(key);
                 var crn = iss.Field("CRn").Extract(key);
                 return op0 is 1 or 3 && crn is 11 or 15;
-            case TrapClassKind.Cp15Register32:
+            case TrapClassKind.Mcr:
                 var n = iss.Field("CRn").Extract(key);
                 var m = iss.Field("CRm").Extract(key);
                 return n switch
@@ -44,8 +44,8 @@ public static class ImplementationDefinedSpace
     /// </summary>
     public static bool TrappedByTidcp(TrapClassKind kind, uint key) => kind switch
     {
-        TrapClassKind.Aarch64 => Contains(kind, key),
-        TrapClassKind.Cp15Register32 => TrapClasses.Iss(kind).Field("CRn").Extract(key) is 9 or 10 or 11 && Contains(kind, key),
+        TrapClassKind.Msr => Contains(kind, key),
+        TrapClassKind.Mcr => TrapClasses.Iss(kind).Field("CRn").Extract(key) is 9 or 10 or 11 && Contains(kind, key),
         _ => false,
     };
 }

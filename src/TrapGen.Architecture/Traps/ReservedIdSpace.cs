@@ -29,7 +29,7 @@ public static class ReservedIdSpace
     [
         .. from crm in Enumerable.Range(3, 5)
            from opc2 in Enumerable.Range(0, 8)
-           let encoding = new Cp15Encoding(Cp15Form.Mcr, 0, 0, crm, opc2)
+           let encoding = new Cp15Encoding(TrapClassKind.Mcr, 0, 0, crm, opc2)
            where !Aarch32Registers.All.Any(r => r.Coprocessor == 15 && r.Encoding == encoding)
            select encoding,
     ];
@@ -44,15 +44,15 @@ public static class ReservedIdSpace
     /// <summary>Gets whether the access of <paramref name="kind"/> with ISS key <paramref name="key"/> is a reserved ID register.</summary>
     public static bool Contains(TrapClassKind kind, uint key) => kind switch
     {
-        TrapClassKind.Aarch64 => Aarch64Keys.Contains(key),
-        TrapClassKind.Cp15Register32 => Aarch32Keys.Contains(key),
+        TrapClassKind.Msr => Aarch64Keys.Contains(key),
+        TrapClassKind.Mcr => Aarch32Keys.Contains(key),
         _ => false,
     };
 
     /// <summary>Gets every reserved encoding as the trap class, ISS key, name and encoding text a catalogue check uses.</summary>
     public static IEnumerable<(TrapClassKind Kind, uint Key, string Name, string Encoding)> Keys() =>
-        Aarch64.Select(e => (TrapClassKind.Aarch64, TrapClasses.Key(e), e.ToString().ToUpperInvariant(), e.ToString()))
-            .Concat(Aarch32.Select(e => (TrapClassKind.Cp15Register32, TrapClasses.Key(e), Name(e), e.Describe())));
+        Aarch64.Select(e => (TrapClassKind.Msr, TrapClasses.Key(e), e.ToString().ToUpperInvariant(), e.ToString()))
+            .Concat(Aarch32.Select(e => (TrapClassKind.Mcr, TrapClasses.Key(e), Name(e), e.Describe())));
 
     /// <summary>The generic name of an AArch32 reserved encoding, as the runtime's reports write one: <c>CP15_0_C0_C3_0</c>.</summary>
     private static string Name(Cp15Encoding e) => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", e.Opc1, e.CRn, e.CRm, e.Opc2);

@@ -102,7 +102,7 @@ internal sealed record Aarch32RegisterListing(
     public static Aarch32RegisterListing From(Aarch32Register register)
     {
         var e = register.Encoding;
-        var pair = e.Form == Cp15Form.Mcrr;
+        var pair = e.Form == TrapClassKind.Mcrr;
         return new Aarch32RegisterListing(
             register.Name,
             register.OtherNames,

@@ -28,8 +28,8 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
 }
 
 /// <summary>
-/// One System instruction of the listing. <see cref="Kind"/> names its syndrome layout (<c>aarch64</c> or
-/// <c>cp15_32</c>); <see cref="Encoding"/> is the AArch64 one, or null for an AArch32 instruction, whose
+/// One System instruction of the listing. <see cref="Kind"/> names its trap class as registers.yaml does
+/// (<c>msr</c> or <c>mcr</c>); <see cref="Encoding"/> is the AArch64 one, or null for an AArch32 instruction, whose
 /// coordinates are <see cref="Cp15"/>.
 /// </summary>
 internal sealed record InstructionListing(
@@ -138,8 +138,8 @@ internal sealed record RegisterListing(
 }
 
 /// <summary>
-/// One AArch32 alias of a register. <see cref="Kind"/> names its syndrome layout in registers.yaml
-/// (<c>cp15_32</c> or <c>cp15_64</c>); <see cref="CRn"/> and <see cref="Opc2"/> are null for the 64-bit (MCRR) form.
+/// One AArch32 alias of a register. <see cref="Kind"/> names its trap class, which is its form, as registers.yaml
+/// does (<c>mcr</c> or <c>mcrr</c>); <see cref="CRn"/> and <see cref="Opc2"/> are null for the 64-bit (MCRR) form.
 /// </summary>
 internal sealed record AliasListing(
     string Name,
@@ -157,11 +157,11 @@ internal sealed record AliasListing(
     public static AliasListing From(SyndromeLayouts syndrome, AliasDefinition alias)
     {
         var e = alias.Encoding;
-        var pair = e.Form == Cp15Form.Mcrr;
+        var pair = e.Form == TrapClassKind.Mcrr;
         return new AliasListing(
             alias.Name,
             [.. alias.OtherNames],
-            CatalogueSpelling.Of(e.TrapClass),
+            CatalogueSpelling.Of(e.Form),
             e.Opc1,
             pair ? null : e.CRn,
             e.CRm,

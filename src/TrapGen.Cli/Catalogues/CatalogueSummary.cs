@@ -11,7 +11,7 @@ internal static class CatalogueSummary
     public static string Describe(RegisterCatalogue catalogue)
     {
         var aliases = catalogue.Registers.SelectMany(r => r.Aliases).ToList();
-        var mcr = aliases.Count(a => a.Encoding.Form == Cp15Form.Mcr);
+        var mcr = aliases.Count(a => a.Encoding.Form == TrapClassKind.Mcr);
         return Count(catalogue.Registers.Count, "register") + ", "
             + Count(aliases.Count, "AArch32 alias") + " (" + mcr.ToString(CultureInfo.InvariantCulture) + " mcr, " + (aliases.Count - mcr).ToString(CultureInfo.InvariantCulture) + " mcrr), "
             + Count(catalogue.TrapGroups.Count, "trap group") + ", " + Count(catalogue.Hooks.Count, "hook") + ", " + Count(catalogue.Emulators.Count, "emulator");

@@ -26,7 +26,7 @@ internal static class RegisterTable
             foreach (var alias in register.Aliases)
             {
                 var aliasName = alias.OtherNames.Count == 0 ? alias.Name : alias.Name + " (" + string.Join(", ", alias.OtherNames) + ")";
-                var form = alias.CRn is null ? Cp15Form.Mcrr : Cp15Form.Mcr;
+                var form = alias.CRn is null ? TrapClassKind.Mcrr : TrapClassKind.Mcr;
                 var encoding = CatalogueSpelling.Of(form) + " " + new Cp15Encoding(form, alias.Opc1, alias.CRn ?? 0, alias.CRm, alias.Opc2 ?? 0);
                 table.Add("  " + aliasName, encoding, Width(alias.AccessWidth) + " " + alias.View, string.Empty, Traps(alias.Traps), alias.SyndromeKey);
             }

@@ -45,7 +45,7 @@ internal sealed record EncodedInstruction(
 
         var esr = SyndromeBuilder.Build(access);
         var syndrome = SyndromeDescription.From(esr);
-        var a64 = access.TrapClass == TrapClassKind.Aarch64;
+        var a64 = access.TrapClass == TrapClassKind.Msr;
         var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
             ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
             : null;

@@ -26,13 +26,12 @@ internal sealed record RegisterMatch(
 {
     public static RegisterMatch? Find(TrapClassKind kind, uint key)
     {
-        if (kind == TrapClassKind.Aarch64 && CatalogueIndex.TryFindAarch64(key, out var register))
+        if (kind == TrapClassKind.Msr && CatalogueIndex.TryFindAarch64(key, out var register))
         {
             return Create(register.Name, register, null);
         }
 
-        var form = kind == TrapClassKind.Cp15Register32 ? Cp15Form.Mcr : Cp15Form.Mcrr;
-        if (kind != TrapClassKind.Aarch64 && CatalogueIndex.TryFindAarch32(form, key, out var owner, out var alias))
+        if (CatalogueIndex.TryFindAarch32(kind, key, out var owner, out var alias))
         {
             return Create(alias.Name, owner, alias);
         }

@@ -22,7 +22,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Il">The instruction length bit: 1 for a 32-bit instruction.</param>
 /// <param name="Iss">The instruction-specific syndrome.</param>
 /// <param name="Iss2">ESR_EL2[55:32], or null when zero.</param>
-/// <param name="TrapClass">aarch64, cp15_32 or cp15_64 (the syndrome layouts of registers.yaml), or null.</param>
+/// <param name="TrapClass">msr, mcr or mcrr (the trap classes, as registers.yaml names them), or null.</param>
 /// <param name="Layout">The name of the exception class's ISS layout in TrapGen.Architecture (DataAbortIss), or null when it has none.</param>
 /// <param name="Fields">Every ISS field of the exception class that applies, most significant first.</param>
 /// <param name="Iss2Fields">Every ISS2 field, when the exception class defines ISS2 and it is not zero.</param>
@@ -80,7 +80,7 @@ internal sealed record SyndromeDescription(
             decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
             spelled ? instruction : null,
-            decoded && access.TrapClass != TrapClassKind.Aarch64 ? conditionValid : null,
+            decoded && access.TrapClass != TrapClassKind.Msr ? conditionValid : null,
             register,
             architecturalName);
     }

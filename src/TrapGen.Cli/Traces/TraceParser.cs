@@ -261,7 +261,7 @@ internal static class TraceParser
             throw new CliException("a read takes no '= value'; the trace prints the value read");
         }
 
-        if (access.TrapClass == TrapClassKind.Cp15Register32 && value > uint.MaxValue)
+        if (access.TrapClass == TrapClassKind.Mcr && value > uint.MaxValue)
         {
             throw new CliException("0x" + value.ToString("x", CultureInfo.InvariantCulture) + " does not fit the 32-bit register an MCR writes");
         }

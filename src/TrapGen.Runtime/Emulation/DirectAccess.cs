@@ -43,12 +43,12 @@ internal static class DirectAccess
         view = RegisterView.Whole;
         switch (access.TrapClass)
         {
-            case TrapClassKind.Aarch64 when CatalogueIndex.TryFindAarch64(key, out register):
+            case TrapClassKind.Msr when CatalogueIndex.TryFindAarch64(key, out register):
                 return true;
-            case TrapClassKind.Cp15Register32 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcr, key, out register, out var alias):
+            case TrapClassKind.Mcr when CatalogueIndex.TryFindAarch32(TrapClassKind.Mcr, key, out register, out var alias):
                 view = alias.View;
                 return true;
-            case TrapClassKind.Cp15Register64 when CatalogueIndex.TryFindAarch32(Cp15Form.Mcrr, key, out register, out _):
+            case TrapClassKind.Mcrr when CatalogueIndex.TryFindAarch32(TrapClassKind.Mcrr, key, out register, out _):
                 return true;
             default:
                 register = null!;

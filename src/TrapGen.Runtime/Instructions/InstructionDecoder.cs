@@ -28,7 +28,7 @@ public static class InstructionDecoder
         access = default;
         if (Layouts.A64Smc.Fixed.Extract(word) == Layouts.A64Smc.FixedValue && Layouts.A64Smc.Opc.Extract(word) == Layouts.A64Smc.OpcValue)
         {
-            access = Smc(InstructionSet.A64, TrapClassKind.Aarch64, Aarch32Constants.ConditionAlways, (uint)Layouts.A64Smc.Imm16.Extract(word));
+            access = Smc(InstructionSet.A64, TrapClassKind.Msr, Aarch32Constants.ConditionAlways, (uint)Layouts.A64Smc.Imm16.Extract(word));
             return true;
         }
 
@@ -40,7 +40,7 @@ public static class InstructionDecoder
 
         access = new SystemRegisterAccess(
             InstructionSet.A64,
-            TrapClassKind.Aarch64,
+            TrapClassKind.Msr,
             IsRead: A64.L.Extract(word) != 0,
             op0,
             (uint)A64.Op1.Extract(word),
@@ -60,7 +60,7 @@ public static class InstructionDecoder
         if (IsSmc(word, instructionSet, cond))
         {
             var immediate = instructionSet == InstructionSet.T32 ? Layouts.T32Smc.Imm4.Extract(word) : Layouts.A32Smc.Imm4.Extract(word);
-            access = Smc(instructionSet, TrapClassKind.Cp15Register32, instructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : cond, (uint)immediate);
+            access = Smc(instructionSet, TrapClassKind.Mcr, instructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : cond, (uint)immediate);
             return true;
         }
 
@@ -88,7 +88,7 @@ public static class InstructionDecoder
 
             access = new SystemRegisterAccess(
                 instructionSet,
-                TrapClassKind.Cp15Register32,
+                TrapClassKind.Mcr,
                 IsRead: A32.L.Extract(word) != 0,
                 Op0: 0,
                 (uint)A32.Opc1.Extract(word),
@@ -107,7 +107,7 @@ public static class InstructionDecoder
         {
             access = new SystemRegisterAccess(
                 instructionSet,
-                TrapClassKind.Cp15Register64,
+                TrapClassKind.Mcrr,
                 IsRead: A32Pair.L.Extract(word) != 0,
                 Op0: 0,
                 (uint)A32Pair.Opc1.Extract(word),

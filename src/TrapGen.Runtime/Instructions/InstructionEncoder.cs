@@ -24,7 +24,7 @@ public static class InstructionEncoder
             _ => Aarch32Constants.Cp15,
         };
         ulong word;
-        if (access.TrapClass == TrapClassKind.Aarch64)
+        if (access.TrapClass == TrapClassKind.Msr)
         {
             word = A64.Fixed.Insert(0, Layouts.A64SystemMove.FixedValue);
             word = A64.L.Insert(word, read);
@@ -37,7 +37,7 @@ public static class InstructionEncoder
         }
 
         var cond = access.InstructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : access.Condition;
-        if (access.TrapClass == TrapClassKind.Cp15Register32)
+        if (access.TrapClass == TrapClassKind.Mcr)
         {
             word = A32.Cond.Insert(0, cond);
             word = A32.Fixed.Insert(word, Layouts.A32RegisterMove.FixedValue);

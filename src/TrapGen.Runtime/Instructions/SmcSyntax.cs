@@ -32,7 +32,7 @@ internal static class SmcSyntax
 
         error = string.Empty;
         access = new SystemRegisterAccess(
-            instructionSet, a64 ? TrapClassKind.Aarch64 : TrapClassKind.Cp15Register32, IsRead: false, 0, 0, 0, 0, 0, 0, 0, cond, InstructionKind.Smc, (uint)immediate);
+            instructionSet, a64 ? TrapClassKind.Msr : TrapClassKind.Mcr, IsRead: false, 0, 0, 0, 0, 0, 0, 0, cond, InstructionKind.Smc, (uint)immediate);
         return true;
     }
 

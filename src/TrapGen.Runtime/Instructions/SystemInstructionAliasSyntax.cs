@@ -41,7 +41,7 @@ internal static class SystemInstructionAliasSyntax
         }
 
         var e = instruction.Encoding;
-        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, false, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, false, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
         return true;
     }
 }

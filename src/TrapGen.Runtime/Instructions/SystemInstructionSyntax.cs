@@ -43,7 +43,7 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        var aarch64 = access.TrapClass == TrapClassKind.Aarch64;
+        var aarch64 = access.TrapClass == TrapClassKind.Msr;
         if (set is { } wanted && (wanted == InstructionSet.A64) != aarch64)
         {
             error = "'" + SplitHead(trimmed).Head.ToLowerInvariant() + "' is " + (aarch64 ? "an A64" : "an AArch32") + " instruction, not " + wanted;
@@ -160,14 +160,14 @@ public static class SystemInstructionSyntax
             return true;
         }
 
-        if (access.TrapClass == TrapClassKind.Aarch64 && access.Op0 == 0)
+        if (access.TrapClass == TrapClassKind.Msr && access.Op0 == 0)
         {
             why = "op0 = 0 encodes MSR (immediate) to a PSTATE field, hints and barriers, not a system register";
             return false;
         }
 
-        if (access.TrapClass != TrapClassKind.Aarch64
-            && (!IsNamed(access.Rt) || (access.TrapClass == TrapClassKind.Cp15Register64 && !IsNamed(access.Rt2))))
+        if (access.TrapClass != TrapClassKind.Msr
+            && (!IsNamed(access.Rt) || (access.TrapClass == TrapClassKind.Mcrr && !IsNamed(access.Rt2))))
         {
             why = "Rt = " + (IsNamed(access.Rt) ? access.Rt2 : access.Rt).ToString(CultureInfo.InvariantCulture)
                 + " names no AArch32 general-purpose register";
@@ -193,7 +193,7 @@ public static class SystemInstructionSyntax
         var coprocessor = access.Kind == InstructionKind.Cp14Move ? Aarch32Constants.Cp14 : Aarch32Constants.Cp15;
         switch (access.TrapClass)
         {
-            case TrapClassKind.Aarch64:
+            case TrapClassKind.Msr:
                 var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
                 if (access.Op0 == SystemInstructionOp0)
                 {
@@ -212,7 +212,7 @@ public static class SystemInstructionSyntax
 
                 var name = SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead);
                 return access.IsRead ? "mrs " + x + ", " + name : "msr " + name + ", " + x;
-            case TrapClassKind.Cp15Register32:
+            case TrapClassKind.Mcr:
                 return string.Format(
                     CultureInfo.InvariantCulture, "{0}{1} p{7}, {2}, {3}, c{4}, c{5}, {6}",
                     access.IsRead ? "mrc" : "mcr", ConditionCodes.Suffix(access.Condition), access.Op1,
@@ -258,7 +258,7 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
         return true;
     }
 
@@ -286,7 +286,7 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Aarch64, isRead, SystemInstructionOp0, op1, crn, crm, op2, rt, 0, Aarch32Constants.ConditionAlways);
+        access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, SystemInstructionOp0, op1, crn, crm, op2, rt, 0, Aarch32Constants.ConditionAlways);
         return true;
     }
 
@@ -328,7 +328,7 @@ public static class SystemInstructionSyntax
                 return false;
             }
 
-            access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register64, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond, found);
+            access = new SystemRegisterAccess(instructionSet, TrapClassKind.Mcrr, isRead, 0, opc1, 0, crm, 0, rt, rt2, cond, found);
             return Predictable(access, out error);
         }
 
@@ -339,7 +339,7 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        access = new SystemRegisterAccess(instructionSet, TrapClassKind.Cp15Register32, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond, found);
+        access = new SystemRegisterAccess(instructionSet, TrapClassKind.Mcr, isRead, 0, opc1, crn, crm32, opc2, rt, 0, cond, found);
         return Predictable(access, out error);
     }
 
@@ -356,7 +356,7 @@ public static class SystemInstructionSyntax
             return true;
         }
 
-        error = access.TrapClass == TrapClassKind.Cp15Register32
+        error = access.TrapClass == TrapClassKind.Mcr
             ? "r15 (pc) as the source of MCR is UNPREDICTABLE (Arm ARM F5.1, MCR); use another register (MRC may write APSR_nzcv)"
             : access.Rt == SystemRegisterAccess.Pc || access.Rt2 == SystemRegisterAccess.Pc
                 ? "r15 (pc) as Rt or Rt2 of " + (access.IsRead ? "MRRC" : "MCRR") + " is UNPREDICTABLE (Arm ARM F5.1); use two other registers"

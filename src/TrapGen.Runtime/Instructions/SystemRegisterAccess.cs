@@ -7,8 +7,8 @@ namespace TrapGen.Runtime.Instructions;
 /// MCRR/MRRC of cp15 or cp14, VMRS of an ID register, or SMC (<see cref="Kind"/>). For AArch32 moves
 /// <see cref="Op1"/> is opc1, <see cref="Op2"/> opc2 and <see cref="Op0"/> is 0; MCRR has no CRn or opc2.
 /// A VMRS is the MRC view the Arm ARM gives it: opc1 7, CRn the reg field, CRm and opc2 0, a read. An SMC
-/// has only its immediate (and <see cref="TrapClass"/> is <see cref="TrapClassKind.Aarch64"/> for A64,
-/// <see cref="TrapClassKind.Cp15Register32"/> for A32 and T32).
+/// has only its immediate (and <see cref="TrapClass"/> is <see cref="TrapClassKind.Msr"/> for A64,
+/// <see cref="TrapClassKind.Mcr"/> for A32 and T32).
 /// </summary>
 /// <param name="InstructionSet">A64, A32 or T32.</param>
 /// <param name="TrapClass">The trap class an access of this kind reports.</param>
@@ -42,7 +42,7 @@ public readonly record struct SystemRegisterAccess(
     public const uint Pc = 15;
 
     /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
-    public bool IsSystemInstruction => Kind == InstructionKind.SystemRegisterMove && TrapClass == TrapClassKind.Aarch64 && Op0 == 1;
+    public bool IsSystemInstruction => Kind == InstructionKind.SystemRegisterMove && TrapClass == TrapClassKind.Msr && Op0 == 1;
 
     /// <summary>Finds the architecture's System instruction (DC CISW, TLBI VMALLE1) at this access's encoding; false for anything else.</summary>
     public bool TryFindSystemInstruction(out SystemInstruction instruction)
@@ -67,8 +67,8 @@ public readonly record struct SystemRegisterAccess(
         InstructionKind.Vmrs => Rt == Pc,
         _ => TrapClass switch
         {
-            TrapClassKind.Cp15Register32 => !IsRead && Rt == Pc,
-            TrapClassKind.Cp15Register64 => Rt == Pc || Rt2 == Pc || (IsRead && Rt == Rt2),
+            TrapClassKind.Mcr => !IsRead && Rt == Pc,
+            TrapClassKind.Mcrr => Rt == Pc || Rt2 == Pc || (IsRead && Rt == Rt2),
             _ => false,
         },
     };

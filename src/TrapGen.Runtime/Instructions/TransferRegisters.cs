@@ -16,8 +16,8 @@ public static class TransferRegisters
         System.ArgumentNullException.ThrowIfNull(registers);
         return access.TrapClass switch
         {
-            TrapClassKind.Aarch64 => registers.ReadX((int)access.Rt),
-            TrapClassKind.Cp15Register32 => registers.ReadR((int)access.Rt),
+            TrapClassKind.Msr => registers.ReadX((int)access.Rt),
+            TrapClassKind.Mcr => registers.ReadR((int)access.Rt),
             _ => RegisterHalves.Compose(registers.ReadR((int)access.Rt), registers.ReadR((int)access.Rt2)),
         };
     }
@@ -28,10 +28,10 @@ public static class TransferRegisters
         System.ArgumentNullException.ThrowIfNull(registers);
         switch (access.TrapClass)
         {
-            case TrapClassKind.Aarch64:
+            case TrapClassKind.Msr:
                 registers.WriteX((int)access.Rt, value);
                 break;
-            case TrapClassKind.Cp15Register32:
+            case TrapClassKind.Mcr:
                 registers.WriteR((int)access.Rt, RegisterHalves.Lo(value));
                 break;
             default:
@@ -42,5 +42,5 @@ public static class TransferRegisters
     }
 
     /// <summary>Gets how many bits the transfer registers move: 32 for an MCR/MRC's Rt, else 64.</summary>
-    public static int Width(in SystemRegisterAccess access) => access.TrapClass == TrapClassKind.Cp15Register32 ? 32 : 64;
+    public static int Width(in SystemRegisterAccess access) => access.TrapClass == TrapClassKind.Mcr ? 32 : 64;
 }

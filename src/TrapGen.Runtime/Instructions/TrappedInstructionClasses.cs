@@ -15,14 +15,14 @@ public static class TrappedInstructionClasses
     /// <summary>Gets every class, by exception class.</summary>
     public static IReadOnlyList<TrappedInstructionClass> All { get; } =
     [
-        new(Classes.Cp15Mcr, InstructionKind.SystemRegisterMove, TrapClassKind.Cp15Register32),
-        new(Classes.Cp15Mcrr, InstructionKind.SystemRegisterMove, TrapClassKind.Cp15Register64),
-        new(Classes.Cp14Mcr, InstructionKind.Cp14Move, TrapClassKind.Cp15Register32),
-        new(Classes.Vmrs, InstructionKind.Vmrs, TrapClassKind.Cp15Register32),
-        new(Classes.Cp14Mcrr, InstructionKind.Cp14Move, TrapClassKind.Cp15Register64),
-        new(Classes.Smc32, InstructionKind.Smc, TrapClassKind.Cp15Register32, IsRecoverable: false),
-        new(Classes.Smc64, InstructionKind.Smc, TrapClassKind.Aarch64),
-        new(Classes.Aarch64, InstructionKind.SystemRegisterMove, TrapClassKind.Aarch64),
+        new(Classes.Mcr, InstructionKind.SystemRegisterMove, TrapClassKind.Mcr),
+        new(Classes.Mcrr, InstructionKind.SystemRegisterMove, TrapClassKind.Mcrr),
+        new(Classes.Cp14Mcr, InstructionKind.Cp14Move, TrapClassKind.Mcr),
+        new(Classes.Vmrs, InstructionKind.Vmrs, TrapClassKind.Mcr),
+        new(Classes.Cp14Mcrr, InstructionKind.Cp14Move, TrapClassKind.Mcrr),
+        new(Classes.Smc32, InstructionKind.Smc, TrapClassKind.Mcr, IsRecoverable: false),
+        new(Classes.Smc64, InstructionKind.Smc, TrapClassKind.Msr),
+        new(Classes.Msr, InstructionKind.SystemRegisterMove, TrapClassKind.Msr),
     ];
 
     private static readonly TrappedInstructionClass?[] ByExceptionClass = IndexByExceptionClass();

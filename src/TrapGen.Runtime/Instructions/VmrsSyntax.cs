@@ -42,7 +42,7 @@ internal static class VmrsSyntax
         }
 
         access = new SystemRegisterAccess(
-            instructionSet, TrapClassKind.Cp15Register32, IsRead: true, 0, Layouts.VmrsIss.Opc1Value, (uint)register.Reg, Layouts.VmrsIss.CRmValue, Layouts.VmrsIss.Opc2Value, rt, 0, cond, InstructionKind.Vmrs);
+            instructionSet, TrapClassKind.Mcr, IsRead: true, 0, Layouts.VmrsIss.Opc1Value, (uint)register.Reg, Layouts.VmrsIss.CRmValue, Layouts.VmrsIss.Opc2Value, rt, 0, cond, InstructionKind.Vmrs);
         return true;
     }
 

@@ -13,9 +13,9 @@ public static class CatalogueIndex
     private static readonly Dictionary<uint, SystemRegisterInfo> Aarch64 =
         SystemRegisters.All.Where(r => !r.GuestAarch32State).ToDictionary(r => r.Key);
 
-    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(Cp15Form.Mcr);
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcr = Aliases(TrapClassKind.Mcr);
 
-    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(Cp15Form.Mcrr);
+    private static readonly Dictionary<uint, (SystemRegisterInfo Register, Aarch32AliasInfo Alias)> Mcrr = Aliases(TrapClassKind.Mcrr);
 
     private static readonly Dictionary<(int, uint), DispatchedAccessInfo> Dispatched =
         SystemRegisters.InstructionsAndOthers.ToDictionary(d => (d.ExceptionClass, d.Key));
@@ -25,15 +25,24 @@ public static class CatalogueIndex
     /// <summary>Gets whether the catalogue has the AArch64 register called <paramref name="name"/>.</summary>
     public static bool Contains(string name) => Names.Contains(name);
 
-    /// <summary>Finds the AArch64 register whose key (in SysRegKeys) is <paramref name="key"/>.</summary>
+    /// <summary>Finds the AArch64 register whose key (in MsrKeys) is <paramref name="key"/>.</summary>
     public static bool TryFindAarch64(uint key, out SystemRegisterInfo register) => Aarch64.TryGetValue(key, out register!);
 
-    /// <summary>Finds the AArch32 alias of <paramref name="form"/> whose key is <paramref name="key"/>, and its register.</summary>
-    public static bool TryFindAarch32(Cp15Form form, uint key, out SystemRegisterInfo register, out Aarch32AliasInfo alias)
+    /// <summary>
+    /// Finds the AArch32 alias of <paramref name="form"/> (<see cref="TrapClassKind.Mcr"/> or <see cref="TrapClassKind.Mcrr"/>;
+    /// none is of <see cref="TrapClassKind.Msr"/>) whose key is <paramref name="key"/>, and its register.
+    /// </summary>
+    public static bool TryFindAarch32(TrapClassKind form, uint key, out SystemRegisterInfo register, out Aarch32AliasInfo alias)
     {
-        var found = (form == Cp15Form.Mcr ? Mcr : Mcrr).TryGetValue(key, out var entry);
-        register = entry.Register;
-        alias = entry.Alias;
+        (SystemRegisterInfo Register, Aarch32AliasInfo Alias) entry = default;
+        var found = form switch
+        {
+            TrapClassKind.Mcr => Mcr.TryGetValue(key, out entry),
+            TrapClassKind.Mcrr => Mcrr.TryGetValue(key, out entry),
+            _ => false,
+        };
+        register = entry.Register!;
+        alias = entry.Alias!;
         return found;
     }
 
@@ -54,14 +63,13 @@ public static class CatalogueIndex
 
         return kind switch
         {
-            TrapClassKind.Aarch64 when TryFindAarch64(key, out var r) => r.Name,
-            TrapClassKind.Cp15Register32 when TryFindAarch32(Cp15Form.Mcr, key, out _, out var a) => a.Name,
-            TrapClassKind.Cp15Register64 when TryFindAarch32(Cp15Form.Mcrr, key, out _, out var a) => a.Name,
+            TrapClassKind.Msr when TryFindAarch64(key, out var r) => r.Name,
+            _ when TryFindAarch32(kind, key, out _, out var a) => a.Name,
             _ when TryFindInstructionOrOther(kind, key, out var d) => d.Name,
             _ => null,
         };
     }
 
-    private static Dictionary<uint, (SystemRegisterInfo, Aarch32AliasInfo)> Aliases(Cp15Form form) =>
+    private static Dictionary<uint, (SystemRegisterInfo, Aarch32AliasInfo)> Aliases(TrapClassKind form) =>
         SystemRegisters.All.SelectMany(r => r.Aliases.Where(a => a.Form == form).Select(a => (r, a))).ToDictionary(p => p.a.Key, p => (p.r, p.a));
 }

@@ -105,7 +105,7 @@ public sealed class Hypervisor
         var exceptionClass = EsrFields.GetEC(esr);
         var iss = EsrFields.GetISS(esr);
         // An AArch64 trap (EC 0x18, the common case) reports no condition: only AArch32 ones are checked.
-        if (exceptionClass != SysRegIss.ExceptionClass && !TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
+        if (exceptionClass != MsrIss.ExceptionClass && !TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
         {
             AdvancePc(vcpu, esr);
             return TrapOutcome.ConditionFailed;

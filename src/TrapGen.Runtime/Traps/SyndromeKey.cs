@@ -4,7 +4,7 @@ namespace TrapGen.Runtime.Traps;
 
 /// <summary>
 /// Splits a syndrome into its trap class and register key: the ISS masked with its class's
-/// <see cref="TrapClassDescriptor.KeyMask"/> (the generated SysRegIss, Cp32Iss and Cp64Iss KeyMask).
+/// <see cref="TrapClassDescriptor.KeyMask"/> (the generated MsrIss, McrIss and McrrIss KeyMask).
 /// </summary>
 public static class SyndromeKey
 {

@@ -62,7 +62,7 @@ public static class TrapReport
                 """;
         }
 
-        if (kind == TrapClassKind.Aarch64)
+        if (kind == TrapClassKind.Msr)
         {
             if (RegistersByKey.TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
             {
@@ -103,7 +103,7 @@ public static class TrapReport
                 : "# registers.yaml, under registers (" + aarch32.Name + " is " + aarch32.Mapping + "):\n" + NameOnlyEntry(owner, aarch32.Traps);
         }
 
-        return kind == TrapClassKind.Cp15Register32
+        return kind == TrapClassKind.Mcr
             ? Invariant($"""
                 # registers.yaml, under aarch32: of the IMPLEMENTATION DEFINED register it maps onto:
                       - name: {GenericName(access)}
@@ -163,16 +163,16 @@ public static class TrapReport
     /// <summary>A name built from the encoding of a system-register trap: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>
     private static string GenericName(in SystemRegisterAccess access) => access.TrapClass switch
     {
-        TrapClassKind.Aarch64 => SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant(),
-        TrapClassKind.Cp15Register32 => Invariant($"CP15_{access.Op1}_C{access.CRn}_C{access.CRm}_{access.Op2}"),
+        TrapClassKind.Msr => SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant(),
+        TrapClassKind.Mcr => Invariant($"CP15_{access.Op1}_C{access.CRn}_C{access.CRm}_{access.Op2}"),
         _ => Invariant($"CP15_{access.Op1}_C{access.CRm}"),
     };
 
     /// <summary>A system-register move as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0</c>, <c>mrc p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.</summary>
     private static string SeedSyntax(in SystemRegisterAccess access) => access.TrapClass switch
     {
-        TrapClassKind.Aarch64 => Invariant($"{SeedMnemonic(access)} {access.Op0}, {access.Op1}, c{access.CRn}, c{access.CRm}, {access.Op2} {(access.IsRead ? "=>" : "<=")} x{access.Rt}"),
-        TrapClassKind.Cp15Register32 => Invariant($"{(access.IsRead ? "mrc" : "mcr")} p15, {access.Op1}, r{access.Rt}, c{access.CRn}, c{access.CRm}, {access.Op2}"),
+        TrapClassKind.Msr => Invariant($"{SeedMnemonic(access)} {access.Op0}, {access.Op1}, c{access.CRn}, c{access.CRm}, {access.Op2} {(access.IsRead ? "=>" : "<=")} x{access.Rt}"),
+        TrapClassKind.Mcr => Invariant($"{(access.IsRead ? "mrc" : "mcr")} p15, {access.Op1}, r{access.Rt}, c{access.CRn}, c{access.CRm}, {access.Op2}"),
         _ => Invariant($"{(access.IsRead ? "mrrc" : "mcrr")} p15, {access.Op1}, r{access.Rt}, r{access.Rt2}, c{access.CRm}"),
     };
 

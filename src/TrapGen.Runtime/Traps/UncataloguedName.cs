@@ -16,7 +16,7 @@ public static class UncataloguedName
         switch (access.Kind)
         {
             case InstructionKind.Cp14Move:
-                int[] values = access.TrapClass == TrapClassKind.Cp15Register64
+                int[] values = access.TrapClass == TrapClassKind.Mcrr
                     ? [(int)access.Op1, (int)access.CRm]
                     : [(int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2];
                 return RegistersByKey.TryFindCp14(access.TrapClass, TrapClasses.Key(access.TrapClass, values), out var register) ? register.Name : null;

@@ -32,16 +32,16 @@ public static class HandlerTable
             if (!register.GuestAarch32State)
             {
                 table.Add(
-                    Key(SysRegIss.ExceptionClass, register.Key),
-                    emulated ? new TimerHandler(register.Register, SysRegIss.ExceptionClass) : new Aarch64Handler(slot, updatesSctlr));
+                    Key(MsrIss.ExceptionClass, register.Key),
+                    emulated ? new TimerHandler(register.Register, MsrIss.ExceptionClass) : new MsrHandler(slot, updatesSctlr));
             }
 
             foreach (var alias in register.Aliases)
             {
-                var exceptionClass = alias.Form == Cp15Form.Mcr ? Cp32Iss.ExceptionClass : Cp64Iss.ExceptionClass;
+                var exceptionClass = alias.Form == TrapClassKind.Mcr ? McrIss.ExceptionClass : McrrIss.ExceptionClass;
                 TableHandler handler = emulated
                     ? new TimerHandler(register.Register, exceptionClass)
-                    : alias.Form == Cp15Form.Mcr ? new Cp32Handler(slot, alias.View, updatesSctlr) : new Cp64Handler(slot);
+                    : alias.Form == TrapClassKind.Mcr ? new McrHandler(slot, alias.View, updatesSctlr) : new McrrHandler(slot);
                 table.Add(Key(exceptionClass, alias.Key), handler);
             }
         }

@@ -19,24 +19,24 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
         uint key;
         switch (exceptionClass)
         {
-            case SysRegIss.ExceptionClass:
-                key = iss & SysRegIss.KeyMask;
+            case MsrIss.ExceptionClass:
+                key = iss & MsrIss.KeyMask;
                 break;
-            case Cp32Iss.ExceptionClass:
-                if (Cp32Iss.GetCV(iss) != 0 && !vcpu.Flags.Holds(Cp32Iss.GetCOND(iss)))
+            case McrIss.ExceptionClass:
+                if (McrIss.GetCV(iss) != 0 && !vcpu.Flags.Holds(McrIss.GetCOND(iss)))
                 {
                     return Skip(vcpu, esr);
                 }
 
-                key = iss & Cp32Iss.KeyMask;
+                key = iss & McrIss.KeyMask;
                 break;
-            case Cp64Iss.ExceptionClass:
-                if (Cp64Iss.GetCV(iss) != 0 && !vcpu.Flags.Holds(Cp64Iss.GetCOND(iss)))
+            case McrrIss.ExceptionClass:
+                if (McrrIss.GetCV(iss) != 0 && !vcpu.Flags.Holds(McrrIss.GetCOND(iss)))
                 {
                     return Skip(vcpu, esr);
                 }
 
-                key = iss & Cp64Iss.KeyMask;
+                key = iss & McrrIss.KeyMask;
                 break;
             default:
                 vcpu.InjectUndefined();
@@ -67,9 +67,9 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
         var exceptionClass = EsrFields.GetEC(esr);
         var key = exceptionClass switch
         {
-            SysRegIss.ExceptionClass => iss & SysRegIss.KeyMask,
-            Cp32Iss.ExceptionClass => iss & Cp32Iss.KeyMask,
-            Cp64Iss.ExceptionClass => iss & Cp64Iss.KeyMask,
+            MsrIss.ExceptionClass => iss & MsrIss.KeyMask,
+            McrIss.ExceptionClass => iss & McrIss.KeyMask,
+            McrrIss.ExceptionClass => iss & McrrIss.KeyMask,
             _ => uint.MaxValue,
         };
         return key == uint.MaxValue ? TrapResult.Unhandled : Run(exceptionClass, key, iss);

@@ -70,7 +70,7 @@ public static class SyndromeStream
 
             foreach (var alias in register.Aliases)
             {
-                var kind = alias.Form == Cp15Form.Mcr ? TrapClassKind.Cp15Register32 : TrapClassKind.Cp15Register64;
+                var kind = alias.Form;
                 foreach (var isRead in new[] { true, false })
                 {
                     syndromes.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
@@ -100,9 +100,9 @@ public static class SyndromeStream
         if (!aarch64Only)
         {
             unknown.Add(Aarch32Registers.All
-                .Where(r => r.Coprocessor == Aarch32Constants.Cp15 && r.Encoding.Form == Cp15Form.Mcr && r.Access == RegisterAccess.ReadWrite)
+                .Where(r => r.Coprocessor == Aarch32Constants.Cp15 && r.Encoding.Form == TrapClassKind.Mcr && r.Access == RegisterAccess.ReadWrite)
                 .Select(r => SyndromeBuilder.Build(new SystemRegisterAccess(
-                    InstructionSet.A32, TrapClassKind.Cp15Register32, true, 0, (uint)r.Encoding.Opc1, (uint)r.Encoding.CRn, (uint)r.Encoding.CRm, (uint)r.Encoding.Opc2, 3, 0, Aarch32Constants.ConditionAlways)))
+                    InstructionSet.A32, TrapClassKind.Mcr, true, 0, (uint)r.Encoding.Opc1, (uint)r.Encoding.CRn, (uint)r.Encoding.CRm, (uint)r.Encoding.Opc2, 3, 0, Aarch32Constants.ConditionAlways)))
                 .First(esr => !handled.Contains(HandlerTable.KeyOf(esr))));
         }
 
@@ -111,7 +111,7 @@ public static class SyndromeStream
 
     private static uint Msr((int Op0, int Op1, int CRn, int CRm, int Op2) e, bool isRead) =>
         SyndromeBuilder.Build(new SystemRegisterAccess(
-            InstructionSet.A64, TrapClassKind.Aarch64, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, Aarch32Constants.ConditionAlways));
+            InstructionSet.A64, TrapClassKind.Msr, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, Aarch32Constants.ConditionAlways));
 
     private static uint[] Shuffle(List<uint> catalogued, List<uint> unknown)
     {

@@ -4,13 +4,13 @@ using TrapGen.Runtime.Cpu;
 namespace TrapGen.Benchmarks.Dispatch;
 
 /// <summary>An MSR/MRS of a 64-bit register; SCTLR_EL1's write runs update_sctlr.</summary>
-public sealed class Aarch64Handler(int slot, bool updatesSctlr) : TableHandler
+public sealed class MsrHandler(int slot, bool updatesSctlr) : TableHandler
 {
     /// <inheritdoc/>
     public override TrapResult Handle(TableMachine machine, uint iss)
     {
-        var rt = (int)SysRegIss.GetRt(iss);
-        if (SysRegIss.GetDirection(iss) != 0)
+        var rt = (int)MsrIss.GetRt(iss);
+        if (MsrIss.GetDirection(iss) != 0)
         {
             machine.Vcpu.Registers.WriteX(rt, machine.Registers[slot]);
             return TrapResult.Handled;
@@ -28,14 +28,14 @@ public sealed class Aarch64Handler(int slot, bool updatesSctlr) : TableHandler
 }
 
 /// <summary>An MCR/MRC of a 32-bit view: the whole register, one half (the other preserved), or zero-extended.</summary>
-public sealed class Cp32Handler(int slot, RegisterView view, bool updatesSctlr) : TableHandler
+public sealed class McrHandler(int slot, RegisterView view, bool updatesSctlr) : TableHandler
 {
     /// <inheritdoc/>
     public override TrapResult Handle(TableMachine machine, uint iss)
     {
-        var rt = (int)Cp32Iss.GetRt(iss);
+        var rt = (int)McrIss.GetRt(iss);
         var current = machine.Registers[slot];
-        if (Cp32Iss.GetDirection(iss) != 0)
+        if (McrIss.GetDirection(iss) != 0)
         {
             machine.Vcpu.Registers.WriteR(rt, view == RegisterView.Hi ? RegisterHalves.Hi(current) : RegisterHalves.Lo(current));
             return TrapResult.Handled;
@@ -59,15 +59,15 @@ public sealed class Cp32Handler(int slot, RegisterView view, bool updatesSctlr) 
 }
 
 /// <summary>An MCRR/MRRC of a 64-bit register: Rt the low word, Rt2 the high word.</summary>
-public sealed class Cp64Handler(int slot) : TableHandler
+public sealed class McrrHandler(int slot) : TableHandler
 {
     /// <inheritdoc/>
     public override TrapResult Handle(TableMachine machine, uint iss)
     {
-        var rt = (int)Cp64Iss.GetRt(iss);
-        var rt2 = (int)Cp64Iss.GetRt2(iss);
+        var rt = (int)McrrIss.GetRt(iss);
+        var rt2 = (int)McrrIss.GetRt2(iss);
         var gprs = machine.Vcpu.Registers;
-        if (Cp64Iss.GetDirection(iss) != 0)
+        if (McrrIss.GetDirection(iss) != 0)
         {
             var value = machine.Registers[slot];
             gprs.WriteR(rt, RegisterHalves.Lo(value));
@@ -90,14 +90,14 @@ public sealed class TimerHandler(SystemRegister register, uint exceptionClass) :
         var gprs = machine.Vcpu.Registers;
         var (isRead, rt) = exceptionClass switch
         {
-            SysRegIss.ExceptionClass => (SysRegIss.GetDirection(iss) != 0, (int)SysRegIss.GetRt(iss)),
-            Cp32Iss.ExceptionClass => (Cp32Iss.GetDirection(iss) != 0, (int)Cp32Iss.GetRt(iss)),
-            _ => (Cp64Iss.GetDirection(iss) != 0, (int)Cp64Iss.GetRt(iss)),
+            MsrIss.ExceptionClass => (MsrIss.GetDirection(iss) != 0, (int)MsrIss.GetRt(iss)),
+            McrIss.ExceptionClass => (McrIss.GetDirection(iss) != 0, (int)McrIss.GetRt(iss)),
+            _ => (McrrIss.GetDirection(iss) != 0, (int)McrrIss.GetRt(iss)),
         };
         if (!isRead)
         {
-            var value = exceptionClass == Cp64Iss.ExceptionClass
-                ? RegisterHalves.Compose(gprs.ReadR(rt), gprs.ReadR((int)Cp64Iss.GetRt2(iss)))
+            var value = exceptionClass == McrrIss.ExceptionClass
+                ? RegisterHalves.Compose(gprs.ReadR(rt), gprs.ReadR((int)McrrIss.GetRt2(iss)))
                 : gprs.ReadX(rt);
             switch (register)
             {
@@ -117,14 +117,14 @@ public sealed class TimerHandler(SystemRegister register, uint exceptionClass) :
             SystemRegister.CNTP_CVAL_EL0 => timer.CompareValue,
             _ => timer.Count,
         };
-        if (exceptionClass == Cp64Iss.ExceptionClass)
+        if (exceptionClass == McrrIss.ExceptionClass)
         {
             gprs.WriteR(rt, RegisterHalves.Lo(read));
-            gprs.WriteR((int)Cp64Iss.GetRt2(iss), RegisterHalves.Hi(read));
+            gprs.WriteR((int)McrrIss.GetRt2(iss), RegisterHalves.Hi(read));
         }
         else
         {
-            gprs.WriteX(rt, exceptionClass == Cp32Iss.ExceptionClass ? RegisterHalves.Lo(read) : read);
+            gprs.WriteX(rt, exceptionClass == McrIss.ExceptionClass ? RegisterHalves.Lo(read) : read);
         }
 
         return TrapResult.Handled;

@@ -92,7 +92,7 @@ public class ScaleBenchmarks
         var found = 0;
         foreach (var esr in stream)
         {
-            found += table.TryGetValue(EsrFields.GetISS(esr) & SysRegIss.KeyMask, out var register) ? register : 0;
+            found += table.TryGetValue(EsrFields.GetISS(esr) & MsrIss.KeyMask, out var register) ? register : 0;
         }
 
         return found;

@@ -77,28 +77,28 @@ public sealed partial class TrapDispatcher
         var iss = global::TrapGen.EsrFields.GetISS(esr);
         switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.MsrIss.ExceptionClass: return DispatchMsr(iss);
+            case global::TrapGen.McrIss.ExceptionClass: return DispatchMcr(iss);
+            case global::TrapGen.McrrIss.ExceptionClass: return DispatchMcrr(iss);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchSysReg(uint iss)
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's MsrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMsr(uint iss)
     {
-        var key = iss & global::TrapGen.SysRegIss.KeyMask;
-        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        var key = iss & global::TrapGen.MsrIss.KeyMask;
+        ref readonly var entry = ref MsrTable[MsrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.MsrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
         if (entry.Special != 0)
         {
-            return SysRegSpecial(entry.Special, isRead, rt);
+            return MsrSpecial(entry.Special, isRead, rt);
         }
 
         var file = Registers().Slots;
@@ -121,49 +121,49 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] SysRegTable =
+    /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] MsrTable =
     [
         // QUIET_EL1 (s3_0_c15_c3_0): raz-wi
-        new(SysRegKeys.QUIET_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.QUIET_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // FORBIDDEN_EL1 (s3_0_c15_c4_0): undefined
-        new(SysRegKeys.FORBIDDEN_EL1, slot: 3, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.FORBIDDEN_EL1, slot: 3, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only
-        new(SysRegKeys.SINK_EL1, slot: 2, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.SINK_EL1, slot: 2, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write
-        new(SysRegKeys.WIDGET_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        new(MsrKeys.WIDGET_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
         TrapEntry.Free,
         // BASE_EL1 (s3_0_c15_c2_0): passthrough
-        new(SysRegKeys.BASE_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.BASE_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         TrapEntry.Free,
     ];
 
     /// <summary>Calls the handler a MSR/MRS table entry's Special names.</summary>
-    private TrapResult SysRegSpecial(int special, bool isRead, int rt)
+    private TrapResult MsrSpecial(int special, bool isRead, int rt)
     {
         switch (special)
         {
-            case 1: return SysReg_WIDGET_EL1(isRead, rt);
+            case 1: return Msr_WIDGET_EL1(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp32(uint iss)
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's McrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
-        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrIss.KeyMask;
+        ref readonly var entry = ref McrTable[McrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.McrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrIss.GetRt(iss);
         if (entry.Special != 0)
         {
-            return Cp32Special(entry.Special, isRead, rt);
+            return McrSpecial(entry.Special, isRead, rt);
         }
 
         var file = Registers().Slots;
@@ -186,38 +186,38 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp32Table =
+    /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrTable =
     [
         // BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0] of BASE_EL1 (a write clears [63:32])): passthrough
-        new(Cp32Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(McrKeys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough, then OnWidgetWrite after a write
-        new(Cp32Keys.WIDGET, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        new(McrKeys.WIDGET, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
     ];
 
     /// <summary>Calls the handler a MCR/MRC table entry's Special names.</summary>
-    private TrapResult Cp32Special(int special, bool isRead, int rt)
+    private TrapResult McrSpecial(int special, bool isRead, int rt)
     {
         switch (special)
         {
-            case 1: return Cp32_WIDGET(isRead, rt);
+            case 1: return Mcr_WIDGET(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp64(uint iss)
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcrr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
-        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrrIss.KeyMask;
+        ref readonly var entry = ref McrrTable[McrrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
-        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.McrrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrrIss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -241,17 +241,17 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp64Table =
+    /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrrTable =
     [
         // QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): raz-wi
-        new(Cp64Keys.QUIET, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrrKeys.QUIET, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // BASE (MCRR/MRRC p15, 3, c15, all of BASE_EL1): passthrough
-        new(Cp64Keys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(McrrKeys.BASE, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
     ];
 
     /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write.</summary>
-    private TrapResult SysReg_WIDGET_EL1(bool isRead, int rt)
+    private TrapResult Msr_WIDGET_EL1(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -265,7 +265,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0): all of WIDGET_EL1, passthrough, then OnWidgetWrite after a write.</summary>
-    private TrapResult Cp32_WIDGET(bool isRead, int rt)
+    private TrapResult Mcr_WIDGET(bool isRead, int rt)
     {
         if (isRead)
         {

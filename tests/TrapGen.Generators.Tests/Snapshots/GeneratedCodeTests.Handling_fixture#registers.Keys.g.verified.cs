@@ -5,9 +5,9 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>Register keys for a trapped MSR/MRS: the ISS masked with SysRegIss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MSR/MRS: the ISS masked with MsrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class SysRegKeys
+public static partial class MsrKeys
 {
     /// <summary>WIDGET_EL1 (s3_0_c15_c1_0): passthrough, then OnWidgetWrite after a write.</summary>
     public const uint WIDGET_EL1 = 0x00303C02u;
@@ -28,9 +28,9 @@ public static partial class SysRegKeys
     public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 29);
 }
 
-/// <summary>Register keys for a trapped MCR/MRC: the ISS masked with Cp32Iss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MCR/MRC: the ISS masked with McrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class Cp32Keys
+public static partial class McrKeys
 {
     /// <summary>WIDGET (MCR/MRC p15, 0, c15, c1, 0, all of WIDGET_EL1): passthrough, then OnWidgetWrite after a write.</summary>
     public const uint WIDGET = 0x00003C02u;
@@ -42,9 +42,9 @@ public static partial class Cp32Keys
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
 }
 
-/// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with Cp64Iss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with McrrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class Cp64Keys
+public static partial class McrrKeys
 {
     /// <summary>BASE (MCRR/MRRC p15, 3, c15, all of BASE_EL1): passthrough.</summary>
     public const uint BASE = 0x0003001Eu;

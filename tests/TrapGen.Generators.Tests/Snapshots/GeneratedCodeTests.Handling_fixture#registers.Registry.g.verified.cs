@@ -24,18 +24,18 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
+/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -63,7 +63,7 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
 /// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the SysRegKeys.</param>
+/// <param name="Key">Its key among the MsrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
@@ -103,10 +103,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("WIDGET", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp32Keys.WIDGET),
+                new("WIDGET", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrKeys.WIDGET),
             ],
-            Key: SysRegKeys.WIDGET_EL1),
+            Key: MsrKeys.WIDGET_EL1),
         new(
             SystemRegister.BASE_EL1, "BASE_EL1", "A 64-bit register whose 32-bit view zero-extends on write",
             Op0: 3, Op1: 0, CRn: 15, CRm: 2, Op2: 0, Width: 64,
@@ -116,12 +116,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("BASE", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
-                    Key: Cp32Keys.BASE),
-                new("BASE", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.BASE),
+                new("BASE", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
+                    Key: McrKeys.BASE),
+                new("BASE", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.BASE),
             ],
-            Key: SysRegKeys.BASE_EL1),
+            Key: MsrKeys.BASE_EL1),
         new(
             SystemRegister.QUIET_EL1, "QUIET_EL1", "Reads as zero, writes ignored",
             Op0: 3, Op1: 0, CRn: 15, CRm: 3, Op2: 0, Width: 64,
@@ -131,10 +131,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("QUIET", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.QUIET),
+                new("QUIET", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.QUIET),
             ],
-            Key: SysRegKeys.QUIET_EL1),
+            Key: MsrKeys.QUIET_EL1),
         new(
             SystemRegister.FORBIDDEN_EL1, "FORBIDDEN_EL1", "Every access is UNDEFINED",
             Op0: 3, Op1: 0, CRn: 15, CRm: 4, Op2: 0, Width: 64,
@@ -143,7 +143,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.FORBIDDEN_EL1),
+            Key: MsrKeys.FORBIDDEN_EL1),
         new(
             SystemRegister.SINK_EL1, "SINK_EL1", "Write-only",
             Op0: 3, Op1: 0, CRn: 15, CRm: 5, Op2: 0, Width: 64,
@@ -152,7 +152,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.SINK_EL1),
+            Key: MsrKeys.SINK_EL1),
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>

@@ -77,25 +77,25 @@ public sealed partial class TrapDispatcher
         var iss = global::TrapGen.EsrFields.GetISS(esr);
         switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.MsrIss.ExceptionClass: return DispatchMsr(iss);
+            case global::TrapGen.McrIss.ExceptionClass: return DispatchMcr(iss);
+            case global::TrapGen.McrrIss.ExceptionClass: return DispatchMcrr(iss);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchSysReg(uint iss)
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's MsrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMsr(uint iss)
     {
-        var key = iss & global::TrapGen.SysRegIss.KeyMask;
-        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        var key = iss & global::TrapGen.MsrIss.KeyMask;
+        ref readonly var entry = ref MsrTable[MsrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.MsrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -117,50 +117,50 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] SysRegTable =
+    /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] MsrTable =
     [
         // AMAIR_EL1 (s3_0_c10_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.AMAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.AMAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // FAR_EL1 (s3_0_c6_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.FAR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.FAR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TTBR1_EL1 (s3_0_c2_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.TTBR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.TTBR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.AFSR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.AFSR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.MAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.MAIR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // SCTLR_EL1 (s3_0_c1_c0_0): passthrough
-        new(SysRegKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.TCR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.TCR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.CONTEXTIDR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.CONTEXTIDR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // AFSR1_EL1 (s3_0_c5_c1_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.AFSR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.AFSR1_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ESR_EL1 (s3_0_c5_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(SysRegKeys.ESR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ESR_EL1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
     ];
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp32(uint iss)
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's McrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
-        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrIss.KeyMask;
+        ref readonly var entry = ref McrTable[McrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.McrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrIss.GetRt(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -182,39 +182,39 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp32Table =
+    /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrTable =
     [
         TrapEntry.Free,
         // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough
-        new(Cp32Keys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // AMAIR1 (MCR p15, 0, c10, c3, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.AMAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.AMAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBR0 (MCR p15, 0, c2, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // MAIR1 (MCR p15, 0, c10, c2, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.MAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.MAIR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DACR (MCR p15, 0, c3, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.DACR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.DACR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ADFSR (MCR p15, 0, c5, c1, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.ADFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ADFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBCR2 (MCR p15, 0, c2, c0, 3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.TTBCR2, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TTBCR2, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DFSR (MCR p15, 0, c5, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.DFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.DFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DFAR (MCR p15, 0, c6, c0, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.DFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.DFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // AMAIR0 (MCR p15, 0, c10, c3, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.AMAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.AMAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CONTEXTIDR (MCR p15, 0, c13, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.CONTEXTIDR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CONTEXTIDR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // MAIR0 (MCR p15, 0, c10, c2, 0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.MAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.MAIR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // TTBCR (MCR p15, 0, c2, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.TTBCR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TTBCR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
@@ -222,33 +222,33 @@ public sealed partial class TrapDispatcher
         TrapEntry.Free,
         TrapEntry.Free,
         // IFAR (MCR p15, 0, c6, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.IFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.IFAR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TTBR1 (MCR p15, 0, c2, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // AIFSR (MCR p15, 0, c5, c1, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.AIFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.AIFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // IFSR (MCR p15, 0, c5, c0, 1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp32Keys.IFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.IFSR, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
     ];
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp64(uint iss)
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcrr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
-        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrrIss.KeyMask;
+        ref readonly var entry = ref McrrTable[McrrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
-        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.McrrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrrIss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
 
         var file = Registers().Slots;
         if (isRead)
@@ -272,13 +272,13 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp64Table =
+    /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrrTable =
     [
         // TTBR0 (MCRR p15, 0, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp64Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrrKeys.TTBR0, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBR1 (MCRR p15, 1, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(Cp64Keys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrrKeys.TTBR1, slot: 1, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
     ];
 
     /// <summary>The register file passthrough handlers read and write.</summary>

@@ -5,9 +5,9 @@
 
 namespace TrapGen.Tests.Generated;
 
-/// <summary>Register keys for a trapped MSR/MRS: the ISS masked with SysRegIss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MSR/MRS: the ISS masked with MsrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class SysRegKeys
+public static partial class MsrKeys
 {
     /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough.</summary>
     public const uint SCTLR_EL1 = 0x00300400u;
@@ -46,9 +46,9 @@ public static partial class SysRegKeys
     public static int Slot(uint key) => (int)((key * 0xC7D4310Fu) >> 28);
 }
 
-/// <summary>Register keys for a trapped MCR/MRC: the ISS masked with Cp32Iss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MCR/MRC: the ISS masked with McrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class Cp32Keys
+public static partial class McrKeys
 {
     /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough.</summary>
     public const uint SCTLR = 0x00000400u;
@@ -105,9 +105,9 @@ public static partial class Cp32Keys
     public static int Slot(uint key) => (int)((key * 0xF9435A89u) >> 27);
 }
 
-/// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with Cp64Iss.KeyMask.</summary>
+/// <summary>Register keys for a trapped MCRR/MRRC: the ISS masked with McrrIss.KeyMask.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
-public static partial class Cp64Keys
+public static partial class McrrKeys
 {
     /// <summary>TTBR0 (MCRR p15, 0, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR0 = 0x00000004u;

@@ -16,18 +16,18 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
+/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -55,7 +55,7 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
 /// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the SysRegKeys.</param>
+/// <param name="Key">Its key among the MsrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
@@ -95,43 +95,43 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.SCTLR),
+                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.SCTLR),
             ],
-            Key: SysRegKeys.SCTLR_EL1),
+            Key: MsrKeys.SCTLR_EL1),
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::TrapGen.DispatchedAccessInfo> InstructionsAndOthers { get; } =
     [
-        new("TTBR0_EL1", 0x18, SysRegKeys.TTBR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBR1_EL1", 0x18, SysRegKeys.TTBR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TCR_EL1", 0x18, SysRegKeys.TCR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AFSR0_EL1", 0x18, SysRegKeys.AFSR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AFSR1_EL1", 0x18, SysRegKeys.AFSR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("ESR_EL1", 0x18, SysRegKeys.ESR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("FAR_EL1", 0x18, SysRegKeys.FAR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("MAIR_EL1", 0x18, SysRegKeys.MAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AMAIR_EL1", 0x18, SysRegKeys.AMAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("CONTEXTIDR_EL1", 0x18, SysRegKeys.CONTEXTIDR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBR0", 0x03, Cp32Keys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBR1", 0x03, Cp32Keys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBCR", 0x03, Cp32Keys.TTBCR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBCR2", 0x03, Cp32Keys.TTBCR2, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("DACR", 0x03, Cp32Keys.DACR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("MAIR0", 0x03, Cp32Keys.MAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("MAIR1", 0x03, Cp32Keys.MAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AMAIR0", 0x03, Cp32Keys.AMAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AMAIR1", 0x03, Cp32Keys.AMAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("CONTEXTIDR", 0x03, Cp32Keys.CONTEXTIDR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBR0", 0x04, Cp64Keys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("TTBR1", 0x04, Cp64Keys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("DFSR", 0x03, Cp32Keys.DFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("IFSR", 0x03, Cp32Keys.IFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("ADFSR", 0x03, Cp32Keys.ADFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("AIFSR", 0x03, Cp32Keys.AIFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("DFAR", 0x03, Cp32Keys.DFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
-        new("IFAR", 0x03, Cp32Keys.IFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR0_EL1", 0x18, MsrKeys.TTBR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1_EL1", 0x18, MsrKeys.TTBR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TCR_EL1", 0x18, MsrKeys.TCR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AFSR0_EL1", 0x18, MsrKeys.AFSR0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AFSR1_EL1", 0x18, MsrKeys.AFSR1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("ESR_EL1", 0x18, MsrKeys.ESR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("FAR_EL1", 0x18, MsrKeys.FAR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR_EL1", 0x18, MsrKeys.MAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR_EL1", 0x18, MsrKeys.AMAIR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("CONTEXTIDR_EL1", 0x18, MsrKeys.CONTEXTIDR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR0", 0x03, McrKeys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1", 0x03, McrKeys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBCR", 0x03, McrKeys.TTBCR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBCR2", 0x03, McrKeys.TTBCR2, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DACR", 0x03, McrKeys.DACR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR0", 0x03, McrKeys.MAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("MAIR1", 0x03, McrKeys.MAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR0", 0x03, McrKeys.AMAIR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AMAIR1", 0x03, McrKeys.AMAIR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("CONTEXTIDR", 0x03, McrKeys.CONTEXTIDR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR0", 0x04, McrrKeys.TTBR0, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("TTBR1", 0x04, McrrKeys.TTBR1, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DFSR", 0x03, McrKeys.DFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("IFSR", 0x03, McrKeys.IFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("ADFSR", 0x03, McrKeys.ADFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("AIFSR", 0x03, McrKeys.AIFSR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("DFAR", 0x03, McrKeys.DFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
+        new("IFAR", 0x03, McrKeys.IFAR, IsInstruction: false, "others: reads UNDEFINED, writes ignored"),
     ];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>

@@ -89,28 +89,28 @@ public sealed partial class TrapDispatcher
         var iss = global::TrapGen.EsrFields.GetISS(esr);
         switch (global::TrapGen.EsrFields.GetEC(esr))
         {
-            case global::TrapGen.SysRegIss.ExceptionClass: return DispatchSysReg(iss);
-            case global::TrapGen.Cp32Iss.ExceptionClass: return DispatchCp32(iss);
-            case global::TrapGen.Cp64Iss.ExceptionClass: return DispatchCp64(iss);
+            case global::TrapGen.MsrIss.ExceptionClass: return DispatchMsr(iss);
+            case global::TrapGen.McrIss.ExceptionClass: return DispatchMcr(iss);
+            case global::TrapGen.McrrIss.ExceptionClass: return DispatchMcrr(iss);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's SysRegKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchSysReg(uint iss)
+    /// <summary>Dispatches a trapped MSR/MRS by its ISS: the entry at the key's MsrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMsr(uint iss)
     {
-        var key = iss & global::TrapGen.SysRegIss.KeyMask;
-        ref readonly var entry = ref SysRegTable[SysRegKeys.Slot(key)];
+        var key = iss & global::TrapGen.MsrIss.KeyMask;
+        ref readonly var entry = ref MsrTable[MsrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.SysRegIss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.SysRegIss.GetRt(iss);
+        var isRead = global::TrapGen.MsrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
         if (entry.Special != 0)
         {
-            return SysRegSpecial(entry.Special, isRead, rt);
+            return MsrSpecial(entry.Special, isRead, rt);
         }
 
         var file = Registers().Slots;
@@ -133,261 +133,261 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MSR/MRS dispatch table, indexed by SysRegKeys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] SysRegTable =
+    /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] MsrTable =
     [
         // AFSR0_EL1 (s3_0_c5_c1_0): passthrough
-        new(SysRegKeys.AFSR0_EL1, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.AFSR0_EL1, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // ID_AA64AFR1_EL1 (s3_0_c0_c5_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64AFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64AFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TCR_EL1 (s3_0_c2_c0_2): passthrough
-        new(SysRegKeys.TCR_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.TCR_EL1, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.CCSIDR2_EL1, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.CCSIDR2_EL1, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
-        new(SysRegKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): sanitised, read-only
-        new(SysRegKeys.ID_AA64MMFR0_EL1, slot: 16, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64MMFR0_EL1, slot: 16, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC CSW, System instruction: hook SetWayFlush
-        new(SysRegKeys.DC_CSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 8),
+        new(MsrKeys.DC_CSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 8),
         // DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_CIGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_CIGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write
-        new(SysRegKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
         // ID_MMFR1_EL1 (s3_0_c0_c1_5): sanitised, read-only
-        new(SysRegKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only
-        new(SysRegKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_ISAR6_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR6_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64ISAR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64ISAR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.SMIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.SMIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC ISW, System instruction: hook SetWayFlush
-        new(SysRegKeys.DC_ISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
+        new(MsrKeys.DC_ISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
         // MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only
-        new(SysRegKeys.MVFR0_EL1, slot: 30, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.MVFR0_EL1, slot: 30, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough
-        new(SysRegKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // CSSELR_EL1 (s3_2_c0_c0_0): passthrough
-        new(SysRegKeys.CSSELR_EL1, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.CSSELR_EL1, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // S3_0_C0_C7_4 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC CGDSW (s1_0_c7_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_CGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_CGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only
-        new(SysRegKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TTBR1_EL1 (s3_0_c2_c0_1): passthrough
-        new(SysRegKeys.TTBR1_EL1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.TTBR1_EL1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only
-        new(SysRegKeys.CLIDR_EL1, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.CLIDR_EL1, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
-        new(SysRegKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MAIR_EL1 (s3_0_c10_c2_0): passthrough
-        new(SysRegKeys.MAIR_EL1, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.MAIR_EL1, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // S3_0_C0_C6_6 (s3_0_c0_c6_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_PFR2_EL1 (s3_0_c0_c3_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_PFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_PFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC IGDSW (s1_0_c7_c6_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_IGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_IGDSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_MMFR0_EL1 (s3_0_c0_c1_4): sanitised, read-only
-        new(SysRegKeys.ID_MMFR0_EL1, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR0_EL1, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_AA64ISAR1_EL1 (s3_0_c0_c6_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64ISAR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64ISAR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR4_EL1 (s3_0_c0_c2_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_MMFR4_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR4_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
-        new(SysRegKeys.REVIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.REVIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64PFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64PFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
-        new(SysRegKeys.CNTP_CVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
+        new(MsrKeys.CNTP_CVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
         TrapEntry.Free,
         // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
-        new(SysRegKeys.CCSIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
+        new(MsrKeys.CCSIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
         // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
-        new(SysRegKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
-        new(SysRegKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ESR_EL1 (s3_0_c5_c2_0): passthrough
-        new(SysRegKeys.ESR_EL1, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.ESR_EL1, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         TrapEntry.Free,
         // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_CIGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_CIGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64SMFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64SMFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): sanitised, read-only
-        new(SysRegKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
-        new(SysRegKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64MMFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64MMFR2_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_CGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_CGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only
-        new(SysRegKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0, special: 0),
         // CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl
-        new(SysRegKeys.CNTP_CTL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        new(MsrKeys.CNTP_CTL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
         // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only
-        new(SysRegKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CTR_EL0 (s3_3_c0_c0_1): sanitised, read-only
-        new(SysRegKeys.CTR_EL0, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.CTR_EL0, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
-        new(SysRegKeys.CNTPCT_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
+        new(MsrKeys.CNTPCT_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
         // ID_ISAR0_EL1 (s3_0_c0_c2_0): sanitised, read-only
-        new(SysRegKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(SysRegKeys.DC_IGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.DC_IGSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // MVFR2_EL1 (s3_0_c0_c3_2): sanitised, read-only
-        new(SysRegKeys.MVFR2_EL1, slot: 32, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.MVFR2_EL1, slot: 32, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // AMAIR_EL1 (s3_0_c10_c3_0): passthrough
-        new(SysRegKeys.AMAIR_EL1, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.AMAIR_EL1, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // S3_0_C0_C7_6 (s3_0_c0_c7_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64ZFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64ZFR0_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // ID_DFR0_EL1 (s3_0_c0_c1_2): sanitised (PerfMon=0x0), read-only
-        new(SysRegKeys.ID_DFR0_EL1, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_DFR0_EL1, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
         // AFSR1_EL1 (s3_0_c5_c1_1): passthrough
-        new(SysRegKeys.AFSR1_EL1, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.AFSR1_EL1, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         TrapEntry.Free,
         // S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // ID_ISAR4_EL1 (s3_0_c0_c2_4): sanitised, read-only
-        new(SysRegKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64MMFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64MMFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_MMFR5_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR5_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval
-        new(SysRegKeys.CNTP_TVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
+        new(MsrKeys.CNTP_TVAL_EL0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
         TrapEntry.Free,
         // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
-        new(SysRegKeys.ACTLR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ACTLR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // FAR_EL1 (s3_0_c6_c0_0): passthrough
-        new(SysRegKeys.FAR_EL1, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(MsrKeys.FAR_EL1, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.ID_AA64DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_AA64DFR1_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR2_EL1 (s3_0_c0_c1_6): sanitised, read-only
-        new(SysRegKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
-        new(SysRegKeys.AIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.AIDR_EL1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MVFR1_EL1 (s3_0_c0_c3_1): sanitised, read-only
-        new(SysRegKeys.MVFR1_EL1, slot: 31, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.MVFR1_EL1, slot: 31, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DC CISW, System instruction: hook SetWayFlush
-        new(SysRegKeys.DC_CISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 9),
+        new(MsrKeys.DC_CISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 9),
         // S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(SysRegKeys.S3_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.S3_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
-        new(SysRegKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(MsrKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
     ];
 
     /// <summary>Calls the handler a MSR/MRS table entry's Special names.</summary>
-    private TrapResult SysRegSpecial(int special, bool isRead, int rt)
+    private TrapResult MsrSpecial(int special, bool isRead, int rt)
     {
         switch (special)
         {
-            case 1: return SysReg_SCTLR_EL1(isRead, rt);
-            case 2: return SysReg_CNTP_CTL_EL0(isRead, rt);
-            case 3: return SysReg_CNTP_TVAL_EL0(isRead, rt);
-            case 4: return SysReg_CNTP_CVAL_EL0(isRead, rt);
-            case 5: return SysReg_CNTPCT_EL0(isRead, rt);
-            case 6: return SysReg_CCSIDR_EL1(isRead, rt);
-            case 7: return SysReg_DC_ISW(isRead, rt);
-            case 8: return SysReg_DC_CSW(isRead, rt);
-            case 9: return SysReg_DC_CISW(isRead, rt);
+            case 1: return Msr_SCTLR_EL1(isRead, rt);
+            case 2: return Msr_CNTP_CTL_EL0(isRead, rt);
+            case 3: return Msr_CNTP_TVAL_EL0(isRead, rt);
+            case 4: return Msr_CNTP_CVAL_EL0(isRead, rt);
+            case 5: return Msr_CNTPCT_EL0(isRead, rt);
+            case 6: return Msr_CCSIDR_EL1(isRead, rt);
+            case 7: return Msr_DC_ISW(isRead, rt);
+            case 8: return Msr_DC_CSW(isRead, rt);
+            case 9: return Msr_DC_CISW(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's Cp32Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp32(uint iss)
+    /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's McrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp32Iss.KeyMask;
-        ref readonly var entry = ref Cp32Table[Cp32Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrIss.KeyMask;
+        ref readonly var entry = ref McrTable[McrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp32Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp32Iss.GetRt(iss);
+        var isRead = global::TrapGen.McrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrIss.GetRt(iss);
         if (entry.Special != 0)
         {
-            return Cp32Special(entry.Special, isRead, rt);
+            return McrSpecial(entry.Special, isRead, rt);
         }
 
         var file = Registers().Slots;
@@ -410,260 +410,260 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCR/MRC dispatch table, indexed by Cp32Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp32Table =
+    /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrTable =
     [
         // AMAIR0 (MCR/MRC p15, 0, c10, c3, 0, bits [31:0] of AMAIR_EL1): passthrough
-        new(Cp32Keys.AMAIR0, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.AMAIR0, slot: 9, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CP15_0_C0_C7_6 (MCR p15, 0, c0, c7, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C4_4 (MCR p15, 0, c0, c4, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): sanitised (PerfMon=0x0), read-only
-        new(Cp32Keys.ID_DFR0, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_DFR0, slot: 19, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C5_6 (MCR p15, 0, c0, c5, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBCR2 (MCR/MRC p15, 0, c2, c0, 3, bits [63:32] of TCR_EL1): passthrough
-        new(Cp32Keys.TTBCR2, slot: 3, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        new(McrKeys.TTBCR2, slot: 3, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
         // DACR (MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2): passthrough
-        new(Cp32Keys.DACR, slot: 11, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.DACR, slot: 11, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR4, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR4, slot: 28, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C7_1 (MCR p15, 0, c0, c7, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // AIFSR (MCR/MRC p15, 0, c5, c1, 1, bits [31:0] of AFSR1_EL1): passthrough
-        new(Cp32Keys.AIFSR, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.AIFSR, slot: 5, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // ID_MMFR5 (MCR p15, 0, c0, c3, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_MMFR5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): constant 0x0
-        new(Cp32Keys.ACTLR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ACTLR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DFAR (MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1): passthrough
-        new(Cp32Keys.DFAR, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.DFAR, slot: 7, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         TrapEntry.Free,
         // ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): sanitised, read-only
-        new(Cp32Keys.ID_MMFR2, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR2, slot: 22, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_1 (MCR p15, 0, c0, c5, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C4_3 (MCR p15, 0, c0, c4, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_3 (MCR p15, 0, c0, c6, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): constant 0x0, read-only
-        new(Cp32Keys.AIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.AIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C3_1 (MCR p15, 0, c0, c3, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C3_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C3_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C7_5 (MCR p15, 0, c0, c7, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): sanitised, read-only
-        new(Cp32Keys.ID_PFR1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_PFR1, slot: 18, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ADFSR (MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1): passthrough
-        new(Cp32Keys.ADFSR, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.ADFSR, slot: 4, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         TrapEntry.Free,
         // TTBCR (MCR/MRC p15, 0, c2, c0, 2, bits [31:0] of TCR_EL1): passthrough
-        new(Cp32Keys.TTBCR, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.TTBCR, slot: 3, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CCSIDR2 (MCR p15, 1, c0, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(Cp32Keys.CCSIDR2, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CCSIDR2, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR3, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR3, slot: 27, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_5 (MCR p15, 0, c0, c5, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // MAIR1 (MCR/MRC p15, 0, c10, c2, 1, bits [63:32] of MAIR_EL1): passthrough
-        new(Cp32Keys.MAIR1, slot: 8, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        new(McrKeys.MAIR1, slot: 8, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
         // CP15_0_C0_C6_7 (MCR p15, 0, c0, c6, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C7_0 (MCR p15, 0, c0, c7, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_DFR1 (MCR p15, 0, c0, c3, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_DFR1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_DFR1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TLBTR (MCR p15, 0, c0, c0, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.TLBTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TLBTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough, then UpdateSctlr after a write
-        new(Cp32Keys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        new(McrKeys.SCTLR, slot: 0, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C4_7 (MCR p15, 0, c0, c4, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_0 (MCR p15, 0, c0, c5, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): sanitised, read-only
-        new(Cp32Keys.ID_MMFR1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR1, slot: 21, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C6_2 (MCR p15, 0, c0, c6, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR6 (MCR p15, 0, c0, c2, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_ISAR6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C3_0 (MCR p15, 0, c0, c3, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C3_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C3_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CONTEXTIDR (MCR/MRC p15, 0, c13, c0, 1, bits [31:0] of CONTEXTIDR_EL1): passthrough
-        new(Cp32Keys.CONTEXTIDR, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.CONTEXTIDR, slot: 10, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CSSELR (MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1): passthrough
-        new(Cp32Keys.CSSELR, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.CSSELR, slot: 35, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CP15_0_C0_C7_4 (MCR p15, 0, c0, c7, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C4_2 (MCR p15, 0, c0, c4, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): sanitised, read-only
-        new(Cp32Keys.ID_PFR0, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_PFR0, slot: 17, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C5_4 (MCR p15, 0, c0, c5, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // TTBR1 (MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1): passthrough
-        new(Cp32Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): sanitised, read-only
-        new(Cp32Keys.CLIDR, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CLIDR, slot: 34, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR2, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR2, slot: 26, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // MAIR0 (MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1): passthrough
-        new(Cp32Keys.MAIR0, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.MAIR0, slot: 8, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CP15_0_C0_C6_6 (MCR p15, 0, c0, c6, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // TCMTR (MCR p15, 0, c0, c0, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.TCMTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.TCMTR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_PFR2 (MCR p15, 0, c0, c3, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_PFR2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_PFR2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // IFSR (MCR/MRC p15, 0, c5, c0, 1, bits [31:0] of IFSR32_EL2): passthrough
-        new(Cp32Keys.IFSR, slot: 12, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.IFSR, slot: 12, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C4_6 (MCR p15, 0, c0, c4, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_6, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): sanitised, read-only
-        new(Cp32Keys.ID_MMFR0, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR0, slot: 20, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_MMFR4 (MCR p15, 0, c0, c2, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_MMFR4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_1 (MCR p15, 0, c0, c6, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C7_3 (MCR p15, 0, c0, c7, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): constant 0x0, read-only
-        new(Cp32Keys.REVIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.REVIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C4_1 (MCR p15, 0, c0, c4, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_1, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only
-        new(Cp32Keys.CCSIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
+        new(McrKeys.CCSIDR, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 4),
         // ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): constant 0x0
-        new(Cp32Keys.ACTLR2, slot: 36, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ACTLR2, slot: 36, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // IFAR (MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1): passthrough
-        new(Cp32Keys.IFAR, slot: 7, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        new(McrKeys.IFAR, slot: 7, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
         // TTBR0 (MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1): passthrough
-        new(Cp32Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // DCCISW, System instruction: hook SetWayFlush
-        new(Cp32Keys.DCCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
+        new(McrKeys.DCCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 7),
         // CP15_0_C0_C5_3 (MCR p15, 0, c0, c5, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0): emulated by CntpCtl
-        new(Cp32Keys.CNTP_CTL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        new(McrKeys.CNTP_CTL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
         // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR1, slot: 25, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_5 (MCR p15, 0, c0, c6, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // AMAIR1 (MCR/MRC p15, 0, c10, c3, 1, bits [63:32] of AMAIR_EL1): passthrough
-        new(Cp32Keys.AMAIR1, slot: 9, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
+        new(McrKeys.AMAIR1, slot: 9, shift: 32, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL, special: 0),
         // CP15_0_C0_C3_3 (MCR p15, 0, c0, c3, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C3_3, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DFSR (MCR/MRC p15, 0, c5, c0, 0, bits [31:0] of ESR_EL1): passthrough
-        new(Cp32Keys.DFSR, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
+        new(McrKeys.DFSR, slot: 6, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, special: 0),
         // CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): sanitised, read-only
-        new(Cp32Keys.CTR, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CTR, slot: 33, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C4_5 (MCR p15, 0, c0, c4, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_5, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_AFR0 (MCR p15, 0, c0, c1, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.ID_AFR0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_AFR0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // DCCSW, System instruction: hook SetWayFlush
-        new(Cp32Keys.DCCSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
+        new(McrKeys.DCCSW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 6),
         TrapEntry.Free,
         // CP15_0_C0_C5_7 (MCR p15, 0, c0, c5, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR5, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR5, slot: 29, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C6_0 (MCR p15, 0, c0, c6, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         TrapEntry.Free,
         TrapEntry.Free,
         // CP15_0_C0_C7_2 (MCR p15, 0, c0, c7, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C7_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C7_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C3_7 (MCR p15, 0, c0, c3, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C3_7, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C4_0 (MCR p15, 0, c0, c4, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C4_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C4_0, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // DCISW, System instruction: hook SetWayFlush
-        new(Cp32Keys.DCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
+        new(McrKeys.DCISW, slot: 36, shift: 0, read: TrapResult.Undefined, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 5),
         TrapEntry.Free,
         TrapEntry.Free,
         // ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): sanitised, read-only
-        new(Cp32Keys.ID_MMFR3, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_MMFR3, slot: 23, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): sanitised, read-only
-        new(Cp32Keys.ID_ISAR0, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.ID_ISAR0, slot: 24, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: TrapEntry.All, readOr: 0, writeMask: 0, special: 0),
         // CP15_0_C0_C5_2 (MCR p15, 0, c0, c5, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C5_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         // CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0): emulated by CntpTval
-        new(Cp32Keys.CNTP_TVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
+        new(McrKeys.CNTP_TVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 3),
         // CP15_0_C0_C6_4 (MCR p15, 0, c0, c6, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C6_4, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
         // CP15_0_C0_C3_2 (MCR p15, 0, c0, c3, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp32Keys.CP15_0_C0_C3_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
+        new(McrKeys.CP15_0_C0_C3_2, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0, special: 0),
         TrapEntry.Free,
     ];
 
     /// <summary>Calls the handler a MCR/MRC table entry's Special names.</summary>
-    private TrapResult Cp32Special(int special, bool isRead, int rt)
+    private TrapResult McrSpecial(int special, bool isRead, int rt)
     {
         switch (special)
         {
-            case 1: return Cp32_SCTLR(isRead, rt);
-            case 2: return Cp32_CNTP_CTL(isRead, rt);
-            case 3: return Cp32_CNTP_TVAL(isRead, rt);
-            case 4: return Cp32_CCSIDR(isRead, rt);
-            case 5: return Cp32_DCISW(isRead, rt);
-            case 6: return Cp32_DCCSW(isRead, rt);
-            case 7: return Cp32_DCCISW(isRead, rt);
+            case 1: return Mcr_SCTLR(isRead, rt);
+            case 2: return Mcr_CNTP_CTL(isRead, rt);
+            case 3: return Mcr_CNTP_TVAL(isRead, rt);
+            case 4: return Mcr_CCSIDR(isRead, rt);
+            case 5: return Mcr_DCISW(isRead, rt);
+            case 6: return Mcr_DCCSW(isRead, rt);
+            case 7: return Mcr_DCCISW(isRead, rt);
             default: return TrapResult.Unhandled;
         }
     }
 
-    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's Cp64Keys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
-    public TrapResult DispatchCp64(uint iss)
+    /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are TrapResult.Unhandled.</summary>
+    public TrapResult DispatchMcrr(uint iss)
     {
-        var key = iss & global::TrapGen.Cp64Iss.KeyMask;
-        ref readonly var entry = ref Cp64Table[Cp64Keys.Slot(key)];
+        var key = iss & global::TrapGen.McrrIss.KeyMask;
+        ref readonly var entry = ref McrrTable[McrrKeys.Slot(key)];
         if (entry.Key != key)
         {
             return TrapResult.Unhandled;
         }
 
-        var isRead = global::TrapGen.Cp64Iss.GetDirection(iss) != 0;
-        var rt = (int)global::TrapGen.Cp64Iss.GetRt(iss);
-        var rt2 = (int)global::TrapGen.Cp64Iss.GetRt2(iss);
+        var isRead = global::TrapGen.McrrIss.GetDirection(iss) != 0;
+        var rt = (int)global::TrapGen.McrrIss.GetRt(iss);
+        var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
         if (entry.Special != 0)
         {
-            return Cp64Special(entry.Special, isRead, rt, rt2);
+            return McrrSpecial(entry.Special, isRead, rt, rt2);
         }
 
         var file = Registers().Slots;
@@ -688,32 +688,32 @@ public sealed partial class TrapDispatcher
         return entry.Write;
     }
 
-    /// <summary>The MCRR/MRRC dispatch table, indexed by Cp64Keys.Slot(key); built once, never per trap.</summary>
-    private static readonly TrapEntry[] Cp64Table =
+    /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
+    private static readonly TrapEntry[] McrrTable =
     [
         // CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only
-        new(Cp64Keys.CNTPCT, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
+        new(McrrKeys.CNTPCT, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 2),
         // TTBR1 (MCRR/MRRC p15, 1, c2, all of TTBR1_EL1): passthrough
-        new(Cp64Keys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(McrrKeys.TTBR1, slot: 2, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // TTBR0 (MCRR/MRRC p15, 0, c2, all of TTBR0_EL1): passthrough
-        new(Cp64Keys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
+        new(McrrKeys.TTBR0, slot: 1, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: TrapEntry.All, readOr: 0, writeMask: TrapEntry.All, special: 0),
         // CNTP_CVAL (MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0): emulated by CntpCval
-        new(Cp64Keys.CNTP_CVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
+        new(McrrKeys.CNTP_CVAL, slot: 36, shift: 0, read: TrapResult.Handled, write: TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0, special: 1),
     ];
 
     /// <summary>Calls the handler a MCRR/MRRC table entry's Special names.</summary>
-    private TrapResult Cp64Special(int special, bool isRead, int rt, int rt2)
+    private TrapResult McrrSpecial(int special, bool isRead, int rt, int rt2)
     {
         switch (special)
         {
-            case 1: return Cp64_CNTP_CVAL(isRead, rt, rt2);
-            case 2: return Cp64_CNTPCT(isRead, rt, rt2);
+            case 1: return Mcrr_CNTP_CVAL(isRead, rt, rt2);
+            case 2: return Mcrr_CNTPCT(isRead, rt, rt2);
             default: return TrapResult.Unhandled;
         }
     }
 
     /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write.</summary>
-    private TrapResult SysReg_SCTLR_EL1(bool isRead, int rt)
+    private TrapResult Msr_SCTLR_EL1(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -727,7 +727,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>SCTLR (MCR/MRC p15, 0, c1, c0, 0): bits [31:0] of SCTLR_EL1, passthrough, then UpdateSctlr after a write.</summary>
-    private TrapResult Cp32_SCTLR(bool isRead, int rt)
+    private TrapResult Mcr_SCTLR(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -741,7 +741,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl.</summary>
-    private TrapResult SysReg_CNTP_CTL_EL0(bool isRead, int rt)
+    private TrapResult Msr_CNTP_CTL_EL0(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -754,7 +754,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1): bits [31:0] of CNTP_CTL_EL0, emulated by CntpCtl.</summary>
-    private TrapResult Cp32_CNTP_CTL(bool isRead, int rt)
+    private TrapResult Mcr_CNTP_CTL(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -767,7 +767,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval.</summary>
-    private TrapResult SysReg_CNTP_TVAL_EL0(bool isRead, int rt)
+    private TrapResult Msr_CNTP_TVAL_EL0(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -780,7 +780,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0): bits [31:0] of CNTP_TVAL_EL0, emulated by CntpTval.</summary>
-    private TrapResult Cp32_CNTP_TVAL(bool isRead, int rt)
+    private TrapResult Mcr_CNTP_TVAL(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -793,7 +793,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval.</summary>
-    private TrapResult SysReg_CNTP_CVAL_EL0(bool isRead, int rt)
+    private TrapResult Msr_CNTP_CVAL_EL0(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -806,7 +806,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTP_CVAL (MCRR/MRRC p15, 2, c14): all of CNTP_CVAL_EL0, Rt the low word and Rt2 the high; emulated by CntpCval.</summary>
-    private TrapResult Cp64_CNTP_CVAL(bool isRead, int rt, int rt2)
+    private TrapResult Mcrr_CNTP_CVAL(bool isRead, int rt, int rt2)
     {
         if (isRead)
         {
@@ -821,7 +821,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only.</summary>
-    private TrapResult SysReg_CNTPCT_EL0(bool isRead, int rt)
+    private TrapResult Msr_CNTPCT_EL0(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -833,7 +833,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CNTPCT (MCRR/MRRC p15, 0, c14): all of CNTPCT_EL0, Rt the low word and Rt2 the high; emulated by Cntpct, read-only.</summary>
-    private TrapResult Cp64_CNTPCT(bool isRead, int rt, int rt2)
+    private TrapResult Mcrr_CNTPCT(bool isRead, int rt, int rt2)
     {
         if (isRead)
         {
@@ -847,7 +847,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only.</summary>
-    private TrapResult SysReg_CCSIDR_EL1(bool isRead, int rt)
+    private TrapResult Msr_CCSIDR_EL1(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -859,7 +859,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>CCSIDR (MCR/MRC p15, 1, c0, c0, 0): bits [31:0] of CCSIDR_EL1, emulated by CacheSizeId, read-only.</summary>
-    private TrapResult Cp32_CCSIDR(bool isRead, int rt)
+    private TrapResult Mcr_CCSIDR(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -871,7 +871,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DC ISW (SYS s1_0_c7_c6_2): runs SetWayFlush with Xt.</summary>
-    private TrapResult SysReg_DC_ISW(bool isRead, int rt)
+    private TrapResult Msr_DC_ISW(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -883,7 +883,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DC CSW (SYS s1_0_c7_c10_2): runs SetWayFlush with Xt.</summary>
-    private TrapResult SysReg_DC_CSW(bool isRead, int rt)
+    private TrapResult Msr_DC_CSW(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -895,7 +895,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DC CISW (SYS s1_0_c7_c14_2): runs SetWayFlush with Xt.</summary>
-    private TrapResult SysReg_DC_CISW(bool isRead, int rt)
+    private TrapResult Msr_DC_CISW(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -907,7 +907,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DCISW (MCR p15, 0, c7, c6, 2): runs SetWayFlush with Rt.</summary>
-    private TrapResult Cp32_DCISW(bool isRead, int rt)
+    private TrapResult Mcr_DCISW(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -919,7 +919,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DCCSW (MCR p15, 0, c7, c10, 2): runs SetWayFlush with Rt.</summary>
-    private TrapResult Cp32_DCCSW(bool isRead, int rt)
+    private TrapResult Mcr_DCCSW(bool isRead, int rt)
     {
         if (isRead)
         {
@@ -931,7 +931,7 @@ public sealed partial class TrapDispatcher
     }
 
     /// <summary>DCCISW (MCR p15, 0, c7, c14, 2): runs SetWayFlush with Rt.</summary>
-    private TrapResult Cp32_DCCISW(bool isRead, int rt)
+    private TrapResult Mcr_DCCISW(bool isRead, int rt)
     {
         if (isRead)
         {

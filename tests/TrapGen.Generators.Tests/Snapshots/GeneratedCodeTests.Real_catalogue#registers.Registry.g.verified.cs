@@ -102,18 +102,18 @@ public enum SystemRegister
 /// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">MCR/MRC or MCRR/MRRC.</param>
+/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
 /// <param name="Opc1">opc1.</param>
 /// <param name="CRn">CRn (0 for MCRR).</param>
 /// <param name="CRm">CRm.</param>
 /// <param name="Opc2">opc2 (0 for MCRR).</param>
 /// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the Cp32Keys or Cp64Keys.</param>
+/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.Cp15Form Form,
+    global::TrapGen.TrapClassKind Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -141,7 +141,7 @@ public sealed record Aarch32AliasInfo(
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
 /// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the SysRegKeys.</param>
+/// <param name="Key">Its key among the MsrKeys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
@@ -181,10 +181,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.SCTLR),
+                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.SCTLR),
             ],
-            Key: SysRegKeys.SCTLR_EL1),
+            Key: MsrKeys.SCTLR_EL1),
         new(
             SystemRegister.TTBR0_EL1, "TTBR0_EL1", "Translation Table Base Register 0 (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 0, Width: 64,
@@ -194,12 +194,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.TTBR0),
-                new("TTBR0", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.TTBR0),
+                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.TTBR0),
+                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.TTBR0),
             ],
-            Key: SysRegKeys.TTBR0_EL1),
+            Key: MsrKeys.TTBR0_EL1),
         new(
             SystemRegister.TTBR1_EL1, "TTBR1_EL1", "Translation Table Base Register 1 (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 1, Width: 64,
@@ -209,12 +209,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.TTBR1),
-                new("TTBR1", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.TTBR1),
+                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.TTBR1),
+                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.TTBR1),
             ],
-            Key: SysRegKeys.TTBR1_EL1),
+            Key: MsrKeys.TTBR1_EL1),
         new(
             SystemRegister.TCR_EL1, "TCR_EL1", "Translation Control Register (EL1)",
             Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 2, Width: 64,
@@ -224,12 +224,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("TTBCR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.TTBCR),
-                new("TTBCR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
-                    Key: Cp32Keys.TTBCR2),
+                new("TTBCR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.TTBCR),
+                new("TTBCR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                    Key: McrKeys.TTBCR2),
             ],
-            Key: SysRegKeys.TCR_EL1),
+            Key: MsrKeys.TCR_EL1),
         new(
             SystemRegister.AFSR0_EL1, "AFSR0_EL1", "Auxiliary Fault Status Register 0 (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 0, Width: 64,
@@ -239,10 +239,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ADFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ADFSR),
+                new("ADFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ADFSR),
             ],
-            Key: SysRegKeys.AFSR0_EL1),
+            Key: MsrKeys.AFSR0_EL1),
         new(
             SystemRegister.AFSR1_EL1, "AFSR1_EL1", "Auxiliary Fault Status Register 1 (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 1, Width: 64,
@@ -252,10 +252,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AIFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.AIFSR),
+                new("AIFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.AIFSR),
             ],
-            Key: SysRegKeys.AFSR1_EL1),
+            Key: MsrKeys.AFSR1_EL1),
         new(
             SystemRegister.ESR_EL1, "ESR_EL1", "Exception Syndrome Register (EL1)",
             Op0: 3, Op1: 0, CRn: 5, CRm: 2, Op2: 0, Width: 64,
@@ -265,10 +265,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.DFSR),
+                new("DFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.DFSR),
             ],
-            Key: SysRegKeys.ESR_EL1),
+            Key: MsrKeys.ESR_EL1),
         new(
             SystemRegister.FAR_EL1, "FAR_EL1", "Fault Address Register (EL1)",
             Op0: 3, Op1: 0, CRn: 6, CRm: 0, Op2: 0, Width: 64,
@@ -278,12 +278,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.DFAR),
-                new("IFAR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
-                    Key: Cp32Keys.IFAR),
+                new("DFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.DFAR),
+                new("IFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
+                    Key: McrKeys.IFAR),
             ],
-            Key: SysRegKeys.FAR_EL1),
+            Key: MsrKeys.FAR_EL1),
         new(
             SystemRegister.MAIR_EL1, "MAIR_EL1", "Memory Attribute Indirection Register (EL1)",
             Op0: 3, Op1: 0, CRn: 10, CRm: 2, Op2: 0, Width: 64,
@@ -293,12 +293,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("MAIR0", ["PRRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.MAIR0),
-                new("MAIR1", ["NMRR"], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
-                    Key: Cp32Keys.MAIR1),
+                new("MAIR0", ["PRRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.MAIR0),
+                new("MAIR1", ["NMRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                    Key: McrKeys.MAIR1),
             ],
-            Key: SysRegKeys.MAIR_EL1),
+            Key: MsrKeys.MAIR_EL1),
         new(
             SystemRegister.AMAIR_EL1, "AMAIR_EL1", "Auxiliary Memory Attribute Indirection Register (EL1)",
             Op0: 3, Op1: 0, CRn: 10, CRm: 3, Op2: 0, Width: 64,
@@ -308,12 +308,12 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AMAIR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.AMAIR0),
-                new("AMAIR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
-                    Key: Cp32Keys.AMAIR1),
+                new("AMAIR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.AMAIR0),
+                new("AMAIR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                    Key: McrKeys.AMAIR1),
             ],
-            Key: SysRegKeys.AMAIR_EL1),
+            Key: MsrKeys.AMAIR_EL1),
         new(
             SystemRegister.CONTEXTIDR_EL1, "CONTEXTIDR_EL1", "Context ID Register (EL1)",
             Op0: 3, Op1: 0, CRn: 13, CRm: 0, Op2: 1, Width: 64,
@@ -323,10 +323,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CONTEXTIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CONTEXTIDR),
+                new("CONTEXTIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CONTEXTIDR),
             ],
-            Key: SysRegKeys.CONTEXTIDR_EL1),
+            Key: MsrKeys.CONTEXTIDR_EL1),
         new(
             SystemRegister.DACR32_EL2, "DACR32_EL2", "Domain Access Control Register (the AArch32 guest's DACR)",
             Op0: 3, Op1: 4, CRn: 3, CRm: 0, Op2: 0, Width: 64,
@@ -336,8 +336,8 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("DACR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.DACR),
+                new("DACR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.DACR),
             ],
             Key: 0x00310C00u),
         new(
@@ -349,8 +349,8 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("IFSR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.IFSR),
+                new("IFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.IFSR),
             ],
             Key: 0x00331400u),
         new(
@@ -362,10 +362,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CTL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CNTP_CTL),
+                new("CNTP_CTL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CNTP_CTL),
             ],
-            Key: SysRegKeys.CNTP_CTL_EL0),
+            Key: MsrKeys.CNTP_CTL_EL0),
         new(
             SystemRegister.CNTP_TVAL_EL0, "CNTP_TVAL_EL0", "Counter-timer Physical Timer TimerValue Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 0, Width: 64,
@@ -375,10 +375,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_TVAL", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CNTP_TVAL),
+                new("CNTP_TVAL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CNTP_TVAL),
             ],
-            Key: SysRegKeys.CNTP_TVAL_EL0),
+            Key: MsrKeys.CNTP_TVAL_EL0),
         new(
             SystemRegister.CNTP_CVAL_EL0, "CNTP_CVAL_EL0", "Counter-timer Physical Timer CompareValue Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 2, Width: 64,
@@ -388,10 +388,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CVAL", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.CNTP_CVAL),
+                new("CNTP_CVAL", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.CNTP_CVAL),
             ],
-            Key: SysRegKeys.CNTP_CVAL_EL0),
+            Key: MsrKeys.CNTP_CVAL_EL0),
         new(
             SystemRegister.CNTPCT_EL0, "CNTPCT_EL0", "Counter-timer Physical Count Register",
             Op0: 3, Op1: 3, CRn: 14, CRm: 0, Op2: 1, Width: 64,
@@ -401,10 +401,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CNTPCT", [], global::TrapGen.Cp15Form.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
-                    Key: Cp64Keys.CNTPCT),
+                new("CNTPCT", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: McrrKeys.CNTPCT),
             ],
-            Key: SysRegKeys.CNTPCT_EL0),
+            Key: MsrKeys.CNTPCT_EL0),
         new(
             SystemRegister.ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", "AArch64 Processor Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
@@ -413,7 +413,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000002222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.ID_AA64PFR0_EL1),
+            Key: MsrKeys.ID_AA64PFR0_EL1),
         new(
             SystemRegister.ID_AA64DFR0_EL1, "ID_AA64DFR0_EL1", "AArch64 Debug Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 5, Op2: 0, Width: 64,
@@ -422,7 +422,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000010305106UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.ID_AA64DFR0_EL1),
+            Key: MsrKeys.ID_AA64DFR0_EL1),
         new(
             SystemRegister.ID_AA64ISAR0_EL1, "ID_AA64ISAR0_EL1", "AArch64 Instruction Set Attribute Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 6, Op2: 0, Width: 64,
@@ -431,7 +431,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000011120UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.ID_AA64ISAR0_EL1),
+            Key: MsrKeys.ID_AA64ISAR0_EL1),
         new(
             SystemRegister.ID_AA64MMFR0_EL1, "ID_AA64MMFR0_EL1", "AArch64 Memory Model Feature Register 0",
             Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 0, Width: 64,
@@ -440,7 +440,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000001124UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.ID_AA64MMFR0_EL1),
+            Key: MsrKeys.ID_AA64MMFR0_EL1),
         new(
             SystemRegister.ID_PFR0_EL1, "ID_PFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
@@ -450,10 +450,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_PFR0),
+                new("ID_PFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_PFR0),
             ],
-            Key: SysRegKeys.ID_PFR0_EL1),
+            Key: MsrKeys.ID_PFR0_EL1),
         new(
             SystemRegister.ID_PFR1_EL1, "ID_PFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 1, Width: 64,
@@ -463,10 +463,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_PFR1),
+                new("ID_PFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_PFR1),
             ],
-            Key: SysRegKeys.ID_PFR1_EL1),
+            Key: MsrKeys.ID_PFR1_EL1),
         new(
             SystemRegister.ID_DFR0_EL1, "ID_DFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 2, Width: 64,
@@ -476,10 +476,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_DFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_DFR0),
+                new("ID_DFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_DFR0),
             ],
-            Key: SysRegKeys.ID_DFR0_EL1),
+            Key: MsrKeys.ID_DFR0_EL1),
         new(
             SystemRegister.ID_MMFR0_EL1, "ID_MMFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 4, Width: 64,
@@ -489,10 +489,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_MMFR0),
+                new("ID_MMFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_MMFR0),
             ],
-            Key: SysRegKeys.ID_MMFR0_EL1),
+            Key: MsrKeys.ID_MMFR0_EL1),
         new(
             SystemRegister.ID_MMFR1_EL1, "ID_MMFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 5, Width: 64,
@@ -502,10 +502,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_MMFR1),
+                new("ID_MMFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_MMFR1),
             ],
-            Key: SysRegKeys.ID_MMFR1_EL1),
+            Key: MsrKeys.ID_MMFR1_EL1),
         new(
             SystemRegister.ID_MMFR2_EL1, "ID_MMFR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 6, Width: 64,
@@ -515,10 +515,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_MMFR2),
+                new("ID_MMFR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_MMFR2),
             ],
-            Key: SysRegKeys.ID_MMFR2_EL1),
+            Key: MsrKeys.ID_MMFR2_EL1),
         new(
             SystemRegister.ID_MMFR3_EL1, "ID_MMFR3_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 7, Width: 64,
@@ -528,10 +528,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_MMFR3),
+                new("ID_MMFR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_MMFR3),
             ],
-            Key: SysRegKeys.ID_MMFR3_EL1),
+            Key: MsrKeys.ID_MMFR3_EL1),
         new(
             SystemRegister.ID_ISAR0_EL1, "ID_ISAR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 0, Width: 64,
@@ -541,10 +541,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR0", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR0),
+                new("ID_ISAR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR0),
             ],
-            Key: SysRegKeys.ID_ISAR0_EL1),
+            Key: MsrKeys.ID_ISAR0_EL1),
         new(
             SystemRegister.ID_ISAR1_EL1, "ID_ISAR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 1, Width: 64,
@@ -554,10 +554,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR1", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR1),
+                new("ID_ISAR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR1),
             ],
-            Key: SysRegKeys.ID_ISAR1_EL1),
+            Key: MsrKeys.ID_ISAR1_EL1),
         new(
             SystemRegister.ID_ISAR2_EL1, "ID_ISAR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
@@ -567,10 +567,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR2),
+                new("ID_ISAR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR2),
             ],
-            Key: SysRegKeys.ID_ISAR2_EL1),
+            Key: MsrKeys.ID_ISAR2_EL1),
         new(
             SystemRegister.ID_ISAR3_EL1, "ID_ISAR3_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 3, Width: 64,
@@ -580,10 +580,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR3", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR3),
+                new("ID_ISAR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR3),
             ],
-            Key: SysRegKeys.ID_ISAR3_EL1),
+            Key: MsrKeys.ID_ISAR3_EL1),
         new(
             SystemRegister.ID_ISAR4_EL1, "ID_ISAR4_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 4, Width: 64,
@@ -593,10 +593,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR4", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR4),
+                new("ID_ISAR4", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR4),
             ],
-            Key: SysRegKeys.ID_ISAR4_EL1),
+            Key: MsrKeys.ID_ISAR4_EL1),
         new(
             SystemRegister.ID_ISAR5_EL1, "ID_ISAR5_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 5, Width: 64,
@@ -606,10 +606,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR5", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ID_ISAR5),
+                new("ID_ISAR5", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ID_ISAR5),
             ],
-            Key: SysRegKeys.ID_ISAR5_EL1),
+            Key: MsrKeys.ID_ISAR5_EL1),
         new(
             SystemRegister.MVFR0_EL1, "MVFR0_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 0, Width: 64,
@@ -618,7 +618,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000010110222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.MVFR0_EL1),
+            Key: MsrKeys.MVFR0_EL1),
         new(
             SystemRegister.MVFR1_EL1, "MVFR1_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 1, Width: 64,
@@ -627,7 +627,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000012111111UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.MVFR1_EL1),
+            Key: MsrKeys.MVFR1_EL1),
         new(
             SystemRegister.MVFR2_EL1, "MVFR2_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 2, Width: 64,
@@ -636,7 +636,7 @@ public static partial class SystemRegisters
             ResetValue: 0x0000000000000043UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases: [],
-            Key: SysRegKeys.MVFR2_EL1),
+            Key: MsrKeys.MVFR2_EL1),
         new(
             SystemRegister.CTR_EL0, "CTR_EL0", "",
             Op0: 3, Op1: 3, CRn: 0, CRm: 0, Op2: 1, Width: 64,
@@ -646,10 +646,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CTR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CTR),
+                new("CTR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CTR),
             ],
-            Key: SysRegKeys.CTR_EL0),
+            Key: MsrKeys.CTR_EL0),
         new(
             SystemRegister.CLIDR_EL1, "CLIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 1, Width: 64,
@@ -659,10 +659,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CLIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CLIDR),
+                new("CLIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CLIDR),
             ],
-            Key: SysRegKeys.CLIDR_EL1),
+            Key: MsrKeys.CLIDR_EL1),
         new(
             SystemRegister.CSSELR_EL1, "CSSELR_EL1", "",
             Op0: 3, Op1: 2, CRn: 0, CRm: 0, Op2: 0, Width: 64,
@@ -672,10 +672,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CSSELR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CSSELR),
+                new("CSSELR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CSSELR),
             ],
-            Key: SysRegKeys.CSSELR_EL1),
+            Key: MsrKeys.CSSELR_EL1),
         new(
             SystemRegister.CCSIDR_EL1, "CCSIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 0, Width: 64,
@@ -685,10 +685,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("CCSIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.CCSIDR),
+                new("CCSIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.CCSIDR),
             ],
-            Key: SysRegKeys.CCSIDR_EL1),
+            Key: MsrKeys.CCSIDR_EL1),
         new(
             SystemRegister.REVIDR_EL1, "REVIDR_EL1", "",
             Op0: 3, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
@@ -698,10 +698,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("REVIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.REVIDR),
+                new("REVIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.REVIDR),
             ],
-            Key: SysRegKeys.REVIDR_EL1),
+            Key: MsrKeys.REVIDR_EL1),
         new(
             SystemRegister.AIDR_EL1, "AIDR_EL1", "",
             Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 7, Width: 64,
@@ -711,10 +711,10 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("AIDR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.AIDR),
+                new("AIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.AIDR),
             ],
-            Key: SysRegKeys.AIDR_EL1),
+            Key: MsrKeys.AIDR_EL1),
         new(
             SystemRegister.ACTLR_EL1, "ACTLR_EL1", "Auxiliary Control Register (EL1)",
             Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 1, Width: 64,
@@ -724,113 +724,113 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases:
             [
-                new("ACTLR", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
-                    Key: Cp32Keys.ACTLR),
-                new("ACTLR2", [], global::TrapGen.Cp15Form.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
-                    Key: Cp32Keys.ACTLR2),
+                new("ACTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                    Key: McrKeys.ACTLR),
+                new("ACTLR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                    Key: McrKeys.ACTLR2),
             ],
-            Key: SysRegKeys.ACTLR_EL1),
+            Key: MsrKeys.ACTLR_EL1),
     ];
 
     /// <summary>What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::TrapGen.DispatchedAccessInfo> InstructionsAndOthers { get; } =
     [
-        new("DC ISW", 0x18, SysRegKeys.DC_ISW, IsInstruction: true, "hook SetWayFlush"),
-        new("DC CSW", 0x18, SysRegKeys.DC_CSW, IsInstruction: true, "hook SetWayFlush"),
-        new("DC CISW", 0x18, SysRegKeys.DC_CISW, IsInstruction: true, "hook SetWayFlush"),
-        new("DCISW", 0x03, Cp32Keys.DCISW, IsInstruction: true, "hook SetWayFlush"),
-        new("DCCSW", 0x03, Cp32Keys.DCCSW, IsInstruction: true, "hook SetWayFlush"),
-        new("DCCISW", 0x03, Cp32Keys.DCCISW, IsInstruction: true, "hook SetWayFlush"),
-        new("SMIDR_EL1", 0x18, SysRegKeys.SMIDR_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("TCMTR", 0x03, Cp32Keys.TCMTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("TLBTR", 0x03, Cp32Keys.TLBTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CCSIDR2_EL1", 0x18, SysRegKeys.CCSIDR2_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("CCSIDR2", 0x03, Cp32Keys.CCSIDR2, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("ID_AFR0_EL1", 0x18, SysRegKeys.ID_AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_MMFR4_EL1", 0x18, SysRegKeys.ID_MMFR4_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_ISAR6_EL1", 0x18, SysRegKeys.ID_ISAR6_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_PFR2_EL1", 0x18, SysRegKeys.ID_PFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_DFR1_EL1", 0x18, SysRegKeys.ID_DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_MMFR5_EL1", 0x18, SysRegKeys.ID_MMFR5_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64PFR1_EL1", 0x18, SysRegKeys.ID_AA64PFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64ZFR0_EL1", 0x18, SysRegKeys.ID_AA64ZFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64SMFR0_EL1", 0x18, SysRegKeys.ID_AA64SMFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64DFR1_EL1", 0x18, SysRegKeys.ID_AA64DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64AFR0_EL1", 0x18, SysRegKeys.ID_AA64AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64AFR1_EL1", 0x18, SysRegKeys.ID_AA64AFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64ISAR1_EL1", 0x18, SysRegKeys.ID_AA64ISAR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64ISAR2_EL1", 0x18, SysRegKeys.ID_AA64ISAR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64MMFR1_EL1", 0x18, SysRegKeys.ID_AA64MMFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64MMFR2_EL1", 0x18, SysRegKeys.ID_AA64MMFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C3_3", 0x18, SysRegKeys.S3_0_C0_C3_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C3_7", 0x18, SysRegKeys.S3_0_C0_C3_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C4_2", 0x18, SysRegKeys.S3_0_C0_C4_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C4_3", 0x18, SysRegKeys.S3_0_C0_C4_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C4_6", 0x18, SysRegKeys.S3_0_C0_C4_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C4_7", 0x18, SysRegKeys.S3_0_C0_C4_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C5_2", 0x18, SysRegKeys.S3_0_C0_C5_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C5_3", 0x18, SysRegKeys.S3_0_C0_C5_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C5_6", 0x18, SysRegKeys.S3_0_C0_C5_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C5_7", 0x18, SysRegKeys.S3_0_C0_C5_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C6_3", 0x18, SysRegKeys.S3_0_C0_C6_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C6_4", 0x18, SysRegKeys.S3_0_C0_C6_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C6_5", 0x18, SysRegKeys.S3_0_C0_C6_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C6_6", 0x18, SysRegKeys.S3_0_C0_C6_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C6_7", 0x18, SysRegKeys.S3_0_C0_C6_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C7_3", 0x18, SysRegKeys.S3_0_C0_C7_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C7_4", 0x18, SysRegKeys.S3_0_C0_C7_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C7_5", 0x18, SysRegKeys.S3_0_C0_C7_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C7_6", 0x18, SysRegKeys.S3_0_C0_C7_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("S3_0_C0_C7_7", 0x18, SysRegKeys.S3_0_C0_C7_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AFR0", 0x03, Cp32Keys.ID_AFR0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_MMFR4", 0x03, Cp32Keys.ID_MMFR4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_ISAR6", 0x03, Cp32Keys.ID_ISAR6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_PFR2", 0x03, Cp32Keys.ID_PFR2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_DFR1", 0x03, Cp32Keys.ID_DFR1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_MMFR5", 0x03, Cp32Keys.ID_MMFR5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C3_0", 0x03, Cp32Keys.CP15_0_C0_C3_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C3_1", 0x03, Cp32Keys.CP15_0_C0_C3_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C3_2", 0x03, Cp32Keys.CP15_0_C0_C3_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C3_3", 0x03, Cp32Keys.CP15_0_C0_C3_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C3_7", 0x03, Cp32Keys.CP15_0_C0_C3_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_0", 0x03, Cp32Keys.CP15_0_C0_C4_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_1", 0x03, Cp32Keys.CP15_0_C0_C4_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_2", 0x03, Cp32Keys.CP15_0_C0_C4_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_3", 0x03, Cp32Keys.CP15_0_C0_C4_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_4", 0x03, Cp32Keys.CP15_0_C0_C4_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_5", 0x03, Cp32Keys.CP15_0_C0_C4_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_6", 0x03, Cp32Keys.CP15_0_C0_C4_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C4_7", 0x03, Cp32Keys.CP15_0_C0_C4_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_0", 0x03, Cp32Keys.CP15_0_C0_C5_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_1", 0x03, Cp32Keys.CP15_0_C0_C5_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_2", 0x03, Cp32Keys.CP15_0_C0_C5_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_3", 0x03, Cp32Keys.CP15_0_C0_C5_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_4", 0x03, Cp32Keys.CP15_0_C0_C5_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_5", 0x03, Cp32Keys.CP15_0_C0_C5_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_6", 0x03, Cp32Keys.CP15_0_C0_C5_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C5_7", 0x03, Cp32Keys.CP15_0_C0_C5_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_0", 0x03, Cp32Keys.CP15_0_C0_C6_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_1", 0x03, Cp32Keys.CP15_0_C0_C6_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_2", 0x03, Cp32Keys.CP15_0_C0_C6_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_3", 0x03, Cp32Keys.CP15_0_C0_C6_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_4", 0x03, Cp32Keys.CP15_0_C0_C6_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_5", 0x03, Cp32Keys.CP15_0_C0_C6_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_6", 0x03, Cp32Keys.CP15_0_C0_C6_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C6_7", 0x03, Cp32Keys.CP15_0_C0_C6_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_0", 0x03, Cp32Keys.CP15_0_C0_C7_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_1", 0x03, Cp32Keys.CP15_0_C0_C7_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_2", 0x03, Cp32Keys.CP15_0_C0_C7_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_3", 0x03, Cp32Keys.CP15_0_C0_C7_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_4", 0x03, Cp32Keys.CP15_0_C0_C7_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_5", 0x03, Cp32Keys.CP15_0_C0_C7_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_6", 0x03, Cp32Keys.CP15_0_C0_C7_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("CP15_0_C0_C7_7", 0x03, Cp32Keys.CP15_0_C0_C7_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("DC IGSW", 0x18, SysRegKeys.DC_IGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("DC IGDSW", 0x18, SysRegKeys.DC_IGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("DC CGSW", 0x18, SysRegKeys.DC_CGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("DC CGDSW", 0x18, SysRegKeys.DC_CGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("DC CIGSW", 0x18, SysRegKeys.DC_CIGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
-        new("DC CIGDSW", 0x18, SysRegKeys.DC_CIGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC ISW", 0x18, MsrKeys.DC_ISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DC CSW", 0x18, MsrKeys.DC_CSW, IsInstruction: true, "hook SetWayFlush"),
+        new("DC CISW", 0x18, MsrKeys.DC_CISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCISW", 0x03, McrKeys.DCISW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCCSW", 0x03, McrKeys.DCCSW, IsInstruction: true, "hook SetWayFlush"),
+        new("DCCISW", 0x03, McrKeys.DCCISW, IsInstruction: true, "hook SetWayFlush"),
+        new("SMIDR_EL1", 0x18, MsrKeys.SMIDR_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("TCMTR", 0x03, McrKeys.TCMTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("TLBTR", 0x03, McrKeys.TLBTR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CCSIDR2_EL1", 0x18, MsrKeys.CCSIDR2_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("CCSIDR2", 0x03, McrKeys.CCSIDR2, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ID_AFR0_EL1", 0x18, MsrKeys.ID_AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR4_EL1", 0x18, MsrKeys.ID_MMFR4_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_ISAR6_EL1", 0x18, MsrKeys.ID_ISAR6_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_PFR2_EL1", 0x18, MsrKeys.ID_PFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_DFR1_EL1", 0x18, MsrKeys.ID_DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR5_EL1", 0x18, MsrKeys.ID_MMFR5_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64PFR1_EL1", 0x18, MsrKeys.ID_AA64PFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ZFR0_EL1", 0x18, MsrKeys.ID_AA64ZFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64SMFR0_EL1", 0x18, MsrKeys.ID_AA64SMFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64DFR1_EL1", 0x18, MsrKeys.ID_AA64DFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64AFR0_EL1", 0x18, MsrKeys.ID_AA64AFR0_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64AFR1_EL1", 0x18, MsrKeys.ID_AA64AFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ISAR1_EL1", 0x18, MsrKeys.ID_AA64ISAR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64ISAR2_EL1", 0x18, MsrKeys.ID_AA64ISAR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64MMFR1_EL1", 0x18, MsrKeys.ID_AA64MMFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AA64MMFR2_EL1", 0x18, MsrKeys.ID_AA64MMFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C3_3", 0x18, MsrKeys.S3_0_C0_C3_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C3_7", 0x18, MsrKeys.S3_0_C0_C3_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C4_2", 0x18, MsrKeys.S3_0_C0_C4_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C4_3", 0x18, MsrKeys.S3_0_C0_C4_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C4_6", 0x18, MsrKeys.S3_0_C0_C4_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C4_7", 0x18, MsrKeys.S3_0_C0_C4_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C5_2", 0x18, MsrKeys.S3_0_C0_C5_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C5_3", 0x18, MsrKeys.S3_0_C0_C5_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C5_6", 0x18, MsrKeys.S3_0_C0_C5_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C5_7", 0x18, MsrKeys.S3_0_C0_C5_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C6_3", 0x18, MsrKeys.S3_0_C0_C6_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C6_4", 0x18, MsrKeys.S3_0_C0_C6_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C6_5", 0x18, MsrKeys.S3_0_C0_C6_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C6_6", 0x18, MsrKeys.S3_0_C0_C6_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C6_7", 0x18, MsrKeys.S3_0_C0_C6_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C7_3", 0x18, MsrKeys.S3_0_C0_C7_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C7_4", 0x18, MsrKeys.S3_0_C0_C7_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C7_5", 0x18, MsrKeys.S3_0_C0_C7_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C7_6", 0x18, MsrKeys.S3_0_C0_C7_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("S3_0_C0_C7_7", 0x18, MsrKeys.S3_0_C0_C7_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_AFR0", 0x03, McrKeys.ID_AFR0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR4", 0x03, McrKeys.ID_MMFR4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_ISAR6", 0x03, McrKeys.ID_ISAR6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_PFR2", 0x03, McrKeys.ID_PFR2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_DFR1", 0x03, McrKeys.ID_DFR1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("ID_MMFR5", 0x03, McrKeys.ID_MMFR5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C3_0", 0x03, McrKeys.CP15_0_C0_C3_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C3_1", 0x03, McrKeys.CP15_0_C0_C3_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C3_2", 0x03, McrKeys.CP15_0_C0_C3_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C3_3", 0x03, McrKeys.CP15_0_C0_C3_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C3_7", 0x03, McrKeys.CP15_0_C0_C3_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_0", 0x03, McrKeys.CP15_0_C0_C4_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_1", 0x03, McrKeys.CP15_0_C0_C4_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_2", 0x03, McrKeys.CP15_0_C0_C4_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_3", 0x03, McrKeys.CP15_0_C0_C4_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_4", 0x03, McrKeys.CP15_0_C0_C4_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_5", 0x03, McrKeys.CP15_0_C0_C4_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_6", 0x03, McrKeys.CP15_0_C0_C4_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C4_7", 0x03, McrKeys.CP15_0_C0_C4_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_0", 0x03, McrKeys.CP15_0_C0_C5_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_1", 0x03, McrKeys.CP15_0_C0_C5_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_2", 0x03, McrKeys.CP15_0_C0_C5_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_3", 0x03, McrKeys.CP15_0_C0_C5_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_4", 0x03, McrKeys.CP15_0_C0_C5_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_5", 0x03, McrKeys.CP15_0_C0_C5_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_6", 0x03, McrKeys.CP15_0_C0_C5_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C5_7", 0x03, McrKeys.CP15_0_C0_C5_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_0", 0x03, McrKeys.CP15_0_C0_C6_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_1", 0x03, McrKeys.CP15_0_C0_C6_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_2", 0x03, McrKeys.CP15_0_C0_C6_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_3", 0x03, McrKeys.CP15_0_C0_C6_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_4", 0x03, McrKeys.CP15_0_C0_C6_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_5", 0x03, McrKeys.CP15_0_C0_C6_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_6", 0x03, McrKeys.CP15_0_C0_C6_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C6_7", 0x03, McrKeys.CP15_0_C0_C6_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_0", 0x03, McrKeys.CP15_0_C0_C7_0, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_1", 0x03, McrKeys.CP15_0_C0_C7_1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_2", 0x03, McrKeys.CP15_0_C0_C7_2, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_3", 0x03, McrKeys.CP15_0_C0_C7_3, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_4", 0x03, McrKeys.CP15_0_C0_C7_4, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_5", 0x03, McrKeys.CP15_0_C0_C7_5, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_6", 0x03, McrKeys.CP15_0_C0_C7_6, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("CP15_0_C0_C7_7", 0x03, McrKeys.CP15_0_C0_C7_7, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
+        new("DC IGSW", 0x18, MsrKeys.DC_IGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC IGDSW", 0x18, MsrKeys.DC_IGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CGSW", 0x18, MsrKeys.DC_CGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CGDSW", 0x18, MsrKeys.DC_CGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CIGSW", 0x18, MsrKeys.DC_CIGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("DC CIGDSW", 0x18, MsrKeys.DC_CIGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
     ];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>

@@ -37,7 +37,7 @@ internal sealed record MarkedCatalogue(string Text, int Line, int Column)
               EC:  { lsb: 26, width: 6 }
               IL:  { lsb: 25, width: 1 }
               ISS: { lsb: 0,  width: 25 }
-          aarch64:
+          msr:
             ec: 0x18
             fields:
               Op0:       { lsb: 20, width: 2 }
@@ -47,7 +47,7 @@ internal sealed record MarkedCatalogue(string Text, int Line, int Column)
               Rt:        { lsb: 5,  width: 5 }
               CRm:       { lsb: 1,  width: 4 }
               Direction: { lsb: 0,  width: 1 }
-          cp15_32:
+          mcr:
             ec: 0x03
             fields:
               CV:        { lsb: 24, width: 1 }
@@ -58,7 +58,7 @@ internal sealed record MarkedCatalogue(string Text, int Line, int Column)
               Rt:        { lsb: 5,  width: 5 }
               CRm:       { lsb: 1,  width: 4 }
               Direction: { lsb: 0,  width: 1 }
-          cp15_64:
+          mcrr:
             ec: 0x04
             fields:
               CV:        { lsb: 24, width: 1 }

@@ -33,14 +33,14 @@ public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
 
     /// <summary>An MRC or MRRC of <paramref name="register"/> (to r1, and r2 for MRRC).</summary>
     public static ProbeInstruction Read(Aarch32Register register) =>
-        new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " read", (register.Encoding.Form == Cp15Form.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
+        new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " read", (register.Encoding.Form == TrapClassKind.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
 
     /// <summary>An MCR or MCRR of <paramref name="register"/> from r1 (and r2), which hold the register's own value when it maps to a readable AArch64 register.</summary>
     public static ProbeInstruction Write(Aarch32Register register)
     {
         var mapped = register.MapsTo is { } name && register.Allows(AccessDirection.Read) ? Aarch64Registers.All.Single(r => r.Name == name).Encoding : null;
         var value = mapped is null ? null : "mrs x1, " + mapped + (register.View == Aarch32View.Hi ? "\n    lsr x1, x1, #32" : string.Empty);
-        return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == Cp15Form.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
+        return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == TrapClassKind.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
     }
 
     /// <summary>An MRC to r1 of the cp15 encoding <paramref name="encoding"/> (MCR form), which <paramref name="name"/> describes.</summary>
@@ -65,7 +65,7 @@ public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
 
     private static string Operands(Aarch32Register register) => Operands(register.Coprocessor, register.Encoding);
 
-    private static string Operands(int coprocessor, Cp15Encoding e) => e.Form == Cp15Form.Mcr
+    private static string Operands(int coprocessor, Cp15Encoding e) => e.Form == TrapClassKind.Mcr
         ? string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
         : string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
 }

@@ -100,7 +100,7 @@ public static class ProbeInstructions
         var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps) && !ExcludedAarch32Registers.Contains(r.Name));
         var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.IsGuestAccessible && OnCortexA57(r));
         var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
-        var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => new Cp15Encoding(Cp15Form.Mcr, 0, 0, crm, opc2)))
+        var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => new Cp15Encoding(TrapClassKind.Mcr, 0, 0, crm, opc2)))
             .Where(e => !named.Contains(e));
         return
         [
