@@ -1,23 +1,34 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Syndromes;
 
-/// <summary>One field of a decoded syndrome (ISS or ISS2).</summary>
-/// <param name="Name">The field's architectural name.</param>
-/// <param name="Lsb">Its lowest bit (within ISS, or within ISS2 for an ISS2 field).</param>
-/// <param name="Width">Its width in bits.</param>
+/// <summary>One field of a decoded syndrome (ISS or ISS2): the layout's field, its value and what the value means.</summary>
+/// <param name="Field">The field, as the layout declares it (its lsb within ISS, or within ISS2 for an ISS2 field).</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Meaning">What the value means, in the Arm ARM's words where it names the value, or null.</param>
-internal sealed record FieldValue(string Name, int Lsb, int Width, uint Value, string? Meaning)
+internal sealed record FieldValue([property: JsonIgnore] BitField Field, uint Value, string? Meaning)
 {
+    /// <summary>Gets the field's architectural name.</summary>
+    [JsonPropertyOrder(-3)]
+    public string Name => Field.Name;
+
+    /// <summary>Gets its lowest bit.</summary>
+    [JsonPropertyOrder(-2)]
+    public int Lsb => Field.Lsb;
+
+    /// <summary>Gets its width in bits.</summary>
+    [JsonPropertyOrder(-1)]
+    public int Width => Field.Width;
+
     /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
     public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) =>
-        [.. layout.Fields.Where(f => layout.Applies(f, word)).Select(f => new FieldValue(f.Name, f.Lsb, f.Width, (uint)f.Extract(word), MeaningOf(layout, f, word)))];
+        [.. layout.Fields.Where(f => layout.Applies(f, word)).Select(f => new FieldValue(f, (uint)f.Extract(word), MeaningOf(layout, f, word)))];
 
     private static string? MeaningOf(BitLayout layout, BitField field, ulong word)
     {
