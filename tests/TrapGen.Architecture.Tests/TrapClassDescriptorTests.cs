@@ -59,7 +59,7 @@ public sealed class TrapClassDescriptorTests
 
     [Theory]
     [MemberData(nameof(ExceptionClasses))]
-    public void A_condition_is_cv_and_cond_together_and_fixed_fields_hold_values_that_fit(uint ec)
+    public void A_condition_is_cv_and_cond_together_one_bit_and_four_and_fixed_fields_hold_values_that_fit(uint ec)
     {
         var descriptor = TrapClassDescriptors.Find(ec)!;
 
@@ -67,6 +67,13 @@ public sealed class TrapClassDescriptorTests
         Assert.True(descriptor.ConditionKnownPass is null || descriptor.ConditionValid is not null);
         Assert.Equal(descriptor.IsAarch64, descriptor.ConditionValid is null);
         Assert.All(descriptor.FixedFields, f => Assert.InRange(f.Value, 0UL, f.Field.MaxValue));
+
+        // ConditionReportedMask relies on CV and CCKNOWNPASS being one bit each, and the condition check on COND's four.
+        Assert.All(new[] { descriptor.ConditionValid, descriptor.ConditionKnownPass }.OfType<BitField>(), f => Assert.Equal(1, f.Width));
+        Assert.True(descriptor.Condition is null || descriptor.Condition.Width == 4);
+        Assert.Equal(
+            (descriptor.ConditionValid?.Mask ?? 0) | (descriptor.ConditionValid is null ? 0 : descriptor.ConditionKnownPass?.Mask ?? 0),
+            (ulong)descriptor.ConditionReportedMask);
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public sealed class TrapClassDescriptor
         KeyFields = [.. new[] { op0, op1, crn, crm, op2 }.Where(f => f is not null).Select(f => f!)];
         KeyFieldNames = [.. KeyFields.Select(f => f.Name)];
         KeyMask = (uint)KeyFields.Aggregate(0UL, (mask, field) => mask | field.Mask);
+        // CV and CCKNOWNPASS are one bit each: the condition is reported when all the class has are 1.
+        ConditionReportedMask = conditionValid is null ? 0 : (uint)(conditionValid.Mask | (conditionKnownPass?.Mask ?? 0));
         RequiredFields = [.. new[] { conditionValid, condition }.Concat(KeyFields).Concat([rt, rt2, direction]).Where(f => f is not null).Select(f => f!)];
     }
 
@@ -136,6 +138,9 @@ public sealed class TrapClassDescriptor
     /// <summary>Gets CCKNOWNPASS (A32 SMC): 0 when the condition is known to have passed, and CV and COND are then RES0; null for other classes.</summary>
     public BitField? ConditionKnownPass { get; }
 
+    /// <summary>Gets the ISS bits that must all be 1 for COND to be checked (CV, and CCKNOWNPASS where the class has it); 0 for a class with no condition.</summary>
+    public uint ConditionReportedMask { get; }
+
     /// <summary>Gets the instruction's immediate (A64 SMC's imm16), or null.</summary>
     public BitField? Immediate { get; }
 
@@ -149,8 +154,7 @@ public sealed class TrapClassDescriptor
     public bool IsRead(uint iss) => IsAlwaysRead || (Direction is { } direction && direction.Extract(iss) == 1);
 
     /// <summary>Gets whether <paramref name="iss"/> leaves the instruction's condition to check: CCKNOWNPASS is not 0 and CV is 1.</summary>
-    public bool ReportsCondition(uint iss) =>
-        ConditionValid is { } cv && cv.Extract(iss) != 0 && (ConditionKnownPass is not { } known || known.Extract(iss) != 0);
+    public bool ReportsCondition(uint iss) => ConditionReportedMask != 0 && (iss & ConditionReportedMask) == ConditionReportedMask;
 
     /// <inheritdoc/>
     public override string ToString() => "EC 0x" + ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + " (" + Instructions + ")";

@@ -33,11 +33,9 @@ internal static class TrapCondition
         var checks = new Check[TrapClassDescriptors.ExceptionClassCount];
         for (var ec = 0u; ec < checks.Length; ec++)
         {
-            if (TrapClassDescriptors.Find(ec) is { ConditionValid: { } cv, Condition: { } cond } descriptor)
+            if (TrapClassDescriptors.Find(ec) is { Condition: { } cond } descriptor)
             {
-                // CV, and CCKNOWNPASS where the class has it, are one bit each: the condition is reported when all are 1.
-                var reported = (uint)cv.Mask | (uint)(descriptor.ConditionKnownPass?.Mask ?? 0);
-                checks[ec] = new Check(reported, cond.Lsb);
+                checks[ec] = new Check(descriptor.ConditionReportedMask, cond.Lsb);
             }
         }
 
