@@ -1,5 +1,4 @@
 using TrapGen.Runtime.Cpu;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Traps;
 
