@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
+using TrapGen.Catalogue.Parsing;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -107,7 +108,7 @@ internal sealed record Aarch32RegisterListing(
             register.Name,
             register.OtherNames,
             register.Coprocessor,
-            pair ? "mcrr" : "mcr",
+            CatalogueSpelling.Of(e.Form),
             e.Opc1,
             pair ? null : e.CRn,
             e.CRm,
