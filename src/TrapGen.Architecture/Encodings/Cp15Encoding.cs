@@ -38,6 +38,11 @@ public sealed record Cp15Encoding(TrapClassKind Form, int Opc1, int CRn, int CRm
         ? string.Format(CultureInfo.InvariantCulture, "p{0}, {1}, c{2}, c{3}, {4}", coprocessor, Opc1, CRn, CRm, Opc2)
         : string.Format(CultureInfo.InvariantCulture, "p{0}, {1}, c{2}", coprocessor, Opc1, CRm);
 
+    /// <summary>Gets the name reports give an encoding the architecture does not name: <c>CP15_0_C0_C3_0</c>, or <c>CP15_0_C2</c> for MCRR.</summary>
+    public string GenericName => Form == TrapClassKind.Mcr
+        ? string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", Opc1, CRn, CRm, Opc2)
+        : string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}", Opc1, CRm);
+
     /// <summary>Formats the encoding with its form for messages: <c>MCR p15, 0, c6, c0, 2</c>.</summary>
     public string Describe() => FormName + " " + this;
 

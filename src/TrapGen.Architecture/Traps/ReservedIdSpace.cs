@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace TrapGen.Architecture;
@@ -52,8 +51,5 @@ public static class ReservedIdSpace
     /// <summary>Gets every reserved encoding as the trap class, ISS key, name and encoding text a catalogue check uses.</summary>
     public static IEnumerable<(TrapClassKind Kind, uint Key, string Name, string Encoding)> Keys() =>
         Aarch64.Select(e => (TrapClassKind.Msr, TrapClasses.Key(e), e.ToString().ToUpperInvariant(), e.ToString()))
-            .Concat(Aarch32.Select(e => (TrapClassKind.Mcr, TrapClasses.Key(e), Name(e), e.Describe())));
-
-    /// <summary>The generic name of an AArch32 reserved encoding, as the runtime's reports write one: <c>CP15_0_C0_C3_0</c>.</summary>
-    private static string Name(Cp15Encoding e) => string.Format(CultureInfo.InvariantCulture, "CP15_{0}_C{1}_C{2}_{3}", e.Opc1, e.CRn, e.CRm, e.Opc2);
+            .Concat(Aarch32.Select(e => (TrapClassKind.Mcr, TrapClasses.Key(e), e.GenericName, e.Describe())));
 }

@@ -164,8 +164,7 @@ public static class TrapReport
     private static string GenericName(in SystemRegisterAccess access) => access.TrapClass switch
     {
         TrapClassKind.Msr => SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant(),
-        TrapClassKind.Mcr => Invariant($"CP15_{access.Op1}_C{access.CRn}_C{access.CRm}_{access.Op2}"),
-        _ => Invariant($"CP15_{access.Op1}_C{access.CRm}"),
+        _ => new Cp15Encoding(access.TrapClass, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2).GenericName,
     };
 
     /// <summary>A system-register move as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0</c>, <c>mrc p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.</summary>
