@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of TrapGen on a fresh Debian machine: installs what the suite needs when it is missing,
+# then runs `dotnet test TrapGen.sln` (arguments are passed on, e.g. --filter). Run from anywhere:
+#   bash test.sh
+#
+# What the suite needs besides the .NET 10 SDK:
+# - GNU binutils for AArch64 and AArch32 (aarch64-linux-gnu-as, arm-linux-gnueabihf-as, objdump): they
+#   assemble and disassemble every catalogued system instruction, the independent check of TrapGen's
+#   encodings;
+# - qemu-system-aarch64 (Debian's qemu-system-arm): the differential tests run a bare-metal EL2 probe on
+#   QEMU's cortex-a57 and compare every trap decision with TrapGen's emulated CPU;
+# - git: the reproducible-build test snapshots the tree into two repositories.
+# Installing needs root (apt-get); when a tool is missing and this is not root, it says which and stops.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v aarch64-linux-gnu-as >/dev/null || missing+=(binutils-aarch64-linux-gnu)
+command -v arm-linux-gnueabihf-as >/dev/null || missing+=(binutils-arm-linux-gnueabihf)
+command -v qemu-system-aarch64 >/dev/null || missing+=(qemu-system-arm)
+command -v git >/dev/null || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: the tests need ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this as root" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet test TrapGen.sln "$@"
