@@ -109,7 +109,7 @@ public sealed class DocumentationTests
     [Fact]
     public void The_release_tracking_files_list_every_rule_as_the_code_defines_it()
     {
-        var directory = Path.Combine(Root, "generators", "TrapGen.Catalogue");
+        var directory = Path.Combine(Root, "src", "TrapGen.Catalogue");
         var rows = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
             .SelectMany(file => File.ReadAllLines(Path.Combine(directory, file)))
             .Where(line => Regex.IsMatch(line, @"^TG\d{4} \|"))

@@ -36,6 +36,9 @@ public sealed class PackageTests(PackedGenerator packed)
         {
             public const uint HSR_SYSREG_CRN_MASK = 0x00003800;
             public const int HSR_SYSREG_CRN_SHIFT = 10;
+
+            // The attribute comes from TrapGen.Abstractions, the package's lib.
+            [TrapGen.BitField(10, 4)] public const uint CrnBits = 0x3800;
         }
         """;
 
@@ -66,6 +69,7 @@ public sealed class PackageTests(PackedGenerator packed)
         Assert.True(
             warnings.Contains("HandWritten.cs(4,23): warning TG1001: HSR_SYSREG_CRN_MASK = 0x3800 starts at bit 11, but HSR_SYSREG_CRN_SHIFT is 10; the 4-bit field at bit 10 is 0x3C00", System.StringComparison.Ordinal),
             warnings);
+        Assert.True(warnings.Contains("warning TG1001: CrnBits = 0x3800 disagrees with its [BitField(10, 4)]", System.StringComparison.Ordinal), warnings);
         using var package = System.IO.Compression.ZipFile.OpenRead(packed.Package);
         Assert.Contains(package.Entries, e => e.FullName == "analyzers/dotnet/cs/TrapGen.CodeFixes.dll");
     }
