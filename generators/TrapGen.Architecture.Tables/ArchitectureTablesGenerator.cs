@@ -18,6 +18,16 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
 
     private const string RegistersTable = "aarch64-registers.table";
 
+    private const string LayoutsTable = "layouts.table";
+
+    private const string ClassesTable = "trap-classes.table";
+
+    /// <summary>The value of the MSBuild property <c>TrapGenTablesOutput</c> that makes a project (TrapGen.Abstractions) get the fixed types instead of the tables.</summary>
+    private const string FixedTypesOutput = "FixedTypes";
+
+    /// <summary>TrapGen's version, written into the fixed types' <c>[GeneratedCode]</c>.</summary>
+    private static readonly string Version = typeof(ArchitectureTablesGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     private static readonly DiagnosticDescriptor MalformedRow = new(
         "TGA0001",
         "Malformed architecture table row",
@@ -46,8 +56,29 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName("RegisterNames");
 
-        var outputs = tables.Combine(controls).Combine(registers)
-            .Select(static (pair, _) => (pair.Left.Left.Path, Output: Translate(pair.Left.Left.Path, pair.Left.Left.Text, pair.Left.Right, pair.Right)))
+        var layouts = tables
+            .Where(static table => Path.GetFileName(table.Path) == LayoutsTable)
+            .Select(static (table, _) => table.Text)
+            .Collect()
+            .WithTrackingName("LayoutTexts");
+
+        // TrapGen.Abstractions asks for the fixed types (TrapGenTablesOutput=FixedTypes); TrapGen.Architecture for the tables.
+        var fixedTypes = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.TrapGenTablesOutput", out var output) && output == FixedTypesOutput)
+            .WithTrackingName("Output");
+
+        var outputs = tables.Combine(controls).Combine(registers).Combine(layouts).Combine(fixedTypes)
+            .Select(static (pair, _) =>
+            {
+                var (table, controlLists, registerLists, layoutTexts, isFixedTypes) = (pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right);
+                var file = Path.GetFileName(table.Path);
+                var output = !isFixedTypes
+                    ? Translate(table.Path, table.Text, controlLists, registerLists, layoutTexts)
+                    : file == ClassesTable
+                        ? FixedTypesTable.Translate(string.Join("\n", layoutTexts), table.Text, Version)
+                        : new TableOutput(file, null, []);
+                return (table.Path, Output: output);
+            })
             .WithTrackingName("Translated");
 
         // Hint names hash the table's path inside the project, never the absolute path: the same sources
@@ -97,7 +128,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists, ImmutableArray<string> registerLists)
+    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists, ImmutableArray<string> registerLists, ImmutableArray<string> layoutTexts)
     {
         var file = Path.GetFileName(path);
         IReadOnlyCollection<string> controls = Names(controlLists);
@@ -108,9 +139,10 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
             ControlsTable => KindTranslators.TrapControls(file, text),
             "exception-classes.table" => KindTranslators.ExceptionClasses(file, text),
-            "layouts.table" => LayoutTable.Translate(file, text),
+            LayoutsTable => LayoutTable.Translate(file, text),
+            ClassesTable => TrapClassTable.Translate(file, text, LayoutSections.Read(string.Join("\n", layoutTexts))),
             "register-fields.table" => RegisterFieldTable.Translate(file, text, Names(registerLists)),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, exception-classes, layouts, register-fields")]),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields")]),
         };
     }
 

@@ -15,16 +15,17 @@ internal static class KindTranslators
 
     private static readonly Dictionary<string, string> Forms = new()
     {
-        ["mcr"] = "TrapClassKind.Mcr",
-        ["mcrr"] = "TrapClassKind.Mcrr",
+        ["mcr"] = "AccessForm.Mcr",
+        ["mcrr"] = "AccessForm.Mcrr",
+        ["ldc"] = "AccessForm.LdcStc",
     };
 
     private static readonly Dictionary<string, string> Views = new()
     {
-        ["all"] = "Aarch32View.Whole",
-        ["lo"] = "Aarch32View.Lo",
-        ["hi"] = "Aarch32View.Hi",
-        ["-"] = "Aarch32View.Whole",
+        ["all"] = "RegisterView.Whole",
+        ["lo"] = "RegisterView.Lo",
+        ["hi"] = "RegisterView.Hi",
+        ["-"] = "RegisterView.Whole",
     };
 
     private static readonly Dictionary<string, string> Operands = new()
@@ -79,7 +80,18 @@ internal static class KindTranslators
             }
 
             var form = row.Choice(2, Forms);
-            var pair = form == "TrapClassKind.Mcrr";
+            var pair = form == "AccessForm.Mcrr";
+            var memory = form == "AccessForm.LdcStc";
+            var coprocessor = row.Int(1, 10, 15);
+            if (coprocessor is not (10 or 14 or 15))
+            {
+                row.Report(row.Cell(1), "the coprocessor is 15 (system control), 14 (debug) or 10 (VMRS of a floating-point ID register)");
+            }
+            else if ((coprocessor == 10 && form != "AccessForm.Mcr") || (memory && coprocessor != 14))
+            {
+                row.Report(row.Cell(2), "cp10 registers are read with VMRS, the mcr form; ldc (LDC/STC) reaches cp14 only");
+            }
+
             var mapsTo = row.OptionalName(9);
             var view = row.Cell(10).Text;
             if ((mapsTo == "null") != (view == RowReader.Empty))
@@ -91,10 +103,11 @@ internal static class KindTranslators
                 row.Report(row.Cell(10), "an MCRR/MRRC register moves 64 bits: its view is 'all'");
             }
 
+            // LDC/STC: the crn column holds CRd, the coprocessor register; the ISS reports neither.
             return Format(
-                "new({0}, {1}, new({2}, {3}, {4}, {5}, {6}), {7}, {8}, {9}, {10}, {11}, {12})",
-                row.Name(0), row.Int(1, 14, 15), form, row.Int(3, 0, pair ? 15 : 7), row.IntOrEmpty(4, 0, 15, pair), row.Int(5, 0, 15),
-                row.IntOrEmpty(6, 0, 7, pair), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
+                "new({0}, new({1}, {2}, {3}, {4}, {5}, {6}), {7}, {8}, {9}, {10}, {11}, {12})",
+                row.Name(0), coprocessor, form, row.IntOrEmpty(3, 0, pair ? 15 : 7, memory), row.IntOrEmpty(4, 0, 15, pair), row.IntOrEmpty(5, 0, 15, memory),
+                row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
         });
 
     /// <summary>trap-controls.table: register name bit set|clear description.</summary>

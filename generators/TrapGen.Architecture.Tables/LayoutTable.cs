@@ -25,16 +25,18 @@ internal static class LayoutTable
         var fields = new List<string>();
         var meanings = new List<string>();
         var conditions = new List<PendingCondition>();
+        var fixedFields = new List<string>();
         foreach (var line in TableLine.Read(text))
         {
             var first = line.Cells[0];
             if (first.Text.StartsWith("[", System.StringComparison.Ordinal))
             {
-                Close(source, section, fields, meanings, conditions, problems);
+                Close(source, section, fields, meanings, conditions, fixedFields, problems);
                 section = OpenSection(source, line, problems, sections);
                 fields.Clear();
                 meanings.Clear();
                 conditions.Clear();
+                fixedFields.Clear();
                 continue;
             }
 
@@ -50,10 +52,10 @@ internal static class LayoutTable
                 continue;
             }
 
-            AppendField(source, line, problems, fields, conditions);
+            AppendField(source, line, problems, fields, conditions, fixedFields);
         }
 
-        Close(source, section, fields, meanings, conditions, problems);
+        Close(source, section, fields, meanings, conditions, fixedFields, problems);
         source.Append("    private static BitLayout[] CreateAll() => [").Append(string.Join(", ", sections.Select(s => s + ".Layout"))).Append("];\n}\n");
         return new TableOutput("Layouts.g.cs", source.ToString(), problems);
     }
@@ -124,7 +126,7 @@ internal static class LayoutTable
         return name;
     }
 
-    private static void AppendField(StringBuilder source, TableLine line, List<TableProblem> problems, List<string> fields, List<PendingCondition> conditions)
+    private static void AppendField(StringBuilder source, TableLine line, List<TableProblem> problems, List<string> fields, List<PendingCondition> conditions, List<string> fixedFields)
     {
         var row = new RowReader(line, problems);
         if (line.Cells.Count < 2)
@@ -181,6 +183,7 @@ internal static class LayoutTable
         {
             source.Append("        /// <summary>The value of ").Append(name).Append(" in every such instruction.</summary>\n");
             source.Append("        public const uint ").Append(name).Append("Value = ").Append(fixedValue).Append(";\n\n");
+            fixedFields.Add("new(" + name + ", " + name + "Value)");
         }
 
         fields.Add(name);
@@ -234,7 +237,7 @@ internal static class LayoutTable
         return false;
     }
 
-    private static void Close(StringBuilder source, string? section, List<string> fields, List<string> meanings, List<PendingCondition> conditions, List<TableProblem> problems)
+    private static void Close(StringBuilder source, string? section, List<string> fields, List<string> meanings, List<PendingCondition> conditions, List<string> fixedFields, List<TableProblem> problems)
     {
         if (section is null)
         {
@@ -265,11 +268,12 @@ internal static class LayoutTable
             emitted.Add("new(" + condition.Field + ", " + condition.On + ", [" + string.Join(", ", patterns) + "])");
         }
 
-        source.Append("        /// <summary>The layout: every field, most significant first, what their named values mean, and when a field applies.</summary>\n");
+        source.Append("        /// <summary>The layout: every field, most significant first, what their named values mean, when a field applies, and the values the Arm ARM fixes.</summary>\n");
         source.Append("        public static readonly BitLayout Layout = new(").Append(CSharp.String(section))
             .Append(", ExceptionClassList, IsIss2, Description, [").Append(string.Join(", ", fields)).Append("],\n            [")
             .Append(string.Join(",\n             ", meanings)).Append("],\n            [")
-            .Append(string.Join(", ", emitted)).Append("]);\n    }\n\n");
+            .Append(string.Join(", ", emitted)).Append("],\n            [")
+            .Append(string.Join(", ", fixedFields)).Append("]);\n    }\n\n");
     }
 
     /// <summary>A value pattern: a number, or 0b digits where x matches either bit.</summary>

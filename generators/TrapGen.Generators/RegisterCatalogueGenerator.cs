@@ -7,13 +7,15 @@ using TrapGen.Catalogue.Collections;
 using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Generators.Emit;
 using TrapGen.Generators.Pipeline;
+using TrapGen.Generators.Spec;
 
 namespace TrapGen.Generators;
 
 /// <summary>
 /// Generates syndrome layouts, register keys, the registry, the register file and the trap dispatch
 /// from every <c>registers.yaml</c> AdditionalFile. Only wires the pipeline: parsing and validation
-/// live in TrapGen.Catalogue, emission in <see cref="CatalogueEmitter"/>.
+/// live in TrapGen.Catalogue, every decision about the generated code in <see cref="EmitSpecBuilder"/>,
+/// and the formatting of that spec in <see cref="CatalogueEmitter"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
@@ -74,17 +76,17 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
             }
         });
 
-        // The emitters see the catalogue without source positions: a comment-only edit leaves them cached.
+        // The spec holds no source position: a comment-only edit gives an equal spec, and the emit step stays cached.
         var specs = loaded
-            .Select(static (catalogue, _) => CatalogueSpec.Of(catalogue))
+            .Combine(options)
+            .Select(static (pair, _) => SpecOf(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Spec);
 
         var sources = specs
-            .Combine(options)
             .Combine(search)
-            .Select(static (pair, _) => pair.Right.First == pair.Left.Left.Path
-                ? Generate(pair.Left.Left, pair.Left.Right)
-                : new GenerationResult(pair.Left.Left.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty))
+            .Select(static (pair, _) => pair.Right.First == pair.Left.Path
+                ? Generate(pair.Left)
+                : new GenerationResult(pair.Left.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty))
             .WithTrackingName(TrackingNames.GeneratedSources);
         context.RegisterSourceOutput(sources, static (production, result) =>
         {
@@ -100,25 +102,46 @@ public sealed class RegisterCatalogueGenerator : IIncrementalGenerator
         });
     }
 
-    private static GenerationResult Generate(CatalogueSpec spec, GeneratorOptions options)
+    private static SpecResult SpecOf(LoadedCatalogue loaded, GeneratorOptions options)
     {
-        if (spec.Catalogue is not { } catalogue)
+        if (loaded.Result.Generatable is not { } catalogue)
         {
-            return new GenerationResult(spec.Path, EquatableArray<GeneratedFile>.Empty, EquatableArray<CatalogueDiagnostic>.Empty);
+            return new SpecResult(loaded.Path, null, EquatableArray<CatalogueDiagnostic>.Empty);
         }
 
         try
         {
-            var files = CatalogueEmitter.Emit(catalogue, Path.GetFileName(spec.Path), options.Namespace, Version);
-            return new GenerationResult(spec.Path, files, EquatableArray<CatalogueDiagnostic>.Empty);
+            return new SpecResult(loaded.Path, EmitSpecBuilder.Build(catalogue, Path.GetFileName(loaded.Path), options.Namespace, Version), EquatableArray<CatalogueDiagnostic>.Empty);
         }
 #pragma warning disable CA1031 // The generator must never throw (CS8785 hides the cause): report TG9999 instead.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var error = new CatalogueDiagnostic(
-                CatalogueRules.InternalError, SourceSpan.FileStart, new EquatableArray<string>([exception.GetType().Name, exception.Message]));
-            return new GenerationResult(spec.Path, EquatableArray<GeneratedFile>.Empty, new EquatableArray<CatalogueDiagnostic>([error]));
+            return new SpecResult(loaded.Path, null, InternalError(exception));
         }
     }
+
+    private static GenerationResult Generate(SpecResult result)
+    {
+        if (result.Spec is not { } spec)
+        {
+            return new GenerationResult(result.Path, EquatableArray<GeneratedFile>.Empty, result.InternalErrors);
+        }
+
+        try
+        {
+            return new GenerationResult(result.Path, CatalogueEmitter.Emit(spec), EquatableArray<CatalogueDiagnostic>.Empty);
+        }
+#pragma warning disable CA1031 // The generator must never throw (CS8785 hides the cause): report TG9999 instead.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new GenerationResult(result.Path, EquatableArray<GeneratedFile>.Empty, InternalError(exception));
+        }
+    }
+
+    private static EquatableArray<CatalogueDiagnostic> InternalError(Exception exception) => new(
+    [
+        new CatalogueDiagnostic(CatalogueRules.InternalError, SourceSpan.FileStart, new EquatableArray<string>([exception.GetType().Name, exception.Message])),
+    ]);
 }

@@ -6,9 +6,10 @@ using Xunit;
 namespace TrapGen.Architecture.Tests;
 
 /// <summary>
-/// Every AArch32 row's MCR/MRC (or MCRR/MRRC) form, assembled by GNU as for A32 and T32, is the word
-/// its coordinates give through TrapGen's instruction layouts. binutils has no cp15 names, so the names
-/// and mappings are checked against the AArch64 table instead (<see cref="TableConsistencyTests"/>).
+/// Every AArch32 row's form (MCR/MRC, MCRR/MRRC, LDC/STC, or for cp10 VMRS by its name), assembled by GNU as
+/// for A32 and T32, is the word its coordinates give through TrapGen's instruction layouts. binutils has no
+/// cp15 names, so the names and mappings are checked against the AArch64 table instead
+/// (<see cref="TableConsistencyTests"/>); it does name the VMRS registers, which checks their reg numbers.
 /// </summary>
 public sealed class Aarch32RegisterBinutilsTests
 {
@@ -17,8 +18,10 @@ public sealed class Aarch32RegisterBinutilsTests
     [InlineData(true)]
     public void Every_register_assembles_to_the_word_its_coordinates_give(bool thumb)
     {
-        var rows = Aarch32Registers.All.SelectMany(r => new[] { (Register: r, IsRead: true), (Register: r, IsRead: false) }).ToList();
-        var lines = rows.Select(row => Instruction(row.Register, row.IsRead)).Prepend(thumb ? ".thumb" : ".arm").Prepend(".arch armv8-a");
+        // VMRS reads; no VMSR writes an ID register.
+        var rows = Aarch32Registers.All.SelectMany(r => new[] { (Register: r, IsRead: true), (Register: r, IsRead: false) })
+            .Where(row => row.IsRead || row.Register.Class != TrapClasses.Vmrs).ToList();
+        var lines = rows.Select(row => Instruction(row.Register, row.IsRead)).Prepend(thumb ? ".thumb" : ".arm").Prepend(".fpu fp-armv8").Prepend(".arch armv8-a");
 
         var words = Binutils.Assemble(Binutils.Arm, lines, thumb ? ["-mthumb"] : []);
 
@@ -32,9 +35,14 @@ public sealed class Aarch32RegisterBinutilsTests
     private static string Instruction(Aarch32Register register, bool isRead)
     {
         var e = register.Encoding;
-        return e.Form == TrapClassKind.Mcr
-            ? string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, c{3}, c{4}, {5}", isRead ? "mrc" : "mcr", register.Coprocessor, e.Opc1, e.CRn, e.CRm, e.Opc2)
-            : string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, r3, c{3}", isRead ? "mrrc" : "mcrr", register.Coprocessor, e.Opc1, e.CRm);
+        return e.Form switch
+        {
+            AccessForm.Mcr when register.Class == TrapClasses.Vmrs => "vmrs r2, " + register.Name.ToLowerInvariant(),
+            AccessForm.Mcr => string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, c{3}, c{4}, {5}", isRead ? "mrc" : "mcr", register.Coprocessor, e.Opc1, e.CRn, e.CRm, e.Opc2),
+            AccessForm.Mcrr => string.Format(CultureInfo.InvariantCulture, "{0} p{1}, {2}, r2, r3, c{3}", isRead ? "mrrc" : "mcrr", register.Coprocessor, e.Opc1, e.CRm),
+            // STC reads the register into memory; LDC writes it. [r2] is the offset form with #0.
+            _ => string.Format(CultureInfo.InvariantCulture, "{0} p{1}, c{2}, [r2]", isRead ? "stc" : "ldc", register.Coprocessor, e.CRn),
+        };
     }
 
     /// <summary>The A32 word (T32 is the same with cond 0b1110, first halfword high) with Rt = r2 and Rt2 = r3.</summary>
@@ -42,7 +50,19 @@ public sealed class Aarch32RegisterBinutilsTests
     {
         var e = register.Encoding;
         ulong word = 0;
-        if (e.Form == TrapClassKind.Mcr)
+        if (e.Form == AccessForm.LdcStc)
+        {
+            word = Layouts.A32CoprocessorLoadStore.Cond.Insert(word, Aarch32Constants.ConditionAlways);
+            word = Layouts.A32CoprocessorLoadStore.Fixed.Insert(word, Layouts.A32CoprocessorLoadStore.FixedValue);
+            word = Layouts.A32CoprocessorLoadStore.P.Insert(word, 1);
+            word = Layouts.A32CoprocessorLoadStore.U.Insert(word, 1);
+            word = Layouts.A32CoprocessorLoadStore.L.Insert(word, isRead ? 0UL : 1UL);
+            word = Layouts.A32CoprocessorLoadStore.Rn.Insert(word, 2);
+            word = Layouts.A32CoprocessorLoadStore.CRd.Insert(word, (ulong)e.CRn);
+            return (uint)Layouts.A32CoprocessorLoadStore.Coproc.Insert(word, (ulong)register.Coprocessor);
+        }
+
+        if (e.Form == AccessForm.Mcr)
         {
             word = Layouts.A32RegisterMove.Cond.Insert(word, Aarch32Constants.ConditionAlways);
             word = Layouts.A32RegisterMove.Fixed.Insert(word, Layouts.A32RegisterMove.FixedValue);

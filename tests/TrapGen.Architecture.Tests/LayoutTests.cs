@@ -96,9 +96,11 @@ public sealed class LayoutTests
     [Fact]
     public void The_exception_classes_of_the_trap_layouts_are_named_for_those_traps()
     {
-        Assert.Equal(0x18, TrapClasses.ExceptionClass(TrapClassKind.Msr));
-        Assert.Equal(0x03, TrapClasses.ExceptionClass(TrapClassKind.Mcr));
-        Assert.Equal(0x04, TrapClasses.ExceptionClass(TrapClassKind.Mcrr));
+        Assert.Equal(0x18u, TrapClasses.Msr.ExceptionClass);
+        Assert.Equal(0x03u, TrapClasses.Mcr.ExceptionClass);
+        Assert.Equal(0x04u, TrapClasses.Mcrr.ExceptionClass);
+        Assert.Equal(0x06u, TrapClasses.LdcStc.ExceptionClass);
+        Assert.Contains("LDC or STC", ExceptionClasses.NameOf(0x06), System.StringComparison.Ordinal);
         Assert.Contains("MSR, MRS", ExceptionClasses.NameOf(0x18), System.StringComparison.Ordinal);
         Assert.Contains("MCRR or MRRC access to cp15", ExceptionClasses.NameOf(0x04), System.StringComparison.Ordinal);
     }

@@ -57,7 +57,7 @@ public sealed class TableConsistencyTests
             Assert.Equal(register.MapsTo, target.Name);
             Assert.Equal(64, target.Width);
             Assert.True(
-                register.Encoding.Form == TrapClassKind.Mcrr ? register.View == Aarch32View.Whole : register.View is Aarch32View.Lo or Aarch32View.Hi,
+                register.Encoding.Form == AccessForm.Mcrr ? register.View == RegisterView.Whole : register.View is RegisterView.Lo or RegisterView.Hi,
                 register.Name + ": a " + register.Encoding.AccessWidth + "-bit view is " + register.View);
         }
     }
@@ -137,7 +137,7 @@ public sealed class TableConsistencyTests
     public void Hypervisor_and_secure_state_is_not_guest_accessible()
     {
         Assert.All(Aarch64Registers.All.Where(r => r.Encoding.Op0 == 3 && r.Encoding.Op1 is 4 or 6), r => Assert.False(r.IsGuestAccessible, r.Name));
-        Assert.All(Cp15.Where(r => r.Encoding.Opc1 == 4 && r.Encoding.Form == TrapClassKind.Mcr), r => Assert.False(r.IsGuestAccessible, r.Name));
+        Assert.All(Cp15.Where(r => r.Encoding.Opc1 == 4 && r.Encoding.Form == AccessForm.Mcr), r => Assert.False(r.IsGuestAccessible, r.Name));
         Assert.All(new[] { "HCR", "HCR2", "HVBAR", "HSCTLR", "CNTHCTL", "HTTBR", "VTTBR", "SCR", "MVBAR" }, name =>
             Assert.All(Aarch32Registers.Named(name), r => Assert.False(r.IsGuestAccessible, name)));
     }

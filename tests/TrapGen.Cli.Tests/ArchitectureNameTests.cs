@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using TrapGen.Architecture;
+using TrapGen.Testing;
 using Xunit;
 
 namespace TrapGen.Cli.Tests;
@@ -33,12 +34,10 @@ public sealed class ArchitectureNameTests
     }
 
     [Fact]
-    public void Decode_names_every_cp15_register_from_its_syndrome()
+    public void Decode_names_every_aarch32_register_of_every_coprocessor_from_its_syndrome()
     {
-        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15).ToList();
-        var instructions = registers.Select(r => r.Encoding.Form == TrapClassKind.Mcr
-            ? string.Format(CultureInfo.InvariantCulture, "mrc p15, {0}, r2, c{1}, c{2}, {3}", r.Encoding.Opc1, r.Encoding.CRn, r.Encoding.CRm, r.Encoding.Opc2)
-            : string.Format(CultureInfo.InvariantCulture, "mrrc p15, {0}, r2, r3, c{1}", r.Encoding.Opc1, r.Encoding.CRm)).ToArray();
+        var registers = Aarch32Registers.All.Where(r => r.Allows(AccessDirection.Read)).ToList();
+        var instructions = registers.Select(r => Aarch32Spelling.Read(r.Encoding, r.Name, rt: 2, rt2: 3)).ToArray();
 
         var encoded = Lines(Cli.Run(["encode", "--json", .. instructions]));
         var decoded = Lines(Cli.Run(["decode", "--json", .. encoded.Select(e => e.GetProperty("esr").GetString()!)]));

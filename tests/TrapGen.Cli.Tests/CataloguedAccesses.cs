@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Runtime;
+using TrapGen.Testing;
 
 namespace TrapGen.Cli.Tests;
 
@@ -30,7 +32,7 @@ public static class CataloguedAccesses
         foreach (var register in SystemRegisters.All)
         {
             var name = register.Name.ToLowerInvariant();
-            if (!register.GuestAarch32State)
+            if (register.IsAarch64Dispatched)
             {
                 if (register.IsReadable)
                 {
@@ -45,20 +47,17 @@ public static class CataloguedAccesses
 
             foreach (var alias in register.Aliases)
             {
-                var forms = alias.Form == TrapClassKind.Mcr
-                    ? Format("p15, {0}, r3, c{1}, c{2}, {3}", alias.Opc1, alias.CRn, alias.CRm, alias.Opc2)
-                    : Format("p15, {0}, r2, r3, c{1}", alias.Opc1, alias.CRm);
-                var (read, write) = alias.Form == TrapClassKind.Mcr ? ("mrc", "mcr") : ("mrrc", "mcrr");
+                var encoding = new Aarch32Encoding(alias.Coprocessor, alias.Form, alias.Opc1, alias.CRn, alias.CRm, alias.Opc2);
                 if (register.IsReadable)
                 {
-                    accesses.Add(new(read + " " + forms, false, alias.Name));
-                    accesses.Add(new(read + "ne " + forms, false, alias.Name));
+                    accesses.Add(new(Aarch32Spelling.Read(encoding, alias.Name, rt: 2, rt2: 3), false, alias.Name));
+                    accesses.Add(new(Aarch32Spelling.Read(encoding, alias.Name, "ne", rt: 2, rt2: 3), false, alias.Name));
                 }
 
-                if (register.IsWritable)
+                if (register.IsWritable && Aarch32Spelling.Write(encoding, rt: 2, rt2: 3) is { } write)
                 {
-                    accesses.Add(new(write + " " + forms, false, alias.Name));
-                    accesses.Add(new(write + "ge " + forms, false, alias.Name));
+                    accesses.Add(new(write, false, alias.Name));
+                    accesses.Add(new(Aarch32Spelling.Write(encoding, "ge", rt: 2, rt2: 3)!, false, alias.Name));
                 }
             }
         }

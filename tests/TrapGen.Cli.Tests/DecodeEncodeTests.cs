@@ -52,7 +52,7 @@ public sealed class DecodeEncodeTests
         var (exitCode, output, error) = Cli.Run("encode", "0x12345678");
 
         Assert.Equal((1, string.Empty), (exitCode, output));
-        Assert.Equal("trapgen: error: argument 1: cannot decode '0x12345678': 0x12345678 is no system-register, cp14 or VMRS move, System instruction or SMC in A64 or A32 (name the set for a T32 word: t32 0x12345678)\n", error);
+        Assert.Equal("trapgen: error: argument 1: cannot decode '0x12345678': 0x12345678 is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction or SMC in A64 or A32 (name the set for a T32 word: t32 0x12345678)\n", error);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class DecodeEncodeTests
     {
         var listing = Json(Cli.Run("list", "--json", Cli.CatalogueOfRepository)).GetProperty("registers");
         var keysByName = listing.EnumerateArray()
-            .SelectMany(r => r.GetProperty("aliases").EnumerateArray().Select(a => (Name: a.GetProperty("name").GetString()!, Kind: a.GetProperty("kind").GetString()!, Key: a.GetProperty("syndromeKey").GetString()!))
+            .SelectMany(r => r.GetProperty("aliases").EnumerateArray().Select(a => (Name: a.GetProperty("name").GetString()!, Kind: a.GetProperty("trapClass").GetString()!, Key: a.GetProperty("syndromeKey").GetString()!))
                 .Prepend((Name: r.GetProperty("name").GetString()!, Kind: "msr", Key: r.GetProperty("syndromeKey").GetString()!)))
             .ToLookup(entry => (entry.Name, entry.Kind), entry => Parse(entry.Key));
 
@@ -72,9 +72,10 @@ public sealed class DecodeEncodeTests
             var iss = Parse(decoded.GetProperty("iss").GetString()!);
             var key = Assert.Single(keysByName[(access.Register, kind)]);
 
-            // The key's bits are exactly the register-identifying fields: ISS with Rt, Rt2, direction and condition cleared.
+            // The key's bits are exactly the register-identifying fields: ISS with Rt, Rt2, direction and condition
+            // cleared, and for LDC/STC (whose one register no field names) its addressing: imm8, Rn, Offset and AM.
             var identifying = decoded.GetProperty("fields").EnumerateArray()
-                .Where(f => f.GetProperty("name").GetString() is not ("Rt" or "Rt2" or "Direction" or "CV" or "COND"))
+                .Where(f => f.GetProperty("name").GetString() is not ("Rt" or "Rt2" or "Direction" or "CV" or "COND" or "imm8" or "Rn" or "Offset" or "AM"))
                 .Aggregate(0u, (bits, f) => bits | (f.GetProperty("value").GetUInt32() << f.GetProperty("lsb").GetInt32()));
             Assert.Equal(key, identifying);
             Assert.Equal(key, iss & key);

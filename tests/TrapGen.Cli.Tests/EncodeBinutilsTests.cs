@@ -28,7 +28,7 @@ public sealed class EncodeBinutilsTests
     {
         var instructions = CataloguedAccesses.All.Where(a => !a.IsA64).Select(a => a.Instruction).ToList();
 
-        var expected = Binutils.Assemble(Binutils.Arm, [".arch armv8-a", .. instructions]).Select(i => i.Word);
+        var expected = Binutils.Assemble(Binutils.Arm, [".arch armv8-a", ".fpu fp-armv8", .. instructions]).Select(i => i.Word);
 
         Assert.Equal(expected, Encode(instructions, "word"));
     }
@@ -37,9 +37,9 @@ public sealed class EncodeBinutilsTests
     public void T32_words_match_the_arm_assembler_in_thumb_mode()
     {
         // A T32 coprocessor move takes its condition from an IT block: only the unconditional forms have a T32 word.
-        var instructions = CataloguedAccesses.All.Where(a => !a.IsA64 && a.Instruction.Split(' ')[0] is "mcr" or "mrc" or "mcrr" or "mrrc").Select(a => a.Instruction).ToList();
+        var instructions = CataloguedAccesses.All.Where(a => !a.IsA64 && a.Instruction.Split(' ')[0] is "mcr" or "mrc" or "mcrr" or "mrrc" or "vmrs" or "ldc" or "stc").Select(a => a.Instruction).ToList();
 
-        var expected = Binutils.Assemble(Binutils.Arm, [".arch armv8-a", ".thumb", .. instructions], "-mthumb").Select(i => i.Word);
+        var expected = Binutils.Assemble(Binutils.Arm, [".arch armv8-a", ".fpu fp-armv8", ".thumb", .. instructions], "-mthumb").Select(i => i.Word);
 
         Assert.Equal(expected, Encode(instructions, "t32Word"));
     }

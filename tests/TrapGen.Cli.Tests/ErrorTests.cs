@@ -10,7 +10,7 @@ public sealed class ErrorTests
     [InlineData("msr sctrl_el1, x0 = 1", "test.trace(2): unknown system register 'sctrl_el1'")]
     [InlineData("mrs x0, sctlr_el1 = 5", "test.trace(2): a read takes no '= value'")]
     [InlineData("msr sctlr_el1, x0 = banana", "test.trace(2): 'banana' is not a number")]
-    [InlineData("mcr p15, 0, r0, c1, c0, 0 = 0x100000000", "test.trace(2): 0x100000000 does not fit the 32-bit register an MCR writes")]
+    [InlineData("mcr p15, 0, r0, c1, c0, 0 = 0x100000000", "test.trace(2): 0x100000000 does not fit the 32 bits an MCR writes")]
     [InlineData("vcpu 3", "test.trace(2): expected 'vcpu <n>' with n from 0 to 0")]
     [InlineData("guest riscv", "test.trace(2): expected 'guest aarch64'")]
     [InlineData("flags q", "test.trace(2): unknown flag 'q'")]

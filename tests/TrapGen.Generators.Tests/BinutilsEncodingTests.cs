@@ -22,7 +22,7 @@ public sealed class BinutilsEncodingTests
     {
         var accesses = new List<(RegisterDefinition Register, bool IsRead, int Rt)>();
         var lines = new List<string> { ".arch armv8-a" };
-        foreach (var (register, i) in Catalogue.Registers.Select((r, i) => (r, i)))
+        foreach (var (register, i) in Catalogue.Registers.Where(r => !r.IsAarch32Only).Select((r, i) => (r, i)))
         {
             var rt = i % 31;
             var name = register.Name.ToLowerInvariant();
@@ -44,7 +44,7 @@ public sealed class BinutilsEncodingTests
         Assert.Equal(accesses.Count, words.Count);
         foreach (var ((register, isRead, rt), (word, text)) in accesses.Zip(words))
         {
-            var e = register.Encoding;
+            var e = register.Encoding!;
             Assert.True(Layouts.A64SystemMove.FixedValue == A64.Fixed.Extract(word), register.Name + " assembled as " + text);
             Assert.Equal([e.Op0, e.Op1, e.CRn, e.CRm, e.Op2], Fields(word, A64.Op0, A64.Op1, A64.CRn, A64.CRm, A64.Op2));
             Assert.Equal(isRead ? 1UL : 0UL, A64.L.Extract(word));
@@ -58,16 +58,16 @@ public sealed class BinutilsEncodingTests
     [InlineData("thumb")]
     public void Every_cp15_alias_assembles_to_words_our_instruction_layouts_decode(string instructionSet)
     {
-        var aliases = Catalogue.Registers.SelectMany(r => r.Aliases).ToList();
+        var aliases = Catalogue.Registers.SelectMany(r => r.Aliases).Where(a => a.Class == TrapClasses.Mcr || a.Class == TrapClasses.Mcrr).ToList();
         var lines = new List<string> { ".arch armv8-a", instructionSet == "thumb" ? ".thumb" : ".arm" };
         foreach (var (alias, i) in aliases.Select((a, i) => (a, i)))
         {
             var e = alias.Encoding;
             var rt = i % 12;
-            lines.Add(e.Form == TrapClassKind.Mcr
+            lines.Add(e.Form == AccessForm.Mcr
                 ? $"mrc p15, {e.Opc1}, r{rt}, c{e.CRn}, c{e.CRm}, {e.Opc2}"
                 : $"mrrc p15, {e.Opc1}, r{rt}, r{rt + 1}, c{e.CRm}");
-            lines.Add(e.Form == TrapClassKind.Mcr
+            lines.Add(e.Form == AccessForm.Mcr
                 ? $"mcr p15, {e.Opc1}, r{rt}, c{e.CRn}, c{e.CRm}, {e.Opc2}"
                 : $"mcrr p15, {e.Opc1}, r{rt}, r{rt + 1}, c{e.CRm}");
         }
@@ -82,7 +82,7 @@ public sealed class BinutilsEncodingTests
             var (word, text) = words[i];
             var isRead = i % 2 == 0;
             var rt = (ulong)((i / 2) % 12);
-            if (e.Form == TrapClassKind.Mcr)
+            if (e.Form == AccessForm.Mcr)
             {
                 Assert.Equal(Layouts.A32RegisterMove.FixedValue, A32.Fixed.Extract(word));
                 Assert.Equal(Aarch32Constants.ConditionAlways, A32.Cond.Extract(word));

@@ -25,7 +25,9 @@ public sealed partial class CatalogueSchemaTests
 
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
 
-    private static readonly Lazy<JsonObject> SchemaDocument = new(() => JsonNode.Parse(File.ReadAllText(SchemaPath))!.AsObject());
+    private static readonly Lazy<string> SchemaText = new(() => File.ReadAllText(SchemaPath));
+
+    private static readonly Lazy<JsonObject> SchemaDocument = new(() => JsonNode.Parse(SchemaText.Value)!.AsObject());
 
     private static string SchemaPath => Path.GetFullPath(Path.Combine(TestFiles.ProjectDirectory(), "..", "..", "schemas", "registers.schema.json"));
 
@@ -87,11 +89,6 @@ public sealed partial class CatalogueSchemaTests
             "a 64-bit IMPLEMENTATION DEFINED register with an MCR alias onto its low half",
             Registers + ImplementationDefined("{ op0: 3, op1: 0, crn: 15, crm: 2, op2: 0 }", "width: \"64\"")
             + "    aarch32:\n      - name: VENDOR_LO\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 7 }\n        view: lo\n"
-        },
-        {
-            "the architecture's syndrome layouts, numbers in hex",
-            "version: 1\n" + MarkedCatalogue.Syndrome.Replace("lsb: 26, width: 6", "lsb: 0x1A, width: 0b110", StringComparison.Ordinal)
-            + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n"
         },
         {
             "a trap group of the catalogue's own, its hcr_bit the largest, in hex",
@@ -172,8 +169,6 @@ public sealed partial class CatalogueSchemaTests
             "version: 1\nhooks:\n  - name: UpdateSctlr\n    colour: blue\nregisters:\n  - name: SCTLR_EL1\n    handling: passthrough\n    after_write: UpdateSctlr\n",
             "colour", CatalogueRules.UnknownKey.Id
         },
-        { "a trap class's old syndrome key cp15_32", "version: 1\n" + MarkedCatalogue.Syndrome.Replace("  mcr:", "  cp15_32:", StringComparison.Ordinal) + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "cp15_32", CatalogueRules.RenamedKey.Id },
-        { "an unknown syndrome field", SyndromeWith("IL:  { lsb: 25, width: 1 }", "IL:  { lsb: 25, width: 1 }\n      RES0: { lsb: 32, width: 1 }"), "RES0", CatalogueRules.UnknownKey.Id },
 
         // Enumerated values.
         { "handling: bogus", Registers + "  - name: FAR_EL1\n    handling: bogus\n", "handling", CatalogueRules.InvalidValue.Id },
@@ -198,15 +193,9 @@ public sealed partial class CatalogueSchemaTests
         { "an implementation_defined register without width", Registers + "  - name: VENDOR_CTLR_EL1\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 0, op2: 0 }\n    handling: raz-wi\n", "width", CatalogueRules.MissingKey.Id },
         { "an implementation_defined register without encoding", Registers + "  - name: VENDOR_CTLR_EL1\n    implementation_defined: true\n    width: 64\n    handling: raz-wi\n", "encoding", CatalogueRules.MissingKey.Id },
         { "an alias with both mcr and mcrr", Mcr("opc1: 0, crn: 1, crm: 0, opc2: 0", "        mcrr: { opc1: 0, crm: 1 }\n"), "mcrr", CatalogueRules.MissingKey.Id },
-        { "a syndrome without mcrr", "version: 1\n" + MarkedCatalogue.Syndrome[..MarkedCatalogue.Syndrome.IndexOf("  mcrr:", StringComparison.Ordinal)] + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "mcrr", CatalogueRules.MissingKey.Id },
 
-        // Syndrome ranges, and the Arm ARM's layouts.
+        // Ranges, and the Arm ARM's facts.
         { "hcr_bit: 64", OwnGroup("    hcr_bit: 64\n"), "hcr_bit", CatalogueRules.FieldOutOfRange.Id },
-        { "esr width: 65", SyndromeWith("width: 32", "width: 65"), "width", CatalogueRules.FieldOutOfRange.Id },
-        { "a syndrome field of width 0", SyndromeWith("IL:  { lsb: 25, width: 1 }", "IL:  { lsb: 25, width: 0 }"), "IL", CatalogueRules.FieldOutOfRange.Id },
-        { "a syndrome field at lsb 64", SyndromeWith("IL:  { lsb: 25, width: 1 }", "IL:  { lsb: 64, width: 1 }"), "IL", CatalogueRules.FieldOutOfRange.Id },
-        { "Xen's 3-bit CRn", SyndromeWith("CRn:       { lsb: 10, width: 4 }", "CRn:       { lsb: 11, width: 3 }"), "CRn", CatalogueRules.FieldDiffersFromArchitecture.Id },
-        { "the MSR/MRS layout under EC 0x19", SyndromeWith("ec: 0x18", "ec: 0x19"), "ec", CatalogueRules.ContradictsArchitecture.Id },
         { "an HCR_EL2 control with another bit (TACR is bit 21)", "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 22\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n", "hcr_bit", CatalogueRules.ContradictsArchitecture.Id },
 
         // Names are C# identifiers, and references name declared entries.
@@ -227,6 +216,20 @@ public sealed partial class CatalogueSchemaTests
         { "an MCR alias onto a 32-bit register with view: lo", Registers + ImplementationDefined("{ op0: 3, op1: 0, crn: 15, crm: 0, op2: 0 }", "width: 32") + "    aarch32:\n      - name: VENDOR\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 7 }\n        view: lo\n", "view", CatalogueRules.InvalidView.Id },
         { "an MCRR alias onto a 32-bit register", Registers + ImplementationDefined("{ op0: 3, op1: 0, crn: 15, crm: 0, op2: 0 }", "width: 32") + "    aarch32:\n      - name: VENDOR\n        mcrr: { opc1: 0, crm: 15 }\n", "aarch32", CatalogueRules.InvalidView.Id },
     };
+
+    [Fact]
+    public void A_syndrome_section_fails_the_schema_and_the_loader_says_it_is_no_longer_needed()
+    {
+        const string Yaml = "version: 1\nsyndrome: {}\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n";
+
+        var results = Validate(Yaml);
+
+        Assert.False(results.IsValid);
+        Assert.Contains(Errors(results), error => error.Mentions("syndrome"));
+        var loaded = CatalogueLoader.Load(Yaml);
+        Assert.Equal([(CatalogueRules.SyndromeRetired.Id, false)], loaded.Diagnostics.Select(d => (d.Rule.Id, d.IsError)));
+        Assert.NotNull(loaded.ValidCatalogue);
+    }
 
     [Theory]
     [MemberData(nameof(WrongCatalogues))]
@@ -319,6 +322,4 @@ public sealed partial class CatalogueSchemaTests
         "  - name: VENDOR_CTLR_EL1\n    implementation_defined: true\n    encoding: " + encoding + "\n"
         + string.Concat(lines.Select(line => "    " + line + "\n")) + "    handling: raz-wi\n";
 
-    private static string SyndromeWith(string find, string replace) =>
-        "version: 1\n" + MarkedCatalogue.SyndromeWith(find, replace) + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n";
 }

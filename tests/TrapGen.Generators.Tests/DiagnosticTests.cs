@@ -26,7 +26,6 @@ public sealed class DiagnosticTests
     [
         new("TG0001", Registers + "  - name: FAR_EL1\n    description: Fault‸: Address\n    handling: passthrough\n"),
         new("TG0002", Registers + "  - name: FAR_EL1\n    ‸colour: blue\n    handling: passthrough\n", "Unknown key 'colour'"),
-        new("TG0002", "version: 1\n" + SyndromeWith("  mcr:", "  ‸cp15_32:") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "syndrome key 'cp15_32' is now 'mcr'; rename it"),
         new("TG0003", Registers + "  - ‸name: FAR_EL1\n    description: Fault Address Register\n", "'handling'"),
         new("TG0003", Registers + "  - ‸name: WIDGET_EL1\n    implementation_defined: true\n    width: 64\n    handling: passthrough\n", "'encoding'"),
         new("TG0004", Registers + "  - name: FAR_EL1\n    width: ‸48\n    handling: passthrough\n", "expected one of 32, 64"),
@@ -41,9 +40,6 @@ public sealed class DiagnosticTests
         new("TG0009", Registers + "  - name: TTBR1_EL1\n    handling: passthrough\n    aarch32:\n      - name: TTBR1\n        mcrr: { opc1: 1, crm: 2 }\n        view: ‸hi\n", "moves the whole register"),
         new("TG0010", Registers + "  - name: VENDOR_EL1\n    implementation_defined: true\n    encoding: { op0: 3, op1: 0, crn: 15, crm: 2, op2: 0 }\n    width: 64\n    handling: passthrough\n    aarch32:\n"
             + "      - name: VENDOR_LO\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 7 }\n        view: lo\n      - name: VENDOR_LOW\n        mcr: { opc1: 7, crn: 15, crm: 15, opc2: 6 }\n        view: ‸lo\n", "both map a 32-bit view onto bits [31:0]"),
-        new("TG0011", "version: 1\n" + SyndromeWith("Op1:       { lsb: 14, width: 3 }", "Op1:       ‸{ lsb: 15, width: 3 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "overlaps field Op2"),
-        new("TG0012", "version: 1\n" + SyndromeWith("CV:        { lsb: 24, width: 1 }", "CV:        ‸{ lsb: 25, width: 1 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "does not fit in the 25 bits"),
-        new("TG0013", "version: 1\n" + SyndromeWith("CRn:       { lsb: 10, width: 4 }", "CRn:       ‸{ lsb: 11, width: 3 }") + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n", "(mask 0x00003800), but the Arm ARM defines it as [13:10] (mask 0x00003C00)"),
         new("TG0014", Registers + "  - name: FAR_EL1\n    handling: passthrough\n    traps: { ‸TVM: write }\n", "not declared under 'trap_groups'"),
         new("TG0015", Registers + "  - name: SCTLR_EL1\n    handling: passthrough\n    after_write: ‸UpdateSctrl\n", "names the hook 'UpdateSctrl'"),
         new("TG0016", "version: 1\nemulators:\n  - name: Cntpct\nregisters:\n  - name: CNTPCT_EL0\n    handling: ‸emulated\n", "needs 'emulator: <Name>'"),
@@ -87,6 +83,7 @@ public sealed class DiagnosticTests
         new("TG0032", Registers + "  - name: ID_AA64PFR0_EL1\n    handling: sanitised\n    fields: { SVE: { lsb: 36, width: 4, value: ‸0 } }\n", "ID_AA64PFR0_EL1.SVE is bits [35:32] in the architecture, but lsb: 36, width: 4 ([39:36]) is declared"),
         new("TG0032", Registers + "  - name: ID_AA64PFR0_EL1\n    handling: sanitised\n    fields: { SVE: 0, ‸Hidden: { lsb: 34, width: 4, value: 0 } }\n", "ID_AA64PFR0_EL1.Hidden [37:34] overlaps SVE [35:32]"),
         new("TG0032", Registers + "  - name: REVIDR_EL1\n    handling: sanitised\n    fields: { ‸Fix: 1 }\n", "The architecture's field table has no fields for REVIDR_EL1: declare the field's bits, Fix: { lsb: <bit>, width: <bits>, value: 1 }"),
+        new("TG0033", "version: 1\n‸syndrome:\n  esr: { width: 32 }\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "'syndrome' is no longer needed: the ESR_EL2 and ISS layouts are the architecture's"),
         new("TG0016", "version: 1\nhooks:\n  - name: Flush\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n    after_write: Flush\ninstructions:\n  - name: DC CISW\n    handling: ‸hook\n", "handling: hook needs 'hook: <Name>'"),
         new("TG0015", Registers + "  - name: FAR_EL1\n    handling: passthrough\ninstructions:\n  - name: DC CISW\n    handling: hook\n    hook: ‸Flush\n", "DC CISW names the hook 'Flush'"),
         new("TG0018", "version: 1\ntrap_groups:\n  - name: TSW\n    others: undefined\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\ninstructions:\n  - name: DC CIVAC\n    handling: ignore\n    traps: { ‸TSW: write }\n", "DC CIVAC says TSW (HCR_EL2.TSW) traps it, but the architecture does not put it in TSW's group"),
@@ -120,32 +117,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_trap_classs_old_syndrome_key_is_reported_once_with_its_new_name()
+    public void A_syndrome_section_gets_one_warning_at_its_key_whatever_it_holds_and_the_catalogue_still_generates()
     {
-        var syndrome = MarkedCatalogue.Syndrome.Replace("  msr:", "  aarch64:", StringComparison.Ordinal)
-            .Replace("  mcr:", "  cp15_32:", StringComparison.Ordinal).Replace("  mcrr:", "  cp15_64:", StringComparison.Ordinal);
+        var catalogue = Parse("version: 1\n‸" + MarkedCatalogue.Syndrome.Replace("CRn:       { lsb: 10, width: 4 }", "CRn:       { lsb: 11, width: 3 }", StringComparison.Ordinal)
+            .Replace("  mcr:", "  cp15_32:", StringComparison.Ordinal) + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n");
 
-        var diagnostics = GeneratorHarness.CatalogueDiagnostics("version: 1\n" + syndrome + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n");
+        var (_, result, _) = GeneratorHarness.Run(catalogue.Text);
 
-        Assert.Equal(
-            [
-                "syndrome key 'aarch64' is now 'msr'; rename it",
-                "syndrome key 'cp15_32' is now 'mcr'; rename it",
-                "syndrome key 'cp15_64' is now 'mcrr'; rename it",
-            ],
-            diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
-        Assert.All(diagnostics, d => Assert.Equal(CatalogueRules.UnknownKey.Id, d.Id));
-    }
-
-    [Fact]
-    public void An_old_syndrome_key_beside_its_new_one_is_an_unknown_key()
-    {
-        var syndrome = MarkedCatalogue.Syndrome.Replace("  mcrr:", "  cp15_64:\n    ec: 0x04\n  mcrr:", StringComparison.Ordinal);
-
-        var diagnostics = GeneratorHarness.CatalogueDiagnostics("version: 1\n" + syndrome + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n");
-
-        var unknown = Assert.Single(diagnostics);
-        Assert.Equal("Unknown key 'cp15_64' in syndrome; expected one of: esr, msr, mcr, mcrr", unknown.GetMessage(CultureInfo.InvariantCulture));
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((CatalogueRules.SyndromeRetired.Id, DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal((catalogue.Line, catalogue.Column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.StartsWith("'syndrome' is no longer needed", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.NotEmpty(result.GeneratedSources);
     }
 
     [Fact]
@@ -195,16 +178,6 @@ public sealed class DiagnosticTests
         Assert.StartsWith(GeneratorHarness.CataloguePath + "(" + (catalogue.Line + 1) + "," + (catalogue.Column + 1) + "): error TG0015: SCTLR_EL1 names the hook 'UpdateSctrl'", printed, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("https://github.com/trapgen/trapgen/blob/main/docs/diagnostics.md#tg0015", diagnostic.Descriptor.HelpLinkUri);
-    }
-
-    [Fact]
-    public void The_seeds_three_bit_crn_mask_is_rejected_in_both_layouts_that_have_crn()
-    {
-        var syndrome = MarkedCatalogue.Syndrome.Replace("CRn:       { lsb: 10, width: 4 }", "CRn:       { lsb: 11, width: 3 }", StringComparison.Ordinal);
-        var messages = GeneratorHarness.CatalogueDiagnostics("version: 1\n" + syndrome + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n")
-            .Where(d => d.Id == "TG0013").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(2, messages.Count);
-        Assert.All(messages, m => Assert.Contains("(mask 0x00003800), but the Arm ARM defines it as [13:10] (mask 0x00003C00)", m, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -24,7 +24,6 @@ public sealed class DocumentationTests
         var register = At(Schema, "properties", "registers", "items");
         var alias = At(Schema, "definitions", "alias");
         AssertKeys(CatalogueKeys.Root, At(Schema, "properties"));
-        AssertKeys(CatalogueKeys.Syndrome, At(Schema, "properties", "syndrome", "properties"));
         AssertKeys(CatalogueKeys.TrapGroup, At(Schema, "properties", "trap_groups", "items", "properties"));
         AssertKeys(CatalogueKeys.Named, At(Schema, "definitions", "named", "properties"));
         AssertKeys(CatalogueKeys.Register, At(register, "properties"));
@@ -32,7 +31,6 @@ public sealed class DocumentationTests
         AssertKeys(CatalogueKeys.Alias, At(alias, "properties"));
         AssertKeys(CatalogueKeys.McrEncoding, At(alias, "properties", "mcr", "properties"));
         AssertKeys(CatalogueKeys.McrrEncoding, At(alias, "properties", "mcrr", "properties"));
-        AssertKeys(CatalogueKeys.Field, At(Schema, "definitions", "field", "properties"));
     }
 
     [Fact]
@@ -44,17 +42,6 @@ public sealed class DocumentationTests
         Assert.Equal(CatalogueKeys.View.Keys.Order(), Enum(At(Schema, "definitions", "alias", "properties", "view")).Order());
         Assert.Equal(CatalogueKeys.Direction.Keys.Order(), Enum(At(Schema, "definitions", "traps", "additionalProperties")).Order());
         Assert.Equal(CatalogueKeys.Others.Keys.Order(), Enum(At(Schema, "properties", "trap_groups", "items", "properties", "others")).Order());
-    }
-
-    [Theory]
-    [InlineData("msr", TrapClassKind.Msr)]
-    [InlineData("mcr", TrapClassKind.Mcr)]
-    [InlineData("mcrr", TrapClassKind.Mcrr)]
-    public void The_schema_requires_each_trap_class_field(string key, TrapClassKind kind)
-    {
-        var fields = At(Schema, "properties", "syndrome", "properties", key, "properties", "fields");
-        Assert.Equal(TrapClasses.RequiredFieldNames(kind).Order(), At(fields, "required").EnumerateArray().Select(e => e.GetString()!).Order());
-        AssertKeys(TrapClasses.RequiredFieldNames(kind), At(fields, "properties"));
     }
 
     [Fact]

@@ -108,17 +108,4 @@ public sealed class ErrorRecoveryTests
         Assert.Equal(["FAR_EL1", "CONTEXTIDR_EL1"], result.Generatable!.Registers.Select(r => r.Name));
         Assert.Empty(result.Generatable.Hooks);
     }
-
-    [Fact]
-    public void An_error_in_no_entry_generates_nothing()
-    {
-        // A syndrome layout every register depends on: nothing generated from it could be trusted.
-        var wrongLayout = "version: 1\n" + MarkedCatalogue.SyndromeWith("CRn:       { lsb: 10, width: 4 }", "CRn:       { lsb: 11, width: 3 }")
-            + "registers:\n  - name: FAR_EL1\n    handling: passthrough\n";
-
-        var (_, result, _) = GeneratorHarness.Run(wrongLayout);
-
-        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Empty(result.GeneratedSources);
-    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TrapGen.Catalogue.Encoding;
+using TrapGen.Generators.Spec;
 using Xunit;
 
 namespace TrapGen.Generators.Tests;

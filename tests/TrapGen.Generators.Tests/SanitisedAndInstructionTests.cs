@@ -100,7 +100,7 @@ public sealed class SanitisedAndInstructionTests
         dispatcher.X[3] = 0x8040_0002;
 
         var row = Aarch32Registers.Named("DCCISW").Single();
-        var result = dispatcher.Dispatch(CompiledDispatcher.Syndrome(row.Encoding.Form, TrapClasses.Key(row.Encoding), isRead: false));
+        var result = dispatcher.Dispatch(CompiledDispatcher.Syndrome(row.Class, row.Encoding.Key, isRead: false));
 
         Assert.Equal(("Handled", "SetWayFlush(0x80400002)"), (result, dispatcher.Calls.Single()));
     }
@@ -123,18 +123,18 @@ public sealed class SanitisedAndInstructionTests
     private static uint Syndrome(string name, bool isRead)
     {
         Assert.True(Aarch64Registers.TryFind(name, out var register));
-        return CompiledDispatcher.Syndrome(TrapClassKind.Msr, TrapClasses.Key(register.Encoding), isRead);
+        return CompiledDispatcher.Syndrome(TrapClasses.Msr, register.Encoding.Key, isRead);
     }
 
     private static uint Cp15Syndrome(string name, bool isRead)
     {
         var row = Aarch32Registers.Named(name).Single(r => r.Coprocessor == 15);
-        return CompiledDispatcher.Syndrome(row.Encoding.Form, TrapClasses.Key(row.Encoding), isRead);
+        return CompiledDispatcher.Syndrome(row.Class, row.Encoding.Key, isRead);
     }
 
     private static uint InstructionSyndrome(string name, bool isRead)
     {
         Assert.True(SystemInstructions.TryFind(name, out var instruction));
-        return CompiledDispatcher.Syndrome(TrapClassKind.Msr, TrapClasses.Key(instruction.Encoding), isRead);
+        return CompiledDispatcher.Syndrome(TrapClasses.Msr, instruction.Encoding.Key, isRead);
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using TrapGen.Runtime.Instructions;
+using TrapGen.Instructions;
 using TrapGen.Testing;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using TrapGen.Runtime.Instructions;
+using TrapGen.Instructions;
 using TrapGen.Testing;
 using Xunit;
 

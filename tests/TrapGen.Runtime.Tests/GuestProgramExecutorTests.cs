@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Guests;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Traps;
@@ -54,7 +55,6 @@ public sealed class IdAndSmcClassTests
     [InlineData("mrc p14, 0, r1, c0, c0, 0")] // DBGDIDR: no HCR_EL2 control traps it
     [InlineData("mrrc p14, 0, r1, r2, c1")] // DBGDRAR
     [InlineData("vmrs r1, fpsid")]
-    [InlineData("vmrs r1, mvfr0")]
     public void An_untrapped_id_or_debug_read_executes_and_reads_what_was_written_or_zero(string instruction)
     {
         var (domain, word) = Aarch32(instruction);
@@ -71,7 +71,7 @@ public sealed class IdAndSmcClassTests
     [Fact]
     public void A_cp14_write_is_kept_under_its_own_exception_class_apart_from_cp15()
     {
-        var (domain, words) = (Machine.Aarch32(), GuestCode.A32("mcr p14, 0, r1, c0, c0, 4", "mrc p14, 0, r2, c0, c0, 4"));
+        var (domain, words) = (Machine.Aarch32(), GuestCode.A32("mcr p14, 0, r1, c0, c1, 4", "mrc p14, 0, r2, c0, c1, 4"));
         domain.Build();
         domain.Current.Registers.WriteR(1, 0x1234);
 
@@ -80,9 +80,9 @@ public sealed class IdAndSmcClassTests
             Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(word).Kind);
         }
 
-        Assert.Equal(0x1234U, domain.Current.Registers.ReadR(2)); // DBGBVR0
+        Assert.Equal(0x1234U, domain.Current.Registers.ReadR(2)); // DBGBVR1, which the catalogue leaves out
         var slot = Assert.Single(domain.Current.OtherSystemRegisters).Key;
-        Assert.Equal((ulong)Cp14ExceptionClasses.Mcr, slot >> 32);
+        Assert.Equal((ulong)TrapClasses.Cp14Mcr.ExceptionClass, slot >> 32);
     }
 
     [Theory]
@@ -172,18 +172,31 @@ public sealed class IdAndSmcClassTests
         Assert.Equal(0L, domain.Hypervisor.TrapCount);
     }
 
+    [Fact]
+    public void An_untrapped_vmrs_of_mvfr0_reads_the_low_word_of_mvfr0_el1_as_an_aarch64_mrs_does()
+    {
+        var (domain, word) = Aarch32("vmrs r1, mvfr0");
+        var aarch64 = Machine.Aarch64();
+        aarch64.Build();
+
+        Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(word).Kind);
+        Assert.Equal(ExecutionKind.Direct, aarch64.Cpu.Execute(GuestCode.A64("mrs x1, mvfr0_el1")[0]).Kind);
+        Assert.Equal(aarch64.Current.Registers.ReadX(1), domain.Current.Registers.ReadR(1));
+        Assert.NotEqual(0U, domain.Current.Registers.ReadR(1));
+    }
+
     [Theory]
     [InlineData(UnhandledAccessPolicy.InjectUndefined, TrapOutcome.UnhandledUndefined)]
     [InlineData(UnhandledAccessPolicy.CrashDomain, TrapOutcome.UnhandledCrash)]
-    public void A_trapped_vmrs_or_cp14_read_nothing_handles_goes_by_the_unhandled_policy(UnhandledAccessPolicy policy, TrapOutcome outcome)
+    public void A_trapped_cp14_read_nothing_handles_goes_by_the_unhandled_policy(UnhandledAccessPolicy policy, TrapOutcome outcome)
     {
-        foreach (var instruction in new[] { "vmrs r1, fpsid", "mrc p14, 7, r1, c0, c0, 0" })
+        // DBGDIDR and DBGDSAR: MDCR_EL2 traps them on hardware (TDA, TDRA); the catalogue handles neither.
+        foreach (var instruction in new[] { "mrc p14, 0, r1, c0, c0, 0", "mrrc p14, 0, r1, r2, c2" })
         {
             var (domain, word) = Aarch32(instruction);
             domain.Hypervisor.Policy = policy;
-            domain.Hypervisor.Hcr.Value = Tid0;
 
-            Assert.Equal(outcome, domain.Cpu.Execute(word).Outcome);
+            Assert.Equal(outcome, Machine.Trap(domain, word, InstructionSet.A32));
         }
     }
 

@@ -1,7 +1,8 @@
 using System.Linq;
+using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 using Xunit;
 
@@ -23,6 +24,9 @@ internal static class Machine
     }
 
     public static SystemRegisterInfo Info(string name) => SystemRegisters.All.Single(r => r.Name == name);
+
+    /// <summary>The architectural encoding of a catalogued AArch32 alias.</summary>
+    public static Aarch32Encoding Encoding(Aarch32AliasInfo alias) => new(alias.Coprocessor, alias.Form, alias.Opc1, alias.CRn, alias.CRm, alias.Opc2);
 
     public static ulong Read(Domain domain, string register)
     {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 using Xunit;
 
@@ -41,7 +41,7 @@ public sealed class ReservedIdSpaceTests
     [Fact]
     public void The_reserved_aarch32_encodings_are_the_unnamed_ones_of_p15_0_c0_c3_to_c7()
     {
-        var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding is { Form: TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: >= 3 and <= 7 }).Select(r => r.Name);
+        var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.Encoding is { Form: AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: >= 3 and <= 7 }).Select(r => r.Name);
 
         Assert.Equal(["ID_PFR2", "ID_DFR1", "ID_MMFR5"], named);
         Assert.Equal((5 * 8) - 3, ReservedIdSpace.Aarch32.Count);
@@ -77,6 +77,6 @@ public sealed class ReservedIdSpaceTests
     }
 
     private static SystemRegisterAccess Access(ExecutionState state, bool isRead, uint op1, uint crn, uint crm, uint op2) => state == ExecutionState.Aarch64
-        ? new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, 3, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways)
-        : new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcr, isRead, 0, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
+        ? new SystemRegisterAccess(TrapClasses.Msr, InstructionSet.A64, isRead, 3, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways)
+        : new SystemRegisterAccess(TrapClasses.Mcr, InstructionSet.A32, isRead, 0, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
 }

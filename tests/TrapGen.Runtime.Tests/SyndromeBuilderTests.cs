@@ -1,5 +1,6 @@
 using System.Linq;
-using TrapGen.Runtime.Instructions;
+using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Testing;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class SyndromeBuilderTests
     [Fact]
     public void Every_aarch64_register_instruction_yields_its_catalogued_key()
     {
-        var registers = SystemRegisters.All.Where(r => !r.GuestAarch32State).ToList();
+        var registers = SystemRegisters.All.Where(r => r.IsAarch64Dispatched).ToList();
         var words = GuestCode.A64([.. registers.SelectMany(r => new[] { $"mrs x{r.Op2 + 3}, {r.Name.ToLowerInvariant()}", $"msr {r.Name.ToLowerInvariant()}, x30" }.Where((_, i) => i == 0 ? r.IsReadable : r.IsWritable))]);
         var index = 0;
         foreach (var register in registers)
@@ -40,32 +41,27 @@ public sealed class SyndromeBuilderTests
     [InlineData("", 0b1110u)]
     [InlineData("ne", 0b0001u)]
     [InlineData("ge", 0b1010u)]
-    public void Every_cp15_alias_instruction_yields_its_catalogued_key_and_condition(string condition, uint cond)
+    public void Every_aarch32_alias_instruction_yields_its_catalogued_class_key_and_condition(string condition, uint cond)
     {
-        var aliases = SystemRegisters.All.SelectMany(r => r.Aliases).ToList();
-        var words = GuestCode.A32([.. aliases.SelectMany(a => a.Form == TrapClassKind.Mcr
-            ? new[] { $"mrc{condition} p15, {a.Opc1}, r7, c{a.CRn}, c{a.CRm}, {a.Opc2}", $"mcr{condition} p15, {a.Opc1}, r8, c{a.CRn}, c{a.CRm}, {a.Opc2}" }
-            : new[] { $"mrrc{condition} p15, {a.Opc1}, r7, r9, c{a.CRm}", $"mcrr{condition} p15, {a.Opc1}, r8, r11, c{a.CRm}" })]);
+        var accesses = SystemRegisters.All.SelectMany(r => r.Aliases).SelectMany(a => new[]
+        {
+            (Alias: a, IsRead: true, Text: (string?)Aarch32Spelling.Read(Machine.Encoding(a), a.Name, condition, rt: 7, rt2: 9)),
+            (Alias: a, IsRead: false, Text: Aarch32Spelling.Write(Machine.Encoding(a), condition, rt: 8, rt2: 11)),
+        }).Where(a => a.Text is not null).ToList();
+        var words = GuestCode.A32([.. accesses.Select(a => a.Text!)]);
 
         for (var i = 0; i < words.Length; i++)
         {
-            var alias = aliases[i / 2];
-            var isRead = i % 2 == 0;
-            Assert.True(InstructionDecoder.TryDecode(words[i], InstructionSet.A32, out var access));
+            var (alias, isRead, text) = accesses[i];
+            Assert.True(InstructionDecoder.TryDecode(words[i], InstructionSet.A32, out var access), text);
             var esr = SyndromeBuilder.Build(access);
             var iss = EsrFields.GetISS(esr);
-            if (alias.Form == TrapClassKind.Mcr)
-            {
-                var s = new McrSyndrome(iss);
-                Assert.Equal(McrIss.ExceptionClass, EsrFields.GetEC(esr));
-                Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.CV, s.COND));
-            }
-            else
-            {
-                var s = new McrrSyndrome(iss);
-                Assert.Equal(McrrIss.ExceptionClass, EsrFields.GetEC(esr));
-                Assert.Equal((alias.Key, isRead, isRead ? 7U : 8U, isRead ? 9U : 11U, 1U, cond), (s.Key, s.IsRead, s.Rt, s.Rt2, s.CV, s.COND));
-            }
+            var trapClass = TrapClasses.Find(EsrFields.GetEC(esr))!;
+            var transfer = trapClass.Rt ?? trapClass.Memory!.BaseRegister;
+            Assert.Equal((uint)alias.ExceptionClass, trapClass.ExceptionClass);
+            Assert.Equal((alias.Key, isRead, isRead ? 7UL : 8UL), (trapClass.KeyOf(iss), trapClass.IsRead(iss), transfer.Extract(iss)));
+            Assert.Equal(trapClass.Rt2 is null ? 0UL : isRead ? 9UL : 11UL, trapClass.Rt2?.Extract(iss) ?? 0UL);
+            Assert.Equal((1UL, (ulong)cond), (trapClass.ConditionValid!.Extract(iss), trapClass.Condition!.Extract(iss)));
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;
@@ -32,7 +32,7 @@ public sealed class TidcpTests
             foreach (var (op1, crn, crm, op2) in Coordinates(op1s: 8, crns: [11, 15], crms: 16, op2s: 8))
             {
                 var el2OrEl3 = op1 is 4 or 5 or 6;
-                var access = new SystemRegisterAccess(InstructionSet.A64, TrapClassKind.Msr, isRead, op0, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
+                var access = new SystemRegisterAccess(TrapClasses.Msr, InstructionSet.A64, isRead, op0, op1, crn, crm, op2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
                 var (trapped, untrapped) = RunWithAndWithoutTidcp(Machine.Aarch64(), access);
 
                 // op1 4, 5 and 6 are EL2 and EL3 encodings: UNDEFINED at EL1 before any trap.
@@ -59,8 +59,8 @@ public sealed class TidcpTests
         var trappedCount = 0;
         foreach (var (opc1, crn, crm, opc2) in Coordinates(op1s: 8, crns: [9, 10, 11, 15], crms: 16, op2s: 8))
         {
-            var access = new SystemRegisterAccess(InstructionSet.A32, TrapClassKind.Mcr, isRead, 0, opc1, crn, crm, opc2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
-            if (Aarch32Registers.TryFind(new Cp15Encoding(TrapClassKind.Mcr, (int)opc1, (int)crn, (int)crm, (int)opc2), out _))
+            var access = new SystemRegisterAccess(TrapClasses.Mcr, InstructionSet.A32, isRead, 0, opc1, crn, crm, opc2, Rt: 1, Rt2: 0, Aarch32Constants.ConditionAlways);
+            if (Aarch32Registers.TryFind(Aarch32Encoding.Cp15(AccessForm.Mcr, (int)opc1, (int)crn, (int)crm, (int)opc2), out _))
             {
                 continue; // an architectural register, trapped as its own row says
             }
@@ -85,8 +85,8 @@ public sealed class TidcpTests
     [Fact]
     public void A_catalogue_may_put_an_implementation_defined_register_in_a_tidcp_group()
     {
-        Assert.Equal([new TrapRule(TrapControls.TIDCP, AccessDirection.ReadWrite)], RegistersByKey.RulesOf(TrapClassKind.Msr, TrapClasses.Key(new Aarch64Encoding(3, 0, 15, 2, 0))));
-        Assert.Empty(RegistersByKey.RulesOf(TrapClassKind.Mcr, TrapClasses.Key(new Cp15Encoding(TrapClassKind.Mcr, 0, 15, 0, 0))));
+        Assert.Equal([new TrapRule(TrapControls.TIDCP, AccessDirection.ReadWrite)], RegistersByKey.RulesOf(TrapClasses.Msr, new Aarch64Encoding(3, 0, 15, 2, 0).Key));
+        Assert.Empty(RegistersByKey.RulesOf(TrapClasses.Mcr, Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 15, 0, 0).Key));
     }
 
     private static (ExecutionResult Trapped, ExecutionResult Untrapped) RunWithAndWithoutTidcp(Domains.Domain domain, SystemRegisterAccess access)

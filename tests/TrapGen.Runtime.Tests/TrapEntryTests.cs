@@ -1,7 +1,7 @@
 using System.IO;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 using TrapGen.Testing;
 using Xunit;

@@ -6,7 +6,7 @@ namespace TrapGen.Testing.Generators;
 
 /// <summary>
 /// Writes the runtime's half of <c>TrapDispatcher</c> for any catalogue, so generated code can be
-/// compiled (and run) in tests: GPRs in an array, hooks and emulators recorded.
+/// compiled (and run) in tests: GPRs in an array, hooks and emulators recorded, guest memory a dictionary of words.
 /// </summary>
 public static class StubImplementation
 {
@@ -26,6 +26,15 @@ public static class StubImplementation
         builder.AppendLine("    private partial void WriteX(int index, ulong value) { if (index != 31) X[index] = value; }");
         builder.AppendLine("    private partial uint ReadR(int index) => (uint)X[index];");
         builder.AppendLine("    private partial void WriteR(int index, uint value) => X[index] = value;");
+        if (catalogue.Registers.Any(r => r.Aliases.Any(a => a.Encoding.Form == AccessForm.LdcStc)))
+        {
+            builder.AppendLine("    public System.Collections.Generic.Dictionary<uint, uint> Memory { get; } = new();");
+            builder.AppendLine("    public uint Pc { get; set; }");
+            builder.AppendLine("    private partial uint ReadGuestWord(uint address) => Memory.TryGetValue(address, out var word) ? word : 0;");
+            builder.AppendLine("    private partial void WriteGuestWord(uint address, uint value) => Memory[address] = value;");
+            builder.AppendLine("    private partial uint LiteralBase() => (Pc + 8) & ~3u;");
+        }
+
         foreach (var hook in catalogue.Hooks)
         {
             builder.AppendLine("    private partial void " + hook.Name + "(ulong value) => Calls.Add(\"" + hook.Name + "(0x\" + value.ToString(\"X\") + \")\");");

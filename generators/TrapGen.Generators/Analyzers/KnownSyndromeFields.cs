@@ -29,7 +29,7 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
     public ulong Mask => Field.Mask;
 
     /// <summary>The constant holding this field's mask (<c>TrapGen.MsrIss.CRnMask</c>), or null when TrapGen has none.</summary>
-    public string? GeneratedMask => GeneratedType is null ? null : GeneratedType + "." + Name + "Mask";
+    public string? GeneratedMask => GeneratedType is null ? null : GeneratedType + "." + char.ToUpperInvariant(Name[0]) + Name.Substring(1) + "Mask";
 
     public string Describe() => Name + " [" + Field.BitRange + "] of " + Layout;
 
@@ -37,12 +37,17 @@ internal sealed record KnownSyndromeField(string Layout, string? GeneratedType, 
     /// Every field of ESR_EL2 and of every syndrome layout of TrapGen.Architecture: the system-register
     /// traps first (the fields TrapGen generates constants for), then every other exception class.
     /// </summary>
-    public static IReadOnlyList<KnownSyndromeField> All { get; } =
+    public static IReadOnlyList<KnownSyndromeField> All { get; } = Collect();
+
+    /// <summary>The ISS layouts TrapGen.Abstractions has constants for, each with the first class that reports it (cp14's MCR shares cp15's McrIss).</summary>
+    private static IEnumerable<TrapClass> GeneratedLayouts => TrapClasses.Dispatchable.GroupBy(c => c.Iss).Select(g => g.First());
+
+    private static KnownSyndromeField[] Collect() =>
     [
         .. Layouts.Esr.Layout.Fields.Select(f => new KnownSyndromeField("ESR_EL2", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.EsrFields), f)),
-        .. TrapClasses.All.SelectMany(kind =>
-            TrapClasses.Iss(kind).Fields.Select(f => new KnownSyndromeField("the " + TrapClasses.Instructions(kind) + " ISS", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.Iss(kind)), f))),
-        .. Layouts.Syndromes.Where(l => !TrapClasses.All.Any(kind => TrapClasses.Iss(kind) == l)).SelectMany(l =>
+        .. GeneratedLayouts.SelectMany(c =>
+            c.Iss.Fields.Select(f => new KnownSyndromeField("the " + c.Instructions + " ISS", Emit.GeneratedNames.MetadataName(Emit.GeneratedNames.Iss(c.Name)), f))),
+        .. Layouts.Syndromes.Where(l => !GeneratedLayouts.Any(c => c.Iss == l)).SelectMany(l =>
             l.Fields.Where(f => f.Name != "RES0").Select(f => new KnownSyndromeField(Label(l), null, l.IsIss2 ? new BitField(f.Name, f.Lsb + Layouts.Esr.ISS2.Lsb, f.Width) : f))),
     ];
 

@@ -1,12 +1,10 @@
-using TrapGen.Architecture;
-using TrapGen.Catalogue.Model;
-
 namespace TrapGen.Generators.Emit;
 
 /// <summary>
-/// The names of the generated types and members, in one place. The fixed types (TrapGen.Abstractions,
-/// <see cref="FixedTypesEmitter"/>) are named as the per-catalogue code refers to them, <c>global::</c>-qualified:
-/// that code lives in the project's namespace, whatever it is.
+/// The names of the generated types and members, in one place. The fixed types (TrapGen.Abstractions) are
+/// named as the per-catalogue code refers to them, <c>global::</c>-qualified: that code lives in the project's
+/// namespace, whatever it is. A trap class's names are made from its name (TrapGen.Architecture's
+/// <c>TrapClass.Name</c>): <c>McrIss</c>, <c>McrKeys</c>, <c>DispatchMcr</c>, <c>McrTable</c>.
 /// </summary>
 internal static class GeneratedNames
 {
@@ -18,22 +16,17 @@ internal static class GeneratedNames
     public const string DispatchedAccess = "global::" + FixedNamespace + ".DispatchedAccessInfo";
     public const string Handling = "global::" + FixedNamespace + ".RegisterHandling";
     public const string View = "global::" + FixedNamespace + ".RegisterView";
-    public const string TrapClass = "global::" + FixedNamespace + ".TrapClassKind";
+    public const string Form = "global::" + FixedNamespace + ".AccessForm";
+    public const string Entry = "global::" + FixedNamespace + ".TrapEntry";
+    public const string TrapResult = "global::" + FixedNamespace + ".TrapResult";
     public const string RegisterFile = "SystemRegisterFile";
     public const string Dispatcher = "TrapDispatcher";
     public const string Registry = "SystemRegisters";
     public const string RegisterEnum = "SystemRegister";
-    public const string TrapResult = "TrapResult";
+    public const string InstructionEnum = "CataloguedInstruction";
 
-    /// <summary>
-    /// The prefix shared by every name of a trap class, its instruction as the enum names it: <c>Msr</c>,
-    /// <c>Mcr</c>, <c>Mcrr</c> (<c>MsrIss</c>, <c>McrKeys</c>, <c>DispatchMcrr</c>, <c>Mcr_SCTLR</c>).
-    /// </summary>
-    public static string Prefix(TrapClassKind kind) => kind.ToString();
-
-    public static string Iss(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Iss";
-
-    public static string Syndrome(TrapClassKind kind) => "global::" + FixedNamespace + "." + Prefix(kind) + "Syndrome";
+    /// <summary>The fixed ISS helpers of a class: <c>global::TrapGen.McrIss</c>.</summary>
+    public static string Iss(string className) => "global::" + FixedNamespace + "." + className + "Iss";
 
     /// <summary>A fixed type's metadata name: <c>TrapGen.EsrFields</c> for <c>global::TrapGen.EsrFields</c>.</summary>
     public static string MetadataName(string name) => name.Substring("global::".Length);
@@ -41,17 +34,12 @@ internal static class GeneratedNames
     /// <summary>A fixed type's name as its declaration writes it: <c>EsrFields</c> for <c>global::TrapGen.EsrFields</c>.</summary>
     public static string Unqualified(string name) => name.Substring(name.LastIndexOf('.') + 1);
 
-    public static string Keys(TrapClassKind kind) => Prefix(kind) + "Keys";
+    /// <summary>A class's register keys: <c>McrKeys</c>.</summary>
+    public static string Keys(string className) => className + "Keys";
 
-    public static string Dispatch(TrapClassKind kind) => "Dispatch" + Prefix(kind);
+    /// <summary>A class's dispatch method: <c>DispatchMcr</c>.</summary>
+    public static string Dispatch(string className) => "Dispatch" + className;
 
-    public static string Handler(TrapClassKind kind, string name) => Prefix(kind) + "_" + name;
-
-    /// <summary>The lower-case parameter name of a field: <c>crn</c>, <c>opc1</c>.</summary>
-    public static string Parameter(string fieldName) => fieldName switch
-    {
-        "COND" => "cond",
-        "CV" => "cv",
-        _ => char.ToLowerInvariant(fieldName[0]) + fieldName.Substring(1).ToLowerInvariant(),
-    };
+    /// <summary>A class's dispatch table: <c>McrTable</c>.</summary>
+    public static string Table(string className) => className + "Table";
 }

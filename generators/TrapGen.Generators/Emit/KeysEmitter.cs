@@ -1,21 +1,17 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Architecture;
-using TrapGen.Catalogue.Encoding;
-using TrapGen.Catalogue.Model;
+using TrapGen.Generators.Spec;
 
 namespace TrapGen.Generators.Emit;
 
-/// <summary>Emits one constant per dispatched register and trap class: its key, the ISS masked with KeyMask.</summary>
+/// <summary>Emits, per trap class with registers, one constant per dispatched key (the ISS masked with the class's KeyMask) and the perfect hash that slots them.</summary>
 internal static class KeysEmitter
 {
-    public static string Emit(EmitContext context)
+    public static string Emit(EmitSpec spec)
     {
-        var catalogue = context.Catalogue;
-        var writer = context.NewFile("register keys (the ISS bits that identify each register).");
+        var writer = SourceWriter.NewFile(spec, "register keys (the ISS bits that identify each register).");
         var first = true;
-        foreach (var layout in catalogue.Syndrome.Classes)
+        foreach (var trapClass in spec.Classes.Where(c => c.Hash is not null))
         {
             if (!first)
             {
@@ -23,39 +19,35 @@ internal static class KeysEmitter
             }
 
             first = false;
-            var iss = GeneratedNames.Unqualified(GeneratedNames.Iss(layout.Kind));
-            writer.Summary("Register keys for a trapped " + TrapClasses.Instructions(layout.Kind) + ": the ISS masked with " + iss + ".KeyMask.");
-            writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Block("public static partial class " + GeneratedNames.Keys(layout.Kind)))
+            var iss = GeneratedNames.Unqualified(GeneratedNames.Iss(trapClass.Name));
+            writer.Summary("Register keys for a trapped " + ClassPhrase(trapClass) + ": the ISS masked with " + iss + ".KeyMask.");
+            writer.Line(SourceWriter.GeneratedCode(spec));
+            using (writer.Block("public static partial class " + GeneratedNames.Keys(trapClass.Name)))
             {
-                var rows = context.RowsOf(layout.Kind);
-                for (var i = 0; i < rows.Count; i++)
+                foreach (var row in trapClass.Rows)
                 {
-                    writer.Summary(rows[i].Comment + ".");
-                    writer.Line("public const uint " + rows[i].Name + " = " + CSharpLiterals.Hex32(rows[i].Key) + ";");
-                    if (i < rows.Count - 1)
-                    {
-                        writer.Line();
-                    }
+                    writer.Summary(row.Comment + ".");
+                    writer.Line("public const uint " + row.Name + " = " + CSharpLiterals.Hex32(row.Key) + ";");
+                    writer.Line();
                 }
 
-                if (context.HashOf(layout.Kind) is { } hash)
-                {
-                    writer.Line();
-                    EmitSlot(writer, hash);
-                }
+                EmitSlot(writer, trapClass.Hash!);
             }
         }
 
         return writer.ToString();
     }
 
+    /// <summary>The class in words, for comments: <c>MCR/MRC</c>, <c>MCR/MRC of p14</c>.</summary>
+    public static string ClassPhrase(ClassSpec trapClass) =>
+        trapClass.Instructions + (trapClass.Coprocessor is 0 or 15 or 10 ? string.Empty : " of p" + trapClass.Coprocessor.ToString(CultureInfo.InvariantCulture));
+
     private static void EmitSlot(SourceWriter writer, PerfectHash hash)
     {
         var slots = "0–" + (hash.SlotCount - 1).ToString(CultureInfo.InvariantCulture);
         writer.Summary(
             "Gets the dispatch slot of a key: a perfect hash of the keys above onto " + slots
-            + ", so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.");
+            + ", so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.");
         var slot = "(int)((key * " + CSharpLiterals.Hex32(hash.Multiplier) + ") >> " + (32 - hash.SlotBits).ToString(CultureInfo.InvariantCulture) + ")";
         if (!hash.IsDisplaced)
         {
@@ -78,8 +70,4 @@ internal static class KeysEmitter
 
         writer.Line("];");
     }
-
-    /// <summary>An alias's form and the bits it reaches: <c>MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1</c>.</summary>
-    public static string Describe(AliasDefinition alias, RegisterDefinition register) =>
-        (alias.Encoding.Form == TrapClassKind.Mcr ? "MCR/MRC " : "MCRR/MRRC ") + alias.Encoding + ", " + RegisterViews.Of(alias.View, register.Name);
 }

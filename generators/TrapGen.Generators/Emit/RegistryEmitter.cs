@@ -1,58 +1,58 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TrapGen.Architecture;
-using TrapGen.Catalogue.Encoding;
-using TrapGen.Catalogue.Model;
+using TrapGen.Generators.Spec;
 
 namespace TrapGen.Generators.Emit;
 
 /// <summary>
-/// Emits the register registry: the <c>SystemRegister</c> enum and metadata for every register and alias
-/// (encodings, width, handling, keys), usable at run time.
+/// Emits the register registry: the <c>SystemRegister</c> enum and metadata for every register and its
+/// AArch32 forms (encodings, width, handling, keys), and what else the dispatch handles, usable at run time.
 /// </summary>
 internal static class RegistryEmitter
 {
-    public static string Emit(EmitContext context)
+    public static string Emit(EmitSpec spec)
     {
-        var catalogue = context.Catalogue;
-        var writer = context.NewFile("the register registry.");
+        var writer = SourceWriter.NewFile(spec, "the register registry.");
         writer.Summary("Every register in the catalogue, in catalogue order.");
-        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line(SourceWriter.GeneratedCode(spec));
         using (writer.Block("public enum " + GeneratedNames.RegisterEnum))
         {
-            for (var i = 0; i < catalogue.Registers.Count; i++)
+            for (var i = 0; i < spec.Registers.Count; i++)
             {
-                var register = catalogue.Registers[i];
-                writer.Summary(register.Name + ": " + (register.Description.Length > 0 ? register.Description : register.Encoding.ToString()) + ".");
-                writer.Line(register.Name + " = " + CSharpLiterals.Int(i) + ",");
+                writer.Summary(spec.Registers[i].Summary);
+                writer.Line(spec.Registers[i].Name + " = " + CSharpLiterals.Int(i) + ",");
             }
         }
 
         writer.Line();
-        EmitRecords(writer, context);
+        EmitRecords(writer, spec);
         writer.Line();
-        EmitTable(writer, context);
+        EmitTable(writer, spec);
         return writer.ToString();
     }
 
-    private static void EmitRecords(SourceWriter writer, EmitContext context)
+    private static void EmitRecords(SourceWriter writer, EmitSpec spec)
     {
-        writer.Summary("An AArch32 cp15 view of an AArch64 register.");
+        writer.Summary("An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.");
         writer.Line("/// <param name=\"Name\">The AArch32 name.</param>");
         writer.Line("/// <param name=\"OtherNames\">Other architectural names of the same encoding.</param>");
-        writer.Line("/// <param name=\"Form\">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>");
+        writer.Line("/// <param name=\"ExceptionClass\">The exception class its traps report (0x03, 0x04, 0x05, 0x0C, 0x06 or 0x08).</param>");
+        writer.Line("/// <param name=\"Coprocessor\">Its coprocessor: 15, 14 or 10.</param>");
+        writer.Line("/// <param name=\"Form\">How it is accessed: Mcr (MCR/MRC, VMRS), Mcrr (MCRR/MRRC) or LdcStc (LDC/STC).</param>");
         writer.Line("/// <param name=\"Opc1\">opc1.</param>");
-        writer.Line("/// <param name=\"CRn\">CRn (0 for MCRR).</param>");
+        writer.Line("/// <param name=\"CRn\">CRn (0 for MCRR; CRd for LDC/STC).</param>");
         writer.Line("/// <param name=\"CRm\">CRm.</param>");
-        writer.Line("/// <param name=\"Opc2\">opc2 (0 for MCRR).</param>");
-        writer.Line("/// <param name=\"View\">Which bits of the AArch64 register it reaches.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the McrKeys or McrrKeys.</param>");
-        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line("/// <param name=\"Opc2\">opc2 (0 for MCRR and LDC/STC).</param>");
+        writer.Line("/// <param name=\"View\">Which bits of the register it reaches.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among its class's keys.</param>");
+        writer.Line(SourceWriter.GeneratedCode(spec));
         writer.Line("public sealed record Aarch32AliasInfo(");
         writer.Line("    string Name,");
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<string> OtherNames,");
-        writer.Line("    " + GeneratedNames.TrapClass + " Form,");
+        writer.Line("    int ExceptionClass,");
+        writer.Line("    int Coprocessor,");
+        writer.Line("    " + GeneratedNames.Form + " Form,");
         writer.Line("    int Opc1,");
         writer.Line("    int CRn,");
         writer.Line("    int CRm,");
@@ -60,10 +60,11 @@ internal static class RegistryEmitter
         writer.Line("    " + GeneratedNames.View + " View,");
         writer.Line("    uint Key);");
         writer.Line();
-        writer.Summary("Everything the catalogue says about one AArch64 register.");
+        writer.Summary("Everything the catalogue says about one register.");
         writer.Line("/// <param name=\"Register\">The register.</param>");
-        writer.Line("/// <param name=\"Name\">The AArch64 name.</param>");
+        writer.Line("/// <param name=\"Name\">Its name: the AArch64 one, or the AArch32 one of a register AArch32 alone has.</param>");
         writer.Line("/// <param name=\"Description\">What it is.</param>");
+        writer.Line("/// <param name=\"IsAarch32Only\">True for a register AArch32 alone has (JIDR, FPSID): no MSR or MRS reaches it, and its encoding below is 0.</param>");
         writer.Line("/// <param name=\"Op0\">op0.</param>");
         writer.Line("/// <param name=\"Op1\">op1.</param>");
         writer.Line("/// <param name=\"CRn\">CRn.</param>");
@@ -79,13 +80,14 @@ internal static class RegistryEmitter
         writer.Line("/// <param name=\"AfterWrite\">The hook run after a write, or null.</param>");
         writer.Line("/// <param name=\"Emulator\">The emulator, for emulated registers, or null.</param>");
         writer.Line("/// <param name=\"OtherNames\">Other architectural names of the same encoding.</param>");
-        writer.Line("/// <param name=\"Aliases\">Its AArch32 views.</param>");
-        writer.Line("/// <param name=\"Key\">Its key among the MsrKeys.</param>");
-        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line("/// <param name=\"Aliases\">Its AArch32 forms.</param>");
+        writer.Line("/// <param name=\"Key\">Its key among the MsrKeys; 0 when no MSR or MRS reaches it.</param>");
+        writer.Line(SourceWriter.GeneratedCode(spec));
         writer.Line("public sealed record SystemRegisterInfo(");
         writer.Line("    " + GeneratedNames.RegisterEnum + " Register,");
         writer.Line("    string Name,");
         writer.Line("    string Description,");
+        writer.Line("    bool IsAarch32Only,");
         writer.Line("    int Op0,");
         writer.Line("    int Op1,");
         writer.Line("    int CRn,");
@@ -102,39 +104,40 @@ internal static class RegistryEmitter
         writer.Line("    string? Emulator,");
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<string> OtherNames,");
         writer.Line("    global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,");
-        writer.Line("    uint Key);");
+        using (writer.Block("    uint Key)"))
+        {
+            writer.Summary("Gets whether an MSR or MRS reaches it: it has an AArch64 encoding, which holds no guest's AArch32 state alone.");
+            writer.Line("public bool IsAarch64Dispatched => !IsAarch32Only && !GuestAarch32State;");
+        }
     }
 
-    private static void EmitTable(SourceWriter writer, EmitContext context)
+    private static void EmitTable(SourceWriter writer, EmitSpec spec)
     {
-        var catalogue = context.Catalogue;
         writer.Summary("The catalogue at run time.");
-        writer.Line(context.GeneratedCodeAttribute);
+        writer.Line(SourceWriter.GeneratedCode(spec));
         using (writer.Block("public static partial class " + GeneratedNames.Registry))
         {
             writer.SummaryXml("Every register, indexed by <see cref=\"" + GeneratedNames.RegisterEnum + "\"/>.");
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<SystemRegisterInfo> All { get; } =");
             writer.Line("[");
-            foreach (var register in catalogue.Registers)
+            foreach (var register in spec.Registers)
             {
-                EmitRegister(writer, catalogue, register);
+                EmitRegister(writer, register);
             }
 
             writer.Line("];");
             writer.Line();
-            EmitInstructionsAndOthers(writer, context);
+            EmitInstructionsAndOthers(writer, spec);
             writer.SummaryXml("Gets the metadata of <paramref name=\"register\"/>.");
             writer.Line("public static SystemRegisterInfo Get(" + GeneratedNames.RegisterEnum + " register) => All[(int)register];");
         }
     }
 
-    private static void EmitInstructionsAndOthers(SourceWriter writer, EmitContext context)
+    private static void EmitInstructionsAndOthers(SourceWriter writer, EmitSpec spec)
     {
-        var instructions = context.Catalogue.Instructions;
-        var others = context.Others.Where(o => o.IsDispatched).ToList();
         const string Property = "public static global::System.Collections.Generic.IReadOnlyList<" + GeneratedNames.DispatchedAccess + "> InstructionsAndOthers { get; } =";
         writer.Summary("What else the dispatch handles: the catalogue's System instructions, then what trap groups' others: handle.");
-        if (instructions.Count == 0 && others.Count == 0)
+        if (spec.InstructionsAndOthers.Count == 0)
         {
             writer.Line(Property + " [];");
             writer.Line();
@@ -143,31 +146,25 @@ internal static class RegistryEmitter
 
         writer.Line(Property);
         writer.Line("[");
-        foreach (var instruction in instructions)
+        foreach (var access in spec.InstructionsAndOthers)
         {
-            writer.Line("    new(" + CSharpLiterals.String(instruction.Name) + ", " + ExceptionClass(instruction.TrapClass)
-                + ", " + GeneratedNames.Keys(instruction.TrapClass) + "." + instruction.Identifier + ", IsInstruction: true, " + CSharpLiterals.String(InstructionEmitter.Handling(instruction)) + "),");
-        }
-
-        foreach (var other in others)
-        {
-            writer.Line("    new(" + CSharpLiterals.String(other.ArchitecturalName) + ", " + ExceptionClass(other.TrapClass)
-                + ", " + GeneratedNames.Keys(other.TrapClass) + "." + other.Name + ", IsInstruction: false, " + CSharpLiterals.String("others: " + OthersEmitter.Describe(other)) + "),");
+            writer.Line("    new(" + CSharpLiterals.String(access.Name) + ", " + ExceptionClass(access.ExceptionClass) + ", " + access.Key
+                + ", IsInstruction: " + CSharpLiterals.Bool(access.IsInstruction) + ", " + CSharpLiterals.String(access.Handling) + "),");
         }
 
         writer.Line("];");
         writer.Line();
     }
 
-    private static string ExceptionClass(TrapClassKind kind) => "0x" + TrapClasses.ExceptionClass(kind).ToString("X2", CultureInfo.InvariantCulture);
+    private static string ExceptionClass(int ec) => "0x" + ec.ToString("X2", CultureInfo.InvariantCulture);
 
-    private static void EmitRegister(SourceWriter writer, RegisterCatalogue catalogue, RegisterDefinition register)
+    private static void EmitRegister(SourceWriter writer, RegisterSpec register)
     {
-        var e = register.Encoding;
         writer.Line("    new(");
         writer.Line("        " + GeneratedNames.RegisterEnum + "." + register.Name + ", " + CSharpLiterals.String(register.Name) + ", " + CSharpLiterals.String(register.Description) + ",");
-        writer.Line("        Op0: " + e.Op0 + ", Op1: " + e.Op1 + ", CRn: " + e.CRn + ", CRm: " + e.CRm + ", Op2: " + e.Op2 + ", Width: " + register.Width + ",");
-        writer.Line("        " + GeneratedNames.Handling + "." + register.Handling + ", " + CSharpLiterals.String(HandlingPhrases.Of(register)) + ",");
+        writer.Line("        IsAarch32Only: " + CSharpLiterals.Bool(register.IsAarch32Only) + ", Op0: " + CSharpLiterals.Int(register.Op0) + ", Op1: " + CSharpLiterals.Int(register.Op1)
+            + ", CRn: " + CSharpLiterals.Int(register.CRn) + ", CRm: " + CSharpLiterals.Int(register.CRm) + ", Op2: " + CSharpLiterals.Int(register.Op2) + ", Width: " + CSharpLiterals.Int(register.Width) + ",");
+        writer.Line("        " + GeneratedNames.Handling + "." + register.Handling + ", " + CSharpLiterals.String(register.HandlingPhrase) + ",");
         writer.Line("        IsReadable: " + CSharpLiterals.Bool(register.IsReadable) + ", IsWritable: " + CSharpLiterals.Bool(register.IsWritable) + ", GuestAarch32State: " + CSharpLiterals.Bool(register.GuestAarch32State) + ",");
         writer.Line("        ResetValue: " + CSharpLiterals.Hex64(register.ResetValue) + ", AfterWrite: " + Nullable(register.AfterWrite) + ", Emulator: " + Nullable(register.Emulator) + ",");
         writer.Line("        OtherNames: " + Strings(register.OtherNames) + ",");
@@ -181,19 +178,17 @@ internal static class RegistryEmitter
             writer.Line("        [");
             foreach (var alias in register.Aliases)
             {
-                var a = alias.Encoding;
-                writer.Line("            new(" + CSharpLiterals.String(alias.Name) + ", " + Strings(alias.OtherNames) + ", " + GeneratedNames.TrapClass + "." + a.Form
-                    + ", Opc1: " + a.Opc1 + ", CRn: " + a.CRn + ", CRm: " + a.CRm + ", Opc2: " + a.Opc2 + ", " + GeneratedNames.View + "." + alias.View + ",");
-                writer.Line("                Key: " + GeneratedNames.Keys(a.Form) + "." + alias.Name + "),");
+                writer.Line("            new(" + CSharpLiterals.String(alias.Name) + ", " + Strings(alias.OtherNames) + ", " + ExceptionClass(alias.ExceptionClass)
+                    + ", Coprocessor: " + CSharpLiterals.Int(alias.Coprocessor) + ", " + GeneratedNames.Form + "." + alias.Form
+                    + ", Opc1: " + CSharpLiterals.Int(alias.Opc1) + ", CRn: " + CSharpLiterals.Int(alias.CRn) + ", CRm: " + CSharpLiterals.Int(alias.CRm) + ", Opc2: " + CSharpLiterals.Int(alias.Opc2)
+                    + ", " + GeneratedNames.View + "." + alias.View + ",");
+                writer.Line("                Key: " + alias.Key + "),");
             }
 
             writer.Line("        ],");
         }
 
-        var key = register.IsAarch64Dispatched
-            ? GeneratedNames.Keys(TrapClassKind.Msr) + "." + register.Name
-            : CSharpLiterals.Hex32(SyndromeKeys.Of(catalogue.Syndrome, register.Encoding));
-        writer.Line("        Key: " + key + "),");
+        writer.Line("        Key: " + register.Key + "),");
     }
 
     private static string Nullable(string? value) => value is null ? "null" : CSharpLiterals.String(value);

@@ -18,7 +18,7 @@ public static class TrackingNames
     /// <summary>The MSBuild options (target namespace).</summary>
     public const string Options = nameof(Options);
 
-    /// <summary>What the emitters format: the generatable catalogue without source positions.</summary>
+    /// <summary>What the emitters format: every decision about the generated code, without source positions (<c>EmitSpec</c>).</summary>
     public const string Spec = nameof(Spec);
 
     /// <summary>The diagnostics to report.</summary>

@@ -17,4 +17,7 @@ public static class Aarch32Constants
 
     /// <summary>The coprocessor number VMRS and VMSR use: the floating-point system registers (F5.1 VMRS).</summary>
     public const uint Cp10 = 10;
+
+    /// <summary>The coprocessor register of the one LDC and STC Armv8 defines, <c>LDC p14, c5</c> and <c>STC p14, c5</c>: DBGDTRTXint and DBGDTRRXint (CRd).</summary>
+    public const uint DebugDataTransferRegister = 5;
 }

@@ -14,8 +14,11 @@ namespace TrapGen.Architecture;
 /// <param name="Op2">op2 (0 to 7).</param>
 public sealed record Aarch64Encoding(int Op0, int Op1, int CRn, int CRm, int Op2)
 {
-    /// <summary>Gets the values in the order of <see cref="TrapClasses.KeyFieldNames"/>.</summary>
+    /// <summary>Gets the values in the order of the MSR/MRS class's key fields: op0, op1, CRn, CRm, op2.</summary>
     public int[] KeyValues => [Op0, Op1, CRn, CRm, Op2];
+
+    /// <summary>Gets the ISS key of the encoding (<see cref="TrapClasses.Msr"/>).</summary>
+    public uint Key => TrapClasses.Msr.Key(KeyValues);
 
     /// <summary>Formats the encoding as a tuple for messages: <c>(3,3,14,0,1)</c>.</summary>
     public string Tuple => string.Format(CultureInfo.InvariantCulture, "({0},{1},{2},{3},{4})", Op0, Op1, CRn, CRm, Op2);

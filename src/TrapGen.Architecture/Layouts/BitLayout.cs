@@ -12,6 +12,7 @@ namespace TrapGen.Architecture;
 /// <param name="Fields">Every field, most significant first.</param>
 /// <param name="Meanings">What the named values of its fields mean.</param>
 /// <param name="Conditions">When fields that share bits with another apply (data abort ISS[23:14] by ISV).</param>
+/// <param name="FixedFields">The fields whose value the Arm ARM fixes (a trapped VMRS reports opc1 0b111 and a read).</param>
 public sealed record BitLayout(
     string Name,
     IReadOnlyList<int> ExceptionClasses,
@@ -19,7 +20,8 @@ public sealed record BitLayout(
     string Description,
     IReadOnlyList<BitField> Fields,
     IReadOnlyList<FieldMeaning> Meanings,
-    IReadOnlyList<FieldCondition> Conditions)
+    IReadOnlyList<FieldCondition> Conditions,
+    IReadOnlyList<FixedField> FixedFields)
 {
     /// <summary>Gets whether an exception class reports this layout (in ISS, or in ISS2 for an ISS2 layout).</summary>
     public bool IsSyndrome => ExceptionClasses.Count > 0;

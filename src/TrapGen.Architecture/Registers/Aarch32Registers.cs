@@ -5,16 +5,16 @@ using System.Linq;
 namespace TrapGen.Architecture;
 
 /// <summary>
-/// Every AArch32 System (cp15) and debug (cp14) register of the architecture, with the AArch64 register
-/// each is mapped to (Tables/aarch32-registers.table).
+/// Every AArch32 System (cp15), debug (cp14) and floating-point ID (cp10) register of the architecture, with
+/// the AArch64 register each is mapped to (Tables/aarch32-registers.table).
 /// </summary>
 public static partial class Aarch32Registers
 {
     /// <summary>Gets every register, grouped by function as the table is.</summary>
     public static IReadOnlyList<Aarch32Register> All { get; } = CreateAll();
 
-    private static readonly Dictionary<(int, Cp15Encoding), Aarch32Register> ByEncoding =
-        All.GroupBy(r => (r.Coprocessor, r.Encoding)).ToDictionary(g => g.Key, g => g.First());
+    private static readonly Dictionary<Aarch32Encoding, Aarch32Register> ByEncoding =
+        All.GroupBy(r => r.Encoding).ToDictionary(g => g.Key, g => g.First());
 
     private static readonly ILookup<string, Aarch32Register> ByName =
         All.SelectMany(r => r.OtherNames.Prepend(r.Name).Select(name => (name, r))).ToLookup(p => p.name, p => p.r, StringComparer.OrdinalIgnoreCase);
@@ -22,19 +22,12 @@ public static partial class Aarch32Registers
     private static readonly ILookup<string, Aarch32Register> ByAarch64Register =
         All.Where(r => r.MapsTo is not null).ToLookup(r => r.MapsTo!, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets the registers called <paramref name="name"/> (by name or other name, any case): two when it has an MCR and an MCRR form.</summary>
+    /// <summary>Gets the registers called <paramref name="name"/> (by name or other name, any case): two when it has an MCR and an MCRR form, or an MCR and an LDC/STC form.</summary>
     public static IReadOnlyList<Aarch32Register> Named(string name) => [.. ByName[name ?? string.Empty]];
 
-    /// <summary>Finds the register called <paramref name="name"/> in <paramref name="form"/>.</summary>
-    public static bool TryFind(string name, TrapClassKind form, out Aarch32Register register)
-    {
-        register = ByName[name ?? string.Empty].FirstOrDefault(r => r.Encoding.Form == form)!;
-        return register is not null;
-    }
-
-    /// <summary>Finds the register at <paramref name="encoding"/> of coprocessor <paramref name="coprocessor"/> (15 unless given).</summary>
-    public static bool TryFind(Cp15Encoding encoding, out Aarch32Register register, int coprocessor = 15) =>
-        ByEncoding.TryGetValue((coprocessor, encoding), out register!);
+    /// <summary>Finds the register at <paramref name="encoding"/>.</summary>
+    public static bool TryFind(Aarch32Encoding encoding, out Aarch32Register register) =>
+        ByEncoding.TryGetValue(encoding, out register!);
 
     /// <summary>Gets the AArch32 registers architecturally mapped onto the AArch64 register <paramref name="aarch64Name"/>.</summary>
     public static IReadOnlyList<Aarch32Register> MappedOnto(string aarch64Name) => [.. ByAarch64Register[aarch64Name ?? string.Empty]];

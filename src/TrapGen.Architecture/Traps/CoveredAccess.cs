@@ -6,4 +6,4 @@ namespace TrapGen.Architecture;
 /// <param name="Key">Its ISS key in that class.</param>
 /// <param name="Encoding">Its encoding, as text for messages.</param>
 /// <param name="Direction">The accesses the control traps.</param>
-public sealed record CoveredAccess(string Name, TrapClassKind TrapClass, uint Key, string Encoding, AccessDirection Direction);
+public sealed record CoveredAccess(string Name, TrapClass TrapClass, uint Key, string Encoding, AccessDirection Direction);

@@ -21,7 +21,8 @@ public enum El1AccessCheck
 /// controls: an unallocated encoding is UNDEFINED, EL2 and EL3 state is UNDEFINED at EL1 (Armv8.0 has
 /// no trap that reaches it from EL1), and an access in a direction the register does not have is
 /// UNDEFINED (a write to a read-only ID register is UNDEFINED even with HCR_EL2.TID3 set). Everything
-/// comes from the architecture's table, by each register's owning Exception level.
+/// comes from the architecture's tables, by each register's owning Exception level, for every trap class:
+/// cp14 and cp10 have no IMPLEMENTATION DEFINED space, so an encoding their tables do not name is UNDEFINED.
 /// </summary>
 public static class El1Access
 {
@@ -32,63 +33,44 @@ public static class El1Access
     /// </summary>
     public static bool IsAboveEl1(int exceptionLevel) => exceptionLevel >= 2;
 
-    /// <summary>Checks an EL1 access of <paramref name="kind"/> with ISS key <paramref name="key"/>.</summary>
-    public static El1AccessCheck Check(TrapClassKind kind, uint key, bool isRead)
+    /// <summary>Checks an EL1 access of <paramref name="trapClass"/> with ISS key <paramref name="key"/>; an SMC is always allowed.</summary>
+    public static El1AccessCheck Check(TrapClass trapClass, uint key, bool isRead)
     {
+        if (!trapClass.IsDispatchable)
+        {
+            return El1AccessCheck.Allowed;
+        }
+
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
-        if (kind == TrapClassKind.Msr)
+        if (trapClass == TrapClasses.Msr)
         {
             if (RegistersByKey.TryFindAarch64(key, direction, out var register))
             {
-                return IsAboveEl1(register.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
-                    : !register.Allows(direction) ? El1AccessCheck.WrongDirection
-                    : El1AccessCheck.Allowed;
+                return Check(register.ExceptionLevel, register.Allows(direction));
             }
 
             if (RegistersByKey.TryFindInstruction(key, out var instruction))
             {
-                return IsAboveEl1(instruction.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
-                    : isRead ? El1AccessCheck.WrongDirection
-                    : El1AccessCheck.Allowed;
+                return Check(instruction.ExceptionLevel, !isRead);
             }
-
         }
-        else if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
+        else if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))
         {
-            return IsAboveEl1(aarch32.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
-                : !aarch32.Allows(direction) ? El1AccessCheck.WrongDirection
-                : El1AccessCheck.Allowed;
+            return Check(aarch32.ExceptionLevel, aarch32.Allows(direction));
         }
 
-        if (ReservedIdSpace.Contains(kind, key))
+        if (ReservedIdSpace.Contains(trapClass, key))
         {
             return isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection;
         }
 
-        if (!ImplementationDefinedSpace.Contains(kind, key))
+        if (!ImplementationDefinedSpace.Contains(trapClass, key))
         {
             return El1AccessCheck.Unallocated;
         }
 
-        return kind == TrapClassKind.Msr && IsAboveEl1(ExceptionLevelByOp1((int)TrapClasses.Iss(kind).Field("Op1").Extract(key)))
+        return trapClass == TrapClasses.Msr && IsAboveEl1(ExceptionLevelByOp1((int)trapClass.KeyValue(key, "Op1")))
             ? El1AccessCheck.HigherExceptionLevel
-            : El1AccessCheck.Allowed;
-    }
-
-    /// <summary>
-    /// Checks an EL1 access of cp14 (a debug or Jazelle register, MCR/MRC or MCRR/MRRC as <paramref name="kind"/>
-    /// says) with ISS key <paramref name="key"/>: the cp14 space has no IMPLEMENTATION DEFINED part the
-    /// table leaves out, so an encoding it does not name is UNDEFINED.
-    /// </summary>
-    public static El1AccessCheck CheckCp14(TrapClassKind kind, uint key, bool isRead)
-    {
-        if (!RegistersByKey.TryFindCp14(kind, key, out var register))
-        {
-            return El1AccessCheck.Unallocated;
-        }
-
-        return IsAboveEl1(register.ExceptionLevel) ? El1AccessCheck.HigherExceptionLevel
-            : !register.Allows(isRead ? AccessDirection.Read : AccessDirection.Write) ? El1AccessCheck.WrongDirection
             : El1AccessCheck.Allowed;
     }
 
@@ -104,4 +86,9 @@ public static class El1Access
         6 => 3,
         _ => 1,
     };
+
+    private static El1AccessCheck Check(int exceptionLevel, bool allowsDirection) =>
+        IsAboveEl1(exceptionLevel) ? El1AccessCheck.HigherExceptionLevel
+        : !allowsDirection ? El1AccessCheck.WrongDirection
+        : El1AccessCheck.Allowed;
 }

@@ -5,47 +5,42 @@ namespace TrapGen.Architecture;
 /// functionality: AArch64 op0 3 with CRn 11 or 15 (D23.3.2 "Reserved encodings for IMPLEMENTATION
 /// DEFINED registers") and SYS/SYSL (op0 1) with CRn 11 or 15 (the IMPLEMENTATION DEFINED System
 /// instructions); AArch32 cp15 CRn 9 with CRm 0–2 or 5–8, CRn 10 with CRm 0, 1, 4 or 8, CRn 11 with
-/// CRm 0–8 or 15, and CRn 15, for every opc1 (G7.2.4); and MCRR/MRRC with CRm 15. HCR_EL2.TIDCP traps
-/// part of it (<see cref="TrappedByTidcp"/>).
+/// CRm 0–8 or 15, and CRn 15, for every opc1 (G7.2.4); and cp15 MCRR/MRRC with CRm 15. cp14 and cp10 have
+/// none. HCR_EL2.TIDCP traps part of it (<see cref="TrappedByTidcp"/>).
 /// </summary>
 public static class ImplementationDefinedSpace
 {
-    /// <summary>Gets whether the access with ISS key <paramref name="key"/> in <paramref name="kind"/> lies in the IMPLEMENTATION DEFINED space.</summary>
-    public static bool Contains(TrapClassKind kind, uint key)
+    /// <summary>Gets whether the access with ISS key <paramref name="key"/> in <paramref name="trapClass"/> lies in the IMPLEMENTATION DEFINED space.</summary>
+    public static bool Contains(TrapClass trapClass, uint key)
     {
-        var iss = TrapClasses.Iss(kind);
-        switch (kind)
+        if (trapClass == TrapClasses.Msr)
         {
-            case TrapClassKind.Msr:
-                var op0 = iss.Field("Op0").Extract(key);
-                var crn = iss.Field("CRn").Extract(key);
-                return op0 is 1 or 3 && crn is 11 or 15;
-            case TrapClassKind.Mcr:
-                var n = iss.Field("CRn").Extract(key);
-                var m = iss.Field("CRm").Extract(key);
-                return n switch
-                {
-                    9 => m is <= 2 or (>= 5 and <= 8),
-                    10 => m is 0 or 1 or 4 or 8,
-                    11 => m is <= 8 or 15,
-                    15 => true,
-                    _ => false,
-                };
-            default:
-                return iss.Field("CRm").Extract(key) == 15;
+            return trapClass.KeyValue(key, "Op0") is 1 or 3 && trapClass.KeyValue(key, "CRn") is 11 or 15;
         }
+
+        if (trapClass == TrapClasses.Mcr)
+        {
+            var m = trapClass.KeyValue(key, "CRm");
+            return trapClass.KeyValue(key, "CRn") switch
+            {
+                9 => m is <= 2 or (>= 5 and <= 8),
+                10 => m is 0 or 1 or 4 or 8,
+                11 => m is <= 8 or 15,
+                15 => true,
+                _ => false,
+            };
+        }
+
+        return trapClass == TrapClasses.Mcrr && trapClass.KeyValue(key, "CRm") == 15;
     }
 
     /// <summary>
     /// Gets whether HCR_EL2.TIDCP traps an EL1 access with ISS key <paramref name="key"/>, in both directions
     /// (Arm ARM, HCR_EL2.TIDCP): in AArch64 every encoding of the space, MRS/MSR and SYS/SYSL alike (EC
-    /// 0x18); in AArch32 the MCR/MRC encodings with CRn 9, 10 or 11 of the space, for every opc1 and opc2
+    /// 0x18); in AArch32 the cp15 MCR/MRC encodings with CRn 9, 10 or 11 of the space, for every opc1 and opc2
     /// (EC 0x03), but neither CRn 15 nor MCRR/MRRC.
     /// </summary>
-    public static bool TrappedByTidcp(TrapClassKind kind, uint key) => kind switch
-    {
-        TrapClassKind.Msr => Contains(kind, key),
-        TrapClassKind.Mcr => TrapClasses.Iss(kind).Field("CRn").Extract(key) is 9 or 10 or 11 && Contains(kind, key),
-        _ => false,
-    };
+    public static bool TrappedByTidcp(TrapClass trapClass, uint key) =>
+        trapClass == TrapClasses.Msr ? Contains(trapClass, key)
+        : trapClass == TrapClasses.Mcr && trapClass.KeyValue(key, "CRn") is 9 or 10 or 11 && Contains(trapClass, key);
 }

@@ -24,32 +24,28 @@ public static class ReservedIdSpace
     ];
 
     /// <summary>Every reserved AArch32 encoding (cp15, MCR/MRC), in encoding order.</summary>
-    public static IReadOnlyList<Cp15Encoding> Aarch32 { get; } =
+    public static IReadOnlyList<Aarch32Encoding> Aarch32 { get; } =
     [
         .. from crm in Enumerable.Range(3, 5)
            from opc2 in Enumerable.Range(0, 8)
-           let encoding = new Cp15Encoding(TrapClassKind.Mcr, 0, 0, crm, opc2)
-           where !Aarch32Registers.All.Any(r => r.Coprocessor == 15 && r.Encoding == encoding)
+           let encoding = Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, crm, opc2)
+           where !Aarch32Registers.TryFind(encoding, out _)
            select encoding,
     ];
 
     /// <summary>Gets what traps a reserved ID register: HCR_EL2.TID3, its reads.</summary>
     public static IReadOnlyList<TrapRule> Traps { get; } = [new TrapRule(TrapControls.TID3, AccessDirection.Read)];
 
-    private static readonly HashSet<uint> Aarch64Keys = [.. Aarch64.Select(TrapClasses.Key)];
+    private static readonly HashSet<uint> Aarch64Keys = [.. Aarch64.Select(e => e.Key)];
 
-    private static readonly HashSet<uint> Aarch32Keys = [.. Aarch32.Select(TrapClasses.Key)];
+    private static readonly HashSet<uint> Aarch32Keys = [.. Aarch32.Select(e => e.Key)];
 
-    /// <summary>Gets whether the access of <paramref name="kind"/> with ISS key <paramref name="key"/> is a reserved ID register.</summary>
-    public static bool Contains(TrapClassKind kind, uint key) => kind switch
-    {
-        TrapClassKind.Msr => Aarch64Keys.Contains(key),
-        TrapClassKind.Mcr => Aarch32Keys.Contains(key),
-        _ => false,
-    };
+    /// <summary>Gets whether the access of <paramref name="trapClass"/> with ISS key <paramref name="key"/> is a reserved ID register.</summary>
+    public static bool Contains(TrapClass trapClass, uint key) =>
+        trapClass == TrapClasses.Msr ? Aarch64Keys.Contains(key) : trapClass == TrapClasses.Mcr && Aarch32Keys.Contains(key);
 
     /// <summary>Gets every reserved encoding as the trap class, ISS key, name and encoding text a catalogue check uses.</summary>
-    public static IEnumerable<(TrapClassKind Kind, uint Key, string Name, string Encoding)> Keys() =>
-        Aarch64.Select(e => (TrapClassKind.Msr, TrapClasses.Key(e), e.ToString().ToUpperInvariant(), e.ToString()))
-            .Concat(Aarch32.Select(e => (TrapClassKind.Mcr, TrapClasses.Key(e), e.GenericName, e.Describe())));
+    public static IEnumerable<(TrapClass Class, uint Key, string Name, string Encoding)> Keys() =>
+        Aarch64.Select(e => (TrapClasses.Msr, e.Key, e.ToString().ToUpperInvariant(), e.ToString()))
+            .Concat(Aarch32.Select(e => (TrapClasses.Mcr, e.Key, e.GenericName, e.Describe())));
 }

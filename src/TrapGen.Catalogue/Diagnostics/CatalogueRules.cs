@@ -32,9 +32,6 @@ public static class CatalogueRules
         "Unknown key '{0}' in {1}; expected one of: {2}",
         DiagnosticSeverityLevel.Error);
 
-    /// <summary>TG0002 for a key ({0}) of {1} that TrapGen has renamed to {2}: a trap class's old name under syndrome:.</summary>
-    public static readonly DiagnosticRule RenamedKey = UnknownKey.WithMessage(
-        "{1} key '{0}' is now '{2}'; rename it");
 
     /// <summary>TG0003: a required key is absent.</summary>
     public static readonly DiagnosticRule MissingKey = new(
@@ -130,24 +127,6 @@ public static class CatalogueRules
     public static readonly DiagnosticRule ConflictingViews = new(
         "TG0010", "Two aliases claim the same half",
         "{0} and {1} both map a 32-bit view onto bits {2} of {3}; give one of them the other half, or make one an 'other_names' entry",
-        DiagnosticSeverityLevel.Error);
-
-    /// <summary>TG0011: two layout fields share bits.</summary>
-    public static readonly DiagnosticRule OverlappingFields = new(
-        "TG0011", "Layout fields overlap",
-        "Field {0} [{1}] of layout {2} overlaps field {3} [{4}] in bits {5}",
-        DiagnosticSeverityLevel.Error);
-
-    /// <summary>TG0012: a layout field outside its container.</summary>
-    public static readonly DiagnosticRule FieldOutsideContainer = new(
-        "TG0012", "Layout field outside its container",
-        "Field {0} [{1}] of layout {2} does not fit in the {3} bits [{4}:0] it belongs to",
-        DiagnosticSeverityLevel.Error);
-
-    /// <summary>TG0013: a layout field whose width or position differs from the architecture.</summary>
-    public static readonly DiagnosticRule FieldDiffersFromArchitecture = new(
-        "TG0013", "Layout field differs from the architecture",
-        "Field {0} of layout {1} is declared as [{2}] (mask {3}), but the Arm ARM defines it as [{4}] (mask {5}); write {{ lsb: {6}, width: {7} }}",
         DiagnosticSeverityLevel.Error);
 
     /// <summary>TG0014: a reference to a trap group that is not declared.</summary>
@@ -502,6 +481,12 @@ public static class CatalogueRules
     public static readonly DiagnosticRule FieldsOverlap = InvalidFieldOverride.WithMessage(
         "{0}.{1} [{2}] overlaps {3} [{4}]: give each bit one value");
 
+    /// <summary>TG0033: a key TrapGen no longer reads ({0}): the catalogue's syndrome: section, now that the layouts are the architecture's.</summary>
+    public static readonly DiagnosticRule SyndromeRetired = new(
+        "TG0033", "Key no longer needed",
+        "'{0}' is no longer needed: the ESR_EL2 and ISS layouts are the architecture's (TrapGen.Architecture's layouts.table and trap-classes.table), which a catalogue does not restate; remove the section",
+        DiagnosticSeverityLevel.Warning);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -512,10 +497,9 @@ public static class CatalogueRules
     public static DiagnosticRule[] All =>
     [
         MalformedYaml, UnknownKey, MissingKey, InvalidValue, FieldOutOfRange, DuplicateEncoding, DuplicateName,
-        InvalidIdentifier, InvalidView, ConflictingViews, OverlappingFields, FieldOutsideContainer,
-        FieldDiffersFromArchitecture, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
+        InvalidIdentifier, InvalidView, ConflictingViews, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
         PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue,
-        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, InternalError,
+        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InternalError,
     ];
 }

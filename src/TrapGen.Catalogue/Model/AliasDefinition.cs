@@ -4,10 +4,13 @@ using TrapGen.Catalogue.Diagnostics;
 
 namespace TrapGen.Catalogue.Model;
 
-/// <summary>An AArch32 cp15 register that is a view of an AArch64 register.</summary>
+/// <summary>
+/// An AArch32 form of a catalogued register: a cp15, cp14 or cp10 register that is a view of an AArch64
+/// register, or the one form of a register AArch32 alone has.
+/// </summary>
 /// <param name="Name">The AArch32 name, such as <c>DFAR</c>.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding (PRRR for MAIR0).</param>
-/// <param name="Encoding">The cp15 encoding: declared, or the architecture's.</param>
+/// <param name="Encoding">Its coprocessor, form and coordinates: declared, or the architecture's.</param>
 /// <param name="View">Which bits of the AArch64 register it accesses: declared, or the architecture's.</param>
 /// <param name="Traps">The trap groups that trap it, per direction.</param>
 /// <param name="Span">The alias's name (or the register's, for an alias the architecture supplies).</param>
@@ -16,13 +19,13 @@ namespace TrapGen.Catalogue.Model;
 public sealed record AliasDefinition(
     string Name,
     EquatableArray<string> OtherNames,
-    Cp15Encoding Encoding,
+    Aarch32Encoding Encoding,
     RegisterView View,
     EquatableArray<TrapMembership> Traps,
     SourceSpan Span,
     SourceSpan EncodingSpan,
     SourceSpan ViewSpan)
 {
-    /// <summary>Gets the name used in generated identifiers; unique within the alias's trap class.</summary>
-    public string Identifier => Name;
+    /// <summary>Gets the class its trapped accesses report.</summary>
+    public TrapClass Class => Encoding.Class;
 }

@@ -26,7 +26,7 @@ public sealed record InstructionDefinition(
     string Identifier,
     string Description,
     Aarch64Encoding? Aarch64,
-    Cp15Encoding? Aarch32,
+    Aarch32Encoding? Aarch32,
     bool TakesRegister,
     int ExceptionLevel,
     InstructionHandling Handling,
@@ -37,11 +37,11 @@ public sealed record InstructionDefinition(
     SourceSpan HookSpan)
 {
     /// <summary>Gets the trap class a trapped execution reports: EC 0x18 for AArch64, EC 0x03 for AArch32.</summary>
-    public TrapClassKind TrapClass => Aarch32?.Form ?? TrapClassKind.Msr;
+    public TrapClass TrapClass => Aarch32?.Class ?? TrapClasses.Msr;
 
     /// <summary>Gets the encoding as the Arm ARM writes it: <c>(1,0,7,14,2)</c> or <c>p15, 0, c7, c14, 2</c>.</summary>
     public string EncodingText => Aarch32?.ToString() ?? Aarch64?.ToString() ?? string.Empty;
 
     /// <summary>Gets its ISS key in <see cref="TrapClass"/>.</summary>
-    public uint Key => Aarch32 is { } cp15 ? TrapClasses.Key(cp15) : Aarch64 is { } sys ? TrapClasses.Key(sys) : 0;
+    public uint Key => Aarch32?.Key ?? Aarch64?.Key ?? 0;
 }

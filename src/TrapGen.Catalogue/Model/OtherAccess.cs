@@ -16,7 +16,7 @@ namespace TrapGen.Catalogue.Model;
 public sealed record OtherAccess(
     string Name,
     string ArchitecturalName,
-    TrapClassKind TrapClass,
+    TrapClass TrapClass,
     uint Key,
     string Encoding,
     OthersHandling? Read,

@@ -3,14 +3,12 @@ using TrapGen.Catalogue.Collections;
 
 namespace TrapGen.Catalogue.Model;
 
-/// <summary>A whole catalogue: layouts, trap groups, hooks, emulators and registers.</summary>
-/// <param name="Syndrome">The ESR_EL2 / HSR layouts.</param>
+/// <summary>A whole catalogue: trap groups, hooks, emulators, registers and System instructions. The syndrome layouts are the architecture's (<see cref="TrapClasses"/>).</summary>
 /// <param name="TrapGroups">The declared trap groups.</param>
 /// <param name="Hooks">The declared after-write hooks.</param>
 /// <param name="Emulators">The declared emulators.</param>
 /// <param name="Registers">The registers, in catalogue order.</param>
 public sealed record RegisterCatalogue(
-    SyndromeLayouts Syndrome,
     EquatableArray<TrapGroup> TrapGroups,
     EquatableArray<NamedEntry> Hooks,
     EquatableArray<NamedEntry> Emulators,

@@ -5,11 +5,15 @@ using TrapGen.Catalogue.Diagnostics;
 
 namespace TrapGen.Catalogue.Model;
 
-/// <summary>An AArch64 system register and everything TrapGen knows about trapping it.</summary>
-/// <param name="Name">The AArch64 name, such as <c>SCTLR_EL1</c>.</param>
+/// <summary>
+/// A system register and everything TrapGen knows about trapping it: an AArch64 register with its AArch32
+/// views, or a register AArch32 alone has (JIDR, FPSID), catalogued by its AArch32 name, whose one form is
+/// its only alias.
+/// </summary>
+/// <param name="Name">The AArch64 name, such as <c>SCTLR_EL1</c>, or the AArch32 name of a register AArch64 does not have (<c>JIDR</c>).</param>
 /// <param name="Description">What the register is.</param>
-/// <param name="Encoding">op0, op1, CRn, CRm, op2: declared, or the architecture's.</param>
-/// <param name="Width">32 or 64: declared, or the architecture's.</param>
+/// <param name="Encoding">op0, op1, CRn, CRm, op2: declared, or the architecture's; null for a register of AArch32 alone.</param>
+/// <param name="Width">32 or 64: declared, or the architecture's (32 for a register of AArch32 alone).</param>
 /// <param name="Access">Which accesses the architecture allows: declared, or the architecture's.</param>
 /// <param name="ExceptionLevel">The Exception level it belongs to: the architecture's, or from op1 for an IMPLEMENTATION DEFINED register.</param>
 /// <param name="ImplementationDefined">True when the catalogue marks it as IMPLEMENTATION DEFINED, outside the architecture's table.</param>
@@ -35,7 +39,7 @@ namespace TrapGen.Catalogue.Model;
 public sealed record RegisterDefinition(
     string Name,
     string Description,
-    Aarch64Encoding Encoding,
+    Aarch64Encoding? Encoding,
     int Width,
     RegisterAccess Access,
     int ExceptionLevel,
@@ -81,8 +85,14 @@ public sealed record RegisterDefinition(
     /// <summary>Gets whether the register can be written.</summary>
     public bool IsWritable => Access != RegisterAccess.ReadOnly;
 
+    /// <summary>Gets whether the register is one AArch32 alone has (JIDR, FPSID): no AArch64 encoding reaches it.</summary>
+    public bool IsAarch32Only => Encoding is null;
+
     /// <summary>Gets whether a trapped AArch64 MSR/MRS may reach this register.</summary>
-    public bool IsAarch64Dispatched => !GuestAarch32State;
+    public bool IsAarch64Dispatched => Encoding is not null && !GuestAarch32State;
+
+    /// <summary>Gets where the register is, for messages and comments: its AArch64 encoding (<c>s3_0_c1_c0_0</c>), or its AArch32 form (<c>MCR p14, 7, c0, c0, 0</c>).</summary>
+    public string Location => Encoding?.ToString() ?? (Aliases.Count > 0 ? Aliases[0].Encoding.Describe() : Name);
 
     /// <summary>
     /// Gets whether the register is EL2 or EL3 state, which a passthrough must never expose to a guest.

@@ -8,19 +8,14 @@ namespace TrapGen.Catalogue.Parsing;
 /// <summary>The keys and enumerated values of registers.yaml (schemas/registers.schema.json mirrors them).</summary>
 internal static class CatalogueKeys
 {
-    public static readonly string[] Root = ["version", "syndrome", "trap_groups", "hooks", "emulators", "registers", "instructions"];
-    public static readonly string[] Syndrome = ["esr", .. TrapClasses.All.Select(CatalogueSpelling.Of)];
+    public static readonly string[] Root = ["version", "trap_groups", "hooks", "emulators", "registers", "instructions"];
 
-    /// <summary>The keys <c>syndrome:</c> named its trap classes by before each was named by its instruction, and their names now.</summary>
-    public static readonly IReadOnlyDictionary<string, string> RenamedSyndrome = new Dictionary<string, string>
+    /// <summary>The keys of the catalogue's root TrapGen no longer reads, each with the diagnostic that says so at the key.</summary>
+    public static readonly IReadOnlyDictionary<string, Diagnostics.DiagnosticRule> RetiredRoot = new Dictionary<string, Diagnostics.DiagnosticRule>
     {
-        ["aarch64"] = CatalogueSpelling.Of(TrapClassKind.Msr),
-        ["cp15_32"] = CatalogueSpelling.Of(TrapClassKind.Mcr),
-        ["cp15_64"] = CatalogueSpelling.Of(TrapClassKind.Mcrr),
+        ["syndrome"] = Diagnostics.CatalogueRules.SyndromeRetired,
     };
-    public static readonly string[] Esr = ["width", "fields"];
-    public static readonly string[] TrapClass = ["ec", "description", "fields"];
-    public static readonly string[] Field = ["lsb", "width"];
+
     public static readonly string[] TrapGroup = ["name", "hcr_bit", "description", "others"];
     public static readonly string[] Named = ["name", "description"];
 
@@ -97,8 +92,8 @@ internal static class CatalogueKeys
     /// Gets the smallest value a register's encoding field may take. op0 0 and 1 encode instructions
     /// (hints, SYS), not registers, so registers have op0 2 (debug) or 3.
     /// </summary>
-    public static int MinimumEncodingValue(TrapClassKind kind, string field) =>
-        kind == TrapClassKind.Msr && field == "Op0" ? 2 : 0;
+    public static int MinimumEncodingValue(TrapClass trapClass, string field) =>
+        trapClass == TrapClasses.Msr && field == "Op0" ? 2 : 0;
 
     /// <summary>Maps the catalogue's lower-case encoding keys onto the architectural field names.</summary>
     public static string FieldName(string key) => key switch

@@ -52,15 +52,14 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             diagnostics.Report(CatalogueRules.SecondDocument, YamlSpans.Of(stream.Documents[1].RootNode));
         }
 
-        var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root);
+        var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root, CatalogueKeys.RetiredRoot);
         reader.Int("version", required: false, 1, 1, "the catalogue");
-        var syndrome = ParseSyndrome(reader.Mapping("syndrome", required: false));
         var groups = ParseList(reader.Sequence("trap_groups", required: false), "trap_groups", ParseTrapGroup);
         var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
         var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
         var registers = ParseList(reader.Sequence("registers", required: true), "registers", ParseRegister);
         var instructions = ParseList(reader.Sequence("instructions", required: false), "instructions", ParseInstruction);
-        return new RegisterCatalogue(syndrome, groups, hooks, emulators, registers) { Instructions = instructions };
+        return new RegisterCatalogue(groups, hooks, emulators, registers) { Instructions = instructions };
     }
 
     public static string MessageOf(YamlException exception)
@@ -101,78 +100,6 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         _ => CatalogueKeys.Named,
     };
 
-    private SyndromeLayouts ParseSyndrome(YamlMappingNode? node)
-    {
-        if (node is null)
-        {
-            return SyndromeLayouts.Architectural;
-        }
-
-        var reader = new MappingReader(diagnostics, node, "syndrome", CatalogueKeys.Syndrome, CatalogueKeys.RenamedSyndrome);
-        var esrWidth = SyndromeLayouts.TrapEsrWidth;
-        var esrFields = (Fields: EquatableArray<BitField>.Empty, Spans: EquatableArray<SourceSpan>.Empty);
-        if (reader.Mapping("esr", required: true) is { } esrNode)
-        {
-            var esr = new MappingReader(diagnostics, esrNode, "syndrome.esr", CatalogueKeys.Esr);
-            esrWidth = esr.Int("width", required: true, 32, 64, "syndrome.esr") ?? esrWidth;
-            esrFields = ParseFields(esr, "syndrome.esr", SyndromeLayouts.EsrFieldNames);
-        }
-
-        var classes = new List<TrapClassLayout>();
-        foreach (var kind in TrapClasses.All)
-        {
-            var key = CatalogueSpelling.Of(kind);
-            if (reader.Mapping(key, required: true) is not { } classNode)
-            {
-                continue;
-            }
-
-            var owner = "syndrome." + key;
-            var layout = new MappingReader(diagnostics, classNode, owner, CatalogueKeys.TrapClass);
-            var ec = layout.Int("ec", required: true, 0, 0x3F, owner);
-            layout.String("description", required: false);
-            var (fields, spans) = ParseFields(layout, owner, TrapClasses.RequiredFieldNames(kind));
-            if (ec is { } exceptionClass)
-            {
-                classes.Add(new TrapClassLayout(kind, exceptionClass, fields, spans, layout.Span));
-            }
-        }
-
-        return new SyndromeLayouts(esrWidth, esrFields.Fields, esrFields.Spans, classes.ToEquatableArray());
-    }
-
-    private (EquatableArray<BitField> Fields, EquatableArray<SourceSpan> Spans) ParseFields(MappingReader owner, string ownerName, string[] fieldNames)
-    {
-        if (owner.Mapping("fields", required: true) is not { } node)
-        {
-            return (EquatableArray<BitField>.Empty, EquatableArray<SourceSpan>.Empty);
-        }
-
-        var fieldsOwner = ownerName + ".fields";
-        var reader = new MappingReader(diagnostics, node, fieldsOwner, fieldNames);
-        var fields = new List<BitField>();
-        var spans = new List<SourceSpan>();
-        var declared = node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).Where(fieldNames.Contains);
-        foreach (var name in declared.Concat(fieldNames.Where(n => !reader.Has(n))).Distinct())
-        {
-            if (reader.AsMapping(reader.Required(name), name) is not { } fieldNode)
-            {
-                continue;
-            }
-
-            var field = new MappingReader(diagnostics, fieldNode, fieldsOwner + "." + name, CatalogueKeys.Field);
-            var lsb = field.Int("lsb", required: true, 0, 63, fieldsOwner + "." + name);
-            var width = field.Int("width", required: true, 1, 64, fieldsOwner + "." + name);
-            if (lsb is { } l && width is { } w)
-            {
-                fields.Add(new BitField(name, l, w));
-                spans.Add(field.Span);
-            }
-        }
-
-        return (fields.ToEquatableArray(), spans.ToEquatableArray());
-    }
-
     private TrapGroup? ParseTrapGroup(MappingReader reader)
     {
         var name = reader.String("name", required: true);
@@ -206,11 +133,15 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         var owner = name ?? "a register";
         var implementationDefined = reader.Choice("implementation_defined", required: false, CatalogueKeys.Booleans) ?? false;
         var architectural = ArchitecturalDefaults.Register(name, implementationDefined);
+        // A register AArch32 alone has (JIDR, FPSID) is catalogued by its AArch32 name; its forms are its aliases.
+        var aarch32Only = architectural is null && !implementationDefined && !reader.Has("encoding") ? ArchitecturalDefaults.Aarch32OnlyRows(name) : [];
+        var ownForm = aarch32Only.Count > 0 ? aarch32Only[0] : null;
         var description = reader.String("description", required: false) ?? string.Empty;
         var encoding = reader.Has("encoding") ? ParseAarch64Encoding(reader, owner) : architectural?.Encoding;
         // A name the architecture lacks is reported by the validator, which needs the entry; every AArch64 register is 64 bits wide.
-        var width = reader.Choice("width", required: false, CatalogueKeys.Widths) ?? architectural?.Width ?? (implementationDefined ? null : 64);
-        if (name is not null && architectural is null && !reader.Has("encoding"))
+        var width = reader.Choice("width", required: false, CatalogueKeys.Widths)
+            ?? architectural?.Width ?? (aarch32Only.Count > 0 ? ArchitecturalDefaults.WidthOf(aarch32Only) : implementationDefined ? null : 64);
+        if (name is not null && architectural is null && aarch32Only.Count == 0 && !reader.Has("encoding"))
         {
             if (implementationDefined)
             {
@@ -226,7 +157,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             reader.Required("width");
         }
 
-        var access = reader.Choice("access", required: false, CatalogueKeys.Access) ?? architectural?.Access ?? RegisterAccess.ReadWrite;
+        var access = reader.Choice("access", required: false, CatalogueKeys.Access) ?? architectural?.Access ?? ownForm?.Access ?? RegisterAccess.ReadWrite;
         var handling = reader.Choice("handling", required: true, CatalogueKeys.Handling);
         var emulator = reader.String("emulator", required: false);
         var afterWrite = reader.String("after_write", required: false);
@@ -240,15 +171,18 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             ?? ArchitecturalDefaults.HoldsGuestAarch32State(architectural);
         var aliases = reader.Has("aarch32")
             ? ParseAliases(reader, owner, traps)
-            : ArchitecturalDefaults.Aliases(architectural, traps, reader.SpanOf("name"));
+            : aarch32Only.Count > 0
+                ? ArchitecturalDefaults.OwnForms(aarch32Only, width ?? 32, traps, reader.SpanOf("name"))
+                : ArchitecturalDefaults.Aliases(architectural, traps, reader.SpanOf("name"));
 
-        if (name is null || encoding is null || width is null || handling is null)
+        if (name is null || (encoding is null && aarch32Only.Count == 0) || width is null || handling is null)
         {
             return null;
         }
 
+        var exceptionLevel = architectural?.ExceptionLevel ?? ownForm?.ExceptionLevel ?? El1Access.ExceptionLevelByOp1(encoding!.Op1);
         return new RegisterDefinition(
-            name, description, encoding, width.Value, access, architectural?.ExceptionLevel ?? El1Access.ExceptionLevelByOp1(encoding.Op1),
+            name, description, encoding, width.Value, access, exceptionLevel,
             implementationDefined, handling.Value, emulator, afterWrite, reset, otherNames, traps, guestAarch32State, aliases,
             reader.SpanOf("name"), reader.SpanOf("encoding"), reader.SpanOf("width"), reader.SpanOf("access"), reader.SpanOf("other_names"),
             reader.SpanOf("handling"), reader.SpanOf("emulator"), reader.SpanOf("after_write"))
@@ -279,7 +213,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         return aliases.ToEquatableArray();
     }
 
-    /// <summary>An alias written as its name alone: every cp15 form the architecture gives that name.</summary>
+    /// <summary>An alias written as its name alone: every AArch32 form (cp15, cp14 or cp10) the architecture gives that name.</summary>
     private IEnumerable<AliasDefinition> ParseAliasName(string name, SourceSpan span, string owner, EquatableArray<TrapMembership> registerTraps)
     {
         var rows = ArchitecturalDefaults.Aarch32Rows(name);
@@ -296,7 +230,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         var name = reader.String("name", required: true);
         var owner = name ?? "an alias";
         var otherNames = ParseNames(reader, "other_names");
-        Cp15Encoding? encoding = null;
+        Aarch32Encoding? encoding = null;
         Aarch32Register? architectural = null;
         if (reader.Has("mcr") && reader.Has("mcrr"))
         {
@@ -304,7 +238,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         }
         else if (reader.Has("mcr") || reader.Has("mcrr"))
         {
-            var form = reader.Has("mcr") ? TrapClassKind.Mcr : TrapClassKind.Mcrr;
+            var form = reader.Has("mcr") ? AccessForm.Mcr : AccessForm.Mcrr;
             encoding = ParseCp15Encoding(reader, CatalogueSpelling.Of(form), form, owner);
             architectural = encoding is null || name is null ? null : ArchitecturalDefaults.Aarch32Row(name, form);
         }
@@ -334,7 +268,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         }
 
         var encodingKey = CatalogueSpelling.Of(encoding.Form);
-        var defaultView = architectural is not null ? ArchitecturalDefaults.ViewOf(architectural.View) : RegisterView.Whole;
+        var defaultView = architectural?.View ?? RegisterView.Whole;
         return new AliasDefinition(
             name, otherNames, encoding, view ?? defaultView, traps, reader.SpanOf("name"),
             reader.Has(encodingKey) ? reader.SpanOf(encodingKey) : reader.SpanOf("name"),
@@ -343,24 +277,25 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 
     private Aarch64Encoding? ParseAarch64Encoding(MappingReader reader, string owner)
     {
-        var values = ParseEncodingFields(reader, "encoding", CatalogueKeys.Aarch64Encoding, TrapClassKind.Msr, owner);
+        var values = ParseEncodingFields(reader, "encoding", CatalogueKeys.Aarch64Encoding, TrapClasses.Msr, owner);
         return values is null ? null : new Aarch64Encoding(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    private Cp15Encoding? ParseCp15Encoding(MappingReader reader, string key, TrapClassKind form, string owner)
+    /// <summary>A declared cp15 encoding (an IMPLEMENTATION DEFINED register's, or an architectural one written out).</summary>
+    private Aarch32Encoding? ParseCp15Encoding(MappingReader reader, string key, AccessForm form, string owner)
     {
-        if (form == TrapClassKind.Mcr)
+        if (form == AccessForm.Mcr)
         {
-            var mcr = ParseEncodingFields(reader, key, CatalogueKeys.McrEncoding, TrapClassKind.Mcr, owner);
-            return mcr is null ? null : new Cp15Encoding(form, mcr[0], mcr[1], mcr[2], mcr[3]);
+            var mcr = ParseEncodingFields(reader, key, CatalogueKeys.McrEncoding, TrapClasses.Mcr, owner);
+            return mcr is null ? null : Aarch32Encoding.Cp15(form, mcr[0], mcr[1], mcr[2], mcr[3]);
         }
 
-        var mcrr = ParseEncodingFields(reader, key, CatalogueKeys.McrrEncoding, TrapClassKind.Mcrr, owner);
-        return mcrr is null ? null : new Cp15Encoding(form, mcrr[0], 0, mcrr[1], 0);
+        var mcrr = ParseEncodingFields(reader, key, CatalogueKeys.McrrEncoding, TrapClasses.Mcrr, owner);
+        return mcrr is null ? null : Aarch32Encoding.Cp15(form, mcrr[0], 0, mcrr[1], 0);
     }
 
     /// <summary>Reads an encoding mapping; each value's range comes from the architectural field width.</summary>
-    private int[]? ParseEncodingFields(MappingReader owner, string key, string[] keys, TrapClassKind kind, string registerName)
+    private int[]? ParseEncodingFields(MappingReader owner, string key, string[] keys, TrapClass trapClass, string registerName)
     {
         if (owner.Mapping(key, required: true) is not { } node)
         {
@@ -368,14 +303,14 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         }
 
         var reader = new MappingReader(diagnostics, node, key + " of " + registerName, keys);
-        var layout = TrapClasses.Iss(kind);
+        var layout = trapClass.Iss;
         var values = new int[keys.Length];
         var complete = true;
         for (var i = 0; i < keys.Length; i++)
         {
             var fieldName = CatalogueKeys.FieldName(keys[i]);
             var field = layout.Field(fieldName);
-            var value = reader.Int(keys[i], required: true, CatalogueKeys.MinimumEncodingValue(kind, fieldName), (int)field.MaxValue, registerName);
+            var value = reader.Int(keys[i], required: true, CatalogueKeys.MinimumEncodingValue(trapClass, fieldName), (int)field.MaxValue, registerName);
             complete &= value.HasValue;
             values[i] = value ?? 0;
         }

@@ -30,11 +30,10 @@ public static class CatalogueSpelling
     public static string Of(AccessDirection direction) => Find(CatalogueKeys.Direction, direction);
 
     /// <summary>
-    /// Gets the name of a trap class in registers.yaml, its instruction in lower case: the key of its layout
-    /// under <c>syndrome:</c> and, for an AArch32 encoding (whose form is its trap class), the key the encoding
-    /// is declared under: <c>msr</c>, <c>mcr</c> or <c>mcrr</c>.
+    /// Gets the name of an access form in registers.yaml and the tools' output, its instruction in lower case:
+    /// <c>msr</c>, <c>mcr</c>, <c>mcrr</c> (the keys an AArch32 alias's encoding is declared under) or <c>ldc</c>.
     /// </summary>
-    public static string Of(TrapClassKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Of(AccessForm form) => form == AccessForm.LdcStc ? "ldc" : form.ToString().ToLowerInvariant();
 
     private static string Find<T>(IReadOnlyDictionary<string, T> vocabulary, T value) =>
         vocabulary.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;

@@ -17,16 +17,13 @@ internal sealed class MappingReader
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
 
-    /// <summary>The keys the mapping lacks because it holds them under their old names, already reported as renamed.</summary>
-    private readonly HashSet<string> renamedTo = new(StringComparer.Ordinal);
-
     public MappingReader(DiagnosticBag diagnostics, YamlMappingNode node, string owner, params string[] allowedKeys)
-        : this(diagnostics, node, owner, allowedKeys, renamed: null)
+        : this(diagnostics, node, owner, allowedKeys, retired: null)
     {
     }
 
-    /// <summary>Reads the mapping; a key of <paramref name="renamed"/> is reported with its new name, which then counts as given.</summary>
-    public MappingReader(DiagnosticBag diagnostics, YamlMappingNode node, string owner, string[] allowedKeys, IReadOnlyDictionary<string, string>? renamed)
+    /// <summary>Reads the mapping; a key of <paramref name="retired"/>, one TrapGen no longer reads, gets its rule at the key, and nothing else: its value is not read.</summary>
+    public MappingReader(DiagnosticBag diagnostics, YamlMappingNode node, string owner, string[] allowedKeys, IReadOnlyDictionary<string, DiagnosticRule>? retired)
     {
         this.diagnostics = diagnostics;
         Node = node;
@@ -39,10 +36,9 @@ internal sealed class MappingReader
                 continue;
             }
 
-            if (renamed is not null && renamed.TryGetValue(key, out var newKey) && !node.Children.Keys.Any(k => k is YamlScalarNode { Value: var other } && other == newKey))
+            if (retired is not null && retired.TryGetValue(key, out var rule))
             {
-                diagnostics.Report(CatalogueRules.RenamedKey, YamlSpans.Of(pair.Key), key, owner, newKey);
-                renamedTo.Add(newKey);
+                diagnostics.Report(rule, YamlSpans.Of(pair.Key), key);
                 continue;
             }
 
@@ -69,7 +65,7 @@ internal sealed class MappingReader
     public YamlNode? Required(string key)
     {
         var node = Optional(key);
-        if (node is null && !renamedTo.Contains(key))
+        if (node is null)
         {
             diagnostics.Report(CatalogueRules.MissingKey, Span, Owner, key);
         }

@@ -30,7 +30,7 @@ internal static class ArchitectureMessages
     /// <summary>TG0024 for an AArch32 name the architecture does not have; <paramref name="register"/> is the entry it is listed under, if known.</summary>
     public static DiagnosticMessage UnknownAarch32Name(string name, string? register)
     {
-        var candidates = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp15).Select(r => r.Name).Distinct();
+        var candidates = Aarch32Registers.All.Select(r => r.Name).Distinct();
         var suggestion = ClosestName.Find(name, candidates);
         return register is null
             ? DiagnosticMessage.Suggesting(suggestion, CatalogueRules.UnknownAarch32Name, CatalogueRules.UnknownAarch32NameSuggesting, name)
@@ -44,18 +44,15 @@ internal static class ArchitectureMessages
         "encoding: { op0: " + Decimal(encoding.Op0) + ", op1: " + Decimal(encoding.Op1) + ", crn: " + Decimal(encoding.CRn)
         + ", crm: " + Decimal(encoding.CRm) + ", op2: " + Decimal(encoding.Op2) + " }";
 
-    /// <summary>The YAML that writes <paramref name="encoding"/>.</summary>
-    public static string Yaml(Cp15Encoding encoding) => encoding.Form == TrapClassKind.Mcr
-        ? "mcr: { opc1: " + Decimal(encoding.Opc1) + ", crn: " + Decimal(encoding.CRn) + ", crm: " + Decimal(encoding.CRm) + ", opc2: " + Decimal(encoding.Opc2) + " }"
-        : "mcrr: { opc1: " + Decimal(encoding.Opc1) + ", crm: " + Decimal(encoding.CRm) + " }";
-
-    /// <summary>The catalogue spelling that matches an architectural view.</summary>
-    public static string Spelling(Aarch32View view) => view switch
-    {
-        Aarch32View.Lo => "lo",
-        Aarch32View.Hi => "hi",
-        _ => "whole",
-    };
+    /// <summary>
+    /// The YAML that writes <paramref name="encoding"/>: its coordinates for cp15 (<c>mcr: { … }</c>, <c>mcrr: { … }</c>);
+    /// a cp14 or cp10 register, or an LDC/STC form, is written by its name alone.
+    /// </summary>
+    public static string Yaml(Aarch32Encoding encoding) => encoding.Coprocessor != Aarch32Constants.Cp15 || encoding.Form == AccessForm.LdcStc
+        ? "no encoding (its name alone)"
+        : encoding.Form == AccessForm.Mcr
+            ? "mcr: { opc1: " + Decimal(encoding.Opc1) + ", crn: " + Decimal(encoding.CRn) + ", crm: " + Decimal(encoding.CRm) + ", opc2: " + Decimal(encoding.Opc2) + " }"
+            : "mcrr: { opc1: " + Decimal(encoding.Opc1) + ", crm: " + Decimal(encoding.CRm) + " }";
 
     /// <summary>The names, comma-separated, or <c>nothing</c>.</summary>
     public static string Listing(IEnumerable<string> names)

@@ -26,7 +26,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
             {
                 ValidateImplementationDefined(register);
             }
-            else
+            else if (!register.IsAarch32Only)
             {
                 ValidateRegister(register);
             }
@@ -40,7 +40,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
 
     private void ValidateRegister(RegisterDefinition register)
     {
-        if (!Aarch64Registers.TryFind(register.Name, out var architectural))
+        if (register.Encoding is null || !Aarch64Registers.TryFind(register.Name, out var architectural))
         {
             diagnostics.Report(register.Span, UnknownAarch64Name(register.Name, register.Encoding));
             return;
@@ -84,6 +84,11 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
 
     private void ValidateImplementationDefined(RegisterDefinition register)
     {
+        if (register.Encoding is null)
+        {
+            return;
+        }
+
         if (Aarch64Registers.FirstAt(register.Encoding) is { } there)
         {
             diagnostics.Report(CatalogueRules.ImplementationDefinedAtArchitectural, register.EncodingSpan, register.Name, register.Encoding.Tuple, there.Name);
@@ -102,6 +107,13 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
     {
         var architectural = ArchitecturalDefaults.Aarch32Row(alias.Name, alias.Encoding.Form);
         Aarch32Registers.TryFind(alias.Encoding, out var there);
+        if (register.IsAarch32Only && architectural is not null && architectural.Encoding == alias.Encoding && architectural.IsAarch32Only
+            && string.Equals(architectural.Name, register.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // A form of a register AArch32 alone has, catalogued under its own name: it is the register.
+            return;
+        }
+
         if (architectural is null)
         {
             if (there is not null)
@@ -151,7 +163,7 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
         if (!Agrees(alias.View, architectural.View))
         {
             diagnostics.Report(
-                CatalogueRules.AliasViewDiffers, alias.ViewSpan, alias.Name, architectural.Mapping ?? "unmapped", CatalogueSpelling.Of(alias.View), Spelling(architectural.View));
+                CatalogueRules.AliasViewDiffers, alias.ViewSpan, alias.Name, architectural.Mapping ?? "unmapped", CatalogueSpelling.Of(alias.View), CatalogueSpelling.Of(architectural.View));
         }
 
         foreach (var other in alias.OtherNames.Where(n => !IsNameOf(n, architectural.Name, architectural.OtherNames)))
@@ -167,10 +179,10 @@ internal sealed class ArchitectureValidator(DiagnosticBag diagnostics)
             && !Agrees(alias.View, architectural.View);
 
     /// <summary>A view agrees when it reaches the same bits; zero-extend reads [31:0] as lo does and differs only in what a write clears.</summary>
-    private static bool Agrees(RegisterView view, Aarch32View architectural) => architectural switch
+    private static bool Agrees(RegisterView view, RegisterView architectural) => architectural switch
     {
-        Aarch32View.Lo => view is RegisterView.Lo or RegisterView.ZeroExtend,
-        Aarch32View.Hi => view == RegisterView.Hi,
+        RegisterView.Lo => view is RegisterView.Lo or RegisterView.ZeroExtend,
+        RegisterView.Hi => view == RegisterView.Hi,
         _ => view == RegisterView.Whole,
     };
 

@@ -4,8 +4,7 @@ using TrapGen.Catalogue.Parsing;
 namespace TrapGen.Catalogue.Validation;
 
 /// <summary>
-/// The checks that span entries, one rule family a validator: layouts against the architecture, names
-/// as identifiers, unique names and encodings, alias views, references to hooks and emulators, System
+/// The checks that span entries, one rule family a validator: names as identifiers, unique names and encodings, alias views, references to hooks and emulators, System
 /// instructions, sanitised fields, trap groups against HCR_EL2's facts, and every entry against the
 /// architecture's tables.
 /// </summary>
@@ -15,7 +14,6 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
     /// is skipped when the parser already had to drop entries (it would only repeat those errors).</summary>
     public void Validate(RegisterCatalogue catalogue, bool parsedCompletely)
     {
-        new SyndromeLayoutValidator(diagnostics).Validate(catalogue.Syndrome);
         new IdentifierValidator(diagnostics).Validate(catalogue);
         new NameValidator(diagnostics).Validate(catalogue);
         new EncodingValidator(diagnostics).Validate(catalogue);

@@ -18,7 +18,11 @@ internal sealed class EncodingValidator(DiagnosticBag diagnostics)
         var aarch64 = new Dictionary<Aarch64Encoding, string>();
         foreach (var register in catalogue.Registers)
         {
-            if (aarch64.TryGetValue(register.Encoding, out var previous))
+            if (register.Encoding is null)
+            {
+                // A register AArch32 alone has: its forms are checked with the aliases.
+            }
+            else if (aarch64.TryGetValue(register.Encoding, out var previous))
             {
                 diagnostics.Report(CatalogueRules.DuplicateEncoding, register.EncodingSpan, register.Name, register.Encoding.ToString(), previous);
             }
@@ -30,11 +34,11 @@ internal sealed class EncodingValidator(DiagnosticBag diagnostics)
             if (register.IsHypervisorState && register.Handling == RegisterHandling.Passthrough && !register.GuestAarch32State)
             {
                 var rule = register.ImplementationDefined ? CatalogueRules.ImplementationDefinedHypervisorPassthrough : CatalogueRules.HypervisorRegisterPassthrough;
-                diagnostics.Report(rule, register.Span, register.Name, register.Encoding.ToString(), register.ExceptionLevel.ToString(CultureInfo.InvariantCulture));
+                diagnostics.Report(rule, register.Span, register.Name, register.Location, register.ExceptionLevel.ToString(CultureInfo.InvariantCulture));
             }
         }
 
-        var aarch32 = new Dictionary<Cp15Encoding, string>();
+        var aarch32 = new Dictionary<Aarch32Encoding, string>();
         foreach (var (_, alias) in CatalogueAliases.Of(catalogue))
         {
             if (aarch32.TryGetValue(alias.Encoding, out var previous))

@@ -11,7 +11,7 @@ namespace TrapGen.Catalogue.Validation;
 /// What code can still be generated from a catalogue with errors: every entry an error points into is
 /// left out, and what is left is validated again until it is clean. The build still fails on the
 /// reported errors, but the user sees those alone, not the C# errors that missing generated types
-/// would add. Only errors that belong to no entry (a wrong syndrome layout) stop generation.
+/// would add. Only errors that belong to no entry stop generation.
 /// </summary>
 internal static class GeneratableCatalogue
 {
@@ -24,11 +24,6 @@ internal static class GeneratableCatalogue
     /// </summary>
     public static RegisterCatalogue? Of(RegisterCatalogue catalogue)
     {
-        if (!catalogue.Syndrome.IsComplete)
-        {
-            return null;
-        }
-
         var current = catalogue;
         for (var round = 0; round < MaxRounds; round++)
         {

@@ -14,7 +14,7 @@ internal sealed class InstructionValidator(DiagnosticBag diagnostics)
 {
     public void Validate(RegisterCatalogue catalogue)
     {
-        var seen = new Dictionary<(TrapClassKind, uint), string>();
+        var seen = new Dictionary<(TrapClass, uint), string>();
         foreach (var instruction in catalogue.Instructions)
         {
             if (seen.TryGetValue((instruction.TrapClass, instruction.Key), out var first))

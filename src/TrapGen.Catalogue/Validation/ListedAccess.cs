@@ -8,11 +8,11 @@ namespace TrapGen.Catalogue.Validation;
 /// <summary>A register or alias of the catalogue as the dispatch reaches it: its trap class, key and memberships.</summary>
 /// <param name="Name">The register's or alias's name.</param>
 /// <param name="Owner">How messages name it: <c>FAR_EL1</c>, or <c>DFAR (MCR)</c> for an alias.</param>
-/// <param name="Kind">The trap class its accesses report.</param>
+/// <param name="Class">The trap class its accesses report.</param>
 /// <param name="Key">Its ISS key in that class.</param>
 /// <param name="Traps">Its trap group memberships.</param>
 /// <param name="Span">Where it is declared.</param>
-internal sealed record ListedAccess(string Name, string Owner, TrapClassKind Kind, uint Key, IReadOnlyList<TrapMembership> Traps, SourceSpan Span)
+internal sealed record ListedAccess(string Name, string Owner, TrapClass Class, uint Key, IReadOnlyList<TrapMembership> Traps, SourceSpan Span)
 {
     /// <summary>Every register (unless only its AArch32 views are dispatched), every alias and every System instruction, in catalogue order.</summary>
     public static IEnumerable<ListedAccess> All(RegisterCatalogue catalogue)
@@ -21,13 +21,13 @@ internal sealed record ListedAccess(string Name, string Owner, TrapClassKind Kin
         {
             if (register.IsAarch64Dispatched)
             {
-                yield return new ListedAccess(register.Name, register.Name, TrapClassKind.Msr, TrapClasses.Key(register.Encoding), register.Traps, register.Span);
+                yield return new ListedAccess(register.Name, register.Name, TrapClasses.Msr, register.Encoding!.Key, register.Traps, register.Span);
             }
 
             foreach (var alias in register.Aliases)
             {
                 yield return new ListedAccess(
-                    alias.Name, alias.Name + " (" + alias.Encoding.FormName + ")", alias.Encoding.Form, TrapClasses.Key(alias.Encoding), alias.Traps, alias.Span);
+                    alias.Name, alias.Name + " (" + alias.Encoding.FormName + ")", alias.Class, alias.Encoding.Key, alias.Traps, alias.Span);
             }
         }
 

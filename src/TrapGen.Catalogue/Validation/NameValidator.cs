@@ -9,7 +9,8 @@ namespace TrapGen.Catalogue.Validation;
 
 /// <summary>
 /// Unique names (TG0007): a register's names among the AArch64 names, an alias's among the aliases of its
-/// form and apart from the AArch64 names, and trap groups, hooks and emulators each among their kind.
+/// trap class and apart from the AArch64 names, and trap groups, hooks and emulators each among their kind.
+/// A register AArch32 alone has (JIDR) is named by its one form, which is no second claim of the name.
 /// </summary>
 internal sealed class NameValidator(DiagnosticBag diagnostics)
 {
@@ -26,13 +27,14 @@ internal sealed class NameValidator(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var form in new[] { TrapClassKind.Mcr, TrapClassKind.Mcrr })
+        foreach (var byClass in CatalogueAliases.Of(catalogue).GroupBy(a => a.Alias.Class))
         {
             var aarch32 = new Dictionary<string, NameOwner>(System.StringComparer.OrdinalIgnoreCase);
-            foreach (var (register, alias) in CatalogueAliases.Of(catalogue).Where(a => a.Alias.Encoding.Form == form))
+            foreach (var (register, alias) in byClass)
             {
                 var owner = new NameOwner(CatalogueRules.NameOfAlias, alias.Encoding.FormName, alias.Name, register.Name);
-                if (aarch64.TryGetValue(alias.Name, out var register64))
+                var ownForm = register.IsAarch32Only && string.Equals(alias.Name, register.Name, System.StringComparison.OrdinalIgnoreCase);
+                if (!ownForm && aarch64.TryGetValue(alias.Name, out var register64))
                 {
                     register64.Report(diagnostics, alias.Span, alias.Name);
                 }

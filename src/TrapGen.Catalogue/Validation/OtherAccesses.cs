@@ -21,7 +21,7 @@ public static class OtherAccesses
     {
         var found = new List<OtherAccess>();
         var listed = ListedKeys(catalogue);
-        var names = new HashSet<(TrapClassKind, string)>(listed.Select(entry => (entry.Kind, entry.Name)));
+        var names = new HashSet<(TrapClass, string)>(listed.Select(entry => (entry.Class, entry.Name)));
         foreach (var group in catalogue.TrapGroups.Where(g => g.Others is not null))
         {
             foreach (var covered in Unlisted(group, listed))
@@ -65,23 +65,23 @@ public static class OtherAccesses
         };
     }
 
-    private static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, IReadOnlyCollection<(TrapClassKind Kind, uint Key, string Name)> listed)
+    private static IEnumerable<CoveredAccess> Unlisted(TrapGroup group, IReadOnlyCollection<(TrapClass Class, uint Key, string Name)> listed)
     {
         if (group.Control is not { } control)
         {
             return [];
         }
 
-        var keys = new HashSet<(TrapClassKind, uint)>(listed.Select(entry => (entry.Kind, entry.Key)));
+        var keys = new HashSet<(TrapClass, uint)>(listed.Select(entry => (entry.Class, entry.Key)));
         return ArchitecturalTraps.CoveredBy(control).Where(covered => !keys.Contains((covered.TrapClass, covered.Key)));
     }
 
     /// <summary>Every (trap class, key, name) the catalogue's registers and aliases dispatch.</summary>
-    private static List<(TrapClassKind Kind, uint Key, string Name)> ListedKeys(RegisterCatalogue catalogue) =>
-        [.. ListedAccess.All(catalogue).Select(access => (access.Kind, access.Key, access.Name))];
+    private static List<(TrapClass Class, uint Key, string Name)> ListedKeys(RegisterCatalogue catalogue) =>
+        [.. ListedAccess.All(catalogue).Select(access => (access.Class, access.Key, access.Name))];
 
     /// <summary>The architectural name as a C# identifier, unique within its trap class (DC CISW becomes DC_CISW).</summary>
-    private static string Identifier(CoveredAccess covered, HashSet<(TrapClassKind, string)> taken)
+    private static string Identifier(CoveredAccess covered, HashSet<(TrapClass, string)> taken)
     {
         var name = CSharpIdentifier.From(covered.Name);
         if (!taken.Add((covered.TrapClass, name)))

@@ -39,10 +39,10 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         var used = ValidateMemberships(listed, declared);
 
         // The first entry of a key is the one the dispatch reaches; a second is TG0006.
-        var listedByKey = new Dictionary<(TrapClassKind, uint), ListedAccess>();
-        foreach (var access in listed.Where(a => !listedByKey.ContainsKey((a.Kind, a.Key))))
+        var listedByKey = new Dictionary<(TrapClass, uint), ListedAccess>();
+        foreach (var access in listed.Where(a => !listedByKey.ContainsKey((a.Class, a.Key))))
         {
-            listedByKey[(access.Kind, access.Key)] = access;
+            listedByKey[(access.Class, access.Key)] = access;
         }
 
         foreach (var group in catalogue.TrapGroups)
@@ -105,7 +105,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                var rule = RegistersByKey.RulesOf(trappable.Kind, trappable.Key).FirstOrDefault(r => r.Control == control);
+                var rule = RegistersByKey.RulesOf(trappable.Class, trappable.Key).FirstOrDefault(r => r.Control == control);
                 if (rule is null)
                 {
                     diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.Name);
@@ -126,7 +126,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
     /// Listed registers must be members in every direction the bit traps them. Unlisted ones are one
     /// TG0017 per group, unless the group says what happens to the others.
     /// </summary>
-    private void ValidateCompleteness(TrapGroup group, TrapControl control, Dictionary<(TrapClassKind, uint), ListedAccess> listedByKey)
+    private void ValidateCompleteness(TrapGroup group, TrapControl control, Dictionary<(TrapClass, uint), ListedAccess> listedByKey)
     {
         var unlisted = new List<CoveredAccess>();
         foreach (var covered in ArchitecturalTraps.CoveredBy(control))

@@ -10,7 +10,8 @@ namespace TrapGen.Catalogue.Validation;
 
 /// <summary>
 /// The aliases' views of their registers: a view that fits the widths (TG0009), and no two 32-bit
-/// aliases on the same half of a register (TG0010).
+/// aliases on the same half of a register (TG0010); the MCR and LDC/STC forms of one AArch32 register
+/// (DBGDTRTXint) are one alias for this.
 /// </summary>
 internal sealed class ViewValidator(DiagnosticBag diagnostics)
 {
@@ -31,14 +32,14 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
                 }
 
                 // A view that contradicts the architecture is TG0024; the half it wrongly claims is no second error.
-                if (alias.Encoding.Form == TrapClassKind.Mcr && !ArchitectureValidator.ViewContradictsArchitecture(alias))
+                if (alias.Encoding.AccessWidth == 32 && !ArchitectureValidator.ViewContradictsArchitecture(alias))
                 {
                     var half = alias.View == RegisterView.Hi ? "[63:32]" : "[31:0]";
-                    if (claimedHalves.TryGetValue(half, out var other))
+                    if (claimedHalves.TryGetValue(half, out var other) && !string.Equals(other.Name, alias.Name, System.StringComparison.OrdinalIgnoreCase))
                     {
                         diagnostics.Report(CatalogueRules.ConflictingViews, alias.ViewSpan, other.Name, alias.Name, half, register.Name);
                     }
-                    else
+                    else if (other is null)
                     {
                         claimedHalves[half] = alias;
                     }
@@ -48,12 +49,12 @@ internal sealed class ViewValidator(DiagnosticBag diagnostics)
     }
 
     /// <summary>The TG0009 case of a view that does not fit the widths, or null when it fits.</summary>
-    private static DiagnosticRule? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.Form, registerWidth, alias.View) switch
+    private static DiagnosticRule? ViewProblem(AliasDefinition alias, int registerWidth) => (alias.Encoding.AccessWidth, registerWidth, alias.View) switch
     {
-        (TrapClassKind.Mcr, 64, RegisterView.Whole) => CatalogueRules.HalfNotChosen,
-        (TrapClassKind.Mcr, 32, not RegisterView.Whole) => CatalogueRules.ViewOfSameWidth,
-        (TrapClassKind.Mcrr, 32, _) => CatalogueRules.WideAccessOfNarrowRegister,
-        (TrapClassKind.Mcrr, 64, not RegisterView.Whole) => CatalogueRules.ViewOfWholeAccess,
+        (32, 64, RegisterView.Whole) => CatalogueRules.HalfNotChosen,
+        (32, 32, not RegisterView.Whole) => CatalogueRules.ViewOfSameWidth,
+        (64, 32, _) => CatalogueRules.WideAccessOfNarrowRegister,
+        (64, 64, not RegisterView.Whole) => CatalogueRules.ViewOfWholeAccess,
         _ => null,
     };
 }

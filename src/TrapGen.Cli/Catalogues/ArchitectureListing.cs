@@ -55,7 +55,7 @@ internal sealed record Aarch64RegisterListing(
         register.ExceptionLevel,
         register.Feature,
         TrapRuleListing.From(register.Traps),
-        CliHex.Word(TrapClasses.Key(register.Encoding)));
+        CliHex.Word(register.Encoding.Key));
 }
 
 /// <summary>An AArch64 System instruction (op0 = 1) of the architecture.</summary>
@@ -75,10 +75,10 @@ internal sealed record SystemInstructionListing(
         instruction.ExceptionLevel,
         instruction.Feature,
         TrapRuleListing.From(instruction.Traps),
-        CliHex.Word(TrapClasses.Key(instruction.Encoding)));
+        CliHex.Word(instruction.Encoding.Key));
 }
 
-/// <summary>An AArch32 cp15 or cp14 register of the architecture; <see cref="CRn"/> and <see cref="Opc2"/> are null for the MCRR form.</summary>
+/// <summary>An AArch32 cp15, cp14 or cp10 register of the architecture; <see cref="CRn"/> and <see cref="Opc2"/> are null for the MCRR form, and <see cref="CRn"/> is CRd for LDC/STC.</summary>
 internal sealed record Aarch32RegisterListing(
     string Name,
     IReadOnlyList<string> OtherNames,
@@ -94,16 +94,16 @@ internal sealed record Aarch32RegisterListing(
     string? MapsTo,
     string? View,
     IReadOnlyList<TrapRuleListing> Traps,
-    [property: JsonIgnore] Cp15Encoding Encoding)
+    [property: JsonIgnore] Aarch32Encoding Encoding)
 {
-    /// <summary>Gets the encoding as the text table shows it: <c>mcr p15, 0, c1, c0, 0</c>.</summary>
+    /// <summary>Gets the encoding as the text table shows it: <c>mcr p15, 0, c1, c0, 0</c>, <c>ldc p14, c5</c>, <c>vmrs reg 7</c>.</summary>
     [JsonIgnore]
-    public string Text => Form + " " + Encoding.Operands(Coprocessor);
+    public string Text => Encoding.FormName.ToLowerInvariant() + " " + Encoding.Operands();
 
     public static Aarch32RegisterListing From(Aarch32Register register)
     {
         var e = register.Encoding;
-        var pair = e.Form == TrapClassKind.Mcrr;
+        var pair = e.Form == AccessForm.Mcrr;
         return new Aarch32RegisterListing(
             register.Name,
             register.OtherNames,
@@ -117,7 +117,7 @@ internal sealed record Aarch32RegisterListing(
             RegisterAccessRules.Spelling(register.Access).ToLowerInvariant(),
             register.ExceptionLevel,
             register.MapsTo,
-            register.MapsTo is null ? null : register.View switch { Aarch32View.Lo => "lo", Aarch32View.Hi => "hi", _ => "whole" },
+            register.MapsTo is null ? null : CatalogueSpelling.Of(register.View),
             TrapRuleListing.From(register.Traps),
             e);
     }

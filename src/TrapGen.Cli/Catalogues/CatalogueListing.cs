@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
-using TrapGen.Catalogue.Encoding;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
 
@@ -23,8 +22,8 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
         [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
-        [.. catalogue.Registers.Select(r => RegisterListing.From(catalogue.Syndrome, r))],
-        [.. catalogue.Instructions.Select(i => InstructionListing.From(catalogue.Syndrome, i))]);
+        [.. catalogue.Registers.Select(RegisterListing.From)],
+        [.. catalogue.Instructions.Select(InstructionListing.From)]);
 }
 
 /// <summary>
@@ -44,17 +43,17 @@ internal sealed record InstructionListing(
     IReadOnlyList<TrapListing> Traps,
     string SyndromeKey)
 {
-    public static InstructionListing From(SyndromeLayouts syndrome, InstructionDefinition instruction) => new(
+    public static InstructionListing From(InstructionDefinition instruction) => new(
         instruction.Name,
         instruction.Description,
-        CatalogueSpelling.Of(instruction.TrapClass),
+        CatalogueSpelling.Of(instruction.TrapClass.Form!.Value),
         instruction.Aarch64 is { } e ? EncodingListing.From(e) : null,
         instruction.Aarch32?.ToString(),
         instruction.TakesRegister,
         CatalogueSpelling.Of(instruction.Handling),
         instruction.Hook,
         TrapListing.From(instruction.Traps),
-        CliHex.Word(instruction.Aarch32 is { } cp15 ? SyndromeKeys.Of(syndrome, cp15) : SyndromeKeys.Of(syndrome, instruction.Aarch64!)));
+        CliHex.Word(instruction.Key));
 }
 
 /// <summary>A field a sanitised register overrides: its name, bits and the value the guest reads in it.</summary>
@@ -91,12 +90,15 @@ internal sealed record EncodingListing(
     public static EncodingListing From(Aarch64Encoding e) => new(e.Op0, e.Op1, e.CRn, e.CRm, e.Op2, e.ToString());
 }
 
-/// <summary>One register of the listing; <see cref="HandlingPhrase"/>, for the table, is left out of the JSON (its parts are there).</summary>
+/// <summary>
+/// One register of the listing; <see cref="HandlingPhrase"/>, for the table, is left out of the JSON (its parts are there).
+/// <see cref="Encoding"/> is null for a register AArch32 alone has (JIDR), whose one form is its alias.
+/// </summary>
 internal sealed record RegisterListing(
     string Name,
     IReadOnlyList<string> OtherNames,
     string Description,
-    EncodingListing Encoding,
+    EncodingListing? Encoding,
     int Width,
     string Access,
     string Handling,
@@ -112,14 +114,14 @@ internal sealed record RegisterListing(
     IReadOnlyList<FieldListing> Fields,
     [property: JsonIgnore] string HandlingPhrase)
 {
-    public static RegisterListing From(SyndromeLayouts syndrome, RegisterDefinition register)
+    public static RegisterListing From(RegisterDefinition register)
     {
         var e = register.Encoding;
         return new RegisterListing(
             register.Name,
             [.. register.OtherNames],
             register.Description,
-            EncodingListing.From(e),
+            e is null ? null : EncodingListing.From(e),
             register.Width,
             CatalogueSpelling.Of(register.Access),
             CatalogueSpelling.Of(register.Handling),
@@ -129,8 +131,8 @@ internal sealed record RegisterListing(
             TrapListing.From(register.Traps),
             register.GuestAarch32State,
             register.IsAarch64Dispatched,
-            CliHex.Word(SyndromeKeys.Of(syndrome, e)),
-            [.. register.Aliases.Select(a => AliasListing.From(syndrome, a))],
+            CliHex.Word(e?.Key ?? 0),
+            [.. register.Aliases.Select(AliasListing.From)],
             register.Value is { } value ? CliHex.Doubleword(value) : null,
             FieldListing.From(register),
             HandlingPhrases.Of(register));
@@ -138,13 +140,17 @@ internal sealed record RegisterListing(
 }
 
 /// <summary>
-/// One AArch32 alias of a register. <see cref="Kind"/> names its trap class, which is its form, as registers.yaml
-/// does (<c>mcr</c> or <c>mcrr</c>); <see cref="CRn"/> and <see cref="Opc2"/> are null for the 64-bit (MCRR) form.
+/// One AArch32 form of a register. <see cref="Kind"/> names its form as registers.yaml does (<c>mcr</c>, <c>mcrr</c>
+/// or <c>ldc</c>), <see cref="Coprocessor"/> its coprocessor (15, 14 or 10), which with the form picks the exception
+/// class its traps report (<see cref="ExceptionClass"/>) and its trap class (<see cref="TrapClass"/>, as decode's
+/// <c>trapClass</c> names it); <see cref="CRn"/> and <see cref="Opc2"/> are null for the
+/// 64-bit (MCRR) form, and <see cref="CRn"/> is CRd for LDC/STC.
 /// </summary>
 internal sealed record AliasListing(
     string Name,
     IReadOnlyList<string> OtherNames,
     string Kind,
+    string TrapClass,
     [property: JsonPropertyName("opc1")] int Opc1,
     [property: JsonPropertyName("crn")] int? CRn,
     [property: JsonPropertyName("crm")] int CRm,
@@ -152,16 +158,24 @@ internal sealed record AliasListing(
     string View,
     int AccessWidth,
     IReadOnlyList<TrapListing> Traps,
-    string SyndromeKey)
+    string SyndromeKey,
+    int Coprocessor,
+    string ExceptionClass,
+    [property: JsonIgnore] Aarch32Encoding Encoding)
 {
-    public static AliasListing From(SyndromeLayouts syndrome, AliasDefinition alias)
+    /// <summary>Gets the encoding as the text table shows it: <c>mcr p15, 0, c1, c0, 0</c>, <c>mrrc p14, 0, c1</c>, <c>ldc p14, c5</c>, <c>vmrs reg 7</c>.</summary>
+    [JsonIgnore]
+    public string Text => Encoding.FormName.ToLowerInvariant() + " " + Encoding.Operands();
+
+    public static AliasListing From(AliasDefinition alias)
     {
         var e = alias.Encoding;
-        var pair = e.Form == TrapClassKind.Mcrr;
+        var pair = e.Form == AccessForm.Mcrr;
         return new AliasListing(
             alias.Name,
             [.. alias.OtherNames],
             CatalogueSpelling.Of(e.Form),
+            alias.Class.Name.ToLowerInvariant(),
             e.Opc1,
             pair ? null : e.CRn,
             e.CRm,
@@ -169,6 +183,9 @@ internal sealed record AliasListing(
             CatalogueSpelling.Of(alias.View),
             e.AccessWidth,
             TrapListing.From(alias.Traps),
-            CliHex.Word(SyndromeKeys.Of(syndrome, e)));
+            CliHex.Word(e.Key),
+            e.Coprocessor,
+            "0x" + alias.Class.ExceptionClass.ToString("X2", CultureInfo.InvariantCulture),
+            e);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Catalogue.Parsing;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -11,9 +12,9 @@ internal static class CatalogueSummary
     public static string Describe(RegisterCatalogue catalogue)
     {
         var aliases = catalogue.Registers.SelectMany(r => r.Aliases).ToList();
-        var mcr = aliases.Count(a => a.Encoding.Form == TrapClassKind.Mcr);
+        var forms = string.Join(", ", aliases.GroupBy(a => a.Encoding.Form).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture) + " " + CatalogueSpelling.Of(g.Key)));
         return Count(catalogue.Registers.Count, "register") + ", "
-            + Count(aliases.Count, "AArch32 alias") + " (" + mcr.ToString(CultureInfo.InvariantCulture) + " mcr, " + (aliases.Count - mcr).ToString(CultureInfo.InvariantCulture) + " mcrr), "
+            + Count(aliases.Count, "AArch32 alias") + (aliases.Count == 0 ? string.Empty : " (" + forms + ")") + ", "
             + Count(catalogue.TrapGroups.Count, "trap group") + ", " + Count(catalogue.Hooks.Count, "hook") + ", " + Count(catalogue.Emulators.Count, "emulator");
     }
 

@@ -22,13 +22,11 @@ internal static class RegisterTable
         {
             var name = register.OtherNames.Count == 0 ? register.Name : register.Name + " (" + string.Join(", ", register.OtherNames) + ")";
             var key = register.Aarch64Dispatched ? register.SyndromeKey : "-  (AArch32 only)";
-            table.Add(name, register.Encoding.Generic, Width(register.Width), register.HandlingPhrase, Traps(register.Traps), key);
+            table.Add(name, register.Encoding?.Generic ?? "-", Width(register.Width), register.HandlingPhrase, Traps(register.Traps), key);
             foreach (var alias in register.Aliases)
             {
                 var aliasName = alias.OtherNames.Count == 0 ? alias.Name : alias.Name + " (" + string.Join(", ", alias.OtherNames) + ")";
-                var form = alias.CRn is null ? TrapClassKind.Mcrr : TrapClassKind.Mcr;
-                var encoding = CatalogueSpelling.Of(form) + " " + new Cp15Encoding(form, alias.Opc1, alias.CRn ?? 0, alias.CRm, alias.Opc2 ?? 0);
-                table.Add("  " + aliasName, encoding, Width(alias.AccessWidth) + " " + alias.View, string.Empty, Traps(alias.Traps), alias.SyndromeKey);
+                table.Add("  " + aliasName, alias.Text, Width(alias.AccessWidth) + " " + alias.View, string.Empty, Traps(alias.Traps), alias.SyndromeKey);
             }
         }
 

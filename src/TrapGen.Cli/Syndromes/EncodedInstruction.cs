@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Instructions;
 using TrapGen.Runtime;
-using TrapGen.Runtime.Instructions;
+using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Cli.Syndromes;
 
@@ -37,7 +38,7 @@ internal sealed record EncodedInstruction(
                 throw new CliException(value.Origin + ": cannot decode '" + value.Text + "': " + wordError);
             }
 
-            if (!SystemInstructionSyntax.TryParse(value.Text, thumb: false, out access, out var error))
+            if (!SystemInstructionSyntax.TryParse(value.Text, thumb: false, CatalogueIndex.RegisterNames, out access, out var error))
             {
                 throw new CliException(value.Origin + ": cannot encode '" + value.Text + "': " + error);
             }
@@ -45,14 +46,14 @@ internal sealed record EncodedInstruction(
 
         var esr = SyndromeBuilder.Build(access);
         var syndrome = SyndromeDescription.From(esr);
-        var a64 = access.TrapClass == TrapClassKind.Msr;
+        var a64 = access.Class.IsAarch64;
         var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
-            ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Runtime.Instructions.InstructionSet.T32 }))
+            ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Instructions.InstructionSet.T32 }))
             : null;
         return new EncodedInstruction(
-            SystemInstructionSyntax.Format(access),
+            SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames),
             a64 ? "a64" : "a32",
-            CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = a64 ? Runtime.Instructions.InstructionSet.A64 : Runtime.Instructions.InstructionSet.A32 })),
+            CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = a64 ? Instructions.InstructionSet.A64 : Instructions.InstructionSet.A32 })),
             t32,
             CliHex.Word(esr),
             syndrome.Register,
@@ -77,12 +78,12 @@ internal sealed record EncodedInstruction(
             return false;
         }
 
-        Runtime.Instructions.InstructionSet[] sets = named switch
+        Instructions.InstructionSet[] sets = named switch
         {
-            "a64" => [Runtime.Instructions.InstructionSet.A64],
-            "a32" => [Runtime.Instructions.InstructionSet.A32],
-            "t32" => [Runtime.Instructions.InstructionSet.T32],
-            _ => [Runtime.Instructions.InstructionSet.A64, Runtime.Instructions.InstructionSet.A32],
+            "a64" => [Instructions.InstructionSet.A64],
+            "a32" => [Instructions.InstructionSet.A32],
+            "t32" => [Instructions.InstructionSet.T32],
+            _ => [Instructions.InstructionSet.A64, Instructions.InstructionSet.A32],
         };
         foreach (var set in sets)
         {
@@ -92,7 +93,7 @@ internal sealed record EncodedInstruction(
             }
         }
 
-        error = CliHex.Word(word) + " is no system-register, cp14 or VMRS move, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
+        error = CliHex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
         return false;
     }
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Syndromes;
 
@@ -40,10 +40,10 @@ internal sealed record FieldValue([property: JsonIgnore] BitField Field, uint Va
 
         return field.Name switch
         {
-            TrapClasses.Cond when layout.FindField(TrapClasses.CV) is { } cv && cv.Extract(word) == 0 => "UNKNOWN (CV = 0)",
-            TrapClasses.Cond => ConditionCodes.Suffix((uint)value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
-            TrapClasses.Rt or TrapClasses.Rt2 when layout == Layouts.MsrMrsIss.Layout => X(value),
-            TrapClasses.Rt or TrapClasses.Rt2 or "Rn" => Aarch32RegisterMapping.Name((uint)value) ?? "not an AArch32 register",
+            "COND" when layout.FindField("CV") is { } cv && cv.Extract(word) == 0 => "UNKNOWN (CV = 0)",
+            "COND" => ConditionCodes.Suffix((uint)value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
+            "Rt" or "Rt2" when layout == Layouts.MsrMrsIss.Layout => X(value),
+            "Rt" or "Rt2" or "Rn" => Aarch32RegisterMapping.Name((uint)value) ?? "not an AArch32 register",
             "SRT" => layout.FindField("SF") is { } sf && sf.Extract(word) == 0 ? (value == GeneralPurposeRegisters.ZeroRegister ? "wzr" : "w" + Decimal(value)) : X(value),
             "RN" => X(value),
             "imm16" or "Comment" or "imm8" => "#0x" + value.ToString("x", CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
@@ -24,19 +25,30 @@ internal sealed record RegisterMatch(
     string? AfterWrite,
     [property: JsonIgnore] string Summary)
 {
-    public static RegisterMatch? Find(TrapClassKind kind, uint key)
+    /// <summary>
+    /// Finds the catalogued register, alias, System instruction or trap group's other access at <paramref name="key"/>
+    /// of <paramref name="trapClass"/>. Where the architecture names the read and the write of one encoding as two
+    /// registers (DBGDTRRX_EL0 and DBGDTRTX_EL0), a catalogued one is the match only in a direction it allows.
+    /// </summary>
+    public static RegisterMatch? Find(TrapClass trapClass, uint key, bool isRead)
     {
-        if (kind == TrapClassKind.Msr && CatalogueIndex.TryFindAarch64(key, out var register))
+        if (trapClass == TrapClasses.Msr && CatalogueIndex.TryFindAarch64(key, out var register))
         {
-            return Create(register.Name, register, null);
+            return IsOtherRegister(register, register.Name) ? null : Create(register.Name, register, null);
         }
 
-        if (CatalogueIndex.TryFindAarch32(kind, key, out var owner, out var alias))
+        if (CatalogueIndex.TryFindAarch32(trapClass, key, out var owner, out var alias))
         {
-            return Create(alias.Name, owner, alias);
+            return IsOtherRegister(owner, alias.Name) ? null : Create(alias.Name, owner, alias);
         }
 
-        return CatalogueIndex.TryFindInstructionOrOther(kind, key, out var other) ? Create(other) : null;
+        return CatalogueIndex.TryFindInstructionOrOther(trapClass, key, out var other) ? Create(other) : null;
+
+        bool IsOtherRegister(SystemRegisterInfo catalogued, string name) =>
+            !(isRead ? catalogued.IsReadable : catalogued.IsWritable)
+            && RegistersByKey.NameOf(trapClass, key, isRead) is { } architectural
+            && architectural != name
+            && !catalogued.OtherNames.Contains(architectural);
     }
 
     /// <summary>A catalogued System instruction, or an access a trap group's others: handles.</summary>
@@ -49,7 +61,7 @@ internal sealed record RegisterMatch(
 
     private static RegisterMatch Create(string name, SystemRegisterInfo register, Aarch32AliasInfo? alias)
     {
-        var reach = alias is null ? name : name + ", " + RegisterViews.Of(alias.View, register.Name);
+        var reach = alias is null || (register.IsAarch32Only && alias.View == RegisterView.Whole) ? name : name + ", " + RegisterViews.Of(alias.View, register.Name);
         var view = alias is null ? null : CatalogueSpelling.Of(alias.View);
         return new RegisterMatch(name, register.Name, view, CatalogueSpelling.Of(register.Handling), register.Emulator, register.AfterWrite, reach + ": " + register.HandlingPhrase);
     }

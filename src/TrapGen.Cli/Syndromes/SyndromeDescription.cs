@@ -5,8 +5,8 @@ using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
+using TrapGen.Instructions;
 using TrapGen.Runtime;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Cli.Syndromes;
@@ -22,7 +22,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Il">The instruction length bit: 1 for a 32-bit instruction.</param>
 /// <param name="Iss">The instruction-specific syndrome.</param>
 /// <param name="Iss2">ESR_EL2[55:32], or null when zero.</param>
-/// <param name="TrapClass">msr, mcr or mcrr (the trap classes, as registers.yaml names them), or null.</param>
+/// <param name="TrapClass">The trap class a catalogue dispatches it as, in lower case (msr, mcr, mcrr, cp14mcr, cp14mcrr, ldcstc, vmrs: TrapGen.Architecture's TrapClasses), or null.</param>
 /// <param name="Layout">The name of the exception class's ISS layout in TrapGen.Architecture (DataAbortIss), or null when it has none.</param>
 /// <param name="Fields">Every ISS field of the exception class that applies, most significant first.</param>
 /// <param name="Iss2Fields">Every ISS2 field, when the exception class defines ISS2 and it is not zero.</param>
@@ -57,15 +57,15 @@ internal sealed record SyndromeDescription(
         var ec = (int)EsrFields.GetEC(esr);
         var iss2 = (uint)Layouts.Esr.ISS2.Extract(value);
         var upper = value >> Layouts.Esr.ISS2.Lsb;
-        var isTrap = SyndromeKey.TryGet(esr, out var kind, out var key);
+        var isTrap = SyndromeKey.TryGet(esr, out var trapClass, out var key);
         var decoded = SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
-        var register = isTrap ? RegisterMatch.Find(kind, key) : null;
-        var architecturalName = isTrap ? (register is null ? RegistersByKey.NameOf(kind, key, access.IsRead) : null) : decoded ? UncataloguedName.Of(access) : null;
+        var register = isTrap ? RegisterMatch.Find(trapClass, key, trapClass.IsRead(iss)) : null;
+        var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(trapClass, key, access.IsRead) : null;
         var layout = Layouts.IssOf(ec);
         var iss2Layout = Layouts.Iss2Of(ec);
         string? instruction = null;
         var unspelled = string.Empty;
-        var spelled = decoded && SystemInstructionSyntax.TryFormat(access, out instruction, out unspelled);
+        var spelled = decoded && SystemInstructionSyntax.TryFormat(access, CatalogueIndex.RegisterNames, out instruction, out unspelled);
         return new SyndromeDescription(
             upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
             CliHex.Digits((uint)ec, 2),
@@ -73,14 +73,14 @@ internal sealed record SyndromeDescription(
             (int)EsrFields.GetIL(esr),
             CliHex.Digits(iss, 7),
             iss2 == 0 ? null : CliHex.Digits(iss2, 6),
-            isTrap ? CatalogueSpelling.Of(kind) : null,
+            isTrap ? trapClass.Name.ToLowerInvariant() : null,
             layout?.Name,
             layout is null ? [] : FieldValue.All(layout, iss),
             iss2Layout is null || iss2 == 0 ? [] : FieldValue.All(iss2Layout, iss2),
             decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
             spelled ? instruction : null,
-            decoded && access.TrapClass != TrapClassKind.Msr ? conditionValid : null,
+            decoded && !access.Class.IsAarch64 ? conditionValid : null,
             register,
             architecturalName);
     }

@@ -5,9 +5,9 @@ using System.IO;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Guests;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Cli.Traces;
 
@@ -261,9 +261,9 @@ internal static class TraceParser
             throw new CliException("a read takes no '= value'; the trace prints the value read");
         }
 
-        if (access.TrapClass == TrapClassKind.Mcr && value > uint.MaxValue)
+        if (access.Class.TransferWidth == 32 && value > uint.MaxValue)
         {
-            throw new CliException("0x" + value.ToString("x", CultureInfo.InvariantCulture) + " does not fit the 32-bit register an MCR writes");
+            throw new CliException("0x" + value.ToString("x", CultureInfo.InvariantCulture) + " does not fit the 32 bits an " + access.Class.WriteMnemonic + " writes");
         }
     }
 }

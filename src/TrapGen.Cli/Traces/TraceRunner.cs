@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Guests;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Cli.Traces;

@@ -27,6 +27,9 @@ public sealed class Vcpu
     /// <summary>Gets or sets the program counter.</summary>
     public ulong Pc { get; set; }
 
+    /// <summary>Gets or sets whether an AArch32 vCPU executes T32 (PSTATE.T): a literal LDC then reads its PC plus 4, not plus 8.</summary>
+    public bool Thumb { get; set; }
+
     /// <summary>Gets or sets the condition flags (PSTATE.NZCV / CPSR[31:28]).</summary>
     public ConditionFlags Flags { get; set; }
 
@@ -38,6 +41,9 @@ public sealed class Vcpu
     /// that did not trap, keyed by trap class and register key. Part of the vCPU, so nothing leaks between vCPUs.
     /// </summary>
     public System.Collections.Generic.Dictionary<ulong, ulong> OtherSystemRegisters { get; } = [];
+
+    /// <summary>Gets the guest memory the vCPU's LDC and STC load from and store to.</summary>
+    public GuestMemory Memory { get; } = new();
 
     /// <summary>Gets the vCPU's timer.</summary>
     public VirtualTimer Timer { get; } = new();

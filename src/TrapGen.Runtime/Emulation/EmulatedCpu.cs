@@ -1,23 +1,21 @@
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Runtime.Emulation;
 
 /// <summary>
-/// The hardware under the hypervisor: executes a guest's system-register moves, cp14 moves, VMRS of the
-/// floating-point ID registers and SMC. Whether one traps is decided as the hardware decides it, from
-/// HCR_EL2 and CNTHCTL_EL2 and the architecture's table of what each control covers
-/// (<see cref="ArchitecturalTraps"/>), never from the catalogue. Before the trap controls, the
-/// architecture's own checks (<see cref="El1Access"/>): an unallocated encoding, EL2 or EL3 state, an
-/// access in a direction the register lacks, or an UNPREDICTABLE form is UNDEFINED at EL1. An access that
-/// passes both reaches the EL1 registers directly. System instructions (op0 1: DC, IC, TLBI, AT) are
-/// decided the same way, by HCR_EL2.TPC, TPU, TSW, TTLB and TDZ; cp14 moves by HCR_EL2 only (TID0 traps
-/// JIDR; MDCR_EL2's debug traps are not modelled, and with MDCR_EL2 = 0 they trap nothing); VMRS of
-/// FPSID by TID0 and of MVFR0, MVFR1 and MVFR2 by TID3, with floating-point access enabled
-/// (CPACR_EL1.FPEN = 0b11, CPTR_EL2.TFP = 0: the CPU does not model the FP enable traps, EC 0x07, which
-/// come first); SMC by TSC, and without it the firmware answers it (<see cref="ArchitecturalTraps.SmcTrappingControl"/>).
+/// The hardware under the hypervisor: executes a guest's instructions of every trap class (system-register
+/// moves and System instructions, cp15 and cp14 moves, LDC/STC of the debug data transfer register, VMRS of the
+/// floating-point ID registers, SMC), the same way for each: the architecture's own checks first
+/// (<see cref="El1Access"/>: an unallocated encoding, EL2 or EL3 state, an access in a direction the register
+/// lacks, or an UNPREDICTABLE form is UNDEFINED at EL1), then whether the access traps, decided as the hardware
+/// decides it from the trap controls' values and the architecture's tables of what each covers
+/// (<see cref="ArchitecturalTraps"/>), never from the catalogue. An access that passes both reaches the EL1
+/// registers (or, for LDC/STC, the guest's memory) directly. VMRS runs with floating-point access enabled
+/// (CPACR_EL1.FPEN = 0b11, CPTR_EL2.TFP = 0: the CPU does not model the FP enable traps, EC 0x07, which come
+/// first). An SMC that does not trap goes to the firmware, which answers it.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -34,6 +32,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     public ExecutionResult Execute(uint word, bool thumb = false)
     {
         var vcpu = Hypervisor.Current;
+        vcpu.Thumb = thumb && vcpu.ExecutionState == ExecutionState.Aarch32;
         var instructionSet = InstructionSets.Of(vcpu.ExecutionState, thumb);
         if (!InstructionDecoder.TryDecode(word, instructionSet, out var access))
         {
@@ -42,13 +41,13 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         }
 
         var esr = SyndromeBuilder.Build(access);
-        return access.Kind == InstructionKind.Smc ? ExecuteSmc(vcpu, access, esr) : ExecuteMove(vcpu, access, esr);
+        return access.Class.IsDispatchable ? ExecuteMove(vcpu, access, esr) : ExecuteSmc(vcpu, access, esr);
     }
 
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
-        var key = EsrFields.GetISS(esr) & TrappedInstructionClasses.Of(access).Syndrome.KeyMask;
-        var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(Check(access, key));
+        var key = access.Class.KeyOf(EsrFields.GetISS(esr));
+        var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(El1Access.Check(access.Class, key, access.IsRead));
         if (undefined != UndefinedReason.None)
         {
             vcpu.InjectUndefined();
@@ -91,7 +90,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
-        if (ArchitecturalTraps.SmcTrappingControl(Hypervisor.Hcr.Value) is { } control)
+        if (TrappingControl(access, 0) is { } control)
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
         }
@@ -100,20 +99,8 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 
-    /// <summary>A VMRS decoded is always a read of an ID register, which EL1 may read.</summary>
-    private static El1AccessCheck Check(in SystemRegisterAccess access, uint key) => access.Kind switch
-    {
-        InstructionKind.Cp14Move => El1Access.CheckCp14(access.TrapClass, key, access.IsRead),
-        InstructionKind.Vmrs => El1AccessCheck.Allowed,
-        _ => El1Access.Check(access.TrapClass, key, access.IsRead),
-    };
-
-    private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) => access.Kind switch
-    {
-        InstructionKind.Cp14Move => ArchitecturalTraps.Cp14TrappingControl(Hypervisor.Hcr.Value, access.TrapClass, key, access.IsRead),
-        InstructionKind.Vmrs => ArchitecturalTraps.VmrsTrappingControl(Hypervisor.Hcr.Value, access.CRn),
-        _ => ArchitecturalTraps.TrappingControl(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.TrapClass, key, access.IsRead),
-    };
+    private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) =>
+        ArchitecturalTraps.TrappingControl(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.Class, key, access.IsRead);
 
     private static UndefinedReason Reason(El1AccessCheck check) => check switch
     {

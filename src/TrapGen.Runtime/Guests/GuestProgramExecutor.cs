@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Runtime.Guests;
@@ -118,8 +118,13 @@ public sealed class GuestProgramExecutor
                 return StepRefusal.ValueWithoutWrite;
             }
 
-            TransferRegisters.Write(vcpu.Registers, access, value);
+            // Where the write takes its value from: Rt (Rt2), or for an LDC the word of memory it loads.
+            TransferRegisters.Write(vcpu, access, value);
         }
+
+        // The value an access moves, seen where it moves through, before a written-back base moves the address.
+        var written = decoded && !access.IsRead ? TransferRegisters.Read(vcpu, access) : 0;
+        uint? address = decoded && access.Form == AccessForm.LdcStc ? TransferRegisters.Address(vcpu, access, out _) : null;
 
         var hypervisor = Domain.Hypervisor;
         var pc = vcpu.Pc;
@@ -131,10 +136,10 @@ public sealed class GuestProgramExecutor
         var instruction = new ExecutedInstruction(
             pc,
             step.Word,
-            decoded ? SystemInstructionSyntax.Format(access) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
+            decoded ? SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
             result,
             decoded ? TrapReport.DisplayName(result.Esr) : null,
-            decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), TransferRegisters.Read(vcpu.Registers, access)) : null);
+            decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), !access.IsRead ? written : address is { } word ? vcpu.Memory.ReadWord(word) : TransferRegisters.Read(vcpu, access)) : null);
         Counts.Count(vcpu.Id, instruction, mmuWasOn);
         cause = trappedWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? HcrChangeCause.MmuEnabled
             : vcpu.GuestMemoryCleans != cleansBefore ? HcrChangeCause.SetWayClean

@@ -1,5 +1,5 @@
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Guests;
 

@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Runtime.Traps;
 
 /// <summary>
 /// The EL2 side of one physical CPU: HCR_EL2, CNTHCTL_EL2, the live EL1 system registers, the running
-/// vCPU, and the trap entry (the seed's do_sysreg, do_cp15_32 and do_cp15_64). Every syndrome value is
+/// vCPU, and the trap entry (the seed's do_sysreg, do_cp15_32 and do_cp15_64; KVM's arm_exit_handlers[]):
+/// the exception class's <see cref="TrapClass"/>, looked up once, checks an AArch32 condition, the generated
+/// dispatch handles the register, and what nothing handles goes by the class. Every syndrome value is
 /// handled without an exception, and a handled trap allocates nothing.
 /// </summary>
 public sealed class Hypervisor
@@ -102,10 +103,8 @@ public sealed class Hypervisor
 
     private TrapOutcome Handle(Vcpu vcpu, uint esr)
     {
-        var exceptionClass = EsrFields.GetEC(esr);
-        var iss = EsrFields.GetISS(esr);
-        // An AArch64 trap (EC 0x18, the common case) reports no condition: only AArch32 ones are checked.
-        if (exceptionClass != MsrIss.ExceptionClass && !TrapCondition.Passes(vcpu.Flags, exceptionClass, iss))
+        var trapClass = TrapClasses.Find(EsrFields.GetEC(esr));
+        if (!TrapCondition.Passes(vcpu.Flags, trapClass, EsrFields.GetISS(esr)))
         {
             AdvancePc(vcpu, esr);
             return TrapOutcome.ConditionFailed;
@@ -120,7 +119,7 @@ public sealed class Hypervisor
                 vcpu.InjectUndefined();
                 return TrapOutcome.Undefined;
             default:
-                return Unhandled(vcpu, exceptionClass);
+                return Unhandled(vcpu, trapClass);
         }
     }
 
@@ -128,17 +127,17 @@ public sealed class Hypervisor
     /// What nothing handles: a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>);
     /// a trapped system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
-    private TrapOutcome Unhandled(Vcpu vcpu, uint exceptionClass)
+    private TrapOutcome Unhandled(Vcpu vcpu, TrapClass? trapClass)
     {
-        var trapped = TrappedInstructionClasses.Find(exceptionClass);
-        if (trapped?.Kind == InstructionKind.Smc)
+        // A trapped SMC: the one class that moves no register's value.
+        if (trapClass is { IsDispatchable: false })
         {
             UnknownSmcCall.Answer(vcpu);
             return TrapOutcome.SmcNotSupported;
         }
 
-        // A system-register, cp14 or VMRS access: every other class the runtime decodes.
-        var isSystemRegisterTrap = trapped is not null;
+        // A system-register, cp14, LDC/STC or VMRS access: every class a catalogue dispatches.
+        var isSystemRegisterTrap = trapClass is not null;
         if (isSystemRegisterTrap && Policy == UnhandledAccessPolicy.CrashDomain)
         {
             DomainCrashed = true;

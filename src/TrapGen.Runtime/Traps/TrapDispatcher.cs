@@ -49,6 +49,12 @@ public sealed partial class TrapDispatcher
 
     private partial void WriteR(int index, uint value) => current.Registers.WriteR(index, value);
 
+    private partial uint ReadGuestWord(uint address) => current.Memory.ReadWord(address);
+
+    private partial void WriteGuestWord(uint address, uint value) => current.Memory.WriteWord(address, value);
+
+    private partial uint LiteralBase() => TransferRegisters.LiteralBase(current.Pc, current.Thumb ? Instructions.InstructionSet.T32 : Instructions.InstructionSet.A32);
+
     /// <summary>
     /// The seed's update_sctlr: HCR.DC is incompatible with the guest's MMU, and TVM was only set to
     /// catch the MMU being enabled, so both are cleared as soon as SCTLR.M is set, without waiting for a

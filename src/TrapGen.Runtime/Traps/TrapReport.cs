@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
-using TrapGen.Runtime.Instructions;
+using TrapGen.Instructions;
 
 namespace TrapGen.Runtime.Traps;
 
@@ -15,20 +15,20 @@ public static class TrapReport
 {
     /// <summary>
     /// Formats the access as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0 @ 0x…</c> (<c>sys 1, …</c> for a System instruction),
-    /// <c>mrc p15, 0, r0, c1, c0, 0 @ 0x…</c> or <c>mrrc p15, 0, r2, r3, c14 @ 0x…</c>.
+    /// <c>mrc p15, 0, r0, c1, c0, 0 @ 0x…</c> or <c>mrrc p15, 0, r2, r3, c14 @ 0x…</c> (and p14's moves alike); VMRS,
+    /// LDC/STC and SMC as the instruction the syndrome reports.
     /// </summary>
     public static string LogLine(uint esr, ulong pc)
     {
         var at = " @ 0x" + pc.ToString("x16", CultureInfo.InvariantCulture);
         if (SyndromeDecoder.TryDecode(esr, out var access, out _))
         {
-            if (access.Kind == InstructionKind.SystemRegisterMove)
+            if (SeedSyntax(access) is { } seed)
             {
-                return SeedSyntax(access) + at;
+                return seed + at;
             }
 
-            // cp14 moves, VMRS and SMC: as the instruction the syndrome reports.
-            if (SystemInstructionSyntax.TryFormat(access, out var text, out _))
+            if (SystemInstructionSyntax.TryFormat(access, CatalogueIndex.RegisterNames, out var text, out _))
             {
                 return text + at;
             }
@@ -38,21 +38,21 @@ public static class TrapReport
     }
 
     /// <summary>
-    /// The registers.yaml entry that would handle the access, or null when the syndrome is not a
-    /// system-register trap. An architectural register gets a name-only entry (the generator takes its
-    /// encoding, width and AArch32 views from the architecture), trapped as the architecture traps it;
-    /// an AArch32 view is added through its AArch64 register.
+    /// The registers.yaml entry that would handle the access, or null when the syndrome is not a trap of a
+    /// class a catalogue dispatches. An architectural register gets a name-only entry (the generator takes its
+    /// encoding, width and AArch32 views from the architecture), trapped as the architecture traps it; an
+    /// AArch32 view is added through its AArch64 register; a register AArch32 alone has (JIDR) by its own name.
     /// </summary>
     public static string? CatalogueEntry(uint esr)
     {
-        if (!SyndromeKey.TryGet(esr, out var kind, out var key))
+        if (!SyndromeKey.TryGet(esr, out var trapClass, out var key))
         {
             return null;
         }
 
         SyndromeDecoder.TryDecode(esr, out var access, out _);
         var isRead = access.IsRead;
-        if (ReservedIdSpace.Contains(kind, key))
+        if (ReservedIdSpace.Contains(trapClass, key))
         {
             return """
                 # a reserved ID register (reads as zero); registers.yaml handles the whole reserved space with:
@@ -62,7 +62,7 @@ public static class TrapReport
                 """;
         }
 
-        if (kind == TrapClassKind.Msr)
+        if (trapClass == TrapClasses.Msr)
         {
             if (RegistersByKey.TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register))
             {
@@ -84,18 +84,21 @@ public static class TrapReport
                 """);
         }
 
-        if (RegistersByKey.TryFindCp15(kind, key, out var aarch32))
+        if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))
         {
             if (aarch32.IsSystemInstruction && aarch32.IsGuestAccessible)
             {
                 return InstructionEntry(aarch32.Name, aarch32.Traps);
             }
 
-            if (aarch32.MapsTo is not { } owner || !aarch32.IsGuestAccessible)
+            if (!aarch32.IsGuestAccessible)
             {
-                return "# " + aarch32.Describe() + (aarch32.IsGuestAccessible
-                    ? " is not mapped to an AArch64 register, so no catalogue entry can hold it"
-                    : " is EL" + aarch32.ExceptionLevel.ToString(CultureInfo.InvariantCulture) + " state: EL1 access is UNDEFINED, never catalogued");
+                return "# " + aarch32.Describe() + " is EL" + aarch32.ExceptionLevel.ToString(CultureInfo.InvariantCulture) + " state: EL1 access is UNDEFINED, never catalogued";
+            }
+
+            if (aarch32.MapsTo is not { } owner)
+            {
+                return "# registers.yaml, under registers (" + aarch32.Name + " is a register of AArch32 alone):\n" + NameOnlyEntry(aarch32.Name, aarch32.Traps);
             }
 
             return CatalogueIndex.Contains(owner)
@@ -103,7 +106,12 @@ public static class TrapReport
                 : "# registers.yaml, under registers (" + aarch32.Name + " is " + aarch32.Mapping + "):\n" + NameOnlyEntry(owner, aarch32.Traps);
         }
 
-        return kind == TrapClassKind.Mcr
+        if (!ImplementationDefinedSpace.Contains(trapClass, key))
+        {
+            return "# no register of the architecture has " + GenericName(access) + ", and it is outside the IMPLEMENTATION DEFINED space: no catalogue entry can hold it";
+        }
+
+        return trapClass.Form == AccessForm.Mcr
             ? Invariant($"""
                 # registers.yaml, under aarch32: of the IMPLEMENTATION DEFINED register it maps onto:
                       - name: {GenericName(access)}
@@ -119,8 +127,8 @@ public static class TrapReport
 
     /// <summary>
     /// The name a report shows for a trapped access: the catalogued name, else the architecture's, else a
-    /// generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C15_C0_1</c>, <c>CP15_0_C15</c>). Null when the
-    /// syndrome is not a system-register trap.
+    /// generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C15_C0_1</c>, <c>CP15_0_C15</c>); <c>SMC</c> for an SMC.
+    /// Null when the syndrome is no trap TrapGen understands.
     /// </summary>
     public static string? DisplayName(uint esr)
     {
@@ -129,19 +137,13 @@ public static class TrapReport
             return catalogued;
         }
 
-        if (!SyndromeKey.TryGet(esr, out var kind, out var key))
+        if (!SyndromeKey.TryGet(esr, out var trapClass, out var key))
         {
-            // cp14 moves and VMRS by the register they reach; SMC (either state) as itself.
-            if (TrappedInstructionClasses.IsSmc(EsrFields.GetEC(esr)))
-            {
-                return "SMC";
-            }
-
-            return SyndromeDecoder.TryDecode(esr, out var other, out _) ? UncataloguedName.Of(other) : null;
+            return TrapClasses.Find(EsrFields.GetEC(esr)) is not null ? "SMC" : null;
         }
 
         SyndromeDecoder.TryDecode(esr, out var access, out _);
-        return RegistersByKey.NameOf(kind, key, access.IsRead) ?? GenericName(access);
+        return RegistersByKey.NameOf(trapClass, key, access.IsRead) ?? GenericName(access);
     }
 
     /// <summary>A name-only catalogue entry, with the HCR_EL2 trap groups the architecture puts it in.</summary>
@@ -160,20 +162,27 @@ public static class TrapReport
         return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }
 
-    /// <summary>A name built from the encoding of a system-register trap: the generic assembler name for MSR/MRS, CP15_opc1_Cn_Cm_opc2 or CP15_opc1_Cm for cp15.</summary>
-    private static string GenericName(in SystemRegisterAccess access) => access.TrapClass switch
-    {
-        TrapClassKind.Msr => SystemRegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant(),
-        _ => new Cp15Encoding(access.TrapClass, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2).GenericName,
-    };
+    /// <summary>A name built from the encoding of a trapped access: the generic assembler name for MSR/MRS, <c>CP15_opc1_Cn_Cm_opc2</c> or <c>CP15_opc1_Cm</c> (<c>CP14_…</c>) for AArch32.</summary>
+    private static string GenericName(in SystemRegisterAccess access) => access.Class == TrapClasses.Msr
+        ? CatalogueIndex.RegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant()
+        : new Aarch32Encoding(access.Class.Coprocessor, access.Class.Form ?? AccessForm.Mcr, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2).GenericName;
 
-    /// <summary>A system-register move as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0</c>, <c>mrc p15, 0, r0, c1, c0, 0</c>, <c>mrrc p15, 0, r2, r3, c14</c>.</summary>
-    private static string SeedSyntax(in SystemRegisterAccess access) => access.TrapClass switch
-    {
-        TrapClassKind.Msr => Invariant($"{SeedMnemonic(access)} {access.Op0}, {access.Op1}, c{access.CRn}, c{access.CRm}, {access.Op2} {(access.IsRead ? "=>" : "<=")} x{access.Rt}"),
-        TrapClassKind.Mcr => Invariant($"{(access.IsRead ? "mrc" : "mcr")} p15, {access.Op1}, r{access.Rt}, c{access.CRn}, c{access.CRm}, {access.Op2}"),
-        _ => Invariant($"{(access.IsRead ? "mrrc" : "mcrr")} p15, {access.Op1}, r{access.Rt}, r{access.Rt2}, c{access.CRm}"),
-    };
+    /// <summary>
+    /// A system-register move as the seed logs it: <c>mrs 3, 0, c1, c0, 0 =&gt; x0</c>, <c>mrc p15, 0, r0, c1, c0, 0</c>,
+    /// <c>mrrc p15, 0, r2, r3, c14</c>, with the ISS's raw Rt; null for what the seed did not log (cp14, VMRS, LDC/STC, SMC).
+    /// </summary>
+    private static string? SeedSyntax(in SystemRegisterAccess access) => access.Class.Coprocessor is not (0 or Cp15)
+        ? null
+        : access.Class.Form switch
+        {
+            AccessForm.Msr => Invariant($"{SeedMnemonic(access)} {access.Op0}, {access.Op1}, c{access.CRn}, c{access.CRm}, {access.Op2} {(access.IsRead ? "=>" : "<=")} x{access.Rt}"),
+            AccessForm.Mcr => Invariant($"{(access.IsRead ? "mrc" : "mcr")} p15, {access.Op1}, r{access.Rt}, c{access.CRn}, c{access.CRm}, {access.Op2}"),
+            AccessForm.Mcrr => Invariant($"{(access.IsRead ? "mrrc" : "mcrr")} p15, {access.Op1}, r{access.Rt}, r{access.Rt2}, c{access.CRm}"),
+            _ => null,
+        };
+
+    /// <summary>The system control coprocessor, the only one the seed's log spells.</summary>
+    private const int Cp15 = (int)Aarch32Constants.Cp15;
 
     /// <summary>The seed's mnemonic of an AArch64 trap: sys and sysl for a System instruction (op0 1), msr and mrs for a register.</summary>
     private static string SeedMnemonic(in SystemRegisterAccess access) => access.Op0 == 1 ? (access.IsRead ? "sysl" : "sys") : access.IsRead ? "mrs" : "msr";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TrapGen.Architecture;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Traps;
 
@@ -29,7 +30,7 @@ public static class HandlerTable
             var slot = (int)register.Register;
             var emulated = register.Handling == RegisterHandling.Emulated;
             var updatesSctlr = register.AfterWrite is not null;
-            if (!register.GuestAarch32State)
+            if (register.IsAarch64Dispatched)
             {
                 table.Add(
                     Key(MsrIss.ExceptionClass, register.Key),
@@ -38,10 +39,15 @@ public static class HandlerTable
 
             foreach (var alias in register.Aliases)
             {
-                var exceptionClass = alias.Form == TrapClassKind.Mcr ? McrIss.ExceptionClass : McrrIss.ExceptionClass;
+                var exceptionClass = (uint)alias.ExceptionClass;
                 TableHandler handler = emulated
                     ? new TimerHandler(register.Register, exceptionClass)
-                    : alias.Form == TrapClassKind.Mcr ? new McrHandler(slot, alias.View, updatesSctlr) : new McrrHandler(slot);
+                    : alias.Form switch
+                    {
+                        AccessForm.Mcr => new McrHandler(slot, alias.View, updatesSctlr),
+                        AccessForm.Mcrr => new McrrHandler(slot),
+                        _ => new LdcStcHandler(slot, alias.View),
+                    };
                 table.Add(Key(exceptionClass, alias.Key), handler);
             }
         }

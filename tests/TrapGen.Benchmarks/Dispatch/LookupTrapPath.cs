@@ -22,7 +22,7 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
             case MsrIss.ExceptionClass:
                 key = iss & MsrIss.KeyMask;
                 break;
-            case McrIss.ExceptionClass:
+            case McrIss.ExceptionClass or Cp14McrIss.ExceptionClass or VmrsIss.ExceptionClass:
                 if (McrIss.GetCV(iss) != 0 && !vcpu.Flags.Holds(McrIss.GetCOND(iss)))
                 {
                     return Skip(vcpu, esr);
@@ -30,13 +30,21 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
 
                 key = iss & McrIss.KeyMask;
                 break;
-            case McrrIss.ExceptionClass:
+            case McrrIss.ExceptionClass or Cp14McrrIss.ExceptionClass:
                 if (McrrIss.GetCV(iss) != 0 && !vcpu.Flags.Holds(McrrIss.GetCOND(iss)))
                 {
                     return Skip(vcpu, esr);
                 }
 
                 key = iss & McrrIss.KeyMask;
+                break;
+            case LdcStcIss.ExceptionClass:
+                if (LdcStcIss.GetCV(iss) != 0 && !vcpu.Flags.Holds(LdcStcIss.GetCOND(iss)))
+                {
+                    return Skip(vcpu, esr);
+                }
+
+                key = iss & LdcStcIss.KeyMask;
                 break;
             default:
                 vcpu.InjectUndefined();
@@ -68,8 +76,9 @@ public sealed class LookupTrapPath<TLookup>(TableMachine machine, TLookup lookup
         var key = exceptionClass switch
         {
             MsrIss.ExceptionClass => iss & MsrIss.KeyMask,
-            McrIss.ExceptionClass => iss & McrIss.KeyMask,
-            McrrIss.ExceptionClass => iss & McrrIss.KeyMask,
+            McrIss.ExceptionClass or Cp14McrIss.ExceptionClass or VmrsIss.ExceptionClass => iss & McrIss.KeyMask,
+            McrrIss.ExceptionClass or Cp14McrrIss.ExceptionClass => iss & McrrIss.KeyMask,
+            LdcStcIss.ExceptionClass => iss & LdcStcIss.KeyMask,
             _ => uint.MaxValue,
         };
         return key == uint.MaxValue ? TrapResult.Unhandled : Run(exceptionClass, key, iss);

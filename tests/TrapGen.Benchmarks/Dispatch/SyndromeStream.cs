@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Instructions;
 using TrapGen.Runtime;
-using TrapGen.Runtime.Instructions;
 
 namespace TrapGen.Benchmarks.Dispatch;
 
@@ -57,7 +57,7 @@ public static class SyndromeStream
         var syndromes = new List<uint>();
         foreach (var register in SystemRegisters.All)
         {
-            if (!register.GuestAarch32State)
+            if (register.IsAarch64Dispatched)
             {
                 syndromes.Add(Msr((register.Op0, register.Op1, register.CRn, register.CRm, register.Op2), isRead: true));
                 syndromes.Add(Msr((register.Op0, register.Op1, register.CRn, register.CRm, register.Op2), isRead: false));
@@ -70,11 +70,12 @@ public static class SyndromeStream
 
             foreach (var alias in register.Aliases)
             {
-                var kind = alias.Form;
+                var trapClass = TrapClasses.Find((uint)alias.ExceptionClass)!;
                 foreach (var isRead in new[] { true, false })
                 {
                     syndromes.Add(SyndromeBuilder.Build(new SystemRegisterAccess(
-                        InstructionSet.A32, kind, isRead, 0, (uint)alias.Opc1, (uint)alias.CRn, (uint)alias.CRm, (uint)alias.Opc2, 2, 3, Aarch32Constants.ConditionAlways)));
+                        trapClass, InstructionSet.A32, isRead, 0, (uint)alias.Opc1, (uint)alias.CRn, (uint)alias.CRm, (uint)alias.Opc2, 2, 3, Aarch32Constants.ConditionAlways,
+                        Rn: 2, AddressingMode: LdcStcIss.OffsetAddressing)));
                 }
             }
         }
@@ -100,9 +101,8 @@ public static class SyndromeStream
         if (!aarch64Only)
         {
             unknown.Add(Aarch32Registers.All
-                .Where(r => r.Coprocessor == Aarch32Constants.Cp15 && r.Encoding.Form == TrapClassKind.Mcr && r.Access == RegisterAccess.ReadWrite)
-                .Select(r => SyndromeBuilder.Build(new SystemRegisterAccess(
-                    InstructionSet.A32, TrapClassKind.Mcr, true, 0, (uint)r.Encoding.Opc1, (uint)r.Encoding.CRn, (uint)r.Encoding.CRm, (uint)r.Encoding.Opc2, 3, 0, Aarch32Constants.ConditionAlways)))
+                .Where(r => r.Coprocessor == Aarch32Constants.Cp15 && r.Encoding.Form == AccessForm.Mcr && r.Access == RegisterAccess.ReadWrite)
+                .Select(r => SyndromeBuilder.Build(new SystemRegisterAccess(TrapClasses.Mcr, InstructionSet.A32, true, 0, (uint)r.Encoding.Opc1, (uint)r.Encoding.CRn, (uint)r.Encoding.CRm, (uint)r.Encoding.Opc2, 3, 0, Aarch32Constants.ConditionAlways)))
                 .First(esr => !handled.Contains(HandlerTable.KeyOf(esr))));
         }
 
@@ -110,8 +110,7 @@ public static class SyndromeStream
     }
 
     private static uint Msr((int Op0, int Op1, int CRn, int CRm, int Op2) e, bool isRead) =>
-        SyndromeBuilder.Build(new SystemRegisterAccess(
-            InstructionSet.A64, TrapClassKind.Msr, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, Aarch32Constants.ConditionAlways));
+        SyndromeBuilder.Build(new SystemRegisterAccess(TrapClasses.Msr, InstructionSet.A64, isRead, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, 4, 0, Aarch32Constants.ConditionAlways));
 
     private static uint[] Shuffle(List<uint> catalogued, List<uint> unknown)
     {

@@ -80,6 +80,36 @@ public sealed class McrrHandler(int slot) : TableHandler
     }
 }
 
+/// <summary>An LDC/STC of the debug data transfer register: one word of guest memory, with the base written back for pre- and post-indexing.</summary>
+public sealed class LdcStcHandler(int slot, RegisterView view) : TableHandler
+{
+    /// <inheritdoc/>
+    public override TrapResult Handle(TableMachine machine, uint iss)
+    {
+        var vcpu = machine.Vcpu;
+        var rn = (int)LdcStcIss.GetRn(iss);
+        var baseValue = LdcStcIss.IsLiteral(iss) ? TransferRegisters.LiteralBase(vcpu.Pc, vcpu.Thumb ? Instructions.InstructionSet.T32 : Instructions.InstructionSet.A32) : vcpu.Registers.ReadR(rn);
+        var address = LdcStcIss.Address(iss, baseValue, out var writtenBack);
+        var current = machine.Registers[slot];
+        if (LdcStcIss.IsRead(iss))
+        {
+            vcpu.Memory.WriteWord(address, view == RegisterView.Hi ? RegisterHalves.Hi(current) : RegisterHalves.Lo(current));
+        }
+        else
+        {
+            var word = vcpu.Memory.ReadWord(address);
+            machine.Registers[slot] = view == RegisterView.Hi ? RegisterHalves.WithHi(current, word) : RegisterHalves.WithLo(current, word);
+        }
+
+        if (LdcStcIss.WritesBack(iss))
+        {
+            vcpu.Registers.WriteR(rn, writtenBack);
+        }
+
+        return TrapResult.Handled;
+    }
+}
+
 /// <summary>A register the virtual timer emulates, in any form.</summary>
 public sealed class TimerHandler(SystemRegister register, uint exceptionClass) : TableHandler
 {

@@ -37,7 +37,7 @@ public class ScaleBenchmarks
         var hypervisor = new Real.Traps.Hypervisor(vcpu);
         real = new Real.TrapDispatcher(hypervisor.Hardware, hypervisor.Hcr, hypervisor.Forwarded, vcpu);
         large = new Large.TrapDispatcher(vcpu);
-        realTable = Real.SystemRegisters.All.Where(r => !r.GuestAarch32State).ToFrozenDictionary(r => r.Key, r => (int)r.Register);
+        realTable = Real.SystemRegisters.All.Where(r => r.IsAarch64Dispatched).ToFrozenDictionary(r => r.Key, r => (int)r.Register);
         largeTable = Large.SystemRegisters.All.ToFrozenDictionary(r => r.Key, r => (int)r.Register);
     }
 
@@ -49,7 +49,7 @@ public class ScaleBenchmarks
         var handled = 0;
         foreach (var esr in realStream)
         {
-            if (real.Dispatch(esr) == Real.TrapResult.Handled)
+            if (real.Dispatch(esr) == TrapResult.Handled)
             {
                 vcpu.Pc += 4;
                 handled++;
@@ -67,7 +67,7 @@ public class ScaleBenchmarks
         var handled = 0;
         foreach (var esr in largeStream)
         {
-            if (large.Dispatch(esr) == Large.TrapResult.Handled)
+            if (large.Dispatch(esr) == TrapResult.Handled)
             {
                 vcpu.Pc += 4;
                 handled++;

@@ -24,7 +24,7 @@ public static partial class MsrKeys
     /// <summary>SINK_EL1 (s3_0_c15_c5_0): passthrough, write-only.</summary>
     public const uint SINK_EL1 = 0x00303C0Au;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–7, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–7, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 29);
 }
 
@@ -38,7 +38,7 @@ public static partial class McrKeys
     /// <summary>BASE (MCR/MRC p15, 0, c15, c2, 0, bits [31:0] of BASE_EL1 (a write clears [63:32])): passthrough.</summary>
     public const uint BASE = 0x00003C04u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
 }
 
@@ -52,6 +52,6 @@ public static partial class McrrKeys
     /// <summary>QUIET (MCRR/MRRC p15, 4, c15, all of QUIET_EL1): raz-wi.</summary>
     public const uint QUIET = 0x0004001Eu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 31);
 }

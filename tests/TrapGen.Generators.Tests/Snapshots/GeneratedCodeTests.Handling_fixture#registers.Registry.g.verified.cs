@@ -21,21 +21,25 @@ public enum SystemRegister
     SINK_EL1 = 4,
 }
 
-/// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
+/// <summary>An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x03, 0x04, 0x05, 0x0C, 0x06 or 0x08).</param>
+/// <param name="Coprocessor">Its coprocessor: 15, 14 or 10.</param>
+/// <param name="Form">How it is accessed: Mcr (MCR/MRC, VMRS), Mcrr (MCRR/MRRC) or LdcStc (LDC/STC).</param>
 /// <param name="Opc1">opc1.</param>
-/// <param name="CRn">CRn (0 for MCRR).</param>
+/// <param name="CRn">CRn (0 for MCRR; CRd for LDC/STC).</param>
 /// <param name="CRm">CRm.</param>
-/// <param name="Opc2">opc2 (0 for MCRR).</param>
-/// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
+/// <param name="Opc2">opc2 (0 for MCRR and LDC/STC).</param>
+/// <param name="View">Which bits of the register it reaches.</param>
+/// <param name="Key">Its key among its class's keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.TrapClassKind Form,
+    int ExceptionClass,
+    int Coprocessor,
+    global::TrapGen.AccessForm Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -43,10 +47,11 @@ public sealed record Aarch32AliasInfo(
     global::TrapGen.RegisterView View,
     uint Key);
 
-/// <summary>Everything the catalogue says about one AArch64 register.</summary>
+/// <summary>Everything the catalogue says about one register.</summary>
 /// <param name="Register">The register.</param>
-/// <param name="Name">The AArch64 name.</param>
+/// <param name="Name">Its name: the AArch64 one, or the AArch32 one of a register AArch32 alone has.</param>
 /// <param name="Description">What it is.</param>
+/// <param name="IsAarch32Only">True for a register AArch32 alone has (JIDR, FPSID): no MSR or MRS reaches it, and its encoding below is 0.</param>
 /// <param name="Op0">op0.</param>
 /// <param name="Op1">op1.</param>
 /// <param name="CRn">CRn.</param>
@@ -62,13 +67,14 @@ public sealed record Aarch32AliasInfo(
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the MsrKeys.</param>
+/// <param name="Aliases">Its AArch32 forms.</param>
+/// <param name="Key">Its key among the MsrKeys; 0 when no MSR or MRS reaches it.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
     string Name,
     string Description,
+    bool IsAarch32Only,
     int Op0,
     int Op1,
     int CRn,
@@ -85,7 +91,11 @@ public sealed record SystemRegisterInfo(
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
-    uint Key);
+    uint Key)
+{
+    /// <summary>Gets whether an MSR or MRS reaches it: it has an AArch64 encoding, which holds no guest's AArch32 state alone.</summary>
+    public bool IsAarch64Dispatched => !IsAarch32Only && !GuestAarch32State;
+}
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -96,48 +106,48 @@ public static partial class SystemRegisters
     [
         new(
             SystemRegister.WIDGET_EL1, "WIDGET_EL1", "A 32-bit register with a 32-bit AArch32 view",
-            Op0: 3, Op1: 0, CRn: 15, CRm: 1, Op2: 0, Width: 32,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 15, CRm: 1, Op2: 0, Width: 32,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough, then OnWidgetWrite after a write",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x000000000000CAFEUL, AfterWrite: "OnWidgetWrite", Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("WIDGET", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("WIDGET", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 15, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrKeys.WIDGET),
             ],
             Key: MsrKeys.WIDGET_EL1),
         new(
             SystemRegister.BASE_EL1, "BASE_EL1", "A 64-bit register whose 32-bit view zero-extends on write",
-            Op0: 3, Op1: 0, CRn: 15, CRm: 2, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 15, CRm: 2, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("BASE", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
+                new("BASE", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 15, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.ZeroExtend,
                     Key: McrKeys.BASE),
-                new("BASE", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("BASE", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 3, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.BASE),
             ],
             Key: MsrKeys.BASE_EL1),
         new(
             SystemRegister.QUIET_EL1, "QUIET_EL1", "Reads as zero, writes ignored",
-            Op0: 3, Op1: 0, CRn: 15, CRm: 3, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 15, CRm: 3, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.RazWi, "raz-wi",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("QUIET", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("QUIET", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 4, CRn: 0, CRm: 15, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.QUIET),
             ],
             Key: MsrKeys.QUIET_EL1),
         new(
             SystemRegister.FORBIDDEN_EL1, "FORBIDDEN_EL1", "Every access is UNDEFINED",
-            Op0: 3, Op1: 0, CRn: 15, CRm: 4, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 15, CRm: 4, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Undefined, "undefined",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
@@ -146,7 +156,7 @@ public static partial class SystemRegisters
             Key: MsrKeys.FORBIDDEN_EL1),
         new(
             SystemRegister.SINK_EL1, "SINK_EL1", "Write-only",
-            Op0: 3, Op1: 0, CRn: 15, CRm: 5, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 15, CRm: 5, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough, write-only",
             IsReadable: false, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,

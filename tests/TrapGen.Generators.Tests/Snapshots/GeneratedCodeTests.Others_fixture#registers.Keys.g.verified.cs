@@ -42,7 +42,7 @@ public static partial class MsrKeys
     /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint CONTEXTIDR_EL1 = 0x00323400u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0xC7D4310Fu) >> 28);
 }
 
@@ -101,7 +101,7 @@ public static partial class McrKeys
     /// <summary>IFAR (MCR p15, 0, c6, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint IFAR = 0x00041800u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0xF9435A89u) >> 27);
 }
 
@@ -115,6 +115,6 @@ public static partial class McrrKeys
     /// <summary>TTBR1 (MCRR p15, 1, c2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR1 = 0x00010004u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x1B147DCDu) >> 31);
 }

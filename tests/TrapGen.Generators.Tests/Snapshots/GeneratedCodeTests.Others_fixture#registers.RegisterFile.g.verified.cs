@@ -9,7 +9,7 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 1, holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.</summary>
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 1, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
     internal readonly ulong[] Slots = new ulong[2];
 
     /// <summary>Creates a register file at the registers' reset values.</summary>

@@ -13,21 +13,25 @@ public enum SystemRegister
     SCTLR_EL1 = 0,
 }
 
-/// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
+/// <summary>An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x03, 0x04, 0x05, 0x0C, 0x06 or 0x08).</param>
+/// <param name="Coprocessor">Its coprocessor: 15, 14 or 10.</param>
+/// <param name="Form">How it is accessed: Mcr (MCR/MRC, VMRS), Mcrr (MCRR/MRRC) or LdcStc (LDC/STC).</param>
 /// <param name="Opc1">opc1.</param>
-/// <param name="CRn">CRn (0 for MCRR).</param>
+/// <param name="CRn">CRn (0 for MCRR; CRd for LDC/STC).</param>
 /// <param name="CRm">CRm.</param>
-/// <param name="Opc2">opc2 (0 for MCRR).</param>
-/// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
+/// <param name="Opc2">opc2 (0 for MCRR and LDC/STC).</param>
+/// <param name="View">Which bits of the register it reaches.</param>
+/// <param name="Key">Its key among its class's keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.TrapClassKind Form,
+    int ExceptionClass,
+    int Coprocessor,
+    global::TrapGen.AccessForm Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -35,10 +39,11 @@ public sealed record Aarch32AliasInfo(
     global::TrapGen.RegisterView View,
     uint Key);
 
-/// <summary>Everything the catalogue says about one AArch64 register.</summary>
+/// <summary>Everything the catalogue says about one register.</summary>
 /// <param name="Register">The register.</param>
-/// <param name="Name">The AArch64 name.</param>
+/// <param name="Name">Its name: the AArch64 one, or the AArch32 one of a register AArch32 alone has.</param>
 /// <param name="Description">What it is.</param>
+/// <param name="IsAarch32Only">True for a register AArch32 alone has (JIDR, FPSID): no MSR or MRS reaches it, and its encoding below is 0.</param>
 /// <param name="Op0">op0.</param>
 /// <param name="Op1">op1.</param>
 /// <param name="CRn">CRn.</param>
@@ -54,13 +59,14 @@ public sealed record Aarch32AliasInfo(
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the MsrKeys.</param>
+/// <param name="Aliases">Its AArch32 forms.</param>
+/// <param name="Key">Its key among the MsrKeys; 0 when no MSR or MRS reaches it.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
     string Name,
     string Description,
+    bool IsAarch32Only,
     int Op0,
     int Op1,
     int CRn,
@@ -77,7 +83,11 @@ public sealed record SystemRegisterInfo(
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
-    uint Key);
+    uint Key)
+{
+    /// <summary>Gets whether an MSR or MRS reaches it: it has an AArch64 encoding, which holds no guest's AArch32 state alone.</summary>
+    public bool IsAarch64Dispatched => !IsAarch32Only && !GuestAarch32State;
+}
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -88,14 +98,14 @@ public static partial class SystemRegisters
     [
         new(
             SystemRegister.SCTLR_EL1, "SCTLR_EL1", "",
-            Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("SCTLR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.SCTLR),
             ],
             Key: MsrKeys.SCTLR_EL1),

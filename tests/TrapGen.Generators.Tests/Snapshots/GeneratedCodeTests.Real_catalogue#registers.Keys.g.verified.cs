@@ -132,6 +132,27 @@ public static partial class MsrKeys
     /// <summary>AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only.</summary>
     public const uint AIDR_EL1 = 0x003E4000u;
 
+    /// <summary>MDSCR_EL1 (s2_0_c0_c2_2): passthrough.</summary>
+    public const uint MDSCR_EL1 = 0x00240004u;
+
+    /// <summary>DBGBVR0_EL1 (s2_0_c0_c0_4): passthrough.</summary>
+    public const uint DBGBVR0_EL1 = 0x00280000u;
+
+    /// <summary>DBGBCR0_EL1 (s2_0_c0_c0_5): passthrough.</summary>
+    public const uint DBGBCR0_EL1 = 0x002A0000u;
+
+    /// <summary>DBGWVR0_EL1 (s2_0_c0_c0_6): passthrough.</summary>
+    public const uint DBGWVR0_EL1 = 0x002C0000u;
+
+    /// <summary>DBGWCR0_EL1 (s2_0_c0_c0_7): passthrough.</summary>
+    public const uint DBGWCR0_EL1 = 0x002E0000u;
+
+    /// <summary>DBGDTRTX_EL0 (s2_3_c0_c5_0): passthrough, write-only.</summary>
+    public const uint DBGDTRTX_EL0 = 0x0020C00Au;
+
+    /// <summary>MDRAR_EL1 (s2_0_c1_c0_0): constant 0x0, read-only.</summary>
+    public const uint MDRAR_EL1 = 0x00200400u;
+
     /// <summary>ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0.</summary>
     public const uint ACTLR_EL1 = 0x00320400u;
 
@@ -276,16 +297,16 @@ public static partial class MsrKeys
     /// <summary>DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CIGDSW = 0x001C1C1Cu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        2, 0, 0, 0, 0, 0, 4, 1, 0, 1, 0, 2, 0, 0, 0, 0,
-        0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,
-        0, 1, 0, 3, 2, 0, 1, 0, 0, 0, 0, 0, 0, 2, 3, 0,
-        0, 0, 0, 0, 1, 0, 1, 0, 4, 0, 0, 0, 0, 0, 0, 0,
+        2, 1, 0, 2, 0, 0, 4, 1, 0, 1, 0, 2, 0, 0, 1, 0,
+        0, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+        0, 1, 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0,
+        0, 0, 0, 0, 2, 4, 1, 1, 4, 0, 0, 0, 0, 0, 0, 0,
     ];
 }
 
@@ -560,7 +581,7 @@ public static partial class McrKeys
     /// <summary>CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_7 = 0x000E000Eu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
@@ -589,6 +610,83 @@ public static partial class McrrKeys
     /// <summary>CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT = 0x0000001Cu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one jump table. Any other key lands on some slot; the dispatch compares the key.</summary>
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x65CBDD55u) >> 30);
+}
+
+/// <summary>Register keys for a trapped MCR/MRC of p14: the ISS masked with Cp14McrIss.KeyMask.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public static partial class Cp14McrKeys
+{
+    /// <summary>JIDR (MCR/MRC p14, 7, c0, c0, 0): constant 0x0, read-only.</summary>
+    public const uint JIDR = 0x0001C000u;
+
+    /// <summary>DBGDSCREXT (MCR/MRC p14, 0, c0, c2, 2, bits [31:0] of MDSCR_EL1): passthrough.</summary>
+    public const uint DBGDSCREXT = 0x00040004u;
+
+    /// <summary>DBGBVR0 (MCR/MRC p14, 0, c0, c0, 4, bits [31:0] of DBGBVR0_EL1): passthrough.</summary>
+    public const uint DBGBVR0 = 0x00080000u;
+
+    /// <summary>DBGBXVR0 (MCR/MRC p14, 0, c1, c0, 1, bits [63:32] of DBGBVR0_EL1): passthrough.</summary>
+    public const uint DBGBXVR0 = 0x00020400u;
+
+    /// <summary>DBGBCR0 (MCR/MRC p14, 0, c0, c0, 5, bits [31:0] of DBGBCR0_EL1): passthrough.</summary>
+    public const uint DBGBCR0 = 0x000A0000u;
+
+    /// <summary>DBGWVR0 (MCR/MRC p14, 0, c0, c0, 6, bits [31:0] of DBGWVR0_EL1): passthrough.</summary>
+    public const uint DBGWVR0 = 0x000C0000u;
+
+    /// <summary>DBGWCR0 (MCR/MRC p14, 0, c0, c0, 7, bits [31:0] of DBGWCR0_EL1): passthrough.</summary>
+    public const uint DBGWCR0 = 0x000E0000u;
+
+    /// <summary>DBGDTRTXINT (MCR/MRC p14, 0, c0, c5, 0, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only.</summary>
+    public const uint DBGDTRTXINT = 0x0000000Au;
+
+    /// <summary>DBGDRAR (MCR/MRC p14, 0, c1, c0, 0, bits [31:0] of MDRAR_EL1): constant 0x0, read-only.</summary>
+    public const uint DBGDRAR = 0x00000400u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 28);
+}
+
+/// <summary>Register keys for a trapped MRRC of p14: the ISS masked with Cp14McrrIss.KeyMask.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public static partial class Cp14McrrKeys
+{
+    /// <summary>DBGDRAR (MRRC p14, 0, c1, all of MDRAR_EL1): constant 0x0, read-only.</summary>
+    public const uint DBGDRAR = 0x00000002u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
+}
+
+/// <summary>Register keys for a trapped LDC/STC of p14: the ISS masked with LdcStcIss.KeyMask.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public static partial class LdcStcKeys
+{
+    /// <summary>DBGDTRTXINT (LDC/STC p14, c5, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only.</summary>
+    public const uint DBGDTRTXINT = 0x00000000u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
+}
+
+/// <summary>Register keys for a trapped VMRS: the ISS masked with VmrsIss.KeyMask.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
+public static partial class VmrsKeys
+{
+    /// <summary>MVFR0 (VMRS reg 7, bits [31:0] of MVFR0_EL1): sanitised, read-only.</summary>
+    public const uint MVFR0 = 0x0001DC00u;
+
+    /// <summary>MVFR1 (VMRS reg 6, bits [31:0] of MVFR1_EL1): sanitised, read-only.</summary>
+    public const uint MVFR1 = 0x0001D800u;
+
+    /// <summary>MVFR2 (VMRS reg 5, bits [31:0] of MVFR2_EL1): sanitised, read-only.</summary>
+    public const uint MVFR2 = 0x0001D400u;
+
+    /// <summary>FPSID (VMRS reg 0): constant 0x41034070, read-only.</summary>
+    public const uint FPSID = 0x0001C000u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0xD83072E5u) >> 30);
 }

@@ -9,8 +9,8 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 36, holds no register: the dispatch reads it (as zero) for registers whose value is a constant, and writes it for writes it ignores.</summary>
-    internal readonly ulong[] Slots = new ulong[37];
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 42, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
+    internal readonly ulong[] Slots = new ulong[43];
 
     /// <summary>Creates a register file at the registers' reset values.</summary>
     public SystemRegisterFile() => Reset();
@@ -652,7 +652,7 @@ public sealed partial class SystemRegisterFile
         set => Slots[30] = value;
     }
 
-    /// <summary>MVFR0_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    /// <summary>MVFR0_EL1 bits [31:0] (AArch32 MVFR0); setting it keeps bits [63:32].</summary>
     public uint MVFR0_EL1_Lo
     {
         get => global::TrapGen.RegisterHalves.Lo(MVFR0_EL1);
@@ -673,7 +673,7 @@ public sealed partial class SystemRegisterFile
         set => Slots[31] = value;
     }
 
-    /// <summary>MVFR1_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    /// <summary>MVFR1_EL1 bits [31:0] (AArch32 MVFR1); setting it keeps bits [63:32].</summary>
     public uint MVFR1_EL1_Lo
     {
         get => global::TrapGen.RegisterHalves.Lo(MVFR1_EL1);
@@ -694,7 +694,7 @@ public sealed partial class SystemRegisterFile
         set => Slots[32] = value;
     }
 
-    /// <summary>MVFR2_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    /// <summary>MVFR2_EL1 bits [31:0] (AArch32 MVFR2); setting it keeps bits [63:32].</summary>
     public uint MVFR2_EL1_Lo
     {
         get => global::TrapGen.RegisterHalves.Lo(MVFR2_EL1);
@@ -771,6 +771,132 @@ public sealed partial class SystemRegisterFile
         set => CSSELR_EL1 = global::TrapGen.RegisterHalves.WithHi(CSSELR_EL1, value);
     }
 
+    /// <summary>MDSCR_EL1 (s2_0_c0_c2_2); slot 36.</summary>
+    public ulong MDSCR_EL1
+    {
+        get => Slots[36];
+        set => Slots[36] = value;
+    }
+
+    /// <summary>MDSCR_EL1 bits [31:0] (AArch32 DBGDSCREXT); setting it keeps bits [63:32].</summary>
+    public uint MDSCR_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(MDSCR_EL1);
+        set => MDSCR_EL1 = global::TrapGen.RegisterHalves.WithLo(MDSCR_EL1, value);
+    }
+
+    /// <summary>MDSCR_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint MDSCR_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(MDSCR_EL1);
+        set => MDSCR_EL1 = global::TrapGen.RegisterHalves.WithHi(MDSCR_EL1, value);
+    }
+
+    /// <summary>DBGBVR0_EL1 (s2_0_c0_c0_4); slot 37.</summary>
+    public ulong DBGBVR0_EL1
+    {
+        get => Slots[37];
+        set => Slots[37] = value;
+    }
+
+    /// <summary>DBGBVR0_EL1 bits [31:0] (AArch32 DBGBVR0); setting it keeps bits [63:32].</summary>
+    public uint DBGBVR0_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(DBGBVR0_EL1);
+        set => DBGBVR0_EL1 = global::TrapGen.RegisterHalves.WithLo(DBGBVR0_EL1, value);
+    }
+
+    /// <summary>DBGBVR0_EL1 bits [63:32] (AArch32 DBGBXVR0); setting it keeps bits [31:0].</summary>
+    public uint DBGBVR0_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(DBGBVR0_EL1);
+        set => DBGBVR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGBVR0_EL1, value);
+    }
+
+    /// <summary>DBGBCR0_EL1 (s2_0_c0_c0_5); slot 38.</summary>
+    public ulong DBGBCR0_EL1
+    {
+        get => Slots[38];
+        set => Slots[38] = value;
+    }
+
+    /// <summary>DBGBCR0_EL1 bits [31:0] (AArch32 DBGBCR0); setting it keeps bits [63:32].</summary>
+    public uint DBGBCR0_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(DBGBCR0_EL1);
+        set => DBGBCR0_EL1 = global::TrapGen.RegisterHalves.WithLo(DBGBCR0_EL1, value);
+    }
+
+    /// <summary>DBGBCR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint DBGBCR0_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(DBGBCR0_EL1);
+        set => DBGBCR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGBCR0_EL1, value);
+    }
+
+    /// <summary>DBGWVR0_EL1 (s2_0_c0_c0_6); slot 39.</summary>
+    public ulong DBGWVR0_EL1
+    {
+        get => Slots[39];
+        set => Slots[39] = value;
+    }
+
+    /// <summary>DBGWVR0_EL1 bits [31:0] (AArch32 DBGWVR0); setting it keeps bits [63:32].</summary>
+    public uint DBGWVR0_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(DBGWVR0_EL1);
+        set => DBGWVR0_EL1 = global::TrapGen.RegisterHalves.WithLo(DBGWVR0_EL1, value);
+    }
+
+    /// <summary>DBGWVR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint DBGWVR0_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(DBGWVR0_EL1);
+        set => DBGWVR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGWVR0_EL1, value);
+    }
+
+    /// <summary>DBGWCR0_EL1 (s2_0_c0_c0_7); slot 40.</summary>
+    public ulong DBGWCR0_EL1
+    {
+        get => Slots[40];
+        set => Slots[40] = value;
+    }
+
+    /// <summary>DBGWCR0_EL1 bits [31:0] (AArch32 DBGWCR0); setting it keeps bits [63:32].</summary>
+    public uint DBGWCR0_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(DBGWCR0_EL1);
+        set => DBGWCR0_EL1 = global::TrapGen.RegisterHalves.WithLo(DBGWCR0_EL1, value);
+    }
+
+    /// <summary>DBGWCR0_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint DBGWCR0_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(DBGWCR0_EL1);
+        set => DBGWCR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGWCR0_EL1, value);
+    }
+
+    /// <summary>DBGDTRTX_EL0 (s2_3_c0_c5_0); slot 41.</summary>
+    public ulong DBGDTRTX_EL0
+    {
+        get => Slots[41];
+        set => Slots[41] = value;
+    }
+
+    /// <summary>DBGDTRTX_EL0 bits [31:0] (AArch32 DBGDTRTXINT); setting it keeps bits [63:32].</summary>
+    public uint DBGDTRTX_EL0_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(DBGDTRTX_EL0);
+        set => DBGDTRTX_EL0 = global::TrapGen.RegisterHalves.WithLo(DBGDTRTX_EL0, value);
+    }
+
+    /// <summary>DBGDTRTX_EL0 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint DBGDTRTX_EL0_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(DBGDTRTX_EL0);
+        set => DBGDTRTX_EL0 = global::TrapGen.RegisterHalves.WithHi(DBGDTRTX_EL0, value);
+    }
+
     /// <summary>Puts every register back to its reset value.</summary>
     public void Reset()
     {
@@ -810,7 +936,13 @@ public sealed partial class SystemRegisterFile
         CTR_EL0 = 0x000000008444C004UL;
         CLIDR_EL1 = 0x000000000A200023UL;
         CSSELR_EL1 = 0x0000000000000000UL;
-        Slots[36] = 0;
+        MDSCR_EL1 = 0x0000000000000000UL;
+        DBGBVR0_EL1 = 0x0000000000000000UL;
+        DBGBCR0_EL1 = 0x0000000000000000UL;
+        DBGWVR0_EL1 = 0x0000000000000000UL;
+        DBGWCR0_EL1 = 0x0000000000000000UL;
+        DBGDTRTX_EL0 = 0x0000000000000000UL;
+        Slots[42] = 0;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
@@ -861,6 +993,12 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.CTR_EL0: value = CTR_EL0; return true;
             case SystemRegister.CLIDR_EL1: value = CLIDR_EL1; return true;
             case SystemRegister.CSSELR_EL1: value = CSSELR_EL1; return true;
+            case SystemRegister.MDSCR_EL1: value = MDSCR_EL1; return true;
+            case SystemRegister.DBGBVR0_EL1: value = DBGBVR0_EL1; return true;
+            case SystemRegister.DBGBCR0_EL1: value = DBGBCR0_EL1; return true;
+            case SystemRegister.DBGWVR0_EL1: value = DBGWVR0_EL1; return true;
+            case SystemRegister.DBGWCR0_EL1: value = DBGWCR0_EL1; return true;
+            case SystemRegister.DBGDTRTX_EL0: value = DBGDTRTX_EL0; return true;
             default: value = 0; return false;
         }
     }
@@ -906,6 +1044,12 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.CTR_EL0: CTR_EL0 = value; return true;
             case SystemRegister.CLIDR_EL1: CLIDR_EL1 = value; return true;
             case SystemRegister.CSSELR_EL1: CSSELR_EL1 = value; return true;
+            case SystemRegister.MDSCR_EL1: MDSCR_EL1 = value; return true;
+            case SystemRegister.DBGBVR0_EL1: DBGBVR0_EL1 = value; return true;
+            case SystemRegister.DBGBCR0_EL1: DBGBCR0_EL1 = value; return true;
+            case SystemRegister.DBGWVR0_EL1: DBGWVR0_EL1 = value; return true;
+            case SystemRegister.DBGWCR0_EL1: DBGWCR0_EL1 = value; return true;
+            case SystemRegister.DBGDTRTX_EL0: DBGDTRTX_EL0 = value; return true;
             default: return false;
         }
     }

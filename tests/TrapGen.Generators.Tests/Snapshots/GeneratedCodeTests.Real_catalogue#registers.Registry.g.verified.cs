@@ -95,25 +95,47 @@ public enum SystemRegister
     REVIDR_EL1 = 41,
     /// <summary>AIDR_EL1: s3_1_c0_c0_7.</summary>
     AIDR_EL1 = 42,
+    /// <summary>JIDR: MCR p14, 7, c0, c0, 0.</summary>
+    JIDR = 43,
+    /// <summary>FPSID: VMRS reg 0.</summary>
+    FPSID = 44,
+    /// <summary>MDSCR_EL1: s2_0_c0_c2_2.</summary>
+    MDSCR_EL1 = 45,
+    /// <summary>DBGBVR0_EL1: s2_0_c0_c0_4.</summary>
+    DBGBVR0_EL1 = 46,
+    /// <summary>DBGBCR0_EL1: s2_0_c0_c0_5.</summary>
+    DBGBCR0_EL1 = 47,
+    /// <summary>DBGWVR0_EL1: s2_0_c0_c0_6.</summary>
+    DBGWVR0_EL1 = 48,
+    /// <summary>DBGWCR0_EL1: s2_0_c0_c0_7.</summary>
+    DBGWCR0_EL1 = 49,
+    /// <summary>DBGDTRTX_EL0: s2_3_c0_c5_0.</summary>
+    DBGDTRTX_EL0 = 50,
+    /// <summary>MDRAR_EL1: s2_0_c1_c0_0.</summary>
+    MDRAR_EL1 = 51,
     /// <summary>ACTLR_EL1: Auxiliary Control Register (EL1).</summary>
-    ACTLR_EL1 = 43,
+    ACTLR_EL1 = 52,
 }
 
-/// <summary>An AArch32 cp15 view of an AArch64 register.</summary>
+/// <summary>An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.</summary>
 /// <param name="Name">The AArch32 name.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Form">Its form, which is its trap class: Mcr (MCR/MRC) or Mcrr (MCRR/MRRC).</param>
+/// <param name="ExceptionClass">The exception class its traps report (0x03, 0x04, 0x05, 0x0C, 0x06 or 0x08).</param>
+/// <param name="Coprocessor">Its coprocessor: 15, 14 or 10.</param>
+/// <param name="Form">How it is accessed: Mcr (MCR/MRC, VMRS), Mcrr (MCRR/MRRC) or LdcStc (LDC/STC).</param>
 /// <param name="Opc1">opc1.</param>
-/// <param name="CRn">CRn (0 for MCRR).</param>
+/// <param name="CRn">CRn (0 for MCRR; CRd for LDC/STC).</param>
 /// <param name="CRm">CRm.</param>
-/// <param name="Opc2">opc2 (0 for MCRR).</param>
-/// <param name="View">Which bits of the AArch64 register it reaches.</param>
-/// <param name="Key">Its key among the McrKeys or McrrKeys.</param>
+/// <param name="Opc2">opc2 (0 for MCRR and LDC/STC).</param>
+/// <param name="View">Which bits of the register it reaches.</param>
+/// <param name="Key">Its key among its class's keys.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record Aarch32AliasInfo(
     string Name,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
-    global::TrapGen.TrapClassKind Form,
+    int ExceptionClass,
+    int Coprocessor,
+    global::TrapGen.AccessForm Form,
     int Opc1,
     int CRn,
     int CRm,
@@ -121,10 +143,11 @@ public sealed record Aarch32AliasInfo(
     global::TrapGen.RegisterView View,
     uint Key);
 
-/// <summary>Everything the catalogue says about one AArch64 register.</summary>
+/// <summary>Everything the catalogue says about one register.</summary>
 /// <param name="Register">The register.</param>
-/// <param name="Name">The AArch64 name.</param>
+/// <param name="Name">Its name: the AArch64 one, or the AArch32 one of a register AArch32 alone has.</param>
 /// <param name="Description">What it is.</param>
+/// <param name="IsAarch32Only">True for a register AArch32 alone has (JIDR, FPSID): no MSR or MRS reaches it, and its encoding below is 0.</param>
 /// <param name="Op0">op0.</param>
 /// <param name="Op1">op1.</param>
 /// <param name="CRn">CRn.</param>
@@ -140,13 +163,14 @@ public sealed record Aarch32AliasInfo(
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Emulator">The emulator, for emulated registers, or null.</param>
 /// <param name="OtherNames">Other architectural names of the same encoding.</param>
-/// <param name="Aliases">Its AArch32 views.</param>
-/// <param name="Key">Its key among the MsrKeys.</param>
+/// <param name="Aliases">Its AArch32 forms.</param>
+/// <param name="Key">Its key among the MsrKeys; 0 when no MSR or MRS reaches it.</param>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed record SystemRegisterInfo(
     SystemRegister Register,
     string Name,
     string Description,
+    bool IsAarch32Only,
     int Op0,
     int Op1,
     int CRn,
@@ -163,7 +187,11 @@ public sealed record SystemRegisterInfo(
     string? Emulator,
     global::System.Collections.Generic.IReadOnlyList<string> OtherNames,
     global::System.Collections.Generic.IReadOnlyList<Aarch32AliasInfo> Aliases,
-    uint Key);
+    uint Key)
+{
+    /// <summary>Gets whether an MSR or MRS reaches it: it has an AArch64 encoding, which holds no guest's AArch32 state alone.</summary>
+    public bool IsAarch64Dispatched => !IsAarch32Only && !GuestAarch32State;
+}
 
 /// <summary>The catalogue at run time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
@@ -174,240 +202,240 @@ public static partial class SystemRegisters
     [
         new(
             SystemRegister.SCTLR_EL1, "SCTLR_EL1", "System Control Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough, then UpdateSctlr after a write",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000C50838UL, AfterWrite: "UpdateSctlr", Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("SCTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("SCTLR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.SCTLR),
             ],
             Key: MsrKeys.SCTLR_EL1),
         new(
             SystemRegister.TTBR0_EL1, "TTBR0_EL1", "Translation Table Base Register 0 (EL1)",
-            Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("TTBR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.TTBR0),
-                new("TTBR0", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("TTBR0", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.TTBR0),
             ],
             Key: MsrKeys.TTBR0_EL1),
         new(
             SystemRegister.TTBR1_EL1, "TTBR1_EL1", "Translation Table Base Register 1 (EL1)",
-            Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("TTBR1", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.TTBR1),
-                new("TTBR1", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("TTBR1", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 1, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.TTBR1),
             ],
             Key: MsrKeys.TTBR1_EL1),
         new(
             SystemRegister.TCR_EL1, "TCR_EL1", "Translation Control Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 2, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 2, CRm: 0, Op2: 2, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("TTBCR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("TTBCR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.TTBCR),
-                new("TTBCR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                new("TTBCR2", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 2, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
                     Key: McrKeys.TTBCR2),
             ],
             Key: MsrKeys.TCR_EL1),
         new(
             SystemRegister.AFSR0_EL1, "AFSR0_EL1", "Auxiliary Fault Status Register 0 (EL1)",
-            Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ADFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ADFSR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ADFSR),
             ],
             Key: MsrKeys.AFSR0_EL1),
         new(
             SystemRegister.AFSR1_EL1, "AFSR1_EL1", "Auxiliary Fault Status Register 1 (EL1)",
-            Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 5, CRm: 1, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AIFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("AIFSR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.AIFSR),
             ],
             Key: MsrKeys.AFSR1_EL1),
         new(
             SystemRegister.ESR_EL1, "ESR_EL1", "Exception Syndrome Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 5, CRm: 2, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 5, CRm: 2, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DFSR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.DFSR),
             ],
             Key: MsrKeys.ESR_EL1),
         new(
             SystemRegister.FAR_EL1, "FAR_EL1", "Fault Address Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 6, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 6, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DFAR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.DFAR),
-                new("IFAR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
+                new("IFAR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 6, CRm: 0, Opc2: 2, global::TrapGen.RegisterView.Hi,
                     Key: McrKeys.IFAR),
             ],
             Key: MsrKeys.FAR_EL1),
         new(
             SystemRegister.MAIR_EL1, "MAIR_EL1", "Memory Attribute Indirection Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 10, CRm: 2, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 10, CRm: 2, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("MAIR0", ["PRRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("MAIR0", ["PRRR"], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.MAIR0),
-                new("MAIR1", ["NMRR"], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                new("MAIR1", ["NMRR"], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Hi,
                     Key: McrKeys.MAIR1),
             ],
             Key: MsrKeys.MAIR_EL1),
         new(
             SystemRegister.AMAIR_EL1, "AMAIR_EL1", "Auxiliary Memory Attribute Indirection Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 10, CRm: 3, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 10, CRm: 3, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AMAIR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("AMAIR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.AMAIR0),
-                new("AMAIR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                new("AMAIR1", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 10, CRm: 3, Opc2: 1, global::TrapGen.RegisterView.Hi,
                     Key: McrKeys.AMAIR1),
             ],
             Key: MsrKeys.AMAIR_EL1),
         new(
             SystemRegister.CONTEXTIDR_EL1, "CONTEXTIDR_EL1", "Context ID Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 13, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 13, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CONTEXTIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CONTEXTIDR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 13, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CONTEXTIDR),
             ],
             Key: MsrKeys.CONTEXTIDR_EL1),
         new(
             SystemRegister.DACR32_EL2, "DACR32_EL2", "Domain Access Control Register (the AArch32 guest's DACR)",
-            Op0: 3, Op1: 4, CRn: 3, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 4, CRn: 3, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: true,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("DACR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("DACR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 3, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.DACR),
             ],
             Key: 0x00310C00u),
         new(
             SystemRegister.IFSR32_EL2, "IFSR32_EL2", "Instruction Fault Status Register (the AArch32 guest's IFSR)",
-            Op0: 3, Op1: 4, CRn: 5, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 4, CRn: 5, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: true,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("IFSR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("IFSR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 5, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.IFSR),
             ],
             Key: 0x00331400u),
         new(
             SystemRegister.CNTP_CTL_EL0, "CNTP_CTL_EL0", "Counter-timer Physical Timer Control Register",
-            Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Emulated, "emulated by CntpCtl",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpCtl",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CTL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CNTP_CTL", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CNTP_CTL),
             ],
             Key: MsrKeys.CNTP_CTL_EL0),
         new(
             SystemRegister.CNTP_TVAL_EL0, "CNTP_TVAL_EL0", "Counter-timer Physical Timer TimerValue Register",
-            Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Emulated, "emulated by CntpTval",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpTval",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_TVAL", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CNTP_TVAL", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 14, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CNTP_TVAL),
             ],
             Key: MsrKeys.CNTP_TVAL_EL0),
         new(
             SystemRegister.CNTP_CVAL_EL0, "CNTP_CVAL_EL0", "Counter-timer Physical Timer CompareValue Register",
-            Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 2, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 3, CRn: 14, CRm: 2, Op2: 2, Width: 64,
             global::TrapGen.RegisterHandling.Emulated, "emulated by CntpCval",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CntpCval",
             OtherNames: [],
             Aliases:
             [
-                new("CNTP_CVAL", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("CNTP_CVAL", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 2, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.CNTP_CVAL),
             ],
             Key: MsrKeys.CNTP_CVAL_EL0),
         new(
             SystemRegister.CNTPCT_EL0, "CNTPCT_EL0", "Counter-timer Physical Count Register",
-            Op0: 3, Op1: 3, CRn: 14, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 3, CRn: 14, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Emulated, "emulated by Cntpct, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "Cntpct",
             OtherNames: [],
             Aliases:
             [
-                new("CNTPCT", [], global::TrapGen.TrapClassKind.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                new("CNTPCT", [], 0x04, Coprocessor: 15, global::TrapGen.AccessForm.Mcrr, Opc1: 0, CRn: 0, CRm: 14, Opc2: 0, global::TrapGen.RegisterView.Whole,
                     Key: McrrKeys.CNTPCT),
             ],
             Key: MsrKeys.CNTPCT_EL0),
         new(
             SystemRegister.ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", "AArch64 Processor Feature Register 0",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised (EL2=0x0), read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000002222UL, AfterWrite: null, Emulator: null,
@@ -416,7 +444,7 @@ public static partial class SystemRegisters
             Key: MsrKeys.ID_AA64PFR0_EL1),
         new(
             SystemRegister.ID_AA64DFR0_EL1, "ID_AA64DFR0_EL1", "AArch64 Debug Feature Register 0",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 5, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 5, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised (PMUVer=0x0), read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010305106UL, AfterWrite: null, Emulator: null,
@@ -425,7 +453,7 @@ public static partial class SystemRegisters
             Key: MsrKeys.ID_AA64DFR0_EL1),
         new(
             SystemRegister.ID_AA64ISAR0_EL1, "ID_AA64ISAR0_EL1", "AArch64 Instruction Set Attribute Register 0",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 6, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 6, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011120UL, AfterWrite: null, Emulator: null,
@@ -434,7 +462,7 @@ public static partial class SystemRegisters
             Key: MsrKeys.ID_AA64ISAR0_EL1),
         new(
             SystemRegister.ID_AA64MMFR0_EL1, "ID_AA64MMFR0_EL1", "AArch64 Memory Model Feature Register 0",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000001124UL, AfterWrite: null, Emulator: null,
@@ -443,290 +471,425 @@ public static partial class SystemRegisters
             Key: MsrKeys.ID_AA64MMFR0_EL1),
         new(
             SystemRegister.ID_PFR0_EL1, "ID_PFR0_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000131UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ID_PFR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_PFR0),
             ],
             Key: MsrKeys.ID_PFR0_EL1),
         new(
             SystemRegister.ID_PFR1_EL1, "ID_PFR1_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011011UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_PFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ID_PFR1", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_PFR1),
             ],
             Key: MsrKeys.ID_PFR1_EL1),
         new(
             SystemRegister.ID_DFR0_EL1, "ID_DFR0_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 2, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 2, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised (PerfMon=0x0), read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000003010066UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_DFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("ID_DFR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_DFR0),
             ],
             Key: MsrKeys.ID_DFR0_EL1),
         new(
             SystemRegister.ID_MMFR0_EL1, "ID_MMFR0_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 4, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 4, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010101105UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_MMFR0),
             ],
             Key: MsrKeys.ID_MMFR0_EL1),
         new(
             SystemRegister.ID_MMFR1_EL1, "ID_MMFR1_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 5, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 5, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000040000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR1", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 5, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_MMFR1),
             ],
             Key: MsrKeys.ID_MMFR1_EL1),
         new(
             SystemRegister.ID_MMFR2_EL1, "ID_MMFR2_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 6, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 6, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000001260000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR2", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 6, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_MMFR2),
             ],
             Key: MsrKeys.ID_MMFR2_EL1),
         new(
             SystemRegister.ID_MMFR3_EL1, "ID_MMFR3_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 7, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 7, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000002102211UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_MMFR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                new("ID_MMFR3", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 7, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_MMFR3),
             ],
             Key: MsrKeys.ID_MMFR3_EL1),
         new(
             SystemRegister.ID_ISAR0_EL1, "ID_ISAR0_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000002101110UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR0", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR0", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR0),
             ],
             Key: MsrKeys.ID_ISAR0_EL1),
         new(
             SystemRegister.ID_ISAR1_EL1, "ID_ISAR1_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000013112111UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR1", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR1", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR1),
             ],
             Key: MsrKeys.ID_ISAR1_EL1),
         new(
             SystemRegister.ID_ISAR2_EL1, "ID_ISAR2_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000021232042UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR2", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR2),
             ],
             Key: MsrKeys.ID_ISAR2_EL1),
         new(
             SystemRegister.ID_ISAR3_EL1, "ID_ISAR3_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 3, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 3, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000001112131UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR3", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR3", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 3, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR3),
             ],
             Key: MsrKeys.ID_ISAR3_EL1),
         new(
             SystemRegister.ID_ISAR4_EL1, "ID_ISAR4_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 4, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 4, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011142UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR4", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR4", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 4, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR4),
             ],
             Key: MsrKeys.ID_ISAR4_EL1),
         new(
             SystemRegister.ID_ISAR5_EL1, "ID_ISAR5_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 5, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 2, Op2: 5, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000011121UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ID_ISAR5", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                new("ID_ISAR5", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 5, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ID_ISAR5),
             ],
             Key: MsrKeys.ID_ISAR5_EL1),
         new(
             SystemRegister.MVFR0_EL1, "MVFR0_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000010110222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
-            Aliases: [],
+            Aliases:
+            [
+                new("MVFR0", [], 0x08, Coprocessor: 10, global::TrapGen.AccessForm.Mcr, Opc1: 7, CRn: 7, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: VmrsKeys.MVFR0),
+            ],
             Key: MsrKeys.MVFR0_EL1),
         new(
             SystemRegister.MVFR1_EL1, "MVFR1_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000012111111UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
-            Aliases: [],
+            Aliases:
+            [
+                new("MVFR1", [], 0x08, Coprocessor: 10, global::TrapGen.AccessForm.Mcr, Opc1: 7, CRn: 6, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: VmrsKeys.MVFR1),
+            ],
             Key: MsrKeys.MVFR1_EL1),
         new(
             SystemRegister.MVFR2_EL1, "MVFR2_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 2, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 3, Op2: 2, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000043UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
-            Aliases: [],
+            Aliases:
+            [
+                new("MVFR2", [], 0x08, Coprocessor: 10, global::TrapGen.AccessForm.Mcr, Opc1: 7, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: VmrsKeys.MVFR2),
+            ],
             Key: MsrKeys.MVFR2_EL1),
         new(
             SystemRegister.CTR_EL0, "CTR_EL0", "",
-            Op0: 3, Op1: 3, CRn: 0, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 3, CRn: 0, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x000000008444C004UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CTR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CTR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CTR),
             ],
             Key: MsrKeys.CTR_EL0),
         new(
             SystemRegister.CLIDR_EL1, "CLIDR_EL1", "",
-            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Sanitised, "sanitised, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x000000000A200023UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CLIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("CLIDR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CLIDR),
             ],
             Key: MsrKeys.CLIDR_EL1),
         new(
             SystemRegister.CSSELR_EL1, "CSSELR_EL1", "",
-            Op0: 3, Op1: 2, CRn: 0, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 2, CRn: 0, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Passthrough, "passthrough",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("CSSELR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CSSELR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 2, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CSSELR),
             ],
             Key: MsrKeys.CSSELR_EL1),
         new(
             SystemRegister.CCSIDR_EL1, "CCSIDR_EL1", "",
-            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 0, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Emulated, "emulated by CacheSizeId, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "CacheSizeId",
             OtherNames: [],
             Aliases:
             [
-                new("CCSIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                new("CCSIDR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.CCSIDR),
             ],
             Key: MsrKeys.CCSIDR_EL1),
         new(
             SystemRegister.REVIDR_EL1, "REVIDR_EL1", "",
-            Op0: 3, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
             global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("REVIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                new("REVIDR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.REVIDR),
             ],
             Key: MsrKeys.REVIDR_EL1),
         new(
             SystemRegister.AIDR_EL1, "AIDR_EL1", "",
-            Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 7, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 1, CRn: 0, CRm: 0, Op2: 7, Width: 64,
             global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("AIDR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                new("AIDR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 1, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.AIDR),
             ],
             Key: MsrKeys.AIDR_EL1),
         new(
+            SystemRegister.JIDR, "JIDR", "",
+            IsAarch32Only: true, Op0: 0, Op1: 0, CRn: 0, CRm: 0, Op2: 0, Width: 32,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("JIDR", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 7, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp14McrKeys.JIDR),
+            ],
+            Key: 0u),
+        new(
+            SystemRegister.FPSID, "FPSID", "",
+            IsAarch32Only: true, Op0: 0, Op1: 0, CRn: 0, CRm: 0, Op2: 0, Width: 32,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x41034070, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("FPSID", [], 0x08, Coprocessor: 10, global::TrapGen.AccessForm.Mcr, Opc1: 7, CRn: 0, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: VmrsKeys.FPSID),
+            ],
+            Key: 0u),
+        new(
+            SystemRegister.MDSCR_EL1, "MDSCR_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 0, CRm: 2, Op2: 2, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGDSCREXT", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 2, Opc2: 2, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGDSCREXT),
+            ],
+            Key: MsrKeys.MDSCR_EL1),
+        new(
+            SystemRegister.DBGBVR0_EL1, "DBGBVR0_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 0, CRm: 0, Op2: 4, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGBVR0", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGBVR0),
+                new("DBGBXVR0", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Hi,
+                    Key: Cp14McrKeys.DBGBXVR0),
+            ],
+            Key: MsrKeys.DBGBVR0_EL1),
+        new(
+            SystemRegister.DBGBCR0_EL1, "DBGBCR0_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 0, CRm: 0, Op2: 5, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGBCR0", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 5, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGBCR0),
+            ],
+            Key: MsrKeys.DBGBCR0_EL1),
+        new(
+            SystemRegister.DBGWVR0_EL1, "DBGWVR0_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 0, CRm: 0, Op2: 6, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGWVR0", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 6, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGWVR0),
+            ],
+            Key: MsrKeys.DBGWVR0_EL1),
+        new(
+            SystemRegister.DBGWCR0_EL1, "DBGWCR0_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 0, CRm: 0, Op2: 7, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough",
+            IsReadable: true, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGWCR0", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 0, Opc2: 7, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGWCR0),
+            ],
+            Key: MsrKeys.DBGWCR0_EL1),
+        new(
+            SystemRegister.DBGDTRTX_EL0, "DBGDTRTX_EL0", "",
+            IsAarch32Only: false, Op0: 2, Op1: 3, CRn: 0, CRm: 5, Op2: 0, Width: 64,
+            global::TrapGen.RegisterHandling.Passthrough, "passthrough, write-only",
+            IsReadable: false, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGDTRTXINT", ["DBGDTRRXINT"], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 0, CRm: 5, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGDTRTXINT),
+                new("DBGDTRTXINT", ["DBGDTRRXINT"], 0x06, Coprocessor: 14, global::TrapGen.AccessForm.LdcStc, Opc1: 0, CRn: 5, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: LdcStcKeys.DBGDTRTXINT),
+            ],
+            Key: MsrKeys.DBGDTRTX_EL0),
+        new(
+            SystemRegister.MDRAR_EL1, "MDRAR_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
+            global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGDRAR", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 0, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGDRAR),
+                new("DBGDRAR", [], 0x0C, Coprocessor: 14, global::TrapGen.AccessForm.Mcrr, Opc1: 0, CRn: 0, CRm: 1, Opc2: 0, global::TrapGen.RegisterView.Whole,
+                    Key: Cp14McrrKeys.DBGDRAR),
+            ],
+            Key: MsrKeys.MDRAR_EL1),
+        new(
             SystemRegister.ACTLR_EL1, "ACTLR_EL1", "Auxiliary Control Register (EL1)",
-            Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 1, Width: 64,
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 1, CRm: 0, Op2: 1, Width: 64,
             global::TrapGen.RegisterHandling.Constant, "constant 0x0",
             IsReadable: true, IsWritable: true, GuestAarch32State: false,
             ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
             Aliases:
             [
-                new("ACTLR", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
+                new("ACTLR", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 1, global::TrapGen.RegisterView.Lo,
                     Key: McrKeys.ACTLR),
-                new("ACTLR2", [], global::TrapGen.TrapClassKind.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
+                new("ACTLR2", [], 0x03, Coprocessor: 15, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 3, global::TrapGen.RegisterView.Hi,
                     Key: McrKeys.ACTLR2),
             ],
             Key: MsrKeys.ACTLR_EL1),

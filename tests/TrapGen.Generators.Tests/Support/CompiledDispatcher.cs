@@ -49,25 +49,35 @@ internal sealed class CompiledDispatcher
     /// <summary>Dispatches a trap; the generated TrapResult's name (Handled, Undefined, Unhandled).</summary>
     public string Dispatch(uint esr) => dispatcher.GetType().GetMethod("Dispatch")!.Invoke(dispatcher, [esr])!.ToString()!;
 
-    /// <summary>The syndrome of a trapped access: Rt = 3 (and Rt2 = 4 for MCRR/MRRC), condition AL where there is one.</summary>
-    public static uint Syndrome(TrapClassKind kind, uint key, bool isRead)
+    /// <summary>
+    /// The syndrome of a trapped access of <paramref name="trapClass"/>: Rt = 3 (and Rt2 = 4 for MCRR/MRRC; for LDC/STC
+    /// the offset form at Rn = 3 plus nothing), condition AL where there is one; built from the class's fields alone.
+    /// </summary>
+    public static uint Syndrome(TrapClass trapClass, uint key, bool isRead)
     {
-        var iss = TrapClasses.Iss(kind);
         ulong value = key;
-        value = iss.Field(TrapClasses.Rt).Insert(value, 3);
-        value = iss.Field(TrapClasses.Direction).Insert(value, isRead ? 1UL : 0UL);
-        if (iss.FindField(TrapClasses.Rt2) is { } rt2)
+        value = trapClass.Rt?.Insert(value, 3) ?? value;
+        value = trapClass.Rt2?.Insert(value, 4) ?? value;
+        value = trapClass.Direction?.Insert(value, trapClass.DirectionOf(isRead)) ?? value;
+        if (trapClass.Memory is { } memory)
         {
-            value = rt2.Insert(value, 4);
+            value = memory.BaseRegister.Insert(value, 3);
+            value = memory.Mode.Insert(value, 0b010);
+            value = memory.Add.Insert(value, 1);
         }
 
-        if (iss.FindField(TrapClasses.CV) is { } cv)
+        foreach (var fixedField in trapClass.FixedFields)
         {
-            value = iss.Field(TrapClasses.Cond).Insert(cv.Insert(value, 1), Aarch32Constants.ConditionAlways);
+            value = fixedField.Field.Insert(value, fixedField.Value);
+        }
+
+        if (trapClass.ConditionValid is { } cv)
+        {
+            value = trapClass.Condition!.Insert(cv.Insert(value, 1), Aarch32Constants.ConditionAlways);
         }
 
         ulong esr = value;
-        esr = Layouts.Esr.EC.Insert(esr, (ulong)TrapClasses.ExceptionClass(kind));
+        esr = Layouts.Esr.EC.Insert(esr, trapClass.ExceptionClass);
         esr = Layouts.Esr.IL.Insert(esr, 1);
         return (uint)esr;
     }

@@ -26,7 +26,7 @@ public sealed class QemuHardwareValuesTests(ITestOutputHelper output)
     /// ID_DFR0_EL1.CopSDbg from the values aarch64_a57_initfn (target/arm/cpu64.c) gives its cortex-a57:
     /// 0x2222, 0x00011011 and 0x03010066, which are the Cortex-A57's (its TRM: EL3 in AArch64 and AArch32,
     /// the Security Extensions, Armv8 secure debug). The hardware TrapGen emulates has its EL3: an
-    /// untrapped SMC goes to the firmware there (<see cref="ArchitecturalTraps.SmcTrappingControl"/>).
+    /// untrapped SMC goes to the firmware there (TSC, the one rule <see cref="ArchitecturalTraps"/> gives the SMC classes).
     /// Only these fields may differ.
     /// </summary>
     private static readonly Dictionary<string, string> NoEl3OnQemuVirt = new()

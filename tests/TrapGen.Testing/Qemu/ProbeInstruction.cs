@@ -33,24 +33,24 @@ public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
 
     /// <summary>An MRC or MRRC of <paramref name="register"/> (to r1, and r2 for MRRC).</summary>
     public static ProbeInstruction Read(Aarch32Register register) =>
-        new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " read", (register.Encoding.Form == TrapClassKind.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
+        new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " read", (register.Encoding.Form == AccessForm.Mcr ? "mrc " : "mrrc ") + Operands(register), null);
 
     /// <summary>An MCR or MCRR of <paramref name="register"/> from r1 (and r2), which hold the register's own value when it maps to a readable AArch64 register.</summary>
     public static ProbeInstruction Write(Aarch32Register register)
     {
         var mapped = register.MapsTo is { } name && register.Allows(AccessDirection.Read) ? Aarch64Registers.All.Single(r => r.Name == name).Encoding : null;
-        var value = mapped is null ? null : "mrs x1, " + mapped + (register.View == Aarch32View.Hi ? "\n    lsr x1, x1, #32" : string.Empty);
-        return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == TrapClassKind.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
+        var value = mapped is null ? null : "mrs x1, " + mapped + (register.View == RegisterView.Hi ? "\n    lsr x1, x1, #32" : string.Empty);
+        return new(register.Name + (register.Coprocessor == Aarch32Constants.Cp14 ? " (cp14)" : string.Empty) + " write", (register.Encoding.Form == AccessForm.Mcr ? "mcr " : "mcrr ") + Operands(register), value);
     }
 
     /// <summary>An MRC to r1 of the cp15 encoding <paramref name="encoding"/> (MCR form), which <paramref name="name"/> describes.</summary>
-    public static ProbeInstruction Read(string name, Cp15Encoding encoding) => new(name + " read", "mrc " + Operands(15, encoding), null);
+    public static ProbeInstruction Read(string name, Aarch32Encoding encoding) => new(name + " read", "mrc " + Operands(encoding), null);
 
     /// <summary>An MCR from r1 (the low half of the scratch address) of the cp15 encoding <paramref name="encoding"/> (MCR form), for a register no write may reach.</summary>
-    public static ProbeInstruction WriteAny(string name, Cp15Encoding encoding) => new(name + " write", "mcr " + Operands(15, encoding), null);
+    public static ProbeInstruction WriteAny(string name, Aarch32Encoding encoding) => new(name + " write", "mcr " + Operands(encoding), null);
 
-    /// <summary>A VMRS of the floating-point ID register <paramref name="register"/> to r1.</summary>
-    public static ProbeInstruction Vmrs(VmrsIdRegister register) => new(register.Name + " VMRS", "vmrs r1, " + register.Name.ToLowerInvariant(), null);
+    /// <summary>A VMRS of the floating-point ID register <paramref name="register"/> (a cp10 row of the AArch32 table) to r1.</summary>
+    public static ProbeInstruction Vmrs(Aarch32Register register) => new(register.Name + " VMRS", "vmrs r1, " + register.Name.ToLowerInvariant(), null);
 
     /// <summary>An SMC with <paramref name="immediate"/> (x0 is 0 when it runs: no PSCI function).</summary>
     public static ProbeInstruction Smc(int immediate) => new("SMC", string.Create(CultureInfo.InvariantCulture, $"smc #0x{immediate:x}"), null);
@@ -63,9 +63,9 @@ public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
         return new(instruction.FullName, instruction.TakesRegister ? operands + ", x1" : operands, null);
     }
 
-    private static string Operands(Aarch32Register register) => Operands(register.Coprocessor, register.Encoding);
+    private static string Operands(Aarch32Register register) => Operands(register.Encoding);
 
-    private static string Operands(int coprocessor, Cp15Encoding e) => e.Form == TrapClassKind.Mcr
-        ? string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
-        : string.Create(CultureInfo.InvariantCulture, $"p{coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
+    private static string Operands(Aarch32Encoding e) => e.Form == AccessForm.Mcr
+        ? string.Create(CultureInfo.InvariantCulture, $"p{e.Coprocessor}, {e.Opc1}, r1, c{e.CRn}, c{e.CRm}, {e.Opc2}")
+        : string.Create(CultureInfo.InvariantCulture, $"p{e.Coprocessor}, {e.Opc1}, r1, r2, c{e.CRm}");
 }

@@ -98,15 +98,15 @@ public static class ProbeInstructions
     public static IReadOnlyList<ProbeInstruction> Aarch32()
     {
         var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps) && !ExcludedAarch32Registers.Contains(r.Name));
-        var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.IsGuestAccessible && OnCortexA57(r));
+        var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.Encoding.Form != AccessForm.LdcStc && r.IsGuestAccessible && OnCortexA57(r));
         var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
-        var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => new Cp15Encoding(TrapClassKind.Mcr, 0, 0, crm, opc2)))
+        var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, crm, opc2)))
             .Where(e => !named.Contains(e));
         return
         [
             .. registers.Concat(debug).SelectMany(r => new[] { ProbeInstruction.Read(r), ProbeInstruction.Write(r) }),
             .. unnamed.SelectMany(e => new[] { ProbeInstruction.Read("reserved ID register", e), ProbeInstruction.WriteAny("reserved ID register", e) }),
-            .. VmrsIdRegisters.All.Select(ProbeInstruction.Vmrs),
+            .. Aarch32Registers.All.Where(r => r.Class == TrapClasses.Vmrs).Select(ProbeInstruction.Vmrs),
             ProbeInstruction.Smc(0),
         ];
     }

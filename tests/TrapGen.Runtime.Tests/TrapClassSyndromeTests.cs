@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using TrapGen.Architecture;
+using TrapGen.Instructions;
+using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Traps;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>
+/// The one table of trap classes (TrapGen.Architecture's <see cref="TrapClasses"/>) drives the runtime: every
+/// class's syndrome round-trips through the decoder and the builder, and every exception class a guest can
+/// cause, with any ISS, is decoded, reported and handled without an exception.
+/// </summary>
+public sealed class TrapClassSyndromeTests
+{
+    public static TheoryData<string> ClassNames() => [.. TrapClasses.All.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(ClassNames))]
+    public void Every_syndrome_of_a_class_round_trips_through_the_decoder_and_the_builder(string className)
+    {
+        var trapClass = TrapClasses.Named(className)!;
+        var reported = new[] { trapClass.Rt, trapClass.Rt2, trapClass.Direction, trapClass.Condition, trapClass.Immediate }
+            .Concat(trapClass.KeyFields)
+            .Concat(trapClass.Memory is { } memory ? [memory.BaseRegister, memory.Offset, memory.Add, memory.Mode] : [])
+            .Where(f => f is not null)
+            .Aggregate(0UL, (mask, f) => mask | f!.Mask);
+        var random = new Random((int)trapClass.ExceptionClass);
+        var recoverable = trapClass != TrapClasses.Smc32;
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var iss = (ulong)random.Next(1 << 25) & reported;
+            iss = trapClass.ConditionKnownPass is null ? trapClass.ConditionValid?.Insert(iss, 1) ?? iss : iss;
+            iss = trapClass.FixedFields.Aggregate(iss, (word, f) => f.Field.Insert(word, f.Value));
+            var esr = Esr(trapClass.ExceptionClass, (uint)iss);
+
+            Assert.Equal(recoverable, SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid));
+            if (recoverable)
+            {
+                Assert.True(conditionValid);
+                Assert.Same(trapClass, access.Class);
+                Assert.Equal(trapClass.IsAarch64 ? InstructionSet.A64 : InstructionSet.A32, access.InstructionSet);
+                Assert.Equal(trapClass.IsRead((uint)iss), access.IsRead);
+                Assert.Equal(esr, SyndromeBuilder.Build(access));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_exception_class_with_any_iss_is_decoded_reported_and_handled_without_an_exception()
+    {
+        var a64 = Machine.Aarch64();
+        var a32 = Machine.Aarch32();
+        var random = new Random(12);
+        for (var ec = 0u; ec < 1u << EsrFields.ECWidth; ec++)
+        {
+            foreach (var iss in new[] { 0u, (1u << 25) - 1 }.Concat(Enumerable.Range(0, 32).Select(_ => (uint)random.Next(1 << 25))))
+            {
+                var esr = Esr(ec, iss);
+                var dispatched = SyndromeKey.TryGet(esr, out var trapClass, out var key);
+                var decoded = SyndromeDecoder.TryDecode(esr, out var access, out _);
+
+                Assert.Equal(TrapClasses.Find(ec) is { IsDispatchable: true }, dispatched);
+                Assert.True(!dispatched || (trapClass == access.Class && key == (iss & trapClass.KeyMask)));
+                Assert.Equal(TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32, decoded);
+                Assert.NotNull(TrapReport.LogLine(esr, 0));
+                Assert.True(!dispatched || TrapReport.CatalogueEntry(esr) is not null || !CatalogueIndex.TryFindRegister(trapClass, key, out _, out _));
+                TrapReport.DisplayName(esr);
+                a64.Hypervisor.HandleTrap(esr);
+                a32.Hypervisor.HandleTrap(esr);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0u, TrapOutcome.SmcNotSupported)] // CCKNOWNPASS 0: it passed its condition
+    [InlineData(1u, TrapOutcome.ConditionFailed)] // CCKNOWNPASS 1, CV 1, COND NE with Z set: it failed
+    public void A_trapped_a32_smc_is_checked_against_its_condition_only_when_it_reports_one(uint ccKnownPass, TrapOutcome outcome)
+    {
+        var domain = Machine.Aarch32();
+        domain.Current.Flags = new ConditionFlags { Z = true };
+        var smc = TrapClasses.Smc32;
+        var iss = smc.ConditionKnownPass!.Insert(smc.Condition!.Insert(smc.ConditionValid!.Insert(0, 1), 0b0001), ccKnownPass);
+
+        Assert.Equal(outcome, domain.Hypervisor.HandleTrap(Esr(smc.ExceptionClass, (uint)iss)));
+    }
+
+    private static uint Esr(uint exceptionClass, uint iss) => EsrFields.WithEC(EsrFields.WithIL(EsrFields.WithISS(0, iss), 1), exceptionClass);
+}
