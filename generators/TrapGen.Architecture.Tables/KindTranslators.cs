@@ -110,7 +110,7 @@ internal static class KindTranslators
                 row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
         });
 
-    /// <summary>trap-controls.table: register name bit set|clear description.</summary>
+    /// <summary>trap-controls.table: register name bit set|clear forced-by description.</summary>
     public static TableOutput TrapControls(string file, string text)
     {
         var problems = new List<TableProblem>();
@@ -119,18 +119,19 @@ internal static class KindTranslators
         foreach (var line in TableLine.Read(text))
         {
             var row = new RowReader(line, problems);
-            if (line.Cells.Count < 5)
+            if (line.Cells.Count < 6)
             {
-                problems.Add(TableProblem.At(line, "expected: register name bit set|clear description"));
+                problems.Add(TableProblem.At(line, "expected: register name bit set|clear forced-by description"));
                 continue;
             }
 
             var name = line.Cells[1].Text;
             row.Name(1);
-            fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(4))).Append("</summary>\n");
+            var forcedBy = line.Cells[4].Text == "-" ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
+            fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(5))).Append("</summary>\n");
             fields.Append(Format(
-                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5});\n\n",
-                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), CSharp.String(line.Rest(4))));
+                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6});\n\n",
+                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), forcedBy, CSharp.String(line.Rest(5))));
             all.Add(name);
         }
 

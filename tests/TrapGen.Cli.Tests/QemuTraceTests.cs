@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using TrapGen.Architecture;
 using TrapGen.Testing.Qemu;
 using Xunit;
 
@@ -34,7 +35,7 @@ public sealed partial class QemuTraceTests
             var data = new TheoryData<string, string>();
             foreach (var guest in new[] { "aarch64", "aarch32" })
             {
-                foreach (var run in new[] { "none" }.Concat(ProbeInstructions.Controls.Select(c => c.Name)).Append("all"))
+                foreach (var run in ProbeRun.For(0, ProbeInstructions.Controls).Select(r => r.Name))
                 {
                     data.Add(guest, run);
                 }
@@ -49,23 +50,19 @@ public sealed partial class QemuTraceTests
     public void Trapgen_run_traps_each_probe_access_exactly_where_qemu_does(string guest, string run)
     {
         var probe = guest == "aarch64" ? QemuProbe.Aarch64 : QemuProbe.Aarch32;
-        var controls = ProbeInstructions.Controls;
-        var runIndex = run switch
-        {
-            "none" => 0,
-            "all" => probe.HcrValues.Count - 1,
-            _ => 1 + controls.Select((c, i) => (c, i)).Single(pair => pair.c.Name == run).i,
-        };
-        IEnumerable<string> set = run switch
-        {
-            "none" => [],
-            "all" => controls.Select(c => c.Name),
-            _ => [run],
-        };
+        var runIndex = probe.Runs.Select((r, i) => (r, i)).Single(pair => pair.r.Name == run).i;
+        var set = probe.Runs[runIndex].Set;
+        var hcr = set.Where(name => TrapControls.Find(name) is { Register: HcrEl2.Name }).ToList();
+        var mdcr = set.Where(name => name == "TDE" || TrapControls.Find(name) is { Register: MdcrEl2.Name }).ToList();
         var trace = new StringBuilder().Append("guest ").Append(guest).Append("\nhcr -DC -TVM\n");
-        if (set.Any())
+        if (hcr.Count > 0)
         {
-            trace.Append("hcr ").AppendJoin(' ', set.Select(name => "+" + name)).Append('\n');
+            trace.Append("hcr ").AppendJoin(' ', hcr.Select(name => "+" + name)).Append('\n');
+        }
+
+        if (mdcr.Count > 0)
+        {
+            trace.Append("mdcr ").AppendJoin(' ', mdcr.Select(name => "+" + name)).Append('\n');
         }
 
         foreach (var word in probe.Words)

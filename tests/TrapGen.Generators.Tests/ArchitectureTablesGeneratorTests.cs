@@ -14,7 +14,7 @@ namespace TrapGen.Generators.Tests;
 /// </summary>
 public sealed class ArchitectureTablesGeneratorTests
 {
-    private const string Controls = "HCR_EL2  TVM  26  set  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  Trap Reads of Virtual Memory controls.\n";
+    private const string Controls = "HCR_EL2  TVM  26  set  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  Trap Reads of Virtual Memory controls.\n";
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 
@@ -93,6 +93,21 @@ public sealed class ArchitectureTablesGeneratorTests
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
         Assert.Single(fields.Split('\n'), line => line.Contains("new BitField(", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_control_forced_by_another_bit_names_it_and_a_bad_one_is_reported_at_its_cell()
+    {
+        var good = Run("MDCR_EL2  TDA  9  set  8  Trap Debug Access.\n", "trap-controls.table");
+        var marked = MarkedCatalogue.Parse("MDCR_EL2  TDA  9  set  ‸TDE  Trap Debug Access.\n");
+        var bad = Run(marked.Text, "trap-controls.table");
+
+        Assert.Empty(good.Diagnostics);
+        var controls = good.GeneratedSources.Single(s => s.HintName.StartsWith("TrapControls.", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("TDA = new(\"MDCR_EL2\", \"TDA\", 9, true, 8, \"Trap Debug Access.\")", controls, System.StringComparison.Ordinal);
+        var diagnostic = Assert.Single(bad.Diagnostics);
+        Assert.Equal((marked.Line, marked.Column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains("'TDE' must be a number from 0 to 63", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     [Fact]

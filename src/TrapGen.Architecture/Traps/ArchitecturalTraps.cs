@@ -27,19 +27,18 @@ public static class ArchitecturalTraps
     /// Gets the first active control that traps an access, or null when it does not trap: <paramref name="key"/>
     /// is the ISS masked to the register-identifying fields of <paramref name="trapClass"/> (0 for SMC).
     /// </summary>
-    public static TrapControl? TrappingControl(ulong hcr, ulong cnthctl, TrapClass trapClass, uint key, bool isRead)
+    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrapClass trapClass, uint key, bool isRead)
     {
         if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
         {
             // The IMPLEMENTATION DEFINED space has no rows: TIDCP traps it, in both directions.
-            return TrapControls.TIDCP.IsActive(hcr) && ImplementationDefinedSpace.TrappedByTidcp(trapClass, key) ? TrapControls.TIDCP : null;
+            return controls.IsActive(TrapControls.TIDCP) && ImplementationDefinedSpace.TrappedByTidcp(trapClass, key) ? TrapControls.TIDCP : null;
         }
 
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
         foreach (var rule in rules)
         {
-            var value = rule.Control.Register == HcrEl2.Name ? hcr : cnthctl;
-            if (rule.Covers(direction) && rule.Control.IsActive(value))
+            if (rule.Covers(direction) && controls.IsActive(rule.Control))
             {
                 return rule.Control;
             }

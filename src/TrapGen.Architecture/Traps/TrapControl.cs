@@ -1,18 +1,23 @@
 namespace TrapGen.Architecture;
 
 /// <summary>One trap control bit of an EL2 register (a row of Tables/trap-controls.table).</summary>
-/// <param name="Register">The EL2 register holding the bit: HCR_EL2 or CNTHCTL_EL2.</param>
+/// <param name="Register">The EL2 register holding the bit: HCR_EL2, CNTHCTL_EL2 or MDCR_EL2.</param>
 /// <param name="Name">The bit's name, such as TVM.</param>
 /// <param name="Bit">Its position.</param>
 /// <param name="TrapsWhenSet">True when setting the bit traps (HCR_EL2.TVM); false when clearing it does (CNTHCTL_EL2.EL1PCEN).</param>
+/// <param name="ForcedBy">
+/// Another bit of the same register that makes the control act as set whatever its own value, or null:
+/// MDCR_EL2.TDE (bit 8) forces TDA, TDOSA and TDRA.
+/// </param>
 /// <param name="Description">What it traps, in the Arm ARM's words.</param>
-public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, string Description)
+public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, int? ForcedBy, string Description)
 {
     /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
     public ulong Mask => 1UL << Bit;
 
     /// <summary>Gets whether the control traps, given the value of <see cref="Register"/>.</summary>
-    public bool IsActive(ulong registerValue) => ((registerValue & Mask) != 0) == TrapsWhenSet;
+    public bool IsActive(ulong registerValue) =>
+        (((registerValue & Mask) != 0) == TrapsWhenSet) || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
 
     /// <summary>Gets the qualified name: <c>HCR_EL2.TVM</c>.</summary>
     public string QualifiedName => Register + "." + Name;

@@ -128,7 +128,11 @@ internal static class TraceParser
             case "flags":
                 return new StepLine(number, new SetFlagsStep(ParseFlags(words.Length == 2 ? words[1] : string.Empty)));
             case "hcr":
-                return ParseHcr(words, number);
+                var (hcrSet, hcrClear) = ParseBits(words, HcrEl2.Name, "DC", HcrEl2.DC);
+                return new StepLine(number, new ChangeHcrStep(hcrSet, hcrClear));
+            case "mdcr":
+                var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, "TDE", MdcrEl2.TDE);
+                return new StepLine(number, new ChangeMdcrStep(mdcrSet, mdcrClear));
             case "timer":
                 if (words.Length != 2 || !words[1].StartsWith('+') || !NumberParser.TryParse(words[1].Substring(1), out var ticks))
                 {
@@ -141,15 +145,19 @@ internal static class TraceParser
         }
     }
 
-    /// <summary>The HCR_EL2 trap controls a trace can set and clear.</summary>
-    private static readonly TrapControl[] HcrControls = [.. TrapControls.All.Where(c => c.Register == HcrEl2.Name)];
-
-    private static StepLine ParseHcr(string[] words, int number)
+    /// <summary>
+    /// Reads an <c>hcr</c> or <c>mdcr</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/> it sets and
+    /// clears, by the names of the register's trap controls and of its one other bit a trace may change
+    /// (HCR_EL2.DC, MDCR_EL2.TDE).
+    /// </summary>
+    private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string otherName, int otherBit)
     {
-        var names = string.Join(", ", HcrControls.Select(c => c.Name).Append("DC"));
+        var controls = TrapControls.All.Where(c => c.Register == register).ToList();
+        var keyword = words[0];
+        var names = string.Join(", ", controls.Select(c => c.Name).Append(otherName));
         if (words.Length < 2)
         {
-            throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them) with one of " + names);
+            throw new CliException("expected '" + keyword + " +<bit>' or '" + keyword + " -<bit>' (any number of them) with one of " + names);
         }
 
         ulong set = 0, clear = 0;
@@ -157,14 +165,14 @@ internal static class TraceParser
         {
             if (word.Length < 2 || word[0] is not ('+' or '-'))
             {
-                throw new CliException("expected 'hcr +<bit>' or 'hcr -<bit>' (any number of them) with one of " + names + "; got '" + word + "'");
+                throw new CliException("expected '" + keyword + " +<bit>' or '" + keyword + " -<bit>' (any number of them) with one of " + names + "; got '" + word + "'");
             }
 
             var name = word.Substring(1);
-            var bit = name.Equals("DC", StringComparison.OrdinalIgnoreCase)
-                ? HcrEl2.DC
-                : HcrControls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
-                    ?? throw new CliException("unknown HCR_EL2 bit '" + name + "'; use one of " + names);
+            var bit = name.Equals(otherName, StringComparison.OrdinalIgnoreCase)
+                ? otherBit
+                : controls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
+                    ?? throw new CliException("unknown " + register + " bit '" + name + "'; use one of " + names);
             if (word[0] == '+')
             {
                 set |= 1UL << bit;
@@ -175,7 +183,7 @@ internal static class TraceParser
             }
         }
 
-        return (set & clear) == 0 ? new StepLine(number, new ChangeHcrStep(set, clear)) : throw new CliException("'hcr' both sets and clears the same bit");
+        return (set & clear) == 0 ? (set, clear) : throw new CliException("'" + keyword + "' both sets and clears the same bit");
     }
 
     private static ConditionFlags ParseFlags(string text)

@@ -37,6 +37,13 @@ internal sealed class TracePrinter(TextWriter output)
             hcr.TrapVirtualMemoryWrites ? "set" : "clear"));
     }
 
+    /// <summary>After an <c>mdcr</c> line: TDE and every MDCR_EL2 trap control set in <paramref name="value"/>.</summary>
+    public void Mdcr(ulong value)
+    {
+        var set = TrapControls.All.Where(c => c.Register == MdcrEl2.Name && ((value >> c.Bit) & 1) != 0).Select(c => c.Name).ToList();
+        output.WriteLine("MDCR_EL2: TDE " + (((value >> MdcrEl2.TDE) & 1) != 0 ? "set (TDA, TDOSA and TDRA act as set)" : "clear") + "; trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set)));
+    }
+
     /// <summary>After an <c>hcr</c> line: DC and every HCR_EL2 trap control set in <paramref name="value"/>.</summary>
     public void Hcr(ulong value)
     {

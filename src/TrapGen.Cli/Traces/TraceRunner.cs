@@ -73,6 +73,9 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             case ChangeHcrStep:
                 printer.Hcr(result.Hcr.After);
                 break;
+            case ChangeMdcrStep:
+                printer.Mdcr(executor.Domain.Hypervisor.Mdcr);
+                break;
             case InstructionStep when result.Instruction is { } instruction:
                 printer.Instruction(instruction, result.Hcr);
                 break;

@@ -100,7 +100,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     }
 
     private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) =>
-        ArchitecturalTraps.TrappingControl(Hypervisor.Hcr.Value, Hypervisor.Cnthctl, access.Class, key, access.IsRead);
+        ArchitecturalTraps.TrappingControl(Hypervisor.Controls, access.Class, key, access.IsRead);
 
     private static UndefinedReason Reason(El1AccessCheck check) => check switch
     {

@@ -62,6 +62,10 @@ public sealed class GuestProgramExecutor
                 refusal = StepRefusal.None;
                 cause = HcrChangeCause.Program;
                 break;
+            case ChangeMdcrStep m:
+                Domain.Hypervisor.Mdcr = (Domain.Hypervisor.Mdcr & ~m.Clear) | m.Set;
+                refusal = StepRefusal.None;
+                break;
             case AdvanceTimerStep t:
                 refusal = Advance(Domain.Current, t.Ticks);
                 break;

@@ -23,6 +23,11 @@ public sealed record AdvanceTimerStep(ulong Ticks) : GuestStep;
 /// <param name="Clear">The bits to clear.</param>
 public sealed record ChangeHcrStep(ulong Set, ulong Clear) : GuestStep;
 
+/// <summary>Sets and clears MDCR_EL2 bits, as the hypervisor gives the debug registers to the guest or takes them back.</summary>
+/// <param name="Set">The bits to set.</param>
+/// <param name="Clear">The bits to clear.</param>
+public sealed record ChangeMdcrStep(ulong Set, ulong Clear) : GuestStep;
+
 /// <summary>Executes one instruction word on the running vCPU.</summary>
 /// <param name="Word">The instruction word.</param>
 /// <param name="Value">The value to put in the source register(s) of a write first, or null.</param>

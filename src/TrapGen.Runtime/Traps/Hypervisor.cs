@@ -7,7 +7,7 @@ using TrapGen.Runtime.Emulation;
 namespace TrapGen.Runtime.Traps;
 
 /// <summary>
-/// The EL2 side of one physical CPU: HCR_EL2, CNTHCTL_EL2, the live EL1 system registers, the running
+/// The EL2 side of one physical CPU: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, the live EL1 system registers, the running
 /// vCPU, and the trap entry (the seed's do_sysreg, do_cp15_32 and do_cp15_64; KVM's arm_exit_handlers[]):
 /// the exception class's <see cref="TrapClass"/>, looked up once, checks an AArch32 condition, the generated
 /// dispatch handles the register, and what nothing handles goes by the class. Every syndrome value is
@@ -32,6 +32,16 @@ public sealed class Hypervisor
 
     /// <summary>Gets or sets CNTHCTL_EL2; 0 (the default) traps the guest's physical counter and timer accesses.</summary>
     public ulong Cnthctl { get; set; }
+
+    /// <summary>
+    /// Gets or sets MDCR_EL2; 0 (the default) leaves the debug registers to the guest. TDA, TDOSA and TDRA
+    /// (or TDE, which forces all three) trap them, as KVM sets them while the guest does not own the debug
+    /// registers (kvm_arm_setup_mdcr_el2).
+    /// </summary>
+    public ulong Mdcr { get; set; }
+
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2 and MDCR_EL2.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr);
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

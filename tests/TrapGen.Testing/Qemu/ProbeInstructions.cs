@@ -7,13 +7,14 @@ using TrapGen.Architecture;
 namespace TrapGen.Testing.Qemu;
 
 /// <summary>
-/// What the QEMU probe runs at EL1, from TrapGen's architecture tables: the HCR_EL2 trap controls it
-/// sets and, per execution state, the accesses the table says one of them traps. AArch64: an MRS and an
-/// MSR of each register, each System instruction, every encoding of the ID register space, an SMC (TSC,
-/// EC 0x17), and CCSIDR_EL1 read after writing CSSELR_EL1 = 0, 1 and 2. AArch32: an MRC and an MCR
-/// (MRRC and MCRR) of each cp15 register and operation, of every unnamed encoding of the AArch32 ID
-/// register space (p15, 0, c0, c3–c7, 0–7) and of each cp14 register cortex-a57 has (JIDR under TID0,
-/// EC 0x05 and 0x0C), a VMRS of FPSID, MVFR0, MVFR1 and MVFR2 (TID0, TID3, EC 0x08) and an SMC (TSC, EC 0x13).
+/// What the QEMU probe runs at EL1, from TrapGen's architecture tables: the HCR_EL2 and MDCR_EL2 trap
+/// controls it sets and, per execution state, the accesses the table says one of them traps. AArch64: an
+/// MRS and an MSR of each register (the debug registers under TDA, TDOSA and TDRA among them), each System
+/// instruction, every encoding of the ID register space, an SMC (TSC, EC 0x17), and CCSIDR_EL1 read after
+/// writing CSSELR_EL1 = 0, 1 and 2. AArch32: an MRC and an MCR (MRRC and MCRR) of each cp15 register and
+/// operation, of every unnamed encoding of the AArch32 ID register space (p15, 0, c0, c3–c7, 0–7) and of
+/// each cp14 register cortex-a57 has (JIDR under TID0, the debug registers under TDA, TDOSA and TDRA: EC
+/// 0x05), a VMRS of FPSID, MVFR0, MVFR1 and MVFR2 (TID0, TID3, EC 0x08) and an SMC (TSC, EC 0x13).
 /// </summary>
 public static class ProbeInstructions
 {
@@ -39,22 +40,25 @@ public static class ProbeInstructions
     private static readonly string[] ExcludedAarch32Registers = ["CCSIDR2", "TTBCR2", "ACTLR2"];
 
     /// <summary>
-    /// cp14 registers the probe leaves out because QEMU 7.2's cortex-a57 lacks them, though Armv8.0 requires
-    /// them (the probe found their AArch64 views UNDEFINED at EL2): DBGDTRRXext, DBGDTRTXext, DBGDTRTXint,
-    /// DBGOSECCR, DBGPRCR, DBGCLAIMSET, DBGCLAIMCLR and DBGAUTHSTATUS; and DBGDEVID, DBGDEVID1 and DBGDEVID2,
-    /// which QEMU places at p14, 0, c7, c0, {2,1,0} instead of the Arm ARM's p14, 0, c7, c{2,1,0}, 7. The
-    /// probe found QEMU UNDEFINED where the table allows an access for DBGWFAR (RES0 in Armv8, which QEMU
-    /// does not define) and DBGBXVR0 to DBGBXVR5 (the upper halves of DBGBVRn_EL1, which QEMU's AArch32
+    /// Debug registers the probe leaves out because QEMU 7.2's cortex-a57 lacks them, though Armv8.0 requires
+    /// them (the probe found their AArch64 views UNDEFINED at EL2, and target/arm defines none of them):
+    /// DBGDTRRXext, DBGDTRTXext, DBGDTRTXint, DBGOSECCR, DBGPRCR, DBGCLAIMSET, DBGCLAIMCLR and DBGAUTHSTATUS
+    /// and their AArch64 registers (OSDTRRX_EL1, OSDTRTX_EL1, DBGDTR*_EL0, ...); and DBGDEVID, DBGDEVID1 and
+    /// DBGDEVID2, which QEMU places at p14, 0, c7, c0, {2,1,0} instead of the Arm ARM's p14, 0, c7, c{2,1,0},
+    /// 7. The probe found QEMU UNDEFINED where the table allows an access for DBGWFAR (RES0 in Armv8, which
+    /// QEMU does not define) and DBGBXVR0 to DBGBXVR5 (the upper halves of DBGBVRn_EL1, which QEMU's AArch32
     /// debug registers lack).
     /// </summary>
-    private static readonly string[] QemuLacksCp14 =
+    private static readonly string[] QemuLacksDebug =
     [
         "DBGDTRRXEXT", "DBGDTRTXEXT", "DBGDTRTXINT", "DBGOSECCR", "DBGPRCR", "DBGCLAIMSET", "DBGCLAIMCLR", "DBGAUTHSTATUS", "DBGDEVID", "DBGDEVID1", "DBGDEVID2",
         "DBGWFAR", .. Enumerable.Range(0, 16).Select(n => string.Create(CultureInfo.InvariantCulture, $"DBGBXVR{n}")),
+        "OSDTRRX_EL1", "OSDTRTX_EL1", "OSECCR_EL1", "DBGPRCR_EL1", "DBGCLAIMSET_EL1", "DBGCLAIMCLR_EL1", "DBGAUTHSTATUS_EL1", "DBGDTR_EL0", "DBGDTRRX_EL0", "DBGDTRTX_EL0",
     ];
 
-    /// <summary>Gets the HCR_EL2 trap controls the probe sets, one at a time and all together.</summary>
-    public static IReadOnlyList<TrapControl> Controls { get; } = [.. TrapControls.All.Where(c => c.Register == HcrEl2.Name && !ExcludedControls.Contains(c.Name))];
+    /// <summary>Gets the HCR_EL2 and MDCR_EL2 trap controls the probe sets, one at a time and all together.</summary>
+    public static IReadOnlyList<TrapControl> Controls { get; } =
+        [.. TrapControls.All.Where(c => c.Register is HcrEl2.Name or MdcrEl2.Name && !ExcludedControls.Contains(c.Name))];
 
     /// <summary>The name of the probe's read of CCSIDR_EL1 after it wrote <paramref name="csselr"/> to CSSELR_EL1.</summary>
     public static string CacheSizeIdRead(int csselr) => string.Create(CultureInfo.InvariantCulture, $"CCSIDR_EL1 (CSSELR_EL1 {csselr}) read");
@@ -68,7 +72,7 @@ public static class ProbeInstructions
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch64()
     {
-        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding)));
+        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding)) && OnCortexA57(r.Name));
         var named = Aarch64Registers.All.Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(1, 7).SelectMany(crm => Enumerable.Range(0, 8).Select(op2 => new Aarch64Encoding(3, 0, 0, crm, op2)))
             .Where(e => !named.Contains(e));
@@ -91,14 +95,16 @@ public static class ProbeInstructions
 
     /// <summary>
     /// The AArch32 accesses: each cp15 register an included control traps, each cp14 register cortex-a57
-    /// has (only HCR_EL2 is set, so MDCR_EL2 is 0 and no debug access traps by it: every cp14 access must
-    /// execute or be UNDEFINED alike), every unnamed encoding of the ID register space, the VMRS ID
-    /// registers and an SMC.
+    /// has, every unnamed encoding of the ID register space, the VMRS ID registers and an SMC. Left out:
+    /// LDC and STC of p14, c5, which QEMU 7.2 does not decode (a32.decode: "the other coprocessor
+    /// instructions always UNDEF"), so they UNDEF where TDA traps them with EC 0x06; and MRRC of DBGDRAR and
+    /// DBGDSAR, whose 64-bit reginfo (debug_lpae_cp_reginfo) has no access function, so QEMU runs them where
+    /// TDRA traps them with EC 0x0C. The runtime's DebugTrapTests check those against the Arm ARM instead.
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch32()
     {
         var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps) && !ExcludedAarch32Registers.Contains(r.Name));
-        var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.Encoding.Form != AccessForm.LdcStc && r.IsGuestAccessible && OnCortexA57(r));
+        var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.Encoding.Form == AccessForm.Mcr && r.IsGuestAccessible && OnCortexA57(r.Name));
         var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, crm, opc2)))
             .Where(e => !named.Contains(e));
@@ -114,18 +120,19 @@ public static class ProbeInstructions
     private static bool Covered(IEnumerable<TrapRule> rules) => rules.Any(rule => Controls.Contains(rule.Control));
 
     /// <summary>
-    /// Whether a cp14 register exists on cortex-a57: every one the table lists but the breakpoint and
-    /// watchpoint registers beyond its 6 breakpoints and 4 watchpoints (how many is IMPLEMENTATION DEFINED,
-    /// DBGDIDR.BRPs and WRPs; the table lists the architecture's 16), and those QEMU lacks.
+    /// Whether a debug register, AArch64 or cp14, exists on cortex-a57: every one the tables list but the
+    /// breakpoint and watchpoint registers beyond its 6 breakpoints and 4 watchpoints (how many is
+    /// IMPLEMENTATION DEFINED, DBGDIDR.BRPs and WRPs; the tables list the architecture's 16), and those QEMU
+    /// lacks. Any other register is kept.
     /// </summary>
-    private static bool OnCortexA57(Aarch32Register register)
+    private static bool OnCortexA57(string name)
     {
-        if (QemuLacksCp14.Contains(register.Name))
+        if (QemuLacksDebug.Contains(name))
         {
             return false;
         }
 
-        var match = Regex.Match(register.Name, "^DBG(B|W)X?[VC]R([0-9]+)$");
+        var match = Regex.Match(name, "^DBG(B|W)X?[VC]R([0-9]+)(_EL1)?$");
         return !match.Success || int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) < (match.Groups[1].Value == "B" ? 6 : 4);
     }
 

@@ -6,8 +6,8 @@ using System.Text;
 namespace TrapGen.Testing.Qemu;
 
 /// <summary>
-/// A bare-metal probe for QEMU's virt board that starts at EL2: for each HCR_EL2 value it sets
-/// HCR_EL2, drops to EL1 (AArch64 or AArch32, as its <see cref="ProbeGuest"/> says) and runs every
+/// A bare-metal probe for QEMU's virt board that starts at EL2: for each run it sets HCR_EL2 and
+/// MDCR_EL2's trap bits (keeping the CPU's HPMN), drops to EL1 (AArch64 or AArch32, as its <see cref="ProbeGuest"/> says) and runs every
 /// instruction once. A trap to EL2 records ESR_EL2 and ELR_EL2 and skips the instruction; an exception
 /// taken to EL1 (an UNDEF) makes the EL1 vector call HVC #1, and EL2 records it, skips the instruction
 /// and returns (the EL1 handler does not read ESR_EL1 itself: HCR_EL2.TRVM traps that). HVC #2 ends a
@@ -33,8 +33,11 @@ public static class ProbeProgram
 
     private const int TagShift = 48;
 
-    /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 under each of <paramref name="hcrValues"/>.</summary>
-    public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ulong> hcrValues)
+    /// <summary>The bits of MDCR_EL2 a run sets; the others (HPMN [4:0] among them) keep the CPU's reset value.</summary>
+    private const ulong MdcrTrapBits = 0xF00;
+
+    /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 in each of <paramref name="runs"/>.</summary>
+    public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ProbeRun> runs)
     {
         var s = new StringBuilder();
         void Line(string text) => s.Append(text).Append('\n');
@@ -65,10 +68,15 @@ public static class ProbeProgram
             Line(Invariant($"    str x1, [x10, #{8 * i}]"));
         }
 
-        for (var run = 0; run < hcrValues.Count; run++)
+        for (var run = 0; run < runs.Count; run++)
         {
-            Line(Invariant($"    ldr x0, =0x{hcrValues[run]:x}"));
+            Line(Invariant($"    ldr x0, =0x{runs[run].Hcr:x}"));
             Line("    msr hcr_el2, x0");
+            Line("    mrs x0, mdcr_el2");
+            Line(Invariant($"    and x0, x0, #~0x{MdcrTrapBits:x}"));
+            Line(Invariant($"    ldr x3, =0x{runs[run].Mdcr & MdcrTrapBits:x}"));
+            Line("    orr x0, x0, x3");
+            Line("    msr mdcr_el2, x0");
             Line("    isb");
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
             Line(Invariant($"    ldr x9, =readback + {8 * run * instructions.Count}"));
@@ -201,9 +209,9 @@ public static class ProbeProgram
         Line("scratch: .space 2048");
         Line(Invariant($"values: .space {8 * instructions.Count}"));
         Line(".balign 16");
-        Line(Invariant($"results: .space {16 * instructions.Count * hcrValues.Count}"));
+        Line(Invariant($"results: .space {16 * instructions.Count * runs.Count}"));
         Line("results_end:");
-        Line(Invariant($"readback: .space {8 * instructions.Count * hcrValues.Count}"));
+        Line(Invariant($"readback: .space {8 * instructions.Count * runs.Count}"));
         return s.ToString();
     }
 

@@ -8,7 +8,8 @@ namespace TrapGen.Testing.Qemu;
 /// <summary>
 /// One probe of <see cref="ProbeInstructions"/> at one EL1 execution state, run on QEMU once per test
 /// process (the first test that asks runs it) and shared by every test that compares with it: under no
-/// HCR_EL2 trap control, each of <see cref="ProbeInstructions.Controls"/> alone, and all of them together.
+/// trap control, each of <see cref="ProbeInstructions.Controls"/> alone (HCR_EL2's and MDCR_EL2's), MDCR_EL2.TDE
+/// alone, and all of them together (<see cref="ProbeRun.For"/>).
 /// </summary>
 public sealed class QemuProbe
 {
@@ -24,11 +25,11 @@ public sealed class QemuProbe
         Instructions = instructions;
         Words = assemble([.. instructions.Select(i => i.Text)]);
         Xunit.Assert.Equal(instructions.Count, Words.Count);
-        HcrValues = [guest.Rw, .. ProbeInstructions.Controls.Select(c => guest.Rw | c.Mask), ProbeInstructions.Controls.Aggregate(guest.Rw, (value, c) => value | c.Mask)];
+        Runs = ProbeRun.For(guest.Rw, ProbeInstructions.Controls);
         output = new(() =>
         {
             var clock = Stopwatch.StartNew();
-            var result = QemuRunner.Run(ProbeProgram.Assembly(guest, instructions, HcrValues), instructions.Count * HcrValues.Count);
+            var result = QemuRunner.Run(ProbeProgram.Assembly(guest, instructions, Runs), instructions.Count * Runs.Count);
             QemuMilliseconds = clock.ElapsedMilliseconds;
             return result;
         });
@@ -49,8 +50,8 @@ public sealed class QemuProbe
     /// <summary>Gets each instruction's word, as binutils assembles it.</summary>
     public IReadOnlyList<uint> Words { get; }
 
-    /// <summary>Gets the HCR_EL2 value of each run: RW alone, RW with each control, RW with all of them.</summary>
-    public IReadOnlyList<ulong> HcrValues { get; }
+    /// <summary>Gets the runs: no control, each control alone, TDE alone, all of them.</summary>
+    public IReadOnlyList<ProbeRun> Runs { get; }
 
     /// <summary>Gets how long QEMU took (0 until <see cref="Output"/> is first read).</summary>
     public long QemuMilliseconds { get; private set; }
@@ -58,8 +59,8 @@ public sealed class QemuProbe
     /// <summary>Gets what QEMU recorded, running it the first time it is asked for.</summary>
     public QemuRunner.ProbeOutput Output => output.Value;
 
-    /// <summary>Gets the number of executions: instructions times HCR_EL2 values.</summary>
-    public int Executions => Instructions.Count * HcrValues.Count;
+    /// <summary>Gets the number of executions: instructions times runs.</summary>
+    public int Executions => Instructions.Count * Runs.Count;
 
     /// <summary>Gets QEMU's record of slot <paramref name="slot"/> in run <paramref name="run"/>.</summary>
     public (ulong Record, ulong Elr, ulong Value) Record(int run, int slot) => Output.Records[(run * Instructions.Count) + slot];

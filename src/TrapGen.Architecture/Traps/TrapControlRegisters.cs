@@ -1,0 +1,19 @@
+namespace TrapGen.Architecture;
+
+/// <summary>The values of the EL2 registers that hold trap controls, as one EL1 access sees them.</summary>
+/// <param name="Hcr">HCR_EL2.</param>
+/// <param name="Cnthctl">CNTHCTL_EL2 (with HCR_EL2.E2H = 0).</param>
+/// <param name="Mdcr">MDCR_EL2.</param>
+public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulong Mdcr)
+{
+    /// <summary>Gets the value of the register that holds <paramref name="control"/>.</summary>
+    public ulong ValueOf(TrapControl control) => (control ?? throw new System.ArgumentNullException(nameof(control))).Register switch
+    {
+        HcrEl2.Name => Hcr,
+        CnthctlEl2.Name => Cnthctl,
+        _ => Mdcr,
+    };
+
+    /// <summary>Gets whether <paramref name="control"/> traps under these values.</summary>
+    public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));
+}

@@ -1,0 +1,79 @@
+using System.Linq;
+using TrapGen.Architecture;
+using TrapGen.Instructions;
+using TrapGen.Runtime.Emulation;
+using TrapGen.Runtime.Traps;
+using TrapGen.Testing;
+using Xunit;
+
+namespace TrapGen.Runtime.Tests;
+
+/// <summary>
+/// MDCR_EL2's TDA, TDOSA and TDRA on the emulated CPU: every AArch64 and cp14 access a rule of the tables
+/// gives one of them traps under that bit alone and under TDE, and under none of them it does not trap,
+/// in the syndrome's own class (EC 0x18, 0x05, 0x0C, 0x06).
+/// </summary>
+public sealed class DebugTrapTests
+{
+    public static TheoryData<string> Aarch64Accesses() =>
+        [.. Aarch64Registers.All.Where(r => r.IsGuestAccessible && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
+            .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? "mrs x2, " + r.Encoding : null, r.Allows(AccessDirection.Write) ? "msr " + r.Encoding + ", x2" : null })
+            .OfType<string>()];
+
+    public static TheoryData<string> Aarch32Accesses() =>
+        [.. Aarch32Registers.All.Where(r => r.IsGuestAccessible && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
+            .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? Aarch32Spelling.Read(r.Encoding, r.Name, rt: 2, rt2: 3) : null, r.Allows(AccessDirection.Write) ? Aarch32Spelling.Write(r.Encoding, rt: 2, rt2: 3) : null })
+            .OfType<string>()
+            .Distinct()];
+
+    [Theory]
+    [MemberData(nameof(Aarch64Accesses))]
+    public void An_aarch64_debug_access_traps_under_its_mdcr_control_and_tde_only(string instruction) =>
+        AssertTrapsUnderItsControlOnly(() => Machine.Aarch64(), GuestCode.A64(instruction)[0], InstructionSet.A64);
+
+    [Theory]
+    [MemberData(nameof(Aarch32Accesses))]
+    public void A_cp14_debug_access_traps_under_its_mdcr_control_and_tde_only(string instruction) =>
+        AssertTrapsUnderItsControlOnly(() => Machine.Aarch32(), GuestCode.A32(instruction)[0], InstructionSet.A32);
+
+    [Fact]
+    public void A_trapped_ldc_loads_dbgdtrtxint_from_guest_memory_and_writes_its_base_back()
+    {
+        var domain = Machine.Aarch32();
+        domain.Build();
+        domain.Hypervisor.Mdcr = TrapControls.TDA.Mask;
+        domain.Current.Registers.WriteR(1, 0x2000);
+        domain.Current.Memory.WriteWord(0x2000, 0x1234_5678);
+
+        var result = domain.Cpu.Execute(GuestCode.A32("ldc p14, c5, [r1], #4")[0]);
+
+        Assert.Equal((ExecutionKind.Trapped, TrapControls.TDA, TrapClasses.LdcStc.ExceptionClass), (result.Kind, result.Control, EsrFields.GetEC((uint)result.Esr)));
+        Assert.Equal(TrapOutcome.Handled, result.Outcome);
+        Assert.Equal(0x1234_5678UL, Machine.Read(domain, "DBGDTRTX_EL0") & 0xFFFF_FFFF);
+        Assert.Equal(0x2004u, domain.Current.Registers.ReadR(1));
+    }
+
+    private static void AssertTrapsUnderItsControlOnly(System.Func<Domains.Domain> newDomain, uint word, InstructionSet set)
+    {
+        Assert.True(InstructionDecoder.TryDecode(word, set, out var access));
+        var control = ArchitecturalTraps.TrappingControl(new TrapControlRegisters(0, 0, ulong.MaxValue), access.Class, access.Key, access.IsRead);
+        Assert.NotNull(control);
+        Assert.Equal(MdcrEl2.Name, control.Register);
+
+        foreach (var (mdcr, traps) in new[] { (control.Mask, true), (1UL << MdcrEl2.TDE, true), (0UL, false), (~control.Mask & ~(1UL << MdcrEl2.TDE), false) })
+        {
+            var domain = newDomain();
+            domain.Build();
+            domain.Hypervisor.Hcr.Value = 0;
+            domain.Hypervisor.Mdcr = mdcr;
+
+            var result = domain.Cpu.Execute(word);
+
+            Assert.Equal(traps, result.Kind == ExecutionKind.Trapped);
+            if (traps)
+            {
+                Assert.Equal((control, SyndromeBuilder.Build(access)), (result.Control, (uint)result.Esr));
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Architecture;
+
+namespace TrapGen.Testing.Qemu;
+
+/// <summary>One run of the probe: every instruction once, under one setting of the trap controls.</summary>
+/// <param name="Name">What is set: <c>none</c>, a control's name, <c>TDE</c> or <c>all</c>.</param>
+/// <param name="Hcr">HCR_EL2 (with RW as the guest's execution state needs).</param>
+/// <param name="Mdcr">MDCR_EL2's trap bits (the probe keeps the CPU's own HPMN).</param>
+/// <param name="Set">The trap controls the run sets, by name, as a trace's <c>hcr</c> and <c>mdcr</c> lines spell them (TDE included).</param>
+public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<string> Set)
+{
+    /// <summary>
+    /// The runs of a probe: none, each of <paramref name="controls"/> alone, MDCR_EL2.TDE alone (which forces
+    /// TDA, TDOSA and TDRA), and all of them together.
+    /// </summary>
+    public static IReadOnlyList<ProbeRun> For(ulong rw, IReadOnlyList<TrapControl> controls) =>
+    [
+        new("none", rw, 0, []),
+        .. controls.Select(c => c.Register == MdcrEl2.Name ? new ProbeRun(c.Name, rw, c.Mask, [c.Name]) : new ProbeRun(c.Name, rw | c.Mask, 0, [c.Name])),
+        new("TDE", rw, 1UL << MdcrEl2.TDE, ["TDE"]),
+        new(
+            "all",
+            controls.Where(c => c.Register == HcrEl2.Name).Aggregate(rw, (value, c) => value | c.Mask),
+            controls.Where(c => c.Register == MdcrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask),
+            [.. controls.Select(c => c.Name)]),
+    ];
+}
