@@ -88,6 +88,36 @@ public sealed class CheckAndListTests
     }
 
     [Fact]
+    public void A_catalogue_of_every_new_class_checks_clean_and_lists_each_form_in_its_class()
+    {
+        var path = Cli.Temp("""
+            version: 1
+            trap_groups:
+              - name: TID0
+              - name: TID3
+                others: raz-wi
+            registers:
+              - { name: JIDR, handling: constant, value: 0, traps: { TID0: read } }
+              - { name: FPSID, handling: constant, value: 0x41034070, traps: { TID0: read } }
+              - { name: MVFR0_EL1, handling: constant, value: 0x10110222, traps: { TID3: read } }
+              - { name: DBGBVR0_EL1, handling: passthrough }
+              - { name: DBGDTRTX_EL0, handling: passthrough }
+            """, "registers.yaml");
+
+        var check = Cli.Run("check", path);
+        var (_, list, _) = Cli.Run("list", "--json", path);
+
+        Assert.Equal((0, string.Empty), (check.ExitCode, check.Error));
+        Assert.EndsWith("; 0 errors, 0 warnings\n", check.Output, System.StringComparison.Ordinal);
+        var forms = JsonDocument.Parse(list).RootElement.GetProperty("registers").EnumerateArray()
+            .SelectMany(r => r.GetProperty("aliases").EnumerateArray())
+            .Select(a => a.GetProperty("name").GetString() + " " + a.GetProperty("trapClass").GetString() + " " + a.GetProperty("exceptionClass").GetString());
+        Assert.Equal(
+            ["JIDR cp14mcr 0x05", "FPSID vmrs 0x08", "MVFR0 vmrs 0x08", "DBGBVR0 cp14mcr 0x05", "DBGBXVR0 cp14mcr 0x05", "DBGDTRTXINT cp14mcr 0x05", "DBGDTRTXINT ldcstc 0x06"],
+            forms);
+    }
+
+    [Fact]
     public void List_json_agrees_with_the_generated_registry()
     {
         var (_, output, _) = Cli.Run("list", "--json", Cli.CatalogueOfRepository);

@@ -26,6 +26,16 @@ internal sealed class CompiledDispatcher
     /// <summary>The hooks and forwarded instructions called so far, as <c>Hook(0x5)</c>.</summary>
     public System.Collections.Generic.List<string> Calls => (System.Collections.Generic.List<string>)dispatcher.GetType().GetProperty("Calls")!.GetValue(dispatcher)!;
 
+    /// <summary>The guest's memory, by word address, for a catalogue with an LDC/STC form.</summary>
+    public System.Collections.Generic.Dictionary<uint, uint> Memory => (System.Collections.Generic.Dictionary<uint, uint>)dispatcher.GetType().GetProperty("Memory")!.GetValue(dispatcher)!;
+
+    /// <summary>Gets the register file's <paramref name="register"/>.</summary>
+    public ulong GetRegister(string register)
+    {
+        var file = dispatcher.GetType().GetProperty("File")!.GetValue(dispatcher)!;
+        return (ulong)file.GetType().GetProperty(register)!.GetValue(file)!;
+    }
+
     /// <summary>Sets the register file's <paramref name="register"/> (the hardware's value of a sanitised register).</summary>
     public void SetRegister(string register, ulong value)
     {
