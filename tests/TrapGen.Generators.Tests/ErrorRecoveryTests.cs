@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using TrapGen.Catalogue;
+using TrapGen.Catalogue.Diagnostics;
 using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing.Generators;
 using Xunit;
@@ -107,5 +108,13 @@ public sealed class ErrorRecoveryTests
         Assert.Contains(result.Diagnostics, d => d.Rule.Id == "TG0008");
         Assert.Equal(["FAR_EL1", "CONTEXTIDR_EL1"], result.Generatable!.Registers.Select(r => r.Name));
         Assert.Empty(result.Generatable.Hooks);
+    }
+
+    [Fact]
+    public void The_generator_itself_survives_garbage_and_reports_it()
+    {
+        var (_, result, _) = GeneratorHarness.Run("registers: [\n  - name: x\n");
+        Assert.Empty(result.GeneratedSources);
+        Assert.Contains(result.Diagnostics, d => d.Id == CatalogueRules.MalformedYaml.Id);
     }
 }

@@ -11,7 +11,7 @@ using TrapGen.Catalogue.Parsing;
 using TrapGen.Catalogue.Validation;
 using Xunit;
 
-namespace TrapGen.Generators.Tests;
+namespace TrapGen.Catalogue.Tests;
 
 /// <summary>The schema's structure against the parser's: its keys, enumerations, ranges, identifiers and types.</summary>
 public sealed partial class CatalogueSchemaTests

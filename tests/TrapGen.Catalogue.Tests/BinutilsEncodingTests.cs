@@ -3,14 +3,13 @@ using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue;
 using TrapGen.Catalogue.Model;
-using TrapGen.Generators.Tests.Support;
 using TrapGen.Testing;
 using Xunit;
 using A32 = TrapGen.Architecture.Layouts.A32RegisterMove;
 using A32Pair = TrapGen.Architecture.Layouts.A32RegisterPairMove;
 using A64 = TrapGen.Architecture.Layouts.A64SystemMove;
 
-namespace TrapGen.Generators.Tests;
+namespace TrapGen.Catalogue.Tests;
 
 /// <summary>Every catalogued encoding agrees with what binutils assembles.</summary>
 public sealed class BinutilsEncodingTests

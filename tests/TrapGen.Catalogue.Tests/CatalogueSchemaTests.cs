@@ -6,10 +6,9 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using TrapGen.Catalogue;
 using TrapGen.Catalogue.Diagnostics;
-using TrapGen.Generators.Tests.Support;
 using Xunit;
 
-namespace TrapGen.Generators.Tests;
+namespace TrapGen.Catalogue.Tests;
 
 /// <summary>
 /// schemas/registers.schema.json, the schema editors validate registers.yaml with, against the catalogue

@@ -12,7 +12,7 @@ using TrapGen.Catalogue.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace TrapGen.Generators.Tests;
+namespace TrapGen.Catalogue.Tests;
 
 /// <summary>A catalogue through the schema: YAML to the JSON a language server builds, and the errors that make it invalid.</summary>
 public sealed partial class CatalogueSchemaTests
