@@ -113,35 +113,44 @@ internal static class DispatchEmitter
 
             using (writer.Block("if (" + iss + ".IsRead(iss))"))
             {
-                writer.Line("var read = Read(in entry, out var value);");
-                using (writer.Block("if (read == " + Result + ".Handled)"))
+                using (writer.Block("if (entry.Read != " + Result + ".Handled)"))
                 {
-                    switch (trapClass.Form)
-                    {
-                        case AccessForm.Msr:
-                            writer.Line("WriteX(rt, value);");
-                            break;
-                        case AccessForm.Mcrr:
-                            writer.Line("WriteR(rt, " + Halves + ".Lo(value));");
-                            writer.Line("WriteR(rt2, " + Halves + ".Hi(value));");
-                            break;
-                        default:
-                            writer.Line("WriteR(rt, (uint)value);");
-                            break;
-                    }
+                    writer.Line("return entry.Read;");
                 }
 
                 writer.Line();
-                writer.Line("return read;");
+                switch (trapClass.Form)
+                {
+                    case AccessForm.Msr:
+                        writer.Line("WriteX(rt, ReadValue(in entry));");
+                        break;
+                    case AccessForm.Mcrr:
+                        writer.Line("var value = ReadValue(in entry);");
+                        writer.Line("WriteR(rt, " + Halves + ".Lo(value));");
+                        writer.Line("WriteR(rt2, " + Halves + ".Hi(value));");
+                        break;
+                    default:
+                        writer.Line("WriteR(rt, (uint)ReadValue(in entry));");
+                        break;
+                }
+
+                writer.Line("return " + Result + ".Handled;");
             }
 
             writer.Line();
-            writer.Line("return Write(in entry, " + trapClass.Form switch
+            using (writer.Block("if (entry.Write != " + Result + ".Handled)"))
+            {
+                writer.Line("return entry.Write;");
+            }
+
+            writer.Line();
+            writer.Line("Write(in entry, " + trapClass.Form switch
             {
                 AccessForm.Msr => "ReadX(rt)",
                 AccessForm.Mcrr => Halves + ".Compose(ReadR(rt), ReadR(rt2))",
                 _ => "ReadR(rt)",
             } + ");");
+            writer.Line("return " + Result + ".Handled;");
         }
     }
 
@@ -155,17 +164,21 @@ internal static class DispatchEmitter
         using (writer.Block("if (" + iss + ".IsRead(iss))"))
         {
             writer.Line("// STC: the register's value is stored to memory.");
-            writer.Line("result = Read(in entry, out var value);");
+            writer.Line("result = entry.Read;");
             using (writer.Block("if (result == " + Result + ".Handled)"))
             {
-                writer.Line("WriteGuestWord(address, (uint)value);");
+                writer.Line("WriteGuestWord(address, (uint)ReadValue(in entry));");
             }
         }
 
         using (writer.Block("else"))
         {
             writer.Line("// LDC: the word in memory is written to the register.");
-            writer.Line("result = entry.Write == " + Result + ".Handled ? Write(in entry, ReadGuestWord(address)) : entry.Write;");
+            writer.Line("result = entry.Write;");
+            using (writer.Block("if (result == " + Result + ".Handled)"))
+            {
+                writer.Line("Write(in entry, ReadGuestWord(address));");
+            }
         }
 
         writer.Line();
@@ -206,37 +219,47 @@ internal static class DispatchEmitter
 
     private static void EmitRead(SourceWriter writer, EmitSpec spec)
     {
-        writer.Summary("A read through one register form: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.");
+        writer.Summary("What a handled read through one register form gives: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.");
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        using (writer.Block("private " + Result + " Read(in " + Entry + " entry, out ulong value)"))
-        {
-            using (writer.Block("if (entry.Read != " + Result + ".Handled)"))
-            {
-                writer.Line("value = 0;");
-                writer.Line("return entry.Read;");
-            }
-
-            writer.Line();
-            writer.Line(spec.Emulators.Any(e => e.Readable)
-                ? "value = entry.ReadValue(entry.Emulator == 0 ? Registers().Slots[entry.Slot] : ReadEmulated(entry.Emulator));"
-                : "value = entry.ReadValue(Registers().Slots[entry.Slot]);");
-            writer.Line("return " + Result + ".Handled;");
-        }
+        writer.Line("private ulong ReadValue(in " + Entry + " entry) =>");
+        writer.Line(spec.Emulators.Any(e => e.Readable)
+            ? "    entry.ReadValue(entry.Emulator == 0 ? Registers().Slots[entry.Slot] : ReadEmulated(entry.Emulator));"
+            : "    entry.ReadValue(Registers().Slots[entry.Slot]);");
     }
 
     private static void EmitWrite(SourceWriter writer, EmitSpec spec)
     {
-        writer.Summary("A write through one register form: the form's bits of the kept value replaced, then the entry's hook or forward with the register's new value (or an instruction's operand).");
+        var emulated = spec.Emulators.Any(e => e.Writable);
+        var special = emulated || spec.Actions.Count > 0;
+        writer.Summary("A handled write through one register form: the form's bits of the kept value replaced; an emulator's register or an entry with a hook or forward takes the out-of-line path.");
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        using (writer.Block("private " + Result + " Write(in " + Entry + " entry, ulong value)"))
+        using (writer.Block("private void Write(in " + Entry + " entry, ulong value)"))
         {
-            using (writer.Block("if (entry.Write != " + Result + ".Handled)"))
+            if (special)
             {
-                writer.Line("return entry.Write;");
+                using (writer.Block("if ((entry.Emulator | entry.Action) != 0)"))
+                {
+                    writer.Line("WriteAndAct(in entry, value);");
+                    writer.Line("return;");
+                }
+
+                writer.Line();
             }
 
-            writer.Line();
-            var emulated = spec.Emulators.Any(e => e.Writable);
+            writer.Line("ref var slot = ref Registers().Slots[entry.Slot];");
+            writer.Line("slot = entry.Merge(slot, value);");
+        }
+
+        if (!special)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Summary("A write to an emulator's register, or one with a hook or forward after it: the kept value merged, then the entry's action with the register's new value (or an instruction's operand).");
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (writer.Block("private void WriteAndAct(in " + Entry + " entry, ulong value)"))
+        {
             if (emulated)
             {
                 writer.Line("ulong kept;");
@@ -267,13 +290,6 @@ internal static class DispatchEmitter
                     writer.Line("Act(entry.Action, entry.Visible(kept));");
                 }
             }
-            else
-            {
-                writer.Line("_ = kept;");
-            }
-
-            writer.Line();
-            writer.Line("return " + Result + ".Handled;");
         }
     }
 

@@ -9,7 +9,7 @@ namespace TrapGen.Runtime.Traps;
 /// <summary>
 /// The EL2 side of one physical CPU: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, the live EL1 system registers, the running
 /// vCPU, and the trap entry (the seed's do_sysreg, do_cp15_32 and do_cp15_64; KVM's arm_exit_handlers[]):
-/// the exception class's <see cref="TrapClass"/>, looked up once, checks an AArch32 condition, the generated
+/// the exception class's condition check (tabulated from the <see cref="TrapClass"/> table) for an AArch32 trap, the generated
 /// dispatch handles the register, and what nothing handles goes by the class. Every syndrome value is
 /// handled without an exception, and a handled trap allocates nothing.
 /// </summary>
@@ -113,8 +113,8 @@ public sealed class Hypervisor
 
     private TrapOutcome Handle(Vcpu vcpu, uint esr)
     {
-        var trapClass = TrapClasses.Find(EsrFields.GetEC(esr));
-        if (!TrapCondition.Passes(vcpu.Flags, trapClass, EsrFields.GetISS(esr)))
+        var exceptionClass = EsrFields.GetEC(esr);
+        if (!TrapCondition.Passes(vcpu.Flags, exceptionClass, EsrFields.GetISS(esr)))
         {
             AdvancePc(vcpu, esr);
             return TrapOutcome.ConditionFailed;
@@ -129,7 +129,7 @@ public sealed class Hypervisor
                 vcpu.InjectUndefined();
                 return TrapOutcome.Undefined;
             default:
-                return Unhandled(vcpu, trapClass);
+                return Unhandled(vcpu, TrapClasses.Find(exceptionClass));
         }
     }
 

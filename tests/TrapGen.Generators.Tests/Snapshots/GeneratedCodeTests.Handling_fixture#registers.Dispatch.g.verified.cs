@@ -41,16 +41,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
         if (global::TrapGen.MsrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteX(rt, value);
+                return entry.Read;
             }
 
-            return read;
+            WriteX(rt, ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadX(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadX(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
@@ -84,16 +90,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.McrIss.GetRt(iss);
         if (global::TrapGen.McrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, (uint)value);
+                return entry.Read;
             }
 
-            return read;
+            WriteR(rt, (uint)ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadR(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadR(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
@@ -119,17 +131,24 @@ public sealed partial class TrapDispatcher
         var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
         if (global::TrapGen.McrrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
-                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+                return entry.Read;
             }
 
-            return read;
+            var value = ReadValue(in entry);
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
@@ -141,29 +160,29 @@ public sealed partial class TrapDispatcher
         new(McrrKeys.BASE, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
     ];
 
-    /// <summary>A read through one register form: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
+    /// <summary>What a handled read through one register form gives: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Read(in global::TrapGen.TrapEntry entry, out ulong value)
+    private ulong ReadValue(in global::TrapGen.TrapEntry entry) =>
+        entry.ReadValue(Registers().Slots[entry.Slot]);
+
+    /// <summary>A handled write through one register form: the form's bits of the kept value replaced; an emulator's register or an entry with a hook or forward takes the out-of-line path.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Write(in global::TrapGen.TrapEntry entry, ulong value)
     {
-        if (entry.Read != global::TrapGen.TrapResult.Handled)
+        if ((entry.Emulator | entry.Action) != 0)
         {
-            value = 0;
-            return entry.Read;
+            WriteAndAct(in entry, value);
+            return;
         }
 
-        value = entry.ReadValue(Registers().Slots[entry.Slot]);
-        return global::TrapGen.TrapResult.Handled;
+        ref var slot = ref Registers().Slots[entry.Slot];
+        slot = entry.Merge(slot, value);
     }
 
-    /// <summary>A write through one register form: the form's bits of the kept value replaced, then the entry's hook or forward with the register's new value (or an instruction's operand).</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Write(in global::TrapGen.TrapEntry entry, ulong value)
+    /// <summary>A write to an emulator's register, or one with a hook or forward after it: the kept value merged, then the entry's action with the register's new value (or an instruction's operand).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteAndAct(in global::TrapGen.TrapEntry entry, ulong value)
     {
-        if (entry.Write != global::TrapGen.TrapResult.Handled)
-        {
-            return entry.Write;
-        }
-
         ref var slot = ref Registers().Slots[entry.Slot];
         var kept = slot = entry.Merge(slot, value);
 
@@ -171,8 +190,6 @@ public sealed partial class TrapDispatcher
         {
             Act(entry.Action, entry.Visible(kept));
         }
-
-        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>Runs the hook, or forwards the instruction, an entry names after a handled write.</summary>

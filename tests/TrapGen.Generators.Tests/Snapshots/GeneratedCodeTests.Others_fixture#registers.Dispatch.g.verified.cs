@@ -41,16 +41,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
         if (global::TrapGen.MsrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteX(rt, value);
+                return entry.Read;
             }
 
-            return read;
+            WriteX(rt, ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadX(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadX(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
@@ -98,16 +104,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.McrIss.GetRt(iss);
         if (global::TrapGen.McrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, (uint)value);
+                return entry.Read;
             }
 
-            return read;
+            WriteR(rt, (uint)ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadR(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadR(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
@@ -178,17 +190,24 @@ public sealed partial class TrapDispatcher
         var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
         if (global::TrapGen.McrrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
-                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+                return entry.Read;
             }
 
-            return read;
+            var value = ReadValue(in entry);
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
@@ -200,34 +219,17 @@ public sealed partial class TrapDispatcher
         new(McrrKeys.TTBR1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
     ];
 
-    /// <summary>A read through one register form: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
+    /// <summary>What a handled read through one register form gives: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Read(in global::TrapGen.TrapEntry entry, out ulong value)
-    {
-        if (entry.Read != global::TrapGen.TrapResult.Handled)
-        {
-            value = 0;
-            return entry.Read;
-        }
+    private ulong ReadValue(in global::TrapGen.TrapEntry entry) =>
+        entry.ReadValue(Registers().Slots[entry.Slot]);
 
-        value = entry.ReadValue(Registers().Slots[entry.Slot]);
-        return global::TrapGen.TrapResult.Handled;
-    }
-
-    /// <summary>A write through one register form: the form's bits of the kept value replaced, then the entry's hook or forward with the register's new value (or an instruction's operand).</summary>
+    /// <summary>A handled write through one register form: the form's bits of the kept value replaced; an emulator's register or an entry with a hook or forward takes the out-of-line path.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Write(in global::TrapGen.TrapEntry entry, ulong value)
+    private void Write(in global::TrapGen.TrapEntry entry, ulong value)
     {
-        if (entry.Write != global::TrapGen.TrapResult.Handled)
-        {
-            return entry.Write;
-        }
-
         ref var slot = ref Registers().Slots[entry.Slot];
-        var kept = slot = entry.Merge(slot, value);
-        _ = kept;
-
-        return global::TrapGen.TrapResult.Handled;
+        slot = entry.Merge(slot, value);
     }
 
     /// <summary>The register file passthrough handlers read and write.</summary>

@@ -57,16 +57,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.MsrIss.GetRt(iss);
         if (global::TrapGen.MsrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteX(rt, value);
+                return entry.Read;
             }
 
-            return read;
+            WriteX(rt, ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadX(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadX(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
@@ -311,16 +317,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.McrIss.GetRt(iss);
         if (global::TrapGen.McrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, (uint)value);
+                return entry.Read;
             }
 
-            return read;
+            WriteR(rt, (uint)ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadR(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadR(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCR/MRC dispatch table, indexed by McrKeys.Slot(key); built once, never per trap.</summary>
@@ -559,17 +571,24 @@ public sealed partial class TrapDispatcher
         var rt2 = (int)global::TrapGen.McrrIss.GetRt2(iss);
         if (global::TrapGen.McrrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
-                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+                return entry.Read;
             }
 
-            return read;
+            var value = ReadValue(in entry);
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCRR/MRRC dispatch table, indexed by McrrKeys.Slot(key); built once, never per trap.</summary>
@@ -598,16 +617,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.Cp14McrIss.GetRt(iss);
         if (global::TrapGen.Cp14McrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, (uint)value);
+                return entry.Read;
             }
 
-            return read;
+            WriteR(rt, (uint)ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadR(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadR(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MCR/MRC of p14 dispatch table, indexed by Cp14McrKeys.Slot(key); built once, never per trap.</summary>
@@ -654,17 +679,24 @@ public sealed partial class TrapDispatcher
         var rt2 = (int)global::TrapGen.Cp14McrrIss.GetRt2(iss);
         if (global::TrapGen.Cp14McrrIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
-                WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+                return entry.Read;
             }
 
-            return read;
+            var value = ReadValue(in entry);
+            WriteR(rt, global::TrapGen.RegisterHalves.Lo(value));
+            WriteR(rt2, global::TrapGen.RegisterHalves.Hi(value));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, global::TrapGen.RegisterHalves.Compose(ReadR(rt), ReadR(rt2)));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The MRRC of p14 dispatch table, indexed by Cp14McrrKeys.Slot(key); built once, never per trap.</summary>
@@ -692,16 +724,20 @@ public sealed partial class TrapDispatcher
         if (global::TrapGen.LdcStcIss.IsRead(iss))
         {
             // STC: the register's value is stored to memory.
-            result = Read(in entry, out var value);
+            result = entry.Read;
             if (result == global::TrapGen.TrapResult.Handled)
             {
-                WriteGuestWord(address, (uint)value);
+                WriteGuestWord(address, (uint)ReadValue(in entry));
             }
         }
         else
         {
             // LDC: the word in memory is written to the register.
-            result = entry.Write == global::TrapGen.TrapResult.Handled ? Write(in entry, ReadGuestWord(address)) : entry.Write;
+            result = entry.Write;
+            if (result == global::TrapGen.TrapResult.Handled)
+            {
+                Write(in entry, ReadGuestWord(address));
+            }
         }
 
         if (result == global::TrapGen.TrapResult.Handled && global::TrapGen.LdcStcIss.WritesBack(iss))
@@ -733,16 +769,22 @@ public sealed partial class TrapDispatcher
         var rt = (int)global::TrapGen.VmrsIss.GetRt(iss);
         if (global::TrapGen.VmrsIss.IsRead(iss))
         {
-            var read = Read(in entry, out var value);
-            if (read == global::TrapGen.TrapResult.Handled)
+            if (entry.Read != global::TrapGen.TrapResult.Handled)
             {
-                WriteR(rt, (uint)value);
+                return entry.Read;
             }
 
-            return read;
+            WriteR(rt, (uint)ReadValue(in entry));
+            return global::TrapGen.TrapResult.Handled;
         }
 
-        return Write(in entry, ReadR(rt));
+        if (entry.Write != global::TrapGen.TrapResult.Handled)
+        {
+            return entry.Write;
+        }
+
+        Write(in entry, ReadR(rt));
+        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>The VMRS dispatch table, indexed by VmrsKeys.Slot(key); built once, never per trap.</summary>
@@ -758,29 +800,29 @@ public sealed partial class TrapDispatcher
         new(VmrsKeys.FPSID, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0x0000000041034070UL, writeMask: 0),
     ];
 
-    /// <summary>A read through one register form: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
+    /// <summary>What a handled read through one register form gives: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Read(in global::TrapGen.TrapEntry entry, out ulong value)
+    private ulong ReadValue(in global::TrapGen.TrapEntry entry) =>
+        entry.ReadValue(entry.Emulator == 0 ? Registers().Slots[entry.Slot] : ReadEmulated(entry.Emulator));
+
+    /// <summary>A handled write through one register form: the form's bits of the kept value replaced; an emulator's register or an entry with a hook or forward takes the out-of-line path.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Write(in global::TrapGen.TrapEntry entry, ulong value)
     {
-        if (entry.Read != global::TrapGen.TrapResult.Handled)
+        if ((entry.Emulator | entry.Action) != 0)
         {
-            value = 0;
-            return entry.Read;
+            WriteAndAct(in entry, value);
+            return;
         }
 
-        value = entry.ReadValue(entry.Emulator == 0 ? Registers().Slots[entry.Slot] : ReadEmulated(entry.Emulator));
-        return global::TrapGen.TrapResult.Handled;
+        ref var slot = ref Registers().Slots[entry.Slot];
+        slot = entry.Merge(slot, value);
     }
 
-    /// <summary>A write through one register form: the form's bits of the kept value replaced, then the entry's hook or forward with the register's new value (or an instruction's operand).</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private global::TrapGen.TrapResult Write(in global::TrapGen.TrapEntry entry, ulong value)
+    /// <summary>A write to an emulator's register, or one with a hook or forward after it: the kept value merged, then the entry's action with the register's new value (or an instruction's operand).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteAndAct(in global::TrapGen.TrapEntry entry, ulong value)
     {
-        if (entry.Write != global::TrapGen.TrapResult.Handled)
-        {
-            return entry.Write;
-        }
-
         ulong kept;
         if (entry.Emulator == 0)
         {
@@ -798,8 +840,6 @@ public sealed partial class TrapDispatcher
         {
             Act(entry.Action, entry.Visible(kept));
         }
-
-        return global::TrapGen.TrapResult.Handled;
     }
 
     /// <summary>Reads the value of the emulator an entry names.</summary>
@@ -864,7 +904,7 @@ public sealed partial class TrapDispatcher
     /// <summary>Hook UpdateSctlr, run after every write to a register that names it, with the register's new value: After SCTLR(_EL1) is written: once the guest enables its MMU (SCTLR.M), HCR_EL2.DC and HCR_EL2.TVM are cleared at once (the seed's update_sctlr).</summary>
     private partial void UpdateSctlr(ulong value);
 
-    /// <summary>Hook SetWayFlush, run when DC ISW, DC CSW, DC CISW, DCISW, DCCSW, DCCISW trap, with the operand: When the guest cleans or invalidates a cache by set/way (KVM's access_dcsw and kvm_set_way_flush): set/way operations cannot be virtualised, so the hypervisor cleans the guest's whole memory once and sets HCR_EL2.TVM, so that the guest's next MMU or cache enable traps (and UpdateSctlr clears TVM again).</summary>
+    /// <summary>Hook SetWayFlush, run when DC ISW, DC CSW, DC CISW, DCISW, DCCSW, DCCISW trap, with the operand: When the guest cleans or invalidates a cache by set/way (KVM's access_dcsw and kvm_set_way_flush): set/way operations cannot be virtualised, so the hypervisor cleans the guest's whole memory, only while TVM is clear, and sets HCR_EL2.TVM, so that the guest's next MMU or cache enable traps (and UpdateSctlr clears TVM again once SCTLR.M is set; KVM's kvm_toggle_cache waits for M and C, and with FEAT_S2FWB KVM skips the flush altogether).</summary>
     private partial void SetWayFlush(ulong value);
 
     /// <summary>Performs the trapped <paramref name="instruction"/> on the hardware for the guest, with its operand (Xt or Rt; 0 when it takes none): the handling of instructions the catalogue marks forward. Optional: without an implementation a forwarded instruction completes and does nothing.</summary>
@@ -891,6 +931,6 @@ public sealed partial class TrapDispatcher
     /// <summary>Emulator Cntpct, read: Physical count, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpct();
 
-    /// <summary>Emulator CacheSizeId, read: CCSIDR_EL1: the size of the cache CSSELR_EL1 selects, from the hardware's cache hierarchy (KVM's access_ccsidr).</summary>
+    /// <summary>Emulator CacheSizeId, read: CCSIDR_EL1: the size of the cache CSSELR_EL1 selects, from the hardware's cache hierarchy (as KVM's access_ccsidr did before Linux 6.3; since then KVM gives the guest a made-up geometry of one set and one way per level).</summary>
     private partial ulong ReadCacheSizeId();
 }
