@@ -61,7 +61,6 @@ public sealed class TrapClass
         Form = form;
         Coprocessor = coprocessor;
         KeyFields = keyFields ?? throw new ArgumentNullException(nameof(keyFields));
-        KeyFieldNames = [.. keyFields.Select(f => f.Name)];
         KeyMask = (uint)keyFields.Aggregate(0UL, (mask, field) => mask | field.Mask);
         Rt = rt;
         Rt2 = rt2;
@@ -102,9 +101,6 @@ public sealed class TrapClass
 
     /// <summary>Gets the fields that identify the register (the key), in the order an encoding is written; none when the class reaches one register.</summary>
     public IReadOnlyList<BitField> KeyFields { get; }
-
-    /// <summary>Gets the names of <see cref="KeyFields"/>.</summary>
-    public IReadOnlyList<string> KeyFieldNames { get; }
 
     /// <summary>Gets the OR of the key fields' masks: the ISS bits that identify a register.</summary>
     public uint KeyMask { get; }
