@@ -142,7 +142,10 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             LayoutsTable => LayoutTable.Translate(file, text),
             ClassesTable => TrapClassTable.Translate(file, text, LayoutSections.Read(string.Join("\n", layoutTexts))),
             "register-fields.table" => RegisterFieldTable.Translate(file, text, Names(registerLists)),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields")]),
+            "features.table" => FeatureTable.Translate(file, text, Names(registerLists)),
+            "register-requirements.table" => RequirementTable.Translate(file, text, Names(registerLists)),
+            "cpu-models.table" => CpuModelTable.Translate(file, text, Names(registerLists)),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models")]),
         };
     }
 

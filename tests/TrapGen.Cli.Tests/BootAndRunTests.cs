@@ -42,7 +42,7 @@ public sealed class BootAndRunTests
             guest aarch32
             msr sctlr_el1, x0 = 1       # vCPU 0 enables its MMU
             vcpu 1
-            mcr p15, 0, r0, c2, c0, 3 = 0x80   # TTBCR2 traps: vCPU 1's MMU is off
+            mcr p15, 0, r0, c2, c0, 2 = 0x80   # TTBCR traps: vCPU 1's MMU is off
             flags z
             mcrne p15, 0, r0, c1, c0, 0 = 1    # condition fails: skipped
             mrc p15, 0, r3, c1, c0, 1          # ACTLR: not catalogued, not trapped
@@ -52,6 +52,35 @@ public sealed class BootAndRunTests
             """);
 
         RunMatchingSnapshot(path);
+    }
+
+    [Fact]
+    public void A_register_the_cpu_model_lacks_is_undefined_before_any_trap()
+    {
+        const string Trace = """
+            guest aarch32
+            mcr p15, 0, r0, c2, c0, 3 = 0x80   # TTBCR2: FEAT_AA32HPD
+            mrc p15, 0, r0, c1, c0, 3          # ACTLR2
+            mrc p15, 1, r0, c0, c0, 2          # CCSIDR2: FEAT_CCIDX
+            """;
+        var (exitCode, output, _) = Cli.Run("run", Cli.Temp(Trace));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1 vCPU(s) on cortex-a57;", output, System.StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(output, @"UNDEF@EL1  (TTBCR2|ACTLR2|CCSIDR2) +\(not implemented on this CPU model\)"));
+        Assert.Contains("3 UNDEF(s) injected", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("guest aarch64 cpu cortex-a75", "unknown CPU model 'cortex-a75'; did you mean cortex-a57?")]
+    [InlineData("guest aarch64 cpu", "expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb', optionally followed by 'cpu <model>'")]
+    public void A_bad_cpu_model_is_one_error_line(string line, string message)
+    {
+        var (exitCode, _, error) = Cli.Run("run", Cli.Temp(line + "\n"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, error, System.StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
     }
 
     [Fact]

@@ -14,6 +14,13 @@ public enum El1AccessCheck
 
     /// <summary>A write of a read-only register, or a read of a write-only one.</summary>
     WrongDirection,
+
+    /// <summary>
+    /// The register or instruction needs a feature the CPU model lacks (CCSIDR2_EL1 without FEAT_CCIDX), or is an
+    /// IMPLEMENTATION DEFINED encoding the model does not define. HCR_EL2.TIDCP still traps the latter: the
+    /// Arm ARM makes that trap win over the UNDEF.
+    /// </summary>
+    NotImplemented,
 }
 
 /// <summary>
@@ -33,8 +40,83 @@ public static class El1Access
     /// </summary>
     public static bool IsAboveEl1(int exceptionLevel) => exceptionLevel >= 2;
 
-    /// <summary>Checks an EL1 access of <paramref name="trapClass"/> with ISS key <paramref name="key"/>; an SMC is always allowed.</summary>
-    public static El1AccessCheck Check(TrapClass trapClass, uint key, bool isRead)
+    /// <summary>
+    /// Checks an EL1 access of <paramref name="trapClass"/> with ISS key <paramref name="key"/> on
+    /// <paramref name="model"/>, or on no particular CPU (every register of the tables present) when it is null;
+    /// an SMC is always allowed. On a model, a named ID register of a feature it lacks is a reserved ID
+    /// register (read as zero, trapped by TID3), as the Arm ARM's ID space is.
+    /// </summary>
+    public static El1AccessCheck Check(TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
+    {
+        var check = CheckArchitecture(trapClass, key, isRead);
+        if (model is null || check is El1AccessCheck.Unallocated or El1AccessCheck.HigherExceptionLevel)
+        {
+            return check;
+        }
+
+        var implemented = Implements(model, trapClass, key, isRead);
+        if (implemented)
+        {
+            return check;
+        }
+
+        return IsIdSpace(trapClass, key) ? (isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection) : El1AccessCheck.NotImplemented;
+    }
+
+    /// <summary>Gets whether the access of <paramref name="trapClass"/> with <paramref name="key"/> reaches something <paramref name="model"/> has.</summary>
+    public static bool Implements(CpuModel model, TrapClass trapClass, uint key, bool isRead)
+    {
+        if (model is null)
+        {
+            throw new System.ArgumentNullException(nameof(model));
+        }
+
+        var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+        if (trapClass == TrapClasses.Msr)
+        {
+            if (RegistersByKey.TryFindAarch64(key, direction, out var register))
+            {
+                return model.Implements(register);
+            }
+
+            if (RegistersByKey.TryFindInstruction(key, out var instruction))
+            {
+                return model.Implements(instruction);
+            }
+
+            return ReservedIdSpace.Contains(trapClass, key)
+                || !ImplementationDefinedSpace.Contains(trapClass, key)
+                || model.Implements(new Aarch64Encoding(
+                    (int)trapClass.KeyValue(key, "Op0"), (int)trapClass.KeyValue(key, "Op1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Op2")));
+        }
+
+        if (!model.HasAarch32El1)
+        {
+            return false;
+        }
+
+        if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))
+        {
+            return model.Implements(aarch32);
+        }
+
+        // AArch32's IMPLEMENTATION DEFINED space: a model defines none of it yet.
+        return ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
+    }
+
+    /// <summary>The ID register spaces, where an absent register reads as zero: AArch64 op0 3, op1 0, CRn 0, CRm 1–7; AArch32 p15, 0, c0, c1–c7.</summary>
+    private static bool IsIdSpace(TrapClass trapClass, uint key)
+    {
+        if (trapClass == TrapClasses.Msr)
+        {
+            return trapClass.KeyValue(key, "Op0") == 3 && trapClass.KeyValue(key, "Op1") == 0 && trapClass.KeyValue(key, "CRn") == 0 && trapClass.KeyValue(key, "CRm") is >= 1 and <= 7;
+        }
+
+        return trapClass == TrapClasses.Mcr && trapClass.KeyValue(key, "Opc1") == 0 && trapClass.KeyValue(key, "CRn") == 0 && trapClass.KeyValue(key, "CRm") is >= 1 and <= 7;
+    }
+
+    /// <summary>The architecture-wide check: every register and instruction of the tables present.</summary>
+    private static El1AccessCheck CheckArchitecture(TrapClass trapClass, uint key, bool isRead)
     {
         if (!trapClass.IsDispatchable)
         {

@@ -64,6 +64,7 @@ internal static class InstructionLine
         UndefinedReason.HigherExceptionLevel => "  (EL2/EL3 state)",
         UndefinedReason.WrongDirection => "  (the register does not allow this direction)",
         UndefinedReason.Unpredictable => "  (UNPREDICTABLE form)",
+        UndefinedReason.NotImplemented => "  (not implemented on this CPU model)",
         _ => string.Empty,
     };
 }

@@ -110,14 +110,7 @@ internal static class TraceParser
         switch (keyword)
         {
             case "guest":
-                return words.Length switch
-                {
-                    2 when words[1].Equals("aarch64", StringComparison.OrdinalIgnoreCase) => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch64)),
-                    2 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch32)),
-                    3 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) && words[2].Equals("thumb", StringComparison.OrdinalIgnoreCase)
-                        => new GuestLine(number, new GuestVcpu(ExecutionState.Aarch32, Thumb: true)),
-                    _ => throw new CliException("expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb'"),
-                };
+                return ParseGuest(words, number);
             case "vcpu":
                 if (words.Length != 2 || !int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id >= guests.Count)
                 {
@@ -143,6 +136,32 @@ internal static class TraceParser
             default:
                 return ParseInstruction(line, number, guests);
         }
+    }
+
+    /// <summary>
+    /// Reads a guest line: <c>guest aarch64</c>, <c>guest aarch32</c> or <c>guest aarch32 thumb</c>, each optionally
+    /// followed by <c>cpu &lt;model&gt;</c> (the CPU model the domain runs on; every guest line that names one must name the same).
+    /// </summary>
+    private static GuestLine ParseGuest(string[] words, int number)
+    {
+        const string Expected = "expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb', optionally followed by 'cpu <model>'";
+        CpuModel? model = null;
+        var count = words.Length;
+        if (count >= 4 && words[count - 2].Equals("cpu", StringComparison.OrdinalIgnoreCase))
+        {
+            model = CpuModels.Find(words[count - 1]) ?? throw new CliException(CpuModels.Unknown(words[count - 1]));
+            count -= 2;
+        }
+
+        var vcpu = count switch
+        {
+            2 when words[1].Equals("aarch64", StringComparison.OrdinalIgnoreCase) => new GuestVcpu(ExecutionState.Aarch64),
+            2 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) => new GuestVcpu(ExecutionState.Aarch32),
+            3 when words[1].Equals("aarch32", StringComparison.OrdinalIgnoreCase) && words[2].Equals("thumb", StringComparison.OrdinalIgnoreCase)
+                => new GuestVcpu(ExecutionState.Aarch32, Thumb: true),
+            _ => throw new CliException(Expected),
+        };
+        return new GuestLine(number, vcpu, model);
     }
 
     /// <summary>

@@ -17,10 +17,10 @@ internal sealed class TracePrinter(TextWriter output)
     /// <summary>The header naming <see cref="InstructionLine"/>'s columns, printed once per trace.</summary>
     private static readonly CompositeFormat HeaderFormat = CompositeFormat.Parse("  {0,-8}  {1,-30} {2,-10} {3,-16} {4}{5}");
 
-    /// <summary>Prints the trace's first lines: how its domain is built, and the column header.</summary>
-    public void Header(string name, int vcpus)
+    /// <summary>Prints the trace's first lines: the CPU model, how its domain is built, and the column header.</summary>
+    public void Header(string name, int vcpus, CpuModel model)
     {
-        output.WriteLine("Trace " + name + ": " + vcpus.ToString(CultureInfo.InvariantCulture) + " vCPU(s); the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
+        output.WriteLine("Trace " + name + ": " + vcpus.ToString(CultureInfo.InvariantCulture) + " vCPU(s) on " + model.Name + "; the domain is built with HCR_EL2.DC and TVM set (the guest's MMU is off)");
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, HeaderFormat, "pc", "instruction", "outcome", "register", "value", "  note").TrimEnd());
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Guests;
 using TrapGen.Runtime.Traps;
@@ -11,7 +12,7 @@ namespace TrapGen.Cli.Traces;
 /// Replays a trace: the runtime's <see cref="GuestProgramExecutor"/> runs each step, and the runner
 /// prints what it did (<see cref="TracePrinter"/>) and turns a refused step into an error naming the line.
 /// </summary>
-internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null)
+internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy policy, TraceProgress? progress = null, CpuModel? cpu = null)
 {
     private readonly TracePrinter printer = new(output);
 
@@ -22,17 +23,28 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
     public GuestProgramCounts Run(IEnumerable<TraceLine> lines, string name)
     {
         var guests = new List<GuestVcpu>();
+        CpuModel? named = null;
         GuestProgramExecutor? executor = null;
         foreach (var line in lines)
         {
             if (line is GuestLine guest)
             {
+                if (guest.Model is { } model)
+                {
+                    if (named is not null && named != model)
+                    {
+                        throw new CliException(name + "(" + line.Number.ToString(CultureInfo.InvariantCulture) + "): a domain runs on one CPU model: an earlier guest line named " + named.Name + ", this one " + model.Name);
+                    }
+
+                    named = model;
+                }
+
                 guests.Add(guest.Vcpu);
                 continue;
             }
 
             var step = ((StepLine)line).Step;
-            executor ??= Start(guests, name);
+            executor ??= Start(guests, named ?? cpu, name);
             var result = executor.Execute(step);
             if (!result.Ran)
             {
@@ -48,17 +60,23 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             }
         }
 
-        executor ??= Start(guests, name);
+        executor ??= Start(guests, named ?? cpu, name);
         progress?.Finish();
         printer.Summary(executor, name);
         return executor.Counts;
     }
 
     /// <summary>Builds the domain of the declared guests and prints its first state.</summary>
-    private GuestProgramExecutor Start(List<GuestVcpu> guests, string name)
+    private GuestProgramExecutor Start(List<GuestVcpu> guests, CpuModel? model, string name)
     {
-        var executor = new GuestProgramExecutor(guests, policy);
-        printer.Header(name, guests.Count);
+        model ??= CpuModels.Default;
+        if (!model.HasAarch32El1 && guests.Exists(g => g.State == Runtime.Cpu.ExecutionState.Aarch32))
+        {
+            throw new CliException(name + ": " + model.Name + " has no AArch32 at EL1 (ID_AA64PFR0_EL1.EL1 is 0b0001): it cannot run an AArch32 guest");
+        }
+
+        var executor = new GuestProgramExecutor(guests, policy, model);
+        printer.Header(name, guests.Count, model);
         printer.Vcpu(executor.Domain);
         return executor;
     }

@@ -10,7 +10,7 @@ namespace TrapGen.Runtime.Emulation;
 /// general-purpose registers, or for LDC/STC the guest's memory) and the live EL1 registers itself, through
 /// the bits the access's form reaches. Registers the live register file does not hold (emulated ones, or ones
 /// no catalogue lists) keep their value in the vCPU's other-register store, per exception class and key: a
-/// register never written there reads as 0.
+/// register never written there reads as the CPU model's value of it (an identification register), else 0.
 /// </summary>
 internal static class DirectAccess
 {
@@ -31,13 +31,13 @@ internal static class DirectAccess
         }
         else
         {
-            Other(vcpu, access, key);
+            Other(hypervisor.Model, vcpu, access, key);
         }
 
         TransferRegisters.WriteBack(vcpu, access);
     }
 
-    private static void Other(Vcpu vcpu, in SystemRegisterAccess access, uint key)
+    private static void Other(CpuModel model, Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
         var slot = ((ulong)access.ExceptionClass << 32) | key;
         if (!access.IsRead)
@@ -46,7 +46,24 @@ internal static class DirectAccess
             return;
         }
 
-        vcpu.OtherSystemRegisters.TryGetValue(slot, out var value);
+        if (!vcpu.OtherSystemRegisters.TryGetValue(slot, out var value))
+        {
+            value = ModelValue(model, access.Class, key);
+        }
+
         TransferRegisters.Write(vcpu, access, value);
+    }
+
+    /// <summary>The model's value of the register an access reaches, through its view: an AArch32 ID register is its AArch64 register's low word.</summary>
+    private static ulong ModelValue(CpuModel model, TrapClass trapClass, uint key)
+    {
+        if (trapClass == TrapClasses.Msr)
+        {
+            return RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) ? model.ValueOf(register.Name) ?? 0 : 0;
+        }
+
+        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } name && model.ValueOf(name) is { } whole
+            ? RegisterViewBits.Read(aarch32.View, whole)
+            : 0;
     }
 }

@@ -6,7 +6,8 @@ using TrapGen.Runtime.Traps;
 namespace TrapGen.Runtime.Emulation;
 
 /// <summary>
-/// The hardware under the hypervisor: executes a guest's instructions of every trap class (system-register
+/// The hardware under the hypervisor, one CPU model (<see cref="Hypervisor"/>'s <c>Model</c>): executes a
+/// guest's instructions of every trap class (system-register
 /// moves and System instructions, cp15 and cp14 moves, LDC/STC of the debug data transfer register, VMRS of the
 /// floating-point ID registers, SMC), the same way for each: the architecture's own checks first
 /// (<see cref="El1Access"/>: an unallocated encoding, EL2 or EL3 state, an access in a direction the register
@@ -47,7 +48,15 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
         var key = access.Class.KeyOf(EsrFields.GetISS(esr));
-        var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(El1Access.Check(access.Class, key, access.IsRead));
+        var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(El1Access.Check(access.Class, key, access.IsRead, Hypervisor.Model));
+
+        // An IMPLEMENTATION DEFINED encoding the model does not define still traps under TIDCP: the Arm ARM
+        // makes that trap win over the UNDEF.
+        if (undefined == UndefinedReason.NotImplemented && ImplementationDefinedSpace.Contains(access.Class, key) && TrappingControl(access, key) is { } tidcp)
+        {
+            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: tidcp);
+        }
+
         if (undefined != UndefinedReason.None)
         {
             vcpu.InjectUndefined();
@@ -107,6 +116,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         El1AccessCheck.Unallocated => UndefinedReason.Unallocated,
         El1AccessCheck.HigherExceptionLevel => UndefinedReason.HigherExceptionLevel,
         El1AccessCheck.WrongDirection => UndefinedReason.WrongDirection,
+        El1AccessCheck.NotImplemented => UndefinedReason.NotImplemented,
         _ => UndefinedReason.None,
     };
 }

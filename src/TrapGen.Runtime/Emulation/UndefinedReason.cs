@@ -17,4 +17,7 @@ public enum UndefinedReason
 
     /// <summary>A CONSTRAINED UNPREDICTABLE form (r15 as a transfer register, MRRC with Rt = Rt2), made UNDEFINED.</summary>
     Unpredictable,
+
+    /// <summary>The register or instruction needs a feature the CPU model lacks, or is an IMPLEMENTATION DEFINED encoding it does not define.</summary>
+    NotImplemented,
 }

@@ -23,12 +23,15 @@ public sealed class GuestProgramExecutor
 
     private readonly GuestVcpu[] vcpus;
 
-    /// <summary>Builds the domain of <paramref name="vcpus"/> (at least one); <paramref name="policy"/> says what the hypervisor does with an access no catalogue entry handles.</summary>
-    public GuestProgramExecutor(IReadOnlyList<GuestVcpu> vcpus, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined)
+    /// <summary>
+    /// Builds the domain of <paramref name="vcpus"/> (at least one) on <paramref name="model"/> (cortex-a57 when
+    /// null); <paramref name="policy"/> says what the hypervisor does with an access no catalogue entry handles.
+    /// </summary>
+    public GuestProgramExecutor(IReadOnlyList<GuestVcpu> vcpus, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined, Architecture.CpuModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(vcpus);
         this.vcpus = [.. vcpus];
-        Domain = new Domain(this.vcpus.Select(v => v.State).ToList(), policy);
+        Domain = new Domain(this.vcpus.Select(v => v.State).ToList(), policy, null, model);
         Domain.Build();
     }
 

@@ -17,15 +17,19 @@ public sealed class Hypervisor
 {
     private readonly TrapDispatcher dispatcher;
 
-    /// <summary>Creates a hypervisor that will run <paramref name="firstVcpu"/>.</summary>
-    public Hypervisor(Vcpu firstVcpu, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined, ITrapObserver? observer = null)
+    /// <summary>Creates a hypervisor that will run <paramref name="firstVcpu"/> on <paramref name="model"/> (<see cref="CpuModels.Default"/> when null).</summary>
+    public Hypervisor(Vcpu firstVcpu, UnhandledAccessPolicy policy = UnhandledAccessPolicy.InjectUndefined, ITrapObserver? observer = null, CpuModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(firstVcpu);
         Policy = policy;
         Observer = observer;
-        dispatcher = new TrapDispatcher(Hardware, Hcr, Forwarded, firstVcpu);
+        Model = model ?? CpuModels.Default;
+        dispatcher = new TrapDispatcher(Hardware, Hcr, Forwarded, firstVcpu, Model);
         firstVcpu.SavedSystemRegisters.CopyTo(Hardware);
     }
+
+    /// <summary>Gets the CPU model of the physical CPU the hypervisor runs on.</summary>
+    public CpuModel Model { get; }
 
     /// <summary>Gets HCR_EL2.</summary>
     public HypervisorConfiguration Hcr { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using TrapGen.Architecture;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 
@@ -13,11 +14,14 @@ public sealed partial class TrapDispatcher
     private readonly SystemRegisterFile registers;
     private readonly HypervisorConfiguration hcr;
     private readonly ForwardedInstructions forwarded;
+    private readonly CpuModel model;
     private Vcpu current;
 
     /// <summary>Creates a dispatcher over the live register file, HCR_EL2 and the hardware's forwarded instructions, running <paramref name="vcpu"/>.</summary>
-    internal TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, ForwardedInstructions forwarded, Vcpu vcpu)
+    internal TrapDispatcher(SystemRegisterFile registers, HypervisorConfiguration hcr, ForwardedInstructions forwarded, Vcpu vcpu, CpuModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        this.model = model;
         ArgumentNullException.ThrowIfNull(registers);
         ArgumentNullException.ThrowIfNull(hcr);
         ArgumentNullException.ThrowIfNull(forwarded);
@@ -88,7 +92,7 @@ public sealed partial class TrapDispatcher
     /// KVM's access_ccsidr: the cache CSSELR_EL1 selects (Level [3:1], InD [0]), from the hardware's
     /// hierarchy; a selection of no cache reads as zero.
     /// </summary>
-    private partial ulong ReadCacheSizeId() => CacheHierarchy.SizeId(registers.CSSELR_EL1);
+    private partial ulong ReadCacheSizeId() => model.CacheSizeIdOf(registers.CSSELR_EL1) ?? 0;
 
     /// <summary>The catalogue's forward: the hardware performs the instruction the guest asked for.</summary>
     partial void Forward(CataloguedInstruction instruction, ulong operand) => forwarded.Perform(instruction, operand);

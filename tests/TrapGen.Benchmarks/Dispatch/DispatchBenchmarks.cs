@@ -44,7 +44,7 @@ public class DispatchBenchmarks
             _ => SyndromeStream.OneRegister(),
         };
         hypervisor = new Hypervisor(new Vcpu(0, ExecutionState.Aarch64));
-        dispatcher = new TrapDispatcher(new SystemRegisterFile(), new HypervisorConfiguration(), new Runtime.Emulation.ForwardedInstructions(), new Vcpu(0, ExecutionState.Aarch64));
+        dispatcher = new TrapDispatcher(new SystemRegisterFile(), new HypervisorConfiguration(), new Runtime.Emulation.ForwardedInstructions(), new Vcpu(0, ExecutionState.Aarch64), Architecture.CpuModels.Default);
         var table = HandlerTable.Build();
         dictionary = new(new TableMachine(new Vcpu(0, ExecutionState.Aarch64)), new DictionaryLookup(new Dictionary<uint, TableHandler>(table)));
         frozen = new(new TableMachine(new Vcpu(0, ExecutionState.Aarch64)), new FrozenDictionaryLookup(table.ToFrozenDictionary()));

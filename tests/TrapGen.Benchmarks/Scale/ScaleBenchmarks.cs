@@ -35,7 +35,7 @@ public class ScaleBenchmarks
         realStream = SyndromeStream.Aarch64();
         largeStream = SyndromeStream.Aarch64(Large.SystemRegisters.All.Select(r => (r.Op0, r.Op1, r.CRn, r.CRm, r.Op2)));
         var hypervisor = new Real.Traps.Hypervisor(vcpu);
-        real = new Real.TrapDispatcher(hypervisor.Hardware, hypervisor.Hcr, hypervisor.Forwarded, vcpu);
+        real = new Real.TrapDispatcher(hypervisor.Hardware, hypervisor.Hcr, hypervisor.Forwarded, vcpu, hypervisor.Model);
         large = new Large.TrapDispatcher(vcpu);
         realTable = Real.SystemRegisters.All.Where(r => r.IsAarch64Dispatched).ToFrozenDictionary(r => r.Key, r => (int)r.Register);
         largeTable = Large.SystemRegisters.All.ToFrozenDictionary(r => r.Key, r => (int)r.Register);

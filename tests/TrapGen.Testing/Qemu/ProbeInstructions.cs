@@ -32,14 +32,6 @@ public static class ProbeInstructions
     private static readonly string[] ExcludedControls = ["TIDCP"];
 
     /// <summary>
-    /// AArch32 registers the probe leaves out, because cortex-a57 (Armv8.0) does not implement them and
-    /// their encodings are UNDEFINED there (the AArch32 table, unlike the AArch64 one, records no feature, so
-    /// the emulated CPU treats them as present): CCSIDR2 needs FEAT_CCIDX (Armv8.3); TTBCR2 needs
-    /// FEAT_AA32HPD (Armv8.2); ACTLR2 is optional before Armv8.2 (ID_MMFR4.AC2), and QEMU's cortex-a57 lacks it.
-    /// </summary>
-    private static readonly string[] ExcludedAarch32Registers = ["CCSIDR2", "TTBCR2", "ACTLR2"];
-
-    /// <summary>
     /// Debug registers the probe leaves out because QEMU 7.2's cortex-a57 lacks them, though Armv8.0 requires
     /// them (the probe found their AArch64 views UNDEFINED at EL2, and target/arm defines none of them):
     /// DBGDTRRXext, DBGDTRTXext, DBGDTRTXint, DBGOSECCR, DBGPRCR, DBGCLAIMSET, DBGCLAIMCLR and DBGAUTHSTATUS
@@ -55,6 +47,12 @@ public static class ProbeInstructions
         "DBGWFAR", .. Enumerable.Range(0, 16).Select(n => string.Create(CultureInfo.InvariantCulture, $"DBGBXVR{n}")),
         "OSDTRRX_EL1", "OSDTRTX_EL1", "OSECCR_EL1", "DBGPRCR_EL1", "DBGCLAIMSET_EL1", "DBGCLAIMCLR_EL1", "DBGAUTHSTATUS_EL1", "DBGDTR_EL0", "DBGDTRRX_EL0", "DBGDTRTX_EL0",
     ];
+
+    /// <summary>
+    /// The CPU model the probe runs on, QEMU's <c>-cpu cortex-a57</c>: a write of a register it lacks takes
+    /// the scratch address, as the probe cannot read the register's own value at EL2 (that read would UNDEF).
+    /// </summary>
+    public static CpuModel Probed { get; } = CpuModels.Default;
 
     /// <summary>Gets the HCR_EL2 and MDCR_EL2 trap controls the probe sets, one at a time and all together.</summary>
     public static IReadOnlyList<TrapControl> Controls { get; } =
@@ -72,16 +70,16 @@ public static class ProbeInstructions
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch64()
     {
-        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding)) && OnCortexA57(r.Name));
+        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding) || Requirements.Of(r) is not null) && OnCortexA57(r.Name));
         var named = Aarch64Registers.All.Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(1, 7).SelectMany(crm => Enumerable.Range(0, 8).Select(op2 => new Aarch64Encoding(3, 0, 0, crm, op2)))
             .Where(e => !named.Contains(e));
-        var system = SystemInstructions.All.Where(i => i.Feature is null && i.ExceptionLevel <= 1 && Covered(i.Traps));
+        var system = SystemInstructions.All.Where(i => (i.Feature is null || Requirements.Of(i) is not null) && i.ExceptionLevel <= 1 && Covered(i.Traps));
         var csselr = Aarch64Registers.All.Single(r => r.Name == "CSSELR_EL1");
         var ccsidr = Aarch64Registers.All.Single(r => r.Name == "CCSIDR_EL1");
         return
         [
-            .. registers.SelectMany(r => new[] { ProbeInstruction.Read(r), ProbeInstruction.Write(r) }),
+            .. registers.SelectMany(r => new[] { ProbeInstruction.Read(r), Probed.Implements(r) ? ProbeInstruction.Write(r) : ProbeInstruction.WriteAny(r.Name, r.Encoding) }),
             .. unnamed.SelectMany(e => new[] { ProbeInstruction.Read("reserved ID register", e), ProbeInstruction.WriteAny("reserved ID register", e) }),
             .. system.Select(ProbeInstruction.Execute),
             ProbeInstruction.Smc(SmcImmediate),
@@ -103,14 +101,14 @@ public static class ProbeInstructions
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch32()
     {
-        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps) && !ExcludedAarch32Registers.Contains(r.Name));
+        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps));
         var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.Encoding.Form == AccessForm.Mcr && r.IsGuestAccessible && OnCortexA57(r.Name));
         var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, crm, opc2)))
             .Where(e => !named.Contains(e));
         return
         [
-            .. registers.Concat(debug).SelectMany(r => new[] { ProbeInstruction.Read(r), ProbeInstruction.Write(r) }),
+            .. registers.Concat(debug).SelectMany(r => new[] { ProbeInstruction.Read(r), Probed.Implements(r) ? ProbeInstruction.Write(r) : ProbeInstruction.WriteAny(r.Name, r.Encoding) }),
             .. unnamed.SelectMany(e => new[] { ProbeInstruction.Read("reserved ID register", e), ProbeInstruction.WriteAny("reserved ID register", e) }),
             .. Aarch32Registers.All.Where(r => r.Class == TrapClasses.Vmrs).Select(ProbeInstruction.Vmrs),
             ProbeInstruction.Smc(0),

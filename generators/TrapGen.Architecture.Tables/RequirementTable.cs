@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TrapGen.Architecture.Tables;
+
+/// <summary>
+/// register-requirements.table: <c>kind name condition</c>. The kind is <c>a64</c> (an AArch64 register),
+/// <c>a32</c> (an AArch32 register, every row of that name) or <c>sys</c> (a System instruction,
+/// <c>DC_CVAP</c>); the condition is what the Arm ARM makes the register or instruction present on: a
+/// feature (<c>FEAT_CCIDX</c>), features joined by <c>|</c> (any) or <c>&amp;</c> (all), or <c>BRP&gt;n</c> /
+/// <c>WRP&gt;n</c> (breakpoint or watchpoint n exists). What no row names is present on every Armv8.0 CPU.
+/// Rows become <c>Requirements</c>.
+/// </summary>
+internal static class RequirementTable
+{
+    private const string Columns = "kind name condition";
+
+    private static readonly Dictionary<string, string> Kinds = new(System.StringComparer.Ordinal)
+    {
+        ["a64"] = "RequirementKind.Aarch64Register",
+        ["a32"] = "RequirementKind.Aarch32Register",
+        ["sys"] = "RequirementKind.SystemInstruction",
+    };
+
+    public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> registers)
+    {
+        var known = new HashSet<string>(registers, System.StringComparer.Ordinal);
+        return RowTable.Translate(file, text, "Requirements", "RequirementRow", (row, line) =>
+        {
+            if (!row.HasCells(3, Columns))
+            {
+                return null;
+            }
+
+            var kind = row.Choice(0, Kinds);
+            var name = line.Cells[1].Text;
+            if (line.Cells[0].Text == "a64" && !known.Contains(name))
+            {
+                row.Report(line.Cells[1], "'" + name + "' is not a register of aarch64-registers.table");
+                return null;
+            }
+
+            var condition = line.Cells[2].Text;
+            if (!IsCondition(condition))
+            {
+                row.Report(line.Cells[2], "'" + condition + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y, FEAT_X&FEAT_Y, BRP>n or WRP>n");
+                return null;
+            }
+
+            return string.Format(CultureInfo.InvariantCulture, "new({0}, {1}, {2})", kind, CSharp.String(name), CSharp.String(condition));
+        });
+    }
+
+    private static bool IsCondition(string text)
+    {
+        if (text.StartsWith("BRP>", System.StringComparison.Ordinal) || text.StartsWith("WRP>", System.StringComparison.Ordinal))
+        {
+            return int.TryParse(text.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 15;
+        }
+
+        var any = text.Contains('|');
+        var all = text.Contains('&');
+        return !(any && all) && text.Split('|', '&').All(f => RowReader.IsName(f.ToUpperInvariant()));
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// One CPU the emulated CPU can be (a model of Tables/cpu-models.table): its identification and feature ID
+/// registers' values, its caches and its IMPLEMENTATION DEFINED registers. Everything else is derived from
+/// those values as the architecture defines it: which features it has (Tables/features.table), so which
+/// registers and System instructions exist on it (Tables/register-requirements.table), how many breakpoints
+/// and watchpoints it has (ID_AA64DFR0_EL1.BRPs and WRPs), and whether EL1 can run AArch32
+/// (ID_AA64PFR0_EL1.EL1).
+/// </summary>
+public sealed class CpuModel
+{
+    private readonly Dictionary<string, ulong> values;
+
+    private readonly HashSet<string> features;
+
+    private readonly HashSet<Aarch64Encoding> implementationDefined;
+
+    /// <summary>Creates a model; the tables' generator calls this for each model.</summary>
+    /// <param name="name">Its name, as QEMU's <c>-cpu</c> spells it: <c>cortex-a57</c>.</param>
+    /// <param name="description">What it is and where its values come from.</param>
+    /// <param name="registers">Its identification registers' values (MIDR_EL1, ID_AA64PFR0_EL1, CLIDR_EL1, ...).</param>
+    /// <param name="caches">Its caches' CCSIDR_EL1 values.</param>
+    /// <param name="implementationDefined">Its IMPLEMENTATION DEFINED registers, with their TRM names.</param>
+    public CpuModel(string name, string description, IReadOnlyList<(string Register, ulong Value)> registers, IReadOnlyList<CacheSizeId> caches, IReadOnlyList<(Aarch64Encoding Encoding, string Name)> implementationDefined)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Description = description ?? string.Empty;
+        Registers = registers ?? throw new ArgumentNullException(nameof(registers));
+        Caches = caches ?? throw new ArgumentNullException(nameof(caches));
+        ImplementationDefined = implementationDefined ?? throw new ArgumentNullException(nameof(implementationDefined));
+        values = registers.ToDictionary(r => r.Register, r => r.Value, StringComparer.Ordinal);
+        features = new HashSet<string>(Features.Names.Where(f => Features.Of(f).Any(field => values.TryGetValue(field.Register, out var value) && field.IsReportedBy(value))), StringComparer.Ordinal);
+        this.implementationDefined = new HashSet<Aarch64Encoding>(implementationDefined.Select(r => r.Encoding));
+        Breakpoints = Count(values, "ID_AA64DFR0_EL1", "BRPs");
+        Watchpoints = Count(values, "ID_AA64DFR0_EL1", "WRPs");
+        HasAarch32El1 = RegisterFields.Find("ID_AA64PFR0_EL1", "EL1") is { } el1 && values.TryGetValue("ID_AA64PFR0_EL1", out var pfr0) && el1.Extract(pfr0) == 2;
+    }
+
+    /// <summary>Gets the model's name: <c>cortex-a57</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets what it is and where its values come from.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets the identification registers' values, in table order.</summary>
+    public IReadOnlyList<(string Register, ulong Value)> Registers { get; }
+
+    /// <summary>Gets the caches' CCSIDR_EL1 values.</summary>
+    public IReadOnlyList<CacheSizeId> Caches { get; }
+
+    /// <summary>Gets its IMPLEMENTATION DEFINED registers.</summary>
+    public IReadOnlyList<(Aarch64Encoding Encoding, string Name)> ImplementationDefined { get; }
+
+    /// <summary>Gets the features its ID registers report, in the order features.table names them.</summary>
+    public IReadOnlyList<string> FeatureNames => [.. Features.Names.Where(features.Contains)];
+
+    /// <summary>Gets how many breakpoints it has (ID_AA64DFR0_EL1.BRPs + 1).</summary>
+    public int Breakpoints { get; }
+
+    /// <summary>Gets how many watchpoints it has (ID_AA64DFR0_EL1.WRPs + 1).</summary>
+    public int Watchpoints { get; }
+
+    /// <summary>Gets whether EL1 can run AArch32 (ID_AA64PFR0_EL1.EL1 is 0b0010).</summary>
+    public bool HasAarch32El1 { get; }
+
+    /// <summary>Gets the value of an identification register, or null when the table gives none.</summary>
+    public ulong? ValueOf(string register) => values.TryGetValue(register ?? string.Empty, out var value) ? value : null;
+
+    /// <summary>Gets whether the model has <paramref name="feature"/> (FEAT_CCIDX).</summary>
+    public bool Has(string feature) => features.Contains(feature ?? string.Empty);
+
+    /// <summary>Gets whether <paramref name="register"/> exists on this CPU.</summary>
+    public bool Implements(Aarch64Register register) => Satisfies(Requirements.Of(register));
+
+    /// <summary>Gets whether <paramref name="register"/> exists on this CPU (an AArch32 register needs AArch32 at EL1 too).</summary>
+    public bool Implements(Aarch32Register register) => HasAarch32El1 && Satisfies(Requirements.Of(register));
+
+    /// <summary>Gets whether <paramref name="instruction"/> exists on this CPU.</summary>
+    public bool Implements(SystemInstruction instruction) => Satisfies(Requirements.Of(instruction));
+
+    /// <summary>Gets whether the IMPLEMENTATION DEFINED encoding <paramref name="encoding"/> is one of its registers.</summary>
+    public bool Implements(Aarch64Encoding encoding) => implementationDefined.Contains(encoding);
+
+    /// <summary>Gets CCSIDR_EL1 when CSSELR_EL1 is <paramref name="selection"/>, or null for a cache it does not have.</summary>
+    public ulong? CacheSizeIdOf(ulong selection) => Caches.FirstOrDefault(c => c.Selection == (selection & 0xF))?.Value;
+
+    /// <summary>Gets whether a condition of register-requirements.table holds on this CPU; null holds everywhere.</summary>
+    public bool Satisfies(string? condition)
+    {
+        if (condition is null)
+        {
+            return true;
+        }
+
+        if (condition.StartsWith("BRP>", StringComparison.Ordinal) || condition.StartsWith("WRP>", StringComparison.Ordinal))
+        {
+            var n = int.Parse(condition.Substring(4), System.Globalization.CultureInfo.InvariantCulture);
+            return (condition[0] == 'B' ? Breakpoints : Watchpoints) > n;
+        }
+
+        return condition.Contains('&')
+            ? condition.Split('&').All(Has)
+            : condition.Split('|').Any(Has);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private static int Count(Dictionary<string, ulong> values, string register, string field) =>
+        RegisterFields.Find(register, field) is { } bits && values.TryGetValue(register, out var value) ? (int)bits.Extract(value) + 1 : 0;
+}
