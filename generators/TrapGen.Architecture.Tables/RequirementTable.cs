@@ -5,7 +5,7 @@ using System.Linq;
 namespace TrapGen.Architecture.Tables;
 
 /// <summary>
-/// register-requirements.table: <c>kind name condition</c>. The kind is <c>a64</c> (an AArch64 register),
+/// register-requirements.table: <c>kind name condition source</c> (the source, the Arm ARM section that states it, is for reviewers). The kind is <c>a64</c> (an AArch64 register),
 /// <c>a32</c> (an AArch32 register, every row of that name) or <c>sys</c> (a System instruction,
 /// <c>DC_CVAP</c>); the condition is what the Arm ARM makes the register or instruction present on: a
 /// feature (<c>FEAT_CCIDX</c>), features joined by <c>|</c> (any) or <c>&amp;</c> (all), or <c>BRP&gt;n</c> /
@@ -14,7 +14,7 @@ namespace TrapGen.Architecture.Tables;
 /// </summary>
 internal static class RequirementTable
 {
-    private const string Columns = "kind name condition";
+    private const string Columns = "kind name condition source";
 
     private static readonly Dictionary<string, string> Kinds = new(System.StringComparer.Ordinal)
     {
@@ -28,7 +28,7 @@ internal static class RequirementTable
         var known = new HashSet<string>(registers, System.StringComparer.Ordinal);
         return RowTable.Translate(file, text, "Requirements", "RequirementRow", (row, line) =>
         {
-            if (!row.HasCells(3, Columns))
+            if (!row.HasCells(4, Columns))
             {
                 return null;
             }

@@ -35,6 +35,33 @@ public static class ClosestName
         return best;
     }
 
+    /// <summary>
+    /// Gets every candidate as close to <paramref name="name"/> as the closest one (ignoring case, within a
+    /// third of its length), in the candidates' order: each is as likely meant as the others.
+    /// </summary>
+    public static IReadOnlyList<string> FindAll(string name, IEnumerable<string> candidates)
+    {
+        var query = (name ?? string.Empty).ToUpperInvariant();
+        var limit = Math.Max(1, query.Length / 3);
+        var measured = new List<(string Candidate, int Distance)>();
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(query, candidate.ToUpperInvariant(), limit);
+            if (distance <= limit)
+            {
+                measured.Add((candidate, distance));
+            }
+        }
+
+        var best = int.MaxValue;
+        foreach (var (_, distance) in measured)
+        {
+            best = Math.Min(best, distance);
+        }
+
+        return measured.FindAll(m => m.Distance == best).ConvertAll(m => m.Candidate);
+    }
+
     /// <summary>Levenshtein distance, or <paramref name="bound"/> + 1 as soon as it must exceed the bound.</summary>
     private static int Distance(string a, string b, int bound)
     {

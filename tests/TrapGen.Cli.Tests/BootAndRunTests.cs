@@ -72,7 +72,7 @@ public sealed class BootAndRunTests
     }
 
     [Theory]
-    [InlineData("guest aarch64 cpu cortex-a75", "unknown CPU model 'cortex-a75'; did you mean cortex-a57?")]
+    [InlineData("guest aarch64 cpu neoverse-n3", "unknown CPU model 'neoverse-n3'; did you mean neoverse-n1 or neoverse-n2?")]
     [InlineData("guest aarch64 cpu", "expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb', optionally followed by 'cpu <model>'")]
     public void A_bad_cpu_model_is_one_error_line(string line, string message)
     {

@@ -9,19 +9,20 @@ using Xunit;
 namespace TrapGen.Runtime.Tests;
 
 /// <summary>
-/// MDCR_EL2's TDA, TDOSA and TDRA on the emulated CPU: every AArch64 and cp14 access a rule of the tables
-/// gives one of them traps under that bit alone and under TDE, and under none of them it does not trap,
-/// in the syndrome's own class (EC 0x18, 0x05, 0x0C, 0x06).
+/// MDCR_EL2's TDA, TDOSA and TDRA on the emulated CPU (the default model, cortex-a57): every AArch64 and
+/// cp14 access a rule of the tables gives one of them, of a register the model has, traps under that bit
+/// alone and under TDE, and under none of them it does not trap, in the syndrome's own class (EC 0x18,
+/// 0x05, 0x0C, 0x06). A breakpoint register beyond the model's count is UNDEFINED first, whatever MDCR_EL2 says.
 /// </summary>
 public sealed class DebugTrapTests
 {
     public static TheoryData<string> Aarch64Accesses() =>
-        [.. Aarch64Registers.All.Where(r => r.IsGuestAccessible && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
+        [.. Aarch64Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
             .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? "mrs x2, " + r.Encoding : null, r.Allows(AccessDirection.Write) ? "msr " + r.Encoding + ", x2" : null })
             .OfType<string>()];
 
     public static TheoryData<string> Aarch32Accesses() =>
-        [.. Aarch32Registers.All.Where(r => r.IsGuestAccessible && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
+        [.. Aarch32Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
             .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? Aarch32Spelling.Read(r.Encoding, r.Name, rt: 2, rt2: 3) : null, r.Allows(AccessDirection.Write) ? Aarch32Spelling.Write(r.Encoding, rt: 2, rt2: 3) : null })
             .OfType<string>()
             .Distinct()];
@@ -35,6 +36,20 @@ public sealed class DebugTrapTests
     [MemberData(nameof(Aarch32Accesses))]
     public void A_cp14_debug_access_traps_under_its_mdcr_control_and_tde_only(string instruction) =>
         AssertTrapsUnderItsControlOnly(() => Machine.Aarch32(), GuestCode.A32(instruction)[0], InstructionSet.A32);
+
+    [Theory]
+    [InlineData("mrs x2, dbgbvr6_el1")]
+    [InlineData("msr dbgwcr4_el1, x2")]
+    public void A_breakpoint_or_watchpoint_the_model_lacks_is_undefined_even_under_tde(string instruction)
+    {
+        var domain = Machine.Aarch64();
+        domain.Build();
+        domain.Hypervisor.Mdcr = 1UL << MdcrEl2.TDE;
+
+        var result = domain.Cpu.Execute(GuestCode.A64(instruction)[0]);
+
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.NotImplemented), (result.Kind, result.Undefined));
+    }
 
     [Fact]
     public void A_trapped_ldc_loads_dbgdtrtxint_from_guest_memory_and_writes_its_base_back()

@@ -25,8 +25,13 @@ public static partial class CpuModels
     /// <summary>Says, in one sentence, that no model is called <paramref name="name"/>, with the closest ones and where the list is.</summary>
     public static string Unknown(string name)
     {
-        var closest = ClosestName.Find(name ?? string.Empty, All.Select(m => m.Name));
-        return "unknown CPU model '" + name + "'" + (closest is null ? string.Empty : "; did you mean " + closest + "?")
-            + " (the models: " + string.Join(", ", All.Select(m => m.Name)) + ")";
+        var closest = ClosestName.FindAll(name ?? string.Empty, All.Select(m => m.Name));
+        var meant = closest.Count switch
+        {
+            0 => string.Empty,
+            1 => "; did you mean " + closest[0] + "?",
+            _ => "; did you mean " + string.Join(", ", closest.Take(closest.Count - 1)) + " or " + closest[closest.Count - 1] + "?",
+        };
+        return "unknown CPU model '" + name + "'" + meant + " (trapgen list --cpus lists them)";
     }
 }

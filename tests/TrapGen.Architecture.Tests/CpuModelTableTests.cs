@@ -1,0 +1,92 @@
+using System.Linq;
+using TrapGen.Architecture;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// The CPU model tables hold together: every feature row names a field register-fields.table has, every
+/// requirement names features features.table can tell, and each model's derived facts are the ones its
+/// documentation states (QEMU's -cpu help and the TRMs: which models run AArch32 at EL1, how many
+/// breakpoints and watchpoints the Cortex-A57 has, which features the Armv8.0 Cortex-A57 lacks).
+/// </summary>
+public sealed class CpuModelTableTests
+{
+    public static TheoryData<string> Models() => [.. CpuModels.All.Select(m => m.Name)];
+
+    [Fact]
+    public void Every_feature_row_names_a_field_of_its_register()
+    {
+        Assert.NotEmpty(Features.All);
+        Assert.All(Features.All, f => Assert.True(RegisterFields.Find(f.Register, f.Field) is not null, f.Feature + ": " + f.Register + "." + f.Field));
+    }
+
+    [Fact]
+    public void Every_requirement_names_features_the_table_can_tell()
+    {
+        var conditions = Requirements.All.Select(r => r.Condition).Where(c => !c.StartsWith("BRP>", System.StringComparison.Ordinal) && !c.StartsWith("WRP>", System.StringComparison.Ordinal));
+
+        Assert.All(conditions.SelectMany(c => c.Split('|', '&')), feature => Assert.NotEmpty(Features.Of(feature)));
+        Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.Aarch64Register), r => Assert.True(Aarch64Registers.TryFind(r.Name, out _), r.Name));
+        Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.Aarch32Register), r => Assert.NotEmpty(Aarch32Registers.Named(r.Name)));
+        Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.SystemInstruction), r => Assert.Contains(SystemInstructions.All, i => i.Operation + "_" + i.Name == r.Name));
+    }
+
+    [Theory]
+    [InlineData("cortex-a35", true)]
+    [InlineData("cortex-a53", true)]
+    [InlineData("cortex-a57", true)]
+    [InlineData("cortex-a72", true)]
+    [InlineData("cortex-a76", false)]
+    [InlineData("neoverse-n1", false)]
+    [InlineData("a64fx", false)]
+    [InlineData("max", true)]
+    [InlineData("neoverse-v1", false)]
+    [InlineData("neoverse-n2", false)]
+    public void A_model_runs_aarch32_at_el1_as_its_documentation_says(string name, bool aarch32)
+    {
+        Assert.Equal(aarch32, CpuModels.Find(name)!.HasAarch32El1);
+    }
+
+    [Fact]
+    public void The_cortex_a57_is_an_armv8_0_cpu_with_6_breakpoints_and_4_watchpoints()
+    {
+        var a57 = CpuModels.Default;
+
+        Assert.Equal(("cortex-a57", 6, 4), (a57.Name, a57.Breakpoints, a57.Watchpoints));
+        Assert.Contains("FEAT_PMUv3", a57.FeatureNames);
+        Assert.DoesNotContain("FEAT_CCIDX", a57.FeatureNames);
+        Assert.DoesNotContain("FEAT_RAS", a57.FeatureNames);
+        Assert.DoesNotContain("FEAT_LOR", a57.FeatureNames);
+        Assert.False(a57.Implements(Aarch64Registers.All.Single(r => r.Name == "DBGBVR6_EL1")));
+        Assert.True(a57.Implements(Aarch64Registers.All.Single(r => r.Name == "DBGBVR5_EL1")));
+        Assert.True(CpuModels.Find("max")!.Has("FEAT_LOR"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void A_model_has_its_identification_and_a_cache_for_every_level_clidr_reports(string name)
+    {
+        var model = CpuModels.Find(name)!;
+
+        Assert.NotNull(model.ValueOf("MIDR_EL1"));
+        Assert.NotNull(model.ValueOf("ID_AA64PFR0_EL1"));
+        if (model.ValueOf("CLIDR_EL1") is { } clidr)
+        {
+            for (var level = 1; level <= 7; level++)
+            {
+                var ctype = (clidr >> (3 * (level - 1))) & 0b111;
+                Assert.Equal(ctype is 0b001 or 0b011, model.Caches.Any(c => c.Level == level && c.Kind == CacheKind.Instruction));
+                Assert.Equal(ctype is 0b010 or 0b011, model.Caches.Any(c => c.Level == level && c.Kind == CacheKind.Data));
+                Assert.Equal(ctype == 0b100, model.Caches.Any(c => c.Level == level && c.Kind == CacheKind.Unified));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_model_is_answered_with_the_closest_names()
+    {
+        Assert.Null(CpuModels.Find("cortex-a75"));
+        Assert.Equal("unknown CPU model 'cortex-a75'; did you mean cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them)", CpuModels.Unknown("cortex-a75"));
+    }
+}
