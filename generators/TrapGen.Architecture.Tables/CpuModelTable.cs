@@ -55,13 +55,19 @@ internal static class CpuModelTable
 
             if (item.Text == "IMPDEF")
             {
-                if (!TryImplementationDefined(value.Text, out var encoding))
+                if (TryImplementationDefined(value.Text, out var encoding))
                 {
-                    row.Report(value, "'" + value.Text + "' is not an IMPLEMENTATION DEFINED encoding: write S3_<op1>_C11_C<m>_<op2> or S3_<op1>_C15_C<m>_<op2>");
-                    continue;
+                    model.ImplementationDefined.Add("(new Aarch64Encoding(" + encoding + "), " + CSharp.String(line.Rest(3)) + ")");
+                }
+                else if (TryAarch32ImplementationDefined(value.Text, out var aarch32))
+                {
+                    model.Aarch32ImplementationDefined.Add("(" + aarch32 + ", " + CSharp.String(line.Rest(3)) + ")");
+                }
+                else
+                {
+                    row.Report(value, "'" + value.Text + "' is not an IMPLEMENTATION DEFINED encoding: write S3_<op1>_C11_C<m>_<op2> or S3_<op1>_C15_C<m>_<op2>, or for AArch32 P15_<opc1>_C<n>_C<m>_<opc2> (MCR) or P15_<opc1>_C<m> (MCRR)");
                 }
 
-                model.ImplementationDefined.Add("(new Aarch64Encoding(" + encoding + "), " + CSharp.String(line.Rest(3)) + ")");
                 continue;
             }
 
@@ -105,7 +111,8 @@ internal static class CpuModelTable
             source.Append("        new(\n            ").Append(CSharp.String(model.Name)).Append(",\n            ").Append(CSharp.String(model.Description)).Append(",\n            [");
             source.Append(string.Join(", ", model.Registers.Select(r => "(" + CSharp.String(r.Name) + ", 0x" + r.Value.ToString("X", CultureInfo.InvariantCulture) + "UL)")));
             source.Append("],\n            [").Append(string.Join(", ", model.Caches)).Append("],\n            [");
-            source.Append(string.Join(", ", model.ImplementationDefined)).Append("]),\n");
+            source.Append(string.Join(", ", model.ImplementationDefined)).Append("],\n            [");
+            source.Append(string.Join(", ", model.Aarch32ImplementationDefined)).Append("]),\n");
         }
 
         source.Append("    ];\n}\n");
@@ -157,6 +164,32 @@ internal static class CpuModelTable
         return true;
     }
 
+    /// <summary>P15_opc1_Cn_Cm_opc2 (MCR) or P15_opc1_Cm (MCRR), as an Aarch32Encoding expression.</summary>
+    private static bool TryAarch32ImplementationDefined(string text, out string encoding)
+    {
+        encoding = string.Empty;
+        var parts = text.ToUpperInvariant().Split('_');
+        if (parts[0] != "P15" || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var opc1))
+        {
+            return false;
+        }
+
+        int Register(string part) => part.StartsWith("C", System.StringComparison.Ordinal) && int.TryParse(part.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 15 ? n : -1;
+        if (parts.Length == 3 && opc1 <= 15 && Register(parts[2]) >= 0)
+        {
+            encoding = string.Format(CultureInfo.InvariantCulture, "Aarch32Encoding.Cp15(AccessForm.Mcrr, {0}, 0, {1}, 0)", opc1, Register(parts[2]));
+            return true;
+        }
+
+        if (parts.Length == 5 && opc1 <= 7 && Register(parts[2]) >= 0 && Register(parts[3]) >= 0 && int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var opc2) && opc2 <= 7)
+        {
+            encoding = string.Format(CultureInfo.InvariantCulture, "Aarch32Encoding.Cp15(AccessForm.Mcr, {0}, {1}, {2}, {3})", opc1, Register(parts[2]), Register(parts[3]), opc2);
+            return true;
+        }
+
+        return false;
+    }
+
     private sealed class Model(string name, string description)
     {
         public string Name { get; } = name;
@@ -168,5 +201,7 @@ internal static class CpuModelTable
         public List<string> Caches { get; } = [];
 
         public List<string> ImplementationDefined { get; } = [];
+
+        public List<string> Aarch32ImplementationDefined { get; } = [];
     }
 }

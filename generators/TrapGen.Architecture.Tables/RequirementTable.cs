@@ -8,8 +8,9 @@ namespace TrapGen.Architecture.Tables;
 /// register-requirements.table: <c>kind name condition source</c> (the source, the Arm ARM section that states it, is for reviewers). The kind is <c>a64</c> (an AArch64 register),
 /// <c>a32</c> (an AArch32 register, every row of that name) or <c>sys</c> (a System instruction,
 /// <c>DC_CVAP</c>); the condition is what the Arm ARM makes the register or instruction present on: a
-/// feature (<c>FEAT_CCIDX</c>), features joined by <c>|</c> (any) or <c>&amp;</c> (all), or <c>BRP&gt;n</c> /
-/// <c>WRP&gt;n</c> (breakpoint or watchpoint n exists). What no row names is present on every Armv8.0 CPU.
+/// feature (<c>FEAT_CCIDX</c>), features joined by <c>|</c> (any) or <c>&amp;</c> (all), <c>BRP&gt;n</c> /
+/// <c>WRP&gt;n</c> / <c>PMN&gt;n</c> (breakpoint, watchpoint or event counter n exists), or <c>NEVER</c> (a
+/// name binutils keeps for something no Armv8 CPU has). What no row names is present on every Armv8.0 CPU.
 /// Rows become <c>Requirements</c>.
 /// </summary>
 internal static class RequirementTable
@@ -44,7 +45,7 @@ internal static class RequirementTable
             var condition = line.Cells[2].Text;
             if (!IsCondition(condition))
             {
-                row.Report(line.Cells[2], "'" + condition + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y, FEAT_X&FEAT_Y, BRP>n or WRP>n");
+                row.Report(line.Cells[2], "'" + condition + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y, FEAT_X&FEAT_Y, BRP>n, WRP>n, PMN>n, CTX:n or NEVER");
                 return null;
             }
 
@@ -54,9 +55,19 @@ internal static class RequirementTable
 
     private static bool IsCondition(string text)
     {
-        if (text.StartsWith("BRP>", System.StringComparison.Ordinal) || text.StartsWith("WRP>", System.StringComparison.Ordinal))
+        if (text == "NEVER")
         {
-            return int.TryParse(text.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 15;
+            return true;
+        }
+
+        if (text.StartsWith("CTX:", System.StringComparison.Ordinal))
+        {
+            return int.TryParse(text.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var breakpoint) && breakpoint <= 15;
+        }
+
+        if (text.StartsWith("BRP>", System.StringComparison.Ordinal) || text.StartsWith("WRP>", System.StringComparison.Ordinal) || text.StartsWith("PMN>", System.StringComparison.Ordinal))
+        {
+            return int.TryParse(text.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 31;
         }
 
         var any = text.Contains('|');

@@ -18,7 +18,8 @@ public sealed class BootAndRunTests
         Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_the_four_example_traces), output);
         Assert.Contains("vCPU 0 (AArch64): 6 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
         Assert.Contains("vCPU 0 (AArch32): 8 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
-        Assert.Contains("traps per control: HCR_EL2.TID0 2, HCR_EL2.TID3 3, MDCR_EL2.TDRA 3, MDCR_EL2.TDA 8", output, System.StringComparison.Ordinal);
+        Assert.Contains("traps per control: HCR_EL2.TID0 2, HCR_EL2.TID3 3, MDCR_EL2.TDRA 3, MDCR_EL2.TDA 7", output, System.StringComparison.Ordinal);
+        Assert.Contains("DBGBXVR0           (not implemented on this CPU model)", output, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -69,6 +70,24 @@ public sealed class BootAndRunTests
         Assert.Contains("1 vCPU(s) on cortex-a57;", output, System.StringComparison.Ordinal);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(output, @"UNDEF@EL1  (TTBCR2|ACTLR2|CCSIDR2) +\(not implemented on this CPU model\)"));
         Assert.Contains("3 UNDEF(s) injected", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Max_has_ttbcr2_and_actlr2_and_like_qemu_7_2s_max_no_ccsidr2()
+    {
+        const string Trace = """
+            guest aarch32 cpu max
+            mcr p15, 0, r0, c2, c0, 3 = 0x80   # TTBCR2: FEAT_AA32HPD
+            mrc p15, 0, r0, c1, c0, 3          # ACTLR2: ID_MMFR4.AC2
+            mrc p15, 1, r0, c0, c0, 2          # CCSIDR2: QEMU 7.2's max has no FEAT_CCIDX
+            """;
+        var (exitCode, output, _) = Cli.Run("run", Cli.Temp(Trace));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1 vCPU(s) on max;", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"mcr p15, 0, r0, c2, c0, 3 +trap +TTBCR2", output);
+        Assert.Matches(@"mrc p15, 0, r0, c1, c0, 3 +direct +ACTLR2", output);
+        Assert.Matches(@"mrc p15, 1, r0, c0, c0, 2 +UNDEF@EL1 +CCSIDR2", output);
     }
 
     [Theory]

@@ -102,6 +102,6 @@ public sealed partial class QemuTraceTests
         Assert.True(disagreements.Count == 0, disagreements.Count + " disagreements under " + run + ":\n" + string.Join('\n', disagreements));
     }
 
-    [GeneratedRegex(@"^  (?<pc>[0-9a-f]{8,16})  (?<instruction>.+?) +(?<outcome>trap|trap:skip|trap:UNDEF|unhandled|crash|direct|skip|UNDEF@EL1|other)(?: |$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?<pc>[0-9a-f]{8,16})  (?<instruction>.+?) +(?<outcome>trap|trap:skip|trap:UNDEF|unhandled|crash|direct|skip|UNDEF@EL1|trap@EL1|other)(?: |$)", RegexOptions.Multiline)]
     private static partial Regex InstructionLine();
 }

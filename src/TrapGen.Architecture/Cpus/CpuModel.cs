@@ -20,13 +20,22 @@ public sealed class CpuModel
 
     private readonly HashSet<Aarch64Encoding> implementationDefined;
 
+    private readonly HashSet<Aarch32Encoding> aarch32ImplementationDefined;
+
     /// <summary>Creates a model; the tables' generator calls this for each model.</summary>
     /// <param name="name">Its name, as QEMU's <c>-cpu</c> spells it: <c>cortex-a57</c>.</param>
     /// <param name="description">What it is and where its values come from.</param>
     /// <param name="registers">Its identification registers' values (MIDR_EL1, ID_AA64PFR0_EL1, CLIDR_EL1, ...).</param>
     /// <param name="caches">Its caches' CCSIDR_EL1 values.</param>
     /// <param name="implementationDefined">Its IMPLEMENTATION DEFINED registers, with their TRM names.</param>
-    public CpuModel(string name, string description, IReadOnlyList<(string Register, ulong Value)> registers, IReadOnlyList<CacheSizeId> caches, IReadOnlyList<(Aarch64Encoding Encoding, string Name)> implementationDefined)
+    /// <param name="aarch32ImplementationDefined">Its IMPLEMENTATION DEFINED cp15 registers, with their TRM names.</param>
+    public CpuModel(
+        string name,
+        string description,
+        IReadOnlyList<(string Register, ulong Value)> registers,
+        IReadOnlyList<CacheSizeId> caches,
+        IReadOnlyList<(Aarch64Encoding Encoding, string Name)> implementationDefined,
+        IReadOnlyList<(Aarch32Encoding Encoding, string Name)> aarch32ImplementationDefined)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Description = description ?? string.Empty;
@@ -36,7 +45,11 @@ public sealed class CpuModel
         values = registers.ToDictionary(r => r.Register, r => r.Value, StringComparer.Ordinal);
         features = new HashSet<string>(Features.Names.Where(f => Features.Of(f).Any(field => values.TryGetValue(field.Register, out var value) && field.IsReportedBy(value))), StringComparer.Ordinal);
         this.implementationDefined = new HashSet<Aarch64Encoding>(implementationDefined.Select(r => r.Encoding));
+        Aarch32ImplementationDefined = aarch32ImplementationDefined ?? throw new ArgumentNullException(nameof(aarch32ImplementationDefined));
+        this.aarch32ImplementationDefined = new HashSet<Aarch32Encoding>(aarch32ImplementationDefined.Select(r => r.Encoding));
         Breakpoints = Count(values, "ID_AA64DFR0_EL1", "BRPs");
+        ContextBreakpoints = Count(values, "ID_AA64DFR0_EL1", "CTX_CMPs");
+        EventCounters = Has("FEAT_PMUv3") && values.TryGetValue("PMCR_EL0", out var pmcr) ? (int)((pmcr >> 11) & 0x1F) : 0;
         Watchpoints = Count(values, "ID_AA64DFR0_EL1", "WRPs");
         HasAarch32El1 = RegisterFields.Find("ID_AA64PFR0_EL1", "EL1") is { } el1 && values.TryGetValue("ID_AA64PFR0_EL1", out var pfr0) && el1.Extract(pfr0) == 2;
     }
@@ -56,11 +69,20 @@ public sealed class CpuModel
     /// <summary>Gets its IMPLEMENTATION DEFINED registers.</summary>
     public IReadOnlyList<(Aarch64Encoding Encoding, string Name)> ImplementationDefined { get; }
 
+    /// <summary>Gets its IMPLEMENTATION DEFINED cp15 registers.</summary>
+    public IReadOnlyList<(Aarch32Encoding Encoding, string Name)> Aarch32ImplementationDefined { get; }
+
     /// <summary>Gets the features its ID registers report, in the order features.table names them.</summary>
     public IReadOnlyList<string> FeatureNames => [.. Features.Names.Where(features.Contains)];
 
     /// <summary>Gets how many breakpoints it has (ID_AA64DFR0_EL1.BRPs + 1).</summary>
     public int Breakpoints { get; }
+
+    /// <summary>Gets how many of its breakpoints are context-aware, the highest-numbered ones (ID_AA64DFR0_EL1.CTX_CMPs + 1).</summary>
+    public int ContextBreakpoints { get; }
+
+    /// <summary>Gets how many PMU event counters it has (PMCR_EL0.N, bits [15:11]; 0 without FEAT_PMUv3).</summary>
+    public int EventCounters { get; }
 
     /// <summary>Gets how many watchpoints it has (ID_AA64DFR0_EL1.WRPs + 1).</summary>
     public int Watchpoints { get; }
@@ -86,6 +108,9 @@ public sealed class CpuModel
     /// <summary>Gets whether the IMPLEMENTATION DEFINED encoding <paramref name="encoding"/> is one of its registers.</summary>
     public bool Implements(Aarch64Encoding encoding) => implementationDefined.Contains(encoding);
 
+    /// <summary>Gets whether the IMPLEMENTATION DEFINED cp15 encoding <paramref name="encoding"/> is one of its registers.</summary>
+    public bool Implements(Aarch32Encoding encoding) => HasAarch32El1 && aarch32ImplementationDefined.Contains(encoding);
+
     /// <summary>Gets CCSIDR_EL1 when CSSELR_EL1 is <paramref name="selection"/>, or null for a cache it does not have.</summary>
     public ulong? CacheSizeIdOf(ulong selection) => Caches.FirstOrDefault(c => c.Selection == (selection & 0xF))?.Value;
 
@@ -97,10 +122,21 @@ public sealed class CpuModel
             return true;
         }
 
-        if (condition.StartsWith("BRP>", StringComparison.Ordinal) || condition.StartsWith("WRP>", StringComparison.Ordinal))
+        if (condition == "NEVER")
+        {
+            return false;
+        }
+
+        if (condition.StartsWith("CTX:", StringComparison.Ordinal))
+        {
+            var breakpoint = int.Parse(condition.Substring(4), System.Globalization.CultureInfo.InvariantCulture);
+            return breakpoint < Breakpoints && breakpoint >= Breakpoints - ContextBreakpoints;
+        }
+
+        if (condition.StartsWith("BRP>", StringComparison.Ordinal) || condition.StartsWith("WRP>", StringComparison.Ordinal) || condition.StartsWith("PMN>", StringComparison.Ordinal))
         {
             var n = int.Parse(condition.Substring(4), System.Globalization.CultureInfo.InvariantCulture);
-            return (condition[0] == 'B' ? Breakpoints : Watchpoints) > n;
+            return (condition[0] switch { 'B' => Breakpoints, 'W' => Watchpoints, _ => EventCounters }) > n;
         }
 
         return condition.Contains('&')

@@ -15,8 +15,7 @@ public static class RegistersByKey
     private static readonly Dictionary<uint, SystemInstruction> Instructions =
         SystemInstructions.All.GroupBy(i => i.Encoding.Key).ToDictionary(g => g.Key, g => g.First());
 
-    private static readonly Dictionary<(uint, uint), Aarch32Register> Aarch32 =
-        Aarch32Registers.All.GroupBy(r => (r.Class.ExceptionClass, r.Encoding.Key)).ToDictionary(g => g.Key, g => g.First());
+    private static readonly Dictionary<(uint, uint), Aarch32Register> Aarch32 = Aarch32ByKey();
 
     /// <summary>Finds the AArch64 register an access in <paramref name="direction"/> with <paramref name="key"/> reaches.</summary>
     public static bool TryFindAarch64(uint key, AccessDirection direction, out Aarch64Register register)
@@ -87,6 +86,23 @@ public static class RegistersByKey
         }
 
         return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Traps : ImplementationDefinedRules(trapClass, key);
+    }
+
+    /// <summary>
+    /// The AArch32 registers by class and key, with the alias encodings Table G7-3 gives MIDR: MRC p15, 0, c0,
+    /// c0, 4 and 7 read MIDR too (6 only where REVIDR is not implemented, and the table has REVIDR). The
+    /// table keeps one row per register, so the catalogue's AArch32 names stay one per form.
+    /// </summary>
+    private static Dictionary<(uint, uint), Aarch32Register> Aarch32ByKey()
+    {
+        var byKey = Aarch32Registers.All.GroupBy(r => (r.Class.ExceptionClass, r.Encoding.Key)).ToDictionary(g => g.Key, g => g.First());
+        var midr = Aarch32Registers.All.First(r => r.Name == "MIDR");
+        foreach (var opc2 in new[] { 4, 7 })
+        {
+            byKey.Add((TrapClasses.Mcr.ExceptionClass, Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, 0, opc2).Key), midr);
+        }
+
+        return byKey;
     }
 
     private static IReadOnlyList<TrapRule> ImplementationDefinedRules(TrapClass trapClass, uint key) =>

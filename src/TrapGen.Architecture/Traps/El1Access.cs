@@ -100,8 +100,14 @@ public static class El1Access
             return model.Implements(aarch32);
         }
 
-        // AArch32's IMPLEMENTATION DEFINED space: a model defines none of it yet.
-        return ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
+        if (ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key))
+        {
+            return true;
+        }
+
+        return trapClass == TrapClasses.Mcr
+            ? model.Implements(Aarch32Encoding.Cp15(AccessForm.Mcr, (int)trapClass.KeyValue(key, "Opc1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Opc2")))
+            : trapClass == TrapClasses.Mcrr && model.Implements(Aarch32Encoding.Cp15(AccessForm.Mcrr, (int)trapClass.KeyValue(key, "Opc1"), 0, (int)trapClass.KeyValue(key, "CRm"), 0));
     }
 
     /// <summary>The ID register spaces, where an absent register reads as zero: AArch64 op0 3, op1 0, CRn 0, CRm 1–7; AArch32 p15, 0, c0, c1–c7.</summary>

@@ -40,6 +40,7 @@ internal static class InstructionLine
         (ExecutionKind.Direct, _) => "direct",
         (ExecutionKind.ConditionFailed, _) => "skip",
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
+        (ExecutionKind.TrappedToEl1, _) => "trap@EL1",
         _ => "other",
     };
 

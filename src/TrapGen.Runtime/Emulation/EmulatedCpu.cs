@@ -57,6 +57,13 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: tidcp);
         }
 
+        // FEAT_IDST: a read of the ID space that would be UNDEFINED is taken to EL1 as a trapped MRS instead,
+        // with the MRS's syndrome, so that software can tell an ID register that is not there.
+        if (undefined is UndefinedReason.Unallocated or UndefinedReason.NotImplemented && access.IsRead && IsIdstSpace(access) && Hypervisor.Model.Has("FEAT_IDST"))
+        {
+            return new ExecutionResult(ExecutionKind.TrappedToEl1, esr);
+        }
+
         if (undefined != UndefinedReason.None)
         {
             vcpu.InjectUndefined();
@@ -107,6 +114,10 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         UnknownSmcCall.Answer(vcpu);
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
+
+    /// <summary>The ID space FEAT_IDST covers: op0 3, op1 0, 1 or 3, CRn 0, CRm 0 to 7 (MRS only).</summary>
+    private static bool IsIdstSpace(in SystemRegisterAccess access) =>
+        access.Class == TrapClasses.Msr && access.Op0 == 3 && access.Op1 is 0 or 1 or 3 && access.CRn == 0 && access.CRm <= 7;
 
     private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) =>
         ArchitecturalTraps.TrappingControl(Hypervisor.Controls, access.Class, key, access.IsRead);

@@ -15,6 +15,12 @@ public enum ExecutionKind
     /// <summary>The access is UNDEFINED at EL1 (unallocated, EL2 or EL3 state, the wrong direction, or an UNPREDICTABLE form) and did not reach the hypervisor.</summary>
     UndefinedAtEl1,
 
+    /// <summary>
+    /// The access was taken to EL1 as a trapped MSR/MRS (EC 0x18, the syndrome in Esr) without reaching the
+    /// hypervisor: FEAT_IDST reports an unimplemented encoding of the ID space so, rather than as UNDEFINED.
+    /// </summary>
+    TrappedToEl1,
+
     /// <summary>The word is no instruction the CPU models (a system-register, cp14 or VMRS move, a System instruction, an SMC); the emulated CPU skips it.</summary>
     NotASystemRegisterAccess,
 }

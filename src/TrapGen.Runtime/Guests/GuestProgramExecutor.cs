@@ -151,7 +151,8 @@ public sealed class GuestProgramExecutor
         cause = trappedWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? HcrChangeCause.MmuEnabled
             : vcpu.GuestMemoryCleans != cleansBefore ? HcrChangeCause.SetWayClean
             : HcrChangeCause.None;
-        if (vcpu.UndefinedExceptions != undefinedBefore)
+        // The guest's own handler of an UNDEF, or of FEAT_IDST's trap to EL1, is taken to skip the instruction.
+        if (vcpu.UndefinedExceptions != undefinedBefore || result.Kind == ExecutionKind.TrappedToEl1)
         {
             vcpu.Pc += InstructionSize;
         }

@@ -9,15 +9,25 @@ namespace TrapGen.Testing.Qemu;
 /// EL2 enters it, and how an UNDEF it takes is recorded. An AArch32 EL1's banked registers live in
 /// X16 to X30 (LR_und is X22): EL2 keeps to X24 to X28, the FIQ bank, which the guest never uses.
 /// Each slot stores x1 (r1) after its instruction in the run's read-back table (x9), so that a read's
-/// value can be compared.
+/// value can be compared. A sweep (<see cref="IsSweep"/>) runs reads only, any number of them: its slots
+/// load no operand and store with post-increment, so no offset limits how many there are.
 /// </summary>
 public abstract class ProbeGuest
 {
     /// <summary>The AArch64 EL1.</summary>
-    public static ProbeGuest Aarch64 { get; } = new Aarch64Guest();
+    public static ProbeGuest Aarch64 { get; } = new Aarch64Guest(sweep: false);
 
     /// <summary>The AArch32 EL1.</summary>
-    public static ProbeGuest Aarch32 { get; } = new Aarch32Guest();
+    public static ProbeGuest Aarch32 { get; } = new Aarch32Guest(sweep: false);
+
+    /// <summary>The AArch64 EL1 of a read sweep.</summary>
+    public static ProbeGuest Aarch64Sweep { get; } = new Aarch64Guest(sweep: true);
+
+    /// <summary>The AArch32 EL1 of a read sweep.</summary>
+    public static ProbeGuest Aarch32Sweep { get; } = new Aarch32Guest(sweep: true);
+
+    /// <summary>Gets whether this EL1 runs a read sweep: no operands, no limit on the number of slots.</summary>
+    public abstract bool IsSweep { get; }
 
     /// <summary>Gets HCR_EL2.RW for this EL1.</summary>
     public abstract ulong Rw { get; }
@@ -49,15 +59,17 @@ public abstract class ProbeGuest
     /// <summary>Gets the EL1 code: per slot, x11 = the slot, x1 (and x2) = its operand, the instruction, x1 stored in the read-back table; then HVC #2.</summary>
     public abstract IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions);
 
-    private sealed class Aarch64Guest : ProbeGuest
+    private sealed class Aarch64Guest(bool sweep) : ProbeGuest
     {
+        public override bool IsSweep => sweep;
+
         public override ulong Rw => 1UL << 31;
 
         public override int Spsr => 0x3c5; // EL1h, D, A, I, F
 
         public override int El2Vector => 8; // 0x400: lower EL using AArch64, synchronous
 
-        public override int SlotSize => 16;
+        public override int SlotSize => sweep ? 12 : 16;
 
         public override ulong UndefinedReturnOffset => 0; // ELR_EL1 is the instruction
 
@@ -74,8 +86,14 @@ public abstract class ProbeGuest
         public override IEnumerable<string> Vectors => Enumerable.Range(0, 16)
             .SelectMany(entry => new[] { entry == 4 ? "    hvc #1\n    eret" : "    hvc #3", "    .balign 128" });
 
-        public override IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions) =>
-            instructions.SelectMany((instruction, i) => new[]
+        public override IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions) => sweep
+            ? instructions.SelectMany((instruction, i) => new[]
+            {
+                string.Create(CultureInfo.InvariantCulture, $"    mov x11, #{i}"),
+                "    " + instruction.Text,
+                "    str x1, [x9], #8",
+            }).Append("    hvc #2")
+            : instructions.SelectMany((instruction, i) => new[]
             {
                 string.Create(CultureInfo.InvariantCulture, $"    mov x11, #{i}"),
                 string.Create(CultureInfo.InvariantCulture, $"    ldr x1, [x10, #{8 * i}]"),
@@ -84,15 +102,17 @@ public abstract class ProbeGuest
             }).Append("    hvc #2");
     }
 
-    private sealed class Aarch32Guest : ProbeGuest
+    private sealed class Aarch32Guest(bool sweep) : ProbeGuest
     {
+        public override bool IsSweep => sweep;
+
         public override ulong Rw => 0;
 
         public override int Spsr => 0x1d3; // AArch32 Supervisor, A, I, F
 
         public override int El2Vector => 12; // 0x600: lower EL using AArch32, synchronous
 
-        public override int SlotSize => 20;
+        public override int SlotSize => sweep ? 12 : 20;
 
         public override ulong UndefinedReturnOffset => 4; // LR_und is the A32 instruction + 4
 
@@ -107,6 +127,17 @@ public abstract class ProbeGuest
 
         public override IEnumerable<string> Code(IReadOnlyList<ProbeInstruction> instructions)
         {
+            if (sweep)
+            {
+                Xunit.Assert.True(instructions.Count <= 65536, "too many instructions for one sweep: MOVW takes 16 bits");
+                return Words([.. instructions.SelectMany((instruction, i) => new[]
+                {
+                    string.Create(CultureInfo.InvariantCulture, $"movw r11, #{i}"),
+                    instruction.Text,
+                    "str r1, [r9], #8",
+                }), "hvc #2"]);
+            }
+
             // LDR's immediate offset reaches 4095 bytes: 511 slots of 8-byte operands.
             Xunit.Assert.True(instructions.Count <= 511, "too many instructions for one AArch32 probe");
             return Words([.. instructions.SelectMany((instruction, i) => new[]

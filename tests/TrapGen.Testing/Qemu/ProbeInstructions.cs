@@ -32,23 +32,6 @@ public static class ProbeInstructions
     private static readonly string[] ExcludedControls = ["TIDCP"];
 
     /// <summary>
-    /// Debug registers the probe leaves out because QEMU 7.2's cortex-a57 lacks them, though Armv8.0 requires
-    /// them (the probe found their AArch64 views UNDEFINED at EL2, and target/arm defines none of them):
-    /// DBGDTRRXext, DBGDTRTXext, DBGDTRTXint, DBGOSECCR, DBGPRCR, DBGCLAIMSET, DBGCLAIMCLR and DBGAUTHSTATUS
-    /// and their AArch64 registers (OSDTRRX_EL1, OSDTRTX_EL1, DBGDTR*_EL0, ...); and DBGDEVID, DBGDEVID1 and
-    /// DBGDEVID2, which QEMU places at p14, 0, c7, c0, {2,1,0} instead of the Arm ARM's p14, 0, c7, c{2,1,0},
-    /// 7. The probe found QEMU UNDEFINED where the table allows an access for DBGWFAR (RES0 in Armv8, which
-    /// QEMU does not define) and DBGBXVR0 to DBGBXVR5 (the upper halves of DBGBVRn_EL1, which QEMU's AArch32
-    /// debug registers lack).
-    /// </summary>
-    private static readonly string[] QemuLacksDebug =
-    [
-        "DBGDTRRXEXT", "DBGDTRTXEXT", "DBGDTRTXINT", "DBGOSECCR", "DBGPRCR", "DBGCLAIMSET", "DBGCLAIMCLR", "DBGAUTHSTATUS", "DBGDEVID", "DBGDEVID1", "DBGDEVID2",
-        "DBGWFAR", .. Enumerable.Range(0, 16).Select(n => string.Create(CultureInfo.InvariantCulture, $"DBGBXVR{n}")),
-        "OSDTRRX_EL1", "OSDTRTX_EL1", "OSECCR_EL1", "DBGPRCR_EL1", "DBGCLAIMSET_EL1", "DBGCLAIMCLR_EL1", "DBGAUTHSTATUS_EL1", "DBGDTR_EL0", "DBGDTRRX_EL0", "DBGDTRTX_EL0",
-    ];
-
-    /// <summary>
     /// The CPU model the probe runs on, QEMU's <c>-cpu cortex-a57</c>: a write of a register it lacks takes
     /// the scratch address, as the probe cannot read the register's own value at EL2 (that read would UNDEF).
     /// </summary>
@@ -121,11 +104,11 @@ public static class ProbeInstructions
     /// Whether a debug register, AArch64 or cp14, exists on cortex-a57: every one the tables list but the
     /// breakpoint and watchpoint registers beyond its 6 breakpoints and 4 watchpoints (how many is
     /// IMPLEMENTATION DEFINED, DBGDIDR.BRPs and WRPs; the tables list the architecture's 16), and those QEMU
-    /// lacks. Any other register is kept.
+    /// lacks (<see cref="QemuDepartures.Lacks"/>). Any other register is kept.
     /// </summary>
     private static bool OnCortexA57(string name)
     {
-        if (QemuLacksDebug.Contains(name))
+        if (QemuDepartures.Lacks.ContainsKey(name))
         {
             return false;
         }

@@ -61,8 +61,8 @@ public static class ProbeProgram
         Line("    isb");
         Line("    ldr x10, =values");
 
-        // x1 for each slot: a register's own value (read here, at EL2) or the scratch address.
-        for (var i = 0; i < instructions.Count; i++)
+        // x1 for each slot: a register's own value (read here, at EL2) or the scratch address. A sweep reads only.
+        for (var i = 0; !guest.IsSweep && i < instructions.Count; i++)
         {
             Line(instructions[i].ValueOf is { } value ? "    " + value : "    ldr x1, =scratch");
             Line(Invariant($"    str x1, [x10, #{8 * i}]"));
@@ -207,7 +207,7 @@ public static class ProbeProgram
         Line(".data");
         Line(".balign 64");
         Line("scratch: .space 2048");
-        Line(Invariant($"values: .space {8 * instructions.Count}"));
+        Line(Invariant($"values: .space {(guest.IsSweep ? 8 : 8 * instructions.Count)}"));
         Line(".balign 16");
         Line(Invariant($"results: .space {16 * instructions.Count * runs.Count}"));
         Line("results_end:");

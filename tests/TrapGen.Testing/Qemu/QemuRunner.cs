@@ -10,13 +10,13 @@ namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// Builds the probe with binutils and runs it on <c>qemu-system-aarch64 -M virt,virtualization=on
-/// -cpu cortex-a57</c>, a CPU model that owes nothing to TrapGen. .ci/run installs qemu-system-arm
+/// -cpu cortex-a57</c> (or another of QEMU's models), a CPU model that owes nothing to TrapGen. .ci/run installs qemu-system-arm
 /// and the cross binutils; when one is missing the test fails and says so.
 /// </summary>
 public static class QemuRunner
 {
-    /// <summary>How long QEMU may run before it is killed: the probe takes well under a second.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    /// <summary>How long QEMU may run before it is killed: a probe takes well under a second, a model sweep seconds.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
     /// <summary>The probe's results: the address of its EL1 code and one record (tag and ESR, ELR, x1 after the instruction) per run and slot.</summary>
     /// <param name="El1Code">The address of the first slot.</param>
@@ -24,7 +24,7 @@ public static class QemuRunner
     public sealed record ProbeOutput(ulong El1Code, (ulong Record, ulong Elr, ulong Value)[] Records);
 
     /// <summary>Assembles, links and runs <paramref name="assembly"/>, and reads back its results.</summary>
-    public static ProbeOutput Run(string assembly, int expectedRecords)
+    public static ProbeOutput Run(string assembly, int expectedRecords, string cpu = "cortex-a57")
     {
         var directory = Directory.CreateTempSubdirectory("trapgen-qemu-");
         try
@@ -40,7 +40,7 @@ public static class QemuRunner
             var output = Tool(
                 "qemu-system-aarch64",
                 "qemu-system-arm",
-                ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-nographic", "-nic", "none", "-nodefaults", "-serial", "stdio", "-monitor", "none", "-kernel", elf]);
+                ["-M", "virt,virtualization=on", "-cpu", cpu, "-nographic", "-nic", "none", "-nodefaults", "-serial", "stdio", "-monitor", "none", "-kernel", elf]);
             return Parse(output, expectedRecords);
         }
         finally
