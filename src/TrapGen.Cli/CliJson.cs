@@ -13,6 +13,7 @@ namespace TrapGen.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CatalogueListing))]
 [JsonSerializable(typeof(ArchitectureListing))]
+[JsonSerializable(typeof(CpuListing))]
 [JsonSerializable(typeof(SyndromeDescription))]
 [JsonSerializable(typeof(EncodedInstruction))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

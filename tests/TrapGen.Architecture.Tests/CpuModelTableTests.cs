@@ -89,4 +89,54 @@ public sealed class CpuModelTableTests
         Assert.Null(CpuModels.Find("cortex-a75"));
         Assert.Equal("unknown CPU model 'cortex-a75'; did you mean cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them)", CpuModels.Unknown("cortex-a75"));
     }
+    [Fact]
+    public void An_unknown_short_name_is_answered_with_the_models_it_ends()
+    {
+        Assert.Equal("unknown CPU model 'a53'; did you mean cortex-a53? (trapgen list --cpus lists them)", CpuModels.Unknown("a53"));
+        Assert.Equal("unknown CPU model 'n1'; did you mean neoverse-n1? (trapgen list --cpus lists them)", CpuModels.Unknown("n1"));
+    }
+
+    /// <summary>
+    /// binutils (an independent source) places a register after Armv8.0 by its Feature column; the Arm ARM's
+    /// presence conditions must then name what it needs, or the register would exist on every model. The
+    /// exception is the ID space (op0 3, op1 0, CRn 0, CRm 1-7), whose unallocated registers read as zero.
+    /// </summary>
+    [Fact]
+    public void Every_register_binutils_places_after_armv8_0_has_a_presence_condition()
+    {
+        var later = Aarch64Registers.All.Where(r => r.Feature is { } f && f != "Armv8.0").ToList();
+        Assert.NotEmpty(later);
+
+        var missing = later.Where(r => Requirements.Of(r) is null && !IsIdSpace(r.Encoding)).Select(r => r.Name + " (" + r.Feature + ")");
+
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData(1, CacheKind.Instruction, 48, 64, 3)]
+    [InlineData(1, CacheKind.Data, 32, 64, 2)]
+    [InlineData(2, CacheKind.Unified, 2048, 64, 16)]
+    public void The_cortex_a57_caches_are_the_trms(int level, CacheKind kind, int kilobytes, int lineBytes, int ways)
+    {
+        var cache = CpuModels.Default.Caches.Single(c => c.Level == level && c.Kind == kind);
+        var sets = kilobytes * 1024 / lineBytes / ways;
+
+        Assert.Equal((lineBytes, ways, sets), (cache.LineBytes, cache.Ways(ccidx: false), cache.Sets(ccidx: false)));
+        Assert.Contains(kilobytes + " KB, " + lineBytes + "-byte lines, " + ways + " ways", cache.Describe(ccidx: false), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FEAT_CCIDX", "FEAT_CCIDX")]
+    [InlineData("FEAT_CSV2_2|FEAT_CSV2_1p2", "FEAT_CSV2_2 or FEAT_CSV2_1p2")]
+    [InlineData("FEAT_SVE&FEAT_VHE", "FEAT_SVE and FEAT_VHE")]
+    [InlineData("BRP>5", "at least 6 breakpoints (ID_AA64DFR0_EL1.BRPs + 1)")]
+    [InlineData("WRP>0", "at least 1 watchpoint (ID_AA64DFR0_EL1.WRPs + 1)")]
+    [InlineData("PMN>30", "at least 31 event counters (PMCR_EL0.N)")]
+    [InlineData("CTX:4", "breakpoint 4 to be context-aware (ID_AA64DFR0_EL1.CTX_CMPs)")]
+    public void A_condition_reads_as_words(string condition, string words)
+    {
+        Assert.Equal(words, RequirementText.Describe(condition));
+    }
+
+    private static bool IsIdSpace(Aarch64Encoding e) => e is { Op0: 3, Op1: 0, CRn: 0, CRm: >= 1 and <= 7 };
 }

@@ -26,6 +26,12 @@ public static partial class CpuModels
     public static string Unknown(string name)
     {
         var closest = ClosestName.FindAll(name ?? string.Empty, All.Select(m => m.Name));
+        if (closest.Count == 0 && !string.IsNullOrEmpty(name))
+        {
+            // A model's short name (a53, n1): the models whose names end in it.
+            closest = [.. All.Select(m => m.Name).Where(m => m.EndsWith("-" + name, StringComparison.OrdinalIgnoreCase))];
+        }
+
         var meant = closest.Count switch
         {
             0 => string.Empty,

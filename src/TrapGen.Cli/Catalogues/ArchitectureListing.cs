@@ -9,19 +9,28 @@ namespace TrapGen.Cli.Catalogues;
 /// <summary>
 /// The architecture's table as <c>trapgen list --architecture --json</c> prints it: every AArch64 System
 /// register and System instruction, every AArch32 cp15/cp14 register with its mapping, and the trap
-/// controls. A contract like <see cref="CatalogueListing"/> (docs/cli.md): fields are added, never renamed.
+/// controls; with <c>--cpu NAME</c>, only what that CPU model has. A contract like <see cref="CatalogueListing"/>
+/// (docs/cli.md): fields are added, never renamed.
 /// </summary>
+/// <param name="TrapControls">The trap controls.</param>
+/// <param name="Aarch64Registers">The AArch64 System registers.</param>
+/// <param name="SystemInstructions">The AArch64 System instructions.</param>
+/// <param name="Aarch32Registers">The AArch32 registers.</param>
+/// <param name="Cpu">The CPU model the listing is filtered to, or null for the whole architecture.</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
     IReadOnlyList<SystemInstructionListing> SystemInstructions,
-    IReadOnlyList<Aarch32RegisterListing> Aarch32Registers)
+    IReadOnlyList<Aarch32RegisterListing> Aarch32Registers,
+    string? Cpu)
 {
-    public static ArchitectureListing Create() => new(
+    /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
+    public static ArchitectureListing Create(CpuModel? model = null) => new(
         [.. Architecture.TrapControls.All.Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Description))],
-        [.. Architecture.Aarch64Registers.All.Select(Aarch64RegisterListing.From)],
-        [.. Architecture.SystemInstructions.All.Select(SystemInstructionListing.From)],
-        [.. Architecture.Aarch32Registers.All.Select(Aarch32RegisterListing.From)]);
+        [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch64RegisterListing.From)],
+        [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(SystemInstructionListing.From)],
+        [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch32RegisterListing.From)],
+        model?.Name);
 }
 
 /// <summary>A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set.</summary>
@@ -44,7 +53,8 @@ internal sealed record Aarch64RegisterListing(
     [property: JsonPropertyName("el")] int ExceptionLevel,
     string? Feature,
     IReadOnlyList<TrapRuleListing> Traps,
-    string SyndromeKey)
+    string SyndromeKey,
+    string? Requires)
 {
     public static Aarch64RegisterListing From(Aarch64Register register) => new(
         register.Name,
@@ -55,7 +65,8 @@ internal sealed record Aarch64RegisterListing(
         register.ExceptionLevel,
         register.Feature,
         TrapRuleListing.From(register.Traps),
-        CliHex.Word(register.Encoding.Key));
+        CliHex.Word(register.Encoding.Key),
+        Requirements.Of(register));
 }
 
 /// <summary>An AArch64 System instruction (op0 = 1) of the architecture.</summary>
@@ -66,7 +77,8 @@ internal sealed record SystemInstructionListing(
     [property: JsonPropertyName("el")] int ExceptionLevel,
     string? Feature,
     IReadOnlyList<TrapRuleListing> Traps,
-    string SyndromeKey)
+    string SyndromeKey,
+    string? Requires)
 {
     public static SystemInstructionListing From(SystemInstruction instruction) => new(
         instruction.FullName,
@@ -75,7 +87,8 @@ internal sealed record SystemInstructionListing(
         instruction.ExceptionLevel,
         instruction.Feature,
         TrapRuleListing.From(instruction.Traps),
-        CliHex.Word(instruction.Encoding.Key));
+        CliHex.Word(instruction.Encoding.Key),
+        Requirements.Of(instruction));
 }
 
 /// <summary>An AArch32 cp15, cp14 or cp10 register of the architecture; <see cref="CRn"/> and <see cref="Opc2"/> are null for the MCRR form, and <see cref="CRn"/> is CRd for LDC/STC.</summary>
@@ -94,6 +107,7 @@ internal sealed record Aarch32RegisterListing(
     string? MapsTo,
     string? View,
     IReadOnlyList<TrapRuleListing> Traps,
+    string? Requires,
     [property: JsonIgnore] Aarch32Encoding Encoding)
 {
     /// <summary>Gets the encoding as the text table shows it: <c>mcr p15, 0, c1, c0, 0</c>, <c>ldc p14, c5</c>, <c>vmrs reg 7</c>.</summary>
@@ -119,6 +133,7 @@ internal sealed record Aarch32RegisterListing(
             register.MapsTo,
             register.MapsTo is null ? null : CatalogueSpelling.Of(register.View),
             TrapRuleListing.From(register.Traps),
+            Requirements.Of(register),
             e);
     }
 }

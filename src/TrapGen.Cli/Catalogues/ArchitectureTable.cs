@@ -12,7 +12,7 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "Architecture (TrapGen.Architecture): {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {4} trap controls",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {4} trap controls",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
             listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count));
 
@@ -26,29 +26,29 @@ internal static class ArchitectureTable
         controls.WriteTo(output);
 
         output.WriteLine();
-        var aarch64 = new TextTable("AARCH64 REGISTER", "ENCODING", "ACCESS", "EL", "FEATURE", "TRAPS");
+        var aarch64 = new TextTable("AARCH64 REGISTER", "ENCODING", "ACCESS", "EL", "FEATURE", "NEEDS", "TRAPS");
         foreach (var register in listing.Aarch64Registers)
         {
-            aarch64.Add(WithOthers(register.Name, register.OtherNames), register.Encoding.Generic, register.Access, Number(register.ExceptionLevel), register.Feature ?? "-", Traps(register.Traps));
+            aarch64.Add(WithOthers(register.Name, register.OtherNames), register.Encoding.Generic, register.Access, Number(register.ExceptionLevel), register.Feature ?? "-", register.Requires ?? "-", Traps(register.Traps));
         }
 
         aarch64.WriteTo(output);
 
         output.WriteLine();
-        var instructions = new TextTable("SYSTEM INSTRUCTION", "ENCODING", "OPERAND", "EL", "FEATURE", "TRAPS");
+        var instructions = new TextTable("SYSTEM INSTRUCTION", "ENCODING", "OPERAND", "EL", "FEATURE", "NEEDS", "TRAPS");
         foreach (var instruction in listing.SystemInstructions)
         {
-            instructions.Add(instruction.Name, instruction.Encoding.Generic, instruction.TakesRegister ? "Xt" : "-", Number(instruction.ExceptionLevel), instruction.Feature ?? "-", Traps(instruction.Traps));
+            instructions.Add(instruction.Name, instruction.Encoding.Generic, instruction.TakesRegister ? "Xt" : "-", Number(instruction.ExceptionLevel), instruction.Feature ?? "-", instruction.Requires ?? "-", Traps(instruction.Traps));
         }
 
         instructions.WriteTo(output);
 
         output.WriteLine();
-        var aarch32 = new TextTable("AARCH32 REGISTER", "ENCODING", "ACCESS", "EL", "MAPPED TO", "TRAPS");
+        var aarch32 = new TextTable("AARCH32 REGISTER", "ENCODING", "ACCESS", "EL", "MAPPED TO", "NEEDS", "TRAPS");
         foreach (var register in listing.Aarch32Registers)
         {
             var mapping = register.MapsTo is null ? "-" : register.MapsTo + " " + register.View;
-            aarch32.Add(WithOthers(register.Name, register.OtherNames), register.Text, register.Access, Number(register.ExceptionLevel), mapping, Traps(register.Traps));
+            aarch32.Add(WithOthers(register.Name, register.OtherNames), register.Text, register.Access, Number(register.ExceptionLevel), mapping, register.Requires ?? "-", Traps(register.Traps));
         }
 
         aarch32.WriteTo(output);

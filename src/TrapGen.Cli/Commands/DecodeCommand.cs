@@ -14,7 +14,7 @@ internal static class DecodeCommand
             "esr",
             "ESR_EL2 / HSR values in hexadecimal (0x optional).",
             "ESR values",
-            value => SyndromeDescription.From(EsrValue.Parse(value)),
+            (value, model) => SyndromeDescription.From(EsrValue.Parse(value), model),
             CliJsonContext.Default.SyndromeDescription,
             SyndromeText.Write),
         input);

@@ -1,7 +1,9 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text.Json.Serialization.Metadata;
+using TrapGen.Architecture;
 
 namespace TrapGen.Cli.Commands;
 
@@ -18,7 +20,7 @@ internal static class ValueCommand
     /// <param name="ValueName">The argument's name.</param>
     /// <param name="ValueDescription">The argument's help text.</param>
     /// <param name="What">The values in plural, for messages ("ESR values").</param>
-    /// <param name="Process">Turns a value into a result; throws <see cref="CliException"/> on bad input.</param>
+    /// <param name="Process">Turns a value into a result on a CPU model (<c>--cpu</c>, or null for the whole architecture); throws <see cref="CliException"/> on bad input.</param>
     /// <param name="Json">The result's JSON contract.</param>
     /// <param name="WriteText">Prints a result as text.</param>
     public sealed record Definition<T>(
@@ -27,7 +29,7 @@ internal static class ValueCommand
         string ValueName,
         string ValueDescription,
         string What,
-        Func<CliValue, T> Process,
+        Func<CliValue, CpuModel?, T> Process,
         JsonTypeInfo<T> Json,
         Action<T, TextWriter> WriteText);
 
@@ -39,19 +41,25 @@ internal static class ValueCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object a line (shape: docs/cli.md)." };
+        var cpu = new Option<string?>("--cpu")
+        {
+            Description = "Say whether the register or instruction exists on this CPU model, and what that CPU does when it does not: " + string.Join(", ", CpuModels.All.Select(m => m.Name)) + ".",
+        };
         var command = new Command(definition.Name, definition.Description)
         {
             values,
             json,
+            cpu,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var asJson = parse.GetValue(json);
+            var model = RunCommand.Model(parse, cpu);
             return CliBatch.Run(CliInput.Values(parse.GetValue(values), input, error, definition.What), error, definition.What, (value, index) =>
             {
-                var result = definition.Process(value);
+                var result = definition.Process(value, model);
                 if (asJson)
                 {
                     output.WriteLine(CliJson.Serialize(result, definition.Json, indented: false));

@@ -19,6 +19,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Register">The catalogued register it reaches, or null.</param>
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
 /// <param name="Syndrome">The ESR decoded, for the text output.</param>
+/// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model; otherwise null.</param>
 internal sealed record EncodedInstruction(
     string Instruction,
     string InstructionSet,
@@ -27,9 +28,10 @@ internal sealed record EncodedInstruction(
     string Esr,
     RegisterMatch? Register,
     string? ArchitecturalName,
-    [property: JsonIgnore] SyndromeDescription Syndrome)
+    [property: JsonIgnore] SyndromeDescription Syndrome,
+    CpuPresence? Cpu)
 {
-    public static EncodedInstruction Parse(CliValue value)
+    public static EncodedInstruction Parse(CliValue value, CpuModel? model = null)
     {
         if (!TryDecodeWord(value.Text, out var access, out var wordError))
         {
@@ -45,7 +47,7 @@ internal sealed record EncodedInstruction(
         }
 
         var esr = SyndromeBuilder.Build(access);
-        var syndrome = SyndromeDescription.From(esr);
+        var syndrome = SyndromeDescription.From(esr, model);
         var a64 = access.Class.IsAarch64;
         var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
             ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Instructions.InstructionSet.T32 }))
@@ -58,7 +60,8 @@ internal sealed record EncodedInstruction(
             CliHex.Word(esr),
             syndrome.Register,
             syndrome.ArchitecturalName,
-            syndrome);
+            syndrome,
+            syndrome.Cpu);
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ internal static class EncodedInstructionText
         {
             table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName));
         }
+
+        if (encoded.Cpu is { } cpu)
+        {
+            table.Add("  cpu", cpu.Summary);
+        }
+
         table.WriteBodyTo(output);
     }
 }

@@ -32,6 +32,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="ConditionValid">For AArch32 traps, the CV bit; null otherwise.</param>
 /// <param name="Register">The catalogued register the access reaches, or null.</param>
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
+/// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
 internal sealed record SyndromeDescription(
     string Esr,
     string Ec,
@@ -48,9 +49,11 @@ internal sealed record SyndromeDescription(
     string? Instruction,
     bool? ConditionValid,
     RegisterMatch? Register,
-    string? ArchitecturalName)
+    string? ArchitecturalName,
+    CpuPresence? Cpu)
 {
-    public static SyndromeDescription From(ulong value)
+    /// <summary>Decodes <paramref name="value"/>, checking the access against <paramref name="model"/> when there is one.</summary>
+    public static SyndromeDescription From(ulong value, CpuModel? model = null)
     {
         var esr = (uint)value;
         var iss = EsrFields.GetISS(esr);
@@ -82,6 +85,7 @@ internal sealed record SyndromeDescription(
             spelled ? instruction : null,
             decoded && !access.Class.IsAarch64 ? conditionValid : null,
             register,
-            architecturalName);
+            architecturalName,
+            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null);
     }
 }

@@ -62,6 +62,11 @@ internal static class SyndromeText
             output.WriteLine("  instruction  " + instruction + condition);
             output.WriteLine("  register     " + (syndrome.Register?.Summary ?? RegisterText.None(syndrome.ArchitecturalName)));
         }
+
+        if (syndrome.Cpu is { } cpu)
+        {
+            output.WriteLine("  cpu          " + cpu.Summary);
+        }
     }
 
     /// <summary>Decimal for small fields, hexadecimal for wide ones (fault status codes, immediates).</summary>

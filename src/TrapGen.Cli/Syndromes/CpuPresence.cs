@@ -1,0 +1,79 @@
+using System.Linq;
+using TrapGen.Architecture;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>
+/// Whether a trapped access reaches something a CPU model has (<c>trapgen decode --cpu NAME</c>), and what the
+/// CPU does when it does not: a register or System instruction of a feature the model lacks is UNDEFINED at EL1
+/// before any EL2 trap, so such a syndrome never comes from that CPU; an absent ID register reads as zero
+/// (HCR_EL2.TID3 traps it); an IMPLEMENTATION DEFINED encoding the model does not define is UNDEFINED unless
+/// HCR_EL2.TIDCP traps it first.
+/// </summary>
+/// <param name="Model">The model's name: <c>cortex-a57</c>.</param>
+/// <param name="Exists">Whether the model has the register or instruction.</param>
+/// <param name="Needs">What it needs that the model lacks (<c>FEAT_CCIDX</c>, <c>AArch32 at EL1</c>), or null.</param>
+/// <param name="Summary">All of it in one sentence, for people.</param>
+internal sealed record CpuPresence(string Model, bool Exists, string? Needs, string Summary)
+{
+    /// <summary>Checks the access of <paramref name="trapClass"/> at <paramref name="key"/> on <paramref name="model"/>; null when it is no System register access.</summary>
+    public static CpuPresence? Of(CpuModel model, TrapClass trapClass, uint key, bool isRead)
+    {
+        if (!trapClass.IsDispatchable)
+        {
+            return null;
+        }
+
+        if (!trapClass.IsAarch64 && !model.HasAarch32El1)
+        {
+            const string aarch32 = "AArch32 at EL1";
+            return new CpuPresence(model.Name, false, aarch32, model.Name + " has no " + aarch32 + " (ID_AA64PFR0_EL1.EL1 is 0b0001): no guest of it makes this access");
+        }
+
+        var named = RegistersByKey.NameOf(trapClass, key, isRead);
+        var implementationDefined = named is null && ImplementationDefinedSpace.Contains(trapClass, key);
+        if (El1Access.Implements(model, trapClass, key, isRead))
+        {
+            var name = named ?? (implementationDefined ? "its IMPLEMENTATION DEFINED " + ImplementationDefinedName(model, trapClass, key) : "this encoding");
+            return new CpuPresence(model.Name, true, null, model.Name + " has " + name);
+        }
+
+        var needs = Condition(trapClass, key, isRead);
+        var lacks = implementationDefined
+            ? model.Name + " defines no IMPLEMENTATION DEFINED register at this encoding"
+            : model.Name + " has no " + named + (needs is null ? string.Empty : ", which needs " + RequirementText.Describe(needs));
+        var consequence = El1Access.Check(trapClass, key, isRead, model) == El1AccessCheck.Allowed
+            ? ": it reads as zero there, a reserved ID register, and HCR_EL2.TID3 traps the read"
+            : ImplementationDefinedSpace.TrappedByTidcp(trapClass, key)
+                ? ": the access is UNDEFINED at EL1 there unless HCR_EL2.TIDCP traps it first, as this syndrome's would"
+                : ": the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it";
+        return new CpuPresence(model.Name, false, needs, lacks + consequence);
+    }
+
+    /// <summary>The TRM's name of the model's IMPLEMENTATION DEFINED register at <paramref name="key"/>, which the model has.</summary>
+    private static string? ImplementationDefinedName(CpuModel model, TrapClass trapClass, uint key)
+    {
+        uint Field(string name) => trapClass.KeyValue(key, name);
+        if (trapClass == TrapClasses.Msr)
+        {
+            var encoding = new Aarch64Encoding((int)Field("Op0"), (int)Field("Op1"), (int)Field("CRn"), (int)Field("CRm"), (int)Field("Op2"));
+            return model.ImplementationDefined.FirstOrDefault(r => r.Encoding == encoding).Name;
+        }
+
+        var cp15 = Aarch32Encoding.Cp15(trapClass == TrapClasses.Mcr ? AccessForm.Mcr : AccessForm.Mcrr, (int)Field("Opc1"), trapClass == TrapClasses.Mcr ? (int)Field("CRn") : 0, (int)Field("CRm"), trapClass == TrapClasses.Mcr ? (int)Field("Opc2") : 0);
+        return model.Aarch32ImplementationDefined.FirstOrDefault(r => r.Encoding == cp15).Name;
+    }
+
+    /// <summary>The register-requirements.table condition of the register or instruction at <paramref name="key"/>, or null.</summary>
+    private static string? Condition(TrapClass trapClass, uint key, bool isRead)
+    {
+        if (trapClass == TrapClasses.Msr)
+        {
+            return RegistersByKey.TryFindAarch64(key, isRead ? AccessDirection.Read : AccessDirection.Write, out var register) ? Requirements.Of(register)
+                : RegistersByKey.TryFindInstruction(key, out var instruction) ? Requirements.Of(instruction)
+                : null;
+        }
+
+        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) ? Requirements.Of(aarch32) : null;
+    }
+}
