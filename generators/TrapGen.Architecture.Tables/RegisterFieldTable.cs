@@ -5,22 +5,29 @@ using System.Linq;
 namespace TrapGen.Architecture.Tables;
 
 /// <summary>
-/// register-fields.table: register field lsb width. Each row becomes a (register, BitField) pair of
-/// <c>RegisterFields</c>; a row that is malformed, names a register aarch64-registers.table lacks,
+/// register-fields.table: register field lsb width [signed]. Each row becomes a (register, BitField, signed)
+/// row of <c>RegisterFields</c>; a row that is malformed, names a register aarch64-registers.table lacks,
 /// repeats a field name of its register or overlaps one of its fields is reported and left out.
 /// </summary>
 internal static class RegisterFieldTable
 {
-    private const string Columns = "register field lsb width";
+    private const string Columns = "register field lsb width [signed]";
 
     public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> registers)
     {
         var known = new HashSet<string>(registers, System.StringComparer.Ordinal);
         var fields = new Dictionary<string, List<Field>>(System.StringComparer.Ordinal);
-        return RowTable.Translate(file, text, "RegisterFields", "(string Register, BitField Field)", (row, line) =>
+        return RowTable.Translate(file, text, "RegisterFields", "(string Register, BitField Field, bool Signed)", (row, line) =>
         {
-            if (!row.HasCells(4, Columns))
+            if (line.Cells.Count != 5 && !row.HasCells(4, Columns))
             {
+                return null;
+            }
+
+            var signed = line.Cells.Count == 5;
+            if (signed && line.Cells[4].Text != "signed")
+            {
+                row.Report(line.Cells[4], "'" + line.Cells[4].Text + "' must be 'signed' or left out");
                 return null;
             }
 
@@ -77,7 +84,7 @@ internal static class RegisterFieldTable
             }
 
             others.Add(field);
-            return string.Format(CultureInfo.InvariantCulture, "({0}, new BitField({1}, {2}, {3}))", CSharp.String(register.Text), CSharp.String(field.Name), lsb, width);
+            return string.Format(CultureInfo.InvariantCulture, "({0}, new BitField({1}, {2}, {3}), {4})", CSharp.String(register.Text), CSharp.String(field.Name), lsb, width, signed ? "true" : "false");
         });
     }
 
