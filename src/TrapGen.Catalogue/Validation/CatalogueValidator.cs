@@ -23,7 +23,10 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         new FieldOverrideValidator(diagnostics).Validate(catalogue);
         new TrapGroupValidator(diagnostics).Validate(catalogue, parsedCompletely);
         new ArchitectureValidator(diagnostics).Validate(catalogue);
-        new CpuPresenceValidator(diagnostics).Validate(catalogue);
-        new CpuFieldValidator(diagnostics).Validate(catalogue);
+        if (CpuModelsOf.Catalogue(catalogue) is { Count: > 0 } models)
+        {
+            new CpuPresenceValidator(diagnostics).Validate(catalogue, models);
+            new CpuFieldValidator(diagnostics).Validate(catalogue, models);
+        }
     }
 }

@@ -18,14 +18,9 @@ namespace TrapGen.Catalogue.Validation;
 /// </summary>
 internal sealed class CpuFieldValidator(DiagnosticBag diagnostics)
 {
-    public void Validate(RegisterCatalogue catalogue)
+    /// <summary>Checks <paramref name="catalogue"/> against <paramref name="models"/>, the models it names.</summary>
+    public void Validate(RegisterCatalogue catalogue, IReadOnlyList<CpuModel> models)
     {
-        var models = CpuModelsOf.Catalogue(catalogue);
-        if (models.Count == 0)
-        {
-            return;
-        }
-
         foreach (var register in catalogue.Registers.Where(r => r.Handling == RegisterHandling.Sanitised && !r.ImplementationDefined && IsFeatureIdRegister(r.Encoding)))
         {
             foreach (var entry in register.Fields.Where(f => !f.Declared && f.Field is { } bits && f.Value <= bits.MaxValue))

@@ -12,18 +12,13 @@ namespace TrapGen.Catalogue.Validation;
 /// implements. On those CPUs an access UNDEFs at EL1 before any EL2 trap, so the entry is dead code. Checked are
 /// the entries the catalogue writes: a register entry, the AArch32 forms it lists under <c>aarch32</c>, and each
 /// instruction; the AArch32 views the architecture supplies to an entry that lists none (TCR_EL1's TTBCR2) are
-/// not, since the entry did not choose them. Without <c>cpus:</c> nothing is checked.
+/// not, since the entry did not choose them. Without <c>cpus:</c> it does not run.
 /// </summary>
 internal sealed class CpuPresenceValidator(DiagnosticBag diagnostics)
 {
-    public void Validate(RegisterCatalogue catalogue)
+    /// <summary>Checks <paramref name="catalogue"/> against <paramref name="models"/>, the models it names.</summary>
+    public void Validate(RegisterCatalogue catalogue, IReadOnlyList<CpuModel> models)
     {
-        var models = CpuModelsOf.Catalogue(catalogue);
-        if (models.Count == 0)
-        {
-            return;
-        }
-
         foreach (var register in catalogue.Registers)
         {
             ValidateRegister(models, register);
