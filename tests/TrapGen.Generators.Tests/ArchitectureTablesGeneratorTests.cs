@@ -54,26 +54,17 @@ public sealed class ArchitectureTablesGeneratorTests
     }
 
     [Fact]
-    public void Register_fields_become_bit_fields_of_their_register()
+    public void Register_fields_become_bit_fields_of_their_register_marked_signed_or_not()
     {
-        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
+        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  FP  16  4  signed\nID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
 
         Assert.Empty(result.Diagnostics);
         var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"EL0\", 0, 4), false)", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"FP\", 16, 4), true)", fields, System.StringComparison.Ordinal);
         Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"SVE\", 32, 4), false)", fields, System.StringComparison.Ordinal);
         Assert.Contains("(\"CTR_EL0\", new BitField(\"DminLine\", 16, 4), false)", fields, System.StringComparison.Ordinal);
         Assert.Contains("(\"CTR_EL0\", new BitField(\"IDC\", 28, 1), false)", fields, System.StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_signed_register_field_is_marked_signed()
-    {
-        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  FP  16  4  signed\n");
-
-        Assert.Empty(result.Diagnostics);
-        var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"FP\", 16, 4), true)", fields, System.StringComparison.Ordinal);
     }
 
     [Theory]
