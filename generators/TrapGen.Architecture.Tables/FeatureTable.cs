@@ -37,10 +37,8 @@ internal static class FeatureTable
                 return null;
             }
 
-            var signed = line.Cells.Count == 5;
-            if (signed && line.Cells[4].Text != "signed")
+            if (!row.TryFlag(4, "signed", out var signed))
             {
-                row.Report(line.Cells[4], "'" + line.Cells[4].Text + "' must be 'signed' or left out");
                 return null;
             }
 

@@ -5,21 +5,26 @@ using System.Linq;
 namespace TrapGen.Architecture.Tables;
 
 /// <summary>
-/// register-fields.table: register field lsb width. Each row becomes a (register, BitField) pair of
-/// <c>RegisterFields</c>; a row that is malformed, names a register aarch64-registers.table lacks,
+/// register-fields.table: register field lsb width [signed]. Each row becomes a (register, BitField, signed)
+/// row of <c>RegisterFields</c>; a row that is malformed, names a register aarch64-registers.table lacks,
 /// repeats a field name of its register or overlaps one of its fields is reported and left out.
 /// </summary>
 internal static class RegisterFieldTable
 {
-    private const string Columns = "register field lsb width";
+    private const string Columns = "register field lsb width [signed]";
 
     public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> registers)
     {
         var known = new HashSet<string>(registers, System.StringComparer.Ordinal);
         var fields = new Dictionary<string, List<Field>>(System.StringComparer.Ordinal);
-        return RowTable.Translate(file, text, "RegisterFields", "(string Register, BitField Field)", (row, line) =>
+        return RowTable.Translate(file, text, "RegisterFields", "(string Register, BitField Field, bool Signed)", (row, line) =>
         {
-            if (!row.HasCells(4, Columns))
+            if (line.Cells.Count != 5 && !row.HasCells(4, Columns))
+            {
+                return null;
+            }
+
+            if (!row.TryFlag(4, "signed", out var signed))
             {
                 return null;
             }
@@ -77,7 +82,7 @@ internal static class RegisterFieldTable
             }
 
             others.Add(field);
-            return string.Format(CultureInfo.InvariantCulture, "({0}, new BitField({1}, {2}, {3}))", CSharp.String(register.Text), CSharp.String(field.Name), lsb, width);
+            return string.Format(CultureInfo.InvariantCulture, "({0}, new BitField({1}, {2}, {3}), {4})", CSharp.String(register.Text), CSharp.String(field.Name), lsb, width, signed ? "true" : "false");
         });
     }
 

@@ -27,6 +27,22 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
 
     public TableCell Cell(int index) => line.Cells[index];
 
+    /// <summary>
+    /// Reads an optional cell at <paramref name="index"/> that may only be the word <paramref name="flag"/> (<c>signed</c>):
+    /// <paramref name="present"/> says whether it is there; anything else there is reported, and false returned.
+    /// </summary>
+    public bool TryFlag(int index, string flag, out bool present)
+    {
+        present = line.Cells.Count > index;
+        if (present && line.Cells[index].Text != flag)
+        {
+            Report(line.Cells[index], "'" + line.Cells[index].Text + "' must be '" + flag + "' or left out");
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>An upper-case architectural name: letters, digits and '_'.</summary>
     public string Name(int index)
     {

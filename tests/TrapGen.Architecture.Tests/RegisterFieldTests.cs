@@ -30,6 +30,24 @@ public sealed class RegisterFieldTests
     }
 
     [Fact]
+    public void The_signed_fields_are_the_arm_arms_signed_id_fields_and_no_others()
+    {
+        (string Register, string Field)[] signed =
+        [
+            ("ID_AA64PFR0_EL1", "FP"), ("ID_AA64PFR0_EL1", "AdvSIMD"), ("ID_AA64DFR0_EL1", "DoubleLock"),
+            ("ID_AA64MMFR0_EL1", "TGran4"), ("ID_AA64MMFR0_EL1", "TGran64"),
+        ];
+
+        var marked = RegisterFields.Registers.SelectMany(r => RegisterFields.Of(r).Where(f => RegisterFields.IsSigned(r, f.Name)).Select(f => (r, f.Name)));
+
+        Assert.Equal(signed.Order(), marked.Order());
+        Assert.True(RegisterFields.IsSigned("id_aa64pfr0_el1", "fp"));
+        Assert.False(RegisterFields.IsSigned("ID_AA64DFR0_EL1", "PMUVer"));
+        Assert.False(RegisterFields.IsSigned("ID_AA64MMFR0_EL1", "TGran16"));
+        Assert.False(RegisterFields.IsSigned("NO_SUCH_EL1", "FP"));
+    }
+
+    [Fact]
     public void Implementation_defined_auxiliary_feature_registers_have_no_fields()
     {
         Assert.Empty(RegisterFields.Of("ID_AFR0_EL1"));

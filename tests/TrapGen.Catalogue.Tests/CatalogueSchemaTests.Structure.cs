@@ -64,6 +64,16 @@ public sealed partial class CatalogueSchemaTests
     }
 
     [Fact]
+    public void The_schemas_cpu_models_are_the_architectures_in_table_order()
+    {
+        var cpus = Property(SchemaDocument.Value, "cpus");
+
+        Assert.Equal(CpuModels.All.Select(m => m.Name), Strings(Items(cpus)["enum"]));
+        Assert.Equal(1, cpus["minItems"]!.GetValue<int>());
+        Assert.True(cpus["uniqueItems"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void The_schemas_trap_controls_are_the_architectures_hcr_el2_bits()
     {
         var rules = Items(Property(SchemaDocument.Value, "trap_groups"))["allOf"]!.AsArray().Select(rule => rule!.AsObject()).ToList();

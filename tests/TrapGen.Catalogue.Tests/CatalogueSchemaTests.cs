@@ -119,7 +119,7 @@ public sealed partial class CatalogueSchemaTests
         {
             "an emulated register",
             "version: 1\nemulators:\n  - name: Cntpct\nregisters:\n  - name: CNTPCT_EL0\n    handling: emulated\n    emulator: Cntpct\n    access: ro\n"
-        },
+        },        { "the CPU models it is written for", "version: 1\ncpus: [cortex-a57, neoverse-n1]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n" },
     };
 
     [Theory]
@@ -205,6 +205,10 @@ public sealed partial class CatalogueSchemaTests
 
         // The validator's rules that need no architecture.
         { "handling: emulated without an emulator", "version: 1\nemulators:\n  - name: Cntpct\nregisters:\n  - name: CNTPCT_EL0\n    handling: emulated\n", "emulator", CatalogueRules.UnknownHandler.Id },
+        { "cpus: [] (no model)", "version: 1\ncpus: []\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus", CatalogueRules.InvalidCpuList.Id },
+        { "cpus naming a model TrapGen lacks", "version: 1\ncpus: [cortex-a75]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus", CatalogueRules.InvalidCpuList.Id },
+        { "cpus naming a model twice", "version: 1\ncpus: [cortex-a57, cortex-a57]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus", CatalogueRules.InvalidCpuList.Id },
+        { "cpus that is not a list", "version: 1\ncpus: cortex-a57\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus", CatalogueRules.InvalidValue.Id },
         { "an emulator with handling: passthrough", "version: 1\nemulators:\n  - name: Cntpct\nregisters:\n  - name: CNTPCT_EL0\n    handling: passthrough\n    emulator: Cntpct\n", "handling", CatalogueRules.UnknownHandler.Id },
         { "width: 32 on an architectural register", Registers + "  - name: FAR_EL1\n    width: 32\n    handling: passthrough\n", "implementation_defined", CatalogueRules.PropertyContradictsArchitecture.Id },
         { "a 32-bit register's reset over 32 bits", Registers + ImplementationDefined("{ op0: 3, op1: 0, crn: 15, crm: 0, op2: 0 }", "width: 32", "reset: 0x1_0000_0000"), "reset", CatalogueRules.FieldOutOfRange.Id },

@@ -54,21 +54,23 @@ public sealed class ArchitectureTablesGeneratorTests
     }
 
     [Fact]
-    public void Register_fields_become_bit_fields_of_their_register()
+    public void Register_fields_become_bit_fields_of_their_register_marked_signed_or_not()
     {
-        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
+        var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  FP  16  4  signed\nID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
 
         Assert.Empty(result.Diagnostics);
         var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"EL0\", 0, 4))", fields, System.StringComparison.Ordinal);
-        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"SVE\", 32, 4))", fields, System.StringComparison.Ordinal);
-        Assert.Contains("(\"CTR_EL0\", new BitField(\"DminLine\", 16, 4))", fields, System.StringComparison.Ordinal);
-        Assert.Contains("(\"CTR_EL0\", new BitField(\"IDC\", 28, 1))", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"EL0\", 0, 4), false)", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"FP\", 16, 4), true)", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"SVE\", 32, 4), false)", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"CTR_EL0\", new BitField(\"DminLine\", 16, 4), false)", fields, System.StringComparison.Ordinal);
+        Assert.Contains("(\"CTR_EL0\", new BitField(\"IDC\", 28, 1), false)", fields, System.StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("‸ID_AA64PFR0_EL1  SVE  32", "expected 4 columns (register field lsb width), found 3")]
-    [InlineData("‸ID_AA64PFR0_EL1  SVE  32  4  extra", "expected 4 columns (register field lsb width), found 5")]
+    [InlineData("‸ID_AA64PFR0_EL1  SVE  32", "expected 4 columns (register field lsb width [signed]), found 3")]
+    [InlineData("ID_AA64PFR0_EL1  SVE  32  4  ‸extra", "'extra' must be 'signed' or left out")]
+    [InlineData("‸ID_AA64PFR0_EL1  SVE  32  4  signed  extra", "expected 4 columns (register field lsb width [signed]), found 6")]
     [InlineData("ID_AA64PFR0_EL1  SVE  ‸x32  4", "'x32' must be a number from 0 to 63")]
     [InlineData("ID_AA64PFR0_EL1  SVE  32  ‸four", "'four' must be a number from 1 to 64")]
     [InlineData("ID_AA64PFR0_EL1  SVE  ‸64  1", "'64' must be a number from 0 to 63")]

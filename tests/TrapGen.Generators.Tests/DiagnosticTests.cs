@@ -91,6 +91,19 @@ public sealed class DiagnosticTests
         new("TG0025", "version: 1\n" + Laughs() + "registers: []\n", "nodes by here, counting each alias as the nodes it stands for, over the limit of 100000; raise it with <TrapGenMaxCatalogueNodes>"),
         new("TG0026", "‸version: 1\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n" + string.Concat(Enumerable.Range(0, 250).Select(i => "    colour" + i + ": blue\n")), "50 more diagnostic(s) not shown (50 error(s))"),
         new("TG0027", "version: 1\nregisters:\n  - name: FAR_EL1\n    description: caf‸\uFFFD\n    handling: passthrough\n", "not valid UTF-8"),
+
+        // The catalogue's CPU models.
+        new("TG0034", "version: 1\ncpus: [cortex-a57, ‸cortex-a75]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "unknown CPU model 'cortex-a75'; did you mean cortex-a35, cortex-a72 or cortex-a76?"),
+        new("TG0034", "version: 1\ncpus: ‸[]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus lists no CPU model"),
+        new("TG0034", "version: 1\ncpus: [cortex-a57, ‸cortex-a57]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "cpus lists cortex-a57 twice"),
+        new("TG0004", "version: 1\ncpus: ‸cortex-a57\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "expected a list of CPU models"),
+        new("TG0004", "version: 1\ncpus: [‸{ name: cortex-a57 }]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\n", "expected a CPU model's name"),
+        new("TG0035", "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: ‸CCSIDR2_EL1\n    handling: raz-wi\n", "the register CCSIDR2_EL1 is not implemented on cortex-a57 (needs FEAT_CCIDX)"),
+        new("TG0035", "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: TCR_EL1\n    handling: passthrough\n    aarch32: [TTBCR, ‸TTBCR2]\n", "the AArch32 register TTBCR2 (MCR p15, 0, c2, c0, 3) is not implemented on cortex-a57 (needs FEAT_AA32HPD)"),
+        new("TG0035", "version: 1\ncpus: [neoverse-n1]\nregisters:\n  - name: ‸JIDR\n    handling: constant\n    value: 0\n", "the AArch32 register JIDR is not implemented on neoverse-n1 (no AArch32 at EL1)"),
+        new("TG0035", "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: FAR_EL1\n    handling: passthrough\ninstructions:\n  - name: ‸DC CVAP\n    handling: ignore\n", "the System instruction DC CVAP is not implemented on cortex-a57 (needs FEAT_DPB)"),
+        new("TG0036", "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: ID_AA64PFR0_EL1\n    handling: sanitised\n    fields: { EL2: 0, SVE: ‸1 }\n", "ID_AA64PFR0_EL1.SVE = 1 advertises more than the hardware has on cortex-a57 (SVE = 0): a sanitised ID register may only hide features; give at most 0"),
+        new("TG0036", "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: ID_AA64PFR0_EL1\n    handling: sanitised\n    fields: { FP: ‸1 }\n", "FP is a signed field, where 0xF means not implemented; give at most 0"),
     ];
 
     [Theory]

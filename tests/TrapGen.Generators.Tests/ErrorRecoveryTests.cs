@@ -117,4 +117,39 @@ public sealed class ErrorRecoveryTests
         Assert.Empty(result.GeneratedSources);
         Assert.Contains(result.Diagnostics, d => d.Id == CatalogueRules.MalformedYaml.Id);
     }
+
+    [Theory]
+    [InlineData("cpus: [cortex-a75]", "TG0034")]
+    [InlineData("cpus: []", "TG0034")]
+    [InlineData("cpus: [cortex-a57, cortex-a57]", "TG0034")]
+    [InlineData("cpus: cortex-a57", "TG0004")]
+    [InlineData("cpus: [[cortex-a57], { name: max }, \"\"]", "TG0004")]
+    [InlineData("cpus: { cortex-a57: true }", "TG0004")]
+    public void A_malformed_cpus_list_is_reported_and_everything_is_still_generated(string cpus, string id)
+    {
+        const string Registers = "registers:\n  - name: CONTEXTIDR_EL1\n    handling: passthrough\n";
+        var intended = CatalogueLoader.Load("version: 1\n" + Registers).ValidCatalogue!;
+
+        var (_, result, output) = GeneratorHarness.Run("version: 1\n" + cpus + "\n" + Registers, StubImplementation.For(intended, GeneratorHarness.TestNamespace));
+
+        Assert.All(result.Diagnostics, d => Assert.Equal(id, d.Id));
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("CONTEXTIDR_EL1", System.StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_sanitised_register_that_advertises_more_than_its_cpu_is_left_out_and_the_rest_is_generated()
+    {
+        const string Text = "version: 1\ncpus: [cortex-a57]\nregisters:\n  - name: ID_AA64PFR0_EL1\n    handling: sanitised\n    fields: { SVE: 1 }\n"
+            + "  - name: CONTEXTIDR_EL1\n    handling: passthrough\n  - name: CCSIDR2_EL1\n    handling: raz-wi\n";
+
+        var (_, result, _) = GeneratorHarness.Run(Text);
+
+        Assert.Equal(["TG0035", "TG0036"], result.Diagnostics.Select(d => d.Id).Order());
+        var keys = result.GeneratedSources.Single(s => s.HintName.EndsWith(".Keys.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public const uint CONTEXTIDR_EL1 =", keys, System.StringComparison.Ordinal);
+        Assert.Contains("public const uint CCSIDR2_EL1 =", keys, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("ID_AA64PFR0_EL1", keys, System.StringComparison.Ordinal);
+    }
 }

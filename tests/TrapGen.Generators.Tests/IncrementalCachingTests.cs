@@ -93,13 +93,15 @@ public sealed class IncrementalCachingTests
 
         """;
 
-    /// <summary>Edits of a catalogue that change no fact: comments, blank lines, a comment's position; one of them of the shipped catalogue, whatever it holds.</summary>
+    /// <summary>Edits of a catalogue that change no generated fact: comments, blank lines, a comment's position, the CPU models it is checked against; two of them of the shipped catalogue.</summary>
     public static TheoryData<string, string, string> FactFreeEdits => new()
     {
         { "a comment added", Catalogue, Catalogue.Replace("version: 1\n", "version: 1\n# Reviewed on 2026-12-05: nothing changes below.\n", System.StringComparison.Ordinal) },
         { "blank lines and a trailing comment", Catalogue, Catalogue.Replace("registers:\n", "\n\nregisters:   # the registers\n\n", System.StringComparison.Ordinal) },
         { "every comment removed", Catalogue, string.Join("\n", Catalogue.Split('\n').Where(line => !line.TrimStart().StartsWith('#')).Select(line => line.Split('#')[0].TrimEnd())) },
         { "a comment added to the shipped catalogue", TestFiles.RealCatalogue, "# Reviewed on 2026-12-05: nothing changes below.\n\n" + TestFiles.RealCatalogue },
+        { "cpus named (checks only: no generated code changes)", Catalogue, Catalogue.Replace("version: 1\n", "version: 1\ncpus: [cortex-a57, neoverse-n1]\n", System.StringComparison.Ordinal) },
+        { "a model added to the shipped catalogue's cpus", TestFiles.RealCatalogue, TestFiles.RealCatalogue.Replace("cpus: [cortex-a57]", "cpus: [cortex-a57, cortex-a72]", System.StringComparison.Ordinal) },
     };
 
     [Fact]

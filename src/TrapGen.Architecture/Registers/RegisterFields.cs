@@ -11,7 +11,10 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static partial class RegisterFields
 {
-    private static readonly (string Register, BitField Field)[] Rows = CreateAll();
+    private static readonly (string Register, BitField Field, bool Signed)[] Rows = CreateAll();
+
+    private static readonly HashSet<(string Register, string Field)> SignedFields = new(
+        Rows.Where(row => row.Signed).Select(row => (row.Register.ToUpperInvariant(), row.Field.Name.ToUpperInvariant())));
 
     private static readonly Dictionary<string, BitField[]> ByRegister = Rows
         .GroupBy(row => row.Register, StringComparer.OrdinalIgnoreCase)
@@ -51,4 +54,13 @@ public static partial class RegisterFields
 
         return ByName.TryGetValue(aarch64Name, out var fields) && fields.TryGetValue(fieldName, out var field) ? field : null;
     }
+
+    /// <summary>
+    /// Gets whether the Arm ARM defines field <paramref name="fieldName"/> of <paramref name="aarch64Name"/> (ignoring case)
+    /// as a signed ID field, whose all-ones value means "not implemented" (ID_AA64PFR0_EL1.FP); false for an unsigned one
+    /// and for a field the table lacks.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="aarch64Name"/> or <paramref name="fieldName"/> is null.</exception>
+    public static bool IsSigned(string aarch64Name, string fieldName) =>
+        SignedFields.Contains(((aarch64Name ?? throw new ArgumentNullException(nameof(aarch64Name))).ToUpperInvariant(), (fieldName ?? throw new ArgumentNullException(nameof(fieldName))).ToUpperInvariant()));
 }

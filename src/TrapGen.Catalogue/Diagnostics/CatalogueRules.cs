@@ -487,6 +487,40 @@ public static class CatalogueRules
         "'{0}' is no longer needed: the ESR_EL2 and ISS layouts are the architecture's (TrapGen.Architecture's layouts.table and trap-classes.table), which a catalogue does not restate; remove the section",
         DiagnosticSeverityLevel.Warning);
 
+    /// <summary>TG0034: a <c>cpus:</c> list that names no CPU model TrapGen has, none at all, or one twice.</summary>
+    public static readonly DiagnosticRule InvalidCpuList = new(
+        "TG0034", "Invalid CPU model list",
+        "{0}",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0034 for a name ({0}: CpuModels.Unknown's sentence, with the closest models) that is no model.</summary>
+    public static readonly DiagnosticRule UnknownCpu = InvalidCpuList.WithMessage(
+        "cpus: {0}; name one of TrapGen's models, or remove it");
+
+    /// <summary>TG0034 for an empty <c>cpus:</c> list.</summary>
+    public static readonly DiagnosticRule NoCpus = InvalidCpuList.WithMessage(
+        "cpus lists no CPU model: name the models the catalogue is written for (cpus: [cortex-a57]; trapgen list --cpus lists them), or remove cpus to check against the architecture alone");
+
+    /// <summary>TG0034 for a model ({0}) listed twice.</summary>
+    public static readonly DiagnosticRule CpuListedTwice = InvalidCpuList.WithMessage(
+        "cpus lists {0} twice; remove this one");
+
+    /// <summary>TG0035: an entry that none of the catalogue's CPU models implements.</summary>
+    public static readonly DiagnosticRule NotOnTheCpus = new(
+        "TG0035", "Not implemented on the catalogue's CPUs",
+        "{0}",
+        DiagnosticSeverityLevel.Warning);
+
+    /// <summary>TG0035 for a register or instruction ({0}: its kind and name) none of the models ({1}: each with what it lacks) has.</summary>
+    public static readonly DiagnosticRule NoCpuImplements = NotOnTheCpus.WithMessage(
+        "{0} is not implemented on {1}, so an access UNDEFs at EL1 before any trap and this entry never runs: remove it, or add a model that has it to cpus");
+
+    /// <summary>TG0036: a sanitised field ({0}.{1} = {2}) that shows the guest more than CPU models ({3}: each with its value) have ({4}: the most it may be; {5}: a signed field's note, or nothing).</summary>
+    public static readonly DiagnosticRule FieldAboveCpu = new(
+        "TG0036", "Sanitised field advertises more than the CPU has",
+        "{0}.{1} = {2} advertises more than the hardware has on {3}: a sanitised ID register may only hide features{5}; give at most {4}, or remove the model from cpus",
+        DiagnosticSeverityLevel.Error);
+
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
         "TG9999", "TrapGen internal error",
@@ -500,6 +534,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
         PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue,
-        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InternalError,
+        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InvalidCpuList, NotOnTheCpus, FieldAboveCpu, InternalError,
     ];
 }

@@ -18,6 +18,12 @@ public sealed record RegisterCatalogue(
     public EquatableArray<InstructionDefinition> Instructions { get; init; } = EquatableArray<InstructionDefinition>.Empty;
 
     /// <summary>
+    /// Gets the CPU models the catalogue says it is written for (<c>cpus: [cortex-a57, neoverse-n1]</c>), in catalogue
+    /// order; empty when it names none, and then it is checked against the architecture alone.
+    /// </summary>
+    public EquatableArray<CpuReference> Cpus { get; init; } = EquatableArray<CpuReference>.Empty;
+
+    /// <summary>
     /// Gets the registers left out of generation because of their errors (see <c>CatalogueLoadResult.Generatable</c>).
     /// The code of the user still implements what they need (an emulator's read and write), so those partial
     /// members stay declared while the error is fixed.

@@ -73,6 +73,12 @@ public sealed record RegisterDefinition(
     /// <summary>Gets the fields node, or the entry when there is none.</summary>
     public SourceSpan FieldsSpan { get; init; }
 
+    /// <summary>
+    /// Gets whether the entry lists its AArch32 forms under <c>aarch32</c>; false when the architecture supplied
+    /// them (every AArch32 register mapped onto it), so that the entry did not choose them.
+    /// </summary>
+    public bool AliasesWritten { get; init; }
+
     /// <summary>Gets the bits the catalogue's <see cref="Fields"/> replace.</summary>
     public ulong OverriddenMask => Fields.Where(f => f.Field is not null).Aggregate(0UL, (mask, f) => mask | f.Field!.Mask);
 

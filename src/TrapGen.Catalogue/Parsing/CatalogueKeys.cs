@@ -8,7 +8,7 @@ namespace TrapGen.Catalogue.Parsing;
 /// <summary>The keys and enumerated values of registers.yaml (schemas/registers.schema.json mirrors them).</summary>
 internal static class CatalogueKeys
 {
-    public static readonly string[] Root = ["version", "trap_groups", "hooks", "emulators", "registers", "instructions"];
+    public static readonly string[] Root = ["version", "cpus", "trap_groups", "hooks", "emulators", "registers", "instructions"];
 
     /// <summary>The keys of the catalogue's root TrapGen no longer reads, each with the diagnostic that says so at the key.</summary>
     public static readonly IReadOnlyDictionary<string, Diagnostics.DiagnosticRule> RetiredRoot = new Dictionary<string, Diagnostics.DiagnosticRule>

@@ -54,12 +54,13 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
 
         var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root, CatalogueKeys.RetiredRoot);
         reader.Int("version", required: false, 1, 1, "the catalogue");
+        var cpus = ParseCpus(reader);
         var groups = ParseList(reader.Sequence("trap_groups", required: false), "trap_groups", ParseTrapGroup);
         var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
         var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
         var registers = ParseList(reader.Sequence("registers", required: true), "registers", ParseRegister);
         var instructions = ParseList(reader.Sequence("instructions", required: false), "instructions", ParseInstruction);
-        return new RegisterCatalogue(groups, hooks, emulators, registers) { Instructions = instructions };
+        return new RegisterCatalogue(groups, hooks, emulators, registers) { Instructions = instructions, Cpus = cpus };
     }
 
     public static string MessageOf(YamlException exception)
@@ -191,6 +192,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             ValueSpan = reader.SpanOf("value"),
             Fields = fields,
             FieldsSpan = reader.SpanOf("fields"),
+            AliasesWritten = reader.Has("aarch32"),
         };
     }
 

@@ -5,8 +5,8 @@ namespace TrapGen.Catalogue.Validation;
 
 /// <summary>
 /// The checks that span entries, one rule family a validator: names as identifiers, unique names and encodings, alias views, references to hooks and emulators, System
-/// instructions, sanitised fields, trap groups against HCR_EL2's facts, and every entry against the
-/// architecture's tables.
+/// instructions, sanitised fields, trap groups against HCR_EL2's facts, every entry against the
+/// architecture's tables, and against the CPU models the catalogue names.
 /// </summary>
 internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
 {
@@ -23,5 +23,10 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         new FieldOverrideValidator(diagnostics).Validate(catalogue);
         new TrapGroupValidator(diagnostics).Validate(catalogue, parsedCompletely);
         new ArchitectureValidator(diagnostics).Validate(catalogue);
+        if (CpuModelsOf.Catalogue(catalogue) is { Count: > 0 } models)
+        {
+            new CpuPresenceValidator(diagnostics).Validate(catalogue, models);
+            new CpuFieldValidator(diagnostics).Validate(catalogue, models);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Diagnostics;
@@ -63,19 +62,19 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
             var known = RegisterFields.Of(register.Name);
             if (known.Count == 0)
             {
-                return new(CatalogueRules.NoFieldTable, register.Name, entry.Name, Hex(entry.Value));
+                return new(CatalogueRules.NoFieldTable, register.Name, entry.Name, FieldValue(entry.Value));
             }
 
             return DiagnosticMessage.Suggesting(
                 ClosestName.Find(entry.Name, known.Select(f => f.Name)), CatalogueRules.UnknownField, CatalogueRules.UnknownFieldSuggesting,
-                register.Name, entry.Name, string.Join(", ", known.Select(f => f.Name + " [" + f.BitRange + "]")), Hex(entry.Value));
+                register.Name, entry.Name, string.Join(", ", known.Select(f => f.Name + " [" + f.BitRange + "]")), FieldValue(entry.Value));
         }
 
         if (entry.Declared && architectural is not null && (architectural.Lsb != field.Lsb || architectural.Width != field.Width))
         {
             return new(
                 CatalogueRules.FieldBitsDiffer,
-                register.Name, architectural.Name, architectural.BitRange, Decimal(field.Lsb), Decimal(field.Width), field.BitRange, Hex(entry.Value));
+                register.Name, architectural.Name, architectural.BitRange, Decimal(field.Lsb), Decimal(field.Width), field.BitRange, FieldValue(entry.Value));
         }
 
         if (field.Msb >= register.Width)
@@ -85,12 +84,9 @@ internal sealed class FieldOverrideValidator(DiagnosticBag diagnostics)
 
         if (entry.Value > field.MaxValue)
         {
-            return new(CatalogueRules.FieldValueTooWide, Hex(entry.Value), register.Name, field.Name, field.BitRange, Decimal(field.Width), Hex(field.MaxValue));
+            return new(CatalogueRules.FieldValueTooWide, FieldValue(entry.Value), register.Name, field.Name, field.BitRange, Decimal(field.Width), FieldValue(field.MaxValue));
         }
 
         return null;
     }
-
-    /// <summary>A field's value as the catalogue would write it: small ones in decimal, others in hex.</summary>
-    private static string Hex(ulong value) => value < 10 ? Decimal((long)value) : "0x" + value.ToString("X", CultureInfo.InvariantCulture);
 }
