@@ -125,10 +125,10 @@ public sealed class CpuModel
 
     /// <summary>
     /// Gets what the AArch64 register <paramref name="register"/> holds after <paramref name="written"/> is written
-    /// to it on this CPU (<see cref="WriteMaskOf"/>): on QEMU's cortex-a57, SCTLR_EL1 = 0x0200002034f4d91d keeps
-    /// neither ITFSB [37] (FEAT_MTE2) nor EPAN [57] (FEAT_PAN3) nor IESB [21] (FEAT_IESB). Every bit of a
-    /// register the table does not describe is kept. No bit depends on the value before the write: each
-    /// bit either stores what is written or is fixed.
+    /// to it on this CPU (<see cref="WriteMaskOf"/>): on the Cortex-A57, Linux's SCTLR_EL1 = 0x0200002034f4d91d keeps
+    /// neither ITFSB [37] (FEAT_MTE2) nor EPAN [57] (FEAT_PAN3) nor IESB [21] (FEAT_IESB); QEMU's cortex-a57,
+    /// which stores reserved bits, clears only ITFSB. Every bit of a register the table does not describe is
+    /// kept. No bit depends on the value before the write: each bit either stores what is written or is fixed.
     /// </summary>
     public ulong Keep(string register, ulong written) => WriteMaskOf(register).Keep(written);
 

@@ -24,4 +24,14 @@ public readonly record struct WriteMask(ulong Writable, ulong Ones)
     /// </summary>
     public ulong Keep(RegisterView view, int registerWidth, ulong previous, ulong written) =>
         Keep(RegisterViewBits.Write(view, registerWidth, previous, written));
+
+    /// <summary>
+    /// Gets what a read through <paramref name="view"/> gives after <paramref name="written"/> is written through
+    /// it: the view's bits of the kept value (a 32-bit half as 32 bits).
+    /// </summary>
+    public ulong KeepView(RegisterView view, ulong written)
+    {
+        var kept = RegisterViewBits.Read(view, Keep(view, 64, 0, written));
+        return view is RegisterView.Lo or RegisterView.Hi ? (uint)kept : kept;
+    }
 }
