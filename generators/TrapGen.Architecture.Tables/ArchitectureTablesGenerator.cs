@@ -145,7 +145,8 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "features.table" => FeatureTable.Translate(file, text, Names(registerLists)),
             "register-requirements.table" => RequirementTable.Translate(file, text, Names(registerLists)),
             "cpu-models.table" => CpuModelTable.Translate(file, text, Names(registerLists)),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models")]),
+            "register-write-masks.table" => WriteMaskTable.Translate(file, text, Names(registerLists)),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks")]),
         };
     }
 

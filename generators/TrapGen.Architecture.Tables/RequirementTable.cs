@@ -53,7 +53,8 @@ internal static class RequirementTable
         });
     }
 
-    private static bool IsCondition(string text)
+    /// <summary>Gets whether <paramref name="text"/> is a condition of this table's grammar; register-write-masks.table's conditions are too.</summary>
+    public static bool IsCondition(string text)
     {
         if (text == "NEVER")
         {

@@ -12,7 +12,7 @@ namespace TrapGen.Generators.Tests;
 /// The build step that turns TrapGen.Architecture's tables into C#: a malformed row is TGA0001 at its
 /// line and column in the table, and nothing throws.
 /// </summary>
-public sealed class ArchitectureTablesGeneratorTests
+public sealed partial class ArchitectureTablesGeneratorTests
 {
     private const string Controls = "HCR_EL2  TVM  26  set  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  Trap Reads of Virtual Memory controls.\n";
 
@@ -85,16 +85,20 @@ public sealed class ArchitectureTablesGeneratorTests
     {
         var marked = MarkedCatalogue.Parse(FieldsHeader + row + "\n");
 
-        var result = RunFields(marked.Text);
+        AssertReportedAndLeftOut(RunFields(marked.Text), marked, "register-fields.table", "RegisterFields.", message);
+    }
 
+    /// <summary>Asserts that <paramref name="result"/> has one TGA0001, at the marked cell of <paramref name="table"/>, saying <paramref name="message"/>, and that the generated <paramref name="hintPrefix"/> file kept only the header's one field.</summary>
+    private static void AssertReportedAndLeftOut(GeneratorRunResult result, MarkedCatalogue marked, string table, string hintPrefix, string message)
+    {
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("TGA0001", diagnostic.Id);
         var span = diagnostic.Location.GetLineSpan();
-        Assert.Equal("/tables/register-fields.table", span.Path);
+        Assert.Equal("/tables/" + table, span.Path);
         Assert.Equal((marked.Line, marked.Column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
-        var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Single(fields.Split('\n'), line => line.Contains("new BitField(", System.StringComparison.Ordinal));
+        var generated = result.GeneratedSources.Single(s => s.HintName.StartsWith(hintPrefix, System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Single(generated.Split('\n'), line => line.Contains("new BitField(", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class ArchitectureTablesGeneratorTests
         {
             const string Alphabet = "ab9_ :,-#[]=\n\t0xRW";
             var noise = new string(Enumerable.Range(0, random.Next(0, 200)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table" })
+            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table", "register-write-masks.table" })
             {
                 Run(noise, table);
             }

@@ -73,7 +73,7 @@ public sealed class RandomTraceProperties
                     var (name, written, isSctlr) = aarch64 ? WriteAarch64(domain, random) : WriteAarch32(domain, random);
                     var result = written;
                     Assert.Equal(tvm && VirtualMemoryControls.Contains(name), result.Kind == ExecutionKind.Trapped);
-                    model[id][name] = LastValue;
+                    model[id][name] = Kept(domain, name, aarch64);
                     if (isSctlr)
                     {
                         var enables = (LastValue & 1) != 0;
@@ -113,6 +113,20 @@ public sealed class RandomTraceProperties
     private static readonly ulong SctlrReset = SystemRegisters.Get(SystemRegister.SCTLR_EL1).ResetValue;
 
     private static ulong LastValue { get; set; }
+
+    /// <summary>What <see cref="LastValue"/>, written to <paramref name="name"/>, reads back as on the domain's CPU model: an AArch32 form reads its view of its AArch64 register's mask.</summary>
+    private static ulong Kept(Domain domain, string name, bool aarch64)
+    {
+        var model = domain.Hypervisor.Model;
+        if (aarch64)
+        {
+            return model.Keep(name.ToUpperInvariant(), LastValue);
+        }
+
+        var pair = Aarch32Registers.Single(r => r.Name == name).Pair;
+        var row = Architecture.Aarch32Registers.Named(name).Single(r => (r.Encoding.Form == AccessForm.Mcrr) == pair);
+        return model.WriteMaskOf(row.MapsTo!).KeepView(row.View, LastValue);
+    }
 
     private static (string Name, ExecutionResult Result, bool IsSctlr) WriteAarch64(Domain domain, Random random)
     {

@@ -247,7 +247,9 @@ internal static class DispatchEmitter
             }
 
             writer.Line("ref var slot = ref Registers().Slots[entry.Slot];");
-            writer.Line("slot = entry.Merge(slot, value);");
+            writer.Line("var kept = entry.Merge(slot, value);");
+            writer.Line("KeepImplemented(entry.Slot, ref kept);");
+            writer.Line("slot = kept;");
         }
 
         if (!special)
@@ -266,7 +268,9 @@ internal static class DispatchEmitter
                 using (writer.Block("if (entry.Emulator == 0)"))
                 {
                     writer.Line("ref var slot = ref Registers().Slots[entry.Slot];");
-                    writer.Line("kept = slot = entry.Merge(slot, value);");
+                    writer.Line("kept = entry.Merge(slot, value);");
+                    writer.Line("KeepImplemented(entry.Slot, ref kept);");
+                    writer.Line("slot = kept;");
                 }
 
                 using (writer.Block("else"))
@@ -279,7 +283,9 @@ internal static class DispatchEmitter
             else
             {
                 writer.Line("ref var slot = ref Registers().Slots[entry.Slot];");
-                writer.Line("var kept = slot = entry.Merge(slot, value);");
+                writer.Line("var kept = entry.Merge(slot, value);");
+                writer.Line("KeepImplemented(entry.Slot, ref kept);");
+                writer.Line("slot = kept;");
             }
 
             if (spec.Actions.Count > 0)
@@ -360,6 +366,12 @@ internal static class DispatchEmitter
         // A partial method, not a partial property (C# 13): the generated code compiles at C# 12, net8.0's default.
         writer.Summary("The register file passthrough handlers read and write.");
         writer.Line("private partial " + GeneratedNames.RegisterFile + " Registers();");
+        writer.Line();
+        writer.SummaryXml(
+            "What the hardware keeps of a handled write to the register in slot <paramref name=\"slot\"/>: <paramref name=\"value\"/> is the "
+            + "register's whole new value (a half written through an AArch32 view already merged with the other half), to be masked as the CPU "
+            + "implements the register (its RES0 and RES1 bits, the fields of features it lacks). Optional: without an implementation every bit is kept.");
+        writer.Line("partial void KeepImplemented(int slot, ref ulong value);");
         writer.Line();
         writer.SummaryXml("Reads AArch64 general-purpose register X<paramref name=\"index\"/>; index 31 is XZR and reads as zero.");
         writer.Line("private partial ulong ReadX(int index);");

@@ -1,3 +1,4 @@
+using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Generators.Spec;
 
@@ -28,6 +29,15 @@ internal static class RegisterFileEmitter
                 + ", holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask "
                 + "(an ignored write), and passes a System instruction's operand through it to its hook or forward.");
             writer.Line("internal readonly ulong[] Slots = new ulong[" + CSharpLiterals.Int(spec.SpareSlot + 1) + "];");
+            writer.Line();
+            writer.Summary("The name of the register each slot holds, by slot (null for the spare slot): what the runtime masks each slot's writes by.");
+            var names = new string?[spec.SpareSlot + 1];
+            foreach (var register in spec.Storage)
+            {
+                names[register.Slot] = CSharpLiterals.String(register.Name);
+            }
+
+            writer.Line("internal static readonly string?[] SlotNames = [" + string.Join(", ", names.Select(n => n ?? "null")) + "];");
             writer.Line();
             writer.Summary("Creates a register file at the registers' reset values.");
             writer.Line("public " + GeneratedNames.RegisterFile + "() => Reset();");

@@ -22,6 +22,8 @@ public sealed class CpuModel
 
     private readonly HashSet<Aarch32Encoding> aarch32ImplementationDefined;
 
+    private readonly Dictionary<string, WriteMask> writeMasks;
+
     /// <summary>Creates a model; the tables' generator calls this for each model.</summary>
     /// <param name="name">Its name, as QEMU's <c>-cpu</c> spells it: <c>cortex-a57</c>.</param>
     /// <param name="description">What it is and where its values come from.</param>
@@ -52,6 +54,7 @@ public sealed class CpuModel
         EventCounters = Has("FEAT_PMUv3") && values.TryGetValue("PMCR_EL0", out var pmcr) ? (int)((pmcr >> 11) & 0x1F) : 0;
         Watchpoints = Count(values, "ID_AA64DFR0_EL1", "WRPs");
         HasAarch32El1 = RegisterFields.Find("ID_AA64PFR0_EL1", "EL1") is { } el1 && values.TryGetValue("ID_AA64PFR0_EL1", out var pfr0) && el1.Extract(pfr0) == 2;
+        writeMasks = WriteMasks.Registers.ToDictionary(r => r, r => WriteMasks.For(r, Satisfies), StringComparer.Ordinal);
     }
 
     /// <summary>Gets the model's name: <c>cortex-a57</c>.</summary>
@@ -110,6 +113,24 @@ public sealed class CpuModel
 
     /// <summary>Gets whether the IMPLEMENTATION DEFINED cp15 encoding <paramref name="encoding"/> is one of its registers.</summary>
     public bool Implements(Aarch32Encoding encoding) => HasAarch32El1 && aarch32ImplementationDefined.Contains(encoding);
+
+    /// <summary>
+    /// Gets what a write to the AArch64 register <paramref name="register"/> keeps on this CPU
+    /// (Tables/register-write-masks.table): the bits of the fields that exist here are writable; an absent
+    /// field reads as the architecture says (RES0 as 0, RES1 as 1), and so does every bit no field names. A
+    /// register the table does not describe keeps every bit (<see cref="WriteMask.All"/>). An AArch32 view's
+    /// mask is its AArch64 register's, through the view (<see cref="WriteMask.Keep(RegisterView, int, ulong, ulong)"/>).
+    /// </summary>
+    public WriteMask WriteMaskOf(string register) => writeMasks.TryGetValue(register ?? string.Empty, out var mask) ? mask : WriteMask.All;
+
+    /// <summary>
+    /// Gets what the AArch64 register <paramref name="register"/> holds after <paramref name="written"/> is written
+    /// to it on this CPU (<see cref="WriteMaskOf"/>): on the Cortex-A57, Linux's SCTLR_EL1 = 0x0200002034f4d91d keeps
+    /// neither ITFSB [37] (FEAT_MTE2) nor EPAN [57] (FEAT_PAN3) nor IESB [21] (FEAT_IESB); QEMU's cortex-a57,
+    /// which stores reserved bits, clears only ITFSB. Every bit of a register the table does not describe is
+    /// kept. No bit depends on the value before the write: each bit either stores what is written or is fixed.
+    /// </summary>
+    public ulong Keep(string register, ulong written) => WriteMaskOf(register).Keep(written);
 
     /// <summary>Gets CCSIDR_EL1 when CSSELR_EL1 is <paramref name="selection"/>, or null for a cache it does not have.</summary>
     public ulong? CacheSizeIdOf(ulong selection) => Caches.FirstOrDefault(c => c.Selection == (selection & 0xF))?.Value;

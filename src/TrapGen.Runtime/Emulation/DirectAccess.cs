@@ -11,6 +11,8 @@ namespace TrapGen.Runtime.Emulation;
 /// the bits the access's form reaches. Registers the live register file does not hold (emulated ones, or ones
 /// no catalogue lists) keep their value in the vCPU's other-register store, per exception class and key: a
 /// register never written there reads as the CPU model's value of it (an identification register), else 0.
+/// Every write keeps only what the CPU model implements of the register (<see cref="CpuModel.WriteMaskOf"/>):
+/// a write through an AArch32 half keeps the other half and masks its own.
 /// </summary>
 internal static class DirectAccess
 {
@@ -26,7 +28,8 @@ internal static class DirectAccess
             }
             else
             {
-                hardware.TryWrite(register.Register, RegisterViewBits.Write(view, register.Width, whole, TransferRegisters.Read(vcpu, access)));
+                var written = RegisterViewBits.Write(view, register.Width, whole, TransferRegisters.Read(vcpu, access));
+                hardware.TryWrite(register.Register, hypervisor.Implemented.Keep(register.Register, written));
             }
         }
         else
@@ -42,7 +45,7 @@ internal static class DirectAccess
         var slot = ((ulong)access.ExceptionClass << 32) | key;
         if (!access.IsRead)
         {
-            vcpu.OtherSystemRegisters[slot] = TransferRegisters.Read(vcpu, access);
+            vcpu.OtherSystemRegisters[slot] = Kept(model, access.Class, key, TransferRegisters.Read(vcpu, access));
             return;
         }
 
@@ -52,6 +55,26 @@ internal static class DirectAccess
         }
 
         TransferRegisters.Write(vcpu, access, value);
+    }
+
+    /// <summary>
+    /// What a register the live file does not hold keeps of <paramref name="written"/>: an AArch64 register its
+    /// model's mask of it; an AArch32 form, which this store keeps apart from its AArch64 register, the bits of
+    /// that register's mask its view reaches.
+    /// </summary>
+    private static ulong Kept(CpuModel model, TrapClass trapClass, uint key, ulong written)
+    {
+        if (trapClass == TrapClasses.Msr)
+        {
+            return RegistersByKey.TryFindAarch64(key, AccessDirection.Write, out var register) ? model.Keep(register.Name, written) : written;
+        }
+
+        if (!RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) || aarch32.MapsTo is not { } name)
+        {
+            return written;
+        }
+
+        return model.WriteMaskOf(name).KeepView(aarch32.View, written);
     }
 
     /// <summary>The model's value of the register an access reaches, through its view: an AArch32 ID register is its AArch64 register's low word.</summary>

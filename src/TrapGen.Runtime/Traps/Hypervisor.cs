@@ -56,6 +56,9 @@ public sealed class Hypervisor
     /// <summary>Gets the running vCPU.</summary>
     public Vcpu Current => dispatcher.Current;
 
+    /// <summary>Gets what the hardware, <see cref="Model"/>, keeps of each register's writes.</summary>
+    internal ImplementedBits Implemented => dispatcher.Implemented;
+
     /// <summary>Gets or sets what happens to accesses no catalogue entry handles.</summary>
     public UnhandledAccessPolicy Policy { get; set; }
 

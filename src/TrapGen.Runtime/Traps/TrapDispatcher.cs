@@ -15,6 +15,7 @@ public sealed partial class TrapDispatcher
     private readonly HypervisorConfiguration hcr;
     private readonly ForwardedInstructions forwarded;
     private readonly CpuModel model;
+    private readonly ImplementedBits implemented;
     private Vcpu current;
 
     /// <summary>Creates a dispatcher over the live register file, HCR_EL2 and the hardware's forwarded instructions, running <paramref name="vcpu"/>.</summary>
@@ -22,6 +23,7 @@ public sealed partial class TrapDispatcher
     {
         ArgumentNullException.ThrowIfNull(model);
         this.model = model;
+        implemented = new ImplementedBits(model);
         ArgumentNullException.ThrowIfNull(registers);
         ArgumentNullException.ThrowIfNull(hcr);
         ArgumentNullException.ThrowIfNull(forwarded);
@@ -44,6 +46,12 @@ public sealed partial class TrapDispatcher
     }
 
     private partial SystemRegisterFile Registers() => registers;
+
+    /// <summary>A write the hypervisor passes through keeps what the hardware, the CPU model, implements of the register.</summary>
+    partial void KeepImplemented(int slot, ref ulong value) => value = implemented.Keep(slot, value);
+
+    /// <summary>Gets what the hardware keeps of each register's writes, by slot and by register.</summary>
+    internal ImplementedBits Implemented => implemented;
 
     private partial ulong ReadX(int index) => current.Registers.ReadX(index);
 

@@ -176,7 +176,9 @@ public sealed partial class TrapDispatcher
         }
 
         ref var slot = ref Registers().Slots[entry.Slot];
-        slot = entry.Merge(slot, value);
+        var kept = entry.Merge(slot, value);
+        KeepImplemented(entry.Slot, ref kept);
+        slot = kept;
     }
 
     /// <summary>A write to an emulator's register, or one with a hook or forward after it: the kept value merged, then the entry's action with the register's new value (or an instruction's operand).</summary>
@@ -184,7 +186,9 @@ public sealed partial class TrapDispatcher
     private void WriteAndAct(in global::TrapGen.TrapEntry entry, ulong value)
     {
         ref var slot = ref Registers().Slots[entry.Slot];
-        var kept = slot = entry.Merge(slot, value);
+        var kept = entry.Merge(slot, value);
+        KeepImplemented(entry.Slot, ref kept);
+        slot = kept;
 
         if (entry.Action != 0)
         {
@@ -203,6 +207,9 @@ public sealed partial class TrapDispatcher
 
     /// <summary>The register file passthrough handlers read and write.</summary>
     private partial SystemRegisterFile Registers();
+
+    /// <summary>What the hardware keeps of a handled write to the register in slot <paramref name="slot"/>: <paramref name="value"/> is the register's whole new value (a half written through an AArch32 view already merged with the other half), to be masked as the CPU implements the register (its RES0 and RES1 bits, the fields of features it lacks). Optional: without an implementation every bit is kept.</summary>
+    partial void KeepImplemented(int slot, ref ulong value);
 
     /// <summary>Reads AArch64 general-purpose register X<paramref name="index"/>; index 31 is XZR and reads as zero.</summary>
     private partial ulong ReadX(int index);

@@ -12,6 +12,9 @@ public sealed partial class SystemRegisterFile
     /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 1, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
     internal readonly ulong[] Slots = new ulong[2];
 
+    /// <summary>The name of the register each slot holds, by slot (null for the spare slot): what the runtime masks each slot's writes by.</summary>
+    internal static readonly string?[] SlotNames = ["SCTLR_EL1", null];
+
     /// <summary>Creates a register file at the registers' reset values.</summary>
     public SystemRegisterFile() => Reset();
 

@@ -12,6 +12,9 @@ public sealed partial class SystemRegisterFile
     /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 42, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
     internal readonly ulong[] Slots = new ulong[43];
 
+    /// <summary>The name of the register each slot holds, by slot (null for the spare slot): what the runtime masks each slot's writes by.</summary>
+    internal static readonly string?[] SlotNames = ["SCTLR_EL1", "TTBR0_EL1", "TTBR1_EL1", "TCR_EL1", "AFSR0_EL1", "AFSR1_EL1", "ESR_EL1", "FAR_EL1", "MAIR_EL1", "AMAIR_EL1", "CONTEXTIDR_EL1", "DACR32_EL2", "IFSR32_EL2", "ID_AA64PFR0_EL1", "ID_AA64DFR0_EL1", "ID_AA64ISAR0_EL1", "ID_AA64MMFR0_EL1", "ID_PFR0_EL1", "ID_PFR1_EL1", "ID_DFR0_EL1", "ID_MMFR0_EL1", "ID_MMFR1_EL1", "ID_MMFR2_EL1", "ID_MMFR3_EL1", "ID_ISAR0_EL1", "ID_ISAR1_EL1", "ID_ISAR2_EL1", "ID_ISAR3_EL1", "ID_ISAR4_EL1", "ID_ISAR5_EL1", "MVFR0_EL1", "MVFR1_EL1", "MVFR2_EL1", "CTR_EL0", "CLIDR_EL1", "CSSELR_EL1", "MDSCR_EL1", "DBGBVR0_EL1", "DBGBCR0_EL1", "DBGWVR0_EL1", "DBGWCR0_EL1", "DBGDTRTX_EL0", null];
+
     /// <summary>Creates a register file at the registers' reset values.</summary>
     public SystemRegisterFile() => Reset();
 

@@ -42,15 +42,13 @@ public static class ProbeProgram
         var s = new StringBuilder();
         void Line(string text) => s.Append(text).Append('\n');
 
-        Line(".arch armv8-a");
-        Line(".text");
-        Line(".global _start");
-        Line("_start:");
-        Line("    ldr x0, =el2_vectors");
-        Line("    msr vbar_el2, x0");
+        foreach (var line in Beginning)
+        {
+            Line(line);
+        }
+
         Line("    ldr x0, =el1_vectors");
         Line("    msr vbar_el1, x0");
-        Line("    ldr x6, =0x09000000"); // PL011 data register
 
         // Floating-point access from EL1 (CPACR_EL1.FPEN 0b11, CPTR_EL2.TFP 0 with its RES1 bits), so that a
         // VMRS of an ID register reaches the HCR_EL2 ID trap and not the FP enable trap that comes first.
@@ -110,44 +108,10 @@ public static class ProbeProgram
         Line("    bl newline");
         Line("    cmp x7, x8");
         Line("    b.lo dump");
-        Line("    mov w4, #'.'");
-        Line("    strb w4, [x6]");
-        Line("    bl newline");
-        Line("off:");
-        Line("    ldr x0, =0x84000008"); // PSCI SYSTEM_OFF
-        Line("    smc #0");
-        Line("    b off");
-
-        // x0 as 16 hex digits; clobbers x3 to x5.
-        Line("puthex:");
-        Line("    mov x3, #60");
-        Line("1:  lsr x4, x0, x3");
-        Line("    and x4, x4, #0xf");
-        Line("    add x5, x4, #'0'");
-        Line("    add x4, x4, #('a' - 10)");
-        Line("    cmp x5, #'9'");
-        Line("    csel x4, x5, x4, ls");
-        Line("    strb w4, [x6]");
-        Line("    subs x3, x3, #4");
-        Line("    b.ge 1b");
-        Line("    ret");
-        Line("space:");
-        Line("    mov w4, #' '");
-        Line("    strb w4, [x6]");
-        Line("    ret");
-        Line("newline:");
-        Line("    mov w4, #'\\n'");
-        Line("    strb w4, [x6]");
-        Line("    ret");
-
-        // Anything else taken to EL2 (or an HVC the probe does not make) ends the probe with "!" and ESR_EL2.
-        Line("el2_fatal:");
-        Line("    mov w4, #'!'");
-        Line("    strb w4, [x6]");
-        Line("    mrs x0, esr_el2");
-        Line("    bl puthex");
-        Line("    bl newline");
-        Line("    b off");
+        foreach (var line in Ending)
+        {
+            Line(line);
+        }
 
         // x11 is the running slot, x12 the run's results: a 16-byte record (tag and ESR, ELR) per slot.
         Line("el2_lower_sync:");
@@ -214,6 +178,62 @@ public static class ProbeProgram
         Line(Invariant($"readback: .space {8 * instructions.Count * runs.Count}"));
         return s.ToString();
     }
+
+    /// <summary>The start of every probe at EL2: <c>_start</c>, VBAR_EL2 at <c>el2_vectors</c>, x6 the PL011 UART's data register.</summary>
+    public static IReadOnlyList<string> Beginning { get; } =
+    [
+        ".arch armv8-a",
+        ".text",
+        ".global _start",
+        "_start:",
+        "    ldr x0, =el2_vectors",
+        "    msr vbar_el2, x0",
+        "    ldr x6, =0x09000000",
+    ];
+
+    /// <summary>
+    /// The end of every probe at EL2 and its output routines: it prints "." on a line of its own and falls into
+    /// <c>off</c> (PSCI SYSTEM_OFF); then <c>puthex</c> (x0 as 16 hex digits on the UART at x6; clobbers x3 to x5),
+    /// <c>space</c>, <c>newline</c>, and <c>el2_fatal</c>, where anything else taken to EL2 (an HVC the probe
+    /// does not make, an MSR the model UNDEFs) ends the probe with "!" and ESR_EL2.
+    /// </summary>
+    public static IReadOnlyList<string> Ending { get; } =
+    [
+        "    mov w4, #'.'",
+        "    strb w4, [x6]",
+        "    bl newline",
+        "off:",
+        "    ldr x0, =0x84000008", // PSCI SYSTEM_OFF
+        "    smc #0",
+        "    b off",
+        "puthex:",
+        "    mov x3, #60",
+        "1:  lsr x4, x0, x3",
+        "    and x4, x4, #0xf",
+        "    add x5, x4, #'0'",
+        "    add x4, x4, #('a' - 10)",
+        "    cmp x5, #'9'",
+        "    csel x4, x5, x4, ls",
+        "    strb w4, [x6]",
+        "    subs x3, x3, #4",
+        "    b.ge 1b",
+        "    ret",
+        "space:",
+        "    mov w4, #' '",
+        "    strb w4, [x6]",
+        "    ret",
+        "newline:",
+        "    mov w4, #'\\n'",
+        "    strb w4, [x6]",
+        "    ret",
+        "el2_fatal:",
+        "    mov w4, #'!'",
+        "    strb w4, [x6]",
+        "    mrs x0, esr_el2",
+        "    bl puthex",
+        "    bl newline",
+        "    b off",
+    ];
 
     /// <summary>The linker script: everything at <see cref="LoadAddress"/>.</summary>
     public static string LinkerScript => Invariant(
