@@ -10,7 +10,9 @@ namespace TrapGen.Architecture.Tables;
 /// <c>model</c> (the value and the rest of the line describe it; the first row of each model), an AArch64
 /// register of aarch64-registers.table (its value on that CPU), <c>CCSIDR:L1D</c>, <c>CCSIDR:L1I</c> or
 /// <c>CCSIDR:L&lt;n&gt;</c> (the cache size ID of that cache), or <c>IMPDEF</c> (the value is an
-/// IMPLEMENTATION DEFINED encoding <c>S3_1_C15_C2_0</c> and the note its name). Each model becomes one
+/// IMPLEMENTATION DEFINED encoding <c>S3_1_C15_C2_0</c> and the note its name), or <c>STORES:&lt;register&gt;</c>
+/// (the bits of that register a write stores on this implementation, where it stores reserved bits, as the Arm
+/// ARM permits). Each model becomes one
 /// <c>CpuModel</c> of <c>CpuModels</c>; a malformed row is reported and left out.
 /// </summary>
 internal static class CpuModelTable
@@ -77,6 +79,25 @@ internal static class CpuModelTable
                 continue;
             }
 
+            if (item.Text.StartsWith("STORES:", System.StringComparison.Ordinal))
+            {
+                var register = item.Text.Substring(7);
+                if (!known.Contains(register))
+                {
+                    row.Report(item, "'" + register + "' is not a register of aarch64-registers.table: write STORES:<register>, as STORES:SCTLR_EL1");
+                }
+                else if (model.Stored.Any(s => s.Name == register))
+                {
+                    row.Report(item, name + " gives STORES:" + register + " twice");
+                }
+                else
+                {
+                    model.Stored.Add((register, number));
+                }
+
+                continue;
+            }
+
             if (item.Text.StartsWith("CCSIDR:", System.StringComparison.Ordinal))
             {
                 if (!TryCache(item.Text.Substring(7), out var level, out var kind))
@@ -91,7 +112,7 @@ internal static class CpuModelTable
 
             if (!known.Contains(item.Text))
             {
-                row.Report(item, "'" + item.Text + "' is not a register of aarch64-registers.table (nor model, IMPDEF or CCSIDR:<cache>)");
+                row.Report(item, "'" + item.Text + "' is not a register of aarch64-registers.table (nor model, IMPDEF, CCSIDR:<cache> or STORES:<register>)");
                 continue;
             }
 
@@ -112,7 +133,8 @@ internal static class CpuModelTable
             source.Append(string.Join(", ", model.Registers.Select(r => "(" + CSharp.String(r.Name) + ", 0x" + r.Value.ToString("X", CultureInfo.InvariantCulture) + "UL)")));
             source.Append("],\n            [").Append(string.Join(", ", model.Caches)).Append("],\n            [");
             source.Append(string.Join(", ", model.ImplementationDefined)).Append("],\n            [");
-            source.Append(string.Join(", ", model.Aarch32ImplementationDefined)).Append("]),\n");
+            source.Append(string.Join(", ", model.Aarch32ImplementationDefined)).Append("],\n            [");
+            source.Append(string.Join(", ", model.Stored.Select(r => "(" + CSharp.String(r.Name) + ", 0x" + r.Value.ToString("X", CultureInfo.InvariantCulture) + "UL)"))).Append("]),\n");
         }
 
         source.Append("    ];\n}\n");
@@ -203,5 +225,7 @@ internal static class CpuModelTable
         public List<string> ImplementationDefined { get; } = [];
 
         public List<string> Aarch32ImplementationDefined { get; } = [];
+
+        public List<(string Name, ulong Value)> Stored { get; } = [];
     }
 }

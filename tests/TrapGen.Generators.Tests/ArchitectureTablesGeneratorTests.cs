@@ -27,8 +27,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
     {
         var result = Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  TVM:w,TRVM:r  -\n");
 
-        Assert.Empty(result.Diagnostics);
-        var registers = result.GeneratedSources.Single(s => s.HintName.StartsWith("Aarch64Registers.", System.StringComparison.Ordinal)).SourceText.ToString();
+        var registers = Generated(result, "Aarch64Registers.");
         Assert.Contains("new(\"SCTLR_EL1\", new(3, 0, 1, 0, 0), 64, RegisterAccess.ReadWrite, 1, null, [new(TrapControls.TVM, AccessDirection.Write), new(TrapControls.TRVM, AccessDirection.Read)], [])", registers, System.StringComparison.Ordinal);
     }
 
@@ -58,8 +57,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
     {
         var result = RunFields(FieldsHeader + "ID_AA64PFR0_EL1  FP  16  4  signed\nID_AA64PFR0_EL1  SVE  32  4\nCTR_EL0  DminLine  0x10  4\nCTR_EL0  IDC  28  1\n");
 
-        Assert.Empty(result.Diagnostics);
-        var fields = result.GeneratedSources.Single(s => s.HintName.StartsWith("RegisterFields.", System.StringComparison.Ordinal)).SourceText.ToString();
+        var fields = Generated(result, "RegisterFields.");
         Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"EL0\", 0, 4), false)", fields, System.StringComparison.Ordinal);
         Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"FP\", 16, 4), true)", fields, System.StringComparison.Ordinal);
         Assert.Contains("(\"ID_AA64PFR0_EL1\", new BitField(\"SVE\", 32, 4), false)", fields, System.StringComparison.Ordinal);
@@ -102,6 +100,35 @@ public sealed partial class ArchitectureTablesGeneratorTests
     }
 
     [Fact]
+    public void A_cpu_model_becomes_a_cpu_model_with_its_values_caches_and_stored_bits()
+    {
+        var result = RunModels("m1  model  A test CPU\nm1  ID_AA64PFR0_EL1  0x1111\nm1  CCSIDR:L1D  0x701FE00A\nm1  STORES:ID_AA64PFR0_EL1  0xFFFFFFFFFFFFFFE0  note\n");
+
+        var models = Generated(result, "CpuModels.");
+        Assert.Contains("[(\"ID_AA64PFR0_EL1\", 0x1111UL)]", models, System.StringComparison.Ordinal);
+        Assert.Contains("new CacheSizeId(1, CacheKind.Data, 0x701FE00AUL)", models, System.StringComparison.Ordinal);
+        Assert.Contains("[(\"ID_AA64PFR0_EL1\", 0xFFFFFFFFFFFFFFE0UL)]", models, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("m1  ‸STORES:SCTLR_EL9  0xFF", "'SCTLR_EL9' is not a register of aarch64-registers.table: write STORES:<register>")]
+    [InlineData("m1  STORES:CTR_EL0  ‸0xZZ", "'0xZZ' is not a 64-bit hexadecimal value")]
+    [InlineData("m1  ‸CCSIDR:L9  0x1", "'CCSIDR:L9' is not a cache")]
+    [InlineData("m1  ‸ZZZ_EL1  0x1", "'ZZZ_EL1' is not a register of aarch64-registers.table (nor model, IMPDEF, CCSIDR:<cache> or STORES:<register>)")]
+    [InlineData("m1  IMPDEF  ‸S3_0_C1_C0_0  X", "'S3_0_C1_C0_0' is not an IMPLEMENTATION DEFINED encoding")]
+    [InlineData("‸m2  ID_AA64PFR0_EL1  0x1", "'m2' has no 'model' row before it")]
+    public void A_malformed_cpu_model_row_is_reported_at_its_cell(string row, string message)
+    {
+        var marked = MarkedCatalogue.Parse("m1  model  A test CPU\n" + row + "\n");
+
+        var diagnostic = Assert.Single(RunModels(marked.Text).Diagnostics);
+
+        Assert.Equal("TGA0001", diagnostic.Id);
+        Assert.Equal((marked.Line, marked.Column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_control_forced_by_another_bit_names_it_and_a_bad_one_is_reported_at_its_cell()
     {
         var good = Run("MDCR_EL2  TDA  9  set  8  Trap Debug Access.\n", "trap-controls.table");
@@ -124,7 +151,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
         {
             const string Alphabet = "ab9_ :,-#[]=\n\t0xRW";
             var noise = new string(Enumerable.Range(0, random.Next(0, 200)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table", "register-write-masks.table" })
+            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table", "register-write-masks.table", "cpu-models.table" })
             {
                 Run(noise, table);
             }
@@ -142,6 +169,17 @@ public sealed partial class ArchitectureTablesGeneratorTests
         Assert.Equal(2, here.Length);
         Assert.Equal(here, HintNames("/tmp/a-much-longer-clone/"));
     }
+
+    /// <summary>Asserts that <paramref name="result"/> reports nothing, and gets the generated file whose name starts with <paramref name="hintPrefix"/>.</summary>
+    private static string Generated(GeneratorRunResult result, string hintPrefix)
+    {
+        Assert.Empty(result.Diagnostics);
+        return result.GeneratedSources.Single(s => s.HintName.StartsWith(hintPrefix, System.StringComparison.Ordinal)).SourceText.ToString();
+    }
+
+    /// <summary>Runs the generator on a cpu-models.table beside an aarch64-registers.table of ID_AA64PFR0_EL1 and CTR_EL0.</summary>
+    private static GeneratorRunResult RunModels(string models) =>
+        Run(models, "cpu-models.table", extra: [new InMemoryAdditionalText("/tables/aarch64-registers.table", IdRegisters)]);
 
     /// <summary>Runs the generator on a register-fields.table beside an aarch64-registers.table of ID_AA64PFR0_EL1 and CTR_EL0.</summary>
     private static GeneratorRunResult RunFields(string fields) =>

@@ -61,14 +61,16 @@ public sealed class WriteMaskPathTests
     [InlineData("CNTKCTL_EL1")]
     public void A_register_the_catalogue_does_not_hold_keeps_what_the_model_implements(string register)
     {
-        var domain = new Domain([ExecutionState.Aarch64], model: CpuModels.Default);
+        // Neoverse V1 fixes its reserved bits (it has no STORES rows), so some bits of all ones are not kept.
+        var model = CpuModels.Find("neoverse-v1")!;
+        var domain = new Domain([ExecutionState.Aarch64], model: model);
         domain.Current.Registers.WriteX(5, ulong.MaxValue);
         var code = GuestCode.A64("msr " + register.ToLowerInvariant() + ", x5", "mrs x6, " + register.ToLowerInvariant());
 
         Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(code[0]).Kind);
         Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(code[1]).Kind);
 
-        Assert.Equal(CpuModels.Default.Keep(register, ulong.MaxValue), domain.Current.Registers.ReadX(6));
+        Assert.Equal(model.Keep(register, ulong.MaxValue), domain.Current.Registers.ReadX(6));
         Assert.NotEqual(ulong.MaxValue, domain.Current.Registers.ReadX(6));
     }
 

@@ -31,13 +31,19 @@ public sealed class CpuModel
     /// <param name="caches">Its caches' CCSIDR_EL1 values.</param>
     /// <param name="implementationDefined">Its IMPLEMENTATION DEFINED registers, with their TRM names.</param>
     /// <param name="aarch32ImplementationDefined">Its IMPLEMENTATION DEFINED cp15 registers, with their TRM names.</param>
+    /// <param name="storedBits">
+    /// For registers where this implementation stores reserved bits (the Arm ARM lets a RES0 or RES1 bit of a
+    /// read-write register either be fixed or store what is written): the bits a write stores. Null or empty
+    /// for an implementation whose reserved bits are all fixed.
+    /// </param>
     public CpuModel(
         string name,
         string description,
         IReadOnlyList<(string Register, ulong Value)> registers,
         IReadOnlyList<CacheSizeId> caches,
         IReadOnlyList<(Aarch64Encoding Encoding, string Name)> implementationDefined,
-        IReadOnlyList<(Aarch32Encoding Encoding, string Name)> aarch32ImplementationDefined)
+        IReadOnlyList<(Aarch32Encoding Encoding, string Name)> aarch32ImplementationDefined,
+        IReadOnlyList<(string Register, ulong Bits)>? storedBits = null)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Description = description ?? string.Empty;
@@ -54,8 +60,17 @@ public sealed class CpuModel
         EventCounters = Has("FEAT_PMUv3") && values.TryGetValue("PMCR_EL0", out var pmcr) ? (int)((pmcr >> 11) & 0x1F) : 0;
         Watchpoints = Count(values, "ID_AA64DFR0_EL1", "WRPs");
         HasAarch32El1 = RegisterFields.Find("ID_AA64PFR0_EL1", "EL1") is { } el1 && values.TryGetValue("ID_AA64PFR0_EL1", out var pfr0) && el1.Extract(pfr0) == 2;
+        StoredBits = storedBits ?? [];
         writeMasks = WriteMasks.Registers.ToDictionary(r => r, r => WriteMasks.For(r, Satisfies), StringComparer.Ordinal);
+        foreach (var (register, bits) in StoredBits)
+        {
+            var architectural = writeMasks.TryGetValue(register, out var mask) ? mask : WriteMask.All;
+            writeMasks[register] = architectural.Storing(bits);
+        }
     }
+
+    /// <summary>Gets, for each register where this implementation stores reserved bits, the bits a write stores (cpu-models.table's STORES rows).</summary>
+    public IReadOnlyList<(string Register, ulong Bits)> StoredBits { get; }
 
     /// <summary>Gets the model's name: <c>cortex-a57</c>.</summary>
     public string Name { get; }
@@ -117,7 +132,9 @@ public sealed class CpuModel
     /// <summary>
     /// Gets what a write to the AArch64 register <paramref name="register"/> keeps on this CPU
     /// (Tables/register-write-masks.table): the bits of the fields that exist here are writable; an absent
-    /// field reads as the architecture says (RES0 as 0, RES1 as 1), and so does every bit no field names. A
+    /// field reads as the architecture says (RES0 as 0, RES1 as 1), and so does every bit no field names,
+    /// unless this implementation stores that register's reserved bits (<see cref="StoredBits"/>: QEMU's
+    /// models do, in SCTLR_EL1, TCR_EL1, the TTBRs, CONTEXTIDR_EL1, ESR_EL1, CPACR_EL1, CNTKCTL_EL1 and VBAR_EL1). A
     /// register the table does not describe keeps every bit (<see cref="WriteMask.All"/>). An AArch32 view's
     /// mask is its AArch64 register's, through the view (<see cref="WriteMask.Keep(RegisterView, int, ulong, ulong)"/>).
     /// </summary>
@@ -125,10 +142,10 @@ public sealed class CpuModel
 
     /// <summary>
     /// Gets what the AArch64 register <paramref name="register"/> holds after <paramref name="written"/> is written
-    /// to it on this CPU (<see cref="WriteMaskOf"/>): on the Cortex-A57, Linux's SCTLR_EL1 = 0x0200002034f4d91d keeps
-    /// neither ITFSB [37] (FEAT_MTE2) nor EPAN [57] (FEAT_PAN3) nor IESB [21] (FEAT_IESB); QEMU's cortex-a57,
-    /// which stores reserved bits, clears only ITFSB. Every bit of a register the table does not describe is
-    /// kept. No bit depends on the value before the write: each bit either stores what is written or is fixed.
+    /// to it on this CPU (<see cref="WriteMaskOf"/>): on QEMU's Cortex-A57, which stores SCTLR_EL1's reserved bits
+    /// but clears its MTE fields, Linux's SCTLR_EL1 = 0x0200002034f4d91d keeps 0x0200000034f4d91d (ITFSB [37],
+    /// FEAT_MTE2, cleared); a CPU whose reserved bits are fixed would clear EPAN [57] (FEAT_PAN3) and IESB [21]
+    /// (FEAT_IESB) too. Every bit of a register the table does not describe is kept. No bit depends on the value before the write: each bit either stores what is written or is fixed.
     /// </summary>
     public ulong Keep(string register, ulong written) => WriteMaskOf(register).Keep(written);
 

@@ -13,6 +13,13 @@ public readonly record struct WriteMask(ulong Writable, ulong Ones)
     /// <summary>Gets the mask that keeps every bit written.</summary>
     public static WriteMask All { get; } = new(ulong.MaxValue, 0);
 
+    /// <summary>
+    /// Gets this mask on an implementation that stores <paramref name="stored"/> whatever the architecture calls
+    /// them: those bits become writable, and no longer fixed at 1. The Arm ARM lets a reserved bit of a read-write
+    /// register either be fixed or store what is written.
+    /// </summary>
+    public WriteMask Storing(ulong stored) => new(Writable | stored, Ones & ~stored);
+
     /// <summary>Gets what the register holds after <paramref name="written"/> is written to it.</summary>
     public ulong Keep(ulong written) => (written & Writable) | Ones;
 

@@ -44,7 +44,7 @@ internal sealed record CpuModelListing(
             model.ContextBreakpoints,
             model.Watchpoints,
             model.EventCounters,
-            model.FeatureNames,
+            [.. model.FeatureNames.OrderBy(f => f, System.StringComparer.Ordinal)],
             [.. model.Registers.Select(r => new CpuRegisterValue(r.Register, "0x" + r.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture)))],
             [.. model.Caches.Select(c => new CpuCacheListing(c.Level, c.Kind.ToString().ToLowerInvariant(), "0x" + c.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture), c.LineBytes, c.Ways(ccidx), c.Sets(ccidx), c.Describe(ccidx)))],
             [

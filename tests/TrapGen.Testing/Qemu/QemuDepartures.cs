@@ -93,13 +93,4 @@ public static class QemuDepartures
 
     /// <summary>Gets why QEMU's <paramref name="model"/> departs from the architecture at the register or encoding <paramref name="name"/>, or null.</summary>
     public static string? Why(string model, string name) => Lacks.TryGetValue(name, out var why) ? why : Extra(name) ?? Partial(name) ?? OfModel(model, name);
-
-    /// <summary>
-    /// Gets why QEMU's <paramref name="model"/> keeps other bits than the Arm ARM's description of the CPU when
-    /// <paramref name="register"/>'s <paramref name="field"/> (a field of Tables/register-write-masks.table, or
-    /// "bit n" for a RES0 bit no field names) is written, or null where QEMU should agree (WriteMaskDepartures);
-    /// <paramref name="qemuReadsOne"/> says whether QEMU read the bit as 1 and TrapGen as 0, or the other way.
-    /// </summary>
-    public static string? WriteMaskWhy(TrapGen.Architecture.CpuModel model, string register, string field, bool qemuReadsOne) =>
-        WriteMaskDepartures.Why(model, register, field, qemuReadsOne);
 }
