@@ -34,8 +34,8 @@ public sealed class RegisterFieldTests
     {
         (string Register, string Field)[] signed =
         [
-            ("ID_AA64PFR0_EL1", "FP"), ("ID_AA64PFR0_EL1", "AdvSIMD"), ("ID_AA64DFR0_EL1", "DoubleLock"),
-            ("ID_AA64MMFR0_EL1", "TGran4"), ("ID_AA64MMFR0_EL1", "TGran64"),
+            ("ID_DFR1_EL1", "MTPMU"), ("ID_AA64PFR0_EL1", "FP"), ("ID_AA64PFR0_EL1", "AdvSIMD"), ("ID_AA64DFR0_EL1", "DoubleLock"),
+            ("ID_AA64DFR0_EL1", "MTPMU"), ("ID_AA64MMFR0_EL1", "TGran4"), ("ID_AA64MMFR0_EL1", "TGran64"),
         ];
 
         var marked = RegisterFields.Registers.SelectMany(r => RegisterFields.Of(r).Where(f => RegisterFields.IsSigned(r, f.Name)).Select(f => (r, f.Name)));
