@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
@@ -42,6 +43,35 @@ public sealed class LayoutTests
         Assert.All(withLayouts, ec => Assert.NotNull(Layouts.IssOf(ec)));
         Assert.Equal(Layouts.McrMrcIss.Layout, Layouts.IssOf(0x05));
         Assert.Equal(Layouts.McrrMrrcIss.Layout, Layouts.IssOf(0x0C));
+    }
+
+    /// <summary>
+    /// An SError's RAS fields (ELS, WU, VFV, PFV, IESB, AET, EA, WnRV, WnR) apply only to an asynchronous SError,
+    /// IDS = 0 and DFSC = 0b010001, as the Arm ARM's ESR_EL2 description says ("RES0 otherwise"); WnR only when
+    /// WnRV is 1. For every DFSC and every value of the other bits tried, only IDS and DFSC apply otherwise.
+    /// </summary>
+    [Fact]
+    public void An_serror_has_ras_fields_only_when_it_is_an_asynchronous_serror()
+    {
+        var layout = Layouts.SErrorIss.Layout;
+        var ras = new[] { "ELS", "WU", "VFV", "PFV", "IESB", "AET", "EA", "WnRV" };
+        for (var dfsc = 0UL; dfsc < 64; dfsc++)
+        {
+            foreach (var rest in new[] { 0UL, 0x7_FFC0UL, 0x2000UL })
+            {
+                var iss = rest | dfsc;
+                var applying = layout.Fields.Where(f => layout.Applies(f, iss)).Select(f => f.Name).ToList();
+                if (dfsc == 0b010001)
+                {
+                    Assert.Superset(new HashSet<string>(ras), new HashSet<string>(applying));
+                    Assert.Equal((rest & (1UL << 7)) != 0, applying.Contains("WnR"));
+                }
+                else
+                {
+                    Assert.Equal(["IDS", "DFSC"], applying);
+                }
+            }
+        }
     }
 
     [Theory]

@@ -56,8 +56,8 @@ public static class FaultAddress
 
             case nameof(Layouts.SErrorIss):
                 var vfv = layout.Field("VFV");
-                return layout.Applies(vfv, iss) && vfv.Extract(iss) == 1
-                    ? "FAR_EL2 holds a virtual address associated with the error (VFV = 1)"
+                return !layout.Applies(vfv, iss) ? "FAR_EL2 is UNKNOWN (VFV applies only to an asynchronous SError, IDS = 0 and DFSC = 0b010001)"
+                    : vfv.Extract(iss) == 1 ? "FAR_EL2 holds a virtual address associated with the error (VFV = 1)"
                     : "FAR_EL2 is UNKNOWN (VFV = 0)";
 
             default:
