@@ -18,6 +18,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Esr">The ESR_EL2 / HSR value a trap of it reports.</param>
 /// <param name="Register">The catalogued register it reaches, or null.</param>
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
+/// <param name="ArchitecturalMapping">For an AArch32 register with no catalogue entry, which bits of which AArch64 register it is, or null.</param>
 /// <param name="Syndrome">The ESR decoded, for the text output.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model; otherwise null.</param>
 internal sealed record EncodedInstruction(
@@ -28,6 +29,7 @@ internal sealed record EncodedInstruction(
     string Esr,
     RegisterMatch? Register,
     string? ArchitecturalName,
+    string? ArchitecturalMapping,
     [property: JsonIgnore] SyndromeDescription Syndrome,
     CpuPresence? Cpu)
 {
@@ -60,6 +62,7 @@ internal sealed record EncodedInstruction(
             CliHex.Word(esr),
             syndrome.Register,
             syndrome.ArchitecturalName,
+            syndrome.ArchitecturalMapping,
             syndrome,
             syndrome.Cpu);
     }

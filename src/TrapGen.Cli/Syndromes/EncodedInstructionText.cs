@@ -25,7 +25,7 @@ internal static class EncodedInstructionText
         }
         else
         {
-            table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName));
+            table.Add("  register", encoded.Register?.Summary ?? RegisterText.None(encoded.ArchitecturalName, encoded.ArchitecturalMapping));
         }
 
         if (encoded.Cpu is { } cpu)

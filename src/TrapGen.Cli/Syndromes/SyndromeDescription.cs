@@ -32,6 +32,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="ConditionValid">For AArch32 traps, the CV bit; null otherwise.</param>
 /// <param name="Register">The catalogued register the access reaches, or null.</param>
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
+/// <param name="ArchitecturalMapping">When <paramref name="ArchitecturalName"/> is an AArch32 register mapped onto an AArch64 one, which bits of it (<c>bits [31:0] of MIDR_EL1</c>); otherwise null.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
 internal sealed record SyndromeDescription(
     string Esr,
@@ -50,6 +51,7 @@ internal sealed record SyndromeDescription(
     bool? ConditionValid,
     RegisterMatch? Register,
     string? ArchitecturalName,
+    string? ArchitecturalMapping,
     CpuPresence? Cpu)
 {
     /// <summary>Decodes <paramref name="value"/>, checking the access against <paramref name="model"/> when there is one.</summary>
@@ -86,6 +88,7 @@ internal sealed record SyndromeDescription(
             decoded && !access.Class.IsAarch64 ? conditionValid : null,
             register,
             architecturalName,
+            architecturalName is not null && !trapClass.IsAarch64 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
             isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null);
     }
 }
