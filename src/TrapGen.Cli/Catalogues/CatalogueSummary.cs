@@ -15,7 +15,10 @@ internal static class CatalogueSummary
         var forms = string.Join(", ", aliases.GroupBy(a => a.Encoding.Form).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture) + " " + CatalogueSpelling.Of(g.Key)));
         return Count(catalogue.Registers.Count, "register") + ", "
             + Count(aliases.Count, "AArch32 alias") + (aliases.Count == 0 ? string.Empty : " (" + forms + ")") + ", "
-            + Count(catalogue.TrapGroups.Count, "trap group") + ", " + Count(catalogue.Hooks.Count, "hook") + ", " + Count(catalogue.Emulators.Count, "emulator");
+            + Count(catalogue.TrapGroups.Count, "trap group") + ", " + Count(catalogue.Hooks.Count, "hook") + ", " + Count(catalogue.Emulators.Count, "emulator")
+            + (catalogue.Cpus.Select(c => CpuModels.Find(c.Name)?.Name).OfType<string>().Distinct().ToList() is { Count: > 0 } models
+                ? ", checked against " + string.Join(" and ", models)
+                : string.Empty);
     }
 
     /// <summary>"1 hook", "2 hooks", "3 aliases".</summary>
