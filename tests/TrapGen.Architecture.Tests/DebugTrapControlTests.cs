@@ -36,7 +36,10 @@ public sealed class DebugTrapControlTests
         ["TDRA"] = ["DBGDRAR", "DBGDSAR"],
     };
 
-    public static TheoryData<string> Controls() => ["TDA", "TDOSA", "TDRA"];
+    /// <summary>MDCR_EL2's debug trap controls; TPM and TPMCR, which TDE does not force, are PmuTrapControlTests'.</summary>
+    private static readonly string[] DebugControls = ["TDA", "TDOSA", "TDRA"];
+
+    public static TheoryData<string> Controls() => new(DebugControls);
 
     [Theory]
     [MemberData(nameof(Controls))]
@@ -62,11 +65,11 @@ public sealed class DebugTrapControlTests
     {
         var rules = Aarch64Registers.All.Select(r => (r.Name, r.Access, r.Traps))
             .Concat(Aarch32Registers.All.Select(r => (r.Name, r.Access, r.Traps)))
-            .SelectMany(r => r.Traps.Where(t => t.Control.Register == MdcrEl2.Name).Select(t => (r.Name, r.Access, Rule: t)))
+            .SelectMany(r => r.Traps.Where(t => DebugControls.Contains(t.Control.Name)).Select(t => (r.Name, r.Access, Rule: t)))
             .ToList();
 
         Assert.NotEmpty(rules);
-        Assert.All(rules, r => Assert.Equal(Directions(r.Access), r.Rule.Direction));
+        Assert.All(rules, r => Assert.Equal(RegisterAccessRules.Directions(r.Access), r.Rule.Direction));
         Assert.All(rules, r => Assert.True(r.Rule.Control.IsActive(1UL << MdcrEl2.TDE), r.Name + ": TDE does not force " + r.Rule.Control.Name));
         Assert.All(rules, r => Assert.False(r.Rule.Control.IsActive(0), r.Name));
     }
@@ -75,16 +78,9 @@ public sealed class DebugTrapControlTests
     public void The_mdcr_controls_are_at_the_arm_arms_bits()
     {
         Assert.Equal(
-            [("TDA", 9), ("TDOSA", 10), ("TDRA", 11)],
+            [("TPMCR", 5), ("TPM", 6), ("TDA", 9), ("TDOSA", 10), ("TDRA", 11)],
             TrapControls.All.Where(c => c.Register == MdcrEl2.Name).Select(c => (c.Name, c.Bit)));
     }
-
-    private static AccessDirection Directions(RegisterAccess access) => access switch
-    {
-        RegisterAccess.ReadOnly => AccessDirection.Read,
-        RegisterAccess.WriteOnly => AccessDirection.Write,
-        _ => AccessDirection.ReadWrite,
-    };
 
     /// <summary>DBGBVR5_EL1 is DBGBVRn_EL1; other names are themselves.</summary>
     private static string Family(string name) =>

@@ -13,7 +13,7 @@ public sealed class ErrorTests
     [InlineData("mcr p15, 0, r0, c1, c0, 0 = 0x100000000", "test.trace(2): 0x100000000 does not fit the 32 bits an MCR writes")]
     [InlineData("vcpu 3", "test.trace(2): expected 'vcpu <n>' with n from 0 to 0")]
     [InlineData("guest riscv", "test.trace(2): expected 'guest aarch64'")]
-    [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of TDA, TDOSA, TDRA, TDE")]
+    [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of TPMCR, TPM, TDA, TDOSA, TDRA, TDE")]
     [InlineData("mdcr +TDA -TDA", "test.trace(2): 'mdcr' both sets and clears the same bit")]
     [InlineData("flags q", "test.trace(2): unknown flag 'q'")]
     [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]

@@ -13,18 +13,17 @@ namespace TrapGen.Runtime.Tests;
 /// cp14 access a rule of the tables gives one of them, of a register the model has, traps under that bit
 /// alone and under TDE, and under none of them it does not trap, in the syndrome's own class (EC 0x18,
 /// 0x05, 0x0C, 0x06). A breakpoint register beyond the model's count is UNDEFINED first, whatever MDCR_EL2 says.
+/// The debug accesses are those whose rule TDE forces; MDCR_EL2's PMU controls are PmuTrapTests'.
 /// </summary>
 public sealed class DebugTrapTests
 {
     public static TheoryData<string> Aarch64Accesses() =>
-        [.. Aarch64Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
-            .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? "mrs x2, " + r.Encoding : null, r.Allows(AccessDirection.Write) ? "msr " + r.Encoding + ", x2" : null })
-            .OfType<string>()];
+        [.. Aarch64Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.ForcedBy == MdcrEl2.TDE))
+            .SelectMany(RegisterAccessInstructions.Of)];
 
     public static TheoryData<string> Aarch32Accesses() =>
-        [.. Aarch32Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.Register == MdcrEl2.Name))
-            .SelectMany(r => new[] { r.Allows(AccessDirection.Read) ? Aarch32Spelling.Read(r.Encoding, r.Name, rt: 2, rt2: 3) : null, r.Allows(AccessDirection.Write) ? Aarch32Spelling.Write(r.Encoding, rt: 2, rt2: 3) : null })
-            .OfType<string>()
+        [.. Aarch32Registers.All.Where(r => r.IsGuestAccessible && CpuModels.Default.Implements(r) && r.Traps.Any(t => t.Control.ForcedBy == MdcrEl2.TDE))
+            .SelectMany(RegisterAccessInstructions.Of)
             .Distinct()];
 
     [Theory]
@@ -75,20 +74,6 @@ public sealed class DebugTrapTests
         Assert.NotNull(control);
         Assert.Equal(MdcrEl2.Name, control.Register);
 
-        foreach (var (mdcr, traps) in new[] { (control.Mask, true), (1UL << MdcrEl2.TDE, true), (0UL, false), (~control.Mask & ~(1UL << MdcrEl2.TDE), false) })
-        {
-            var domain = newDomain();
-            domain.Build();
-            domain.Hypervisor.Hcr.Value = 0;
-            domain.Hypervisor.Mdcr = mdcr;
-
-            var result = domain.Cpu.Execute(word);
-
-            Assert.Equal(traps, result.Kind == ExecutionKind.Trapped);
-            if (traps)
-            {
-                Assert.Equal((control, SyndromeBuilder.Build(access)), (result.Control, (uint)result.Esr));
-            }
-        }
+        Machine.AssertMdcrTraps(newDomain, word, set, control, (control.Mask, true), (1UL << MdcrEl2.TDE, true), (0UL, false), (~control.Mask & ~(1UL << MdcrEl2.TDE), false));
     }
 }

@@ -23,6 +23,31 @@ internal static class Machine
         return domain.Hypervisor.HandleTrap(SyndromeBuilder.Build(access));
     }
 
+    /// <summary>
+    /// Runs <paramref name="word"/> on a new domain under each MDCR_EL2 value of <paramref name="cases"/> (HCR_EL2 0)
+    /// and checks that it traps, by <paramref name="control"/> and with the access's own syndrome, exactly where
+    /// the case says.
+    /// </summary>
+    public static void AssertMdcrTraps(System.Func<Domain> newDomain, uint word, InstructionSet instructionSet, TrapControl control, params (ulong Mdcr, bool Traps)[] cases)
+    {
+        Assert.True(InstructionDecoder.TryDecode(word, instructionSet, out var access));
+        foreach (var (mdcr, traps) in cases)
+        {
+            var domain = newDomain();
+            domain.Build();
+            domain.Hypervisor.Hcr.Value = 0;
+            domain.Hypervisor.Mdcr = mdcr;
+
+            var result = domain.Cpu.Execute(word);
+
+            Assert.True(traps == (result.Kind == Emulation.ExecutionKind.Trapped), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MDCR_EL2 0x{mdcr:x}: {result.Kind}"));
+            if (traps)
+            {
+                Assert.Equal((control, SyndromeBuilder.Build(access)), (result.Control, (uint)result.Esr));
+            }
+        }
+    }
+
     public static SystemRegisterInfo Info(string name) => SystemRegisters.All.Single(r => r.Name == name);
 
     /// <summary>The architectural encoding of a catalogued AArch32 alias.</summary>

@@ -15,6 +15,14 @@ public static class RegisterAccessRules
         _ => access == RegisterAccess.ReadWrite,
     };
 
+    /// <summary>Gets every direction <paramref name="access"/> allows: what a trap rule of the whole register covers.</summary>
+    public static AccessDirection Directions(RegisterAccess access) => access switch
+    {
+        RegisterAccess.ReadOnly => AccessDirection.Read,
+        RegisterAccess.WriteOnly => AccessDirection.Write,
+        _ => AccessDirection.ReadWrite,
+    };
+
     /// <summary>Gets the table and catalogue spelling: <c>RW</c>, <c>RO</c> or <c>WO</c>.</summary>
     public static string Spelling(RegisterAccess access) => access switch
     {

@@ -7,7 +7,7 @@ namespace TrapGen.Architecture;
 /// <param name="TrapsWhenSet">True when setting the bit traps (HCR_EL2.TVM); false when clearing it does (CNTHCTL_EL2.EL1PCEN).</param>
 /// <param name="ForcedBy">
 /// Another bit of the same register that makes the control act as set whatever its own value, or null:
-/// MDCR_EL2.TDE (bit 8) forces TDA, TDOSA and TDRA.
+/// MDCR_EL2.TDE (bit 8) forces TDA, TDOSA and TDRA (not TPM or TPMCR).
 /// </param>
 /// <param name="Description">What it traps, in the Arm ARM's words.</param>
 public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, int? ForcedBy, string Description)

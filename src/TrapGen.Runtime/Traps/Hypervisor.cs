@@ -38,9 +38,11 @@ public sealed class Hypervisor
     public ulong Cnthctl { get; set; }
 
     /// <summary>
-    /// Gets or sets MDCR_EL2; 0 (the default) leaves the debug registers to the guest. TDA, TDOSA and TDRA
-    /// (or TDE, which forces all three) trap them, as KVM sets them while the guest does not own the debug
-    /// registers (kvm_arm_setup_mdcr_el2).
+    /// Gets or sets MDCR_EL2; 0 (the default) leaves the debug and Performance Monitors registers to the
+    /// guest. TDA, TDOSA and TDRA (or TDE, which forces all three) trap the debug registers, as KVM sets them
+    /// while the guest does not own the debug registers (kvm_arm_setup_mdcr_el2); TPM traps the PMU registers
+    /// and TPMCR PMCR_EL0 (PMCR) alone, as a host that switches the PMU lazily sets them. HPMN (bits [4:0]) is
+    /// not modelled: every event counter the CPU model has stays accessible at EL1.
     /// </summary>
     public ulong Mdcr { get; set; }
 

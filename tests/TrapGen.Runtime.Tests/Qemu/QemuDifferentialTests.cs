@@ -46,6 +46,7 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
 
         var disagreements = new List<string>();
         var dispatched = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        var trapsByRun = new int[runs.Count];
         for (var run = 0; run < runs.Count; run++)
         {
             var (hcr, mdcr) = (runs[run].Hcr, runs[run].Mdcr);
@@ -75,6 +76,7 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 }
                 else if (executed.Trapped)
                 {
+                    trapsByRun[run]++;
                     Dispatched(executed, what, dispatched, disagreements);
                 }
             }
@@ -82,7 +84,13 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{probe.Executions} executions compared"));
         output.WriteLine("traps both took, by class and outcome: " + string.Join(", ", dispatched.Select(d => d.Key + " " + d.Value.ToString(CultureInfo.InvariantCulture))));
+        output.WriteLine("traps both took, by run: " + string.Join(", ", runs.Select((r, i) => r.Name + " " + trapsByRun[i].ToString(CultureInfo.InvariantCulture))));
         Assert.True(disagreements.Count == 0, disagreements.Count + " disagreements:\n" + string.Join('\n', disagreements));
+
+        // An MDCR_EL2 run that traps nothing would agree vacuously (the probe once masked TPM out of MDCR_EL2):
+        // each of TPM, TDA, TDOSA, TDRA and TDE traps something in both execution states.
+        Assert.All(runs.Select((r, i) => (r.Name, r.Mdcr, Traps: trapsByRun[i])).Where(r => r.Mdcr != 0), r => Assert.True(r.Traps > 0, r.Name + " trapped nothing"));
+
         Assert.All(classes, c => Assert.Contains(dispatched.Keys, key => key.StartsWith(c.Name + " ", System.StringComparison.Ordinal)));
     }
 

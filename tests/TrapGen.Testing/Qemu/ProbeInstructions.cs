@@ -8,11 +8,13 @@ namespace TrapGen.Testing.Qemu;
 
 /// <summary>
 /// What the QEMU probe runs at EL1, from TrapGen's architecture tables: the HCR_EL2 and MDCR_EL2 trap
-/// controls it sets and, per execution state, the accesses the table says one of them traps. AArch64: an
-/// MRS and an MSR of each register (the debug registers under TDA, TDOSA and TDRA among them), each System
+/// controls it sets and, per execution state, the accesses the table says one of them traps, and every
+/// Performance Monitors register of the architecture (<see cref="PerformanceMonitors"/>, whether or not a rule
+/// says TPM traps it, so a missing rule is a disagreement rather than a smaller probe). AArch64: an MRS and an
+/// MSR of each register (the debug registers under TDA, TDOSA and TDRA, the PMU's under TPM and TPMCR), each System
 /// instruction, every encoding of the ID register space, an SMC (TSC, EC 0x17), and CCSIDR_EL1 read after
 /// writing CSSELR_EL1 = 0, 1 and 2. AArch32: an MRC and an MCR (MRRC and MCRR) of each cp15 register and
-/// operation, of every unnamed encoding of the AArch32 ID register space (p15, 0, c0, c3–c7, 0–7) and of
+/// operation (the PMU's c9 and c14 registers among them), of every unnamed encoding of the AArch32 ID register space (p15, 0, c0, c3–c7, 0–7) and of
 /// each cp14 register cortex-a57 has (JIDR under TID0, the debug registers under TDA, TDOSA and TDRA: EC
 /// 0x05), a VMRS of FPSID, MVFR0, MVFR1 and MVFR2 (TID0, TID3, EC 0x08) and an SMC (TSC, EC 0x13).
 /// </summary>
@@ -25,11 +27,13 @@ public static class ProbeInstructions
     public static IReadOnlyList<int> CacheSelections { get; } = [0, 1, 2];
 
     /// <summary>
-    /// HCR_EL2 trap controls the probe leaves out. TIDCP traps the IMPLEMENTATION DEFINED space, which QEMU
-    /// 7.2 does not implement the trap for: the runtime's TidcpTests check those rows against the Arm ARM's
-    /// description of HCR_EL2.TIDCP instead.
+    /// Trap controls the probe leaves out, because QEMU 7.2 does not implement them. HCR_EL2.TIDCP traps the
+    /// IMPLEMENTATION DEFINED space: the runtime's TidcpTests check those rows against the Arm ARM's description
+    /// instead. MDCR_EL2.TPMCR traps PMCR_EL0 and PMCR: QEMU 7.2's pmreg_access checks TPM alone (the probe found
+    /// PMCR_EL0 and PMCR executing under TPMCR; target/arm gained the check in August 2025, "target/arm: Trap
+    /// PMCR when MDCR_EL2.TPMCR is set"), so the runtime's PmuTrapTests check TPMCR against the Arm ARM instead.
     /// </summary>
-    private static readonly string[] ExcludedControls = ["TIDCP"];
+    private static readonly string[] ExcludedControls = ["TIDCP", "TPMCR"];
 
     /// <summary>
     /// The CPU model the probe runs on, QEMU's <c>-cpu cortex-a57</c>: a write of a register it lacks takes
@@ -53,7 +57,7 @@ public static class ProbeInstructions
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch64()
     {
-        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && Covered(r.Traps) && (r.Feature is null || InIdSpace(r.Encoding) || Requirements.Of(r) is not null) && OnCortexA57(r.Name));
+        var registers = Aarch64Registers.All.Where(r => r.IsGuestAccessible && (Covered(r.Traps) || PerformanceMonitors.IsRegister(r)) && (r.Feature is null || InIdSpace(r.Encoding) || Requirements.Of(r) is not null) && OnCortexA57(r.Name));
         var named = Aarch64Registers.All.Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(1, 7).SelectMany(crm => Enumerable.Range(0, 8).Select(op2 => new Aarch64Encoding(3, 0, 0, crm, op2)))
             .Where(e => !named.Contains(e));
@@ -84,7 +88,7 @@ public static class ProbeInstructions
     /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch32()
     {
-        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && Covered(r.Traps));
+        var registers = Aarch32Registers.All.Where(r => r.Coprocessor == 15 && r.IsGuestAccessible && (Covered(r.Traps) || PerformanceMonitors.IsRegister(r)) && OnQemu(r));
         var debug = Aarch32Registers.All.Where(r => r.Coprocessor == Aarch32Constants.Cp14 && r.Encoding.Form == AccessForm.Mcr && r.IsGuestAccessible && OnCortexA57(r.Name));
         var named = Aarch32Registers.All.Where(r => r.Coprocessor == 15).Select(r => r.Encoding).ToHashSet();
         var unnamed = Enumerable.Range(3, 5).SelectMany(crm => Enumerable.Range(0, 8).Select(opc2 => Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, crm, opc2)))
@@ -97,6 +101,13 @@ public static class ProbeInstructions
             ProbeInstruction.Smc(0),
         ];
     }
+
+    /// <summary>
+    /// Whether QEMU defines a cp15 row: every one but a 64-bit (MRRC/MCRR) view QEMU lacks
+    /// (<see cref="QemuDepartures.Lacks"/>: PMCCNTR, which QEMU 7.2 UNDEFs where MDCR_EL2.TPM traps it with EC
+    /// 0x04). The runtime's PmuTrapTests check that view against the Arm ARM instead.
+    /// </summary>
+    private static bool OnQemu(Aarch32Register register) => !(register.Encoding.Form == AccessForm.Mcrr && QemuDepartures.Lacks.ContainsKey(register.Name));
 
     private static bool Covered(IEnumerable<TrapRule> rules) => rules.Any(rule => Controls.Contains(rule.Control));
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using TrapGen.Architecture;
 
 namespace TrapGen.Testing.Qemu;
 
@@ -33,8 +35,12 @@ public static class ProbeProgram
 
     private const int TagShift = 48;
 
-    /// <summary>The bits of MDCR_EL2 a run sets; the others (HPMN [4:0] among them) keep the CPU's reset value.</summary>
-    private const ulong MdcrTrapBits = 0xF00;
+    /// <summary>
+    /// The bits of MDCR_EL2 a run sets: every MDCR_EL2 trap control of the tables and TDE; the others (HPMN [4:0]
+    /// among them) keep the CPU's reset value.
+    /// </summary>
+    private static readonly ulong MdcrTrapBits =
+        TrapControls.All.Where(c => c.Register == MdcrEl2.Name).Aggregate(1UL << MdcrEl2.TDE, (mask, c) => mask | c.Mask);
 
     /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 in each of <paramref name="runs"/>.</summary>
     public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ProbeRun> runs)
@@ -68,11 +74,17 @@ public static class ProbeProgram
 
         for (var run = 0; run < runs.Count; run++)
         {
+            if ((runs[run].Mdcr & ~MdcrTrapBits) != 0)
+            {
+                throw new ArgumentException(Invariant($"run {runs[run].Name} sets MDCR_EL2 bits 0x{runs[run].Mdcr & ~MdcrTrapBits:x}, outside the trap bits 0x{MdcrTrapBits:x}"), nameof(runs));
+            }
+
             Line(Invariant($"    ldr x0, =0x{runs[run].Hcr:x}"));
             Line("    msr hcr_el2, x0");
             Line("    mrs x0, mdcr_el2");
-            Line(Invariant($"    and x0, x0, #~0x{MdcrTrapBits:x}"));
-            Line(Invariant($"    ldr x3, =0x{runs[run].Mdcr & MdcrTrapBits:x}"));
+            Line(Invariant($"    ldr x3, =0x{MdcrTrapBits:x}"));
+            Line("    bic x0, x0, x3");
+            Line(Invariant($"    ldr x3, =0x{runs[run].Mdcr:x}"));
             Line("    orr x0, x0, x3");
             Line("    msr mdcr_el2, x0");
             Line("    isb");

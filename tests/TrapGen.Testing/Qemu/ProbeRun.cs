@@ -12,8 +12,8 @@ namespace TrapGen.Testing.Qemu;
 public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<string> Set)
 {
     /// <summary>
-    /// The runs of a probe: none, each of <paramref name="controls"/> alone, MDCR_EL2.TDE alone (which forces
-    /// TDA, TDOSA and TDRA), and all of them together.
+    /// The runs of a probe: none, each of <paramref name="controls"/> alone (MDCR_EL2.TPM and TPMCR among them),
+    /// MDCR_EL2.TDE alone (which forces TDA, TDOSA and TDRA, not TPM or TPMCR), and all of them together.
     /// </summary>
     public static IReadOnlyList<ProbeRun> For(ulong rw, IReadOnlyList<TrapControl> controls) =>
     [
