@@ -86,8 +86,7 @@ public static class El1Access
 
             return ReservedIdSpace.Contains(trapClass, key)
                 || !ImplementationDefinedSpace.Contains(trapClass, key)
-                || model.Implements(new Aarch64Encoding(
-                    (int)trapClass.KeyValue(key, "Op0"), (int)trapClass.KeyValue(key, "Op1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Op2")));
+                || model.Implements(ImplementationDefinedSpace.Aarch64EncodingOf(trapClass, key)!);
         }
 
         if (!model.HasAarch32El1)
@@ -105,9 +104,7 @@ public static class El1Access
             return true;
         }
 
-        return trapClass == TrapClasses.Mcr
-            ? model.Implements(Aarch32Encoding.Cp15(AccessForm.Mcr, (int)trapClass.KeyValue(key, "Opc1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Opc2")))
-            : trapClass == TrapClasses.Mcrr && model.Implements(Aarch32Encoding.Cp15(AccessForm.Mcrr, (int)trapClass.KeyValue(key, "Opc1"), 0, (int)trapClass.KeyValue(key, "CRm"), 0));
+        return ImplementationDefinedSpace.Cp15EncodingOf(trapClass, key) is { } cp15 && model.Implements(cp15);
     }
 
     /// <summary>The ID register spaces, where an absent register reads as zero: AArch64 op0 3, op1 0, CRn 0, CRm 1–7; AArch32 p15, 0, c0, c1–c7.</summary>

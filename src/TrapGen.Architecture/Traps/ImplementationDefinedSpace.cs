@@ -34,6 +34,18 @@ public static class ImplementationDefinedSpace
         return trapClass == TrapClasses.Mcrr && trapClass.KeyValue(key, "CRm") == 15;
     }
 
+    /// <summary>Gets the AArch64 encoding an MSR/MRS or SYS/SYSL key reaches, or null for another trap class.</summary>
+    public static Aarch64Encoding? Aarch64EncodingOf(TrapClass trapClass, uint key) =>
+        trapClass == TrapClasses.Msr
+            ? new Aarch64Encoding((int)trapClass.KeyValue(key, "Op0"), (int)trapClass.KeyValue(key, "Op1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Op2"))
+            : null;
+
+    /// <summary>Gets the cp15 encoding an MCR/MRC or MCRR/MRRC key reaches, or null for another trap class.</summary>
+    public static Aarch32Encoding? Cp15EncodingOf(TrapClass trapClass, uint key) =>
+        trapClass == TrapClasses.Mcr ? Aarch32Encoding.Cp15(AccessForm.Mcr, (int)trapClass.KeyValue(key, "Opc1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Opc2"))
+        : trapClass == TrapClasses.Mcrr ? Aarch32Encoding.Cp15(AccessForm.Mcrr, (int)trapClass.KeyValue(key, "Opc1"), 0, (int)trapClass.KeyValue(key, "CRm"), 0)
+        : null;
+
     /// <summary>
     /// Gets whether HCR_EL2.TIDCP traps an EL1 access with ISS key <paramref name="key"/>, in both directions
     /// (Arm ARM, HCR_EL2.TIDCP): in AArch64 every encoding of the space, MRS/MSR and SYS/SYSL alike (EC

@@ -51,18 +51,12 @@ internal sealed record CpuPresence(string Model, bool Exists, string? Needs, str
     }
 
     /// <summary>The TRM's name of the model's IMPLEMENTATION DEFINED register at <paramref name="key"/>, which the model has.</summary>
-    private static string? ImplementationDefinedName(CpuModel model, TrapClass trapClass, uint key)
-    {
-        uint Field(string name) => trapClass.KeyValue(key, name);
-        if (trapClass == TrapClasses.Msr)
-        {
-            var encoding = new Aarch64Encoding((int)Field("Op0"), (int)Field("Op1"), (int)Field("CRn"), (int)Field("CRm"), (int)Field("Op2"));
-            return model.ImplementationDefined.FirstOrDefault(r => r.Encoding == encoding).Name;
-        }
-
-        var cp15 = Aarch32Encoding.Cp15(trapClass == TrapClasses.Mcr ? AccessForm.Mcr : AccessForm.Mcrr, (int)Field("Opc1"), trapClass == TrapClasses.Mcr ? (int)Field("CRn") : 0, (int)Field("CRm"), trapClass == TrapClasses.Mcr ? (int)Field("Opc2") : 0);
-        return model.Aarch32ImplementationDefined.FirstOrDefault(r => r.Encoding == cp15).Name;
-    }
+    private static string? ImplementationDefinedName(CpuModel model, TrapClass trapClass, uint key) =>
+        ImplementationDefinedSpace.Aarch64EncodingOf(trapClass, key) is { } encoding
+            ? model.ImplementationDefined.FirstOrDefault(r => r.Encoding == encoding).Name
+            : ImplementationDefinedSpace.Cp15EncodingOf(trapClass, key) is { } cp15
+                ? model.Aarch32ImplementationDefined.FirstOrDefault(r => r.Encoding == cp15).Name
+                : null;
 
     /// <summary>The register-requirements.table condition of the register or instruction at <paramref name="key"/>, or null.</summary>
     private static string? Condition(TrapClass trapClass, uint key, bool isRead)
