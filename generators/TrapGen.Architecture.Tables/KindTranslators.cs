@@ -110,7 +110,7 @@ internal static class KindTranslators
                 row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
         });
 
-    /// <summary>trap-controls.table: register name bit set|clear forced-by description.</summary>
+    /// <summary>trap-controls.table: register name bit set|clear forced-by needs e2h description.</summary>
     public static TableOutput TrapControls(string file, string text)
     {
         var problems = new List<TableProblem>();
@@ -119,19 +119,21 @@ internal static class KindTranslators
         foreach (var line in TableLine.Read(text))
         {
             var row = new RowReader(line, problems);
-            if (line.Cells.Count < 6)
+            if (line.Cells.Count < 8)
             {
-                problems.Add(TableProblem.At(line, "expected: register name bit set|clear forced-by description"));
+                problems.Add(TableProblem.At(line, "expected: register name bit set|clear forced-by needs e2h description"));
                 continue;
             }
 
             var name = line.Cells[1].Text;
-            row.Name(1);
+            row.FieldName(1);
             var forcedBy = line.Cells[4].Text == "-" ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
-            fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(5))).Append("</summary>\n");
+            var needs = row.Condition(5);
+            var e2h = line.Cells[6].Text == "-" ? "false" : row.Int(6, 0, 0) == 0 ? "true" : "false";
+            fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(7))).Append("</summary>\n");
             fields.Append(Format(
-                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6});\n\n",
-                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), forcedBy, CSharp.String(line.Rest(5))));
+                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8});\n\n",
+                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7))));
             all.Add(name);
         }
 

@@ -55,6 +55,19 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         return CSharp.String(cell.Text);
     }
 
+    /// <summary>A field name as the Arm ARM spells it (TVM, EnSCXT, nTCR2_EL1): a letter, then letters, digits and '_'.</summary>
+    public string FieldName(int index)
+    {
+        var cell = line.Cells[index];
+        var text = cell.Text;
+        if (text.Length == 0 || !char.IsLetter(text[0]) || !text.All(c => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+        {
+            Report(cell, "'" + text + "' is not a field name: use letters, digits and '_', starting with a letter, as the Arm ARM spells it");
+        }
+
+        return CSharp.String(text);
+    }
+
     public int Int(int index, int min, int max)
     {
         TryInt(index, min, max, out var value);
@@ -110,6 +123,24 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     {
         var text = line.Cells[index].Text;
         return text == Empty ? "null" : CSharp.String(text);
+    }
+
+    /// <summary>A condition of register-requirements.table's grammar (FEAT_X, FEAT_X|FEAT_Y, ...) as a string literal, or null for '-'.</summary>
+    public string Condition(int index)
+    {
+        var cell = line.Cells[index];
+        if (cell.Text == Empty)
+        {
+            return "null";
+        }
+
+        if (!RequirementTable.IsCondition(cell.Text))
+        {
+            Report(cell, "'" + cell.Text + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y or FEAT_X&FEAT_Y, or - for none");
+            return "null";
+        }
+
+        return CSharp.String(cell.Text);
     }
 
     /// <summary>A name or '-'.</summary>

@@ -123,6 +123,11 @@ public sealed class TableConsistencyTests
                     "TPC" or "TPU" => instruction.Operation is "DC" or "IC",
                     "TTLB" => instruction.Operation == "TLBI" && instruction.ExceptionLevel == 1,
                     "TDZ" => instruction.Operation == "DC" && instruction.Name is "ZVA" or "GVA" or "GZVA",
+                    "TICAB" => instruction.FullName == "IC IALLUIS",
+                    "TOCU" => instruction.FullName is "IC IVAU" or "IC IALLU" or "DC CVAU",
+                    "TTLBIS" => instruction.Operation == "TLBI" && instruction.ExceptionLevel == 1 && instruction.Name.EndsWith("IS", System.StringComparison.Ordinal),
+                    "TTLBOS" => instruction.Operation == "TLBI" && instruction.ExceptionLevel == 1 && instruction.Name.EndsWith("OS", System.StringComparison.Ordinal),
+                    "AT" => instruction.Operation == "AT" && instruction.ExceptionLevel == 1,
                     _ => false,
                 };
                 Assert.True(fits, rule.Control.Name + " on " + instruction.FullName);
@@ -130,7 +135,7 @@ public sealed class TableConsistencyTests
             }
         }
 
-        Assert.All(Aarch64Registers.All.SelectMany(r => r.Traps), rule => Assert.DoesNotContain(rule.Control.Name, new[] { "TSW", "TPC", "TPU", "TTLB", "TDZ", "TSC" }));
+        Assert.All(Aarch64Registers.All.SelectMany(r => r.Traps), rule => Assert.DoesNotContain(rule.Control.Name, new[] { "TSW", "TPC", "TPU", "TTLB", "TDZ", "TSC", "TICAB", "TOCU", "TTLBIS", "TTLBOS", "AT" }));
     }
 
     [Fact]

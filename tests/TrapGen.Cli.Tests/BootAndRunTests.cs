@@ -90,6 +90,32 @@ public sealed class BootAndRunTests
         Assert.Matches(@"mrc p15, 1, r0, c0, c0, 2 +UNDEF@EL1 +CCSIDR2", output);
     }
 
+    [Fact]
+    public void A_later_trap_control_traps_on_a_model_with_its_feature_and_is_res0_on_one_without()
+    {
+        const string Trace = """
+            guest aarch64 cpu max
+            mrs x1, apiakeylo_el1              # HCR_EL2.APK clear: the keys trap
+            hcr +APK +TLOR +TID4
+            mrs x1, apiakeylo_el1              # APK set: the guest owns its keys
+            mrs x2, lorid_el1                  # TLOR
+            mrs x3, csselr_el1                 # TID4: max has no FEAT_EVT, so RES0
+            cptr +TCPAC
+            msr cpacr_el1, x4                  # CPTR_EL2.TCPAC
+            """;
+        var (exitCode, output, _) = Cli.Run("run", Cli.Temp(Trace));
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"00000000  mrs x1, apiakeylo_el1 +unhandled +APIAKEYLO_EL1 +\(HCR_EL2\.APK clear\)", output);
+        Assert.Contains("HCR_EL2: DC set; trap controls set: TVM, TLOR, TID4 (RES0 on max, which lacks FEAT_EVT); trapping while clear: FIEN, EnSCXT", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"00000004  mrs x1, apiakeylo_el1 +direct", output);
+        Assert.Matches(@"00000008  mrs x2, lorid_el1 +unhandled +LORID_EL1", output);
+        Assert.Matches(@"0000000c  mrs x3, csselr_el1 +direct", output);
+        Assert.Contains("CPTR_EL2: trap controls set: TCPAC", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"00000010  msr cpacr_el1, x4 +unhandled +CPACR_EL1 +\(CPTR_EL2\.TCPAC set\)", output);
+        Assert.Contains("traps per control: HCR_EL2.APK 1, HCR_EL2.TLOR 1, CPTR_EL2.TCPAC 1", output, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("guest aarch64 cpu neoverse-n3", "unknown CPU model 'neoverse-n3'; did you mean neoverse-n1 or neoverse-n2?")]
     [InlineData("guest aarch64 cpu", "expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb', optionally followed by 'cpu <model>'")]

@@ -14,7 +14,7 @@ namespace TrapGen.Generators.Tests;
 /// </summary>
 public sealed partial class ArchitectureTablesGeneratorTests
 {
-    private const string Controls = "HCR_EL2  TVM  26  set  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  Trap Reads of Virtual Memory controls.\n";
+    private const string Controls = "HCR_EL2  TVM  26  set  -  -  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  -  -  Trap Reads of Virtual Memory controls.\n";
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 
@@ -128,19 +128,39 @@ public sealed partial class ArchitectureTablesGeneratorTests
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_control_forced_by_another_bit_names_it_and_a_bad_one_is_reported_at_its_cell()
+    /// <summary>
+    /// A trap control's columns reach its generated field, and a bad cell is reported where it is: the bit that forces
+    /// it (MDCR_EL2.TDE), the feature it needs (a condition of register-requirements.table's grammar) and whether
+    /// HCR_EL2.E2H moves it.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "MDCR_EL2  TDA  9  set  8  -  -  Trap Debug Access.",
+        "TDA = new(\"MDCR_EL2\", \"TDA\", 9, true, 8, null, false, \"Trap Debug Access.\")",
+        "MDCR_EL2  TDA  9  set  ‸TDE  -  -  Trap Debug Access.",
+        "'TDE' must be a number from 0 to 63")]
+    [InlineData(
+        "HCR_EL2  EnSCXT  53  clear  -  FEAT_CSV2_2|FEAT_CSV2_1p2  -  Enable access to SCXTNUM.",
+        "EnSCXT = new(\"HCR_EL2\", \"EnSCXT\", 53, false, null, \"FEAT_CSV2_2|FEAT_CSV2_1p2\", false, ",
+        "HCR_EL2  TID4  49  set  -  ‸FEAT_EVT|FEAT_X&FEAT_Y  -  Trap ID group 4.",
+        "is not a condition")]
+    [InlineData(
+        "CNTHCTL_EL2  EL1PCEN  1  clear  -  -  0  Timer.",
+        "EL1PCEN = new(\"CNTHCTL_EL2\", \"EL1PCEN\", 1, false, null, null, true, ",
+        "CNTHCTL_EL2  ‸1PCEN  1  clear  -  -  0  Timer.",
+        "'1PCEN' is not a field name")]
+    public void A_control_row_becomes_its_field_and_a_bad_cell_is_reported_where_it_is(string row, string field, string markedRow, string message)
     {
-        var good = Run("MDCR_EL2  TDA  9  set  8  Trap Debug Access.\n", "trap-controls.table");
-        var marked = MarkedCatalogue.Parse("MDCR_EL2  TDA  9  set  ‸TDE  Trap Debug Access.\n");
+        var good = Run(row + "\n", "trap-controls.table");
+        var marked = MarkedCatalogue.Parse(markedRow + "\n");
         var bad = Run(marked.Text, "trap-controls.table");
 
         Assert.Empty(good.Diagnostics);
         var controls = good.GeneratedSources.Single(s => s.HintName.StartsWith("TrapControls.", System.StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("TDA = new(\"MDCR_EL2\", \"TDA\", 9, true, 8, \"Trap Debug Access.\")", controls, System.StringComparison.Ordinal);
+        Assert.Contains(field, controls, System.StringComparison.Ordinal);
         var diagnostic = Assert.Single(bad.Diagnostics);
         Assert.Equal((marked.Line, marked.Column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
-        Assert.Contains("'TDE' must be a number from 0 to 63", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     [Fact]

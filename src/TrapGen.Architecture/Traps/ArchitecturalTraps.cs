@@ -24,10 +24,12 @@ public static class ArchitecturalTraps
     private static readonly Dictionary<uint, TrapRule[]>?[] RulesByKey = Tabulate();
 
     /// <summary>
-    /// Gets the first active control that traps an access, or null when it does not trap: <paramref name="key"/>
-    /// is the ISS masked to the register-identifying fields of <paramref name="trapClass"/> (0 for SMC).
+    /// Gets the first active control that traps an access, in the order the access's pseudocode checks them, or
+    /// null when it does not trap: <paramref name="key"/> is the ISS masked to the register-identifying fields of
+    /// <paramref name="trapClass"/> (0 for SMC). On <paramref name="model"/> a control the CPU lacks traps nothing
+    /// (its field is RES0); with no model every control exists.
     /// </summary>
-    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrapClass trapClass, uint key, bool isRead)
+    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
     {
         if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
         {
@@ -38,7 +40,7 @@ public static class ArchitecturalTraps
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
         foreach (var rule in rules)
         {
-            if (rule.Covers(direction) && controls.IsActive(rule.Control))
+            if (rule.Covers(direction) && controls.IsActive(rule.Control, model))
             {
                 return rule.Control;
             }

@@ -9,8 +9,17 @@ namespace TrapGen.Architecture;
 /// Another bit of the same register that makes the control act as set whatever its own value, or null:
 /// MDCR_EL2.TDE (bit 8) forces TDA, TDOSA and TDRA (not TPM or TPMCR).
 /// </param>
+/// <param name="Needs">
+/// What makes the field exist, as a condition of register-requirements.table (<c>FEAT_EVT</c>,
+/// <c>FEAT_CSV2_2|FEAT_CSV2_1p2</c>), or null for every CPU with EL2. On a CPU without it the field is RES0
+/// and traps nothing, whatever its value (<see cref="ExistsOn"/>).
+/// </param>
+/// <param name="DependsOnE2h">
+/// True when the field is at <paramref name="Bit"/>, or has this meaning, only while HCR_EL2.E2H is 0 (CNTHCTL_EL2's
+/// EL1PCTEN and EL1PCEN move to bits 10 and 11 with E2H = 1): TrapGen models E2H = 0.
+/// </param>
 /// <param name="Description">What it traps, in the Arm ARM's words.</param>
-public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, int? ForcedBy, string Description)
+public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, int? ForcedBy, string? Needs, bool DependsOnE2h, string Description)
 {
     /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
     public ulong Mask => 1UL << Bit;
@@ -18,6 +27,9 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// <summary>Gets whether the control traps, given the value of <see cref="Register"/>.</summary>
     public bool IsActive(ulong registerValue) =>
         (((registerValue & Mask) != 0) == TrapsWhenSet) || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
+
+    /// <summary>Gets whether the field exists on <paramref name="model"/>: every control of an Armv8.0 CPU with EL2, a later one with its feature.</summary>
+    public bool ExistsOn(CpuModel model) => Needs is null || (model ?? throw new System.ArgumentNullException(nameof(model))).Satisfies(Needs);
 
     /// <summary>Gets the qualified name: <c>HCR_EL2.TVM</c>.</summary>
     public string QualifiedName => Register + "." + Name;

@@ -4,16 +4,22 @@ namespace TrapGen.Architecture;
 /// <param name="Hcr">HCR_EL2.</param>
 /// <param name="Cnthctl">CNTHCTL_EL2 (with HCR_EL2.E2H = 0).</param>
 /// <param name="Mdcr">MDCR_EL2.</param>
-public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulong Mdcr)
+/// <param name="Cptr">CPTR_EL2 (with HCR_EL2.E2H = 0); 0 traps nothing TrapGen models.</param>
+public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulong Mdcr, ulong Cptr = 0)
 {
     /// <summary>Gets the value of the register that holds <paramref name="control"/>.</summary>
     public ulong ValueOf(TrapControl control) => (control ?? throw new System.ArgumentNullException(nameof(control))).Register switch
     {
         HcrEl2.Name => Hcr,
         CnthctlEl2.Name => Cnthctl,
-        _ => Mdcr,
+        MdcrEl2.Name => Mdcr,
+        CptrEl2.Name => Cptr,
+        _ => throw new System.ArgumentException("TrapGen holds no register " + control.Register, nameof(control)),
     };
 
-    /// <summary>Gets whether <paramref name="control"/> traps under these values.</summary>
+    /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>
     public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));
+
+    /// <summary>Gets whether <paramref name="control"/> traps under these values on <paramref name="model"/>, or on any CPU that has it when null.</summary>
+    public bool IsActive(TrapControl control, CpuModel? model) => IsActive(control) && (model is null || control.ExistsOn(model));
 }

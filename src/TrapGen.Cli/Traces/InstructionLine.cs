@@ -52,8 +52,11 @@ internal static class InstructionLine
         _ => Why(result),
     };
 
-    /// <summary>Why an access trapped, when not because of HCR_EL2 (the vCPU line shows that), or why it was UNDEFINED at EL1.</summary>
-    private static string Why(ExecutionResult result) => result.Control is { Register: not HcrEl2.Name } control
+    /// <summary>
+    /// Why an access trapped, when not because of an HCR_EL2 bit that is set (the vCPU and <c>hcr</c> lines show those):
+    /// another register's control, or an HCR_EL2 control that traps while clear (APK, EnSCXT); or why it was UNDEFINED at EL1.
+    /// </summary>
+    private static string Why(ExecutionResult result) => result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet)
         ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
         : result.Outcome == TrapOutcome.SmcNotSupported ? "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers"
         : Why(result.Undefined);

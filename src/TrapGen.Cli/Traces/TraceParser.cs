@@ -126,6 +126,9 @@ internal static class TraceParser
             case "mdcr":
                 var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, "TDE", MdcrEl2.TDE);
                 return new StepLine(number, new ChangeMdcrStep(mdcrSet, mdcrClear));
+            case "cptr":
+                var (cptrSet, cptrClear) = ParseBits(words, CptrEl2.Name, null, 0);
+                return new StepLine(number, new ChangeCptrStep(cptrSet, cptrClear));
             case "timer":
                 if (words.Length != 2 || !words[1].StartsWith('+') || !NumberParser.TryParse(words[1].Substring(1), out var ticks))
                 {
@@ -165,15 +168,15 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c> or <c>mdcr</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/> it sets and
-    /// clears, by the names of the register's trap controls and of its one other bit a trace may change
-    /// (HCR_EL2.DC, MDCR_EL2.TDE).
+    /// Reads an <c>hcr</c>, <c>mdcr</c> or <c>cptr</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/> it
+    /// sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
+    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2).
     /// </summary>
-    private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string otherName, int otherBit)
+    private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string? otherName, int otherBit)
     {
         var controls = TrapControls.All.Where(c => c.Register == register).ToList();
         var keyword = words[0];
-        var names = string.Join(", ", controls.Select(c => c.Name).Append(otherName));
+        var names = string.Join(", ", otherName is null ? controls.Select(c => c.Name) : controls.Select(c => c.Name).Append(otherName));
         if (words.Length < 2)
         {
             throw new CliException("expected '" + keyword + " +<bit>' or '" + keyword + " -<bit>' (any number of them) with one of " + names);
@@ -188,7 +191,7 @@ internal static class TraceParser
             }
 
             var name = word.Substring(1);
-            var bit = name.Equals(otherName, StringComparison.OrdinalIgnoreCase)
+            var bit = otherName is not null && name.Equals(otherName, StringComparison.OrdinalIgnoreCase)
                 ? otherBit
                 : controls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
                     ?? throw new CliException("unknown " + register + " bit '" + name + "'; use one of " + names);

@@ -89,10 +89,13 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 printer.Vcpu(executor.Domain);
                 break;
             case ChangeHcrStep:
-                printer.Hcr(result.Hcr.After);
+                printer.Hcr(result.Hcr.After, executor.Domain.Hypervisor.Model);
                 break;
             case ChangeMdcrStep:
                 printer.Mdcr(executor.Domain.Hypervisor.Mdcr);
+                break;
+            case ChangeCptrStep:
+                printer.Cptr(executor.Domain.Hypervisor.Cptr);
                 break;
             case InstructionStep when result.Instruction is { } instruction:
                 printer.Instruction(instruction, result.Hcr);

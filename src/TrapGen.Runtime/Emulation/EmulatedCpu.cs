@@ -120,7 +120,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         access.Class == TrapClasses.Msr && access.Op0 == 3 && access.Op1 is 0 or 1 or 3 && access.CRn == 0 && access.CRm <= 7;
 
     private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) =>
-        ArchitecturalTraps.TrappingControl(Hypervisor.Controls, access.Class, key, access.IsRead);
+        ArchitecturalTraps.TrappingControl(Hypervisor.Controls, access.Class, key, access.IsRead, Hypervisor.Model);
 
     private static UndefinedReason Reason(El1AccessCheck check) => check switch
     {

@@ -69,6 +69,10 @@ public sealed class GuestProgramExecutor
                 Domain.Hypervisor.Mdcr = (Domain.Hypervisor.Mdcr & ~m.Clear) | m.Set;
                 refusal = StepRefusal.None;
                 break;
+            case ChangeCptrStep c:
+                Domain.Hypervisor.Cptr = (Domain.Hypervisor.Cptr & ~c.Clear) | c.Set;
+                refusal = StepRefusal.None;
+                break;
             case AdvanceTimerStep t:
                 refusal = Advance(Domain.Current, t.Ticks);
                 break;

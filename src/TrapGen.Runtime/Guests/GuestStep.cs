@@ -28,6 +28,11 @@ public sealed record ChangeHcrStep(ulong Set, ulong Clear) : GuestStep;
 /// <param name="Clear">The bits to clear.</param>
 public sealed record ChangeMdcrStep(ulong Set, ulong Clear) : GuestStep;
 
+/// <summary>Sets and clears CPTR_EL2 bits, as a hypervisor takes CPACR_EL1 from the guest (TCPAC) or gives it back.</summary>
+/// <param name="Set">The bits to set.</param>
+/// <param name="Clear">The bits to clear.</param>
+public sealed record ChangeCptrStep(ulong Set, ulong Clear) : GuestStep;
+
 /// <summary>Executes one instruction word on the running vCPU.</summary>
 /// <param name="Word">The instruction word.</param>
 /// <param name="Value">The value to put in the source register(s) of a write first, or null.</param>

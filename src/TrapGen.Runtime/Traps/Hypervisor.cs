@@ -46,8 +46,15 @@ public sealed class Hypervisor
     /// </summary>
     public ulong Mdcr { get; set; }
 
-    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2 and MDCR_EL2.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr);
+    /// <summary>
+    /// Gets or sets CPTR_EL2 (with HCR_EL2.E2H = 0); 0 (the default) leaves CPACR_EL1 to the guest. TCPAC (bit 31) traps
+    /// EL1's accesses to CPACR_EL1 and CPACR. The floating-point, SVE, SME, trace and activity monitor traps are
+    /// not modelled.
+    /// </summary>
+    public ulong Cptr { get; set; }
+
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2 and CPTR_EL2.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr);
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

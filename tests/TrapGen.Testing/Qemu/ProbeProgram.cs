@@ -42,6 +42,12 @@ public static class ProbeProgram
     private static readonly ulong MdcrTrapBits =
         TrapControls.All.Where(c => c.Register == MdcrEl2.Name).Aggregate(1UL << MdcrEl2.TDE, (mask, c) => mask | c.Mask);
 
+    /// <summary>
+    /// CPTR_EL2 (with HCR_EL2.E2H = 0) as every run starts from it: its RES1 bits [13:12] and [9:0] with TFP (bit 10)
+    /// clear, so that floating-point accesses reach EL1; a run adds its own trap bits (<see cref="ProbeRun.Cptr"/>).
+    /// </summary>
+    private const ulong CptrBase = 0x33ff;
+
     /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 in each of <paramref name="runs"/>.</summary>
     public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ProbeRun> runs)
     {
@@ -60,7 +66,7 @@ public static class ProbeProgram
         // VMRS of an ID register reaches the HCR_EL2 ID trap and not the FP enable trap that comes first.
         Line("    mov x0, #(3 << 20)");
         Line("    msr cpacr_el1, x0");
-        Line("    mov x0, #0x33ff");
+        Line(Invariant($"    mov x0, #0x{CptrBase:x}"));
         Line("    msr cptr_el2, x0");
         Line("    isb");
         Line("    ldr x10, =values");
@@ -87,6 +93,8 @@ public static class ProbeProgram
             Line(Invariant($"    ldr x3, =0x{runs[run].Mdcr:x}"));
             Line("    orr x0, x0, x3");
             Line("    msr mdcr_el2, x0");
+            Line(Invariant($"    ldr x0, =0x{CptrBase | runs[run].Cptr:x}"));
+            Line("    msr cptr_el2, x0");
             Line("    isb");
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
             Line(Invariant($"    ldr x9, =readback + {8 * run * instructions.Count}"));

@@ -11,6 +11,24 @@ namespace TrapGen.Testing.Qemu;
 /// <param name="Set">The trap controls the run sets, by name, as a trace's <c>hcr</c> and <c>mdcr</c> lines spell them (TDE included).</param>
 public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<string> Set)
 {
+    /// <summary>Gets CPTR_EL2's trap bits the run sets (TCPAC), on top of the register's RES1 bits.</summary>
+    public ulong Cptr { get; init; }
+
+    /// <summary>
+    /// The run that sets <paramref name="control"/> alone (with <paramref name="rw"/>): for one that traps while clear
+    /// (HCR_EL2.APK, EnSCXT, FIEN, ATA) that means setting its bit, which stops the trap that every other run takes.
+    /// </summary>
+    public static ProbeRun Alone(ulong rw, TrapControl control)
+    {
+        System.ArgumentNullException.ThrowIfNull(control);
+        return control.Register switch
+        {
+            MdcrEl2.Name => new ProbeRun(control.Name, rw, control.Mask, [control.Name]),
+            CptrEl2.Name => new ProbeRun(control.Name, rw, 0, [control.Name]) { Cptr = control.Mask },
+            _ => new ProbeRun(control.Name, rw | control.Mask, 0, [control.Name]),
+        };
+    }
+
     /// <summary>
     /// The runs of a probe: none, each of <paramref name="controls"/> alone (MDCR_EL2.TPM and TPMCR among them),
     /// MDCR_EL2.TDE alone (which forces TDA, TDOSA and TDRA, not TPM or TPMCR), and all of them together.
@@ -18,7 +36,7 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
     public static IReadOnlyList<ProbeRun> For(ulong rw, IReadOnlyList<TrapControl> controls) =>
     [
         new("none", rw, 0, []),
-        .. controls.Select(c => c.Register == MdcrEl2.Name ? new ProbeRun(c.Name, rw, c.Mask, [c.Name]) : new ProbeRun(c.Name, rw | c.Mask, 0, [c.Name])),
+        .. controls.Select(c => Alone(rw, c)),
         new("TDE", rw, 1UL << MdcrEl2.TDE, ["TDE"]),
         new(
             "all",

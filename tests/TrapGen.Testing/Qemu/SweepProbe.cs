@@ -7,8 +7,9 @@ using TrapGen.Architecture;
 namespace TrapGen.Testing.Qemu;
 
 /// <summary>
-/// A read sweep of one CPU model on QEMU (issue 22): at EL1, with HCR_EL2 clear and with each of TID0 to
-/// TID3, an MRS of every AArch64 System register encoding the architecture table names, of every encoding of
+/// A read sweep of one CPU model on QEMU (issues 22 and 23): at EL1, with HCR_EL2 clear and with each HCR_EL2 and
+/// CPTR_EL2 control that traps register reads set alone (one that traps while clear, such as HCR_EL2.APK, set so
+/// that it stops trapping), an MRS of every AArch64 System register encoding the architecture table names, of every encoding of
 /// the ID register space and of the IMPLEMENTATION DEFINED space (op0 3, CRn 11 and 15); and, on a model
 /// with AArch32 at EL1, an MRC of every cp15 coordinate, an MRRC of every cp15 and cp14 coordinate, an MRC of
 /// every cp14 register the table names, and a VMRS of every floating-point ID register. Reads only, so the
@@ -78,9 +79,23 @@ public sealed class SweepProbe : ProbeOnQemu
         return [.. reads.Concat(vmrs)];
     }
 
-    /// <summary>The runs: HCR_EL2 clear, then TID0, TID1, TID2 and TID3 alone.</summary>
+    /// <summary>
+    /// The runs: HCR_EL2 clear, then alone each HCR_EL2 and CPTR_EL2 control that traps register reads (TID0 to TID5,
+    /// TACR, TRVM, TLOR, TERR, APK, FIEN, EnSCXT, ATA, TCPAC) and, at an AArch32 EL1, has an AArch32 register to trap.
+    /// A control the model lacks is RES0 there: its run checks that nothing traps.
+    /// </summary>
     private static ProbeRun[] ReadRuns(ProbeGuest guest) =>
-        [new("none", guest.Rw, 0, []), .. new[] { "TID0", "TID1", "TID2", "TID3" }.Select(name => new ProbeRun(name, guest.Rw | TrapControls.Find(name)!.Mask, 0, [name]))];
+        [new("none", guest.Rw, 0, []), .. ReadControls(aarch64: guest.Rw != 0).Select(control => ProbeRun.Alone(guest.Rw, control))];
+
+    /// <summary>The HCR_EL2 and CPTR_EL2 controls that trap a read of some register of the execution state's tables.</summary>
+    private static IEnumerable<TrapControl> ReadControls(bool aarch64)
+    {
+        var rules = aarch64
+            ? Aarch64Registers.All.SelectMany(r => r.Traps)
+            : Aarch32Registers.All.Where(r => r.Class != TrapClasses.Vmrs).SelectMany(r => r.Traps);
+        var reading = rules.Where(rule => rule.Covers(AccessDirection.Read)).Select(rule => rule.Control).ToHashSet();
+        return TrapControls.All.Where(c => c.Register is HcrEl2.Name or CptrEl2.Name && reading.Contains(c));
+    }
 
     private static string Name(Aarch32Encoding e) => Aarch32Registers.TryFind(e, out var register) ? register.Name : e.GenericName;
 }

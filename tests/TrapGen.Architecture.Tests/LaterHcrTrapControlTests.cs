@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrapGen.Architecture;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
+/// TTLBOS, ATA, TID5) and CPTR_EL2.TCPAC against the Arm ARM's own words, typed here from DDI 0487 M.a.a (D24.2
+/// HCR_EL2 and CPTR_EL2, each field's description) rather than taken from the tables: which accesses each traps,
+/// in which direction, in AArch64 and in AArch32, its bit, its polarity and the feature that makes it exist.
+/// Where two controls trap one access, the order is the accessor pseudocode's (CCSIDR_EL1: TID2, then TID4; IC
+/// IALLUIS: TPU, then TICAB; TLBI VMALLE1IS: TTLB, then TTLBIS).
+/// </summary>
+public sealed class LaterHcrTrapControlTests
+{
+    /// <summary>Per control: its register, bit, whether setting traps, what it needs, and what it traps ("NAME:r", ":w", ":rw"; AArch32 names carry "a32 ").</summary>
+    public static TheoryData<string, string, int, bool, string, string[]> ArmArm() => new()
+    {
+        { "TLOR", "HCR_EL2", 35, true, "FEAT_LOR", ["LORSA_EL1:rw", "LOREA_EL1:rw", "LORN_EL1:rw", "LORC_EL1:rw", "LORID_EL1:r"] },
+        {
+            "TERR", "HCR_EL2", 36, true, "FEAT_RAS",
+            [
+                "ERRSELR_EL1:rw", "ERXADDR_EL1:rw", "ERXCTLR_EL1:rw", "ERXMISC0_EL1:rw", "ERXMISC1_EL1:rw", "ERXSTATUS_EL1:rw", "ERRIDR_EL1:r", "ERXFR_EL1:r",
+                "ERXMISC2_EL1:rw", "ERXMISC3_EL1:rw",
+                "a32 ERRSELR:rw", "a32 ERXADDR:rw", "a32 ERXADDR2:rw", "a32 ERXCTLR:rw", "a32 ERXCTLR2:rw", "a32 ERXMISC0:rw", "a32 ERXMISC1:rw", "a32 ERXMISC2:rw",
+                "a32 ERXMISC3:rw", "a32 ERXSTATUS:rw", "a32 ERRIDR:r", "a32 ERXFR:r", "a32 ERXFR2:r", "a32 ERXMISC4:rw", "a32 ERXMISC5:rw", "a32 ERXMISC6:rw",
+                "a32 ERXMISC7:rw",
+            ]
+        },
+        {
+            "APK", "HCR_EL2", 40, false, "FEAT_PAuth",
+            [
+                "APIAKEYLO_EL1:rw", "APIAKEYHI_EL1:rw", "APIBKEYLO_EL1:rw", "APIBKEYHI_EL1:rw", "APDAKEYLO_EL1:rw", "APDAKEYHI_EL1:rw", "APDBKEYLO_EL1:rw",
+                "APDBKEYHI_EL1:rw", "APGAKEYLO_EL1:rw", "APGAKEYHI_EL1:rw",
+            ]
+        },
+        { "AT", "HCR_EL2", 44, true, "FEAT_NV", ["AT S1E0R:w", "AT S1E0W:w", "AT S1E1R:w", "AT S1E1W:w", "AT S1E1RP:w", "AT S1E1WP:w"] },
+        { "FIEN", "HCR_EL2", 47, false, "FEAT_RASv1p1", ["ERXPFGCDN_EL1:rw", "ERXPFGCTL_EL1:rw", "ERXPFGF_EL1:r"] },
+        {
+            "TID4", "HCR_EL2", 49, true, "FEAT_EVT",
+            ["CCSIDR_EL1:r", "CCSIDR2_EL1:r", "CLIDR_EL1:r", "CSSELR_EL1:rw", "a32 CCSIDR:r", "a32 CCSIDR2:r", "a32 CLIDR:r", "a32 CSSELR:rw"]
+        },
+        { "TICAB", "HCR_EL2", 50, true, "FEAT_EVT", ["IC IALLUIS:w", "a32 ICIALLUIS:w"] },
+        { "TOCU", "HCR_EL2", 52, true, "FEAT_EVT", ["IC IVAU:w", "IC IALLU:w", "DC CVAU:w", "a32 ICIMVAU:w", "a32 ICIALLU:w", "a32 DCCMVAU:w"] },
+        { "EnSCXT", "HCR_EL2", 53, false, "FEAT_CSV2_2|FEAT_CSV2_1p2", ["SCXTNUM_EL0:rw", "SCXTNUM_EL1:rw"] },
+        {
+            "TTLBIS", "HCR_EL2", 54, true, "EVT_TTLBxS",
+            [
+                "TLBI VMALLE1IS:w", "TLBI VAE1IS:w", "TLBI ASIDE1IS:w", "TLBI VAAE1IS:w", "TLBI VALE1IS:w", "TLBI VAALE1IS:w", "TLBI RVAE1IS:w", "TLBI RVAAE1IS:w",
+                "TLBI RVALE1IS:w", "TLBI RVAALE1IS:w", "a32 TLBIALLIS:w", "a32 TLBIMVAIS:w", "a32 TLBIASIDIS:w", "a32 TLBIMVAAIS:w", "a32 TLBIMVALIS:w", "a32 TLBIMVAALIS:w",
+            ]
+        },
+        {
+            "TTLBOS", "HCR_EL2", 55, true, "EVT_TTLBxS",
+            [
+                "TLBI VMALLE1OS:w", "TLBI VAE1OS:w", "TLBI ASIDE1OS:w", "TLBI VAAE1OS:w", "TLBI VALE1OS:w", "TLBI VAALE1OS:w", "TLBI RVAE1OS:w", "TLBI RVAAE1OS:w",
+                "TLBI RVALE1OS:w", "TLBI RVAALE1OS:w",
+            ]
+        },
+        { "ATA", "HCR_EL2", 56, false, "FEAT_MTE2", ["GCR_EL1:rw", "RGSR_EL1:rw", "TFSRE0_EL1:rw", "TFSR_EL1:rw"] },
+        { "TID5", "HCR_EL2", 58, true, "FEAT_MTE2", ["GMID_EL1:r"] },
+        { "TCPAC", "CPTR_EL2", 31, true, "-", ["CPACR_EL1:rw", "a32 CPACR:rw"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ArmArm))]
+    public void A_later_control_is_the_arm_arms_field_and_traps_exactly_what_its_description_lists(string name, string register, int bit, bool trapsWhenSet, string needs, string[] traps)
+    {
+        var control = TrapControls.Find(name);
+
+        Assert.NotNull(control);
+        Assert.Equal((register, bit, trapsWhenSet, needs == "-" ? null : needs), (control.Register, control.Bit, control.TrapsWhenSet, control.Needs));
+        Assert.Equal(traps.Order(System.StringComparer.Ordinal), Covered(control).Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Where_two_controls_trap_one_access_the_older_one_is_checked_first_as_the_pseudocode_does()
+    {
+        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Aarch64("CCSIDR_EL1").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Aarch64("CSSELR_EL1").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TPU, TrapControls.TICAB], Instruction("IC IALLUIS").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TPU, TrapControls.TOCU], Instruction("DC CVAU").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBIS], Instruction("TLBI VMALLE1IS").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBOS], Instruction("TLBI RVAALE1OS").Traps.Select(t => t.Control));
+    }
+
+    [Fact]
+    public void A_control_exists_only_on_a_cpu_with_its_feature_and_traps_nothing_elsewhere()
+    {
+        var a57 = CpuModels.Find("cortex-a57")!;
+        var max = CpuModels.Find("max")!;
+        var everything = new TrapControlRegisters(ulong.MaxValue, 0, 0, ulong.MaxValue);
+        var nothing = default(TrapControlRegisters);
+        var csselr = Aarch64("CSSELR_EL1").Encoding.Key;
+        var keys = Aarch64("APIAKEYLO_EL1").Encoding.Key;
+
+        Assert.All(TrapControls.All.Where(c => c.Needs is null), c => Assert.True(c.ExistsOn(a57), c.Name));
+        Assert.False(TrapControls.TID4.ExistsOn(a57));
+        Assert.True(TrapControls.APK.ExistsOn(max) && TrapControls.EnSCXT.ExistsOn(max) && TrapControls.TLOR.ExistsOn(max));
+        Assert.False(TrapControls.TID4.ExistsOn(max), "QEMU 7.2's max has no FEAT_EVT");
+
+        // HCR_EL2 all ones but TID2: TID4 traps CSSELR_EL1 on a CPU with FEAT_EVT, and on none without.
+        var tid4Only = everything with { Hcr = ~TrapControls.TID2.Mask };
+        Assert.Equal(TrapControls.TID4, ArchitecturalTraps.TrappingControl(tid4Only, TrapClasses.Msr, csselr, isRead: false));
+        Assert.Null(ArchitecturalTraps.TrappingControl(tid4Only, TrapClasses.Msr, csselr, isRead: false, a57));
+
+        // APK traps the keys while clear, on max; with the bit set it does not.
+        Assert.Equal(TrapControls.APK, ArchitecturalTraps.TrappingControl(nothing, TrapClasses.Msr, keys, isRead: true, max));
+        Assert.Null(ArchitecturalTraps.TrappingControl(nothing with { Hcr = TrapControls.APK.Mask }, TrapClasses.Msr, keys, isRead: true, max));
+    }
+
+    [Fact]
+    public void Every_control_needs_only_features_the_features_table_can_tell()
+    {
+        var known = Features.Names.ToHashSet(System.StringComparer.Ordinal);
+
+        Assert.All(TrapControls.All.Where(c => c.Needs is not null), c => Assert.All(c.Needs!.Split('|', '&'), f => Assert.Contains(f, known)));
+        Assert.All(TrapControls.All, c => Assert.Equal(c.Mask, new TrapControlRegisters(0, 0, 0).ValueOf(c) | c.Mask));
+    }
+
+    private static IEnumerable<string> Covered(TrapControl control) =>
+        ArchitecturalTraps.CoveredBy(control).Select(a => (a.TrapClass == TrapClasses.Msr ? string.Empty : "a32 ") + a.Name + ":" + Direction(a.Direction));
+
+    private static string Direction(AccessDirection direction) => direction switch
+    {
+        AccessDirection.Read => "r",
+        AccessDirection.Write => "w",
+        _ => "rw",
+    };
+
+    private static Aarch64Register Aarch64(string name) => Aarch64Registers.All.Single(r => r.Name == name);
+
+    private static SystemInstruction Instruction(string name) => SystemInstructions.All.Single(i => i.FullName == name);
+}
