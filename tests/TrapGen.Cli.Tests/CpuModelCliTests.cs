@@ -86,6 +86,26 @@ public sealed class CpuModelCliTests
     }
 
     [Theory]
+    [InlineData(null, "HCR_EL2.TID4", true)]
+    [InlineData("cortex-a57", "HCR_EL2.TID4", false)]
+    [InlineData("cortex-a57", "HCR_EL2.APK", false)]
+    [InlineData("cortex-a57", "CPTR_EL2.TCPAC", true)]
+    [InlineData("max", "HCR_EL2.APK", true)]
+    [InlineData("max", "HCR_EL2.TERR", true)]
+    [InlineData("max", "HCR_EL2.TTLBIS", false)]
+    [InlineData("neoverse-v1", "HCR_EL2.TTLBIS", true)]
+    public void List_architecture_shows_a_later_control_only_on_a_model_with_its_feature(string? cpu, string control, bool listed)
+    {
+        var (_, output, _) = Cli.Run(cpu is null ? ["list", "--architecture", "--json"] : ["list", "--architecture", "--cpu", cpu, "--json"]);
+        var controls = JsonDocument.Parse(output).RootElement.GetProperty("trapControls").EnumerateArray().ToList();
+
+        Assert.Equal(listed, controls.Any(c => c.GetProperty("register").GetString() + "." + c.GetProperty("name").GetString() == control));
+        var apk = JsonDocument.Parse(Cli.Run("list", "--architecture", "--json").Output).RootElement.GetProperty("trapControls").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "APK");
+        Assert.Equal(("clear", "FEAT_PAuth", false), (apk.GetProperty("trapsWhen").GetString(), apk.GetProperty("needs").GetString(), apk.GetProperty("dependsOnE2h").GetBoolean()));
+    }
+
+    [Theory]
     [InlineData("mrs x2, ccsidr2_el1", "cortex-a57", "cortex-a57 has no CCSIDR2_EL1, which needs FEAT_CCIDX: the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it")]
     [InlineData("dc cvap, x4", "cortex-a57", "cortex-a57 has no DC CVAP, which needs FEAT_DPB: the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it")]
     [InlineData("mrc p15, 0, r2, c2, c0, 3", "cortex-a57", "cortex-a57 has no TTBCR2, which needs FEAT_AA32HPD: the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it")]

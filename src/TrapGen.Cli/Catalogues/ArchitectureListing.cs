@@ -26,15 +26,18 @@ internal sealed record ArchitectureListing(
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
-        [.. Architecture.TrapControls.All.Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Description))],
+        [.. Architecture.TrapControls.All.Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
         [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch64RegisterListing.From)],
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(SystemInstructionListing.From)],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch32RegisterListing.From)],
         model?.Name);
 }
 
-/// <summary>A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set.</summary>
-internal sealed record TrapControlListing(string Register, string Name, int Bit, string TrapsWhen, string Description);
+/// <summary>
+/// A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set; what makes it exist (<c>FEAT_EVT</c>, null for every CPU
+/// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0.
+/// </summary>
+internal sealed record TrapControlListing(string Register, string Name, int Bit, string TrapsWhen, string? Needs, bool DependsOnE2h, string Description);
 
 /// <summary>One trap rule of a register: the control and the direction it traps.</summary>
 internal sealed record TrapRuleListing(string Control, string Direction)

@@ -17,10 +17,10 @@ internal static class ArchitectureTable
             listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count));
 
         output.WriteLine();
-        var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "DESCRIPTION");
+        var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
         foreach (var control in listing.TrapControls)
         {
-            controls.Add(control.Register + "." + control.Name, Number(control.Bit), control.TrapsWhen, control.Description);
+            controls.Add(control.Register + "." + control.Name, Number(control.Bit), control.TrapsWhen, control.Needs ?? "-", control.DependsOnE2h ? "0" : "-", control.Description);
         }
 
         controls.WriteTo(output);
