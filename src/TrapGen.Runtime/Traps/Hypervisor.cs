@@ -41,15 +41,17 @@ public sealed class Hypervisor
     /// Gets or sets MDCR_EL2; 0 (the default) leaves the debug and Performance Monitors registers to the
     /// guest. TDA, TDOSA and TDRA (or TDE, which forces all three) trap the debug registers, as KVM sets them
     /// while the guest does not own the debug registers (kvm_arm_setup_mdcr_el2); TPM traps the PMU registers
-    /// and TPMCR PMCR_EL0 (PMCR) alone, as a host that switches the PMU lazily sets them. HPMN (bits [4:0]) is
-    /// not modelled: every event counter the CPU model has stays accessible at EL1.
+    /// and TPMCR PMCR_EL0 (PMCR) alone, as a host that switches the PMU lazily sets them. On a CPU with FEAT_SPE or
+    /// FEAT_TRBE, 0 also leaves E2PB and E2TB at 0b00, which gives the profiling and trace buffers to EL2 and traps
+    /// their registers, as the architecture says. HPMN (bits [4:0]) is not modelled: every event counter the CPU
+    /// model has stays accessible at EL1.
     /// </summary>
     public ulong Mdcr { get; set; }
 
     /// <summary>
-    /// Gets or sets CPTR_EL2 (with HCR_EL2.E2H = 0); 0 (the default) leaves CPACR_EL1 to the guest. TCPAC (bit 31) traps
-    /// EL1's accesses to CPACR_EL1 and CPACR. The floating-point, SVE, SME, trace and activity monitor traps are
-    /// not modelled.
+    /// Gets or sets CPTR_EL2 (with HCR_EL2.E2H = 0); 0 (the default) traps nothing TrapGen models. TCPAC (bit 31) traps
+    /// EL1's accesses to CPACR_EL1 and CPACR, TAM (bit 30) the activity monitors, TTA (bit 20) the trace unit's System
+    /// registers. The floating-point, SVE and SME traps are not modelled.
     /// </summary>
     public ulong Cptr { get; set; }
 

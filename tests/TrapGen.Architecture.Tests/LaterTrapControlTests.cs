@@ -7,13 +7,14 @@ namespace TrapGen.Architecture.Tests;
 
 /// <summary>
 /// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
-/// TTLBOS, ATA, TID5) and CPTR_EL2.TCPAC against the Arm ARM's own words, typed here from DDI 0487 M.a.a (D24.2
-/// HCR_EL2 and CPTR_EL2, each field's description) rather than taken from the tables: which accesses each traps,
+/// TTLBOS, ATA, TID5) and MDCR_EL2 (E2PB, TPMS, TTRF, E2TB), and CPTR_EL2's TCPAC, TAM and TTA, against the Arm
+/// ARM's own words, typed here from DDI 0487 M.a.a (D24.2 HCR_EL2 and CPTR_EL2, D24.3.17 MDCR_EL2, each field's
+/// description) rather than taken from the tables: which accesses each traps,
 /// in which direction, in AArch64 and in AArch32, its bit, its polarity and the feature that makes it exist.
 /// Where two controls trap one access, the order is the accessor pseudocode's (CCSIDR_EL1: TID2, then TID4; IC
 /// IALLUIS: TPU, then TICAB; TLBI VMALLE1IS: TTLB, then TTLBIS).
 /// </summary>
-public sealed class LaterHcrTrapControlTests
+public sealed class LaterTrapControlTests
 {
     /// <summary>Per control: its register, bit, whether setting traps, what it needs, and what it traps ("NAME:r", ":w", ":rw"; AArch32 names carry "a32 ").</summary>
     public static TheoryData<string, string, int, bool, string, string[]> ArmArm() => new()
@@ -62,7 +63,39 @@ public sealed class LaterHcrTrapControlTests
         { "ATA", "HCR_EL2", 56, false, "FEAT_MTE2", ["GCR_EL1:rw", "RGSR_EL1:rw", "TFSRE0_EL1:rw", "TFSR_EL1:rw"] },
         { "TID5", "HCR_EL2", 58, true, "FEAT_MTE2", ["GMID_EL1:r"] },
         { "TCPAC", "CPTR_EL2", 31, true, "-", ["CPACR_EL1:rw", "a32 CPACR:rw"] },
+        { "E2PB", "MDCR_EL2", 12, false, "FEAT_SPE", ["PMBLIMITR_EL1:rw", "PMBPTR_EL1:rw", "PMBSR_EL1:rw"] },
+        {
+            "TPMS", "MDCR_EL2", 14, true, "FEAT_SPE",
+            ["PMSCR_EL1:rw", "PMSEVFR_EL1:rw", "PMSFCR_EL1:rw", "PMSICR_EL1:rw", "PMSIRR_EL1:rw", "PMSLATFR_EL1:rw", "PMSIDR_EL1:r", "PMSNEVFR_EL1:rw"]
+        },
+        { "TTRF", "MDCR_EL2", 19, true, "FEAT_TRF", ["TRFCR_EL1:rw", "a32 TRFCR:rw"] },
+        { "E2TB", "MDCR_EL2", 24, false, "FEAT_TRBE", ["TRBBASER_EL1:rw", "TRBLIMITR_EL1:rw", "TRBMAR_EL1:rw", "TRBPTR_EL1:rw", "TRBSR_EL1:rw", "TRBTRG_EL1:rw"] },
     };
+
+    /// <summary>
+    /// CPTR_EL2.TAM traps every activity monitor register (the Arm ARM's list: AMUSERENR, AMCFGR, AMCGCR, AMCNTENCLR0/1,
+    /// AMCNTENSET0/1, AMCR, AMEVCNTR0&lt;n&gt;, AMEVCNTR1&lt;n&gt;, AMEVTYPER0&lt;n&gt;, AMEVTYPER1&lt;n&gt;), AArch64 and AArch32
+    /// (AMEVCNTRn by MRRC and MCRR); CPTR_EL2.TTA every trace unit register, which the Arm ARM gives as a range:
+    /// "op0=2, op1=1, and CRn &lt; 0b1000".
+    /// </summary>
+    [Fact]
+    public void Tam_traps_the_activity_monitors_and_tta_the_trace_units_encoding_range()
+    {
+        var amu = new System.Text.RegularExpressions.Regex("^AM(CR|CFGR|CGCR|USERENR|CNTENCLR[01]|CNTENSET[01]|EVCNTR[01][0-9]+|EVTYPER[01][0-9]+)(_EL0)?$");
+        var tam = ArchitecturalTraps.CoveredBy(TrapControls.TAM).ToList();
+        var tta = ArchitecturalTraps.CoveredBy(TrapControls.TTA).ToList();
+
+        Assert.Equal((30, "FEAT_AMUv1", 20, "FEAT_TRC_SR", true), (TrapControls.TAM.Bit, TrapControls.TAM.Needs, TrapControls.TTA.Bit, TrapControls.TTA.Needs, TrapControls.TTA.DependsOnE2h));
+        Assert.Equal(Aarch64Registers.All.Where(r => amu.IsMatch(r.Name)).Select(r => r.Name).Order(), tam.Where(a => a.TrapClass == TrapClasses.Msr).Select(a => a.Name).Order());
+        Assert.Equal(48, tam.Count(a => a.TrapClass == TrapClasses.Msr));
+        Assert.Equal(Aarch32Registers.All.Where(r => amu.IsMatch(r.Name)).Select(r => (r.Name, r.Class)).Order(), tam.Where(a => a.TrapClass != TrapClasses.Msr).Select(a => (a.Name, a.TrapClass)).Order());
+        Assert.Contains(tam, a => a.Name == "AMEVCNTR00" && a.TrapClass == TrapClasses.Mcrr);
+        Assert.Equal(
+            Aarch64Registers.All.Where(r => r.Encoding is { Op0: 2, Op1: 1, CRn: < 8 }).Select(r => r.Name).Order(),
+            tta.Select(a => a.Name).Order());
+        Assert.All(tta, a => Assert.Equal(TrapClasses.Msr, a.TrapClass));
+        Assert.Equal(214, tta.Count);
+    }
 
     [Theory]
     [MemberData(nameof(ArmArm))]
