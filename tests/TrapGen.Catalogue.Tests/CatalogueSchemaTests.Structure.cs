@@ -79,12 +79,18 @@ public sealed partial class CatalogueSchemaTests
         var rules = Items(Property(SchemaDocument.Value, "trap_groups"))["allOf"]!.AsArray().Select(rule => rule!.AsObject()).ToList();
         var controls = TrapControls.All.Where(c => c.Register == HcrEl2.Name).ToList();
 
-        // A name that is no HCR_EL2 control needs hcr_bit; a control's hcr_bit, written as an integer, is its bit.
-        Assert.Equal(controls.Count + 1, rules.Count);
+        // A name that is no control needs hcr_bit; another register's control (MDCR_EL2.TDA) has none; an HCR_EL2
+        // control's hcr_bit, written as an integer, is its bit.
+        Assert.Equal(controls.Count + 2, rules.Count);
         var others = rules[0];
-        Assert.Equal(controls.Select(c => c.Name).Order(StringComparer.Ordinal), Strings(others["if"]!["properties"]!["name"]!["not"]!["enum"]).Order(StringComparer.Ordinal));
+        Assert.Equal(TrapControls.All.Select(c => c.Name).Order(StringComparer.Ordinal), Strings(others["if"]!["properties"]!["name"]!["not"]!["enum"]).Order(StringComparer.Ordinal));
         Assert.Equal(new[] { "hcr_bit" }, Strings(others["then"]!["required"]));
-        var bits = rules.Skip(1).ToDictionary(
+        var elsewhere = rules[1];
+        Assert.Equal(
+            TrapControls.All.Where(c => c.Register != HcrEl2.Name).Select(c => c.Name).Order(StringComparer.Ordinal),
+            Strings(elsewhere["if"]!["properties"]!["name"]!["enum"]).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "hcr_bit" }, Strings(elsewhere["then"]!["not"]!["required"]));
+        var bits = rules.Skip(2).ToDictionary(
             rule => rule["if"]!["properties"]!["name"]!["const"]!.GetValue<string>(),
             rule => Range(rule["then"]!["properties"]!["hcr_bit"]!.AsObject()));
         Assert.Equal(

@@ -88,6 +88,29 @@ public sealed class OthersHandlingTests
         Assert.Equal(("Handled", 0UL, 0UL), (result, x[3], x[4]));
     }
 
+    /// <summary>
+    /// A group may be any control of the architecture, not only HCR_EL2's (issue 23): MDCR_EL2.TPM's others UNDEFINED,
+    /// as a host without a virtual PMU answers, and CPTR_EL2.TCPAC's, CPACR_EL1 and CPACR, read as zero.
+    /// </summary>
+    [Fact]
+    public void A_group_keyed_on_another_registers_control_handles_everything_that_control_traps()
+    {
+        const string Groups = "version: 1\ntrap_groups:\n  - name: TPM\n    others: undefined\n  - name: TCPAC\n    others: raz-wi\nregisters: []\n";
+        Assert.Empty(CatalogueLoader.Load(Groups).Diagnostics);
+        var dispatcher = CompiledDispatcher.Of(Groups);
+        var pmu = ArchitecturalTraps.CoveredBy(TrapControls.TPM).ToList();
+        var cpacr = ArchitecturalTraps.CoveredBy(TrapControls.TCPAC).ToList();
+
+        Assert.Equal((79 + 82, 2), (pmu.Count, cpacr.Count));
+        Assert.All(pmu, c => Assert.Equal("Undefined", dispatcher.Dispatch(CompiledDispatcher.Syndrome(c.TrapClass, c.Key, isRead: c.Direction != AccessDirection.Write))));
+        foreach (var covered in cpacr)
+        {
+            dispatcher.X[3] = 0xDEAD_BEEF;
+            Assert.Equal("Handled", dispatcher.Dispatch(CompiledDispatcher.Syndrome(covered.TrapClass, covered.Key, isRead: true)));
+            Assert.Equal(0UL, dispatcher.X[3]);
+        }
+    }
+
     public static TheoryData<string, string, int> IdSpaces => new()
     {
         { "Msr", "ID_AA64PFR0_EL1", ReservedIdSpace.Aarch64.Count },

@@ -174,16 +174,16 @@ public static class CatalogueRules
     /// <summary>TG0017: a trap group that lacks accesses the architecture puts in it, and does not say what happens to them.</summary>
     public static readonly DiagnosticRule MissingArchitecturalMember = new(
         "TG0017", "Trap group lacks an architectural register",
-        "HCR_EL2.{0} traps {1}, but {2}",
+        "{0} traps {1}, but {2}",
         DiagnosticSeverityLevel.Error);
 
     /// <summary>TG0017 for a listed access that lacks the membership ({3}: the group, {4}: the direction).</summary>
     public static readonly DiagnosticRule MembershipMissing = MissingArchitecturalMember.WithMessage(
-        "HCR_EL2.{0} traps {1}, but {2} is listed without that membership: add traps: {{ {3}: {4} }} to it");
+        "{0} traps {1}, but {2} is listed without that membership: add traps: {{ {3}: {4} }} to it");
 
     /// <summary>TG0017 for the accesses a group without 'others' does not list ({1}: how many, {2}: the first of them).</summary>
     public static readonly DiagnosticRule AccessesUnlisted = MissingArchitecturalMember.WithMessage(
-        "HCR_EL2.{0} traps {1} that the catalogue does not list ({2}), but a trapped one would reach the unhandled path: list them (trapgen list --architecture), "
+        "{0} traps {1} that the catalogue does not list ({2}), but a trapped one would reach the unhandled path: list them (trapgen list --architecture), "
         + "or say what happens to the others with others: undefined (UNDEF, as KVM does), others: raz-wi or others: unhandled (the runtime's policy decides)");
 
     /// <summary>TG0018: a trap group or membership that contradicts the architecture.</summary>
@@ -200,6 +200,10 @@ public static class CatalogueRules
     public static readonly DiagnosticRule HcrBitDiffers = ContradictsArchitecture.WithMessage(
         "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}: write hcr_bit: {2}, or leave it out");
 
+    /// <summary>TG0018 for an hcr_bit written for a group named after a control of another register (MDCR_EL2.TDA).</summary>
+    public static readonly DiagnosticRule HcrBitOfOtherRegister = ContradictsArchitecture.WithMessage(
+        "Trap group {0} is {1}, not an HCR_EL2 bit: leave hcr_bit out");
+
     /// <summary>TG0018 for two trap groups at one bit that is no HCR_EL2 control.</summary>
     public static readonly DiagnosticRule HcrBitShared = ContradictsArchitecture.WithMessage(
         "Trap groups {0} and {1} are both hcr_bit: {2}; a trap group is its bit: merge them into {0}");
@@ -210,11 +214,11 @@ public static class CatalogueRules
 
     /// <summary>TG0018 for a membership of a group whose control does not trap the access.</summary>
     public static readonly DiagnosticRule MembershipOutsideControl = ContradictsArchitecture.WithMessage(
-        "{0} says {1} (HCR_EL2.{2}) traps it, but the architecture does not put it in {2}'s group; remove {1} from its traps");
+        "{0} says {1} ({2}) traps it, but the architecture does not put it in {3}'s group; remove {1} from its traps");
 
     /// <summary>TG0018 for a membership in another direction than the control traps.</summary>
     public static readonly DiagnosticRule MembershipDirectionDiffers = ContradictsArchitecture.WithMessage(
-        "{0} says {1} traps its {2}, but HCR_EL2.{3} traps its {4} only; write {1}: {5}");
+        "{0} says {1} traps its {2}, but {3} traps its {4} only; write {1}: {5}");
 
     /// <summary>TG0019: declared but never used.</summary>
     public static readonly DiagnosticRule Unused = new(

@@ -104,9 +104,15 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
     private TrapGroup? ParseTrapGroup(MappingReader reader)
     {
         var name = reader.String("name", required: true);
-        var named = name is null ? null : TrapControls.Find(name);
-        var architectural = named is { Register: HcrEl2.Name } ? named : null;
-        var bit = reader.Int("hcr_bit", required: architectural is null && name is not null, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
+        // Any control of the architecture's table names a group (TVM, MDCR_EL2's TDA, CPTR_EL2's TCPAC); any other
+        // name is an HCR_EL2 bit, which hcr_bit gives.
+        var architectural = name is null ? null : TrapControls.Find(name);
+        if (architectural is { Register: not HcrEl2.Name } && reader.Has("hcr_bit"))
+        {
+            diagnostics.Report(CatalogueRules.HcrBitOfOtherRegister, reader.SpanOf("hcr_bit"), name!, architectural.QualifiedName);
+        }
+
+        var bit = architectural is { Register: not HcrEl2.Name } ? architectural.Bit : reader.Int("hcr_bit", required: architectural is null && name is not null, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
         var description = reader.String("description", required: false);
         var others = reader.Choice("others", required: false, CatalogueKeys.Others);
         if (name is null || bit is null)
@@ -114,7 +120,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
             return null;
         }
 
-        // A group is its bit: the control named (whose bit TG0018 then checks), or the control at that bit.
+        // A group is its bit: the control named (whose bit, and register, TG0018 then checks), or the HCR_EL2 control at that bit.
         var control = architectural ?? TrapControls.FindHcrBit(bit.Value);
         return new TrapGroup(
             name, bit.Value, description ?? control?.Description ?? string.Empty, control, others,

@@ -100,7 +100,7 @@ internal static class GeneratableCatalogue
         foreach (var group in catalogue.TrapGroups)
         {
             Hit(group.Span);
-            Hit(group.HcrBitSpan);
+            Hit(group.BitSpan);
             Hit(group.OthersSpan);
         }
 

@@ -61,27 +61,27 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
 
     private void ValidateBits(RegisterCatalogue catalogue)
     {
-        var byBit = new Dictionary<int, TrapGroup>();
+        var byBit = new Dictionary<(string Register, int Bit), TrapGroup>();
         foreach (var group in catalogue.TrapGroups)
         {
-            if (TrapControls.Find(group.Name) is { Register: HcrEl2.Name } named && named.Bit != group.HcrBit)
+            if (TrapControls.Find(group.Name) is { Register: HcrEl2.Name } named && named.Bit != group.Bit)
             {
-                diagnostics.Report(CatalogueRules.HcrBitDiffers, group.HcrBitSpan, group.Name, Decimal(group.HcrBit), Decimal(named.Bit));
+                diagnostics.Report(CatalogueRules.HcrBitDiffers, group.BitSpan, group.Name, Decimal(group.Bit), Decimal(named.Bit));
             }
-            else if (byBit.TryGetValue(group.HcrBit, out var first))
+            else if (byBit.TryGetValue((group.Register, group.Bit), out var first))
             {
                 if (group.Control is { } control)
                 {
-                    diagnostics.Report(CatalogueRules.ControlShared, group.HcrBitSpan, first.Name, group.Name, Decimal(group.HcrBit), control.Name);
+                    diagnostics.Report(CatalogueRules.ControlShared, group.BitSpan, first.Name, group.Name, Decimal(group.Bit), control.Name);
                 }
                 else
                 {
-                    diagnostics.Report(CatalogueRules.HcrBitShared, group.HcrBitSpan, first.Name, group.Name, Decimal(group.HcrBit));
+                    diagnostics.Report(CatalogueRules.HcrBitShared, group.BitSpan, first.Name, group.Name, Decimal(group.Bit));
                 }
             }
             else
             {
-                byBit[group.HcrBit] = group;
+                byBit[(group.Register, group.Bit)] = group;
             }
         }
     }
@@ -108,13 +108,13 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 var rule = RegistersByKey.RulesOf(trappable.Class, trappable.Key).FirstOrDefault(r => r.Control == control);
                 if (rule is null)
                 {
-                    diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.Name);
+                    diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.QualifiedName, control.Name);
                 }
                 else if (membership.Direction != rule.Direction)
                 {
                     diagnostics.Report(
                         CatalogueRules.MembershipDirectionDiffers, membership.Span,
-                        trappable.Owner, group.Name, Plural(membership.Direction), control.Name, Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction));
+                        trappable.Owner, group.Name, Plural(membership.Direction), control.QualifiedName, Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction));
                 }
             }
         }
@@ -138,7 +138,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
             else if (!listed.Traps.Any(m => m.Group == group.Name && m.Covers(covered.Direction)))
             {
                 diagnostics.Report(
-                    CatalogueRules.MembershipMissing, listed.Span, control.Name, Describe(covered), listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction));
+                    CatalogueRules.MembershipMissing, listed.Span, control.QualifiedName, Describe(covered), listed.Owner, group.Name, CatalogueSpelling.Of(covered.Direction));
             }
         }
 
@@ -146,7 +146,7 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         {
             var named = unlisted.Take(NamedInMessage).Select(Describe);
             var more = unlisted.Count > NamedInMessage ? ["and " + Decimal(unlisted.Count - NamedInMessage) + " more"] : System.Array.Empty<string>();
-            diagnostics.Report(CatalogueRules.AccessesUnlisted, group.Span, control.Name, Count(unlisted.Count), string.Join(", ", named.Concat(more)));
+            diagnostics.Report(CatalogueRules.AccessesUnlisted, group.Span, control.QualifiedName, Count(unlisted.Count), string.Join(", ", named.Concat(more)));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
 {
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
-        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.HcrBit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
+        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.Register == HcrEl2.Name ? g.Bit : null, g.Register, g.Bit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
         [.. catalogue.Registers.Select(RegisterListing.From)],
         [.. catalogue.Instructions.Select(InstructionListing.From)]);
 }
@@ -63,13 +63,15 @@ internal sealed record FieldListing(string Name, [property: JsonPropertyName("ls
         [.. register.Fields.Where(f => f.Field is not null).Select(f => new FieldListing(f.Field!.Name, f.Field.Lsb, f.Field.Width, CliHex.Doubleword(f.Value)))];
 }
 
-/// <summary>A trap group: an HCR_EL2 trap bit.</summary>
+/// <summary>A trap group: an EL2 register's trap bit, HCR_EL2's or any control's of the architecture.</summary>
 /// <param name="Name">The group's name in the catalogue.</param>
-/// <param name="HcrBit">Its HCR_EL2 bit.</param>
+/// <param name="HcrBit">Its HCR_EL2 bit, or null for a group of another register's control (MDCR_EL2.TDA).</param>
+/// <param name="Register">The register that holds its bit.</param>
+/// <param name="Bit">Its bit there.</param>
 /// <param name="Description">What it traps.</param>
-/// <param name="Control">The architectural trap control at that bit (TVM), or null.</param>
+/// <param name="Control">The architectural trap control it is (TVM, TDA: <see cref="Register"/> holds it), or null.</param>
 /// <param name="Others">Its <c>others:</c> as spelled in registers.yaml, or null when the catalogue lists everything.</param>
-internal sealed record TrapGroupListing(string Name, int HcrBit, string Description, string? Control, string? Others);
+internal sealed record TrapGroupListing(string Name, int? HcrBit, string Register, int Bit, string Description, string? Control, string? Others);
 
 /// <summary>A trap group membership: which group traps which direction.</summary>
 internal sealed record TrapListing(string Group, string Direction)
