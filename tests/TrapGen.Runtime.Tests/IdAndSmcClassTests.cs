@@ -190,8 +190,9 @@ public sealed class IdAndSmcClassTests
     [InlineData(UnhandledAccessPolicy.CrashDomain, TrapOutcome.UnhandledCrash)]
     public void A_trapped_cp14_read_nothing_handles_goes_by_the_unhandled_policy(UnhandledAccessPolicy policy, TrapOutcome outcome)
     {
-        // DBGDIDR and DBGDSAR: MDCR_EL2 traps them on hardware (TDA, TDRA); the catalogue handles neither.
-        foreach (var instruction in new[] { "mrc p14, 0, r1, c0, c0, 0", "mrrc p14, 0, r1, r2, c2" })
+        // DBGDIDR and DBGDSCRint: MDCR_EL2.TDA traps them on hardware; the catalogue's TDA group lists neither and
+        // leaves its others to the unhandled-access policy (others: unhandled).
+        foreach (var instruction in new[] { "mrc p14, 0, r1, c0, c0, 0", "mrc p14, 0, r1, c0, c1, 0" })
         {
             var (domain, word) = Aarch32(instruction);
             domain.Hypervisor.Policy = policy;

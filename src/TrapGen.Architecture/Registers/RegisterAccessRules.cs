@@ -7,6 +7,13 @@ public static class RegisterAccessRules
     public static bool Covers(AccessDirection trapped, AccessDirection direction) =>
         trapped == AccessDirection.ReadWrite || trapped == direction;
 
+    /// <summary>
+    /// Gets the directions of two rules of one encoding together: DBGDTRRX_EL0's read and DBGDTRTX_EL0's write, which
+    /// share an encoding, make read-write.
+    /// </summary>
+    public static AccessDirection Combine(AccessDirection first, AccessDirection second) =>
+        first == second ? first : AccessDirection.ReadWrite;
+
     /// <summary>Gets whether <paramref name="access"/> allows an access in <paramref name="direction"/> (both ways for <see cref="AccessDirection.ReadWrite"/>).</summary>
     public static bool Allows(RegisterAccess access, AccessDirection direction) => direction switch
     {

@@ -105,16 +105,17 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                var rule = RegistersByKey.RulesOf(trappable.Class, trappable.Key).FirstOrDefault(r => r.Control == control);
-                if (rule is null)
+                // An encoding two registers share (DBGDTRRX_EL0 read, DBGDTRTX_EL0 write) has a rule of each: the control traps both.
+                var directions = RegistersByKey.RulesOf(trappable.Class, trappable.Key).Where(r => r.Control == control).Select(r => r.Direction).ToList();
+                if (directions.Count == 0)
                 {
                     diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.QualifiedName, control.Name);
                 }
-                else if (membership.Direction != rule.Direction)
+                else if (directions.Aggregate(RegisterAccessRules.Combine) is var trapped && membership.Direction != trapped)
                 {
                     diagnostics.Report(
                         CatalogueRules.MembershipDirectionDiffers, membership.Span,
-                        trappable.Owner, group.Name, Plural(membership.Direction), control.QualifiedName, Plural(rule.Direction), CatalogueSpelling.Of(rule.Direction));
+                        trappable.Owner, group.Name, Plural(membership.Direction), control.QualifiedName, Plural(trapped), CatalogueSpelling.Of(trapped));
                 }
             }
         }

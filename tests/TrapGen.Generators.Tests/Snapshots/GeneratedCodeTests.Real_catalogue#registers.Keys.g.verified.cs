@@ -297,16 +297,257 @@ public static partial class MsrKeys
     /// <summary>DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CIGDSW = 0x001C1C1Cu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
+    /// <summary>PMINTENSET_EL1 (s3_0_c9_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMINTENSET_EL1 = 0x0032241Cu;
+
+    /// <summary>PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMINTENCLR_EL1 = 0x0034241Cu;
+
+    /// <summary>PMMIR_EL1 (s3_0_c9_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMMIR_EL1 = 0x003C241Cu;
+
+    /// <summary>PMCR_EL0 (s3_3_c9_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCR_EL0 = 0x0030E418u;
+
+    /// <summary>PMCNTENSET_EL0 (s3_3_c9_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCNTENSET_EL0 = 0x0032E418u;
+
+    /// <summary>PMCNTENCLR_EL0 (s3_3_c9_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCNTENCLR_EL0 = 0x0034E418u;
+
+    /// <summary>PMOVSCLR_EL0 (s3_3_c9_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMOVSCLR_EL0 = 0x0036E418u;
+
+    /// <summary>PMSWINC_EL0 (s3_3_c9_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMSWINC_EL0 = 0x0038E418u;
+
+    /// <summary>PMSELR_EL0 (s3_3_c9_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMSELR_EL0 = 0x003AE418u;
+
+    /// <summary>PMCEID0_EL0 (s3_3_c9_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID0_EL0 = 0x003CE418u;
+
+    /// <summary>PMCEID1_EL0 (s3_3_c9_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID1_EL0 = 0x003EE418u;
+
+    /// <summary>PMCCNTR_EL0 (s3_3_c9_c13_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCCNTR_EL0 = 0x0030E41Au;
+
+    /// <summary>PMXEVTYPER_EL0 (s3_3_c9_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMXEVTYPER_EL0 = 0x0032E41Au;
+
+    /// <summary>PMXEVCNTR_EL0 (s3_3_c9_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMXEVCNTR_EL0 = 0x0034E41Au;
+
+    /// <summary>PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMUSERENR_EL0 = 0x0030E41Cu;
+
+    /// <summary>PMOVSSET_EL0 (s3_3_c9_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMOVSSET_EL0 = 0x0036E41Cu;
+
+    /// <summary>PMEVCNTR0_EL0 (s3_3_c14_c8_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR0_EL0 = 0x0030F810u;
+
+    /// <summary>PMEVCNTR1_EL0 (s3_3_c14_c8_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR1_EL0 = 0x0032F810u;
+
+    /// <summary>PMEVCNTR2_EL0 (s3_3_c14_c8_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR2_EL0 = 0x0034F810u;
+
+    /// <summary>PMEVCNTR3_EL0 (s3_3_c14_c8_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR3_EL0 = 0x0036F810u;
+
+    /// <summary>PMEVCNTR4_EL0 (s3_3_c14_c8_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR4_EL0 = 0x0038F810u;
+
+    /// <summary>PMEVCNTR5_EL0 (s3_3_c14_c8_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR5_EL0 = 0x003AF810u;
+
+    /// <summary>PMEVCNTR6_EL0 (s3_3_c14_c8_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR6_EL0 = 0x003CF810u;
+
+    /// <summary>PMEVCNTR7_EL0 (s3_3_c14_c8_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR7_EL0 = 0x003EF810u;
+
+    /// <summary>PMEVCNTR8_EL0 (s3_3_c14_c9_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR8_EL0 = 0x0030F812u;
+
+    /// <summary>PMEVCNTR9_EL0 (s3_3_c14_c9_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR9_EL0 = 0x0032F812u;
+
+    /// <summary>PMEVCNTR10_EL0 (s3_3_c14_c9_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR10_EL0 = 0x0034F812u;
+
+    /// <summary>PMEVCNTR11_EL0 (s3_3_c14_c9_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR11_EL0 = 0x0036F812u;
+
+    /// <summary>PMEVCNTR12_EL0 (s3_3_c14_c9_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR12_EL0 = 0x0038F812u;
+
+    /// <summary>PMEVCNTR13_EL0 (s3_3_c14_c9_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR13_EL0 = 0x003AF812u;
+
+    /// <summary>PMEVCNTR14_EL0 (s3_3_c14_c9_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR14_EL0 = 0x003CF812u;
+
+    /// <summary>PMEVCNTR15_EL0 (s3_3_c14_c9_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR15_EL0 = 0x003EF812u;
+
+    /// <summary>PMEVCNTR16_EL0 (s3_3_c14_c10_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR16_EL0 = 0x0030F814u;
+
+    /// <summary>PMEVCNTR17_EL0 (s3_3_c14_c10_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR17_EL0 = 0x0032F814u;
+
+    /// <summary>PMEVCNTR18_EL0 (s3_3_c14_c10_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR18_EL0 = 0x0034F814u;
+
+    /// <summary>PMEVCNTR19_EL0 (s3_3_c14_c10_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR19_EL0 = 0x0036F814u;
+
+    /// <summary>PMEVCNTR20_EL0 (s3_3_c14_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR20_EL0 = 0x0038F814u;
+
+    /// <summary>PMEVCNTR21_EL0 (s3_3_c14_c10_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR21_EL0 = 0x003AF814u;
+
+    /// <summary>PMEVCNTR22_EL0 (s3_3_c14_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR22_EL0 = 0x003CF814u;
+
+    /// <summary>PMEVCNTR23_EL0 (s3_3_c14_c10_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR23_EL0 = 0x003EF814u;
+
+    /// <summary>PMEVCNTR24_EL0 (s3_3_c14_c11_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR24_EL0 = 0x0030F816u;
+
+    /// <summary>PMEVCNTR25_EL0 (s3_3_c14_c11_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR25_EL0 = 0x0032F816u;
+
+    /// <summary>PMEVCNTR26_EL0 (s3_3_c14_c11_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR26_EL0 = 0x0034F816u;
+
+    /// <summary>PMEVCNTR27_EL0 (s3_3_c14_c11_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR27_EL0 = 0x0036F816u;
+
+    /// <summary>PMEVCNTR28_EL0 (s3_3_c14_c11_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR28_EL0 = 0x0038F816u;
+
+    /// <summary>PMEVCNTR29_EL0 (s3_3_c14_c11_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR29_EL0 = 0x003AF816u;
+
+    /// <summary>PMEVCNTR30_EL0 (s3_3_c14_c11_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR30_EL0 = 0x003CF816u;
+
+    /// <summary>PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER0_EL0 = 0x0030F818u;
+
+    /// <summary>PMEVTYPER1_EL0 (s3_3_c14_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER1_EL0 = 0x0032F818u;
+
+    /// <summary>PMEVTYPER2_EL0 (s3_3_c14_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER2_EL0 = 0x0034F818u;
+
+    /// <summary>PMEVTYPER3_EL0 (s3_3_c14_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER3_EL0 = 0x0036F818u;
+
+    /// <summary>PMEVTYPER4_EL0 (s3_3_c14_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER4_EL0 = 0x0038F818u;
+
+    /// <summary>PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER5_EL0 = 0x003AF818u;
+
+    /// <summary>PMEVTYPER6_EL0 (s3_3_c14_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER6_EL0 = 0x003CF818u;
+
+    /// <summary>PMEVTYPER7_EL0 (s3_3_c14_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER7_EL0 = 0x003EF818u;
+
+    /// <summary>PMEVTYPER8_EL0 (s3_3_c14_c13_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER8_EL0 = 0x0030F81Au;
+
+    /// <summary>PMEVTYPER9_EL0 (s3_3_c14_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER9_EL0 = 0x0032F81Au;
+
+    /// <summary>PMEVTYPER10_EL0 (s3_3_c14_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER10_EL0 = 0x0034F81Au;
+
+    /// <summary>PMEVTYPER11_EL0 (s3_3_c14_c13_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER11_EL0 = 0x0036F81Au;
+
+    /// <summary>PMEVTYPER12_EL0 (s3_3_c14_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER12_EL0 = 0x0038F81Au;
+
+    /// <summary>PMEVTYPER13_EL0 (s3_3_c14_c13_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER13_EL0 = 0x003AF81Au;
+
+    /// <summary>PMEVTYPER14_EL0 (s3_3_c14_c13_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER14_EL0 = 0x003CF81Au;
+
+    /// <summary>PMEVTYPER15_EL0 (s3_3_c14_c13_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER15_EL0 = 0x003EF81Au;
+
+    /// <summary>PMEVTYPER16_EL0 (s3_3_c14_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER16_EL0 = 0x0030F81Cu;
+
+    /// <summary>PMEVTYPER17_EL0 (s3_3_c14_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER17_EL0 = 0x0032F81Cu;
+
+    /// <summary>PMEVTYPER18_EL0 (s3_3_c14_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER18_EL0 = 0x0034F81Cu;
+
+    /// <summary>PMEVTYPER19_EL0 (s3_3_c14_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER19_EL0 = 0x0036F81Cu;
+
+    /// <summary>PMEVTYPER20_EL0 (s3_3_c14_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER20_EL0 = 0x0038F81Cu;
+
+    /// <summary>PMEVTYPER21_EL0 (s3_3_c14_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER21_EL0 = 0x003AF81Cu;
+
+    /// <summary>PMEVTYPER22_EL0 (s3_3_c14_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER22_EL0 = 0x003CF81Cu;
+
+    /// <summary>PMEVTYPER23_EL0 (s3_3_c14_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER23_EL0 = 0x003EF81Cu;
+
+    /// <summary>PMEVTYPER24_EL0 (s3_3_c14_c15_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER24_EL0 = 0x0030F81Eu;
+
+    /// <summary>PMEVTYPER25_EL0 (s3_3_c14_c15_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER25_EL0 = 0x0032F81Eu;
+
+    /// <summary>PMEVTYPER26_EL0 (s3_3_c14_c15_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER26_EL0 = 0x0034F81Eu;
+
+    /// <summary>PMEVTYPER27_EL0 (s3_3_c14_c15_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER27_EL0 = 0x0036F81Eu;
+
+    /// <summary>PMEVTYPER28_EL0 (s3_3_c14_c15_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER28_EL0 = 0x0038F81Eu;
+
+    /// <summary>PMEVTYPER29_EL0 (s3_3_c14_c15_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER29_EL0 = 0x003AF81Eu;
+
+    /// <summary>PMEVTYPER30_EL0 (s3_3_c14_c15_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER30_EL0 = 0x003CF81Eu;
+
+    /// <summary>PMCCFILTR_EL0 (s3_3_c14_c15_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCCFILTR_EL0 = 0x003EF81Eu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–255, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 24) ^ Displacements[(int)((key * 0x1B147DCDu) >> 25)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        2, 1, 0, 2, 0, 0, 4, 1, 0, 1, 0, 2, 0, 0, 1, 0,
-        0, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-        0, 1, 0, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0,
-        0, 0, 0, 0, 2, 4, 1, 1, 4, 0, 0, 0, 0, 0, 0, 0,
+        0, 2, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 2, 0, 1,
+        1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0,
+        2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 3, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 3, 0, 0, 0, 10,
+        0, 3, 0, 0, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 2, 0, 0, 0, 3, 0, 0, 3, 12, 0, 0, 0, 0, 2,
+        0, 8, 1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 3,
     ];
 }
 
@@ -581,16 +822,263 @@ public static partial class McrKeys
     /// <summary>CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint CP15_0_C0_C7_7 = 0x000E000Eu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–127, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 25) ^ Displacements[(int)((key * 0x1B147DCDu) >> 26)];
+    /// <summary>PMCR (MCR p15, 0, c9, c12, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCR = 0x00002418u;
+
+    /// <summary>PMCNTENSET (MCR p15, 0, c9, c12, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCNTENSET = 0x00022418u;
+
+    /// <summary>PMCNTENCLR (MCR p15, 0, c9, c12, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCNTENCLR = 0x00042418u;
+
+    /// <summary>PMOVSR (MCR p15, 0, c9, c12, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMOVSR = 0x00062418u;
+
+    /// <summary>PMSWINC (MCR p15, 0, c9, c12, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMSWINC = 0x00082418u;
+
+    /// <summary>PMSELR (MCR p15, 0, c9, c12, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMSELR = 0x000A2418u;
+
+    /// <summary>PMCEID0 (MCR p15, 0, c9, c12, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID0 = 0x000C2418u;
+
+    /// <summary>PMCEID1 (MCR p15, 0, c9, c12, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID1 = 0x000E2418u;
+
+    /// <summary>PMCCNTR (MCR p15, 0, c9, c13, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCCNTR = 0x0000241Au;
+
+    /// <summary>PMXEVTYPER (MCR p15, 0, c9, c13, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMXEVTYPER = 0x0002241Au;
+
+    /// <summary>PMXEVCNTR (MCR p15, 0, c9, c13, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMXEVCNTR = 0x0004241Au;
+
+    /// <summary>PMUSERENR (MCR p15, 0, c9, c14, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMUSERENR = 0x0000241Cu;
+
+    /// <summary>PMINTENSET (MCR p15, 0, c9, c14, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMINTENSET = 0x0002241Cu;
+
+    /// <summary>PMINTENCLR (MCR p15, 0, c9, c14, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMINTENCLR = 0x0004241Cu;
+
+    /// <summary>PMOVSSET (MCR p15, 0, c9, c14, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMOVSSET = 0x0006241Cu;
+
+    /// <summary>PMCEID2 (MCR p15, 0, c9, c14, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID2 = 0x0008241Cu;
+
+    /// <summary>PMCEID3 (MCR p15, 0, c9, c14, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCEID3 = 0x000A241Cu;
+
+    /// <summary>PMMIR (MCR p15, 0, c9, c14, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMMIR = 0x000C241Cu;
+
+    /// <summary>PMEVCNTR0 (MCR p15, 0, c14, c8, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR0 = 0x00003810u;
+
+    /// <summary>PMEVCNTR1 (MCR p15, 0, c14, c8, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR1 = 0x00023810u;
+
+    /// <summary>PMEVCNTR2 (MCR p15, 0, c14, c8, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR2 = 0x00043810u;
+
+    /// <summary>PMEVCNTR3 (MCR p15, 0, c14, c8, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR3 = 0x00063810u;
+
+    /// <summary>PMEVCNTR4 (MCR p15, 0, c14, c8, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR4 = 0x00083810u;
+
+    /// <summary>PMEVCNTR5 (MCR p15, 0, c14, c8, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR5 = 0x000A3810u;
+
+    /// <summary>PMEVCNTR6 (MCR p15, 0, c14, c8, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR6 = 0x000C3810u;
+
+    /// <summary>PMEVCNTR7 (MCR p15, 0, c14, c8, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR7 = 0x000E3810u;
+
+    /// <summary>PMEVCNTR8 (MCR p15, 0, c14, c9, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR8 = 0x00003812u;
+
+    /// <summary>PMEVCNTR9 (MCR p15, 0, c14, c9, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR9 = 0x00023812u;
+
+    /// <summary>PMEVCNTR10 (MCR p15, 0, c14, c9, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR10 = 0x00043812u;
+
+    /// <summary>PMEVCNTR11 (MCR p15, 0, c14, c9, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR11 = 0x00063812u;
+
+    /// <summary>PMEVCNTR12 (MCR p15, 0, c14, c9, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR12 = 0x00083812u;
+
+    /// <summary>PMEVCNTR13 (MCR p15, 0, c14, c9, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR13 = 0x000A3812u;
+
+    /// <summary>PMEVCNTR14 (MCR p15, 0, c14, c9, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR14 = 0x000C3812u;
+
+    /// <summary>PMEVCNTR15 (MCR p15, 0, c14, c9, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR15 = 0x000E3812u;
+
+    /// <summary>PMEVCNTR16 (MCR p15, 0, c14, c10, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR16 = 0x00003814u;
+
+    /// <summary>PMEVCNTR17 (MCR p15, 0, c14, c10, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR17 = 0x00023814u;
+
+    /// <summary>PMEVCNTR18 (MCR p15, 0, c14, c10, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR18 = 0x00043814u;
+
+    /// <summary>PMEVCNTR19 (MCR p15, 0, c14, c10, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR19 = 0x00063814u;
+
+    /// <summary>PMEVCNTR20 (MCR p15, 0, c14, c10, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR20 = 0x00083814u;
+
+    /// <summary>PMEVCNTR21 (MCR p15, 0, c14, c10, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR21 = 0x000A3814u;
+
+    /// <summary>PMEVCNTR22 (MCR p15, 0, c14, c10, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR22 = 0x000C3814u;
+
+    /// <summary>PMEVCNTR23 (MCR p15, 0, c14, c10, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR23 = 0x000E3814u;
+
+    /// <summary>PMEVCNTR24 (MCR p15, 0, c14, c11, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR24 = 0x00003816u;
+
+    /// <summary>PMEVCNTR25 (MCR p15, 0, c14, c11, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR25 = 0x00023816u;
+
+    /// <summary>PMEVCNTR26 (MCR p15, 0, c14, c11, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR26 = 0x00043816u;
+
+    /// <summary>PMEVCNTR27 (MCR p15, 0, c14, c11, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR27 = 0x00063816u;
+
+    /// <summary>PMEVCNTR28 (MCR p15, 0, c14, c11, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR28 = 0x00083816u;
+
+    /// <summary>PMEVCNTR29 (MCR p15, 0, c14, c11, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR29 = 0x000A3816u;
+
+    /// <summary>PMEVCNTR30 (MCR p15, 0, c14, c11, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVCNTR30 = 0x000C3816u;
+
+    /// <summary>PMEVTYPER0 (MCR p15, 0, c14, c12, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER0 = 0x00003818u;
+
+    /// <summary>PMEVTYPER1 (MCR p15, 0, c14, c12, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER1 = 0x00023818u;
+
+    /// <summary>PMEVTYPER2 (MCR p15, 0, c14, c12, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER2 = 0x00043818u;
+
+    /// <summary>PMEVTYPER3 (MCR p15, 0, c14, c12, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER3 = 0x00063818u;
+
+    /// <summary>PMEVTYPER4 (MCR p15, 0, c14, c12, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER4 = 0x00083818u;
+
+    /// <summary>PMEVTYPER5 (MCR p15, 0, c14, c12, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER5 = 0x000A3818u;
+
+    /// <summary>PMEVTYPER6 (MCR p15, 0, c14, c12, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER6 = 0x000C3818u;
+
+    /// <summary>PMEVTYPER7 (MCR p15, 0, c14, c12, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER7 = 0x000E3818u;
+
+    /// <summary>PMEVTYPER8 (MCR p15, 0, c14, c13, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER8 = 0x0000381Au;
+
+    /// <summary>PMEVTYPER9 (MCR p15, 0, c14, c13, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER9 = 0x0002381Au;
+
+    /// <summary>PMEVTYPER10 (MCR p15, 0, c14, c13, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER10 = 0x0004381Au;
+
+    /// <summary>PMEVTYPER11 (MCR p15, 0, c14, c13, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER11 = 0x0006381Au;
+
+    /// <summary>PMEVTYPER12 (MCR p15, 0, c14, c13, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER12 = 0x0008381Au;
+
+    /// <summary>PMEVTYPER13 (MCR p15, 0, c14, c13, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER13 = 0x000A381Au;
+
+    /// <summary>PMEVTYPER14 (MCR p15, 0, c14, c13, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER14 = 0x000C381Au;
+
+    /// <summary>PMEVTYPER15 (MCR p15, 0, c14, c13, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER15 = 0x000E381Au;
+
+    /// <summary>PMEVTYPER16 (MCR p15, 0, c14, c14, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER16 = 0x0000381Cu;
+
+    /// <summary>PMEVTYPER17 (MCR p15, 0, c14, c14, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER17 = 0x0002381Cu;
+
+    /// <summary>PMEVTYPER18 (MCR p15, 0, c14, c14, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER18 = 0x0004381Cu;
+
+    /// <summary>PMEVTYPER19 (MCR p15, 0, c14, c14, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER19 = 0x0006381Cu;
+
+    /// <summary>PMEVTYPER20 (MCR p15, 0, c14, c14, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER20 = 0x0008381Cu;
+
+    /// <summary>PMEVTYPER21 (MCR p15, 0, c14, c14, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER21 = 0x000A381Cu;
+
+    /// <summary>PMEVTYPER22 (MCR p15, 0, c14, c14, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER22 = 0x000C381Cu;
+
+    /// <summary>PMEVTYPER23 (MCR p15, 0, c14, c14, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER23 = 0x000E381Cu;
+
+    /// <summary>PMEVTYPER24 (MCR p15, 0, c14, c15, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER24 = 0x0000381Eu;
+
+    /// <summary>PMEVTYPER25 (MCR p15, 0, c14, c15, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER25 = 0x0002381Eu;
+
+    /// <summary>PMEVTYPER26 (MCR p15, 0, c14, c15, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER26 = 0x0004381Eu;
+
+    /// <summary>PMEVTYPER27 (MCR p15, 0, c14, c15, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER27 = 0x0006381Eu;
+
+    /// <summary>PMEVTYPER28 (MCR p15, 0, c14, c15, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER28 = 0x0008381Eu;
+
+    /// <summary>PMEVTYPER29 (MCR p15, 0, c14, c15, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER29 = 0x000A381Eu;
+
+    /// <summary>PMEVTYPER30 (MCR p15, 0, c14, c15, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMEVTYPER30 = 0x000C381Eu;
+
+    /// <summary>PMCCFILTR (MCR p15, 0, c14, c15, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCCFILTR = 0x000E381Eu;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–255, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 24) ^ Displacements[(int)((key * 0x1B147DCDu) >> 25)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        1, 2, 1, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0,
-        1, 0, 0, 0, 1, 1, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0,
-        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 8, 0, 5, 0, 0, 0, 0, 1, 0, 0, 0, 1, 5, 1,
+        1, 0, 6, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 3, 0, 1, 0, 1,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1,
+        0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 2, 0, 0,
+        1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 3, 0, 1, 0,
+        0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0,
+        0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 1, 2, 0, 1, 4, 0,
     ];
 }
 
@@ -610,8 +1098,11 @@ public static partial class McrrKeys
     /// <summary>CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT = 0x0000001Cu;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–3, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x65CBDD55u) >> 30);
+    /// <summary>PMCCNTR (MCRR p15, 0, c9), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMCCNTR = 0x00000012u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–7, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 29);
 }
 
 /// <summary>Register keys for a trapped MCR/MRC of p14: the ISS masked with Cp14McrIss.KeyMask.</summary>
@@ -645,6 +1136,9 @@ public static partial class Cp14McrKeys
     /// <summary>DBGDRAR (MCR/MRC p14, 0, c1, c0, 0, bits [31:0] of MDRAR_EL1): constant 0x0, read-only.</summary>
     public const uint DBGDRAR = 0x00000400u;
 
+    /// <summary>DBGDSAR (MCR p14, 0, c2, c0, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint DBGDSAR = 0x00000800u;
+
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 28);
 }
@@ -655,6 +1149,9 @@ public static partial class Cp14McrrKeys
 {
     /// <summary>DBGDRAR (MRRC p14, 0, c1, all of MDRAR_EL1): constant 0x0, read-only.</summary>
     public const uint DBGDRAR = 0x00000002u;
+
+    /// <summary>DBGDSAR (MRRC p14, 0, c2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint DBGDSAR = 0x00000004u;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–1, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 31);
