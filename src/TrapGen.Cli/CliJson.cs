@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TrapGen.Cli.Catalogues;
 using TrapGen.Cli.Syndromes;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using TrapGen.Cli.Syndromes;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class DecodeCommand
             "esr",
             "ESR_EL2 / HSR values in hexadecimal (0x optional).",
             "ESR values",
-            (value, model) => SyndromeDescription.From(EsrValue.Parse(value), model),
+            (value, model) => EsrValue.TryParse(value.Text, out var esr, out var error) ? SyndromeDescription.From(esr, model) : throw new CliException(value.Origin + ": " + error),
             CliJsonContext.Default.SyndromeDescription,
             SyndromeText.Write),
         input);

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Syndromes;
 

@@ -1,13 +1,13 @@
 using System;
 using System.Globalization;
 
-namespace TrapGen.Cli;
+namespace TrapGen.Decoding;
 
 /// <summary>
-/// How the CLI writes register-sized numbers (lower-case hexadecimal with 0x, zero-padded to a fixed
+/// How TrapGen writes register-sized numbers (lower-case hexadecimal with 0x, zero-padded to a fixed
 /// width), and reads an instruction word.
 /// </summary>
-internal static class CliHex
+public static class Hex
 {
     /// <summary>A 32-bit value: <c>0x62300400</c>.</summary>
     public static string Word(uint value) => Digits(value, 8);

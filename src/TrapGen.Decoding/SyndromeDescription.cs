@@ -9,7 +9,7 @@ using TrapGen.Instructions;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Traps;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>
 /// One decoded syndrome, as <c>trapgen decode</c> prints it (and, one object a line, with <c>--json</c>;
@@ -34,7 +34,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
 /// <param name="ArchitecturalMapping">When <paramref name="ArchitecturalName"/> is an AArch32 register mapped onto an AArch64 one, which bits of it (<c>bits [31:0] of MIDR_EL1</c>); otherwise null.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
-internal sealed record SyndromeDescription(
+public sealed record SyndromeDescription(
     string Esr,
     string Ec,
     string EcName,
@@ -72,12 +72,12 @@ internal sealed record SyndromeDescription(
         var unspelled = string.Empty;
         var spelled = decoded && SystemInstructionSyntax.TryFormat(access, CatalogueIndex.RegisterNames, out instruction, out unspelled);
         return new SyndromeDescription(
-            upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
-            CliHex.Digits((uint)ec, 2),
+            upper == 0 ? Hex.Digits(esr, 8) : Hex.Digits(value, 16),
+            Hex.Digits((uint)ec, 2),
             ExceptionClasses.NameOf(ec),
             (int)EsrFields.GetIL(esr),
-            CliHex.Digits(iss, 7),
-            iss2 == 0 ? null : CliHex.Digits(iss2, 6),
+            Hex.Digits(iss, 7),
+            iss2 == 0 ? null : Hex.Digits(iss2, 6),
             isTrap ? trapClass.Name.ToLowerInvariant() : null,
             layout?.Name,
             layout is null ? [] : FieldValue.All(layout, iss),

@@ -6,13 +6,13 @@ using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>One field of a decoded syndrome (ISS or ISS2): the layout's field, its value and what the value means.</summary>
 /// <param name="Field">The field, as the layout declares it (its lsb within ISS, or within ISS2 for an ISS2 field).</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Meaning">What the value means, in the Arm ARM's words where it names the value, or null.</param>
-internal sealed record FieldValue([property: JsonIgnore] BitField Field, uint Value, string? Meaning)
+public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Value, string? Meaning)
 {
     /// <summary>Gets the field's architectural name.</summary>
     [JsonPropertyOrder(-3)]
