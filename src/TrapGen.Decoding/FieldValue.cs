@@ -26,6 +26,12 @@ public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Valu
     [JsonPropertyOrder(-1)]
     public int Width => Field.Width;
 
+    /// <summary>Gets the value as decode prints it: decimal for small fields, hexadecimal for wide ones (fault status codes, immediates).</summary>
+    [JsonIgnore]
+    public string ValueText => Width >= 6
+        ? "0x" + Value.ToString("x", CultureInfo.InvariantCulture)
+        : Value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
     public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) =>
         [.. layout.Fields.Where(f => layout.Applies(f, word)).Select(f => new FieldValue(f, (uint)f.Extract(word), MeaningOf(layout, f, word)))];
