@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace TrapGen.Decoding;
 
@@ -20,15 +19,8 @@ public static class EsrValue
     {
         ArgumentNullException.ThrowIfNull(text);
         error = null;
-        var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
-        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        if (!Hex.TryParseValue(text, out esr))
         {
-            digits = digits.Substring(2);
-        }
-
-        if (digits.Length == 0 || !ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out esr))
-        {
-            esr = 0;
             error = "'" + text + "' is not an ESR value; write it in hexadecimal, such as 0x62300400";
             return false;
         }

@@ -23,6 +23,26 @@ public static class Hex
             && uint.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out word);
     }
 
+    /// <summary>
+    /// Parses a value as logs print it: hexadecimal, with or without <c>0x</c>, <c>_</c> separators allowed, up to 64
+    /// bits (<c>0x9600_0050</c>, <c>62300400</c>); never throws.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, or 0.</param>
+    /// <returns>Whether the text is such a value.</returns>
+    public static bool TryParseValue(string text, out ulong value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var digits = text.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            digits = digits.Substring(2);
+        }
+
+        value = 0;
+        return digits.Length > 0 && ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+    }
+
     /// <summary><paramref name="value"/> in <paramref name="digits"/> digits.</summary>
     public static string Digits(ulong value, int digits) =>
         "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
