@@ -5,7 +5,7 @@ namespace TrapGen.Web;
 
 /// <summary>
 /// The decoder's state in the URL fragment, so a link in a bug report opens the decode: <c>#esr=0x96000050</c>,
-/// <c>#insn=msr%20sctlr_el1%2C%20x0</c>, <c>#reg=SCTLR_EL1</c>, or <c>#q=…</c> to let the page decide.
+/// <c>#insn=msr%20sctlr_el1%2C%20x0</c>, <c>#reg=SCTLR_EL1</c>, <c>#midr=0x410fd070</c>, <c>#smccc=0x84000000</c>, or <c>#q=…</c> to let the page decide.
 /// </summary>
 /// <param name="Kind">What the text is taken as.</param>
 /// <param name="Text">The text.</param>
@@ -32,6 +32,8 @@ internal sealed record DecoderLink(InputKind Kind, string Text)
             "esr" => InputKind.Esr,
             "insn" => InputKind.Instruction,
             "reg" => InputKind.Register,
+            "midr" => InputKind.Midr,
+            "smccc" => InputKind.Smccc,
             "q" => InputKind.Auto,
             _ => null,
         };
@@ -44,6 +46,8 @@ internal sealed record DecoderLink(InputKind Kind, string Text)
         InputKind.Esr => "esr",
         InputKind.Instruction => "insn",
         InputKind.Register => "reg",
+        InputKind.Midr => "midr",
+        InputKind.Smccc => "smccc",
         _ => "q",
     } + "=" + Uri.EscapeDataString(Text);
 }

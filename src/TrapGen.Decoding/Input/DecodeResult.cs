@@ -17,6 +17,7 @@ namespace TrapGen.Decoding;
 /// <param name="Traps">For a trapped access, the EL2 trap controls that trap it in its direction; otherwise empty.</param>
 /// <param name="Instruction">The encoded instruction, or null.</param>
 /// <param name="Register">The register the ESR or the instruction's trap reaches, or the register named; null when there is none.</param>
+/// <param name="Identifier">The decoded MIDR or SMCCC function ID, or null.</param>
 /// <param name="Error">Why the text decodes to nothing, or null.</param>
 public sealed record DecodeResult(
     InputKind Kind,
@@ -25,6 +26,7 @@ public sealed record DecodeResult(
     IReadOnlyList<TrapRuleText> Traps,
     EncodedInstruction? Instruction,
     RegisterDescription? Register,
+    IdentifierDescription? Identifier,
     string? Error)
 {
     /// <summary>The longest text decoded; a longer paste gets a message, not a decode.</summary>
@@ -54,6 +56,8 @@ public sealed record DecodeResult(
             {
                 InputKind.Esr => OfEsr(trimmed),
                 InputKind.Instruction => OfInstruction(trimmed),
+                InputKind.Midr => MidrDescription.TryDecode(trimmed, out var midr, out var error) ? OfIdentifier(InputKind.Midr, midr) : Failed(InputKind.Midr, error),
+                InputKind.Smccc => SmcccDescription.TryDecode(trimmed, out var smccc, out var error) ? OfIdentifier(InputKind.Smccc, smccc) : Failed(InputKind.Smccc, error),
                 _ => OfRegister(trimmed),
             };
         }
@@ -94,7 +98,7 @@ public sealed record DecodeResult(
             register = RegisterOf(RegistersByKey.NameOf(trapClass, key, isRead));
         }
 
-        return new DecodeResult(InputKind.Esr, syndrome, BitPicture.Of(syndrome, esr), traps, null, register, null);
+        return new DecodeResult(InputKind.Esr, syndrome, BitPicture.Of(syndrome, esr), traps, null, register, null, null);
     }
 
     private static DecodeResult OfInstruction(string text)
@@ -110,11 +114,13 @@ public sealed record DecodeResult(
 
     private static DecodeResult OfRegister(string text) =>
         RegisterDescription.TryFind(text, out var register, out var error)
-            ? new DecodeResult(InputKind.Register, null, [], [], null, register, null)
+            ? new DecodeResult(InputKind.Register, null, [], [], null, register, null, null)
             : Failed(InputKind.Register, error);
 
     private static RegisterDescription? RegisterOf(string? name) =>
         name is not null && RegisterDescription.TryFind(name, out var register, out _) ? register : null;
 
-    private static DecodeResult Failed(InputKind kind, string error) => new(kind, null, [], [], null, null, error);
+    private static DecodeResult OfIdentifier(InputKind kind, IdentifierDescription identifier) => new(kind, null, [], [], null, null, identifier, null);
+
+    private static DecodeResult Failed(InputKind kind, string error) => new(kind, null, [], [], null, null, null, error);
 }

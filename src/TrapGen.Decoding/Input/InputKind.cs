@@ -14,4 +14,10 @@ public enum InputKind
 
     /// <summary>A register's name, AArch64 or AArch32.</summary>
     Register,
+
+    /// <summary>A MIDR_EL1 value.</summary>
+    Midr,
+
+    /// <summary>An SMC Calling Convention function ID.</summary>
+    Smccc,
 }

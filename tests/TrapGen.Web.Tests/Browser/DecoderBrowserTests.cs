@@ -73,6 +73,8 @@ public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
     [InlineData("#reg=DFAR", "[data-testid='register-name']", "FAR_EL1")]
     [InlineData("#insn=mrs%20x0%2C%20midr_el1", "[data-testid='word']", "0xd5380000")]
     [InlineData("#q=mcrr%20p15%2C%200%2C%20r0%2C%20r1%2C%20c2", "[data-testid='word']", "0xec410f02")]
+    [InlineData("#midr=0x411fd070", "[data-testid='summary']", "Arm Limited Cortex-A57 r1p0")]
+    [InlineData("#smccc=0x84000000", "[data-testid='summary']", "PSCI_VERSION (PSCI)")]
     public async Task A_deep_link_opens_its_decode(string fragment, string selector, string text)
     {
         await OpenAsync(fragment);
