@@ -34,6 +34,7 @@ namespace TrapGen.Decoding;
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
 /// <param name="ArchitecturalMapping">When <paramref name="ArchitecturalName"/> is an AArch32 register mapped onto an AArch64 one, which bits of it (<c>bits [31:0] of MIDR_EL1</c>); otherwise null.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
+/// <param name="Warnings">Bits set where no field applies and reserved field values (<see cref="SyndromeWarnings"/>); empty when there are none.</param>
 public sealed record SyndromeDescription(
     string Esr,
     string Ec,
@@ -52,7 +53,8 @@ public sealed record SyndromeDescription(
     RegisterMatch? Register,
     string? ArchitecturalName,
     string? ArchitecturalMapping,
-    CpuPresence? Cpu)
+    CpuPresence? Cpu,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>Decodes <paramref name="value"/>, checking the access against <paramref name="model"/> when there is one.</summary>
     public static SyndromeDescription From(ulong value, CpuModel? model = null)
@@ -89,6 +91,7 @@ public sealed record SyndromeDescription(
             register,
             architecturalName,
             architecturalName is not null && !trapClass.IsAarch64 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
-            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null);
+            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null,
+            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2));
     }
 }

@@ -68,6 +68,11 @@ internal static class SyndromeText
         {
             output.WriteLine("  cpu          " + cpu.Summary);
         }
+
+        foreach (var warning in syndrome.Warnings)
+        {
+            output.WriteLine("  warning      " + warning);
+        }
     }
 
     private static string Bits(int lsb, int width) =>

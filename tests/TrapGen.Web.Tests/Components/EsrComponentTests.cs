@@ -72,6 +72,15 @@ public sealed class EsrComponentTests : BunitContext
     }
 
     [Fact]
+    public void A_reserved_value_shows_a_warning()
+    {
+        // A synchronous External abort (DFSC 0b010000) with SET = 0b01, which the Arm ARM reserves.
+        var page = DecoderPage.Open(this, "#esr=0x96000810");
+
+        Assert.Contains("SET = 0x1 is a value the Arm ARM reserves", DecoderPage.Text(page, "warning"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decoding_puts_the_text_in_the_url_fragment()
     {
         var page = DecoderPage.Open(this);
