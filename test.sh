@@ -33,6 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rm -rf artifacts/web   # a publish into an old one leaves the old fingerprinted files beside the new
 dotnet publish web/TrapGen.Web -c Release -o artifacts/web --nologo -v quiet
 export TRAPGEN_WEB_SITE="$PWD/artifacts/web/wwwroot"
 dotnet test TrapGen.sln "$@"

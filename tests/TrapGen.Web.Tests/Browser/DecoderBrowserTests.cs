@@ -156,6 +156,18 @@ public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_loaded_the_decoder_works_offline()
+    {
+        await OpenAsync(string.Empty);
+        Assert.True(await Page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
+
+        await context!.SetOfflineAsync(true);
+        await Page.GotoAsync(fixture.Address + "?offline#esr=0x96000050");
+
+        await Assertions.Expect(Page.GetByTestId("esr")).ToHaveTextAsync("0x96000050");
+    }
+
+    [Fact]
     public async Task Every_control_has_a_label()
     {
         await OpenAsync(string.Empty);

@@ -26,6 +26,11 @@ internal static class PublishedSite
 
         var repository = RepositoryRoot();
         var output = Path.Combine(repository, "artifacts", "web");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
         ExternalTool.Run("dotnet", "the .NET SDK", ["publish", Path.Combine(repository, "web", "TrapGen.Web"), "-c", "Release", "-o", output, "--nologo"], TimeSpan.FromMinutes(15));
         return Path.Combine(output, "wwwroot");
     }
