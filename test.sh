@@ -9,7 +9,9 @@
 #   encodings;
 # - qemu-system-aarch64 (Debian's qemu-system-arm): the differential tests run a bare-metal EL2 probe on
 #   QEMU's cortex-a57 and compare every trap decision with TrapGen's emulated CPU;
-# - git: the reproducible-build test snapshots the tree into two repositories.
+# - git: the reproducible-build test snapshots the tree into two repositories;
+# - chromium (Debian's): the web decoder's browser tests drive it with Playwright, which downloads no browser.
+# The web decoder is published first (artifacts/web, as it is deployed) and its browser tests run against it.
 # Installing needs root (apt-get); when a tool is missing and this is not root, it says which and stops.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +21,7 @@ command -v aarch64-linux-gnu-as >/dev/null || missing+=(binutils-aarch64-linux-g
 command -v arm-linux-gnueabihf-as >/dev/null || missing+=(binutils-arm-linux-gnueabihf)
 command -v qemu-system-aarch64 >/dev/null || missing+=(qemu-system-arm)
 command -v git >/dev/null || missing+=(git)
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: the tests need ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this as root" >&2
@@ -30,4 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rm -rf artifacts/web   # a publish into an old one leaves the old fingerprinted files beside the new
+dotnet publish web/TrapGen.Web -c Release -o artifacts/web --nologo -v quiet
+export TRAPGEN_WEB_SITE="$PWD/artifacts/web/wwwroot"
 dotnet test TrapGen.sln "$@"

@@ -146,7 +146,10 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "register-requirements.table" => RequirementTable.Translate(file, text, Names(registerLists)),
             "cpu-models.table" => CpuModelTable.Translate(file, text, Names(registerLists)),
             "register-write-masks.table" => WriteMaskTable.Translate(file, text, Names(registerLists)),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks")]),
+            "cpu-implementers.table" => KindTranslators.CpuImplementers(file, text),
+            "cpu-parts.table" => KindTranslators.CpuParts(file, text),
+            "smccc-functions.table" => KindTranslators.SmcccFunctions(file, text),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions")]),
         };
     }
 

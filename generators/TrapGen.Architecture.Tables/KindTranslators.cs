@@ -148,6 +148,42 @@ internal static class KindTranslators
         RowTable.Translate(file, text, "ExceptionClasses", "(int Code, string Name)", (row, line) =>
             line.Cells.Count < 2 ? Missing(row, line) : Format("({0}, {1})", row.Int(0, 0, 0x3F), CSharp.String(line.Rest(1))));
 
+    /// <summary>cpu-implementers.table: MIDR_EL1.Implementer codes and their names.</summary>
+    public static TableOutput CpuImplementers(string file, string text) =>
+        RowTable.Translate(file, text, "CpuImplementers", "(int Code, string Name)", (row, line) =>
+            line.Cells.Count < 2 ? Missing(row, line) : Format("({0}, {1})", row.Int(0, 0, 0xFF), CSharp.String(line.Rest(1))));
+
+    /// <summary>cpu-parts.table: MIDR_EL1.PartNum values of each implementer and the parts' names.</summary>
+    public static TableOutput CpuParts(string file, string text) =>
+        RowTable.Translate(file, text, "CpuParts", "(int Implementer, int Part, string Name)", (row, line) =>
+            line.Cells.Count < 3 ? Missing(row, line) : Format("({0}, {1}, {2})", row.Int(0, 0, 0xFF), row.Int(1, 0, 0xFFF), CSharp.String(line.Rest(2))));
+
+    /// <summary>smccc-functions.table: SMCCC fast-call function numbers by owner, the conventions they exist in, name and service.</summary>
+    public static TableOutput SmcccFunctions(string file, string text) =>
+        RowTable.Translate(file, text, "SmcccFunctions", "(int Owner, int Number, bool Smc32, bool Smc64, string Name, string Service)", (row, line) =>
+        {
+            if (line.Cells.Count < 5)
+            {
+                return Missing(row, line);
+            }
+
+            var conventions = line.Cells[2].Text;
+            if (conventions is not ("32" or "64" or "32,64"))
+            {
+                row.Report(line.Cells[2], "'" + conventions + "' is not a calling convention: expected 32, 64 or 32,64");
+                return null;
+            }
+
+            return Format(
+                "({0}, {1}, {2}, {3}, {4}, {5})",
+                row.Int(0, 0, 63),
+                row.Int(1, 0, 0xFFFF),
+                conventions.Contains("32") ? "true" : "false",
+                conventions.Contains("64") ? "true" : "false",
+                CSharp.String(line.Cells[3].Text),
+                CSharp.String(line.Rest(4)));
+        });
+
     /// <summary>The names of the trap controls a trap-controls.table declares, for checking the other tables.</summary>
     public static List<string> ControlNames(string text)
     {

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TrapGen.Cli.Catalogues;
 using TrapGen.Cli.Syndromes;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli;
 
@@ -16,6 +17,7 @@ namespace TrapGen.Cli;
 [JsonSerializable(typeof(CpuListing))]
 [JsonSerializable(typeof(SyndromeDescription))]
 [JsonSerializable(typeof(EncodedInstruction))]
+[JsonSerializable(typeof(IdentifierDescription))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Writes JSON: indented documents or one-line records, "\n" line endings and readable non-ASCII on every platform.</summary>

@@ -39,7 +39,7 @@ public sealed class LayoutTests
             Assert.All(layout.ExceptionClasses, ec => Assert.True(ExceptionClasses.IsAllocated(ec), layout.Name + " names unallocated EC 0x" + ec.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var withLayouts = new[] { 0x00, 0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0C, 0x0E, 0x11, 0x12, 0x13, 0x15, 0x16, 0x17, 0x18, 0x19, 0x20, 0x21, 0x22, 0x24, 0x25, 0x26, 0x28, 0x2C, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x38, 0x3A, 0x3C };
+        var withLayouts = new[] { 0x00, 0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0C, 0x0E, 0x11, 0x12, 0x13, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1B, 0x1D, 0x1E, 0x20, 0x21, 0x22, 0x24, 0x25, 0x26, 0x27, 0x28, 0x2C, 0x2D, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x38, 0x3A, 0x3C };
         Assert.All(withLayouts, ec => Assert.NotNull(Layouts.IssOf(ec)));
         Assert.Equal(Layouts.McrMrcIss.Layout, Layouts.IssOf(0x05));
         Assert.Equal(Layouts.McrrMrrcIss.Layout, Layouts.IssOf(0x0C));
@@ -116,6 +116,22 @@ public sealed class LayoutTests
     [InlineData("McrrMrrcIss", "Rt2", 10, 0x00007C00UL)]
     [InlineData("McrrMrrcIss", "Rt", 5, 0x000003E0UL)]
     [InlineData("McrrMrrcIss", "CRm", 1, 0x0000001EUL)]
+    // ESR_ELx_MOPS_ISS_MEM_INST, _FROM_EPILOGUE, _WRONG_OPTION, _OPTION_A, _DESTREG, _SRCREG, _SIZEREG
+    [InlineData("MopsIss", "MemInst", 24, 0x01000000UL)]
+    [InlineData("MopsIss", "FromEpilogue", 18, 0x00040000UL)]
+    [InlineData("MopsIss", "WrongOption", 17, 0x00020000UL)]
+    [InlineData("MopsIss", "OptionA", 16, 0x00010000UL)]
+    [InlineData("MopsIss", "DestinationReg", 10, 0x00007C00UL)]
+    [InlineData("MopsIss", "SourceReg", 5, 0x000003E0UL)]
+    [InlineData("MopsIss", "SizeReg", 0, 0x0000001FUL)]
+    // ESR_ELx_ExType, ESR_ELx_Raddr, ESR_ELx_Rn, ESR_ELx_Rvalue, ESR_ELx_IT (GCS)
+    [InlineData("GcsIss", "ExType", 20, 0x00F00000UL)]
+    [InlineData("GcsIss", "Raddr", 10, 0x00007C00UL)]
+    [InlineData("GcsIss", "Rn", 5, 0x000003E0UL)]
+    [InlineData("GcsIss", "Rvalue", 5, 0x000003E0UL)]
+    [InlineData("GcsIss", "IT", 0, 0x0000001FUL)]
+    // ESR_ELx_SME_ISS_SMTC_MASK
+    [InlineData("SmeIss", "SMTC", 0, 0x00000007UL)]
     public void Each_syndrome_field_is_where_linux_esr_h_puts_it(string layout, string field, int shift, ulong mask)
     {
         var bits = Layouts.All.Single(l => l.Name == layout).Field(field);

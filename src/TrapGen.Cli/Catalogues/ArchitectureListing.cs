@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -68,7 +69,7 @@ internal sealed record Aarch64RegisterListing(
         register.ExceptionLevel,
         register.Feature,
         TrapRuleListing.From(register.Traps),
-        CliHex.Word(register.Encoding.Key),
+        Hex.Word(register.Encoding.Key),
         Requirements.Of(register));
 }
 
@@ -90,7 +91,7 @@ internal sealed record SystemInstructionListing(
         instruction.ExceptionLevel,
         instruction.Feature,
         TrapRuleListing.From(instruction.Traps),
-        CliHex.Word(instruction.Encoding.Key),
+        Hex.Word(instruction.Encoding.Key),
         Requirements.Of(instruction));
 }
 

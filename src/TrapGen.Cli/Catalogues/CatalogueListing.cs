@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
 using TrapGen.Catalogue.Parsing;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -53,14 +54,14 @@ internal sealed record InstructionListing(
         CatalogueSpelling.Of(instruction.Handling),
         instruction.Hook,
         TrapListing.From(instruction.Traps),
-        CliHex.Word(instruction.Key));
+        Hex.Word(instruction.Key));
 }
 
 /// <summary>A field a sanitised register overrides: its name, bits and the value the guest reads in it.</summary>
 internal sealed record FieldListing(string Name, [property: JsonPropertyName("lsb")] int Lsb, int Width, string Value)
 {
     public static IReadOnlyList<FieldListing> From(RegisterDefinition register) =>
-        [.. register.Fields.Where(f => f.Field is not null).Select(f => new FieldListing(f.Field!.Name, f.Field.Lsb, f.Field.Width, CliHex.Doubleword(f.Value)))];
+        [.. register.Fields.Where(f => f.Field is not null).Select(f => new FieldListing(f.Field!.Name, f.Field.Lsb, f.Field.Width, Hex.Doubleword(f.Value)))];
 }
 
 /// <summary>A trap group: an EL2 register's trap bit, HCR_EL2's or any control's of the architecture.</summary>
@@ -129,13 +130,13 @@ internal sealed record RegisterListing(
             CatalogueSpelling.Of(register.Handling),
             register.Emulator,
             register.AfterWrite,
-            CliHex.Doubleword(register.ResetValue),
+            Hex.Doubleword(register.ResetValue),
             TrapListing.From(register.Traps),
             register.GuestAarch32State,
             register.IsAarch64Dispatched,
-            CliHex.Word(e?.Key ?? 0),
+            Hex.Word(e?.Key ?? 0),
             [.. register.Aliases.Select(AliasListing.From)],
-            register.Value is { } value ? CliHex.Doubleword(value) : null,
+            register.Value is { } value ? Hex.Doubleword(value) : null,
             FieldListing.From(register),
             HandlingPhrases.Of(register));
     }
@@ -185,7 +186,7 @@ internal sealed record AliasListing(
             CatalogueSpelling.Of(alias.View),
             e.AccessWidth,
             TrapListing.From(alias.Traps),
-            CliHex.Word(e.Key),
+            Hex.Word(e.Key),
             e.Coprocessor,
             "0x" + alias.Class.ExceptionClass.ToString("X2", CultureInfo.InvariantCulture),
             e);

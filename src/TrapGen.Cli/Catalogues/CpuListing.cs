@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Catalogues;
 
@@ -38,7 +39,7 @@ internal sealed record CpuModelListing(
         return new CpuModelListing(
             model.Name,
             model.Description,
-            CliHex.Word((uint)(model.ValueOf("MIDR_EL1") ?? 0)),
+            Hex.Word((uint)(model.ValueOf("MIDR_EL1") ?? 0)),
             model.HasAarch32El1,
             model.Breakpoints,
             model.ContextBreakpoints,

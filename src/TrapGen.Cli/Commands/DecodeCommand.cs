@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using TrapGen.Cli.Syndromes;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Commands;
 
@@ -14,8 +15,18 @@ internal static class DecodeCommand
             "esr",
             "ESR_EL2 / HSR values in hexadecimal (0x optional).",
             "ESR values",
-            (value, model) => SyndromeDescription.From(EsrValue.Parse(value), model),
+            (value, model) => EsrValue.TryParse(value.Text, out var esr, out var error) ? SyndromeDescription.From(esr, model) : throw new CliException(value.Origin + ": " + error),
             CliJsonContext.Default.SyndromeDescription,
             SyndromeText.Write),
-        input);
+        input,
+        new ValueAlternative<IdentifierDescription>(
+            new Option<bool>("--midr") { Description = "Read the values as MIDR_EL1 / MIDR: implementer, variant, architecture, part and revision." },
+            value => MidrDescription.TryDecode(value.Text, out var midr, out var error) ? midr : throw new CliException(value.Origin + ": " + error),
+            CliJsonContext.Default.IdentifierDescription,
+            IdentifierText.Write),
+        new ValueAlternative<IdentifierDescription>(
+            new Option<bool>("--smccc") { Description = "Read the values as SMC Calling Convention function IDs: call type, convention, owner, function (PSCI, SMCCC, TRNG, FF-A)." },
+            value => SmcccDescription.TryDecode(value.Text, out var smccc, out var error) ? smccc : throw new CliException(value.Origin + ": " + error),
+            CliJsonContext.Default.IdentifierDescription,
+            IdentifierText.Write));
 }

@@ -33,7 +33,7 @@ internal static class ValueCommand
         JsonTypeInfo<T> Json,
         Action<T, TextWriter> WriteText);
 
-    public static Command Create<T>(Definition<T> definition, TextReader input)
+    public static Command Create<T>(Definition<T> definition, TextReader input, params IValueAlternative[] alternatives)
     {
         var values = new Argument<string[]>(definition.ValueName)
         {
@@ -51,12 +51,28 @@ internal static class ValueCommand
             json,
             cpu,
         };
+        foreach (var alternative in alternatives)
+        {
+            command.Options.Add(alternative.Flag);
+        }
+
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var asJson = parse.GetValue(json);
             var model = RunCommand.Model(parse, cpu);
+            var chosen = alternatives.Where(a => parse.GetValue(a.Flag)).ToList();
+            if (chosen.Count > 1)
+            {
+                throw new CliException(string.Join(" and ", chosen.Select(a => a.Flag.Name)) + " read the values in different ways; give one of them");
+            }
+
+            if (chosen.Count == 1)
+            {
+                return CliBatch.Run(CliInput.Values(parse.GetValue(values), input, error, definition.What), error, definition.What, (value, index) => chosen[0].Run(value, output, asJson, index));
+            }
+
             return CliBatch.Run(CliInput.Values(parse.GetValue(values), input, error, definition.What), error, definition.What, (value, index) =>
             {
                 var result = definition.Process(value, model);

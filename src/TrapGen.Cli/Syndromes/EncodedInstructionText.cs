@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
 using TrapGen.Architecture;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Syndromes;
 

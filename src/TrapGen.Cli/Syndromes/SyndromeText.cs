@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
+using TrapGen.Decoding;
 
 namespace TrapGen.Cli.Syndromes;
 
@@ -22,10 +23,10 @@ internal static class SyndromeText
                     table.Add("  EC", bits, syndrome.Ec, syndrome.EcName);
                     break;
                 case "IL":
-                    table.Add("  IL", bits, syndrome.Il.ToString(CultureInfo.InvariantCulture), syndrome.Il != 0 ? "32-bit instruction" : "16-bit instruction");
+                    table.Add("  IL", bits, syndrome.Il.ToString(CultureInfo.InvariantCulture), EsrWords.InstructionLength(syndrome.Il));
                     break;
                 default:
-                    table.Add("  ISS", bits, syndrome.Iss, syndrome.Layout is null ? "no ISS layout: the exception class is unallocated" : string.Empty);
+                    table.Add("  ISS", bits, syndrome.Iss, syndrome.Layout is null ? EsrWords.NoLayout : string.Empty);
                     break;
             }
         }
@@ -37,12 +38,12 @@ internal static class SyndromeText
 
         foreach (var field in syndrome.Fields)
         {
-            table.Add("    " + field.Name, Bits(field.Lsb, field.Width), Value(field), field.Meaning ?? string.Empty);
+            table.Add("    " + field.Name, Bits(field.Lsb, field.Width), field.ValueText, field.Meaning ?? string.Empty);
         }
 
         foreach (var field in syndrome.Iss2Fields)
         {
-            table.Add("    ISS2." + field.Name, Bits(field.Lsb + Layouts.Esr.ISS2.Lsb, field.Width), Value(field), field.Meaning ?? string.Empty);
+            table.Add("    ISS2." + field.Name, Bits(field.Lsb + Layouts.Esr.ISS2.Lsb, field.Width), field.ValueText, field.Meaning ?? string.Empty);
         }
 
         table.WriteBodyTo(output);
@@ -67,12 +68,12 @@ internal static class SyndromeText
         {
             output.WriteLine("  cpu          " + cpu.Summary);
         }
-    }
 
-    /// <summary>Decimal for small fields, hexadecimal for wide ones (fault status codes, immediates).</summary>
-    private static string Value(FieldValue field) => field.Width >= 6
-        ? "0x" + field.Value.ToString("x", CultureInfo.InvariantCulture)
-        : field.Value.ToString(CultureInfo.InvariantCulture);
+        foreach (var warning in syndrome.Warnings)
+        {
+            output.WriteLine("  warning      " + warning);
+        }
+    }
 
     private static string Bits(int lsb, int width) =>
         "[" + BitField.Range(lsb, width) + "]";

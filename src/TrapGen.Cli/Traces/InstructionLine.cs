@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TrapGen.Architecture;
+using TrapGen.Decoding;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Guests;
 using TrapGen.Runtime.Traps;
@@ -16,13 +17,13 @@ internal static class InstructionLine
     public static string Format(in ExecutedInstruction instruction, in HcrChange hcr)
     {
         var moved = instruction.Moved is { } value
-            ? (value.IsRead ? "=> " : "<= ") + (value.Width == 32 ? CliHex.Word((uint)value.Value) : CliHex.Doubleword(value.Value))
+            ? (value.IsRead ? "=> " : "<= ") + (value.Width == 32 ? Hex.Word((uint)value.Value) : Hex.Doubleword(value.Value))
             : string.Empty;
         return string.Format(
             CultureInfo.InvariantCulture,
             LineFormat,
             instruction.Pc,
-            instruction.Syntax ?? CliHex.Word(instruction.Word),
+            instruction.Syntax ?? Hex.Word(instruction.Word),
             Outcome(instruction.Execution),
             instruction.Register ?? string.Empty,
             moved,

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Parsing;
+using TrapGen.Decoding;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Guests;
@@ -254,7 +255,7 @@ internal static class TraceParser
 
         if (instruction.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            if (!CliHex.TryParseWord(instruction, out var word))
+            if (!Hex.TryParseWord(instruction, out var word))
             {
                 throw new CliException("'" + instruction + "' is not a 32-bit instruction word");
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Catalogue.Model;
@@ -5,7 +6,7 @@ using TrapGen.Instructions;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Traps;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>
 /// One instruction as <c>trapgen encode</c> prints it (one JSON object a line with <c>--json</c>; the
@@ -21,7 +22,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="ArchitecturalMapping">For an AArch32 register with no catalogue entry, which bits of which AArch64 register it is, or null.</param>
 /// <param name="Syndrome">The ESR decoded, for the text output.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model; otherwise null.</param>
-internal sealed record EncodedInstruction(
+public sealed record EncodedInstruction(
     string Instruction,
     string InstructionSet,
     string Word,
@@ -33,33 +34,54 @@ internal sealed record EncodedInstruction(
     [property: JsonIgnore] SyndromeDescription Syndrome,
     CpuPresence? Cpu)
 {
-    public static EncodedInstruction Parse(CliValue value, CpuModel? model = null)
+    /// <summary>
+    /// Encodes an instruction as <c>encode</c> takes it: assembler text (<c>msr sctlr_el1, x0</c>,
+    /// <c>mcrr p15, 0, r0, r1, c2</c>) or an instruction word (<c>0xd508871f</c>, <c>t32 0xee010f10</c>); never throws.
+    /// </summary>
+    /// <param name="text">The instruction or word, trimmed.</param>
+    /// <param name="model">The CPU model to check the register against, or null for the whole architecture.</param>
+    /// <param name="encoded">The instruction, its words and its syndrome; null on an error.</param>
+    /// <param name="error">Why the text cannot be encoded (it quotes the text), or null.</param>
+    /// <returns>Whether the text is an instruction TrapGen encodes.</returns>
+    public static bool TryParse(string text, CpuModel? model, [NotNullWhen(true)] out EncodedInstruction? encoded, [NotNullWhen(false)] out string? error)
     {
-        if (!TryDecodeWord(value.Text, out var access, out var wordError))
+        System.ArgumentNullException.ThrowIfNull(text);
+        encoded = null;
+        if (!TryDecodeWord(text, out var access, out var wordError))
         {
             if (wordError is not null)
             {
-                throw new CliException(value.Origin + ": cannot decode '" + value.Text + "': " + wordError);
+                error = "cannot decode '" + text + "': " + wordError;
+                return false;
             }
 
-            if (!SystemInstructionSyntax.TryParse(value.Text, thumb: false, CatalogueIndex.RegisterNames, out access, out var error))
+            if (!SystemInstructionSyntax.TryParse(text, thumb: false, CatalogueIndex.RegisterNames, out access, out var syntaxError))
             {
-                throw new CliException(value.Origin + ": cannot encode '" + value.Text + "': " + error);
+                error = "cannot encode '" + text + "': " + syntaxError;
+                return false;
             }
         }
 
+        error = null;
+        encoded = From(access, model);
+        return true;
+    }
+
+    /// <summary>The words and syndrome of <paramref name="access"/>, checked against <paramref name="model"/> when there is one.</summary>
+    private static EncodedInstruction From(SystemRegisterAccess access, CpuModel? model)
+    {
         var esr = SyndromeBuilder.Build(access);
         var syndrome = SyndromeDescription.From(esr, model);
         var a64 = access.Class.IsAarch64;
         var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
-            ? CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = Instructions.InstructionSet.T32 }))
+            ? Hex.Word(InstructionEncoder.Encode(access with { InstructionSet = Instructions.InstructionSet.T32 }))
             : null;
         return new EncodedInstruction(
             SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames),
             a64 ? "a64" : "a32",
-            CliHex.Word(InstructionEncoder.Encode(access with { InstructionSet = a64 ? Instructions.InstructionSet.A64 : Instructions.InstructionSet.A32 })),
+            Hex.Word(InstructionEncoder.Encode(access with { InstructionSet = a64 ? Instructions.InstructionSet.A64 : Instructions.InstructionSet.A32 })),
             t32,
-            CliHex.Word(esr),
+            Hex.Word(esr),
             syndrome.Register,
             syndrome.ArchitecturalName,
             syndrome.ArchitecturalMapping,
@@ -79,7 +101,7 @@ internal sealed record EncodedInstruction(
         var parts = text.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries);
         var named = parts.Length == 2 ? parts[0].ToLowerInvariant() : null;
         var number = parts.Length == 2 ? parts[1] : parts.Length == 1 ? parts[0] : string.Empty;
-        if (!CliHex.TryParseWord(number, out var word) || (parts.Length == 2 && named is not ("a64" or "a32" or "t32")))
+        if (!Hex.TryParseWord(number, out var word) || (parts.Length == 2 && named is not ("a64" or "a32" or "t32")))
         {
             return false;
         }
@@ -99,7 +121,7 @@ internal sealed record EncodedInstruction(
             }
         }
 
-        error = CliHex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + CliHex.Word(word) + ")";
+        error = Hex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + Hex.Word(word) + ")";
         return false;
     }
 }

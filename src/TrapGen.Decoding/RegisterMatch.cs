@@ -6,7 +6,7 @@ using TrapGen.Catalogue.Parsing;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Traps;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>The catalogued register a syndrome reaches.</summary>
 /// <param name="Name">The register's name, or the AArch32 alias's.</param>
@@ -16,7 +16,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Emulator">The emulator of an emulated register, or null.</param>
 /// <param name="AfterWrite">The hook run after a write, or null.</param>
 /// <param name="Summary">All of it in one phrase, for people.</param>
-internal sealed record RegisterMatch(
+public sealed record RegisterMatch(
     string Name,
     string Aarch64Register,
     string? View,

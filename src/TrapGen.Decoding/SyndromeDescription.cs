@@ -9,7 +9,7 @@ using TrapGen.Instructions;
 using TrapGen.Runtime;
 using TrapGen.Runtime.Traps;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>
 /// One decoded syndrome, as <c>trapgen decode</c> prints it (and, one object a line, with <c>--json</c>;
@@ -34,7 +34,8 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="ArchitecturalName">When no catalogued register matches, the name the architecture's trap lists give it, or null.</param>
 /// <param name="ArchitecturalMapping">When <paramref name="ArchitecturalName"/> is an AArch32 register mapped onto an AArch64 one, which bits of it (<c>bits [31:0] of MIDR_EL1</c>); otherwise null.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
-internal sealed record SyndromeDescription(
+/// <param name="Warnings">Bits set where no field applies and reserved field values (<see cref="SyndromeWarnings"/>); empty when there are none.</param>
+public sealed record SyndromeDescription(
     string Esr,
     string Ec,
     string EcName,
@@ -52,7 +53,8 @@ internal sealed record SyndromeDescription(
     RegisterMatch? Register,
     string? ArchitecturalName,
     string? ArchitecturalMapping,
-    CpuPresence? Cpu)
+    CpuPresence? Cpu,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>Decodes <paramref name="value"/>, checking the access against <paramref name="model"/> when there is one.</summary>
     public static SyndromeDescription From(ulong value, CpuModel? model = null)
@@ -72,12 +74,12 @@ internal sealed record SyndromeDescription(
         var unspelled = string.Empty;
         var spelled = decoded && SystemInstructionSyntax.TryFormat(access, CatalogueIndex.RegisterNames, out instruction, out unspelled);
         return new SyndromeDescription(
-            upper == 0 ? CliHex.Digits(esr, 8) : CliHex.Digits(value, 16),
-            CliHex.Digits((uint)ec, 2),
+            upper == 0 ? Hex.Digits(esr, 8) : Hex.Digits(value, 16),
+            Hex.Digits((uint)ec, 2),
             ExceptionClasses.NameOf(ec),
             (int)EsrFields.GetIL(esr),
-            CliHex.Digits(iss, 7),
-            iss2 == 0 ? null : CliHex.Digits(iss2, 6),
+            Hex.Digits(iss, 7),
+            iss2 == 0 ? null : Hex.Digits(iss2, 6),
             isTrap ? trapClass.Name.ToLowerInvariant() : null,
             layout?.Name,
             layout is null ? [] : FieldValue.All(layout, iss),
@@ -89,6 +91,7 @@ internal sealed record SyndromeDescription(
             register,
             architecturalName,
             architecturalName is not null && !trapClass.IsAarch64 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
-            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null);
+            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null,
+            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2));
     }
 }

@@ -1,7 +1,7 @@
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>How decode and encode say that no catalogued register matches.</summary>
-internal static class RegisterText
+public static class RegisterText
 {
     /// <summary>
     /// Says that no catalogued register matches, with the architecture's name for what the access reaches and,

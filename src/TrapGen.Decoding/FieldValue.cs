@@ -6,13 +6,13 @@ using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>One field of a decoded syndrome (ISS or ISS2): the layout's field, its value and what the value means.</summary>
 /// <param name="Field">The field, as the layout declares it (its lsb within ISS, or within ISS2 for an ISS2 field).</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Meaning">What the value means, in the Arm ARM's words where it names the value, or null.</param>
-internal sealed record FieldValue([property: JsonIgnore] BitField Field, uint Value, string? Meaning)
+public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Value, string? Meaning)
 {
     /// <summary>Gets the field's architectural name.</summary>
     [JsonPropertyOrder(-3)]
@@ -25,6 +25,12 @@ internal sealed record FieldValue([property: JsonIgnore] BitField Field, uint Va
     /// <summary>Gets its width in bits.</summary>
     [JsonPropertyOrder(-1)]
     public int Width => Field.Width;
+
+    /// <summary>Gets the value as decode prints it: decimal for small fields, hexadecimal for wide ones (fault status codes, immediates).</summary>
+    [JsonIgnore]
+    public string ValueText => Width >= 6
+        ? "0x" + Value.ToString("x", CultureInfo.InvariantCulture)
+        : Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
     public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) =>

@@ -3,17 +3,22 @@ using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>
 /// One sentence that says what a syndrome reports, from its fields and the architecture's names for
 /// their values: "a write of a doubleword from x0: Translation fault, level 2".
 /// </summary>
-internal static class SyndromeSummary
+public static class SyndromeSummary
 {
     /// <summary>The exception flags of a trapped floating-point exception, in the order Arm lists the exceptions.</summary>
     private static readonly string[] FloatingPointFlags = ["IOF", "DZF", "OFF", "UFF", "IXF", "IDF"];
 
+    /// <summary>What the syndrome with exception class <paramref name="ec"/> and ISS <paramref name="iss"/> reports, or null when its layout has no sentence.</summary>
+    /// <param name="ec">The exception class.</param>
+    /// <param name="layout">Its ISS layout.</param>
+    /// <param name="iss">The ISS.</param>
+    /// <returns>The sentence, or null.</returns>
     public static string? Of(int ec, BitLayout layout, ulong iss)
     {
         string? Meaning(string field) => layout.FindField(field) is { } f && layout.Applies(f, iss) ? layout.MeaningOf(f, f.Extract(iss))?.TrimEnd('.') : null;

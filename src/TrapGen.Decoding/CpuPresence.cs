@@ -1,7 +1,7 @@
 using System.Linq;
 using TrapGen.Architecture;
 
-namespace TrapGen.Cli.Syndromes;
+namespace TrapGen.Decoding;
 
 /// <summary>
 /// Whether a trapped access reaches something a CPU model has (<c>trapgen decode --cpu NAME</c>), and what the
@@ -14,7 +14,7 @@ namespace TrapGen.Cli.Syndromes;
 /// <param name="Exists">Whether the model has the register or instruction.</param>
 /// <param name="Needs">What it needs that the model lacks (<c>FEAT_CCIDX</c>, <c>AArch32 at EL1</c>), or null.</param>
 /// <param name="Summary">All of it in one sentence, for people.</param>
-internal sealed record CpuPresence(string Model, bool Exists, string? Needs, string Summary)
+public sealed record CpuPresence(string Model, bool Exists, string? Needs, string Summary)
 {
     /// <summary>Checks the access of <paramref name="trapClass"/> at <paramref name="key"/> on <paramref name="model"/>; null when it is no System register access.</summary>
     public static CpuPresence? Of(CpuModel model, TrapClass trapClass, uint key, bool isRead)
