@@ -35,6 +35,12 @@ namespace TrapGen.Decoding;
 /// <param name="ArchitecturalMapping">When <paramref name="ArchitecturalName"/> is an AArch32 register mapped onto an AArch64 one, which bits of it (<c>bits [31:0] of MIDR_EL1</c>); otherwise null.</param>
 /// <param name="Cpu">With <c>--cpu</c>, whether the register or instruction exists on that CPU model and what the CPU does when it does not; otherwise null.</param>
 /// <param name="Warnings">Bits set where no field applies and reserved field values (<see cref="SyndromeWarnings"/>); empty when there are none.</param>
+/// <param name="TrappedBy">
+/// For a trapped System register or instruction access, the EL2 controls that trap it in its direction, in the order
+/// the access's pseudocode checks them (<c>HCR_EL2.TRVM</c> for a read of SCTLR_EL1; any of them set, or clear for one
+/// that traps while clear, gives this syndrome; with a CPU model, only the controls it has); empty when no control
+/// TrapGen models traps it; null for other classes.
+/// </param>
 public sealed record SyndromeDescription(
     string Esr,
     string Ec,
@@ -54,7 +60,8 @@ public sealed record SyndromeDescription(
     string? ArchitecturalName,
     string? ArchitecturalMapping,
     CpuPresence? Cpu,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<TrapRuleText>? TrappedBy)
 {
     /// <summary>Decodes <paramref name="value"/>, checking the access against <paramref name="model"/> when there is one.</summary>
     public static SyndromeDescription From(ulong value, CpuModel? model = null)
@@ -92,6 +99,14 @@ public sealed record SyndromeDescription(
             architecturalName,
             architecturalName is not null && !trapClass.IsAarch64 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
             isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null,
-            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2));
+            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2),
+            isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model) : null);
+    }
+
+    /// <summary>The controls that trap the access, in its direction; on <paramref name="model"/>, only those it has.</summary>
+    private static IReadOnlyList<TrapRuleText> ControlsTrapping(TrapClass trapClass, uint key, bool isRead, CpuModel? model)
+    {
+        var rules = RegistersByKey.RulesOf(trapClass, key);
+        return TrapRuleText.Of(model is null ? rules : [.. rules.Where(r => r.Control.ExistsOn(model))], isRead ? AccessDirection.Read : AccessDirection.Write);
     }
 }

@@ -192,6 +192,28 @@ public sealed class DecodeEncodeTests
         Cli.MatchSnapshot(nameof(DecodeEncodeTests), nameof(Decode_prints_every_field_as_text), output);
     }
 
+    /// <summary>
+    /// Which control caused the trap: the text's <c>trapped by</c> line and <c>trappedBy[]</c> in JSON, in the order
+    /// the access's pseudocode checks them, and with <c>--cpu</c> only the controls the model has (TID4 needs FEAT_EVT).
+    /// </summary>
+    [Theory]
+    [InlineData("0x62340421", null, "CPTR_EL2.TCPAC (set)")]
+    [InlineData("0x62300421", null, "HCR_EL2.TRVM (set)")]
+    [InlineData("0x62300420", null, "HCR_EL2.TVM (set)")]
+    [InlineData("0x62300823", null, "HCR_EL2.APK (clear)")]
+    [InlineData("0x62344041", null, "HCR_EL2.TID2 (set) or HCR_EL2.TID4 (set)")]
+    [InlineData("0x62344041", "cortex-a57", "HCR_EL2.TID2 (set)")]
+    public void Decode_names_the_controls_that_trap_the_access(string esr, string? cpu, string trappedBy)
+    {
+        var (_, text, _) = Cli.Run(cpu is null ? ["decode", esr] : ["decode", "--cpu", cpu, esr]);
+        var (_, json, _) = Cli.Run(cpu is null ? ["decode", "--json", esr] : ["decode", "--json", "--cpu", cpu, esr]);
+
+        Assert.Contains("  trapped by   " + trappedBy + "\n", text, System.StringComparison.Ordinal);
+        var controls = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("trappedBy").EnumerateArray()
+            .Select(c => c.GetProperty("control").GetString() + " (" + c.GetProperty("trapsWhen").GetString() + ")");
+        Assert.Equal(trappedBy, string.Join(" or ", controls));
+    }
+
     [Fact]
     public void Encode_prints_words_syndrome_and_register_as_text()
     {

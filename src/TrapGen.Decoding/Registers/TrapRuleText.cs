@@ -21,4 +21,15 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
             RegisterAccessRules.Spelling(r.Direction).ToLowerInvariant(),
             r.Control.TrapsWhenSet ? "set" : "clear",
             r.Control.Description))];
+
+    /// <summary>
+    /// One line for the controls that trap an access: <c>HCR_EL2.TRVM (set)</c>; <c>HCR_EL2.TID2 or HCR_EL2.TID4 (set)</c>;
+    /// <c>HCR_EL2.APK (clear)</c>; or that no control TrapGen models traps it.
+    /// </summary>
+    /// <param name="rules">The controls, in the order the access's pseudocode checks them.</param>
+    /// <returns>The line's text.</returns>
+    public static string Describe(IReadOnlyList<TrapRuleText> rules) =>
+        rules is null || rules.Count == 0
+            ? "no EL2 trap control TrapGen models (it may be IMPLEMENTATION DEFINED, or a control not yet modelled: fine-grained traps, HSTR_EL2)"
+            : string.Join(" or ", rules.Select(r => r.Control + " (" + r.TrapsWhen + ")"));
 }
