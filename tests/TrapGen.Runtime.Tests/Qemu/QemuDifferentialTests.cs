@@ -59,9 +59,9 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 domain.Hypervisor.Hcr.Value = hcr;
                 domain.Hypervisor.Mdcr = mdcr;
                 var executed = domain.Cpu.Execute(words[i]);
-                var trapGen = Describe(executed);
+                var trapGen = QemuOutcomes.Describe(executed);
                 var (record, elr, _) = probe.Record(run, i);
-                var real = Describe(guest, record);
+                var real = QemuOutcomes.Describe(guest, record);
                 var address = probe.Address(i);
                 var expectedElr = ProbeProgram.Tag(record) == ProbeProgram.El1ExceptionTag ? address + guest.UndefinedReturnOffset : address;
                 if (ProbeProgram.Tag(record) != 0 && elr != expectedElr)
@@ -110,24 +110,4 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
             disagreements.Add(what + "the generated dispatch did not handle " + register.Name + ": " + executed.Outcome);
         }
     }
-
-    /// <summary>Formats a trap's syndrome as the comparison writes it.</summary>
-    private static string Trap(ulong esr) => string.Create(CultureInfo.InvariantCulture, $"traps with ESR_EL2 0x{esr:x8}");
-
-    private static string Describe(ExecutionResult result) => result.Kind switch
-    {
-        ExecutionKind.Trapped => Trap(result.Esr),
-        ExecutionKind.UndefinedAtEl1 => "UNDEF at EL1",
-        ExecutionKind.Direct => "executes",
-        ExecutionKind.NotASystemRegisterAccess => "not a system-register move",
-        _ => result.Kind.ToString(),
-    };
-
-    private static string Describe(ProbeGuest guest, ulong record) => ProbeProgram.Tag(record) switch
-    {
-        ProbeProgram.TrappedTag => Trap(ProbeProgram.Syndrome(record)),
-        ProbeProgram.El1ExceptionTag when ProbeProgram.Syndrome(record) == guest.UndefinedSyndrome => "UNDEF at EL1",
-        ProbeProgram.El1ExceptionTag => string.Create(CultureInfo.InvariantCulture, $"an exception at EL1 with ESR_EL1 0x{ProbeProgram.Syndrome(record):x8}"),
-        _ => "executes",
-    };
 }
