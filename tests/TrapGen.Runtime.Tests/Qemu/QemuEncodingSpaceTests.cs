@@ -13,7 +13,8 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// Issue 26: TrapGen's emulated CPU against QEMU's cortex-a57 over the whole encoding space, not over what the
 /// trap tables list (<see cref="EncodingSpaceProbe"/>): every op0 1 System instruction and every op0 2 and 3 MRS
 /// and MSR at an AArch64 EL1, every cp15 and cp14 MRC, MCR, MRRC and MCRR at an AArch32 EL1, under no trap
-/// control, each HCR_EL2 and MDCR_EL2 control the probe sets alone, TDE, and all of them. Both must decide the
+/// control, each HCR_EL2 and MDCR_EL2 control the probe sets alone, TDE, all of them, and CNTHCTL_EL2's
+/// EL1PCTEN, EL1PCEN and both cleared. Both must decide the
 /// same (trap to EL2 with the same ESR_EL2, UNDEF at EL1, an exception at EL1, or execute). A missing trap rule
 /// is a disagreement here, where the table-built probe merely shrank. Where QEMU departs from the Arm ARM
 /// (<see cref="QemuDepartures"/>) TrapGen follows the architecture: those are listed, not counted.
@@ -63,8 +64,7 @@ public sealed class QemuEncodingSpaceTests(ITestOutputHelper output)
             var domain = aarch64 ? Machine.Aarch64() : Machine.Aarch32();
             domain.Build();
 
-            // QEMU leaves CNTHCTL_EL2 at its reset value, which lets EL1 reach the physical counter and timer.
-            domain.Hypervisor.Cnthctl = TrapControls.EL1PCEN.Mask | TrapControls.EL1PCTEN.Mask;
+            domain.Hypervisor.Cnthctl = probe.Runs[run].Cnthctl;
             for (var i = 0; i < probe.Instructions.Count; i++)
             {
                 domain.Hypervisor.Hcr.Value = hcr;

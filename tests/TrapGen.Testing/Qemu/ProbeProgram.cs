@@ -87,6 +87,11 @@ public static class ProbeProgram
             Line(Invariant($"    ldr x3, =0x{runs[run].Mdcr:x}"));
             Line("    orr x0, x0, x3");
             Line("    msr mdcr_el2, x0");
+            Line("    mrs x0, cnthctl_el2");
+            Line(Invariant($"    bic x0, x0, #0x{ProbeRun.TimerBits:x}"));
+            Line(Invariant($"    mov x3, #0x{runs[run].Cnthctl & ProbeRun.TimerBits:x}"));
+            Line("    orr x0, x0, x3");
+            Line("    msr cnthctl_el2, x0");
             Line("    isb");
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
             Line(Invariant($"    ldr x9, =readback + {8 * run * instructions.Count}"));
