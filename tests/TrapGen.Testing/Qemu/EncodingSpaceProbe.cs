@@ -40,22 +40,35 @@ public sealed class EncodingSpaceProbe : ProbeOnQemu
     /// </summary>
     public static IReadOnlyDictionary<string, string> ExcludedWrites { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Every AArch64 access: SYS of each op0 1 encoding, then an MRS and an MSR of each op0 2 and op0 3 encoding.</summary>
+    /// <summary>
+    /// Every AArch64 access: SYS of each op0 1 encoding, then an MRS and an MSR of each op0 2 and op0 3 encoding, the
+    /// n-th encoding with the n-th of <see cref="EncodingSpaceGuest.Aarch64Registers"/> (in turn) as Xt.
+    /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch64Space()
     {
-        var system = Space(op0: 1).Select(e => new ProbeInstruction(Name(e, AccessDirection.Write), Invariant($"sys #{e.Op1}, c{e.CRn}, c{e.CRm}, #{e.Op2}, x1"), null) { Prepare = EncodingSpaceGuest.AddressOperand });
-        var moves = new[] { 2, 3 }.SelectMany(Space).SelectMany(e => new[]
+        var guest = (EncodingSpaceGuest)ProbeGuest.Aarch64Space;
+        int Rt(int n) => EncodingSpaceGuest.Aarch64Registers[n % EncodingSpaceGuest.Aarch64Registers.Count];
+        var system = Space(op0: 1).Select((e, n) => new ProbeInstruction(Name(e, AccessDirection.Write), Invariant($"sys #{e.Op1}, c{e.CRn}, c{e.CRm}, #{e.Op2}, x{Rt(n)}"), null)
         {
-            new ProbeInstruction(Name(e, AccessDirection.Read) + " read", "mrs x1, " + e, null),
-            new ProbeInstruction(Name(e, AccessDirection.Write) + " write", "msr " + e + ", x1", null) { Prepare = ((EncodingSpaceGuest)ProbeGuest.Aarch64Space).WriteOperand },
+            Prepare = EncodingSpaceGuest.AddressOperand(Rt(n)),
+            Store = guest.Store(Rt(n)),
+        });
+        var moves = new[] { 2, 3 }.SelectMany(Space).SelectMany((e, n) => new[]
+        {
+            new ProbeInstruction(Name(e, AccessDirection.Read) + " read", Invariant($"mrs x{Rt(n)}, {e}"), null) { Prepare = guest.ReadOperand(Rt(n)), Store = guest.Store(Rt(n)) },
+            new ProbeInstruction(Name(e, AccessDirection.Write) + " write", Invariant($"msr {e}, x{Rt(n)}"), null) { Prepare = guest.WriteOperand(Rt(n)), Store = guest.Store(Rt(n)) },
         });
         return [.. system.Concat(moves).Where(i => !ExcludedWrites.ContainsKey(i.Text))];
     }
 
-    /// <summary>Every AArch32 access: an MRC and an MCR of each cp15 and cp14 coordinate, then an MRRC and an MCRR of each cp15 and cp14 (opc1, CRm).</summary>
+    /// <summary>
+    /// Every AArch32 access: an MRC and an MCR of each cp15 and cp14 coordinate, then an MRRC and an MCRR of each
+    /// cp15 and cp14 (opc1, CRm), the n-th coordinate with the n-th of <see cref="EncodingSpaceGuest.Aarch32Registers"/>
+    /// (<see cref="EncodingSpaceGuest.Aarch32Pairs"/>) in turn as Rt (and Rt2).
+    /// </summary>
     public static IReadOnlyList<ProbeInstruction> Aarch32Space()
     {
-        var write = ((EncodingSpaceGuest)ProbeGuest.Aarch32Space).WriteOperand;
+        var guest = (EncodingSpaceGuest)ProbeGuest.Aarch32Space;
         var moves = from coprocessor in new[] { 15, 14 }
                     from opc1 in Enumerable.Range(0, 8)
                     from crn in Enumerable.Range(0, 16)
@@ -66,10 +79,15 @@ public sealed class EncodingSpaceProbe : ProbeOnQemu
                     from opc1 in Enumerable.Range(0, 16)
                     from crm in Enumerable.Range(0, 16)
                     select new Aarch32Encoding(coprocessor, AccessForm.Mcrr, opc1, 0, crm, 0);
-        return [.. moves.Concat(pairs).SelectMany(e => new[]
+        return [.. moves.Concat(pairs).SelectMany((e, n) =>
         {
-            new ProbeInstruction(Name(e) + " read", Aarch32Spelling.Read(e, Name(e), rt: 2, rt2: 3), null),
-            new ProbeInstruction(Name(e) + " write", Aarch32Spelling.Write(e, rt: 2, rt2: 3)!, null) { Prepare = write },
+            var pair = e.Form == AccessForm.Mcrr;
+            var rt = pair ? EncodingSpaceGuest.Aarch32Pairs[n % EncodingSpaceGuest.Aarch32Pairs.Count] : EncodingSpaceGuest.Aarch32Registers[n % EncodingSpaceGuest.Aarch32Registers.Count];
+            return new[]
+            {
+                new ProbeInstruction(Name(e) + " read", Aarch32Spelling.Read(e, Name(e), rt: rt, rt2: rt + 1), null) { Prepare = guest.ReadOperand(rt, pair), Store = guest.Store(rt, pair) },
+                new ProbeInstruction(Name(e) + " write", Aarch32Spelling.Write(e, rt: rt, rt2: rt + 1)!, null) { Prepare = guest.WriteOperand(rt, pair), Store = guest.Store(rt, pair) },
+            };
         }).Where(i => !ExcludedWrites.ContainsKey(i.Text))];
     }
 

@@ -112,6 +112,7 @@ public static class ProbeProgram
 
         Line("    mov x0, #(1 << 31)");
         Line("    msr hcr_el2, x0");
+        Line("    mov x6, #0x9000000"); // the guest may have moved x6 (r6): the UART again
         Line("    ldr x0, =el1_code");
         Line("    bl puthex");
         Line("    bl newline");
@@ -317,6 +318,7 @@ public static class ProbeProgram
         "    strb w4, [x6]",
         "    ret",
         "el2_fatal:",
+        "    mov x6, #0x9000000",
         "    mov w4, #'!'",
         "    strb w4, [x6]",
         "    mrs x0, esr_el2",
