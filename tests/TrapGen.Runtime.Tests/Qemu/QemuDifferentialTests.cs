@@ -13,7 +13,8 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// <summary>
 /// Issue 11: TrapGen's emulated CPU against a real CPU model. A bare-metal probe runs at EL2 on QEMU's
 /// cortex-a57 (Armv8.0) and, under no HCR_EL2 trap control, each one alone and all of them together,
-/// makes an EL1 run every access the architecture table says one of them traps (<see cref="ProbeInstructions"/>). TrapGen's CPU runs the same
+/// makes an EL1 run every access the architecture table says one of them traps (<see cref="ProbeInstructions"/>),
+/// and again under every pair of those controls (<see cref="QemuProbe.Aarch64Pairs"/>). TrapGen's CPU runs the same
 /// words under the same HCR_EL2 and must decide the same (trap to EL2, UNDEF at EL1, or execute) with the
 /// same ESR_EL2 (EC, IL and ISS). Both disagreements this test first found are fixed in TrapGen: System
 /// instructions ran without a trap check, and the reserved ID registers were UNDEFINED instead of RAZ.
@@ -30,6 +31,14 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
     [Fact]
     public void An_aarch32_el1_traps_on_qemu_exactly_as_on_trapgens_emulated_cpu() =>
         Compare(QemuProbe.Aarch32, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
+
+    [Fact]
+    public void An_aarch64_el1_traps_under_every_pair_of_controls_as_on_qemu() =>
+        Compare(QemuProbe.Aarch64Pairs, () => Machine.Aarch64(), [TrapClasses.Msr, TrapClasses.Smc64]);
+
+    [Fact]
+    public void An_aarch32_el1_traps_under_every_pair_of_controls_as_on_qemu() =>
+        Compare(QemuProbe.Aarch32Pairs, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
 
     /// <summary>
     /// Runs the probe's words on TrapGen's CPU under each of the probe's HCR_EL2 values, compares every

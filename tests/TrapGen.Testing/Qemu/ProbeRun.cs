@@ -21,6 +21,23 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
     public ulong Cnthctl { get; init; } = TimerBits;
 
     /// <summary>
+    /// The runs of every pair of <paramref name="controls"/> (HCR_EL2's, MDCR_EL2's or one of each), each named
+    /// <c>A+B</c>, so that two controls that reach one access are checked together (which one's trap wins, or that
+    /// one does not hide the other's).
+    /// </summary>
+    public static IReadOnlyList<ProbeRun> Pairs(ulong rw, IReadOnlyList<TrapControl> controls) =>
+    [
+        .. from i in Enumerable.Range(0, controls.Count)
+           from j in Enumerable.Range(i + 1, controls.Count - i - 1)
+           let pair = new[] { controls[i], controls[j] }
+           select new ProbeRun(
+               controls[i].Name + "+" + controls[j].Name,
+               pair.Where(c => c.Register == HcrEl2.Name).Aggregate(rw, (value, c) => value | c.Mask),
+               pair.Where(c => c.Register == MdcrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask),
+               [.. pair.Select(c => c.Name)]),
+    ];
+
+    /// <summary>
     /// The runs that clear CNTHCTL_EL2's timer controls, HCR_EL2 and MDCR_EL2 clear: EL1PCTEN alone, EL1PCEN alone,
     /// and both. <see cref="Set"/> names the cleared controls with a minus.
     /// </summary>

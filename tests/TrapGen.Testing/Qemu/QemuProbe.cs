@@ -8,16 +8,20 @@ namespace TrapGen.Testing.Qemu;
 /// One probe of <see cref="ProbeInstructions"/> at one EL1 execution state, run on QEMU once per test
 /// process (the first test that asks runs it) and shared by every test that compares with it: under no
 /// trap control, each of <see cref="ProbeInstructions.Controls"/> alone (HCR_EL2's and MDCR_EL2's), MDCR_EL2.TDE
-/// alone, and all of them together (<see cref="ProbeRun.For"/>).
+/// alone, and all of them together (<see cref="ProbeRun.For"/>); or under every pair of them (<see cref="ProbeRun.Pairs"/>).
 /// </summary>
 public sealed class QemuProbe : ProbeOnQemu
 {
-    private static readonly Lazy<QemuProbe> Aarch64Probe = new(() => new QemuProbe(ProbeGuest.Aarch64, ProbeInstructions.Aarch64(), GuestCode.A64));
+    private static readonly Lazy<QemuProbe> Aarch64Probe = new(() => new QemuProbe(ProbeGuest.Aarch64, ProbeInstructions.Aarch64(), GuestCode.A64, ProbeRun.For));
 
-    private static readonly Lazy<QemuProbe> Aarch32Probe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32));
+    private static readonly Lazy<QemuProbe> Aarch32Probe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32, ProbeRun.For));
 
-    private QemuProbe(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, Func<string[], uint[]> assemble)
-        : base(guest, instructions, assemble, ProbeRun.For(guest.Rw, ProbeInstructions.Controls), "cortex-a57")
+    private static readonly Lazy<QemuProbe> Aarch64PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch64, ProbeInstructions.Aarch64(), GuestCode.A64, ProbeRun.Pairs));
+
+    private static readonly Lazy<QemuProbe> Aarch32PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32, ProbeRun.Pairs));
+
+    private QemuProbe(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, Func<string[], uint[]> assemble, Func<ulong, IReadOnlyList<TrapGen.Architecture.TrapControl>, IReadOnlyList<ProbeRun>> runs)
+        : base(guest, instructions, assemble, runs(guest.Rw, ProbeInstructions.Controls), "cortex-a57")
     {
     }
 
@@ -26,6 +30,12 @@ public sealed class QemuProbe : ProbeOnQemu
 
     /// <summary>Gets the probe of an AArch32 EL1 (Supervisor mode, A32).</summary>
     public static QemuProbe Aarch32 => Aarch32Probe.Value;
+
+    /// <summary>Gets the same AArch64 accesses under every pair of the controls (<see cref="ProbeRun.Pairs"/>).</summary>
+    public static QemuProbe Aarch64Pairs => Aarch64PairsProbe.Value;
+
+    /// <summary>Gets the same AArch32 accesses under every pair of the controls (<see cref="ProbeRun.Pairs"/>).</summary>
+    public static QemuProbe Aarch32Pairs => Aarch32PairsProbe.Value;
 
     /// <summary>Gets the slot of the instruction named <paramref name="name"/>, which must be in the probe once.</summary>
     public int Slot(string name) => Instructions.Select((instruction, slot) => (instruction, slot)).Single(pair => pair.instruction.Name == name).slot;
