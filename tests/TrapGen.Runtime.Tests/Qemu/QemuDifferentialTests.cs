@@ -33,6 +33,10 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
         Compare(QemuProbe.Aarch32, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
 
     [Fact]
+    public void A_t32_el1_traps_on_qemu_exactly_as_on_trapgens_emulated_cpu() =>
+        Compare(QemuProbe.Thumb, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
+
+    [Fact]
     public void An_aarch64_el1_traps_under_every_pair_of_controls_as_on_qemu() =>
         Compare(QemuProbe.Aarch64Pairs, () => Machine.Aarch64(), [TrapClasses.Msr, TrapClasses.Smc64]);
 
@@ -67,7 +71,7 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 // write clears TVM): every instruction starts from the run's value, as on QEMU.
                 domain.Hypervisor.Hcr.Value = hcr;
                 domain.Hypervisor.Mdcr = mdcr;
-                var executed = domain.Cpu.Execute(words[i]);
+                var executed = domain.Cpu.Execute(words[i], guest.IsThumb);
                 var trapGen = QemuOutcomes.Describe(executed);
                 var (record, elr, _) = probe.Record(run, i);
                 var real = QemuOutcomes.Describe(guest, record);

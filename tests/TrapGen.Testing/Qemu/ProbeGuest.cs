@@ -32,6 +32,12 @@ public abstract class ProbeGuest
     /// <summary>The AArch32 EL1 of the encoding-space probe (<see cref="EncodingSpaceGuest"/>).</summary>
     public static ProbeGuest Aarch32Space { get; } = new EncodingSpaceGuest(aarch64: false);
 
+    /// <summary>The AArch32 EL1 that runs T32 (<see cref="Thumb32Guest"/>).</summary>
+    public static ProbeGuest Thumb32 { get; } = new Thumb32Guest();
+
+    /// <summary>Gets whether this EL1 runs T32 rather than A32 (or A64).</summary>
+    public virtual bool IsThumb => false;
+
     /// <summary>Gets whether this EL1 runs a read sweep: no operands, no limit on the number of slots.</summary>
     public abstract bool IsSweep { get; }
 

@@ -16,6 +16,8 @@ public sealed class QemuProbe : ProbeOnQemu
 
     private static readonly Lazy<QemuProbe> Aarch32Probe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32, ProbeRun.For));
 
+    private static readonly Lazy<QemuProbe> ThumbProbe = new(() => new QemuProbe(ProbeGuest.Thumb32, ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
+
     private static readonly Lazy<QemuProbe> Aarch64PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch64, ProbeInstructions.Aarch64(), GuestCode.A64, ProbeRun.Pairs));
 
     private static readonly Lazy<QemuProbe> Aarch32PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32, ProbeRun.Pairs));
@@ -30,6 +32,9 @@ public sealed class QemuProbe : ProbeOnQemu
 
     /// <summary>Gets the probe of an AArch32 EL1 (Supervisor mode, A32).</summary>
     public static QemuProbe Aarch32 => Aarch32Probe.Value;
+
+    /// <summary>Gets the AArch32 probe's accesses in T32, at an AArch32 EL1 in Thumb state.</summary>
+    public static QemuProbe Thumb => ThumbProbe.Value;
 
     /// <summary>Gets the same AArch64 accesses under every pair of the controls (<see cref="ProbeRun.Pairs"/>).</summary>
     public static QemuProbe Aarch64Pairs => Aarch64PairsProbe.Value;
