@@ -18,6 +18,10 @@ public sealed class QemuProbe : ProbeOnQemu
 
     private static readonly Lazy<QemuProbe> ThumbProbe = new(() => new QemuProbe(ProbeGuest.Thumb32, ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
 
+    private static readonly Lazy<QemuProbe> PassingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("ne"), GuestCode.A32, ProbeRun.For));
+
+    private static readonly Lazy<QemuProbe> FailingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("eq"), GuestCode.A32, ProbeRun.For));
+
     private static readonly Lazy<QemuProbe> Aarch64PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch64, ProbeInstructions.Aarch64(), GuestCode.A64, ProbeRun.Pairs));
 
     private static readonly Lazy<QemuProbe> Aarch32PairsProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, ProbeInstructions.Aarch32(), GuestCode.A32, ProbeRun.Pairs));
@@ -35,6 +39,19 @@ public sealed class QemuProbe : ProbeOnQemu
 
     /// <summary>Gets the AArch32 probe's accesses in T32, at an AArch32 EL1 in Thumb state.</summary>
     public static QemuProbe Thumb => ThumbProbe.Value;
+
+    /// <summary>
+    /// Gets the AArch32 probe's accesses with condition NE, which passes: the probe's EL1 runs with NZCV clear
+    /// (SPSR_EL2's flags are 0).
+    /// </summary>
+    public static QemuProbe ConditionPassing => PassingProbe.Value;
+
+    /// <summary>Gets the AArch32 probe's accesses with condition EQ, which fails with NZCV clear.</summary>
+    public static QemuProbe ConditionFailing => FailingProbe.Value;
+
+    /// <summary>The A32 accesses of <see cref="ProbeInstructions.Aarch32"/> with the condition <paramref name="condition"/> (<c>ne</c>, <c>eq</c>) on each mnemonic.</summary>
+    public static IReadOnlyList<ProbeInstruction> Conditional(string condition) =>
+        [.. ProbeInstructions.Aarch32().Select(i => i with { Name = i.Name + " (" + condition + ")", Text = string.Concat(i.Text.Split(' ', 2)[0], condition, " ", i.Text.Split(' ', 2)[1]) })];
 
     /// <summary>Gets the same AArch64 accesses under every pair of the controls (<see cref="ProbeRun.Pairs"/>).</summary>
     public static QemuProbe Aarch64Pairs => Aarch64PairsProbe.Value;
