@@ -71,6 +71,7 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 // write clears TVM): every instruction starts from the run's value, as on QEMU.
                 domain.Hypervisor.Hcr.Value = hcr;
                 domain.Hypervisor.Mdcr = mdcr;
+                var pc = domain.Current.Pc;
                 var executed = domain.Cpu.Execute(words[i], guest.IsThumb);
                 var trapGen = QemuOutcomes.Describe(executed);
                 var (record, elr, _) = probe.Record(run, i);
@@ -91,6 +92,13 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 {
                     trapsByRun[run]++;
                     Dispatched(executed, what, dispatched, disagreements);
+
+                    // A handled trap returns past the instruction, a 32-bit one in every state the probe runs
+                    // (QEMU's ELR_EL2 is the instruction's address, checked above).
+                    if (executed.Outcome == TrapOutcome.Handled && domain.Current.Pc != pc + 4)
+                    {
+                        disagreements.Add(what + string.Create(CultureInfo.InvariantCulture, $"TrapGen's PC after the handled trap is 0x{domain.Current.Pc:x}, not 0x{pc + 4:x}"));
+                    }
                 }
             }
         }
