@@ -3,6 +3,8 @@ using System.Linq;
 using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Emulation;
+using TrapGen.Testing;
+using TrapGen.Testing.ArmArm;
 using Xunit;
 
 namespace TrapGen.Runtime.Tests;
@@ -39,7 +41,7 @@ public sealed class TidcpTests
                 var expected = el2OrEl3 ? ExecutionKind.UndefinedAtEl1 : ExecutionKind.Trapped;
                 Assert.True(trapped.Kind == expected, Describe(access) + ": " + trapped.Kind);
                 Assert.True(el2OrEl3 || trapped.Control == TrapControls.TIDCP, Describe(access));
-                Assert.True(el2OrEl3 || trapped.Esr == SyndromeBuilder.Build(access), Describe(access));
+                Assert.True(el2OrEl3 || trapped.Esr == Syndromes.Msr(op0, op1, crn, crm, op2, rt: 1, isRead), Describe(access));
                 Assert.True(untrapped.Kind != ExecutionKind.Trapped, Describe(access) + " traps without TIDCP");
                 checkedCount++;
             }
@@ -69,7 +71,7 @@ public sealed class TidcpTests
             if (expectedTrapped.Contains((crn, crm)))
             {
                 Assert.True(trapped.Kind == ExecutionKind.Trapped && trapped.Control == TrapControls.TIDCP, Describe(access) + ": " + trapped.Kind);
-                Assert.Equal(SyndromeBuilder.Build(access), trapped.Esr);
+                Assert.Equal(Syndromes.Mcr(0x03, Syndromes.Always, opc1, crn, crm, opc2, rt: 1, isRead), trapped.Esr);
                 Assert.True(untrapped.Kind != ExecutionKind.Trapped, Describe(access) + " traps without TIDCP");
                 trappedCount++;
             }
@@ -80,6 +82,26 @@ public sealed class TidcpTests
         }
 
         Assert.Equal(expectedTrapped.Count * 8 * 8, trappedCount);
+    }
+
+    /// <summary>
+    /// Four TIDCP traps with their ESR_EL2 worked out by hand from the Arm ARM's ISS layouts (EC, IL, Op0, Op2,
+    /// Op1, CRn, Rt, CRm, Dir; for an MCR also CV 1 and COND 0xE), the words assembled by binutils.
+    /// </summary>
+    [Theory]
+    [InlineData("a64", "mrs x1, s3_0_c15_c2_0", 0x62303C25u)] // EC 0x18, IL, Op0 3, CRn 15, Rt 1, CRm 2, read
+    [InlineData("a64", "sys #7, c11, c15, #7, x1", 0x621FEC3Eu)] // EC 0x18, IL, Op0 1, Op2 7, Op1 7, CRn 11, Rt 1, CRm 15, write
+    [InlineData("a32", "mrc p15, 1, r1, c9, c0, 7", 0x0FEE6421u)] // EC 0x03, IL, CV, COND 0xE, Opc2 7, Opc1 1, CRn 9, Rt 1, read
+    [InlineData("a32", "mcr p15, 0, r1, c11, c15, 0", 0x0FE02C3Eu)] // EC 0x03, IL, CV, COND 0xE, CRn 11, Rt 1, CRm 15, write
+    public void Tidcp_reports_the_arm_arms_syndrome(string state, string text, uint esr)
+    {
+        var domain = state == "a64" ? Machine.Aarch64() : Machine.Aarch32();
+        var word = state == "a64" ? GuestCode.A64(text)[0] : GuestCode.A32(text)[0];
+        domain.Hypervisor.Hcr.Value |= Tidcp;
+
+        var trapped = domain.Cpu.Execute(word);
+
+        Assert.Equal((ExecutionKind.Trapped, (ulong)esr), (trapped.Kind, trapped.Esr));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// <summary>
 /// Issue 11: TrapGen's emulated CPU against a real CPU model. A bare-metal probe runs at EL2 on QEMU's
 /// cortex-a57 (Armv8.0) and, under no HCR_EL2 trap control, each one alone and all of them together,
-/// makes an EL1 run every access the architecture table says one of them traps (<see cref="ProbeInstructions"/>). TrapGen's CPU runs the same
+/// makes an EL1 run every access the architecture table says one of them traps (<see cref="ProbeInstructions"/>),
+/// and again under every pair of those controls (<see cref="QemuProbe.Aarch64Pairs"/>). TrapGen's CPU runs the same
 /// words under the same HCR_EL2 and must decide the same (trap to EL2, UNDEF at EL1, or execute) with the
 /// same ESR_EL2 (EC, IL and ISS). Both disagreements this test first found are fixed in TrapGen: System
 /// instructions ran without a trap check, and the reserved ID registers were UNDEFINED instead of RAZ.
@@ -30,6 +31,18 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
     [Fact]
     public void An_aarch32_el1_traps_on_qemu_exactly_as_on_trapgens_emulated_cpu() =>
         Compare(QemuProbe.Aarch32, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
+
+    [Fact]
+    public void A_t32_el1_traps_on_qemu_exactly_as_on_trapgens_emulated_cpu() =>
+        Compare(QemuProbe.Thumb, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
+
+    [Fact]
+    public void An_aarch64_el1_traps_under_every_pair_of_controls_as_on_qemu() =>
+        Compare(QemuProbe.Aarch64Pairs, () => Machine.Aarch64(), [TrapClasses.Msr, TrapClasses.Smc64]);
+
+    [Fact]
+    public void An_aarch32_el1_traps_under_every_pair_of_controls_as_on_qemu() =>
+        Compare(QemuProbe.Aarch32Pairs, () => Machine.Aarch32(), [TrapClasses.Mcr, TrapClasses.Mcrr, TrapClasses.Cp14Mcr, TrapClasses.Vmrs, TrapClasses.Smc32]);
 
     /// <summary>
     /// Runs the probe's words on TrapGen's CPU under each of the probe's HCR_EL2 values, compares every
@@ -58,10 +71,11 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 // write clears TVM): every instruction starts from the run's value, as on QEMU.
                 domain.Hypervisor.Hcr.Value = hcr;
                 domain.Hypervisor.Mdcr = mdcr;
-                var executed = domain.Cpu.Execute(words[i]);
-                var trapGen = Describe(executed);
+                var pc = domain.Current.Pc;
+                var executed = domain.Cpu.Execute(words[i], guest.IsThumb);
+                var trapGen = QemuOutcomes.Describe(executed);
                 var (record, elr, _) = probe.Record(run, i);
-                var real = Describe(guest, record);
+                var real = QemuOutcomes.Describe(guest, record);
                 var address = probe.Address(i);
                 var expectedElr = ProbeProgram.Tag(record) == ProbeProgram.El1ExceptionTag ? address + guest.UndefinedReturnOffset : address;
                 if (ProbeProgram.Tag(record) != 0 && elr != expectedElr)
@@ -78,6 +92,13 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
                 {
                     trapsByRun[run]++;
                     Dispatched(executed, what, dispatched, disagreements);
+
+                    // A handled trap returns past the instruction, a 32-bit one in every state the probe runs
+                    // (QEMU's ELR_EL2 is the instruction's address, checked above).
+                    if (executed.Outcome == TrapOutcome.Handled && domain.Current.Pc != pc + 4)
+                    {
+                        disagreements.Add(what + string.Create(CultureInfo.InvariantCulture, $"TrapGen's PC after the handled trap is 0x{domain.Current.Pc:x}, not 0x{pc + 4:x}"));
+                    }
                 }
             }
         }
@@ -113,24 +134,4 @@ public sealed class QemuDifferentialTests(ITestOutputHelper output)
             disagreements.Add(what + "the generated dispatch did not handle " + register.Name + ": " + executed.Outcome);
         }
     }
-
-    /// <summary>Formats a trap's syndrome as the comparison writes it.</summary>
-    private static string Trap(ulong esr) => string.Create(CultureInfo.InvariantCulture, $"traps with ESR_EL2 0x{esr:x8}");
-
-    private static string Describe(ExecutionResult result) => result.Kind switch
-    {
-        ExecutionKind.Trapped => Trap(result.Esr),
-        ExecutionKind.UndefinedAtEl1 => "UNDEF at EL1",
-        ExecutionKind.Direct => "executes",
-        ExecutionKind.NotASystemRegisterAccess => "not a system-register move",
-        _ => result.Kind.ToString(),
-    };
-
-    private static string Describe(ProbeGuest guest, ulong record) => ProbeProgram.Tag(record) switch
-    {
-        ProbeProgram.TrappedTag => Trap(ProbeProgram.Syndrome(record)),
-        ProbeProgram.El1ExceptionTag when ProbeProgram.Syndrome(record) == guest.UndefinedSyndrome => "UNDEF at EL1",
-        ProbeProgram.El1ExceptionTag => string.Create(CultureInfo.InvariantCulture, $"an exception at EL1 with ESR_EL1 0x{ProbeProgram.Syndrome(record):x8}"),
-        _ => "executes",
-    };
 }

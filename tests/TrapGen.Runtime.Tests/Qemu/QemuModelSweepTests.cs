@@ -62,10 +62,10 @@ public sealed class QemuModelSweepTests(ITestOutputHelper output)
                 domain.Hypervisor.Cptr = probe.Runs[run].Cptr;
                 domain.Current.Registers.WriteX(1, 0);
                 var executed = domain.Cpu.Execute(probe.Words[i]);
-                var trapGen = Describe(executed);
+                var trapGen = QemuOutcomes.Describe(executed);
                 var (record, _, value) = probe.Record(run, i);
-                var real = Describe(probe.Guest, record);
-                var tally = probe.Runs[run].Name + " " + Outcome(real);
+                var real = QemuOutcomes.Describe(probe.Guest, record);
+                var tally = probe.Runs[run].Name + " " + QemuOutcomes.Decision(real);
                 counts[tally] = counts.GetValueOrDefault(tally) + 1;
                 var what = string.Create(CultureInfo.InvariantCulture, $"{probe.Runs[run].Name}, {probe.Instructions[i].Name} ({probe.Instructions[i].Text}): ");
                 var name = probe.Instructions[i].Name;
@@ -142,24 +142,4 @@ public sealed class QemuModelSweepTests(ITestOutputHelper output)
         var row = rows.Count > 0 ? rows[0] : null;
         return row?.MapsTo is { } mapped && model.ValueOf(mapped) is { } whole ? RegisterViewBits.Read(row.View, whole) : null;
     }
-
-    private static string Describe(ExecutionResult result) => result.Kind switch
-    {
-        ExecutionKind.Trapped => string.Create(CultureInfo.InvariantCulture, $"traps with ESR_EL2 0x{result.Esr:x8}"),
-        ExecutionKind.UndefinedAtEl1 => "UNDEF at EL1",
-        ExecutionKind.TrappedToEl1 => string.Create(CultureInfo.InvariantCulture, $"an exception at EL1 with ESR_EL1 0x{result.Esr:x8}"),
-        ExecutionKind.Direct => "executes",
-        _ => result.Kind.ToString(),
-    };
-
-    /// <summary>The decision of a description, without its syndrome: "UNDEF", "executes", "traps" or "EL1 exception".</summary>
-    private static string Outcome(string description) => description.StartsWith("an exception", System.StringComparison.Ordinal) ? "EL1 exception" : description.Split(' ')[0];
-
-    private static string Describe(ProbeGuest guest, ulong record) => ProbeProgram.Tag(record) switch
-    {
-        ProbeProgram.TrappedTag => string.Create(CultureInfo.InvariantCulture, $"traps with ESR_EL2 0x{ProbeProgram.Syndrome(record):x8}"),
-        ProbeProgram.El1ExceptionTag when ProbeProgram.Syndrome(record) == guest.UndefinedSyndrome => "UNDEF at EL1",
-        ProbeProgram.El1ExceptionTag => string.Create(CultureInfo.InvariantCulture, $"an exception at EL1 with ESR_EL1 0x{ProbeProgram.Syndrome(record):x8}"),
-        _ => "executes",
-    };
 }

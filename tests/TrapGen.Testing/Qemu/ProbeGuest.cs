@@ -26,8 +26,30 @@ public abstract class ProbeGuest
     /// <summary>The AArch32 EL1 of a read sweep.</summary>
     public static ProbeGuest Aarch32Sweep { get; } = new Aarch32Guest(sweep: true);
 
+    /// <summary>The AArch64 EL1 of the encoding-space probe (<see cref="EncodingSpaceGuest"/>).</summary>
+    public static ProbeGuest Aarch64Space { get; } = new EncodingSpaceGuest(aarch64: true);
+
+    /// <summary>The AArch32 EL1 of the encoding-space probe (<see cref="EncodingSpaceGuest"/>).</summary>
+    public static ProbeGuest Aarch32Space { get; } = new EncodingSpaceGuest(aarch64: false);
+
+    /// <summary>The AArch32 EL1 that runs T32 (<see cref="Thumb32Guest"/>).</summary>
+    public static ProbeGuest Thumb32 { get; } = new Thumb32Guest();
+
+    /// <summary>Gets whether this EL1 runs T32 rather than A32 (or A64).</summary>
+    public virtual bool IsThumb => false;
+
     /// <summary>Gets whether this EL1 runs a read sweep: no operands, no limit on the number of slots.</summary>
     public abstract bool IsSweep { get; }
+
+    /// <summary>
+    /// Gets whether this EL1 runs the encoding space (<see cref="EncodingSpaceGuest"/>): no operands from EL2, any
+    /// number of slots, and the probe prints the first run in full and of every later run only the slots whose
+    /// record differs from the first run's.
+    /// </summary>
+    public virtual bool PrintsChangesOnly => false;
+
+    /// <summary>Gets the EL2 code that prepares run <paramref name="run"/> of <paramref name="slots"/> slots, just before it enters EL1.</summary>
+    public virtual IEnumerable<string> RunSetup(int run, int slots) => [];
 
     /// <summary>Gets HCR_EL2.RW for this EL1.</summary>
     public abstract ulong Rw { get; }

@@ -18,6 +18,15 @@ namespace TrapGen.Testing.Qemu;
 /// </param>
 public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
 {
+    /// <summary>
+    /// Gets the EL1 instruction that prepares the operand in the encoding-space probe's slot
+    /// (<see cref="EncodingSpaceGuest"/>); null for its read operand, zero.
+    /// </summary>
+    public string? Prepare { get; init; }
+
+    /// <summary>Gets the EL1 instruction that stores the operand after the instruction in the encoding-space probe's slot; null for x1 (r2 and r3).</summary>
+    public string? Store { get; init; }
+
     /// <summary>An MRS x1 of <paramref name="register"/>.</summary>
     public static ProbeInstruction Read(Aarch64Register register) => Read(register.Name, register.Encoding);
 

@@ -28,7 +28,10 @@ public abstract class ProbeOnQemu
         output = new(() =>
         {
             var clock = Stopwatch.StartNew();
-            var result = QemuRunner.Run(ProbeProgram.Assembly(guest, instructions, runs), instructions.Count * runs.Count, cpu);
+            var assembly = ProbeProgram.Assembly(guest, instructions, runs);
+            var result = guest.PrintsChangesOnly
+                ? QemuRunner.RunChanges(assembly, instructions.Count, runs.Count, cpu)
+                : QemuRunner.Run(assembly, instructions.Count * runs.Count, cpu);
             QemuMilliseconds = clock.ElapsedMilliseconds;
             return result;
         });

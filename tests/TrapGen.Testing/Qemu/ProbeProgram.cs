@@ -95,6 +95,11 @@ public static class ProbeProgram
             Line("    msr mdcr_el2, x0");
             Line(Invariant($"    ldr x0, =0x{CptrBase | runs[run].Cptr:x}"));
             Line("    msr cptr_el2, x0");
+            Line("    mrs x0, cnthctl_el2");
+            Line(Invariant($"    bic x0, x0, #0x{ProbeRun.TimerBits:x}"));
+            Line(Invariant($"    mov x3, #0x{runs[run].Cnthctl & ProbeRun.TimerBits:x}"));
+            Line("    orr x0, x0, x3");
+            Line("    msr cnthctl_el2, x0");
             Line("    isb");
             Line(Invariant($"    ldr x12, =results + {16 * run * instructions.Count}"));
             Line(Invariant($"    ldr x9, =readback + {8 * run * instructions.Count}"));
@@ -102,6 +107,11 @@ public static class ProbeProgram
             Line("    msr elr_el2, x0");
             Line(Invariant($"    mov x0, #0x{guest.Spsr:x}"));
             Line("    msr spsr_el2, x0");
+            foreach (var line in guest.RunSetup(run, instructions.Count))
+            {
+                Line(line);
+            }
+
             Line(Invariant($"    adr x19, after_{run}"));
             Line("    mov x0, #0");
             Line("    eret");
@@ -110,24 +120,15 @@ public static class ProbeProgram
 
         Line("    mov x0, #(1 << 31)");
         Line("    msr hcr_el2, x0");
+        Line("    mov x6, #0x9000000"); // the guest may have moved x6 (r6): the UART again
         Line("    ldr x0, =el1_code");
         Line("    bl puthex");
         Line("    bl newline");
-        Line("    ldr x7, =results");
-        Line("    ldr x8, =results_end");
-        Line("    ldr x13, =readback");
-        Line("dump:");
-        Line("    ldr x0, [x7], #8");
-        Line("    bl puthex");
-        Line("    bl space");
-        Line("    ldr x0, [x7], #8");
-        Line("    bl puthex");
-        Line("    bl space");
-        Line("    ldr x0, [x13], #8");
-        Line("    bl puthex");
-        Line("    bl newline");
-        Line("    cmp x7, x8");
-        Line("    b.lo dump");
+        foreach (var line in guest.PrintsChangesOnly ? DumpChanges(instructions.Count) : DumpAll)
+        {
+            Line(line);
+        }
+
         foreach (var line in Ending)
         {
             Line(line);
@@ -166,6 +167,9 @@ public static class ProbeProgram
         Line("    b.ne el2_fatal");
         Line("    br x19");
 
+        // The literal pool stays near the EL2 code that loads from it, however long the EL1 code.
+        Line(".ltorg");
+
         // VBAR_EL2: only synchronous exceptions from the guest's lower EL are expected.
         Line(".balign 2048");
         Line("el2_vectors:");
@@ -191,13 +195,88 @@ public static class ProbeProgram
         Line(".data");
         Line(".balign 64");
         Line("scratch: .space 2048");
+        Line("zeros: .space 16");
         Line(Invariant($"values: .space {(guest.IsSweep ? 8 : 8 * instructions.Count)}"));
+
+        // The tables take no room in the ELF: QEMU's loader zeroes .bss.
+        Line(".bss");
         Line(".balign 16");
-        Line(Invariant($"results: .space {16 * instructions.Count * runs.Count}"));
+        Line(Invariant($"results: .space {16L * instructions.Count * runs.Count}"));
         Line("results_end:");
-        Line(Invariant($"readback: .space {8 * instructions.Count * runs.Count}"));
+        Line(Invariant($"readback: .space {8L * instructions.Count * runs.Count}"));
         return s.ToString();
     }
+
+    /// <summary>The dump of every run's every record: per line, the tagged syndrome, the return address and x1 (r1) after the instruction.</summary>
+    private static IReadOnlyList<string> DumpAll { get; } =
+    [
+        "    ldr x7, =results",
+        "    ldr x8, =results_end",
+        "    ldr x13, =readback",
+        "dump:",
+        "    ldr x0, [x7], #8",
+        "    bl puthex",
+        "    bl space",
+        "    ldr x0, [x7], #8",
+        "    bl puthex",
+        "    bl space",
+        "    ldr x0, [x13], #8",
+        "    bl puthex",
+        "    bl newline",
+        "    cmp x7, x8",
+        "    b.lo dump",
+    ];
+
+    /// <summary>
+    /// The dump of an encoding-space probe (<see cref="ProbeGuest.PrintsChangesOnly"/>): the first run's every record
+    /// (the tagged syndrome and the operand after the instruction), then per later run a line "-" and, for each
+    /// slot whose record differs from the first run's, the slot, the record and the operand.
+    /// </summary>
+    private static IEnumerable<string> DumpChanges(int slots) =>
+    [
+        "    ldr x7, =results",
+        "    ldr x13, =readback",
+        Invariant($"    ldr x8, =results + {16L * slots}"),
+        "dump_first:",
+        "    ldr x0, [x7], #16",
+        "    bl puthex",
+        "    bl space",
+        "    ldr x0, [x13], #8",
+        "    bl puthex",
+        "    bl newline",
+        "    cmp x7, x8",
+        "    b.lo dump_first",
+        "    ldr x8, =results_end",
+        Invariant($"    ldr x17, ={slots}"),
+        "dump_run:",
+        "    cmp x7, x8",
+        "    b.hs dump_done",
+        "    mov w4, #'-'",
+        "    strb w4, [x6]",
+        "    bl newline",
+        "    ldr x20, =results",
+        "    mov x21, #0",
+        "dump_slot:",
+        "    ldr x22, [x7], #16",
+        "    ldr x23, [x20], #16",
+        "    ldr x2, [x13], #8",
+        "    cmp x22, x23",
+        "    b.eq 2f",
+        "    mov x0, x21",
+        "    bl puthex",
+        "    bl space",
+        "    mov x0, x22",
+        "    bl puthex",
+        "    bl space",
+        "    mov x0, x2",
+        "    bl puthex",
+        "    bl newline",
+        "2:  add x21, x21, #1",
+        "    cmp x21, x17",
+        "    b.lo dump_slot",
+        "    b dump_run",
+        "dump_done:",
+    ];
 
     /// <summary>The start of every probe at EL2: <c>_start</c>, VBAR_EL2 at <c>el2_vectors</c>, x6 the PL011 UART's data register.</summary>
     public static IReadOnlyList<string> Beginning { get; } =
@@ -247,6 +326,7 @@ public static class ProbeProgram
         "    strb w4, [x6]",
         "    ret",
         "el2_fatal:",
+        "    mov x6, #0x9000000",
         "    mov w4, #'!'",
         "    strb w4, [x6]",
         "    mrs x0, esr_el2",

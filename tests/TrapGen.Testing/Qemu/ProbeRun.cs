@@ -29,6 +29,43 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
         };
     }
 
+    /// <summary>CNTHCTL_EL2's timer trap bits: EL1PCTEN and EL1PCEN, each trapping EL1's physical counter or timer when clear.</summary>
+    public static ulong TimerBits { get; } = TrapControls.EL1PCEN.Mask | TrapControls.EL1PCTEN.Mask;
+
+    /// <summary>
+    /// Gets CNTHCTL_EL2's EL1PCTEN and EL1PCEN for the run (its other bits keep the CPU's reset value): both set,
+    /// EL1 reaching the physical counter and timer, unless the run is one of <see cref="Timer"/>.
+    /// </summary>
+    public ulong Cnthctl { get; init; } = TimerBits;
+
+    /// <summary>
+    /// The runs of every pair of <paramref name="controls"/> (HCR_EL2's, MDCR_EL2's or one of each), each named
+    /// <c>A+B</c>, so that two controls that reach one access are checked together (which one's trap wins, or that
+    /// one does not hide the other's).
+    /// </summary>
+    public static IReadOnlyList<ProbeRun> Pairs(ulong rw, IReadOnlyList<TrapControl> controls) =>
+    [
+        .. from i in Enumerable.Range(0, controls.Count)
+           from j in Enumerable.Range(i + 1, controls.Count - i - 1)
+           let pair = new[] { controls[i], controls[j] }
+           select new ProbeRun(
+               controls[i].Name + "+" + controls[j].Name,
+               pair.Where(c => c.Register == HcrEl2.Name).Aggregate(rw, (value, c) => value | c.Mask),
+               pair.Where(c => c.Register == MdcrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask),
+               [.. pair.Select(c => c.Name)]),
+    ];
+
+    /// <summary>
+    /// The runs that clear CNTHCTL_EL2's timer controls, HCR_EL2 and MDCR_EL2 clear: EL1PCTEN alone, EL1PCEN alone,
+    /// and both. <see cref="Set"/> names the cleared controls with a minus.
+    /// </summary>
+    public static IReadOnlyList<ProbeRun> Timer(ulong rw) =>
+    [
+        new("EL1PCTEN clear", rw, 0, ["-EL1PCTEN"]) { Cnthctl = TrapControls.EL1PCEN.Mask },
+        new("EL1PCEN clear", rw, 0, ["-EL1PCEN"]) { Cnthctl = TrapControls.EL1PCTEN.Mask },
+        new("EL1PCTEN and EL1PCEN clear", rw, 0, ["-EL1PCTEN", "-EL1PCEN"]) { Cnthctl = 0 },
+    ];
+
     /// <summary>
     /// The runs of a probe: none, each of <paramref name="controls"/> alone (MDCR_EL2.TPM and TPMCR among them),
     /// MDCR_EL2.TDE alone (which forces TDA, TDOSA and TDRA, not TPM or TPMCR), and all of them together.

@@ -51,12 +51,20 @@ public static class QemuDepartures
     /// <summary>
     /// Encodings QEMU's models read where the Arm ARM allocates nothing (Table G7-3): p15, 0, c0, c8–c15
     /// (QEMU reads them as zero, and traps them under TID3, as if they were the reserved ID space) and
-    /// p15, 0, c6, c0, 1 (QEMU keeps the Armv7 watchpoint fault address register there).
+    /// p15, 0, c6, c0, 1 (QEMU keeps the Armv7 watchpoint fault address register there); encodings it writes
+    /// where the Arm ARM allocates nothing (the Armv6 CP15 WFI and prefetch by MVA, as NOPs); the misplaced
+    /// DBGDEVID registers' encodings; and the 64-bit DBGDRAR and DBGDSAR (the encoding-space probe names an
+    /// MRRC "NAME (64-bit)"), which QEMU runs without the TDRA check.
     /// </summary>
     public static string? Extra(string name) =>
         Regex.IsMatch(name, "^CP15_0_C0_C([89]|1[0-5])_[0-7]$") ? "QEMU reads p15, 0, c0, c8-c15 as zero; the Arm ARM allocates nothing there"
         : name == "CP15_0_C6_C0_1" ? "QEMU keeps Armv7's WFAR at p15, 0, c6, c0, 1; Armv8 allocates nothing there"
         : name == "SSBS" ? "QEMU gives MRS SSBS with FEAT_SSBS; the Arm ARM adds it with FEAT_SSBS2"
+        : name == "CP15_0_C7_C0_4" ? "QEMU NOPs Armv6's CP15 WFI at p15, 0, c7, c0, 4 (v7_cp_reginfo); Armv8 allocates nothing there"
+        : name == "CP15_0_C7_C13_1" ? "QEMU NOPs Armv6's prefetch by MVA at p15, 0, c7, c13, 1 (v6_cp_reginfo MVA_prefetch); Armv8 allocates nothing there"
+        : Regex.IsMatch(name, "^CP14_0_C7_C0_[012]$") ? "QEMU places DBGDEVID2, DBGDEVID1 and DBGDEVID at p14, 0, c7, c0, 0-2"
+        : name == "PMCCNTR (64-bit)" ? "QEMU has no 64-bit MRRC view of PMCCNTR"
+        : name is "DBGDRAR (64-bit)" or "DBGDSAR (64-bit)" ? "QEMU's 64-bit DBGDRAR and DBGDSAR (debug_lpae_cp_reginfo) have no access function: it runs them where MDCR_EL2.TDRA traps them"
         : null;
 
     /// <summary>

@@ -24,7 +24,48 @@ public static class QemuRunner
     public sealed record ProbeOutput(ulong El1Code, (ulong Record, ulong Elr, ulong Value)[] Records);
 
     /// <summary>Assembles, links and runs <paramref name="assembly"/>, and reads back its results.</summary>
-    public static ProbeOutput Run(string assembly, int expectedRecords, string cpu = "cortex-a57")
+    public static ProbeOutput Run(string assembly, int expectedRecords, string cpu = "cortex-a57") => Parse(Execute(assembly, cpu), expectedRecords);
+
+    /// <summary>
+    /// Assembles, links and runs the probe of an encoding space (<see cref="ProbeGuest.PrintsChangesOnly"/>), and
+    /// reads back its results: <paramref name="slots"/> records of the first run, and for each of the other
+    /// <paramref name="runs"/> the records that differ from the first run's (the others are the first run's, with
+    /// its operand). No return address is printed: each record's is 0.
+    /// </summary>
+    public static ProbeOutput RunChanges(string assembly, int slots, int runs, string cpu = "cortex-a57")
+    {
+        var output = Execute(assembly, cpu);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.False(lines.Any(l => l.StartsWith('!')), "the probe took an unexpected exception to EL2 (ESR_EL2 after the !):\n" + Tail(output));
+        Assert.True(lines.Length >= slots + runs + 1 && lines[^1] == ".", "the probe's output is incomplete:\n" + Tail(output));
+        var records = new (ulong Record, ulong Elr, ulong Value)[slots * runs];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var fields = lines[1 + slot].Split(' ');
+            records[slot] = (Hex(fields[0]), 0, Hex(fields[1]));
+        }
+
+        var run = 0;
+        foreach (var line in lines[(1 + slots)..^1])
+        {
+            if (line == "-")
+            {
+                run++;
+                Array.Copy(records, 0, records, run * slots, slots);
+                continue;
+            }
+
+            var fields = line.Split(' ');
+            records[(run * slots) + (int)Hex(fields[0])] = (Hex(fields[1]), 0, Hex(fields[2]));
+        }
+
+        Assert.Equal(runs - 1, run);
+        return new ProbeOutput(Hex(lines[0]), records);
+    }
+
+    private static string Tail(string output) => output.Length > 4000 ? output[^4000..] : output;
+
+    private static string Execute(string assembly, string cpu)
     {
         var directory = Directory.CreateTempSubdirectory("trapgen-qemu-");
         try
@@ -37,11 +78,10 @@ public static class QemuRunner
             File.WriteAllText(script, ProbeProgram.LinkerScript);
             Tool("aarch64-linux-gnu-as", "binutils-aarch64-linux-gnu", ["-o", objectFile, source]);
             Tool("aarch64-linux-gnu-ld", "binutils-aarch64-linux-gnu", ["--no-warn-rwx-segments", "-T", script, "-o", elf, objectFile]);
-            var output = Tool(
+            return Tool(
                 "qemu-system-aarch64",
                 "qemu-system-arm",
                 ["-M", "virt,virtualization=on", "-cpu", cpu, "-nographic", "-nic", "none", "-nodefaults", "-serial", "stdio", "-monitor", "none", "-kernel", elf]);
-            return Parse(output, expectedRecords);
         }
         finally
         {
