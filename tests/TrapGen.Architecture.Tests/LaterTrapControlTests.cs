@@ -7,7 +7,8 @@ namespace TrapGen.Architecture.Tests;
 
 /// <summary>
 /// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
-/// TTLBOS, ATA, TID5) and MDCR_EL2 (E2PB, TPMS, TTRF, E2TB), and CPTR_EL2's TCPAC, TAM and TTA, against the Arm
+/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, TTRF, E2TB) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
+/// CPTR_EL2's TCPAC, TAM and TTA, against the Arm
 /// ARM's own words, typed here from DDI 0487 M.a.a (D24.2 HCR_EL2 and CPTR_EL2, D24.3.17 MDCR_EL2, each field's
 /// description) rather than taken from the tables: which accesses each traps,
 /// in which direction, in AArch64 and in AArch32, its bit, its polarity and the feature that makes it exist.
@@ -69,6 +70,11 @@ public sealed class LaterTrapControlTests
             ["PMSCR_EL1:rw", "PMSEVFR_EL1:rw", "PMSFCR_EL1:rw", "PMSICR_EL1:rw", "PMSIRR_EL1:rw", "PMSLATFR_EL1:rw", "PMSIDR_EL1:r", "PMSNEVFR_EL1:rw"]
         },
         { "TTRF", "MDCR_EL2", 19, true, "FEAT_TRF", ["TRFCR_EL1:rw", "a32 TRFCR:rw"] },
+        {
+            "EL1TVT", "CNTHCTL_EL2", 13, true, "FEAT_ECV",
+            ["CNTV_CTL_EL0:rw", "CNTV_CVAL_EL0:rw", "CNTV_TVAL_EL0:rw", "a32 CNTV_CTL:rw", "a32 CNTV_CVAL:rw", "a32 CNTV_TVAL:rw"]
+        },
+        { "EL1TVCT", "CNTHCTL_EL2", 14, true, "FEAT_ECV", ["CNTVCT_EL0:r", "CNTVCTSS_EL0:r", "a32 CNTVCT:r", "a32 CNTVCTSS:r"] },
         { "E2TB", "MDCR_EL2", 24, false, "FEAT_TRBE", ["TRBBASER_EL1:rw", "TRBLIMITR_EL1:rw", "TRBMAR_EL1:rw", "TRBPTR_EL1:rw", "TRBSR_EL1:rw", "TRBTRG_EL1:rw"] },
     };
 

@@ -103,6 +103,9 @@ public sealed class BootAndRunTests
             mrs x3, csselr_el1                 # TID4: max has no FEAT_EVT, so RES0
             cptr +TCPAC
             msr cpacr_el1, x4                  # CPTR_EL2.TCPAC
+            cnthctl +EL1PCTEN +EL1TVCT
+            mrs x5, cntpct_el0                 # EL1PCTEN set: the physical counter no longer traps
+            mrs x6, cntvct_el0                 # EL1TVCT: FEAT_ECV, which QEMU 7.2's max lacks: RES0
             """;
         var (exitCode, output, _) = Cli.Run("run", Cli.Temp(Trace));
 
@@ -114,6 +117,9 @@ public sealed class BootAndRunTests
         Assert.Matches(@"0000000c  mrs x3, csselr_el1 +direct", output);
         Assert.Contains("CPTR_EL2: trap controls set: TCPAC", output, System.StringComparison.Ordinal);
         Assert.Matches(@"00000010  msr cpacr_el1, x4 +unhandled +CPACR_EL1 +\(CPTR_EL2\.TCPAC set\)", output);
+        Assert.Contains("CNTHCTL_EL2: trap controls set: EL1TVCT (RES0 on max, which lacks FEAT_ECV); trapping while clear: EL1PCEN", output, System.StringComparison.Ordinal);
+        Assert.Matches(@"00000014  mrs x5, cntpct_el0 +direct", output);
+        Assert.Matches(@"00000018  mrs x6, cntvct_el0 +direct", output);
         Assert.Contains("traps per control: HCR_EL2.APK 1, HCR_EL2.TLOR 1, CPTR_EL2.TCPAC 1", output, System.StringComparison.Ordinal);
     }
 

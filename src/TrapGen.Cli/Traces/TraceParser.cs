@@ -126,10 +126,13 @@ internal static class TraceParser
                 return new StepLine(number, new ChangeHcrStep(hcrSet, hcrClear));
             case "mdcr":
                 var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, "TDE", MdcrEl2.TDE);
-                return new StepLine(number, new ChangeMdcrStep(mdcrSet, mdcrClear));
+                return new StepLine(number, new ChangeControlRegisterStep(MdcrEl2.Name, mdcrSet, mdcrClear));
             case "cptr":
                 var (cptrSet, cptrClear) = ParseBits(words, CptrEl2.Name, null, 0);
-                return new StepLine(number, new ChangeCptrStep(cptrSet, cptrClear));
+                return new StepLine(number, new ChangeControlRegisterStep(CptrEl2.Name, cptrSet, cptrClear));
+            case "cnthctl":
+                var (cnthctlSet, cnthctlClear) = ParseBits(words, CnthctlEl2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(CnthctlEl2.Name, cnthctlSet, cnthctlClear));
             case "timer":
                 if (words.Length != 2 || !words[1].StartsWith('+') || !NumberParser.TryParse(words[1].Substring(1), out var ticks))
                 {
@@ -169,9 +172,9 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c>, <c>mdcr</c> or <c>cptr</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/> it
-    /// sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
-    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2).
+    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c> or <c>cnthctl</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
+    /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
+    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2 and CNTHCTL_EL2).
     /// </summary>
     private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string? otherName, int otherBit)
     {

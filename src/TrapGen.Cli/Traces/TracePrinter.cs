@@ -37,33 +37,26 @@ internal sealed class TracePrinter(TextWriter output)
             hcr.TrapVirtualMemoryWrites ? "set" : "clear"));
     }
 
-    /// <summary>After an <c>mdcr</c> line: TDE and every MDCR_EL2 trap control set in <paramref name="value"/>.</summary>
-    public void Mdcr(ulong value)
-    {
-        var set = TrapControls.All.Where(c => c.Register == MdcrEl2.Name && ((value >> c.Bit) & 1) != 0).Select(c => c.Name).ToList();
-        output.WriteLine("MDCR_EL2: TDE " + (((value >> MdcrEl2.TDE) & 1) != 0 ? "set (TDA, TDOSA and TDRA act as set)" : "clear") + "; trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set)));
-    }
-
     /// <summary>
-    /// After an <c>hcr</c> line: DC, every HCR_EL2 trap control set in <paramref name="value"/> (one <paramref name="model"/>
-    /// lacks is RES0 there, and says so), and the controls that trap while clear (APK, EnSCXT, FIEN, ATA) that the model
-    /// has and <paramref name="value"/> leaves clear.
+    /// After an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c> or <c>cnthctl</c> line: HCR_EL2.DC or MDCR_EL2.TDE, every trap control of
+    /// <paramref name="register"/> set in <paramref name="value"/> (one <paramref name="model"/> lacks is RES0 there, and says
+    /// so), and the controls that trap while clear (HCR_EL2.APK, CNTHCTL_EL2.EL1PCTEN, ...) that the model has and
+    /// <paramref name="value"/> leaves clear.
     /// </summary>
-    public void Hcr(ulong value, CpuModel model)
+    public void ControlRegister(string register, ulong value, CpuModel model)
     {
-        var hcr = TrapControls.All.Where(c => c.Register == HcrEl2.Name).ToList();
-        var set = hcr.Where(c => c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
+        var controls = TrapControls.All.Where(c => c.Register == register).ToList();
+        var set = controls.Where(c => c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
             .Select(c => c.ExistsOn(model) ? c.Name : c.Name + " (RES0 on " + model.Name + ", which lacks " + c.Needs + ")").ToList();
-        var clear = hcr.Where(c => !c.TrapsWhenSet && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
-        output.WriteLine("HCR_EL2: DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set))
+        var clear = controls.Where(c => !c.TrapsWhenSet && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
+        var prefix = register switch
+        {
+            HcrEl2.Name => "DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; ",
+            MdcrEl2.Name => "TDE " + (((value >> MdcrEl2.TDE) & 1) != 0 ? "set (TDA, TDOSA and TDRA act as set)" : "clear") + "; ",
+            _ => string.Empty,
+        };
+        output.WriteLine(register + ": " + prefix + "trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set))
             + (clear.Count == 0 ? string.Empty : "; trapping while clear: " + string.Join(", ", clear)));
-    }
-
-    /// <summary>After a <c>cptr</c> line: every CPTR_EL2 trap control set in <paramref name="value"/>.</summary>
-    public void Cptr(ulong value)
-    {
-        var set = TrapControls.All.Where(c => c.Register == CptrEl2.Name && ((value >> c.Bit) & 1) != 0).Select(c => c.Name).ToList();
-        output.WriteLine("CPTR_EL2: trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set)));
     }
 
     /// <summary>Prints one instruction's line and, for an access no catalogue entry handled, the seed's log line and the entry that would handle it.</summary>

@@ -89,13 +89,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 printer.Vcpu(executor.Domain);
                 break;
             case ChangeHcrStep:
-                printer.Hcr(result.Hcr.After, executor.Domain.Hypervisor.Model);
+                printer.ControlRegister(HcrEl2.Name, result.Hcr.After, executor.Domain.Hypervisor.Model);
                 break;
-            case ChangeMdcrStep:
-                printer.Mdcr(executor.Domain.Hypervisor.Mdcr);
-                break;
-            case ChangeCptrStep:
-                printer.Cptr(executor.Domain.Hypervisor.Cptr);
+            case ChangeControlRegisterStep c:
+                printer.ControlRegister(c.Register, executor.Domain.Hypervisor.ControlRegister(c.Register), executor.Domain.Hypervisor.Model);
                 break;
             case InstructionStep when result.Instruction is { } instruction:
                 printer.Instruction(instruction, result.Hcr);

@@ -65,12 +65,8 @@ public sealed class GuestProgramExecutor
                 refusal = StepRefusal.None;
                 cause = HcrChangeCause.Program;
                 break;
-            case ChangeMdcrStep m:
-                Domain.Hypervisor.Mdcr = (Domain.Hypervisor.Mdcr & ~m.Clear) | m.Set;
-                refusal = StepRefusal.None;
-                break;
-            case ChangeCptrStep c:
-                Domain.Hypervisor.Cptr = (Domain.Hypervisor.Cptr & ~c.Clear) | c.Set;
+            case ChangeControlRegisterStep c:
+                Domain.Hypervisor.SetControlRegister(c.Register, (Domain.Hypervisor.ControlRegister(c.Register) & ~c.Clear) | c.Set);
                 refusal = StepRefusal.None;
                 break;
             case AdvanceTimerStep t:

@@ -23,15 +23,14 @@ public sealed record AdvanceTimerStep(ulong Ticks) : GuestStep;
 /// <param name="Clear">The bits to clear.</param>
 public sealed record ChangeHcrStep(ulong Set, ulong Clear) : GuestStep;
 
-/// <summary>Sets and clears MDCR_EL2 bits, as the hypervisor gives the debug registers to the guest or takes them back.</summary>
+/// <summary>
+/// Sets and clears bits of an EL2 trap-control register other than HCR_EL2: MDCR_EL2, as the hypervisor gives the debug
+/// registers or the PMU to the guest or takes them back; CPTR_EL2 (TCPAC, TAM, TTA); CNTHCTL_EL2 (the timer traps).
+/// </summary>
+/// <param name="Register">The register: MDCR_EL2, CPTR_EL2 or CNTHCTL_EL2.</param>
 /// <param name="Set">The bits to set.</param>
 /// <param name="Clear">The bits to clear.</param>
-public sealed record ChangeMdcrStep(ulong Set, ulong Clear) : GuestStep;
-
-/// <summary>Sets and clears CPTR_EL2 bits, as a hypervisor takes CPACR_EL1 from the guest (TCPAC) or gives it back.</summary>
-/// <param name="Set">The bits to set.</param>
-/// <param name="Clear">The bits to clear.</param>
-public sealed record ChangeCptrStep(ulong Set, ulong Clear) : GuestStep;
+public sealed record ChangeControlRegisterStep(string Register, ulong Set, ulong Clear) : GuestStep;
 
 /// <summary>Executes one instruction word on the running vCPU.</summary>
 /// <param name="Word">The instruction word.</param>

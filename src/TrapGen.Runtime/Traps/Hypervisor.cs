@@ -55,6 +55,40 @@ public sealed class Hypervisor
     /// </summary>
     public ulong Cptr { get; set; }
 
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2 or CNTHCTL_EL2.</summary>
+    /// <exception cref="ArgumentException">For another name.</exception>
+    public ulong ControlRegister(string register) => register switch
+    {
+        HcrEl2.Name => Hcr.Value,
+        MdcrEl2.Name => Mdcr,
+        CptrEl2.Name => Cptr,
+        CnthctlEl2.Name => Cnthctl,
+        _ => throw new ArgumentException("The hypervisor holds no trap-control register " + register + ".", nameof(register)),
+    };
+
+    /// <summary>Sets the trap-control register <paramref name="register"/> (<see cref="ControlRegister"/>) to <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">For another name.</exception>
+    public void SetControlRegister(string register, ulong value)
+    {
+        switch (register)
+        {
+            case HcrEl2.Name:
+                Hcr.Value = value;
+                break;
+            case MdcrEl2.Name:
+                Mdcr = value;
+                break;
+            case CptrEl2.Name:
+                Cptr = value;
+                break;
+            case CnthctlEl2.Name:
+                Cnthctl = value;
+                break;
+            default:
+                throw new ArgumentException("The hypervisor holds no trap-control register " + register + ".", nameof(register));
+        }
+    }
+
     /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2 and CPTR_EL2.</summary>
     public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr);
 
