@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// The tables' trap rules against the Arm ARM's own accessor pseudocode (DDI 0487 M.a.a): for every row of
+/// aarch64-registers.table, aarch64-instructions.table and aarch32-registers.table whose register or instruction
+/// ArmArm/el1-traps.tsv has (written by tools/architecture/extract-el1-traps.py from the manual), the controls of
+/// trap-controls.table that its reads and its writes trap must be the ones the <c>PSTATE.EL == EL1</c> branch
+/// checks, in its order, with its polarity. Every other EL2 control the pseudocode names is in
+/// <see cref="NotModelled"/>; every difference left is in <see cref="Exceptions"/>, and each must still occur.
+/// </summary>
+public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// The EL2 controls the pseudocode checks that trap-controls.table does not model (yet), by register and field
+    /// (<c>*</c>: every field), each with why. A control added to trap-controls.table must leave this list, and
+    /// then its rules are compared: adding the control without its rules fails.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotModelled = new(StringComparer.Ordinal)
+    {
+        ["HFGRTR_EL2.*"] = "fine-grained read traps (FEAT_FGT): not modelled yet: issue 23",
+        ["HFGWTR_EL2.*"] = "fine-grained write traps (FEAT_FGT): not modelled yet: issue 23",
+        ["HFGITR_EL2.*"] = "fine-grained instruction traps (FEAT_FGT): not modelled yet: issue 23",
+        ["HDFGRTR_EL2.*"] = "fine-grained debug read traps (FEAT_FGT): not modelled yet: issue 23",
+        ["HDFGWTR_EL2.*"] = "fine-grained debug write traps (FEAT_FGT): not modelled yet: issue 23",
+        ["HAFGRTR_EL2.*"] = "fine-grained activity monitor traps (FEAT_AMUv1 with FEAT_FGT): not modelled yet: issue 23",
+        ["HFGRTR2_EL2.*"] = "fine-grained read traps (FEAT_FGT2): not modelled yet: issue 23",
+        ["HFGWTR2_EL2.*"] = "fine-grained write traps (FEAT_FGT2): not modelled yet: issue 23",
+        ["HFGITR2_EL2.*"] = "fine-grained instruction traps (FEAT_FGT2): not modelled yet: issue 23",
+        ["HDFGRTR2_EL2.*"] = "fine-grained debug read traps (FEAT_FGT2): not modelled yet: issue 23",
+        ["HDFGWTR2_EL2.*"] = "fine-grained debug write traps (FEAT_FGT2): not modelled yet: issue 23",
+        ["HCRX_EL2.*"] = "HCRX_EL2's enables (FEAT_HCX: TCR2En, SCTLR2En, EnFPM, ...): not modelled yet: issue 23",
+        ["HSTR_EL2.*"] = "HSTR_EL2.T<n>, the cp15 primary-register traps: not modelled yet: issue 23",
+        ["MPAM2_EL2.*"] = "MPAM's EL1 traps (TRAPMPAM1EL1, TRAPMPAM0EL1, ...): not modelled yet: issue 23",
+        ["MPAMBW2_EL2.*"] = "MPAM bandwidth controls' EL1 traps (FEAT_MPAM_BW): not modelled yet: issue 23",
+        ["MPAMHCR_EL2.*"] = "MPAM's ID register trap (TRAP_MPAMIDR_EL1): not modelled yet: issue 23",
+        ["HCR_EL2.NVx"] = "nested virtualisation (EffectiveHCR_EL2_NVx()): not modelled yet: issue 23 (may come last)",
+        ["HCR_EL2.E2H"] = "a qualifier, not a control: TrapGen models HCR_EL2.E2H = 0; conditions that need E2H = 1 are dropped",
+        ["MDCR_EL2.HPMN"] = "MDCR_EL2.HPMN's event counters beyond HPMN: not modelled yet: issue 23",
+        ["MDCR_EL2.TDCC"] = "MDCR_EL2.TDCC (FEAT_FGT), the DCC registers' trap: not modelled yet: issue 23",
+        ["MDCR_EL2.EnSPM"] = "MDCR_EL2.EnSPM (FEAT_SPMU), the System PMU's trap: not modelled yet: issue 23",
+        ["CNTHCTL_EL2.EL1PTEN"] = "the E2H = 1 position of the physical timer trap: TrapGen models E2H = 0",
+        ["CNTHCTL_EL2.EL1NVPCT"] = "CNTHCTL_EL2.EL1NVPCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
+        ["CNTHCTL_EL2.EL1NVVCT"] = "CNTHCTL_EL2.EL1NVVCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
+        ["CPTR_EL2.TFP"] = "CPTR_EL2.TFP traps FP/SIMD (EC 0x07), not a System register access: not modelled yet: issue 23",
+        ["CPTR_EL2.FPEN"] = "CPTR_EL2.FPEN (E2H = 1 form of TFP): not modelled yet: issue 23",
+        ["CPTR_EL2.TZ"] = "CPTR_EL2.TZ traps SVE (EC 0x19): not modelled yet: issue 23",
+        ["CPTR_EL2.ZEN"] = "CPTR_EL2.ZEN (E2H = 1 form of TZ): not modelled yet: issue 23",
+        ["CPTR_EL2.TSM"] = "CPTR_EL2.TSM traps SME (EC 0x1D): not modelled yet: issue 23",
+        ["CPTR_EL2.SMEN"] = "CPTR_EL2.SMEN (E2H = 1 form of TSM): not modelled yet: issue 23",
+    };
+
+    /// <summary>
+    /// The differences between a row and the pseudocode that stay, by row, direction and section, each with why.
+    /// Each must still occur: an exception the tables or the extraction no longer need fails.
+    /// </summary>
+    private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
+    {
+        ["SDER:r G8.3.36"] = "Secure-only (the table's el 3): at Non-secure EL1, TrapGen's guest, the pseudocode is UNDEFINED before MDCR_EL2.TDA",
+        ["SDER:w G8.3.36"] = "Secure-only (the table's el 3): at Non-secure EL1, TrapGen's guest, the pseudocode is UNDEFINED before MDCR_EL2.TDA",
+    };
+
+    private static readonly Lazy<IReadOnlyList<Accessor>> Accessors = new(Load);
+
+    /// <summary>The pseudocode's EL1 traps of one accessor: a row of el1-traps.tsv.</summary>
+    private sealed record Accessor(string Section, string Name, Regex Pattern, string Form, AccessDirection Direction, IReadOnlyList<IReadOnlyList<string>> Conditions, bool Complete);
+
+    /// <summary>One trap-controls.table control a condition checks, with the polarity and forcing bit it names.</summary>
+    private sealed record Check(string Register, string Field, bool Set, string? ForcedBy)
+    {
+        public override string ToString() => Field + (Set ? "=set" : "=clear") + (ForcedBy is null ? string.Empty : "/" + ForcedBy);
+    }
+
+    [Fact]
+    public void The_data_file_was_extracted_from_the_arm_arm()
+    {
+        Assert.True(Accessors.Value.Count > 1500, Accessors.Value.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(Accessors.Value, a => a.Name == "SCTLR_EL1" && a.Direction == AccessDirection.Write && a.Conditions[0].SequenceEqual(["HCR_EL2.TVM=set"]));
+        Assert.Contains(Accessors.Value, a => a.Name == "DBGBVR<m>_EL1" && a.Conditions.Any(c => c.SequenceEqual(["MDCR_EL2.TDA=set/TDE"])));
+    }
+
+    [Fact]
+    public void Every_control_the_pseudocode_checks_is_modelled_or_listed_as_not_modelled()
+    {
+        var unknown = Accessors.Value.Where(a => a.Complete)
+            .SelectMany(a => a.Conditions.SelectMany(c => c).Select(t => (Key: KeyOf(t), a.Name)))
+            .Where(t => t.Key is not null && Modelled(t.Key) is null && !IsNotModelled(t.Key))
+            .GroupBy(t => t.Key!, t => t.Name)
+            .Select(g => g.Key + " (" + string.Join(", ", g.Distinct().Take(3)) + ")")
+            .ToList();
+
+        var unread = Accessors.Value.Where(a => a.Complete).SelectMany(a => a.Conditions.SelectMany(c => c))
+            .Where(t => KeyOf(t) is { } key && Modelled(key) is not null && !TermPattern().IsMatch(t)).Distinct().ToList();
+
+        Assert.True(unknown.Count == 0, "controls neither in trap-controls.table nor in NotModelled: " + string.Join("; ", unknown));
+        Assert.True(unread.Count == 0, "tests of a modelled control that are neither == '1' nor == '0': " + string.Join("; ", unread));
+    }
+
+    [Fact]
+    public void No_control_is_both_modelled_and_listed_as_not_modelled_and_each_listed_one_occurs()
+    {
+        var both = NotModelled.Keys.Where(k => TrapControls.All.Any(c => k == c.Register + ".*" || k == c.Register + "." + c.Name)).ToList();
+        var keys = Accessors.Value.SelectMany(a => a.Conditions.SelectMany(c => c)).Select(KeyOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var unused = NotModelled.Keys.Where(k => !keys.Any(key => Matches(k, key))).ToList();
+
+        Assert.True(both.Count == 0, "in trap-controls.table, so their rules must be compared: remove from NotModelled: " + string.Join(", ", both));
+        Assert.True(unused.Count == 0, "no pseudocode names them: remove from NotModelled: " + string.Join(", ", unused));
+    }
+
+    [Fact]
+    public void Every_table_row_the_pseudocode_has_traps_as_it_does()
+    {
+        var differences = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var compared = 0;
+        var rows = 0;
+        var withRules = 0;
+        foreach (var (name, otherNames, aarch32, rules, allows) in Rows())
+        {
+            var before = compared;
+            foreach (var direction in new[] { AccessDirection.Read, AccessDirection.Write })
+            {
+                if (!allows(direction))
+                {
+                    continue;
+                }
+
+                var accessors = Accessors.Value.Where(a => a.Complete && a.Direction == direction && Names(a, name, otherNames) && FormMatches(a, aarch32)).ToList();
+                if (accessors.Count == 0)
+                {
+                    continue;
+                }
+
+                compared++;
+                var table = rules.Where(r => RegisterAccessRules.Covers(r.Direction, direction)).Select(r => r.Control).ToList();
+                foreach (var accessor in accessors)
+                {
+                    var checks = ChecksOf(accessor);
+                    var same = checks.Select(c => c.Register + "." + c.Field).SequenceEqual(table.Select(c => c.Register + "." + c.Name))
+                        && checks.Zip(table).All(p => p.First.Set == p.Second.TrapsWhenSet && (p.First.ForcedBy is not null) == (p.Second.ForcedBy is not null));
+                    if (!same)
+                    {
+                        differences[name + ":" + (direction == AccessDirection.Read ? "r" : "w") + " " + accessor.Section] =
+                            "table [" + string.Join(",", table.Select(c => c.Name + (c.TrapsWhenSet ? "=set" : "=clear"))) + "] pseudocode [" + string.Join(",", checks) + "]";
+                    }
+                }
+            }
+
+            if (compared > before)
+            {
+                rows++;
+                withRules += rules.Count > 0 ? 1 : 0;
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Accessors.Value.Count} accessors from {Accessors.Value.Select(a => a.Section).Distinct().Count()} sections ({Accessors.Value.Count(a => !a.Complete)} truncated by the conversion)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} table rows compared ({withRules} with trap rules), {compared} row directions, {compared - differences.Keys.Select(k => k[..k.LastIndexOf(' ')]).Distinct().Count()} agree; {differences.Count} differences by section, {Exceptions.Count} exceptions"));
+
+        var unexplained = differences.Where(d => !Exceptions.ContainsKey(d.Key)).Select(d => d.Key + ": " + d.Value).ToList();
+        var stale = Exceptions.Keys.Where(k => !differences.ContainsKey(k)).ToList();
+
+        Assert.True(compared > 1000, compared.ToString(CultureInfo.InvariantCulture));
+        Assert.True(unexplained.Count == 0, unexplained.Count.ToString(CultureInfo.InvariantCulture) + " of " + compared.ToString(CultureInfo.InvariantCulture) + " differ from the Arm ARM:\n" + string.Join("\n", unexplained));
+        Assert.True(stale.Count == 0, "exceptions no longer needed: " + string.Join(", ", stale));
+    }
+
+    /// <summary>The controls of trap-controls.table that an accessor's EL1 branch checks, in order.</summary>
+    private static List<Check> ChecksOf(Accessor accessor)
+    {
+        var checks = new List<Check>();
+        foreach (var condition in accessor.Conditions)
+        {
+            // TrapGen models HCR_EL2.E2H = 0 and no nested virtualisation (HCR_EL2.NV, NV1, NV2 = 0): a condition
+            // that needs E2H = 1, or an NV bit set, never holds.
+            if ((condition.Contains("HCR_EL2.E2H=set") && !condition.Contains("HCR_EL2.E2H=clear")) || condition.Any(t => t.StartsWith("HCR_EL2.NVx?", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var term in condition)
+            {
+                var match = TermPattern().Match(term);
+                if (!match.Success || Modelled(KeyOf(term)!) is not { } control)
+                {
+                    continue;
+                }
+
+                var check = new Check(control.Register, control.Name, match.Groups["value"].Value == "set", match.Groups["forced"].Success ? match.Groups["forced"].Value : null);
+                if (!checks.Contains(check))
+                {
+                    checks.Add(check);
+                }
+            }
+        }
+
+        return checks;
+    }
+
+    /// <summary>Every table row: its name, other names, AArch32 encoding (or null), rules and allowed directions.</summary>
+    private static IEnumerable<(string Name, IReadOnlyList<string> OtherNames, Aarch32Encoding? Aarch32, IReadOnlyList<TrapRule> Rules, Func<AccessDirection, bool> Allows)> Rows()
+    {
+        foreach (var r in Aarch64Registers.All)
+        {
+            yield return (r.Name, r.OtherNames, null, r.Traps, r.Allows);
+        }
+
+        foreach (var i in SystemInstructions.All)
+        {
+            yield return (i.FullName, [], null, i.Traps, d => d == AccessDirection.Write);
+        }
+
+        foreach (var r in Aarch32Registers.All)
+        {
+            yield return (r.Name, r.OtherNames, r.Encoding, r.Traps, r.Allows);
+        }
+    }
+
+    private static bool Names(Accessor accessor, string name, IReadOnlyList<string> otherNames) =>
+        accessor.Pattern.IsMatch(name) || otherNames.Any(accessor.Pattern.IsMatch);
+
+    /// <summary>Whether an accessor is of the row's kind: MRS/MSR/SYS for AArch64, the row's MRC/MCR or MRRC/MCRR coordinates for AArch32.</summary>
+    private static bool FormMatches(Accessor accessor, Aarch32Encoding? encoding)
+    {
+        var op = accessor.Form.Split(' ')[0].TrimEnd('?');
+        if (encoding is null)
+        {
+            return op is not ("MRC" or "MCR" or "MRRC" or "MCRR" or "VMRS" or "VMSR");
+        }
+
+        var form = op switch
+        {
+            "MRC" or "MCR" or "VMRS" or "VMSR" => AccessForm.Mcr,
+            "MRRC" or "MCRR" => AccessForm.Mcrr,
+            _ => (AccessForm?)null,
+        };
+        if (form != encoding.Form)
+        {
+            return false;
+        }
+
+        var at = accessor.Form.Split(' ');
+        return at.Length switch
+        {
+            6 => at[1] == "p" + encoding.Coprocessor.ToString(CultureInfo.InvariantCulture) && at[2] == encoding.Opc1.ToString(CultureInfo.InvariantCulture)
+                && at[3] == "c" + encoding.CRn.ToString(CultureInfo.InvariantCulture) && at[4] == "c" + encoding.CRm.ToString(CultureInfo.InvariantCulture)
+                && at[5] == encoding.Opc2.ToString(CultureInfo.InvariantCulture),
+            4 => at[1] == "p" + encoding.Coprocessor.ToString(CultureInfo.InvariantCulture) && at[2] == encoding.Opc1.ToString(CultureInfo.InvariantCulture)
+                && at[3] == "c" + encoding.CRm.ToString(CultureInfo.InvariantCulture),
+            _ => true,
+        };
+    }
+
+    /// <summary>The register and field a term tests (<c>MDCR_EL2.TDA</c>), or null for a term of no register ("-").</summary>
+    private static string? KeyOf(string term)
+    {
+        var match = KeyPattern().Match(term.TrimStart('!'));
+        return match.Success ? match.Groups["key"].Value : null;
+    }
+
+    private static TrapControl? Modelled(string key) =>
+        TrapControls.All.FirstOrDefault(c => (Aliases.TryGetValue(key, out var name) ? name : key) == c.Register + "." + c.Name);
+
+    /// <summary>Other names the pseudocode gives a control of trap-controls.table.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        // HCR_EL2 bit 23 is TPCP when FEAT_DPB is implemented (it then traps the Point of Persistence too), TPC otherwise.
+        ["HCR_EL2.TPCP"] = "HCR_EL2.TPC",
+    };
+
+    private static bool IsNotModelled(string key) => NotModelled.Keys.Any(k => Matches(k, key));
+
+    private static bool Matches(string listed, string key) =>
+        listed.EndsWith(".*", StringComparison.Ordinal) ? key.StartsWith(listed[..^1], StringComparison.Ordinal) : listed == key;
+
+    private static List<Accessor> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "ArmArm", "el1-traps.tsv");
+        var accessors = new List<Accessor>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            Assert.Equal(6, cells.Length);
+            var pattern = new Regex("^" + PlaceholderPattern().Replace(Regex.Escape(cells[1]), "[0-9]+") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            var conditions = cells[4] is "-" or "!" ? [] : cells[4].Split(" ; ").Select(c => (IReadOnlyList<string>)c.Split(" & ")).ToList();
+            accessors.Add(new Accessor(cells[0], cells[1], pattern, cells[2], cells[3] == "r" ? AccessDirection.Read : AccessDirection.Write, conditions, cells[5] == "complete"));
+        }
+
+        return accessors;
+    }
+
+    [GeneratedRegex("<[a-z]>")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"^(?<key>[A-Z][A-Z0-9_]*_EL2\.(?:<[A-Za-z0-9,]+>|[A-Za-z0-9_]+))")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9_]*_EL2\.[A-Za-z0-9_]+=(?<value>set|clear)(?:/(?<forced>[A-Za-z0-9]+))?$")]
+    private static partial Regex TermPattern();
+}
