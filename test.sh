@@ -10,7 +10,9 @@
 # - qemu-system-aarch64 (Debian's qemu-system-arm): the differential tests run a bare-metal EL2 probe on
 #   QEMU's cortex-a57 and compare every trap decision with TrapGen's emulated CPU;
 # - git: the reproducible-build test snapshots the tree into two repositories;
-# - chromium (Debian's): the web decoder's browser tests drive it with Playwright, which downloads no browser.
+# - chromium (Debian's): the web decoder's browser tests drive it with Playwright, which downloads no browser;
+# - clang and zlib1g-dev: the CLI tests publish trapgen with Native AOT once, which links with them, and
+#   check that it prints what the JIT build prints.
 # The web decoder is published first (artifacts/web, as it is deployed) and its browser tests run against it.
 # Installing needs root (apt-get); when a tool is missing and this is not root, it says which and stops.
 set -euo pipefail
@@ -22,6 +24,8 @@ command -v arm-linux-gnueabihf-as >/dev/null || missing+=(binutils-arm-linux-gnu
 command -v qemu-system-aarch64 >/dev/null || missing+=(qemu-system-arm)
 command -v git >/dev/null || missing+=(git)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v clang >/dev/null || missing+=(clang)
+[ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: the tests need ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this as root" >&2

@@ -1,4 +1,6 @@
+using System;
 using System.Buffers;
+using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,5 +34,44 @@ internal static class CliJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The buffers of <see cref="WriteLine"/>, kept from one record to the next.</summary>
+    [ThreadStatic]
+    private static LineBuffers? lineBuffers;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> to <paramref name="output"/> as one line (JSON Lines): the bytes of
+    /// <see cref="Serialize"/> with <c>indented: false</c>, through buffers reused from record to record, so a
+    /// batch of values allocates no buffer or string per record.
+    /// </summary>
+    public static void WriteLine<T>(TextWriter output, T value, JsonTypeInfo<T> type)
+    {
+        var buffers = lineBuffers ??= new LineBuffers();
+        buffers.Bytes.ResetWrittenCount();
+        buffers.Writer.Reset(buffers.Bytes);
+        JsonSerializer.Serialize(buffers.Writer, value, type);
+        buffers.Writer.Flush();
+        var bytes = buffers.Bytes.WrittenSpan;
+        if (buffers.Chars.Length < bytes.Length)
+        {
+            buffers.Chars = new char[Math.Max(bytes.Length, buffers.Chars.Length * 2)];
+        }
+
+        var count = Encoding.UTF8.GetChars(bytes, buffers.Chars);
+        output.Write(buffers.Chars, 0, count);
+        output.WriteLine();
+    }
+
+    /// <summary>One JSON line's UTF-8 bytes, its writer and its characters.</summary>
+    private sealed class LineBuffers
+    {
+        public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public char[] Chars { get; set; } = new char[4096];
+
+        public LineBuffers() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions { Indented = false, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

@@ -1,1 +1,1 @@
-return TrapGen.Cli.CliApplication.Run(args, System.Console.Out, System.Console.Error, System.Console.In);
+return TrapGen.Cli.ConsoleStreams.Run(args);

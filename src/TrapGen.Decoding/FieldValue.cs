@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 using TrapGen.Instructions;
@@ -33,13 +32,27 @@ public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Valu
         : Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
-    public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) =>
-        [.. layout.Fields.Where(f => layout.Applies(f, word)).Select(f => new FieldValue(f, (uint)f.Extract(word), MeaningOf(layout, f, word)))];
-
-    private static string? MeaningOf(BitLayout layout, BitField field, ulong word)
+    public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word)
     {
+        var index = LayoutIndex.For(layout);
+        var values = new List<FieldValue>(index.Fields.Length);
+        for (var i = 0; i < index.Fields.Length; i++)
+        {
+            if (index.Applies(i, word))
+            {
+                var field = index.Fields[i];
+                values.Add(new FieldValue(field, (uint)field.Extract(word), MeaningOf(layout, index, i, word)));
+            }
+        }
+
+        return values;
+    }
+
+    private static string? MeaningOf(BitLayout layout, LayoutIndex index, int position, ulong word)
+    {
+        var field = index.Fields[position];
         var value = field.Extract(word);
-        if (layout.MeaningOf(field, value) is { } named)
+        if (index.MeaningOf(position, value) is { } named)
         {
             return named;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 
 namespace TrapGen.Decoding;
 
@@ -44,6 +45,20 @@ public static class Hex
     }
 
     /// <summary><paramref name="value"/> in <paramref name="digits"/> digits.</summary>
-    public static string Digits(ulong value, int digits) =>
-        "0x" + value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static string Digits(ulong value, int digits)
+    {
+        // As "0x" + value.ToString("x" + digits), written in one string: a batch of decodes formats
+        // several values a syndrome, and the format string, its parse and the concatenation showed in profiles.
+        var significant = value == 0 ? 1 : (64 - BitOperations.LeadingZeroCount(value) + 3) / 4;
+        return string.Create(2 + Math.Max(digits, significant), value, static (text, remaining) =>
+        {
+            text[0] = '0';
+            text[1] = 'x';
+            for (var i = text.Length - 1; i >= 2; i--)
+            {
+                text[i] = "0123456789abcdef"[(int)(remaining & 0xF)];
+                remaining >>= 4;
+            }
+        });
+    }
 }

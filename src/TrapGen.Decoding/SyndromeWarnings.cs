@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using TrapGen.Architecture;
 
 namespace TrapGen.Decoding;
@@ -41,8 +40,18 @@ public static class SyndromeWarnings
 
     private static void Check(BitLayout layout, ulong word, BitField container, string part, int offset, List<string> warnings)
     {
-        var applying = layout.Fields.Where(f => layout.Applies(f, word)).ToList();
-        var covered = applying.Aggregate(0UL, (mask, f) => mask | f.Mask);
+        var index = LayoutIndex.For(layout);
+        var applying = new List<int>(index.Fields.Length);
+        var covered = 0UL;
+        for (var i = 0; i < index.Fields.Length; i++)
+        {
+            if (index.Applies(i, word))
+            {
+                applying.Add(i);
+                covered |= index.Fields[i].Mask;
+            }
+        }
+
         var stray = word & container.ValueMask & ~covered;
         foreach (var (lsb, width) in Runs(stray))
         {
@@ -51,10 +60,11 @@ public static class SyndromeWarnings
                 + " where no field of this exception class applies: RES0 (or UNKNOWN) in the Arm ARM");
         }
 
-        foreach (var field in applying)
+        foreach (var position in applying)
         {
+            var field = index.Fields[position];
             var value = field.Extract(word);
-            if (layout.Meanings.Any(m => m.Field == field) && layout.MeaningOf(field, value) is null)
+            if (index.HasMeanings(position) && index.MeaningOf(position, value) is null)
             {
                 warnings.Add((offset == 0 ? string.Empty : "ISS2.") + field.Name + " = " + Hex(value) + " is a value the Arm ARM reserves (or this table does not name)");
             }

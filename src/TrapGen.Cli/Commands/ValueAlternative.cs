@@ -32,7 +32,7 @@ internal sealed record ValueAlternative<T>(Option<bool> Flag, Func<CliValue, T> 
         var result = Process(value);
         if (json)
         {
-            output.WriteLine(CliJson.Serialize(result, Json, indented: false));
+            CliJson.WriteLine(output, result, Json);
             return;
         }
 

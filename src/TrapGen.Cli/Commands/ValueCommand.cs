@@ -78,7 +78,7 @@ internal static class ValueCommand
                 var result = definition.Process(value, model);
                 if (asJson)
                 {
-                    output.WriteLine(CliJson.Serialize(result, definition.Json, indented: false));
+                    CliJson.WriteLine(output, result, definition.Json);
                     return;
                 }
 
