@@ -8,13 +8,17 @@ namespace TrapGen.Architecture;
 public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulong Mdcr, ulong Cptr = 0)
 {
     /// <summary>Gets the value of the register that holds <paramref name="control"/>.</summary>
-    public ulong ValueOf(TrapControl control) => (control ?? throw new System.ArgumentNullException(nameof(control))).Register switch
+    public ulong ValueOf(TrapControl control) => ValueOf((control ?? throw new System.ArgumentNullException(nameof(control))).Register);
+
+    /// <summary>Gets the value of the trap-control register named <paramref name="register"/>: HCR_EL2, CNTHCTL_EL2, MDCR_EL2 or CPTR_EL2.</summary>
+    /// <exception cref="System.ArgumentException">For another name.</exception>
+    public ulong ValueOf(string register) => register switch
     {
         HcrEl2.Name => Hcr,
         CnthctlEl2.Name => Cnthctl,
         MdcrEl2.Name => Mdcr,
         CptrEl2.Name => Cptr,
-        _ => throw new System.ArgumentException("TrapGen holds no register " + control.Register, nameof(control)),
+        _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
 
     /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>

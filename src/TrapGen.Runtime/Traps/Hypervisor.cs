@@ -57,14 +57,7 @@ public sealed class Hypervisor
 
     /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2 or CNTHCTL_EL2.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
-    public ulong ControlRegister(string register) => register switch
-    {
-        HcrEl2.Name => Hcr.Value,
-        MdcrEl2.Name => Mdcr,
-        CptrEl2.Name => Cptr,
-        CnthctlEl2.Name => Cnthctl,
-        _ => throw new ArgumentException("The hypervisor holds no trap-control register " + register + ".", nameof(register)),
-    };
+    public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
     /// <summary>Sets the trap-control register <paramref name="register"/> (<see cref="ControlRegister"/>) to <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
