@@ -18,6 +18,14 @@ public sealed class CpuModel
 
     private readonly HashSet<string> features;
 
+    /// <summary>
+    /// The feature conditions already evaluated (FEAT_X|FEAT_Y, ...): the tables have a few hundred, and a trap decision
+    /// asks one on every access, so each is split and looked up once, not on every call.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> featureConditions = new(StringComparer.Ordinal);
+
+    private readonly Func<string, bool> evaluateFeatureCondition;
+
     private readonly HashSet<Aarch64Encoding> implementationDefined;
 
     private readonly HashSet<Aarch32Encoding> aarch32ImplementationDefined;
@@ -52,6 +60,7 @@ public sealed class CpuModel
         ImplementationDefined = implementationDefined ?? throw new ArgumentNullException(nameof(implementationDefined));
         values = registers.ToDictionary(r => r.Register, r => r.Value, StringComparer.Ordinal);
         features = new HashSet<string>(Features.Names.Where(f => Features.Of(f).Any(field => values.TryGetValue(field.Register, out var value) && field.IsReportedBy(value))), StringComparer.Ordinal);
+        evaluateFeatureCondition = EvaluateFeatureCondition;
         this.implementationDefined = new HashSet<Aarch64Encoding>(implementationDefined.Select(r => r.Encoding));
         Aarch32ImplementationDefined = aarch32ImplementationDefined ?? throw new ArgumentNullException(nameof(aarch32ImplementationDefined));
         this.aarch32ImplementationDefined = new HashSet<Aarch32Encoding>(aarch32ImplementationDefined.Select(r => r.Encoding));
@@ -177,10 +186,14 @@ public sealed class CpuModel
             return (condition[0] switch { 'B' => Breakpoints, 'W' => Watchpoints, _ => EventCounters }) > n;
         }
 
-        return condition.Contains('&')
+        return featureConditions.GetOrAdd(condition, evaluateFeatureCondition);
+    }
+
+    /// <summary>Evaluates a condition of features: FEAT_X, FEAT_X&amp;FEAT_Y (all of them) or FEAT_X|FEAT_Y (any of them).</summary>
+    private bool EvaluateFeatureCondition(string condition) =>
+        condition.Contains('&')
             ? condition.Split('&').All(Has)
             : condition.Split('|').Any(Has);
-    }
 
     /// <inheritdoc/>
     public override string ToString() => Name;
