@@ -20,6 +20,10 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
 
     private const string LayoutsTable = "layouts.table";
 
+    private const string InstructionsTable = "aarch64-instructions.table";
+
+    private const string FineGrainedTable = "fine-grained-traps.table";
+
     private const string ClassesTable = "trap-classes.table";
 
     /// <summary>The value of the MSBuild property <c>TrapGenTablesOutput</c> that makes a project (TrapGen.Abstractions) get the fixed types instead of the tables.</summary>
@@ -56,6 +60,19 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName("RegisterNames");
 
+        // Every access's name, for checking fine-grained-traps.table; and that table's text, whose rules join the accesses'.
+        var accesses = tables
+            .Where(static table => Path.GetFileName(table.Path) is RegistersTable or InstructionsTable)
+            .Select(static (table, _) => string.Join(",", KindTranslators.AccessNames(Path.GetFileName(table.Path), table.Text)))
+            .Collect()
+            .WithTrackingName("AccessNames");
+
+        var fineGrained = tables
+            .Where(static table => Path.GetFileName(table.Path) == FineGrainedTable)
+            .Select(static (table, _) => table.Text)
+            .Collect()
+            .WithTrackingName("FineGrainedTexts");
+
         var layouts = tables
             .Where(static table => Path.GetFileName(table.Path) == LayoutsTable)
             .Select(static (table, _) => table.Text)
@@ -67,13 +84,17 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.TrapGenTablesOutput", out var output) && output == FixedTypesOutput)
             .WithTrackingName("Output");
 
-        var outputs = tables.Combine(controls).Combine(registers).Combine(layouts).Combine(fixedTypes)
+        var references = controls.Combine(registers).Combine(accesses).Combine(fineGrained)
+            .Select(static (pair, _) => new TableReferences(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .WithTrackingName("References");
+
+        var outputs = tables.Combine(references).Combine(layouts).Combine(fixedTypes)
             .Select(static (pair, _) =>
             {
-                var (table, controlLists, registerLists, layoutTexts, isFixedTypes) = (pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right);
+                var (table, references, layoutTexts, isFixedTypes) = (pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right);
                 var file = Path.GetFileName(table.Path);
                 var output = !isFixedTypes
-                    ? Translate(table.Path, table.Text, controlLists, registerLists, layoutTexts)
+                    ? Translate(table.Path, table.Text, references, layoutTexts)
                     : file == ClassesTable
                         ? FixedTypesTable.Translate(string.Join("\n", layoutTexts), table.Text, Version)
                         : new TableOutput(file, null, []);
@@ -128,15 +149,28 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
         return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static TableOutput Translate(string path, string text, ImmutableArray<string> controlLists, ImmutableArray<string> registerLists, ImmutableArray<string> layoutTexts)
+    private static TableOutput Translate(string path, string text, TableReferences references, ImmutableArray<string> layoutTexts)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyCollection<string> controls = Names(controlLists);
+        var registerLists = references.Registers;
+        var controls = new Dictionary<string, string>();
+        foreach (var qualified in Names(references.Controls))
+        {
+            // A malformed trap-controls.table row (its own diagnostics) may give an entry without a register.
+            var dot = qualified.IndexOf('.');
+            if (dot > 0)
+            {
+                controls[qualified.Substring(dot + 1)] = qualified.Substring(0, dot);
+            }
+        }
+
+        var fineGrained = FineGrainedTrapTable.Index(string.Join("\n", references.FineGrained));
         return file switch
         {
-            RegistersTable => KindTranslators.Aarch64Registers(file, text, controls),
-            "aarch64-instructions.table" => KindTranslators.SystemInstructions(file, text, controls),
+            RegistersTable => KindTranslators.Aarch64Registers(file, text, controls, fineGrained),
+            InstructionsTable => KindTranslators.SystemInstructions(file, text, controls, fineGrained),
             "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
+            FineGrainedTable => FineGrainedTrapTable.Translate(file, text, Names(references.Accesses)),
             ControlsTable => KindTranslators.TrapControls(file, text),
             "exception-classes.table" => KindTranslators.ExceptionClasses(file, text),
             LayoutsTable => LayoutTable.Translate(file, text),
@@ -149,7 +183,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "cpu-implementers.table" => KindTranslators.CpuImplementers(file, text),
             "cpu-parts.table" => KindTranslators.CpuParts(file, text),
             "smccc-functions.table" => KindTranslators.SmcccFunctions(file, text),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions")]),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions")]),
         };
     }
 

@@ -34,15 +34,16 @@ internal static class KindTranslators
         ["none"] = "false",
     };
 
-    private static readonly Dictionary<string, string> Polarity = new()
+    /// <summary>A trap control's traps-when column: set or clear, as TrapControl.TrapsWhenSet.</summary>
+    internal static readonly Dictionary<string, string> Polarity = new()
     {
         ["set"] = "true",
         ["clear"] = "false",
     };
 
     /// <summary>aarch64-registers.table: name op0 op1 crn crm op2 width access el feature traps other_names.</summary>
-    public static TableOutput Aarch64Registers(string file, string text, IReadOnlyCollection<string> controls) =>
-        RowTable.Translate(file, text, "Aarch64Registers", "Aarch64Register", (row, _) =>
+    public static TableOutput Aarch64Registers(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
+        RowTable.Translate(file, text, "Aarch64Registers", "Aarch64Register", (row, line) =>
         {
             if (!row.HasCells(12, "name op0 op1 crn crm op2 width access el feature traps other_names"))
             {
@@ -52,12 +53,12 @@ internal static class KindTranslators
             return Format(
                 "new({0}, new({1}, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, {11})",
                 row.Name(0), row.Int(1, 2, 3), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls), row.Names(11));
+                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text)), row.Names(11));
         });
 
     /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps.</summary>
-    public static TableOutput SystemInstructions(string file, string text, IReadOnlyCollection<string> controls) =>
-        RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, _) =>
+    public static TableOutput SystemInstructions(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
+        RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, line) =>
         {
             if (!row.HasCells(10, "op name op1 crn crm op2 operand el feature traps"))
             {
@@ -67,11 +68,11 @@ internal static class KindTranslators
             return Format(
                 "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9})",
                 row.Name(0), row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls));
+                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text)));
         });
 
     /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
-    public static TableOutput Aarch32Registers(string file, string text, IReadOnlyCollection<string> controls) =>
+    public static TableOutput Aarch32Registers(string file, string text, IReadOnlyDictionary<string, string> controls) =>
         RowTable.Translate(file, text, "Aarch32Registers", "Aarch32Register", (row, _) =>
         {
             if (!row.HasCells(13, "name cp form opc1 crn crm opc2 access el maps_to view traps other_names"))
@@ -184,7 +185,7 @@ internal static class KindTranslators
                 CSharp.String(line.Rest(4)));
         });
 
-    /// <summary>The names of the trap controls a trap-controls.table declares, for checking the other tables.</summary>
+    /// <summary>The trap controls a trap-controls.table declares, as <c>REGISTER.NAME</c>, for checking and ordering the other tables' rules.</summary>
     public static List<string> ControlNames(string text)
     {
         var names = new List<string>();
@@ -192,12 +193,32 @@ internal static class KindTranslators
         {
             if (line.Cells.Count > 1)
             {
-                names.Add(line.Cells[1].Text);
+                names.Add(line.Cells[0].Text + "." + line.Cells[1].Text);
             }
         }
 
         return names;
     }
+
+    /// <summary>The names of the accesses aarch64-registers.table and aarch64-instructions.table declare (<c>SCTLR_EL1</c>, <c>TLBI VAE1</c>).</summary>
+    public static List<string> AccessNames(string file, string text)
+    {
+        var instructions = file == "aarch64-instructions.table";
+        var names = new List<string>();
+        foreach (var line in TableLine.Read(text))
+        {
+            if (line.Cells.Count > 1)
+            {
+                names.Add(instructions ? line.Cells[0].Text + " " + line.Cells[1].Text : line.Cells[0].Text);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The fine-grained rules of the access called <paramref name="name"/>, or null.</summary>
+    private static List<string>? FineGrainedOf(IReadOnlyDictionary<string, List<string>> fineGrained, string name) =>
+        fineGrained.TryGetValue(name, out var rules) ? rules : null;
 
     /// <summary>The register names (first column) an aarch64-registers.table declares, for checking register-fields.table.</summary>
     public static List<string> RegisterNames(string text)
@@ -220,7 +241,8 @@ internal static class KindTranslators
         return null;
     }
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Text escaped for an XML documentation comment.</summary>
+    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

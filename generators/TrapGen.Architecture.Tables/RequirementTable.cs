@@ -45,7 +45,7 @@ internal static class RequirementTable
             var condition = line.Cells[2].Text;
             if (!IsCondition(condition))
             {
-                row.Report(line.Cells[2], "'" + condition + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y, FEAT_X&FEAT_Y, BRP>n, WRP>n, PMN>n, CTX:n or NEVER");
+                row.Report(line.Cells[2], "'" + condition + "' is not a condition: write a feature of features.table (FEAT_X), FEAT_X|FEAT_Y, FEAT_X&FEAT_Y (& before |: FEAT_X&FEAT_Y|FEAT_Z), BRP>n, WRP>n, PMN>n, CTX:n or NEVER");
                 return null;
             }
 
@@ -71,8 +71,7 @@ internal static class RequirementTable
             return int.TryParse(text.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 31;
         }
 
-        var any = text.Contains('|');
-        var all = text.Contains('&');
-        return !(any && all) && text.Split('|', '&').All(f => RowReader.IsName(f.ToUpperInvariant()));
+        // A sum of products: FEAT_X&FEAT_Y|FEAT_Z is (FEAT_X and FEAT_Y) or FEAT_Z.
+        return text.Split('|', '&').All(f => RowReader.IsName(f.ToUpperInvariant()));
     }
 }

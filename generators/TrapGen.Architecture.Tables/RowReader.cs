@@ -164,24 +164,25 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         return "[" + string.Join(", ", names.Select(CSharp.String)) + "]";
     }
 
-    /// <summary>Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none.</summary>
-    public string Traps(int index, IReadOnlyCollection<string> controls)
+    /// <summary>
+    /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
+    /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
+    /// CPTR_EL2 controls, before the MDCR_EL2 and CNTHCTL_EL2 ones. <paramref name="controls"/> gives each
+    /// control's register, by name.
+    /// </summary>
+    public string Traps(int index, IReadOnlyDictionary<string, string> controls, IReadOnlyList<string>? fineGrained = null)
     {
         var cell = line.Cells[index];
-        if (cell.Text == Empty)
-        {
-            return "[]";
-        }
-
         var rules = new List<string>();
-        foreach (var rule in cell.Text.Split(','))
+        var fineGrainedAt = -1;
+        foreach (var rule in cell.Text == Empty ? [] : cell.Text.Split(','))
         {
             var colon = rule.IndexOf(':');
             var control = colon < 0 ? rule : rule.Substring(0, colon);
             var direction = colon < 0 ? string.Empty : rule.Substring(colon + 1);
-            if (!controls.Contains(control))
+            if (!controls.TryGetValue(control, out var register))
             {
-                Report(cell, "'" + control + "' is not a trap control of trap-controls.table (" + string.Join(", ", controls) + ")");
+                Report(cell, "'" + control + "' is not a trap control of trap-controls.table (" + string.Join(", ", controls.Keys) + ")");
                 continue;
             }
 
@@ -191,9 +192,15 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
                 continue;
             }
 
+            if (fineGrainedAt < 0 && register is "MDCR_EL2" or "CNTHCTL_EL2")
+            {
+                fineGrainedAt = rules.Count;
+            }
+
             rules.Add("new(TrapControls." + control + ", " + expression + ")");
         }
 
+        rules.InsertRange(fineGrainedAt < 0 ? rules.Count : fineGrainedAt, fineGrained ?? []);
         return "[" + string.Join(", ", rules) + "]";
     }
 

@@ -118,12 +118,12 @@ public sealed class LaterTrapControlTests
     [Fact]
     public void Where_two_controls_trap_one_access_the_older_one_is_checked_first_as_the_pseudocode_does()
     {
-        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Aarch64("CCSIDR_EL1").Traps.Select(t => t.Control));
-        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Aarch64("CSSELR_EL1").Traps.Select(t => t.Control));
-        Assert.Equal([TrapControls.TPU, TrapControls.TICAB], Instruction("IC IALLUIS").Traps.Select(t => t.Control));
-        Assert.Equal([TrapControls.TPU, TrapControls.TOCU], Instruction("DC CVAU").Traps.Select(t => t.Control));
-        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBIS], Instruction("TLBI VMALLE1IS").Traps.Select(t => t.Control));
-        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBOS], Instruction("TLBI RVAALE1OS").Traps.Select(t => t.Control));
+        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Coarse(Aarch64("CCSIDR_EL1").Traps));
+        Assert.Equal([TrapControls.TID2, TrapControls.TID4], Coarse(Aarch64("CSSELR_EL1").Traps));
+        Assert.Equal([TrapControls.TPU, TrapControls.TICAB], Coarse(Instruction("IC IALLUIS").Traps));
+        Assert.Equal([TrapControls.TPU, TrapControls.TOCU], Coarse(Instruction("DC CVAU").Traps));
+        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBIS], Coarse(Instruction("TLBI VMALLE1IS").Traps));
+        Assert.Equal([TrapControls.TTLB, TrapControls.TTLBOS], Coarse(Instruction("TLBI RVAALE1OS").Traps));
     }
 
     [Fact]
@@ -173,4 +173,7 @@ public sealed class LaterTrapControlTests
     private static Aarch64Register Aarch64(string name) => Aarch64Registers.All.Single(r => r.Name == name);
 
     private static SystemInstruction Instruction(string name) => SystemInstructions.All.Single(i => i.FullName == name);
+
+    /// <summary>The controls of trap-controls.table among <paramref name="rules"/>, in order (fine-grained traps are FineGrainedTrapTests').</summary>
+    private static List<TrapControl> Coarse(IEnumerable<TrapRule> rules) => rules.Select(t => t.Control).Where(TrapControls.All.Contains).ToList();
 }

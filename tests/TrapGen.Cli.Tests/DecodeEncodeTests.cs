@@ -194,13 +194,15 @@ public sealed class DecodeEncodeTests
 
     /// <summary>
     /// Which control caused the trap: the text's <c>trapped by</c> line and <c>trappedBy[]</c> in JSON, in the order
-    /// the access's pseudocode checks them, and with <c>--cpu</c> only the controls the model has (TID4 needs FEAT_EVT).
+    /// the access's pseudocode checks them (D24.2.175 SCTLR_EL1: HCR_EL2.TVM, then HFGWTR_EL2.SCTLR_EL1), and with <c>--cpu</c>
+    /// only the controls the model has (TID4 needs FEAT_EVT; cortex-a57 has no FEAT_FGT).
     /// </summary>
     [Theory]
-    [InlineData("0x62340421", null, "CPTR_EL2.TCPAC (set)")]
-    [InlineData("0x62300421", null, "HCR_EL2.TRVM (set)")]
-    [InlineData("0x62300420", null, "HCR_EL2.TVM (set)")]
-    [InlineData("0x62300823", null, "HCR_EL2.APK (clear)")]
+    [InlineData("0x62340421", null, "CPTR_EL2.TCPAC (set) or HFGRTR_EL2.CPACR_EL1 (set)")]
+    [InlineData("0x62300421", null, "HCR_EL2.TRVM (set) or HFGRTR_EL2.SCTLR_EL1 (set)")]
+    [InlineData("0x62300420", null, "HCR_EL2.TVM (set) or HFGWTR_EL2.SCTLR_EL1 (set)")]
+    [InlineData("0x62300420", "cortex-a57", "HCR_EL2.TVM (set)")]
+    [InlineData("0x62300823", null, "HCR_EL2.APK (clear) or HFGRTR_EL2.APIAKey (set)")]
     [InlineData("0x62344041", null, "HCR_EL2.TID2 (set) or HCR_EL2.TID4 (set)")]
     [InlineData("0x62344041", "cortex-a57", "HCR_EL2.TID2 (set)")]
     public void Decode_names_the_controls_that_trap_the_access(string esr, string? cpu, string trappedBy)

@@ -24,7 +24,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
 
     [Theory]
     [InlineData("‸CTR_EL0  IDC  28  1  -", "expected 6 columns (register field lsb width condition absent), found 5")]
-    [InlineData("CTR_EL0  IDC  28  1  ‸FEAT_X|FEAT_Y&FEAT_Z  RES0", "is not a condition")]
+    [InlineData("CTR_EL0  IDC  28  1  ‸FEAT_X||FEAT_Y  RES0", "is not a condition")]
     [InlineData("CTR_EL0  IDC  28  1  FEAT_X  ‸-", "'-' must be RES0 or RES1")]
     [InlineData("CTR_EL0  IDC  28  1  FEAT_X  ‸RESERVED", "'RESERVED' must be RES0 or RES1")]
     [InlineData("CTR_EL0  IDC  28  1  -  ‸RES0", "'RES0' must be '-': a field every CPU has is never absent")]

@@ -14,7 +14,8 @@ namespace TrapGen.Generators.Tests;
 /// </summary>
 public sealed partial class ArchitectureTablesGeneratorTests
 {
-    private const string Controls = "HCR_EL2  TVM  26  set  -  -  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  -  -  Trap Reads of Virtual Memory controls.\n";
+    private const string Controls = "HCR_EL2  TVM  26  set  -  -  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  -  -  Trap Reads of Virtual Memory controls.\n" +
+        "MDCR_EL2  TDA  9  set  8  -  -  Trap Debug Access.\n";
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 
@@ -34,7 +35,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
     [Theory]
     [InlineData("SCTLR_EL1  ‸9 0 1 0 0  64 RW 1 -  -  -", "'9' must be a number from 2 to 3")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 ‸RX 1 -  -  -", "'RX' must be one of: RW, RO, WO")]
-    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM)")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM, TDA)")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVM:x  -", "'TVM:x' must be CONTROL:r, CONTROL:w or CONTROL:rw")]
     [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -", "expected 12 columns")]
     [InlineData("‸sctlr_el1  3 0 1 0 0  64 RW 1 -  -  -", "is not a register name")]
@@ -140,9 +141,9 @@ public sealed partial class ArchitectureTablesGeneratorTests
         "MDCR_EL2  TDA  9  set  ‸TDE  -  -  Trap Debug Access.",
         "'TDE' must be a number from 0 to 63")]
     [InlineData(
-        "HCR_EL2  EnSCXT  53  clear  -  FEAT_CSV2_2|FEAT_CSV2_1p2  -  Enable access to SCXTNUM.",
-        "EnSCXT = new(\"HCR_EL2\", \"EnSCXT\", 53, false, null, \"FEAT_CSV2_2|FEAT_CSV2_1p2\", false, ",
-        "HCR_EL2  TID4  49  set  -  ‸FEAT_EVT|FEAT_X&FEAT_Y  -  Trap ID group 4.",
+        "HCR_EL2  EnSCXT  53  clear  -  FEAT_HCX&FEAT_CSV2_2|FEAT_CSV2_1p2  -  Enable access to SCXTNUM.",
+        "EnSCXT = new(\"HCR_EL2\", \"EnSCXT\", 53, false, null, \"FEAT_HCX&FEAT_CSV2_2|FEAT_CSV2_1p2\", false, ",
+        "HCR_EL2  TID4  49  set  -  ‸FEAT_EVT|&FEAT_Y  -  Trap ID group 4.",
         "is not a condition")]
     [InlineData(
         "CNTHCTL_EL2  EL1PCEN  1  clear  -  -  0  Timer.",
@@ -171,7 +172,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
         {
             const string Alphabet = "ab9_ :,-#[]=\n\t0xRW";
             var noise = new string(Enumerable.Range(0, random.Next(0, 200)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
-            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "register-fields.table", "register-write-masks.table", "cpu-models.table" })
+            foreach (var table in new[] { "aarch64-registers.table", "aarch32-registers.table", "aarch64-instructions.table", "layouts.table", "exception-classes.table", "trap-controls.table", "fine-grained-traps.table", "register-fields.table", "register-write-masks.table", "cpu-models.table" })
             {
                 Run(noise, table);
             }

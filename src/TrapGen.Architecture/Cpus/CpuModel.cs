@@ -189,11 +189,12 @@ public sealed class CpuModel
         return featureConditions.GetOrAdd(condition, evaluateFeatureCondition);
     }
 
-    /// <summary>Evaluates a condition of features: FEAT_X, FEAT_X&amp;FEAT_Y (all of them) or FEAT_X|FEAT_Y (any of them).</summary>
+    /// <summary>
+    /// Evaluates a condition of features: FEAT_X, FEAT_X&amp;FEAT_Y (all of them), FEAT_X|FEAT_Y (any of them), or a sum of
+    /// such products, &amp; before |: FEAT_FGT&amp;FEAT_CSV2_2|FEAT_FGT&amp;FEAT_CSV2_1p2.
+    /// </summary>
     private bool EvaluateFeatureCondition(string condition) =>
-        condition.Contains('&')
-            ? condition.Split('&').All(Has)
-            : condition.Split('|').Any(Has);
+        condition.Split('|').Any(product => product.Split('&').All(Has));
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -40,8 +40,18 @@ public static class RequirementText
             return "at least " + (n + 1).ToString(CultureInfo.InvariantCulture) + " " + what + (n == 0 ? string.Empty : "s") + " (" + count + ")";
         }
 
-        return condition.Contains('&')
-            ? string.Join(" and ", condition.Split('&'))
-            : string.Join(" or ", condition.Split('|'));
+        return Features(condition);
+    }
+
+    /// <summary>A condition of features in words: FEAT_X and FEAT_Y, FEAT_X or FEAT_Y, (FEAT_X and FEAT_Y) or FEAT_Z.</summary>
+    public static string Features(string condition)
+    {
+        if (condition is null)
+        {
+            throw new ArgumentNullException(nameof(condition));
+        }
+
+        var products = condition.Split('|');
+        return string.Join(" or ", products.Select(product => product.Contains('&') && products.Length > 1 ? "(" + product.Replace("&", " and ") + ")" : product.Replace("&", " and ")));
     }
 }

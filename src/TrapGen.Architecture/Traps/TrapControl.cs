@@ -1,7 +1,7 @@
 namespace TrapGen.Architecture;
 
-/// <summary>One trap control bit of an EL2 register (a row of Tables/trap-controls.table).</summary>
-/// <param name="Register">The EL2 register holding the bit: HCR_EL2, CNTHCTL_EL2 or MDCR_EL2.</param>
+/// <summary>One trap control bit of an EL2 register: a row of Tables/trap-controls.table, or a field of Tables/fine-grained-traps.table.</summary>
+/// <param name="Register">The EL2 register holding the bit: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2 or a fine-grained trap register (HFGWTR_EL2, ...).</param>
 /// <param name="Name">The bit's name, such as TVM.</param>
 /// <param name="Bit">Its position.</param>
 /// <param name="TrapsWhenSet">True when setting the bit traps (HCR_EL2.TVM); false when clearing it does (CNTHCTL_EL2.EL1PCEN).</param>
@@ -30,6 +30,9 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
 
     /// <summary>Gets whether the field exists on <paramref name="model"/>: every control of an Armv8.0 CPU with EL2, a later one with its feature.</summary>
     public bool ExistsOn(CpuModel model) => Needs is null || (model ?? throw new System.ArgumentNullException(nameof(model))).Satisfies(Needs);
+
+    /// <summary>Gets whether the control is a field of a fine-grained trap register (HFGRTR_EL2, ...: <see cref="FineGrainedTraps"/>), not of trap-controls.table.</summary>
+    public bool IsFineGrained => FineGrainedTraps.IndexOf(Register) >= 0;
 
     /// <summary>Gets the qualified name: <c>HCR_EL2.TVM</c>.</summary>
     public string QualifiedName => Register + "." + Name;

@@ -7,10 +7,16 @@ namespace TrapGen.Architecture;
 /// <param name="Cptr">CPTR_EL2 (with HCR_EL2.E2H = 0); 0 traps nothing TrapGen models.</param>
 public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulong Mdcr, ulong Cptr = 0)
 {
+    /// <summary>Gets the fine-grained trap registers (HFGRTR_EL2, ...); the default is all 0.</summary>
+    public FineGrainedTrapValues FineGrained { get; init; }
+
     /// <summary>Gets the value of the register that holds <paramref name="control"/>.</summary>
     public ulong ValueOf(TrapControl control) => ValueOf((control ?? throw new System.ArgumentNullException(nameof(control))).Register);
 
-    /// <summary>Gets the value of the trap-control register named <paramref name="register"/>: HCR_EL2, CNTHCTL_EL2, MDCR_EL2 or CPTR_EL2.</summary>
+    /// <summary>
+    /// Gets the value of the trap-control register named <paramref name="register"/>: HCR_EL2, CNTHCTL_EL2, MDCR_EL2,
+    /// CPTR_EL2 or a fine-grained trap register (<see cref="FineGrainedTraps.Registers"/>).
+    /// </summary>
     /// <exception cref="System.ArgumentException">For another name.</exception>
     public ulong ValueOf(string register) => register switch
     {
@@ -18,8 +24,25 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
         CnthctlEl2.Name => Cnthctl,
         MdcrEl2.Name => Mdcr,
         CptrEl2.Name => Cptr,
+        _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => FineGrained[index],
         _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
+
+    /// <summary>Gets these values with the trap-control register named <paramref name="register"/> (<see cref="ValueOf(string)"/>) set to <paramref name="value"/>.</summary>
+    /// <exception cref="System.ArgumentException">For another name.</exception>
+    public TrapControlRegisters With(string register, ulong value) => register switch
+    {
+        HcrEl2.Name => this with { Hcr = value },
+        CnthctlEl2.Name => this with { Cnthctl = value },
+        MdcrEl2.Name => this with { Mdcr = value },
+        CptrEl2.Name => this with { Cptr = value },
+        _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => this with { FineGrained = FineGrained.With(index, value) },
+        _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
+    };
+
+    /// <summary>Gets the names of every register <see cref="ValueOf(string)"/> reads: the four coarse ones, then the fine-grained ones.</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> Names { get; } =
+        [HcrEl2.Name, CnthctlEl2.Name, MdcrEl2.Name, CptrEl2.Name, .. FineGrainedTraps.Registers];
 
     /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>
     public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));

@@ -10,8 +10,18 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static partial class TrapControls
 {
-    /// <summary>Finds the trap control called <paramref name="name"/> (such as <c>TVM</c>), or null.</summary>
-    public static TrapControl? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    /// <summary>
+    /// Finds the trap control called <paramref name="name"/>: a control of trap-controls.table by its name (<c>TVM</c>)
+    /// or qualified name (<c>HCR_EL2.TVM</c>), or a fine-grained trap field by its qualified name
+    /// (<c>HFGWTR_EL2.SCTLR_EL1</c>); null when there is none.
+    /// </summary>
+    public static TrapControl? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal) || string.Equals(c.QualifiedName, name, StringComparison.Ordinal))
+        ?? FineGrainedTraps.All.FirstOrDefault(c => string.Equals(c.QualifiedName, name, StringComparison.Ordinal));
+
+    /// <summary>Gets the trap controls held by the EL2 register <paramref name="register"/>, coarse (trap-controls.table) or fine-grained, in table order.</summary>
+    public static IEnumerable<TrapControl> Of(string register) =>
+        All.Concat(FineGrainedTraps.All).Where(c => string.Equals(c.Register, register, StringComparison.Ordinal));
 
     /// <summary>Finds the HCR_EL2 trap control at <paramref name="bit"/>, or null.</summary>
     public static TrapControl? FindHcrBit(int bit) => All.FirstOrDefault(c => c.Register == HcrEl2.Name && c.Bit == bit);

@@ -77,8 +77,6 @@ internal static class CpuAbsence
             return "has " + count.ToString(CultureInfo.InvariantCulture) + " " + noun;
         }
 
-        return condition.Contains('&')
-            ? "needs " + string.Join(" and ", condition.Split('&'))
-            : "needs " + string.Join(" or ", condition.Split('|'));
+        return "needs " + RequirementText.Features(condition);
     }
 }

@@ -140,10 +140,17 @@ internal static class TraceParser
                 }
 
                 return new StepLine(number, new AdvanceTimerStep(ticks));
+            case var _ when FineGrainedRegister(keyword) is { } fineGrained:
+                var (fineGrainedSet, fineGrainedClear) = ParseBits(words, fineGrained, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(fineGrained, fineGrainedSet, fineGrainedClear));
             default:
                 return ParseInstruction(line, number, guests);
         }
     }
+
+    /// <summary>The fine-grained trap register a trace line's keyword names (<c>hfgwtr</c> is HFGWTR_EL2, <c>hdfgrtr2</c> HDFGRTR2_EL2), or null.</summary>
+    private static string? FineGrainedRegister(string keyword) =>
+        FineGrainedTraps.Registers.FirstOrDefault(r => string.Equals(r, keyword + "_EL2", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Reads a guest line: <c>guest aarch64</c>, <c>guest aarch32</c> or <c>guest aarch32 thumb</c>, each optionally
@@ -172,13 +179,13 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c> or <c>cnthctl</c> line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
+    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
     /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
-    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2 and CNTHCTL_EL2).
+    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
     /// </summary>
     private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string? otherName, int otherBit)
     {
-        var controls = TrapControls.All.Where(c => c.Register == register).ToList();
+        var controls = TrapControls.Of(register).ToList();
         var keyword = words[0];
         var names = string.Join(", ", otherName is null ? controls.Select(c => c.Name) : controls.Select(c => c.Name).Append(otherName));
         if (words.Length < 2)

@@ -38,14 +38,14 @@ internal sealed class TracePrinter(TextWriter output)
     }
 
     /// <summary>
-    /// After an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c> or <c>cnthctl</c> line: HCR_EL2.DC or MDCR_EL2.TDE, every trap control of
+    /// After an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c> or fine-grained (<c>hfgwtr</c>, ...) line: HCR_EL2.DC or MDCR_EL2.TDE, every trap control of
     /// <paramref name="register"/> set in <paramref name="value"/> (one <paramref name="model"/> lacks is RES0 there, and says
     /// so), and the controls that trap while clear (HCR_EL2.APK, CNTHCTL_EL2.EL1PCTEN, ...) that the model has and
     /// <paramref name="value"/> leaves clear.
     /// </summary>
     public void ControlRegister(string register, ulong value, CpuModel model)
     {
-        var controls = TrapControls.All.Where(c => c.Register == register).ToList();
+        var controls = TrapControls.Of(register).ToList();
         var set = controls.Where(c => c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
             .Select(c => c.ExistsOn(model) ? c.Name : c.Name + " (RES0 on " + model.Name + ", which lacks " + c.Needs + ")").ToList();
         var clear = controls.Where(c => !c.TrapsWhenSet && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();

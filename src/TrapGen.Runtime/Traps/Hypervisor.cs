@@ -55,7 +55,15 @@ public sealed class Hypervisor
     /// </summary>
     public ulong Cptr { get; set; }
 
-    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2 or CNTHCTL_EL2.</summary>
+    /// <summary>
+    /// Gets or sets the fine-grained trap registers (HFGRTR_EL2, HFGWTR_EL2, HFGITR_EL2, HDFGRTR_EL2, HDFGWTR_EL2,
+    /// HAFGRTR_EL2 and their 2 forms); all 0 by default, which traps nothing through a field that traps while set, and
+    /// traps through every field that traps while clear (nTPIDR2_EL0, ...) on a CPU model that has it, as the
+    /// architecture does: a hypervisor on such a CPU sets those bits to give the guest the registers.
+    /// </summary>
+    public FineGrainedTrapValues FineGrained { get; set; }
+
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2 or a fine-grained trap register.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
     public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
@@ -77,13 +85,16 @@ public sealed class Hypervisor
             case CnthctlEl2.Name:
                 Cnthctl = value;
                 break;
+            case var _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index:
+                FineGrained = FineGrained.With(index, value);
+                break;
             default:
                 throw new ArgumentException("The hypervisor holds no trap-control register " + register + ".", nameof(register));
         }
     }
 
-    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2 and CPTR_EL2.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr);
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2 and the fine-grained ones.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { FineGrained = FineGrained };
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

@@ -146,10 +146,13 @@ public static class TrapReport
         return RegistersByKey.NameOf(trapClass, key, access.IsRead) ?? GenericName(access);
     }
 
-    /// <summary>A name-only catalogue entry, with the trap groups the architecture puts it in (any control's: TVM, TDA, TCPAC).</summary>
+    /// <summary>
+    /// A name-only catalogue entry, with the trap groups the architecture puts it in (any coarse control's: TVM, TDA, TCPAC;
+    /// a catalogue has no groups of fine-grained fields).
+    /// </summary>
     private static string NameOnlyEntry(string name, IReadOnlyList<TrapRule> rules)
     {
-        var groups = rules.Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
+        var groups = rules.Where(r => !r.Control.IsFineGrained).Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
         var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
         return "  - name: " + name + "\n    handling: passthrough" + traps;
     }
@@ -157,7 +160,7 @@ public static class TrapReport
     /// <summary>An instructions entry, forwarded to the hardware, with the trap groups the architecture puts it in.</summary>
     private static string InstructionEntry(string name, IReadOnlyList<TrapRule> rules)
     {
-        var groups = rules.Select(r => r.Control.Name + ": write").ToList();
+        var groups = rules.Where(r => !r.Control.IsFineGrained).Select(r => r.Control.Name + ": write").ToList();
         var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
         return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }

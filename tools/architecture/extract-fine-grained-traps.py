@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Write src/TrapGen.Architecture/Tables/fine-grained-traps.table from the Arm ARM.
+
+Two readings of the Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, in the Markdown conversion
+of github.com/wuyongzheng/arm-md-specs, directory arm/):
+
+- the fine-grained trap registers' field descriptions (D24.2.61 HAFGRTR_EL2, D24.2.66-69 HDFG*, D24.2.70-75
+  HFG*): every field, its bit, its polarity (a field whose name starts with a lower-case n traps while clear)
+  and the feature that makes it exist ("When FEAT_X is implemented:");
+- each register's and instruction's accessor pseudocode, as tools/architecture/extract-el1-traps.py wrote it to
+  tests/TrapGen.Architecture.Tests/ArmArm/el1-traps.tsv: which accesses at EL1 each field traps.
+
+Only the accesses TrapGen's own tables name (aarch64-registers.table, aarch64-instructions.table) are listed;
+the others (registers newer than binutils 2.40, the nXS TLBIs) are counted in the table's header.
+tests/TrapGen.Architecture.Tests/FineGrainedTrapTests.cs checks every listed access against the field's own
+description text, the third reading.
+
+Usage:
+    tools/architecture/extract-fine-grained-traps.py ARM_MD_DIR > src/TrapGen.Architecture/Tables/fine-grained-traps.table
+    tools/architecture/extract-fine-grained-traps.py --fields ARM_MD_DIR > tests/TrapGen.Architecture.Tests/ArmArm/fine-grained-fields.tsv
+
+Python 3 standard library only.
+"""
+
+import collections
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+TABLES = os.path.join(ROOT, "src", "TrapGen.Architecture", "Tables")
+TSV = os.path.join(ROOT, "tests", "TrapGen.Architecture.Tests", "ArmArm", "el1-traps.tsv")
+
+# The fine-grained trap registers: section, the accesses they trap (r: MRS reads; w: MSR writes and System
+# instructions) and the feature that makes the register exist (its Configuration paragraph).
+REGISTERS = [
+    ("HFGRTR_EL2", "D24.2.73", "r", "FEAT_FGT"),
+    ("HFGWTR_EL2", "D24.2.75", "w", "FEAT_FGT"),
+    ("HFGITR_EL2", "D24.2.71", "w", "FEAT_FGT"),
+    ("HDFGRTR_EL2", "D24.2.67", "r", "FEAT_FGT"),
+    ("HDFGWTR_EL2", "D24.2.69", "w", "FEAT_FGT"),
+    ("HAFGRTR_EL2", "D24.2.61", "r", "FEAT_FGT&FEAT_AMUv1"),
+    ("HFGRTR2_EL2", "D24.2.72", "r", "FEAT_FGT2"),
+    ("HFGWTR2_EL2", "D24.2.74", "w", "FEAT_FGT2"),
+    ("HFGITR2_EL2", "D24.2.70", "w", "FEAT_FGT2"),
+    ("HDFGRTR2_EL2", "D24.2.66", "r", "FEAT_FGT2"),
+    ("HDFGWTR2_EL2", "D24.2.68", "w", "FEAT_FGT2"),
+]
+
+# Fields whose registers have no accessor pseudocode in DDI 0487: the GIC CPU interface's (described by the GIC
+# architecture specification, IHI 0069) and ETMv4's TRCOSLAR (the ETM architecture specification, IHI 0064; ETE
+# has none). Their accesses come from the field's own description.
+FIELD_TEXT_ONLY = {
+    "HFGRTR_EL2.ICC_IGRPENn_EL1": ["ICC_IGRPEN0_EL1", "ICC_IGRPEN1_EL1"],
+    "HFGWTR_EL2.ICC_IGRPENn_EL1": ["ICC_IGRPEN0_EL1", "ICC_IGRPEN1_EL1"],
+    "HDFGWTR_EL2.TRCOSLAR": ["TRCOSLAR"],
+}
+
+FIELD = re.compile(r"^(?:## )?([A-Za-z][A-Za-z0-9_]*(?:<x>)?[A-Za-z0-9_]*) ?, ?bits? \[([0-9x+]+)\](?:, for x = (\d+) to (\d+))?\s*$")
+WHEN = re.compile(r"^(?:## )?When (.*) is implemented:\s*$")
+SIMPLE_FEATURE = re.compile(r"^FEAT_[A-Za-z0-9_]+$")
+
+
+def clean(line):
+    return line.replace("\\_", "_").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+
+
+def needs_of(when):
+    """The field's condition in register-requirements.table's grammar, or None when it has none we can write."""
+    if when is None:
+        return None
+    parts = [p.strip() for p in re.split(r" is implemented or | or ", when)]
+    if all(SIMPLE_FEATURE.match(p) for p in parts):
+        return parts
+    parts = [p.strip() for p in re.split(r" is implemented and | and ", when)]
+    if all(SIMPLE_FEATURE.match(p) for p in parts):
+        return ["&".join(parts)]
+    return None
+
+
+def fields_of(path):
+    """(name, bit, when, text) of every field of one register's description, an array field once per index."""
+    lines = [clean(l) for l in open(path, encoding="utf-8")]
+    heads = [(i, FIELD.match(l)) for i, l in enumerate(lines)]
+    heads = [(i, m) for i, m in heads if m]
+    for k, (i, m) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        body = lines[i + 1:end]
+        when = next((WHEN.match(l).group(1) for l in body[:4] if WHEN.match(l)), None)
+        text = " ".join(l for l in body if l and not l.startswith("|") and not l.startswith("- On a Warm") and "resets to" not in l)
+        name, position, high, low = m.group(1), m.group(2), m.group(3), m.group(4)
+        if high is None:
+            yield name, int(position), when, text
+            continue
+        for x in range(int(low), int(high) + 1):
+            # "19+2x", "17x", "x+1": a number before x multiplies it.
+            bit = eval(re.sub(r"(\d)x", r"\1*x", position).replace("x", str(x)), {}, {})
+            yield name.replace("<x>", str(x)), bit, when, text.replace("<x>", str(x))
+
+
+def table_names():
+    """TrapGen's names: every register (and its other names) and System instruction, to its row's name."""
+    names = {}
+    with open(os.path.join(TABLES, "aarch64-registers.table"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.split()
+            if not cells or cells[0].startswith("#"):
+                continue
+            names[cells[0]] = cells[0]
+            if cells[11] != "-":
+                for other in cells[11].split(","):
+                    names.setdefault(other, cells[0])
+    with open(os.path.join(TABLES, "aarch64-instructions.table"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.split()
+            if not cells or cells[0].startswith("#"):
+                continue
+            names[cells[0] + " " + cells[1]] = cells[0] + " " + cells[1]
+    return names
+
+
+def pattern(name):
+    """A regex for an accessor name with <n>, <m> or <x> indices."""
+    return re.compile("^" + re.sub(r"<[a-z]+>", r"(\\d+)", re.escape(name).replace(r"\<", "<").replace(r"\>", ">")) + "$", re.I)
+
+
+def same_register(field, name):
+    """Whether a field named after a register (DBGBVRn_EL1, ERXMISCn_EL1) names the access (DBGBVR<n>_EL1, ERXMISC1_EL1)."""
+    field_pattern = re.sub(r"n(?=_EL[0-3]$)", r"(?:\\d+|<[a-z]>)", re.escape(field))
+    return re.match("^" + field_pattern + "$", name, re.I) is not None
+
+
+def natural(name):
+    """Sort key putting DBGBVR2_EL1 before DBGBVR10_EL1."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def accesses(names):
+    """Field (REGISTER.FIELD) -> ordered list of (table name, direction), from the accessor pseudocode."""
+    result = collections.defaultdict(list)
+    missing = collections.defaultdict(set)
+    term = re.compile(r"^(H[DA]?FG[RWI]T?R2?_EL2)\.([A-Za-z0-9_]+)(=set|=clear|\?<m)$")
+    with open(TSV, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            section, name, accessor, direction, traps, text = line.rstrip("\n").split("\t")
+            # A truncated row (the conversion lost part of its EL1 branch) still names the fields it kept.
+            if name == "?" or traps in ("-", "!"):
+                continue
+            # "?NAME": the conversion lost the accessor line and the section names the register.
+            name = name.lstrip("?")
+            for condition in traps.split(" ; "):
+                for t in condition.split(" & "):
+                    m = term.match(t.strip())
+                    if not m:
+                        continue
+                    register, field, test = m.groups()
+                    named = re.sub(r"^n(?=[A-Z])", "", field)
+                    if accessor.endswith("?") and re.search(r"_EL[0-3]$", named) and not same_register(named, name):
+                        # The conversion lost the accessor line, and extract-el1-traps.py named the access after the
+                        # register it moves (MSR CPACRALIAS_EL1 as CPACR_EL1): the field names the real one.
+                        continue
+                    regex = pattern(name)
+                    matched = sorted({row for known, row in names.items() if regex.match(known)}, key=natural)
+                    for row in matched:
+                        if test == "?<m":
+                            # HAFGRTR_EL2's array fields: AMEVCNTR0<x>_EL0 traps AMEVCNTR0<x>_EL0, one field per index.
+                            index = regex.match(row).group(1)
+                            key = register + "." + field + index + "_EL0"
+                        else:
+                            key = register + "." + field
+                        if (row, direction) not in result[key]:
+                            result[key].append((row, direction))
+                    if not matched:
+                        missing[register + "." + field].add(name)
+    return result, missing
+
+
+def fields_tsv(arm):
+    """The field descriptions' own words, for FineGrainedTrapTests: register, field, bit and the description's text."""
+    print(FIELDS_HEADER)
+    for register, section, _, _ in REGISTERS:
+        path = os.path.join(arm, "D24.2", "arm-" + section + ".md")
+        for name, bit, _, text in sorted(fields_of(path), key=lambda f: -f[1]):
+            print("\t".join([register, name, str(bit), re.sub(r"\s+", " ", text).strip()]))
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--fields":
+        fields_tsv(argv[2])
+        return
+    if len(argv) != 2:
+        sys.exit(__doc__)
+    arm = argv[1]
+    names = table_names()
+    traps, missing = accesses(names)
+    rows = []
+    for register, section, direction, feature in REGISTERS:
+        path = os.path.join(arm, "D24.2", "arm-" + section + ".md")
+        for name, bit, when, text in sorted(fields_of(path), key=lambda f: -f[1]):
+            needs = needs_of(when)
+            condition = feature if needs is None else "|".join(feature + "&" + n for n in needs)
+            listed = traps.get(register + "." + name, []) or [(row, direction) for row in FIELD_TEXT_ONLY.get(register + "." + name, [])]
+            if not listed:
+                mentioned = sorted({n for n in names if re.search(r"(?<![A-Za-z0-9_])" + re.escape(n) + r"(?![A-Za-z0-9_])", text)})
+                if mentioned:
+                    print("note: " + register + "." + name + " traps no accessor the pseudocode has, but its text names " + ", ".join(mentioned), file=sys.stderr)
+            wrong = [row for row, d in listed if d != direction]
+            if wrong:
+                sys.exit(register + "." + name + ": " + ", ".join(wrong) + " in the other direction")
+            polarity = "clear" if re.match(r"^n[A-Z]", name) else "set"
+            rows.append((register, name, bit, polarity, condition, [row for row, _ in listed]))
+    known = {r[0] + "." + r[1] for r in rows}
+    stray = sorted(k for k in traps if k not in known)
+    if stray:
+        sys.exit("the pseudocode names fields no description has: " + ", ".join(stray))
+    unlisted = sorted({n for v in missing.values() for n in v})
+
+    print(HEADER.format(count=len(unlisted), examples=", ".join(unlisted[:12])))
+    width = max(len(r[1]) for r in rows)
+    print("# {:<13} {:<{w}} {:<4} {:<11} {:<30} {}".format("register", "field", "bit", "traps-when", "needs", "traps", w=width))
+    for register, name, bit, polarity, condition, listed in rows:
+        print("{:<15} {:<{w}} {:<4} {:<11} {:<30} {}".format(register, name, bit, polarity, condition, ", ".join(listed) if listed else "-", w=width).rstrip())
+
+
+FIELDS_HEADER = """\
+# fine-grained-fields.tsv - every field of the fine-grained trap registers, in the words of its description.
+#
+# Source: Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, the Markdown conversion in
+# wuyongzheng/arm-md-specs): D24.2.61 HAFGRTR_EL2, D24.2.66-69 HDFG*, D24.2.70-75 HFG*, each field's description
+# (not the accessor pseudocode, which fine-grained-traps.table's accesses come from).
+# Generated: tools/architecture/extract-fine-grained-traps.py --fields <arm-md>/arm > this file.
+#
+# Columns (tab-separated): register, field (an array field once per index), bit, and the description's text
+# before its table of values, on one line.
+#"""
+
+HEADER = """\
+# fine-grained-traps.table - the fields of the fine-grained trap registers (FEAT_FGT, FEAT_FGT2), one row each,
+# with the EL1 accesses each one traps to EL2 (EC 0x18).
+#
+# Source: Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, the Markdown conversion in
+# wuyongzheng/arm-md-specs): the field descriptions of HFGRTR_EL2 (D24.2.73), HFGWTR_EL2 (D24.2.75), HFGITR_EL2
+# (D24.2.71), HDFGRTR_EL2 (D24.2.67), HDFGWTR_EL2 (D24.2.69), HAFGRTR_EL2 (D24.2.61) and their 2 forms (D24.2.66,
+# 68, 70, 72, 74) give each field's bit, polarity and feature; each register's and instruction's accessor
+# pseudocode gives the accesses a field traps (tests/TrapGen.Architecture.Tests/ArmArm/el1-traps.tsv).
+# Generated: tools/architecture/extract-fine-grained-traps.py <arm-md>/arm > this file. Do not edit by hand.
+#
+# A fine-grained trap applies while EL2 is enabled and, with EL3, SCR_EL3.FGTEn (FGTEn2 for the 2 forms) is 1:
+# TrapGen's guests run under an EL2 whose EL3 enables them. The accessor pseudocode checks an access's
+# fine-grained trap after its HCR_EL2 and CPTR_EL2 controls and before its MDCR_EL2 ones (every accessor of
+# DDI 0487 M.a.a does): a row's rules join each register's in that place.
+#
+# Columns:
+#   register    the fine-grained trap register; its R, W or I says what it traps: MRS reads (HFGRTR_EL2,
+#               HDFGRTR_EL2, HAFGRTR_EL2 and their 2 forms), MSR writes (HFGWTR_EL2, HDFGWTR_EL2 and 2 forms),
+#               or execution of System instructions (HFGITR_EL2, HFGITR2_EL2)
+#   field       the field's name, as the Arm ARM gives it (an array field, AMEVCNTR0<x>_EL0, once per index)
+#   bit         its position
+#   traps-when  set, or clear for a field whose name starts with n (nPIR_EL1 traps while 0)
+#   needs       what makes the field exist: the register's feature, with the field's own ("When FEAT_X is
+#               implemented") where it has one this grammar can say; on a CPU without it the field is RES0
+#               and traps nothing, whatever its value
+#   traps       the accesses it traps, by aarch64-registers.table's and aarch64-instructions.table's names
+#               ("TLBI VAE1"), comma-separated; "-" when it traps none of them. Accesses the tables do not
+#               have are left out: {count} of them ({examples}, ...)
+#"""
+
+if __name__ == "__main__":
+    main(sys.argv)
