@@ -13,8 +13,8 @@
 # - chromium (Debian's): the web decoder's browser tests drive it with Playwright, which downloads no browser;
 # - clang and zlib1g-dev: the CLI tests publish trapgen with Native AOT once, which links with them, and
 #   check that it prints what the JIT build prints;
-# - u-boot-qemu: real guests (U-Boot for QEMU's virt board, AArch64 and AArch32) boot under an EL2 monitor on
-#   QEMU, and TrapGen replays every trap they take.
+# - u-boot-qemu and qemu-efi-aarch64: real guests (U-Boot for QEMU's virt board, AArch64 and AArch32, and EDK2)
+#   boot under an EL2 monitor on QEMU, and TrapGen replays every trap they take.
 # The web decoder is published first (artifacts/web, as it is deployed) and its browser tests run against it.
 # Installing needs root (apt-get); when a tool is missing and this is not root, it says which and stops.
 set -euo pipefail
@@ -29,6 +29,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v clang >/dev/null || missing+=(clang)
 [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 [ -e /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || missing+=(u-boot-qemu)
+[ -e /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || missing+=(qemu-efi-aarch64)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: the tests need ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this as root" >&2

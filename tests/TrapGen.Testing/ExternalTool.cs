@@ -15,8 +15,7 @@ public static class ExternalTool
     /// <param name="package">The Debian package that provides it.</param>
     /// <param name="arguments">Its arguments, passed as they are.</param>
     /// <param name="timeout">How long it may run before it is killed and the test fails; null to wait.</param>
-    /// <param name="input">What to write on its standard input before closing it (a guest's console keys); null for nothing.</param>
-    public static string Run(string tool, string package, string[] arguments, TimeSpan? timeout = null, string? input = null)
+    public static string Run(string tool, string package, string[] arguments, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
@@ -38,12 +37,6 @@ public static class ExternalTool
 
         using (process)
         {
-            if (input is not null)
-            {
-                process.StandardInput.Write(input);
-            }
-
-            process.StandardInput.Close();
             // Both streams are drained at once: a tool that fills one pipe while the other is read would hang.
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();

@@ -10,19 +10,21 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// <summary>
 /// Issue 24: real guests. Each boots on QEMU's cortex-a57 under the EL2 monitor (<see cref="MonitorBoot"/>) and the
 /// seed's policy, HCR_EL2.DC and TVM set until the guest turns its MMU on, and must reach what it was asked to do
-/// (U-Boot: its prompt, then <c>poweroff</c>). The monitor performs every trapped access on the CPU and records it;
+/// (U-Boot: its prompt, then <c>poweroff</c>; EDK2: its UEFI Shell, then <c>reset -s</c>). The monitor performs every trapped access on the CPU and records it;
 /// TrapGen replays the recording (<see cref="RecordingReplay"/>) and must take every trap the CPU took, with the same
 /// syndrome and value, and drop DC and TVM at the same trap, the one that sets SCTLR.M, after which nothing traps.
 /// </summary>
 public sealed class RealGuestReplayTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Guests => new(RealGuest.UBootAarch64.Name, RealGuest.UBootAarch32.Name);
+    private static readonly RealGuest[] All = [RealGuest.UBootAarch64, RealGuest.UBootAarch32, RealGuest.Edk2];
+
+    public static TheoryData<string> Guests => new(All.Select(g => g.Name));
 
     [Theory]
     [MemberData(nameof(Guests))]
     public void A_real_guest_boots_under_the_seeds_policy_and_trapgen_replays_every_trap_it_took(string name)
     {
-        var guest = new[] { RealGuest.UBootAarch64, RealGuest.UBootAarch32 }.Single(g => g.Name == name);
+        var guest = All.Single(g => g.Name == name);
 
         var boot = MonitorBoot.Boot(guest, MonitorPolicy.Seed);
         var recording = TrapRecording.Parse(boot.Output);
@@ -36,7 +38,6 @@ public sealed class RealGuestReplayTests(ITestOutputHelper output)
 
         Assert.True(recording.Fatal.Count == 0, "the monitor stopped on an exception it cannot handle (ESR, ELR, FAR): " + string.Join("; ", recording.Fatal) + "\n" + recording.Console);
         Assert.Empty(recording.Malformed);
-        Assert.Contains("\n=> ", recording.Console.Replace("\r", string.Empty, System.StringComparison.Ordinal));
         Assert.Contains(guest.Finished, recording.Console);
         Assert.True(report.Differences.Count == 0, report.Differences.Count + " differences:\n" + string.Join('\n', report.Differences));
 
@@ -44,6 +45,6 @@ public sealed class RealGuestReplayTests(ITestOutputHelper output)
         Assert.InRange(report.Traps, 2, 100);
         Assert.Equal(report.Traps - 1, report.RecordedDrop);
         Assert.Equal(report.RecordedDrop, report.ReplayedDrop);
-        Assert.InRange(boot.Milliseconds, 0, 30_000);
+        Assert.InRange(boot.Milliseconds, 0, 50_000);
     }
 }

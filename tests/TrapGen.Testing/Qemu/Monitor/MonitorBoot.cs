@@ -40,7 +40,7 @@ public static class MonitorBoot
         {
             var elf = Build(directory.FullName, guest, policy);
             var clock = Stopwatch.StartNew();
-            var output = ExternalTool.Run(
+            var output = GuestConsole.Run(
                 "timeout",
                 "coreutils",
                 [
@@ -50,8 +50,8 @@ public static class MonitorBoot
                     "-kernel", elf,
                     "-device", Invariant($"loader,file={guest.Image},addr=0x{guest.LoadAddress:x},force-raw=on"),
                 ],
-                Timeout + TimeSpan.FromSeconds(10),
-                guest.Console);
+                guest.Console,
+                Timeout + TimeSpan.FromSeconds(10));
             return new Result(output, clock.ElapsedMilliseconds);
         }
         finally

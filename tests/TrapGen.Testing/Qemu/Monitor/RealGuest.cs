@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 
 namespace TrapGen.Testing.Qemu.Monitor;
@@ -9,9 +10,9 @@ namespace TrapGen.Testing.Qemu.Monitor;
 /// <param name="Aarch64">Whether it runs in AArch64 at EL1 (else AArch32).</param>
 /// <param name="LoadAddress">Where QEMU loads the image (0: the flash, where U-Boot runs from).</param>
 /// <param name="Spsr">SPSR_EL2 it is entered with.</param>
-/// <param name="Console">What is typed on its console (stops U-Boot's autoboot, then powers off).</param>
+/// <param name="Console">What is typed on its console, prompt by prompt: at the end, what powers the machine off.</param>
 /// <param name="Finished">What its console shows once it has done all it is asked to.</param>
-public sealed record RealGuest(string Name, string Image, string Package, bool Aarch64, ulong LoadAddress, ulong Spsr, string Console, string Finished)
+public sealed record RealGuest(string Name, string Image, string Package, bool Aarch64, ulong LoadAddress, ulong Spsr, IReadOnlyList<ConsoleStep> Console, string Finished)
 {
     /// <summary>EL1h with D, A, I and F masked.</summary>
     private const ulong El1h = 0x3c5;
@@ -19,11 +20,14 @@ public sealed record RealGuest(string Name, string Image, string Package, bool A
     /// <summary>AArch32 Supervisor mode with A, I and F masked.</summary>
     private const ulong Aarch32Supervisor = 0x1d3;
 
+    /// <summary>U-Boot's console: a key stops its autoboot, then <c>poweroff</c> at its prompt, a PSCI SYSTEM_OFF.</summary>
+    private static readonly ConsoleStep[] UBootKeys = [new("Hit any key to stop autoboot", "\n"), new("=> ", "poweroff\n")];
+
     /// <summary>
-    /// U-Boot's keys: newlines stop its autoboot (one of the first can be lost to its start-up; an empty line at
-    /// the prompt repeats nothing yet), then <c>poweroff</c>, a PSCI SYSTEM_OFF.
+    /// EDK2's console: a key skips the UEFI Shell's 5 s wait for startup.nsh (a busy wait, the longest part of the boot
+    /// under -icount), then <c>reset -s</c> (shut down, a PSCI SYSTEM_OFF) at its prompt.
     /// </summary>
-    private const string UBootKeys = "\n\n\npoweroff\n";
+    private static readonly ConsoleStep[] ShellKeys = [new("seconds to skip", "\r"), new("Shell> ", "reset -s\r")];
 
     /// <summary>U-Boot for QEMU's virt board, AArch64.</summary>
     public static RealGuest UBootAarch64 { get; } =
@@ -32,6 +36,10 @@ public sealed record RealGuest(string Name, string Image, string Package, bool A
     /// <summary>U-Boot for QEMU's virt board, AArch32: the seed's own case, a 32-bit guest whose cp15 writes trap.</summary>
     public static RealGuest UBootAarch32 { get; } =
         new("u-boot-aarch32", "/usr/lib/u-boot/qemu_arm/u-boot.bin", "u-boot-qemu", Aarch64: false, 0, Aarch32Supervisor, UBootKeys, "poweroff ...");
+
+    /// <summary>EDK2 (ArmVirtQemu) from its flash image, to the UEFI Shell, then shut down.</summary>
+    public static RealGuest Edk2 { get; } =
+        new("edk2", "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd", "qemu-efi-aarch64", Aarch64: true, 0, El1h, ShellKeys, "Shell> ");
 
     /// <summary>Gets whether the image is installed.</summary>
     public bool IsInstalled => File.Exists(Image);
