@@ -16,26 +16,8 @@ public static class GuestConsole
     /// <summary>Runs <paramref name="tool"/> (from <paramref name="package"/>) to its end, at most <paramref name="timeout"/>; returns its standard output.</summary>
     public static string Run(string tool, string package, IReadOnlyList<string> arguments, IReadOnlyList<ConsoleStep> steps, TimeSpan timeout)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(steps);
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail(tool + " is not installed: apt-get install " + package + " (test.sh does this).");
-            throw;
-        }
-
-        using (process)
+        using (var process = ExternalTool.Start(tool, package, arguments))
         {
             var output = new StringBuilder();
             var reader = new Thread(() => Read(process, output)) { IsBackground = true };
