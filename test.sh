@@ -40,6 +40,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# A Linux kernel for the real-guest boots: Debian's arm64 cloud kernel (about 21 MB), whose package ships the
+# uncompressed Image as vmlinuz-*. It is no package of this machine's architecture: fetched once into artifacts/guests.
+linux_image="$PWD/artifacts/guests/linux-arm64.Image"
+if [ ! -e "$linux_image" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: the Linux boot test needs $linux_image; run this as root once to fetch it" >&2
+  elif ! bash tools/fetch-linux-image.sh "$linux_image"; then
+    echo "test.sh: could not fetch Debian's linux-image-6.1.0-*-cloud-arm64; the Linux boot test will fail" >&2
+  fi
+fi
+export TRAPGEN_LINUX_IMAGE="$linux_image"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf artifacts/web   # a publish into an old one leaves the old fingerprinted files beside the new
 dotnet publish web/TrapGen.Web -c Release -o artifacts/web --nologo -v quiet

@@ -10,13 +10,13 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// <summary>
 /// Issue 24: real guests. Each boots on QEMU's cortex-a57 under the EL2 monitor (<see cref="MonitorBoot"/>) and the
 /// seed's policy, HCR_EL2.DC and TVM set until the guest turns its MMU on, and must reach what it was asked to do
-/// (U-Boot: its prompt, then <c>poweroff</c>; EDK2: its UEFI Shell, then <c>reset -s</c>). The monitor performs every trapped access on the CPU and records it;
+/// (U-Boot: its prompt, then <c>poweroff</c>; EDK2: its UEFI Shell, then <c>reset -s</c>; Linux: the panic where it looks for its root file system). The monitor performs every trapped access on the CPU and records it;
 /// TrapGen replays the recording (<see cref="RecordingReplay"/>) and must take every trap the CPU took, with the same
 /// syndrome and value, and drop DC and TVM at the same trap, the one that sets SCTLR.M, after which nothing traps.
 /// </summary>
 public sealed class RealGuestReplayTests(ITestOutputHelper output)
 {
-    private static readonly RealGuest[] All = [RealGuest.UBootAarch64, RealGuest.UBootAarch32, RealGuest.Edk2];
+    private static readonly RealGuest[] All = [RealGuest.UBootAarch64, RealGuest.UBootAarch32, RealGuest.Edk2, RealGuest.Linux];
 
     public static TheoryData<string> Guests => new(All.Select(g => g.Name));
 

@@ -11,7 +11,8 @@ namespace TrapGen.Testing.Qemu.Monitor;
 /// Boots a real guest under the EL2 monitor (monitor.s) on <c>qemu-system-aarch64 -M virt,virtualization=on,highmem=off
 /// -cpu cortex-a57</c>, one CPU and 512 MB: the monitor is assembled with the policy and the guest's entry, linked
 /// at the last 2 MB of RAM (which it hides from the guest's device tree) and started by <c>-kernel</c>; the guest's
-/// image is loaded with <c>-device loader</c>. <c>-icount shift=2,sleep=off</c> makes every run take the same traps.
+/// image is loaded with <c>-device loader</c>. <c>-icount shift=2,sleep=off</c> and <c>dtb-randomness=off</c> make
+/// every run take the same traps.
 /// </summary>
 public static class MonitorBoot
 {
@@ -45,10 +46,11 @@ public static class MonitorBoot
                 "coreutils",
                 [
                     ((int)Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), "qemu-system-aarch64",
-                    "-M", "virt,virtualization=on,highmem=off", "-cpu", "cortex-a57", "-m", "512M", "-smp", "1",
+                    "-M", "virt,virtualization=on,highmem=off,dtb-randomness=off", "-cpu", "cortex-a57", "-m", "512M", "-smp", "1",
                     "-icount", "shift=2,sleep=off", "-nographic", "-nodefaults", "-nic", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
                     "-kernel", elf,
                     "-device", Invariant($"loader,file={guest.Image},addr=0x{guest.LoadAddress:x},force-raw=on"),
+                    .. guest.CommandLine is { } line ? new[] { "-append", line } : [],
                 ],
                 guest.Console,
                 Timeout + TimeSpan.FromSeconds(10));

@@ -12,8 +12,15 @@ namespace TrapGen.Testing.Qemu.Monitor;
 /// <param name="Spsr">SPSR_EL2 it is entered with.</param>
 /// <param name="Console">What is typed on its console, prompt by prompt: at the end, what powers the machine off.</param>
 /// <param name="Finished">What its console shows once it has done all it is asked to.</param>
-public sealed record RealGuest(string Name, string Image, string Package, bool Aarch64, ulong LoadAddress, ulong Spsr, IReadOnlyList<ConsoleStep> Console, string Finished)
+/// <param name="CommandLine">A kernel's command line (QEMU's <c>-append</c>, in the device tree's /chosen), or null.</param>
+public sealed record RealGuest(string Name, string Image, string Package, bool Aarch64, ulong LoadAddress, ulong Spsr, IReadOnlyList<ConsoleStep> Console, string Finished, string? CommandLine = null)
 {
+    /// <summary>
+    /// The variable that names the Linux kernel's uncompressed Image: test.sh fetches Debian's arm64 cloud kernel and
+    /// sets it (the kernel is no package of this machine's architecture).
+    /// </summary>
+    public const string LinuxImageVariable = "TRAPGEN_LINUX_IMAGE";
+
     /// <summary>EL1h with D, A, I and F masked.</summary>
     private const ulong El1h = 0x3c5;
 
@@ -40,6 +47,23 @@ public sealed record RealGuest(string Name, string Image, string Package, bool A
     /// <summary>EDK2 (ArmVirtQemu) from its flash image, to the UEFI Shell, then shut down.</summary>
     public static RealGuest Edk2 { get; } =
         new("edk2", "/usr/share/qemu-efi-aarch64/QEMU_EFI.fd", "qemu-efi-aarch64", Aarch64: true, 0, El1h, ShellKeys, "Shell> ");
+
+    /// <summary>
+    /// Linux 6.1 (Debian's arm64 cloud kernel), entered as a boot loader enters it: at its Image, 2 MB into RAM, with x0 the
+    /// device tree. With no root file system it panics where it looks for one, and <c>panic=-1</c> resets the machine,
+    /// which QEMU's -no-reboot turns off. <c>nokaslr</c> keeps its addresses, and so its trap stream, the same each run.
+    /// </summary>
+    public static RealGuest Linux { get; } =
+        new(
+            "linux",
+            System.Environment.GetEnvironmentVariable(LinuxImageVariable) ?? "(" + LinuxImageVariable + " is not set)",
+            "linux-image-6.1.0-*-cloud-arm64:arm64 (test.sh fetches it and sets " + LinuxImageVariable + ")",
+            Aarch64: true,
+            0x4020_0000,
+            El1h,
+            [],
+            "VFS: Unable to mount root fs",
+            "console=ttyAMA0 nokaslr panic=-1");
 
     /// <summary>Gets whether the image is installed.</summary>
     public bool IsInstalled => File.Exists(Image);
