@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Recordings;
 using TrapGen.Testing.Qemu.Monitor;
@@ -13,6 +16,8 @@ namespace TrapGen.Runtime.Tests.Qemu;
 /// (U-Boot: its prompt, then <c>poweroff</c>; EDK2: its UEFI Shell, then <c>reset -s</c>; Linux: the panic where it looks for its root file system). The monitor performs every trapped access on the CPU and records it;
 /// TrapGen replays the recording (<see cref="RecordingReplay"/>) and must take every trap the CPU took, with the same
 /// syndrome and value, and drop DC and TVM at the same trap, the one that sets SCTLR.M, after which nothing traps.
+/// Under <c>TRAPGEN_ACCEPT_SNAPSHOTS=1</c> the recording is written to examples/recordings, where <c>trapgen replay</c> reads
+/// it and RecordingExampleTests replays it without QEMU. It is not compared here: a Debian update of a guest changes it.
 /// </summary>
 public sealed class RealGuestReplayTests(ITestOutputHelper output)
 {
@@ -46,5 +51,23 @@ public sealed class RealGuestReplayTests(ITestOutputHelper output)
         Assert.Equal(report.Traps - 1, report.RecordedDrop);
         Assert.Equal(report.RecordedDrop, report.ReplayedDrop);
         Assert.InRange(boot.Milliseconds, 0, 50_000);
+
+        var file = new StringWriter(CultureInfo.InvariantCulture);
+        RecordingFile.Write(
+            file,
+            guest.Aarch64 ? ExecutionState.Aarch64 : ExecutionState.Aarch32,
+            recording.Traps,
+            [
+                guest.Name + " (" + guest.Image.Split('/')[^1] + ", " + guest.Package.Split(' ')[0] + ") under the seed's policy: HCR_EL2.DC and TVM set until it sets SCTLR.M.",
+                "Recorded by the EL2 monitor on qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 (tests/TrapGen.Runtime.Tests/Qemu/RealGuestReplayTests.cs).",
+                "Each trap: ESR_EL2, ELR_EL2, the value moved, HCR_EL2 before and after. Replay: trapgen replay <file>.",
+            ]);
+        if (System.Environment.GetEnvironmentVariable("TRAPGEN_ACCEPT_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(Path.Combine(Recordings(), guest.Name + ".seed.rec"), file.ToString());
+        }
     }
+
+    private static string Recordings([CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "examples", "recordings"));
 }
