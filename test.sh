@@ -12,7 +12,9 @@
 # - git: the reproducible-build test snapshots the tree into two repositories;
 # - chromium (Debian's): the web decoder's browser tests drive it with Playwright, which downloads no browser;
 # - clang and zlib1g-dev: the CLI tests publish trapgen with Native AOT once, which links with them, and
-#   check that it prints what the JIT build prints.
+#   check that it prints what the JIT build prints;
+# - u-boot-qemu and qemu-efi-aarch64: real guests (U-Boot for QEMU's virt board, AArch64 and AArch32, and EDK2)
+#   boot under an EL2 monitor on QEMU, and TrapGen replays every trap they take.
 # The web decoder is published first (artifacts/web, as it is deployed) and its browser tests run against it.
 # Installing needs root (apt-get); when a tool is missing and this is not root, it says which and stops.
 set -euo pipefail
@@ -26,6 +28,8 @@ command -v git >/dev/null || missing+=(git)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v clang >/dev/null || missing+=(clang)
 [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+[ -e /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || missing+=(u-boot-qemu)
+[ -e /usr/share/qemu-efi-aarch64/QEMU_EFI.fd ] || missing+=(qemu-efi-aarch64)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: the tests need ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run this as root" >&2
@@ -35,6 +39,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# A Linux kernel for the real-guest boots: Debian's arm64 cloud kernel (about 21 MB), whose package ships the
+# uncompressed Image as vmlinuz-*. It is no package of this machine's architecture: fetched once into artifacts/guests.
+linux_image="$PWD/artifacts/guests/linux-arm64.Image"
+if [ ! -e "$linux_image" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: the Linux boot test needs $linux_image; run this as root once to fetch it" >&2
+  elif ! bash tools/fetch-linux-image.sh "$linux_image"; then
+    echo "test.sh: could not fetch Debian's linux-image-6.1.0-*-cloud-arm64; the Linux boot test will fail" >&2
+  fi
+fi
+export TRAPGEN_LINUX_IMAGE="$linux_image"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf artifacts/web   # a publish into an old one leaves the old fingerprinted files beside the new

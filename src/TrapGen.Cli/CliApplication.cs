@@ -39,6 +39,7 @@ public static class CliApplication
             EncodeCommand.Create(input),
             RunCommand.Create(),
             BootCommand.Create(),
+            ReplayCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

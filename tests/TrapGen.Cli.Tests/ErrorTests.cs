@@ -145,6 +145,7 @@ public sealed class ErrorTests
     [InlineData("encode", "--help")]
     [InlineData("run", "--help")]
     [InlineData("boot", "--help")]
+    [InlineData("replay", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var (exitCode, output, _) = Cli.Run(args);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Xunit;
 
@@ -17,25 +18,7 @@ public static class ExternalTool
     /// <param name="timeout">How long it may run before it is killed and the test fails; null to wait.</param>
     public static string Run(string tool, string package, string[] arguments, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail(tool + " is not installed: apt-get install " + package + " (.ci/run does this).");
-            throw;
-        }
-
-        using (process)
+        using (var process = Start(tool, package, arguments))
         {
             // Both streams are drained at once: a tool that fills one pipe while the other is read would hang.
             var output = process.StandardOutput.ReadToEndAsync();
@@ -49,6 +32,30 @@ public static class ExternalTool
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, tool + " failed: " + error.Result);
             return output.Result;
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="tool"/> with <paramref name="arguments"/>, its standard streams redirected; fails the test,
+    /// naming <paramref name="package"/>, when it is not installed.
+    /// </summary>
+    public static Process Start(string tool, string package, IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail(tool + " is not installed: apt-get install " + package + " (.ci/run does this).");
+            throw;
         }
     }
 }

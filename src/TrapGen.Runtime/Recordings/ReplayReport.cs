@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace TrapGen.Runtime.Recordings;
+
+/// <summary>What replaying a recording through TrapGen found.</summary>
+/// <param name="Traps">The recorded traps replayed (every one but the calls).</param>
+/// <param name="Calls">The recorded HVCs, calls to the monitor (PSCI) rather than traps of an access: not replayed.</param>
+/// <param name="RecordedDrop">The index of the trap after which the CPU's HCR_EL2.DC and TVM were clear, or null when they never dropped.</param>
+/// <param name="ReplayedDrop">The index of the trap after which TrapGen cleared them (update_sctlr), or null.</param>
+/// <param name="Differences">Every difference, in recording order; empty when TrapGen did exactly what the CPU did.</param>
+public sealed record ReplayReport(int Traps, int Calls, int? RecordedDrop, int? ReplayedDrop, IReadOnlyList<ReplayDifference> Differences);
