@@ -43,6 +43,7 @@ public sealed class CpuModelTableTests
     [InlineData("max", true)]
     [InlineData("neoverse-v1", false)]
     [InlineData("neoverse-n2", false)]
+    [InlineData("apple-m3", false)]
     public void A_model_runs_aarch32_at_el1_as_its_documentation_says(string name, bool aarch32)
     {
         Assert.Equal(aarch32, CpuModels.Find(name)!.HasAarch32El1);
