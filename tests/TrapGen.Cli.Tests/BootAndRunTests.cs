@@ -9,13 +9,13 @@ namespace TrapGen.Cli.Tests;
 public sealed class BootAndRunTests
 {
     [Fact]
-    public void Boot_replays_the_five_example_traces()
+    public void Boot_replays_the_example_traces()
     {
         var (exitCode, output, error) = Cli.Run("boot");
 
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
-        Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_the_five_example_traces), output);
+        Cli.MatchSnapshot(nameof(BootAndRunTests), nameof(Boot_replays_the_example_traces), output);
         Assert.Contains("vCPU 0 (AArch64): 6 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
         Assert.Contains("vCPU 0 (AArch32): 8 trap(s) before its MMU was enabled, 1 after", output, System.StringComparison.Ordinal);
         Assert.Contains("traps per control: HCR_EL2.TID0 2, HCR_EL2.TID3 3, MDCR_EL2.TDRA 3, MDCR_EL2.TDA 7", output, System.StringComparison.Ordinal);

@@ -48,7 +48,12 @@ internal static class InstructionLine
     /// <summary>The note: what the access changed in HCR_EL2, else why it trapped or was UNDEFINED.</summary>
     private static string Note(ExecutionResult result, HcrChange hcr) => hcr.Cause switch
     {
-        HcrChangeCause.MmuEnabled => ((hcr.Cleared >> HcrEl2.DC) & 1) != 0 ? "  MMU on: HCR_EL2.DC and TVM cleared" : "  MMU on: HCR_EL2.TVM cleared",
+        HcrChangeCause.MmuEnabled => (((hcr.Cleared >> HcrEl2.DC) & 1) != 0, (hcr.Cleared & TrapControls.TVM.Mask) != 0) switch
+        {
+            (true, true) => "  MMU on: HCR_EL2.DC and TVM cleared",
+            (true, false) => "  MMU on: HCR_EL2.DC cleared",
+            _ => "  MMU on: HCR_EL2.TVM cleared",
+        },
         HcrChangeCause.SetWayClean => "  set/way: the guest's memory cleaned, HCR_EL2.TVM set",
         _ => Why(result),
     };

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Domains;
@@ -137,7 +138,7 @@ public sealed class GuestProgramExecutor
         var pc = vcpu.Pc;
         var undefinedBefore = vcpu.UndefinedExceptions;
         var mmuWasOn = Sctlr.IsMmuEnabled(hypervisor.Hardware.SCTLR_EL1);
-        var trappedWritesBefore = hypervisor.Hcr.TrapVirtualMemoryWrites;
+        var hcrBefore = hypervisor.Hcr.Value;
         var cleansBefore = vcpu.GuestMemoryCleans;
         var result = Domain.Cpu.Execute(step.Word, guest.Thumb);
         var instruction = new ExecutedInstruction(
@@ -148,7 +149,8 @@ public sealed class GuestProgramExecutor
             decoded ? TrapReport.DisplayName(result.Esr) : null,
             decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), !access.IsRead ? written : address is { } word ? vcpu.Memory.ReadWord(word) : TransferRegisters.Read(vcpu, access)) : null);
         Counts.Count(vcpu.Id, instruction, mmuWasOn);
-        cause = trappedWritesBefore && !hypervisor.Hcr.TrapVirtualMemoryWrites ? HcrChangeCause.MmuEnabled
+        // The seed's update_sctlr clears DC and TVM; under a fine-grained SCTLR_EL1 trap instead of TVM, DC alone.
+        cause = (hcrBefore & ~hypervisor.Hcr.Value & (TrapControls.TVM.Mask | (1UL << HcrEl2.DC))) != 0 ? HcrChangeCause.MmuEnabled
             : vcpu.GuestMemoryCleans != cleansBefore ? HcrChangeCause.SetWayClean
             : HcrChangeCause.None;
         // The guest's own handler of an UNDEF, or of FEAT_IDST's trap to EL1, is taken to skip the instruction.

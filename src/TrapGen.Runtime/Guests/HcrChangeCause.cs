@@ -12,7 +12,7 @@ public enum HcrChangeCause
     /// <summary>A context switch: DC and TVM follow the incoming vCPU's MMU, RW its execution state.</summary>
     ContextSwitch,
 
-    /// <summary>The guest enabled its MMU: the hypervisor's SCTLR update cleared TVM (and DC with it).</summary>
+    /// <summary>The guest enabled its MMU: the hypervisor's SCTLR update cleared TVM and DC, or either one that was set.</summary>
     MmuEnabled,
 
     /// <summary>A trapped set/way operation made the hypervisor clean the guest's memory and set TVM to catch the next MMU enable.</summary>
