@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
 
@@ -16,6 +17,7 @@ internal sealed class LayoutIndex
 
     private readonly FieldCondition[][] conditions;
     private readonly Dictionary<ulong, string>?[] meanings;
+    private readonly ConcurrentDictionary<(int Field, ulong Value), string> reservedWarnings = new();
 
     private LayoutIndex(BitLayout layout)
     {
@@ -49,6 +51,15 @@ internal sealed class LayoutIndex
 
     /// <summary>The table's name for <paramref name="value"/> of field <paramref name="field"/>, as <see cref="BitLayout.MeaningOf"/> gives it.</summary>
     public string? MeaningOf(int field, ulong value) => meanings[field] is { } named && named.TryGetValue(value, out var text) ? text : null;
+
+    /// <summary>
+    /// When the table names values of field <paramref name="field"/> but not <paramref name="value"/>, the warning that
+    /// says so ("DFSC = 0x1c is a value the Arm ARM reserves …"), made once for each value; otherwise null.
+    /// </summary>
+    public string? ReservedWarning(int field, ulong value) =>
+        meanings[field] is { } named && !named.ContainsKey(value)
+            ? reservedWarnings.GetOrAdd((field, value), static (key, fields) => fields[key.Field].Name + " = 0x" + key.Value.ToString("x", CultureInfo.InvariantCulture) + " is a value the Arm ARM reserves (or this table does not name)", Fields)
+            : null;
 
     private static Dictionary<ulong, string>? MeaningsOf(BitLayout layout, BitField field)
     {
