@@ -1,0 +1,154 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Json;
+using TrapGen.Architecture;
+using TrapGen.Decoding;
+
+namespace TrapGen.Cli.Syndromes;
+
+/// <summary>
+/// Writes a <see cref="SyndromeDescription"/> as the JSON object <c>decode --json</c> prints: the bytes the
+/// source-generated contract (<see cref="CliJsonContext"/>) writes, property for property, but written by hand
+/// so that a batch does less per value. A field's object (<c>{"name":"DFSC","lsb":0,…}</c>) is the same bytes
+/// every time its field has that value and meaning, so it is written once and copied after that. The rarer
+/// nested objects (register, cpu, trappedBy) are written by the contract itself.
+/// </summary>
+internal sealed class SyndromeJson
+{
+    /// <summary>Fields up to this wide keep their objects' bytes, one for each value.</summary>
+    private const int KeptWidth = 8;
+
+    private static readonly JsonEncodedText Esr = JsonEncodedText.Encode("esr");
+    private static readonly JsonEncodedText Ec = JsonEncodedText.Encode("ec");
+    private static readonly JsonEncodedText EcName = JsonEncodedText.Encode("ecName");
+    private static readonly JsonEncodedText Il = JsonEncodedText.Encode("il");
+    private static readonly JsonEncodedText Iss = JsonEncodedText.Encode("iss");
+    private static readonly JsonEncodedText Iss2 = JsonEncodedText.Encode("iss2");
+    private static readonly JsonEncodedText TrapClass = JsonEncodedText.Encode("trapClass");
+    private static readonly JsonEncodedText Layout = JsonEncodedText.Encode("layout");
+    private static readonly JsonEncodedText Fields = JsonEncodedText.Encode("fields");
+    private static readonly JsonEncodedText Iss2Fields = JsonEncodedText.Encode("iss2Fields");
+    private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+    private static readonly JsonEncodedText FaultAddress = JsonEncodedText.Encode("faultAddress");
+    private static readonly JsonEncodedText Instruction = JsonEncodedText.Encode("instruction");
+    private static readonly JsonEncodedText ConditionValid = JsonEncodedText.Encode("conditionValid");
+    private static readonly JsonEncodedText Register = JsonEncodedText.Encode("register");
+    private static readonly JsonEncodedText ArchitecturalName = JsonEncodedText.Encode("architecturalName");
+    private static readonly JsonEncodedText ArchitecturalMapping = JsonEncodedText.Encode("architecturalMapping");
+    private static readonly JsonEncodedText Cpu = JsonEncodedText.Encode("cpu");
+    private static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+    private static readonly JsonEncodedText TrappedBy = JsonEncodedText.Encode("trappedBy");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Lsb = JsonEncodedText.Encode("lsb");
+    private static readonly JsonEncodedText Width = JsonEncodedText.Encode("width");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText Meaning = JsonEncodedText.Encode("meaning");
+
+    /// <summary>Each kept field's objects by value: the meaning each was written with, and its bytes.</summary>
+    private readonly Dictionary<BitField, (string? Meaning, byte[] Json)?[]> kept = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>This thread's kept objects.</summary>
+    [ThreadStatic]
+    private static SyndromeJson? current;
+
+    /// <summary>Writes <paramref name="syndrome"/> to <paramref name="writer"/> (one of <see cref="CliJson.LineOptions"/>) as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter writer, SyndromeDescription syndrome) => (current ??= new SyndromeJson()).WriteObject(writer, syndrome);
+
+    private void WriteObject(Utf8JsonWriter writer, SyndromeDescription syndrome)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Esr, syndrome.Esr);
+        writer.WriteString(Ec, syndrome.Ec);
+        writer.WriteString(EcName, syndrome.EcName);
+        writer.WriteNumber(Il, syndrome.Il);
+        writer.WriteString(Iss, syndrome.Iss);
+        writer.WriteString(Iss2, syndrome.Iss2);
+        writer.WriteString(TrapClass, syndrome.TrapClass);
+        writer.WriteString(Layout, syndrome.Layout);
+        WriteFields(writer, Fields, syndrome.Fields);
+        WriteFields(writer, Iss2Fields, syndrome.Iss2Fields);
+        writer.WriteString(Summary, syndrome.Summary);
+        writer.WriteString(FaultAddress, syndrome.FaultAddress);
+        writer.WriteString(Instruction, syndrome.Instruction);
+        if (syndrome.ConditionValid is { } conditionValid)
+        {
+            writer.WriteBoolean(ConditionValid, conditionValid);
+        }
+        else
+        {
+            writer.WriteNull(ConditionValid);
+        }
+
+        writer.WritePropertyName(Register);
+        JsonSerializer.Serialize(writer, syndrome.Register, CliJsonContext.Default.RegisterMatch);
+        writer.WriteString(ArchitecturalName, syndrome.ArchitecturalName);
+        writer.WriteString(ArchitecturalMapping, syndrome.ArchitecturalMapping);
+        writer.WritePropertyName(Cpu);
+        JsonSerializer.Serialize(writer, syndrome.Cpu, CliJsonContext.Default.CpuPresence);
+        writer.WriteStartArray(Warnings);
+        foreach (var warning in syndrome.Warnings)
+        {
+            writer.WriteStringValue(warning);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName(TrappedBy);
+        JsonSerializer.Serialize(writer, syndrome.TrappedBy, CliJsonContext.Default.IReadOnlyListTrapRuleText);
+        writer.WriteEndObject();
+    }
+
+    private void WriteFields(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<FieldValue> fields)
+    {
+        writer.WriteStartArray(name);
+        foreach (var field in fields)
+        {
+            if (field.Width > KeptWidth)
+            {
+                WriteField(writer, field);
+            }
+            else
+            {
+                writer.WriteRawValue(Kept(field), skipInputValidation: true);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The object of a narrow <paramref name="field"/>: the one kept for its value, when it was kept with the same meaning.</summary>
+    private byte[] Kept(FieldValue field)
+    {
+        if (!kept.TryGetValue(field.Field, out var values))
+        {
+            values = new (string? Meaning, byte[] Json)?[1 << field.Width];
+            kept.Add(field.Field, values);
+        }
+
+        if (values[field.Value] is { } known && string.Equals(known.Meaning, field.Meaning, StringComparison.Ordinal))
+        {
+            return known.Json;
+        }
+
+        var bytes = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(bytes, CliJson.LineOptions))
+        {
+            WriteField(writer, field);
+        }
+
+        var json = bytes.WrittenSpan.ToArray();
+        values[field.Value] = (field.Meaning, json);
+        return json;
+    }
+
+    private static void WriteField(Utf8JsonWriter writer, FieldValue field)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Name, field.Name);
+        writer.WriteNumber(Lsb, field.Lsb);
+        writer.WriteNumber(Width, field.Width);
+        writer.WriteNumber(Value, field.Value);
+        writer.WriteString(Meaning, field.Meaning);
+        writer.WriteEndObject();
+    }
+}
