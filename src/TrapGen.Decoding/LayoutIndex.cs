@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -15,13 +16,27 @@ internal sealed class LayoutIndex
 {
     private static readonly ConcurrentDictionary<BitLayout, LayoutIndex> Indexes = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The layout this thread asked for last, and its index: a batch decodes several parts of one syndrome in a row.</summary>
+    [ThreadStatic]
+    private static LayoutIndex? last;
+
+    private readonly BitLayout layout;
+    private readonly Dictionary<string, int> positions;
     private readonly FieldCondition[][] conditions;
     private readonly Dictionary<ulong, string>?[] meanings;
     private readonly ConcurrentDictionary<(int Field, ulong Value), string> reservedWarnings = new();
 
     private LayoutIndex(BitLayout layout)
     {
+        this.layout = layout;
         Fields = [.. layout.Fields];
+        positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = Fields.Length - 1; i >= 0; i--)
+        {
+            // The first field of a name wins, as BitLayout.FindField finds it.
+            positions[Fields[i].Name] = i;
+        }
+
         conditions = [.. Fields.Select(f => layout.Conditions.Where(c => c.Field == f).ToArray())];
         meanings = [.. Fields.Select(f => MeaningsOf(layout, f))];
     }
@@ -30,7 +45,11 @@ internal sealed class LayoutIndex
     public BitField[] Fields { get; }
 
     /// <summary>The index of <paramref name="layout"/>.</summary>
-    public static LayoutIndex For(BitLayout layout) => Indexes.GetOrAdd(layout, static l => new LayoutIndex(l));
+    public static LayoutIndex For(BitLayout layout) =>
+        last is { } known && ReferenceEquals(known.layout, layout) ? known : last = Indexes.GetOrAdd(layout, static l => new LayoutIndex(l));
+
+    /// <summary>The position of the field named <paramref name="name"/>, as <see cref="BitLayout.FindField"/> finds it; -1 when the layout has none.</summary>
+    public int Position(string name) => positions.TryGetValue(name, out var position) ? position : -1;
 
     /// <summary>Whether field <paramref name="field"/> applies to <paramref name="word"/>, as <see cref="BitLayout.Applies"/> says.</summary>
     public bool Applies(int field, ulong word)

@@ -48,6 +48,18 @@ internal sealed class SyndromeJson
     /// <summary>Each kept field's objects by value: the meaning each was written with, and its bytes.</summary>
     private readonly Dictionary<BitField, (string? Meaning, byte[] Json)?[]> kept = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Strings that come back as the same object (exception class names, layout names, warnings the decoder keeps),
+    /// with their JSON: escaped and in UTF-8 once. By reference, so a string made anew is only looked up and added.
+    /// </summary>
+    private readonly Dictionary<string, JsonEncodedText> encoded = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The bytes of a fields array, when every field's object is kept.</summary>
+    private readonly ArrayBufferWriter<byte> array = new(1024);
+
+    /// <summary>How many strings <see cref="encoded"/> holds at the most before it starts again.</summary>
+    private const int KeptStrings = 4096;
+
     /// <summary>This thread's kept objects.</summary>
     [ThreadStatic]
     private static SyndromeJson? current;
@@ -60,12 +72,12 @@ internal sealed class SyndromeJson
         writer.WriteStartObject();
         writer.WriteString(Esr, syndrome.Esr);
         writer.WriteString(Ec, syndrome.Ec);
-        writer.WriteString(EcName, syndrome.EcName);
+        writer.WriteString(EcName, Encoded(syndrome.EcName));
         writer.WriteNumber(Il, syndrome.Il);
         writer.WriteString(Iss, syndrome.Iss);
         writer.WriteString(Iss2, syndrome.Iss2);
-        writer.WriteString(TrapClass, syndrome.TrapClass);
-        writer.WriteString(Layout, syndrome.Layout);
+        WriteKept(writer, TrapClass, syndrome.TrapClass);
+        WriteKept(writer, Layout, syndrome.Layout);
         WriteFields(writer, Fields, syndrome.Fields);
         WriteFields(writer, Iss2Fields, syndrome.Iss2Fields);
         writer.WriteString(Summary, syndrome.Summary);
@@ -89,7 +101,7 @@ internal sealed class SyndromeJson
         writer.WriteStartArray(Warnings);
         foreach (var warning in syndrome.Warnings)
         {
-            writer.WriteStringValue(warning);
+            writer.WriteStringValue(Encoded(warning));
         }
 
         writer.WriteEndArray();
@@ -100,6 +112,33 @@ internal sealed class SyndromeJson
 
     private void WriteFields(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<FieldValue> fields)
     {
+        var narrow = true;
+        foreach (var field in fields)
+        {
+            narrow &= field.Width <= KeptWidth;
+        }
+
+        if (narrow)
+        {
+            // One raw value for the whole array: its kept objects, with commas.
+            array.ResetWrittenCount();
+            Append("["u8);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (i > 0)
+                {
+                    Append(","u8);
+                }
+
+                Append(Kept(fields[i]));
+            }
+
+            Append("]"u8);
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(array.WrittenSpan, skipInputValidation: true);
+            return;
+        }
+
         writer.WriteStartArray(name);
         foreach (var field in fields)
         {
@@ -114,6 +153,39 @@ internal sealed class SyndromeJson
         }
 
         writer.WriteEndArray();
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes) => array.Write(bytes);
+
+    /// <summary>Writes a string property whose value is one of a few kept strings, or null.</summary>
+    private void WriteKept(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, Encoded(value));
+        }
+    }
+
+    /// <summary><paramref name="value"/> as JSON, kept by reference.</summary>
+    private JsonEncodedText Encoded(string value)
+    {
+        if (encoded.TryGetValue(value, out var json))
+        {
+            return json;
+        }
+
+        if (encoded.Count >= KeptStrings)
+        {
+            encoded.Clear();
+        }
+
+        json = JsonEncodedText.Encode(value, CliJson.LineOptions.Encoder);
+        encoded.Add(value, json);
+        return json;
     }
 
     /// <summary>The object of a narrow <paramref name="field"/>: the one kept for its value, when it was kept with the same meaning.</summary>
