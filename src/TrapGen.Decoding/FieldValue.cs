@@ -39,9 +39,12 @@ public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Valu
         : Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every field of <paramref name="layout"/> that applies to <paramref name="word"/> (its ISS or ISS2), most significant first.</summary>
-    public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word)
+    public static IReadOnlyList<FieldValue> All(BitLayout layout, ulong word) => All(LayoutIndex.For(layout), word);
+
+    /// <summary>Every field of <paramref name="index"/>'s layout that applies to <paramref name="word"/>, most significant first.</summary>
+    internal static IReadOnlyList<FieldValue> All(LayoutIndex index, ulong word)
     {
-        var index = LayoutIndex.For(layout);
+        var layout = index.Layout;
         var values = new List<FieldValue>(index.Fields.Length);
         for (var i = 0; i < index.Fields.Length; i++)
         {

@@ -20,9 +20,12 @@ public static class SyndromeSummary
     /// <param name="layout">Its ISS layout.</param>
     /// <param name="iss">The ISS.</param>
     /// <returns>The sentence, or null.</returns>
-    public static string? Of(int ec, BitLayout layout, ulong iss)
+    public static string? Of(int ec, BitLayout layout, ulong iss) => Of(ec, LayoutIndex.For(layout), iss);
+
+    /// <summary>As <see cref="Of(int, BitLayout, ulong)"/>, with the layout's index.</summary>
+    internal static string? Of(int ec, LayoutIndex index, ulong iss)
     {
-        var index = LayoutIndex.For(layout);
+        var layout = index.Layout;
         string? Meaning(string field) => index.Position(field) is var p and >= 0 && index.Applies(p, iss) ? index.MeaningOf(p, index.Fields[p].Extract(iss))?.TrimEnd('.') : null;
         ulong Value(string field) => index.Fields[index.Position(field) is var p and >= 0 ? p : throw new ArgumentException("No field " + field + " in " + layout.Name, nameof(field))].Extract(iss);
         string Immediate(string field) => "#0x" + Value(field).ToString("x", CultureInfo.InvariantCulture);

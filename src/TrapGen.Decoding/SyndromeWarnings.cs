@@ -21,7 +21,11 @@ public static class SyndromeWarnings
     /// <param name="iss2Layout">The class's ISS2 layout, or null when it defines none.</param>
     /// <param name="iss2">ESR_EL2[55:32].</param>
     /// <returns>One sentence a warning; empty when there is none.</returns>
-    public static IReadOnlyList<string> Of(BitLayout? layout, ulong iss, BitLayout? iss2Layout, ulong iss2)
+    public static IReadOnlyList<string> Of(BitLayout? layout, ulong iss, BitLayout? iss2Layout, ulong iss2) =>
+        Of(layout is null ? null : LayoutIndex.For(layout), iss, iss2Layout is null ? null : LayoutIndex.For(iss2Layout), iss2);
+
+    /// <summary>As <see cref="Of(BitLayout?, ulong, BitLayout?, ulong)"/>, with the layouts' indexes.</summary>
+    internal static IReadOnlyList<string> Of(LayoutIndex? layout, ulong iss, LayoutIndex? iss2Layout, ulong iss2)
     {
         if (layout is null)
         {
@@ -29,14 +33,14 @@ public static class SyndromeWarnings
         }
 
         List<string>? warnings = null;
-        Check(LayoutIndex.For(layout), iss, Layouts.Esr.ISS, StrayBits.Iss, ref warnings);
+        Check(layout, iss, Layouts.Esr.ISS, StrayBits.Iss, ref warnings);
         if (iss2Layout is not null)
         {
-            Check(LayoutIndex.For(iss2Layout), iss2, Layouts.Esr.ISS2, StrayBits.Iss2, ref warnings);
+            Check(iss2Layout, iss2, Layouts.Esr.ISS2, StrayBits.Iss2, ref warnings);
         }
         else if (iss2 != 0)
         {
-            (warnings ??= []).Add("ISS2 [55:32] is 0x" + iss2.ToString("x", CultureInfo.InvariantCulture) + " but this exception class defines no ISS2: it is RES0");
+            (warnings ??= new List<string>(4)).Add("ISS2 [55:32] is 0x" + iss2.ToString("x", CultureInfo.InvariantCulture) + " but this exception class defines no ISS2: it is RES0");
         }
 
         return warnings ?? (IReadOnlyList<string>)None;
@@ -67,7 +71,7 @@ public static class SyndromeWarnings
             }
 
             var width = msb - lsb + 1;
-            (warnings ??= []).Add(part.Warning(lsb, width, (word >> lsb) & BitField.MaskOf(0, width)));
+            (warnings ??= new List<string>(4)).Add(part.Warning(lsb, width, (word >> lsb) & BitField.MaskOf(0, width)));
             stray &= ~BitField.MaskOf(lsb, width);
         }
 
@@ -80,7 +84,7 @@ public static class SyndromeWarnings
         {
             if (index.Applies(i, word) && index.ReservedWarning(i, index.Fields[i].Extract(word)) is { } warning)
             {
-                (warnings ??= []).Add(part.FieldPrefix + warning);
+                (warnings ??= new List<string>(4)).Add(part.FieldPrefix + warning);
             }
         }
     }

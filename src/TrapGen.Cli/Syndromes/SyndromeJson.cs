@@ -19,6 +19,9 @@ internal sealed class SyndromeJson
     /// <summary>Fields up to this wide keep their objects' bytes, one for each value.</summary>
     private const int KeptWidth = 8;
 
+    /// <summary>Slots of <see cref="keptStrings"/> and <see cref="keptFields"/>, a power of two.</summary>
+    private const int Slots = 4096;
+
     private static readonly JsonEncodedText Esr = JsonEncodedText.Encode("esr");
     private static readonly JsonEncodedText Ec = JsonEncodedText.Encode("ec");
     private static readonly JsonEncodedText EcName = JsonEncodedText.Encode("ecName");
@@ -45,24 +48,22 @@ internal sealed class SyndromeJson
     private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
     private static readonly JsonEncodedText Meaning = JsonEncodedText.Encode("meaning");
 
-    /// <summary>Each kept field's objects by value: the meaning each was written with, and its bytes.</summary>
-    private readonly Dictionary<BitField, (string? Meaning, byte[] Json)?[]> kept = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>
-    /// Strings that come back as the same object (exception class names, layout names, warnings the decoder keeps),
-    /// with their JSON: escaped and in UTF-8 once. By reference, so a string made anew is only looked up and added.
-    /// </summary>
-    private readonly Dictionary<string, JsonEncodedText> encoded = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The bytes of a fields array, when every field's object is kept.</summary>
-    private readonly ArrayBufferWriter<byte> array = new(1024);
-
-    /// <summary>How many strings <see cref="encoded"/> holds at the most before it starts again.</summary>
-    private const int KeptStrings = 4096;
-
     /// <summary>This thread's kept objects.</summary>
     [ThreadStatic]
     private static SyndromeJson? current;
+
+    /// <summary>
+    /// Strings that come back as the same object (exception class names, layout names, warnings the decoder keeps),
+    /// with their JSON: escaped and in UTF-8 once. A slot a string, chosen from its length and a few characters, and
+    /// checked by reference: a string made anew only takes a slot over; no hash of the whole string, no dictionary.
+    /// </summary>
+    private readonly (string? Text, JsonEncodedText Json)[] keptStrings = new (string?, JsonEncodedText)[Slots];
+
+    /// <summary>Narrow fields' objects: a slot a field and value, with the meaning they were written with, and the bytes.</summary>
+    private readonly (BitField? Field, uint Value, string? Meaning, byte[] Json)[] keptFields = new (BitField?, uint, string?, byte[])[Slots];
+
+    /// <summary>The bytes of a fields array, when every field's object is kept.</summary>
+    private readonly ArrayBufferWriter<byte> array = new(1024);
 
     /// <summary>Writes <paramref name="syndrome"/> to <paramref name="writer"/> (one of <see cref="CliJson.LineOptions"/>) as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, SyndromeDescription syndrome) => (current ??= new SyndromeJson()).WriteObject(writer, syndrome);
@@ -173,33 +174,24 @@ internal sealed class SyndromeJson
     /// <summary><paramref name="value"/> as JSON, kept by reference.</summary>
     private JsonEncodedText Encoded(string value)
     {
-        if (encoded.TryGetValue(value, out var json))
+        var slot = (value.Length * 31) + (value.Length == 0 ? 0 : value[^1] + (value[value.Length / 2] * 131) + (value[value.Length / 3] * 7));
+        ref var kept = ref keptStrings[slot & (Slots - 1)];
+        if (!ReferenceEquals(kept.Text, value))
         {
-            return json;
+            kept = (value, JsonEncodedText.Encode(value, CliJson.LineOptions.Encoder));
         }
 
-        if (encoded.Count >= KeptStrings)
-        {
-            encoded.Clear();
-        }
-
-        json = JsonEncodedText.Encode(value, CliJson.LineOptions.Encoder);
-        encoded.Add(value, json);
-        return json;
+        return kept.Json;
     }
 
-    /// <summary>The object of a narrow <paramref name="field"/>: the one kept for its value, when it was kept with the same meaning.</summary>
+    /// <summary>The object of a narrow <paramref name="field"/>: the one kept for its field and value, when it was kept with the same meaning.</summary>
     private byte[] Kept(FieldValue field)
     {
-        if (!kept.TryGetValue(field.Field, out var values))
+        var slot = ((uint)field.Lsb * 31) + ((uint)field.Width * 7) + ((uint)field.Name.Length * 131) + field.Name[0] + ((field.Value * 2654435761u) >> 8);
+        ref var kept = ref keptFields[slot & (Slots - 1)];
+        if (ReferenceEquals(kept.Field, field.Field) && kept.Value == field.Value && string.Equals(kept.Meaning, field.Meaning, StringComparison.Ordinal))
         {
-            values = new (string? Meaning, byte[] Json)?[1 << field.Width];
-            kept.Add(field.Field, values);
-        }
-
-        if (values[field.Value] is { } known && string.Equals(known.Meaning, field.Meaning, StringComparison.Ordinal))
-        {
-            return known.Json;
+            return kept.Json;
         }
 
         var bytes = new ArrayBufferWriter<byte>(256);
@@ -208,9 +200,8 @@ internal sealed class SyndromeJson
             WriteField(writer, field);
         }
 
-        var json = bytes.WrittenSpan.ToArray();
-        values[field.Value] = (field.Meaning, json);
-        return json;
+        kept = (field.Field, field.Value, field.Meaning, bytes.WrittenSpan.ToArray());
+        return kept.Json;
     }
 
     private static void WriteField(Utf8JsonWriter writer, FieldValue field)
