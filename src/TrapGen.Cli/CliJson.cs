@@ -36,8 +36,8 @@ internal static class CliJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The options of a JSON line: no indentation, and readable non-ASCII.</summary>
-    public static JsonWriterOptions LineOptions { get; } = new() { Indented = false, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The options of a JSON line: no indentation, readable non-ASCII, and no check of the writer's calls (the contract and SyndromeJson make well-formed JSON, and the tests parse it).</summary>
+    public static JsonWriterOptions LineOptions { get; } = new() { Indented = false, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>The buffers of <see cref="WriteLine"/>, kept from one record to the next.</summary>
     [ThreadStatic]
