@@ -19,8 +19,8 @@ internal sealed class SyndromeJson
     /// <summary>Fields up to this wide keep their objects' bytes, one for each value.</summary>
     private const int KeptWidth = 8;
 
-    /// <summary>Slots of <see cref="keptStrings"/> and <see cref="keptFields"/>, a power of two.</summary>
-    private const int Slots = 4096;
+    /// <summary>Slots of <see cref="keptStrings"/> and <see cref="keptFields"/>: 2^15, more than the (field, value) pairs and strings a batch meets.</summary>
+    private const int SlotBits = 15;
 
     private static readonly JsonEncodedText Esr = JsonEncodedText.Encode("esr");
     private static readonly JsonEncodedText Ec = JsonEncodedText.Encode("ec");
@@ -57,10 +57,13 @@ internal sealed class SyndromeJson
     /// with their JSON: escaped and in UTF-8 once. A slot a string, chosen from its length and a few characters, and
     /// checked by reference: a string made anew only takes a slot over; no hash of the whole string, no dictionary.
     /// </summary>
-    private readonly (string? Text, JsonEncodedText Json)[] keptStrings = new (string?, JsonEncodedText)[Slots];
+    private readonly (string? Text, JsonEncodedText Json)[] keptStrings = new (string?, JsonEncodedText)[1 << SlotBits];
 
-    /// <summary>Narrow fields' objects: a slot a field and value, with the meaning they were written with, and the bytes.</summary>
-    private readonly (BitField? Field, uint Value, string? Meaning, byte[] Json)[] keptFields = new (BitField?, uint, string?, byte[])[Slots];
+    /// <summary>
+    /// Narrow fields' objects: a slot a field and value, with the meaning they were written with, and the bytes. A field
+    /// is its name and bits, so the fields several layouts share (WnR, DFSC, …) share their objects.
+    /// </summary>
+    private readonly (BitField? Field, uint Value, string? Meaning, byte[] Json)[] keptFields = new (BitField?, uint, string?, byte[])[1 << SlotBits];
 
     /// <summary>The bytes of a fields array, when every field's object is kept.</summary>
     private readonly ArrayBufferWriter<byte> array = new(1024);
@@ -174,8 +177,14 @@ internal sealed class SyndromeJson
     /// <summary><paramref name="value"/> as JSON, kept by reference.</summary>
     private JsonEncodedText Encoded(string value)
     {
-        var slot = (value.Length * 31) + (value.Length == 0 ? 0 : value[^1] + (value[value.Length / 2] * 131) + (value[value.Length / 3] * 7));
-        ref var kept = ref keptStrings[slot & (Slots - 1)];
+        // The kept strings differ early (the warnings share their long ends): the first 24 characters and the length.
+        var hash = (uint)value.Length;
+        foreach (var c in value.AsSpan(0, Math.Min(value.Length, 24)))
+        {
+            hash = (hash * 31) + c;
+        }
+
+        ref var kept = ref keptStrings[Slot(hash)];
         if (!ReferenceEquals(kept.Text, value))
         {
             kept = (value, JsonEncodedText.Encode(value, CliJson.LineOptions.Encoder));
@@ -187,9 +196,11 @@ internal sealed class SyndromeJson
     /// <summary>The object of a narrow <paramref name="field"/>: the one kept for its field and value, when it was kept with the same meaning.</summary>
     private byte[] Kept(FieldValue field)
     {
-        var slot = ((uint)field.Lsb * 31) + ((uint)field.Width * 7) + ((uint)field.Name.Length * 131) + field.Name[0] + ((field.Value * 2654435761u) >> 8);
-        ref var kept = ref keptFields[slot & (Slots - 1)];
-        if (ReferenceEquals(kept.Field, field.Field) && kept.Value == field.Value && string.Equals(kept.Meaning, field.Meaning, StringComparison.Ordinal))
+        var name = field.Name;
+        var hash = (uint)(field.Lsb | (field.Width << 5) | (name.Length << 10) | (name[0] << 16) | (name[^1] << 24)) ^ (field.Value * 0x85EBCA77u) ^ (field.Meaning is { Length: > 0 } meaning ? (uint)meaning[0] << 8 : 0u);
+        ref var kept = ref keptFields[Slot(hash)];
+        if (kept.Field is { } known && kept.Value == field.Value && known.Lsb == field.Lsb && known.Width == field.Width
+            && string.Equals(known.Name, name, StringComparison.Ordinal) && string.Equals(kept.Meaning, field.Meaning, StringComparison.Ordinal))
         {
             return kept.Json;
         }
@@ -203,6 +214,9 @@ internal sealed class SyndromeJson
         kept = (field.Field, field.Value, field.Meaning, bytes.WrittenSpan.ToArray());
         return kept.Json;
     }
+
+    /// <summary>A slot from a hash: its top bits after a multiplicative mix.</summary>
+    private static int Slot(uint hash) => (int)((hash * 0x9E3779B1u) >> (32 - SlotBits));
 
     private static void WriteField(Utf8JsonWriter writer, FieldValue field)
     {
