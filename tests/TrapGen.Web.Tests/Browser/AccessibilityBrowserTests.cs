@@ -13,30 +13,8 @@ namespace TrapGen.Web.Tests.Browser;
 /// with axe's rule, its help text and the elements it found.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserPageTest(fixture)
 {
-    private IBrowserContext? context;
-    private IPage? page;
-
-    private IPage Page => page!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        context = await fixture.Browser.NewContextAsync();
-        page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
-    }
-
     [Theory]
     [InlineData("", "#query")]
     [InlineData("#esr=0x93c08046", "[data-testid='esr']")]
@@ -46,7 +24,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IAsyncLi
     [InlineData("#q=this%20is%20not%20a%20value", ".error")]
     public async Task A_page_state_has_no_accessibility_violation(string fragment, string shown)
     {
-        await Page.GotoAsync(fixture.Address + fragment);
+        await Page.GotoAsync(Fixture.Address + fragment);
         await Page.Locator(shown).First.WaitForAsync();
 
         var result = await Page.RunAxe();
@@ -59,7 +37,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IAsyncLi
     [Fact]
     public async Task The_scan_finds_a_violation_put_into_the_page()
     {
-        await Page.GotoAsync(fixture.Address + "#esr=0x93c08046");
+        await Page.GotoAsync(Fixture.Address + "#esr=0x93c08046");
         await Page.Locator("[data-testid='esr']").WaitForAsync();
         await Page.EvaluateAsync("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\\'favicon.png\\'>')");
 
