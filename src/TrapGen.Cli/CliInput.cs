@@ -7,8 +7,15 @@ namespace TrapGen.Cli;
 
 /// <summary>One value to work on, and where it came from for error messages.</summary>
 /// <param name="Text">The value, trimmed.</param>
-/// <param name="Origin">"argument 2" or "line 7 of standard input".</param>
-internal readonly record struct CliValue(string Text, string Origin);
+/// <param name="Number">Its argument's number (from 1), or its line's number on standard input.</param>
+/// <param name="IsArgument">Whether it is an argument rather than a line of standard input.</param>
+internal readonly record struct CliValue(string Text, int Number, bool IsArgument)
+{
+    /// <summary>Gets where it came from: "argument 2" or "line 7 of standard input" (made only for an error message).</summary>
+    public string Origin => IsArgument
+        ? "argument " + Number.ToString(CultureInfo.InvariantCulture)
+        : "line " + Number.ToString(CultureInfo.InvariantCulture) + " of standard input";
+}
 
 /// <summary>The values a command works on: its arguments, or one a line from standard input when it has none.</summary>
 internal static class CliInput
@@ -24,7 +31,7 @@ internal static class CliInput
         {
             for (var i = 0; i < arguments.Count; i++)
             {
-                yield return new CliValue(arguments[i].Trim(), "argument " + (i + 1).ToString(CultureInfo.InvariantCulture));
+                yield return new CliValue(arguments[i].Trim(), i + 1, IsArgument: true);
             }
 
             yield break;
@@ -43,7 +50,7 @@ internal static class CliInput
             var text = (comment < 0 ? line : line.Substring(0, comment)).Trim();
             if (text.Length > 0)
             {
-                yield return new CliValue(text, "line " + number.ToString(CultureInfo.InvariantCulture) + " of standard input");
+                yield return new CliValue(text, number, IsArgument: false);
             }
         }
     }

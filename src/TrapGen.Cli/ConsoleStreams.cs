@@ -25,7 +25,10 @@ internal static class ConsoleStreams
             return CliApplication.Run(args, Console.Out, Console.Error, Console.In);
         }
 
-        using var output = new StreamWriter(Console.OpenStandardOutput(), WithoutPreamble(Console.OutputEncoding), OutputBufferSize);
+        var encoding = WithoutPreamble(Console.OutputEncoding);
+        using TextWriter output = encoding.CodePage == Encoding.UTF8.CodePage
+            ? new Utf8Output(Console.OpenStandardOutput(), OutputBufferSize)
+            : new StreamWriter(Console.OpenStandardOutput(), encoding, OutputBufferSize);
         using var input = new StreamReader(new FlushingInput(Console.OpenStandardInput(), output), WithoutPreamble(Console.InputEncoding), detectEncodingFromByteOrderMarks: false);
         var error = Console.IsErrorRedirected ? new FlushingError(Console.Error, output) : Console.Error;
         try

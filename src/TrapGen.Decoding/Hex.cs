@@ -44,8 +44,21 @@ public static class Hex
         return digits.Length > 0 && ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>The strings of one byte's values in two digits (an exception class, a field), made once.</summary>
+    private static readonly string?[] Bytes = new string?[256];
+
     /// <summary><paramref name="value"/> in <paramref name="digits"/> digits.</summary>
     public static string Digits(ulong value, int digits)
+    {
+        if (digits == 2 && value < (ulong)Bytes.Length)
+        {
+            return Bytes[value] ??= Create(value, digits);
+        }
+
+        return Create(value, digits);
+    }
+
+    private static string Create(ulong value, int digits)
     {
         // As "0x" + value.ToString("x" + digits), written in one string: a batch of decodes formats
         // several values a syndrome, and the format string, its parse and the concatenation showed in profiles.

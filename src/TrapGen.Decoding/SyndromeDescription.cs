@@ -75,8 +75,8 @@ public sealed record SyndromeDescription(
         var decoded = SyndromeDecoder.TryDecode(esr, out var access, out var conditionValid);
         var register = isTrap ? RegisterMatch.Find(trapClass, key, trapClass.IsRead(iss)) : null;
         var architecturalName = isTrap && register is null ? RegistersByKey.NameOf(trapClass, key, access.IsRead) : null;
-        var layout = Layouts.IssOf(ec);
-        var iss2Layout = Layouts.Iss2Of(ec);
+        var layout = Layouts.IssOf(ec) is { } issLayout ? LayoutIndex.For(issLayout) : null;
+        var iss2Layout = Layouts.Iss2Of(ec) is { } iss2Of ? LayoutIndex.For(iss2Of) : null;
         string? instruction = null;
         var unspelled = string.Empty;
         var spelled = decoded && SystemInstructionSyntax.TryFormat(access, CatalogueIndex.RegisterNames, out instruction, out unspelled);
@@ -87,8 +87,8 @@ public sealed record SyndromeDescription(
             (int)EsrFields.GetIL(esr),
             Hex.Digits(iss, 7),
             iss2 == 0 ? null : Hex.Digits(iss2, 6),
-            isTrap ? trapClass.Name.ToLowerInvariant() : null,
-            layout?.Name,
+            isTrap ? TrapClassNames.Of(trapClass) : null,
+            layout?.Layout.Name,
             layout is null ? [] : FieldValue.All(layout, iss),
             iss2Layout is null || iss2 == 0 ? [] : FieldValue.All(iss2Layout, iss2),
             decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -19,10 +20,14 @@ public static class SyndromeSummary
     /// <param name="layout">Its ISS layout.</param>
     /// <param name="iss">The ISS.</param>
     /// <returns>The sentence, or null.</returns>
-    public static string? Of(int ec, BitLayout layout, ulong iss)
+    public static string? Of(int ec, BitLayout layout, ulong iss) => Of(ec, LayoutIndex.For(layout), iss);
+
+    /// <summary>As <see cref="Of(int, BitLayout, ulong)"/>, with the layout's index.</summary>
+    internal static string? Of(int ec, LayoutIndex index, ulong iss)
     {
-        string? Meaning(string field) => layout.FindField(field) is { } f && layout.Applies(f, iss) ? layout.MeaningOf(f, f.Extract(iss))?.TrimEnd('.') : null;
-        ulong Value(string field) => layout.Field(field).Extract(iss);
+        var layout = index.Layout;
+        string? Meaning(string field) => index.Position(field) is var p and >= 0 && index.Applies(p, iss) ? index.MeaningOf(p, index.Fields[p].Extract(iss))?.TrimEnd('.') : null;
+        ulong Value(string field) => index.Fields[index.Position(field) is var p and >= 0 ? p : throw new ArgumentException("No field " + field + " in " + layout.Name, nameof(field))].Extract(iss);
         string Immediate(string field) => "#0x" + Value(field).ToString("x", CultureInfo.InvariantCulture);
 
         switch (layout.Name)
@@ -38,7 +43,7 @@ public static class SyndromeSummary
 
                 var isWrite = Value("WnR") == 1;
                 var size = (Meaning("SAS") ?? "access").ToLowerInvariant();
-                var register = FieldValue.All(layout, iss).First(f => f.Name == "SRT").Meaning;
+                var register = FieldValue.MeaningOf(layout, index, index.Position("SRT"), iss);
                 var details = (Value("SSE") == 1 ? ", sign-extended" : string.Empty) + (Value("AR") == 1 ? ", acquire/release" : string.Empty);
                 return (isWrite ? "a write of a " : "a read of a ") + size + details + (isWrite ? " from " : " into ") + register + walk + ": " + status;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using TrapGen.Architecture;
 
 namespace TrapGen.Decoding;
@@ -11,91 +12,80 @@ namespace TrapGen.Decoding;
 /// </summary>
 public static class SyndromeWarnings
 {
+    /// <summary>No warning, shared by every syndrome that has none.</summary>
+    private static readonly string[] None = [];
+
     /// <summary>The warnings of a syndrome whose ISS is <paramref name="iss"/> and ISS2 <paramref name="iss2"/>.</summary>
     /// <param name="layout">The exception class's ISS layout, or null when the class is unallocated (no warning then: decode says so).</param>
     /// <param name="iss">ESR_EL2[24:0].</param>
     /// <param name="iss2Layout">The class's ISS2 layout, or null when it defines none.</param>
     /// <param name="iss2">ESR_EL2[55:32].</param>
     /// <returns>One sentence a warning; empty when there is none.</returns>
-    public static IReadOnlyList<string> Of(BitLayout? layout, ulong iss, BitLayout? iss2Layout, ulong iss2)
+    public static IReadOnlyList<string> Of(BitLayout? layout, ulong iss, BitLayout? iss2Layout, ulong iss2) =>
+        Of(layout is null ? null : LayoutIndex.For(layout), iss, iss2Layout is null ? null : LayoutIndex.For(iss2Layout), iss2);
+
+    /// <summary>As <see cref="Of(BitLayout?, ulong, BitLayout?, ulong)"/>, with the layouts' indexes.</summary>
+    internal static IReadOnlyList<string> Of(LayoutIndex? layout, ulong iss, LayoutIndex? iss2Layout, ulong iss2)
     {
-        var warnings = new List<string>();
         if (layout is null)
         {
-            return warnings;
+            return None;
         }
 
-        Check(layout, iss, Layouts.Esr.ISS, "ISS", 0, warnings);
+        List<string>? warnings = null;
+        Check(layout, iss, Layouts.Esr.ISS, StrayBits.Iss, ref warnings);
         if (iss2Layout is not null)
         {
-            Check(iss2Layout, iss2, Layouts.Esr.ISS2, "ISS2", Layouts.Esr.ISS2.Lsb, warnings);
+            Check(iss2Layout, iss2, Layouts.Esr.ISS2, StrayBits.Iss2, ref warnings);
         }
         else if (iss2 != 0)
         {
-            warnings.Add("ISS2 [55:32] is " + Hex(iss2) + " but this exception class defines no ISS2: it is RES0");
+            (warnings ??= new List<string>(4)).Add("ISS2 [55:32] is 0x" + iss2.ToString("x", CultureInfo.InvariantCulture) + " but this exception class defines no ISS2: it is RES0");
         }
 
-        return warnings;
+        return warnings ?? (IReadOnlyList<string>)None;
     }
 
-    private static void Check(BitLayout layout, ulong word, BitField container, string part, int offset, List<string> warnings)
+    private static void Check(LayoutIndex index, ulong word, BitField container, StrayBits part, ref List<string>? warnings)
     {
-        var index = LayoutIndex.For(layout);
-        var applying = new List<int>(index.Fields.Length);
         var covered = 0UL;
+        var reserved = false;
         for (var i = 0; i < index.Fields.Length; i++)
         {
             if (index.Applies(i, word))
             {
-                applying.Add(i);
                 covered |= index.Fields[i].Mask;
+                reserved |= index.HasMeanings(i) && index.MeaningOf(i, index.Fields[i].Extract(word)) is null;
             }
         }
 
+        // The runs of stray set bits, most significant first.
         var stray = word & container.ValueMask & ~covered;
-        foreach (var (lsb, width) in Runs(stray))
+        while (stray != 0)
         {
-            var bits = new BitField(part, lsb + offset, width);
-            warnings.Add(part + (width == 1 ? " bit [" : " bits [") + bits.BitRange + (width == 1 ? "] is " : "] are ") + Hex((word >> lsb) & BitField.MaskOf(0, width))
-                + " where no field of this exception class applies: RES0 (or UNKNOWN) in the Arm ARM");
+            var msb = 63 - BitOperations.LeadingZeroCount(stray);
+            var lsb = msb;
+            while (lsb > 0 && ((stray >> (lsb - 1)) & 1) == 1)
+            {
+                lsb--;
+            }
+
+            var width = msb - lsb + 1;
+            (warnings ??= new List<string>(4)).Add(part.Warning(lsb, width, (word >> lsb) & BitField.MaskOf(0, width)));
+            stray &= ~BitField.MaskOf(lsb, width);
         }
 
-        foreach (var position in applying)
+        if (!reserved)
         {
-            var field = index.Fields[position];
-            var value = field.Extract(word);
-            if (index.HasMeanings(position) && index.MeaningOf(position, value) is null)
+            return;
+        }
+
+        for (var i = 0; i < index.Fields.Length; i++)
+        {
+            if (index.Applies(i, word) && index.ReservedWarning(i, index.Fields[i].Extract(word)) is { } warning)
             {
-                warnings.Add((offset == 0 ? string.Empty : "ISS2.") + field.Name + " = " + Hex(value) + " is a value the Arm ARM reserves (or this table does not name)");
+                (warnings ??= new List<string>(4)).Add(part.FieldPrefix + warning);
             }
         }
     }
-
-    /// <summary>The runs of set bits of <paramref name="mask"/>, most significant first.</summary>
-    private static List<(int Lsb, int Width)> Runs(ulong mask)
-    {
-        var runs = new List<(int Lsb, int Width)>();
-        var bit = 0;
-        while (mask >> bit != 0)
-        {
-            if (((mask >> bit) & 1) == 0)
-            {
-                bit++;
-                continue;
-            }
-
-            var start = bit;
-            while (((mask >> bit) & 1) == 1)
-            {
-                bit++;
-            }
-
-            runs.Add((start, bit - start));
-        }
-
-        runs.Reverse();
-        return runs;
-    }
-
-    private static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 }

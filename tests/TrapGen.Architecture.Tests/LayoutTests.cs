@@ -116,14 +116,14 @@ public sealed class LayoutTests
     [InlineData("McrrMrrcIss", "Rt2", 10, 0x00007C00UL)]
     [InlineData("McrrMrrcIss", "Rt", 5, 0x000003E0UL)]
     [InlineData("McrrMrrcIss", "CRm", 1, 0x0000001EUL)]
-    // ESR_ELx_MOPS_ISS_MEM_INST, _FROM_EPILOGUE, _WRONG_OPTION, _OPTION_A, _DESTREG, _SRCREG, _SIZEREG
+    // ESR_ELx_MOPS_ISS_MEM_INST, _FROM_EPILOGUE, _DESTREG, _SRCREG, _SIZEREG; esr.h's _WRONG_OPTION (bit 17) and
+    // _OPTION_A (bit 16) are the two bits of the Arm ARM's FormatOption [17:16].
     [InlineData("MopsIss", "MemInst", 24, 0x01000000UL)]
     [InlineData("MopsIss", "FromEpilogue", 18, 0x00040000UL)]
-    [InlineData("MopsIss", "WrongOption", 17, 0x00020000UL)]
-    [InlineData("MopsIss", "OptionA", 16, 0x00010000UL)]
-    [InlineData("MopsIss", "DestinationReg", 10, 0x00007C00UL)]
-    [InlineData("MopsIss", "SourceReg", 5, 0x000003E0UL)]
-    [InlineData("MopsIss", "SizeReg", 0, 0x0000001FUL)]
+    [InlineData("MopsIss", "FormatOption", 16, 0x00030000UL)]
+    [InlineData("MopsIss", "destreg", 10, 0x00007C00UL)]
+    [InlineData("MopsIss", "srcreg", 5, 0x000003E0UL)]
+    [InlineData("MopsIss", "sizereg", 0, 0x0000001FUL)]
     // ESR_ELx_ExType, ESR_ELx_Raddr, ESR_ELx_Rn, ESR_ELx_Rvalue, ESR_ELx_IT (GCS)
     [InlineData("GcsIss", "ExType", 20, 0x00F00000UL)]
     [InlineData("GcsIss", "Raddr", 10, 0x00007C00UL)]

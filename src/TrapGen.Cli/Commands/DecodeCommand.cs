@@ -17,7 +17,8 @@ internal static class DecodeCommand
             "ESR values",
             (value, model) => EsrValue.TryParse(value.Text, out var esr, out var error) ? SyndromeDescription.From(esr, model) : throw new CliException(value.Origin + ": " + error),
             CliJsonContext.Default.SyndromeDescription,
-            SyndromeText.Write),
+            SyndromeText.Write,
+            SyndromeJson.Write),
         input,
         new ValueAlternative<IdentifierDescription>(
             new Option<bool>("--midr") { Description = "Read the values as MIDR_EL1 / MIDR: implementer, variant, architecture, part and revision." },

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using TrapGen.Architecture;
 
@@ -23,6 +24,7 @@ internal static class ValueCommand
     /// <param name="Process">Turns a value into a result on a CPU model (<c>--cpu</c>, or null for the whole architecture); throws <see cref="CliException"/> on bad input.</param>
     /// <param name="Json">The result's JSON contract.</param>
     /// <param name="WriteText">Prints a result as text.</param>
+    /// <param name="WriteJson">Writes a result as <paramref name="Json"/> does, faster (a batch's JSON Lines), or null to use <paramref name="Json"/>.</param>
     public sealed record Definition<T>(
         string Name,
         string Description,
@@ -31,7 +33,8 @@ internal static class ValueCommand
         string What,
         Func<CliValue, CpuModel?, T> Process,
         JsonTypeInfo<T> Json,
-        Action<T, TextWriter> WriteText);
+        Action<T, TextWriter> WriteText,
+        Action<Utf8JsonWriter, T>? WriteJson = null);
 
     public static Command Create<T>(Definition<T> definition, TextReader input, params IValueAlternative[] alternatives)
     {
@@ -78,7 +81,7 @@ internal static class ValueCommand
                 var result = definition.Process(value, model);
                 if (asJson)
                 {
-                    CliJson.WriteLine(output, result, definition.Json);
+                    CliJson.WriteLine(output, result, definition.Json, definition.WriteJson);
                     return;
                 }
 

@@ -13,20 +13,13 @@ namespace TrapGen.Web.Tests.Browser;
 /// also fails on an error in the browser's console (an exception in the page).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class DecoderBrowserTests(BrowserFixture fixture) : BrowserPageTest(fixture)
 {
     private readonly List<string> consoleErrors = [];
-    private IBrowserContext? context;
-    private IPage? page;
-
-    private IPage Page => page!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    protected override void OnPageCreated(IPage page)
     {
-        context = await fixture.Browser.NewContextAsync();
-        page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -35,15 +28,6 @@ public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (context is not null)
-        {
-            await context.DisposeAsync();
-        }
     }
 
     [Fact]
@@ -161,8 +145,8 @@ public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         await OpenAsync(string.Empty);
         Assert.True(await Page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(() => true)"));
 
-        await context!.SetOfflineAsync(true);
-        await Page.GotoAsync(fixture.Address + "?offline#esr=0x96000050");
+        await Context.SetOfflineAsync(true);
+        await Page.GotoAsync(Fixture.Address + "?offline#esr=0x96000050");
 
         await Assertions.Expect(Page.GetByTestId("esr")).ToHaveTextAsync("0x96000050");
     }
@@ -179,7 +163,7 @@ public sealed class DecoderBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 
     private async Task OpenAsync(string fragment)
     {
-        await Page.GotoAsync(fixture.Address + fragment);
+        await Page.GotoAsync(Fixture.Address + fragment);
         await Page.Locator("#query").WaitForAsync();
     }
 
