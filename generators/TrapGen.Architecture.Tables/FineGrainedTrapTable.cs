@@ -120,7 +120,7 @@ internal static class FineGrainedTrapTable
     {
         var what = register.StartsWith("HFGITR", System.StringComparison.Ordinal) ? "execution of " : direction == "r" ? "MRS reads of " : "MSR writes of ";
         return traps.Count == 0
-            ? "traps " + what + "no register or instruction TrapGen's tables have: what it traps is newer than them, or is no System register access."
-            : "traps " + what + string.Join(", ", traps) + " at EL1.";
+            ? "Traps " + what + "no register or instruction TrapGen's tables have: what it traps is newer than them, or is no System register access."
+            : "Traps " + what + string.Join(", ", traps) + " at EL1.";
     }
 }

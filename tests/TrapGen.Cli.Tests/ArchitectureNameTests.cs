@@ -87,7 +87,9 @@ public sealed class ArchitectureNameTests
         Assert.Equal(Aarch64Registers.All.Select(r => r.Name), json.GetProperty("aarch64Registers").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         Assert.Equal(SystemInstructions.All.Select(i => i.FullName), json.GetProperty("systemInstructions").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         Assert.Equal(Aarch32Registers.All.Select(r => r.Name), json.GetProperty("aarch32Registers").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
-        Assert.Equal(TrapControls.All.Select(c => c.Name), json.GetProperty("trapControls").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(
+            TrapControls.All.Concat(FineGrainedTraps.All).Select(c => c.QualifiedName),
+            json.GetProperty("trapControls").EnumerateArray().Select(c => c.GetProperty("register").GetString() + "." + c.GetProperty("name").GetString()));
         var ifar = json.GetProperty("aarch32Registers").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "IFAR");
         Assert.Equal(("FAR_EL1", "hi", 2), (ifar.GetProperty("mapsTo").GetString(), ifar.GetProperty("view").GetString(), ifar.GetProperty("opc2").GetInt32()));
     }

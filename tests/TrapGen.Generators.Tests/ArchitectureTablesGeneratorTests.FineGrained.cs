@@ -31,7 +31,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
         var fields = Source(result, "FineGrainedTraps.");
         var registers = Source(result, "Aarch64Registers.");
         var instructions = Source(result, "SystemInstructions.");
-        Assert.Contains("HFGRTR_EL2_nTPIDR2_EL0 = new(\"HFGRTR_EL2\", \"nTPIDR2_EL0\", 55, false, null, \"FEAT_FGT&FEAT_SME\", false, \"traps MRS reads of TPIDR2_EL0 at EL1.\")", fields, System.StringComparison.Ordinal);
+        Assert.Contains("HFGRTR_EL2_nTPIDR2_EL0 = new(\"HFGRTR_EL2\", \"nTPIDR2_EL0\", 55, false, null, \"FEAT_FGT&FEAT_SME\", false, \"Traps MRS reads of TPIDR2_EL0 at EL1.\")", fields, System.StringComparison.Ordinal);
         Assert.Contains("All { get; } = [HFGWTR_EL2_SCTLR_EL1, HDFGWTR_EL2_MDSCR_EL1, HFGRTR_EL2_nTPIDR2_EL0, HFGITR_EL2_TLBIVAE1]", fields, System.StringComparison.Ordinal);
         Assert.Contains("[new(TrapControls.TVM, AccessDirection.Write), new(TrapControls.TRVM, AccessDirection.Read), new(FineGrainedTraps.HFGWTR_EL2_SCTLR_EL1, AccessDirection.Write)]", registers, System.StringComparison.Ordinal);
         Assert.Contains("[new(FineGrainedTraps.HDFGWTR_EL2_MDSCR_EL1, AccessDirection.Write), new(TrapControls.TDA, AccessDirection.ReadWrite)]", registers, System.StringComparison.Ordinal);

@@ -27,10 +27,10 @@ internal sealed record ArchitectureListing(
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
-        [.. Architecture.TrapControls.All.Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
-        [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch64RegisterListing.From)],
-        [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(SystemInstructionListing.From)],
-        [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(Aarch32RegisterListing.From)],
+        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
+        [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch64RegisterListing.From(r, model))],
+        [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
+        [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
         model?.Name);
 }
 
@@ -43,8 +43,9 @@ internal sealed record TrapControlListing(string Register, string Name, int Bit,
 /// <summary>One trap rule of a register: the control and the direction it traps.</summary>
 internal sealed record TrapRuleListing(string Control, string Direction)
 {
-    public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules) =>
-        [.. rules.Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
+    /// <summary>The rules, of the controls <paramref name="model"/> has (every control when null).</summary>
+    public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules, CpuModel? model) =>
+        [.. rules.Where(r => model is null || r.Control.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
 }
 
 /// <summary>An AArch64 System register of the architecture.</summary>
@@ -60,7 +61,7 @@ internal sealed record Aarch64RegisterListing(
     string SyndromeKey,
     string? Requires)
 {
-    public static Aarch64RegisterListing From(Aarch64Register register) => new(
+    public static Aarch64RegisterListing From(Aarch64Register register, CpuModel? model) => new(
         register.Name,
         register.OtherNames,
         EncodingListing.From(register.Encoding),
@@ -68,7 +69,7 @@ internal sealed record Aarch64RegisterListing(
         RegisterAccessRules.Spelling(register.Access).ToLowerInvariant(),
         register.ExceptionLevel,
         register.Feature,
-        TrapRuleListing.From(register.Traps),
+        TrapRuleListing.From(register.Traps, model),
         Hex.Word(register.Encoding.Key),
         Requirements.Of(register));
 }
@@ -84,13 +85,13 @@ internal sealed record SystemInstructionListing(
     string SyndromeKey,
     string? Requires)
 {
-    public static SystemInstructionListing From(SystemInstruction instruction) => new(
+    public static SystemInstructionListing From(SystemInstruction instruction, CpuModel? model) => new(
         instruction.FullName,
         EncodingListing.From(instruction.Encoding),
         instruction.TakesRegister,
         instruction.ExceptionLevel,
         instruction.Feature,
-        TrapRuleListing.From(instruction.Traps),
+        TrapRuleListing.From(instruction.Traps, model),
         Hex.Word(instruction.Encoding.Key),
         Requirements.Of(instruction));
 }
@@ -118,7 +119,7 @@ internal sealed record Aarch32RegisterListing(
     [JsonIgnore]
     public string Text => Encoding.FormName.ToLowerInvariant() + " " + Encoding.Operands();
 
-    public static Aarch32RegisterListing From(Aarch32Register register)
+    public static Aarch32RegisterListing From(Aarch32Register register, CpuModel? model)
     {
         var e = register.Encoding;
         var pair = e.Form == AccessForm.Mcrr;
@@ -136,7 +137,7 @@ internal sealed record Aarch32RegisterListing(
             register.ExceptionLevel,
             register.MapsTo,
             register.MapsTo is null ? null : CatalogueSpelling.Of(register.View),
-            TrapRuleListing.From(register.Traps),
+            TrapRuleListing.From(register.Traps, model),
             Requirements.Of(register),
             e);
     }

@@ -62,6 +62,7 @@ internal static class ArchitectureTable
     private static string Traps(IReadOnlyList<TrapRuleListing> traps) =>
         traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + ":" + t.Direction));
 
-    /// <summary>TVM of HCR_EL2.TVM.</summary>
-    private static string ControlName(string qualified) => qualified.Split('.')[^1];
+    /// <summary>TVM of HCR_EL2.TVM; a fine-grained field keeps its register (HFGWTR_EL2.SCTLR_EL1), since its name alone says neither which register nor which direction.</summary>
+    private static string ControlName(string qualified) =>
+        Architecture.FineGrainedTraps.IndexOf(qualified.Split('.')[0]) >= 0 ? qualified : qualified.Split('.')[^1];
 }
