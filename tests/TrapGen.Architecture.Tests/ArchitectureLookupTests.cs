@@ -85,4 +85,25 @@ public sealed class ArchitectureLookupTests
         Assert.Equal("CP15_1_C15", Aarch32Encoding.Cp15(AccessForm.Mcrr, 1, 0, 15, 0).GenericName);
         Assert.Equal("CP15_0_C0_C3_3", Aarch32Encoding.Cp15(AccessForm.Mcr, 0, 0, 3, 3).GenericName);
     }
+
+    [Theory]
+    [InlineData("spsr_svc", "SPSR_EL1")]
+    [InlineData("SPSR_hyp", "SPSR_EL2")]
+    [InlineData("spsr_el1", "SPSR_EL1")]
+    public void The_aarch32_name_of_a_mapped_spsr_finds_its_aarch64_register(string name, string aarch64)
+    {
+        // Arm ARM: SPSR_svc is architecturally mapped to SPSR_EL1, SPSR_hyp to SPSR_EL2.
+        Assert.True(Aarch64Registers.TryFind(name, out var register));
+        Assert.Equal(aarch64, register.Name);
+    }
+
+    [Fact]
+    public void A_key_field_the_class_does_not_have_reads_as_zero()
+    {
+        var mcrr = TrapClasses.Named("Mcrr")!;
+
+        Assert.Equal(0u, mcrr.KeyValue(mcrr.Key([3, 15]), "CRn"));
+        Assert.Equal(15u, mcrr.KeyValue(mcrr.Key([3, 15]), "CRm"));
+        Assert.Equal(0u, TrapClasses.Named("LdcStc")!.KeyValue(uint.MaxValue, "CRn"));
+    }
 }
