@@ -106,4 +106,10 @@ public sealed class ArchitectureLookupTests
         Assert.Equal(15u, mcrr.KeyValue(mcrr.Key([3, 15]), "CRm"));
         Assert.Equal(0u, TrapClasses.Named("LdcStc")!.KeyValue(uint.MaxValue, "CRn"));
     }
+
+    [Fact]
+    public void A_layout_asked_for_a_field_it_lacks_says_so_with_an_argument_exception()
+    {
+        Assert.Throws<ArgumentException>(() => Layouts.IssOf(0x18)!.Field("NoSuchField"));
+    }
 }

@@ -59,6 +59,10 @@ public sealed class CpuDebugResourceTests
         var cache = new CacheSizeId(1, CacheKind.Data, (127UL << 32) | (3UL << 3) | 2UL);
 
         Assert.Equal("L1 data 32 KB, 64-byte lines, 4 ways, 128 sets", cache.Describe(ccidx: true));
+
+        // 2,048 ways need Associativity's bits above [12:3], which the 32-bit layout does not have.
+        var wide = new CacheSizeId(2, CacheKind.Unified, (1UL << 32) | (2047UL << 3) | 2UL);
+        Assert.Equal("L2 unified 256 KB, 64-byte lines, 2048 ways, 2 sets", wide.Describe(ccidx: true));
     }
 
     [Fact]
