@@ -73,7 +73,7 @@ internal static class KindTranslators
 
     /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
     public static TableOutput Aarch32Registers(string file, string text, IReadOnlyDictionary<string, string> controls) =>
-        RowTable.Translate(file, text, "Aarch32Registers", "Aarch32Register", (row, _) =>
+        RowTable.Translate(file, text, "Aarch32Registers", "Aarch32Register", (row, line) =>
         {
             if (!row.HasCells(13, "name cp form opc1 crn crm opc2 access el maps_to view traps other_names"))
             {
@@ -108,7 +108,7 @@ internal static class KindTranslators
             return Format(
                 "new({0}, new({1}, {2}, {3}, {4}, {5}, {6}), {7}, {8}, {9}, {10}, {11}, {12})",
                 row.Name(0), coprocessor, form, row.IntOrEmpty(3, 0, pair ? 15 : 7, memory), row.IntOrEmpty(4, 0, 15, pair), row.IntOrEmpty(5, 0, 15, memory),
-                row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls), row.Names(12));
+                row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls, leading: HstrRule(controls, coprocessor, pair ? line.Cells[5].Text : line.Cells[4].Text)), row.Names(12));
         });
 
     /// <summary>trap-controls.table: register name bit set|clear forced-by needs e2h description.</summary>
@@ -215,6 +215,15 @@ internal static class KindTranslators
 
         return names;
     }
+
+    /// <summary>
+    /// HSTR_EL2.T&lt;n&gt;'s rule of a cp15 row (n its CRn, or an MCRR/MRRC row's CRm) when trap-controls.table has T&lt;n&gt;
+    /// (T4 and T14 are RES0), or null: first of the row's rules, as every AArch32 accessor's pseudocode checks it first.
+    /// </summary>
+    private static List<string>? HstrRule(IReadOnlyDictionary<string, string> controls, int coprocessor, string primary) =>
+        coprocessor == 15 && controls.TryGetValue("T" + primary, out var register) && register == "HSTR_EL2"
+            ? ["new(TrapControls.T" + primary + ", AccessDirection.ReadWrite)"]
+            : null;
 
     /// <summary>The fine-grained rules of the access called <paramref name="name"/>, or null.</summary>
     private static List<string>? FineGrainedOf(IReadOnlyDictionary<string, List<string>> fineGrained, string name) =>

@@ -168,9 +168,9 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
     /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
     /// CPTR_EL2 controls, before the MDCR_EL2 and CNTHCTL_EL2 ones. <paramref name="controls"/> gives each
-    /// control's register, by name.
+    /// control's register, by name. <paramref name="leading"/> rules come first (HSTR_EL2.T&lt;n&gt; of a cp15 row).
     /// </summary>
-    public string Traps(int index, IReadOnlyDictionary<string, string> controls, IReadOnlyList<string>? fineGrained = null)
+    public string Traps(int index, IReadOnlyDictionary<string, string> controls, IReadOnlyList<string>? fineGrained = null, IReadOnlyList<string>? leading = null)
     {
         var cell = line.Cells[index];
         var rules = new List<string>();
@@ -201,6 +201,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         }
 
         rules.InsertRange(fineGrainedAt < 0 ? rules.Count : fineGrainedAt, fineGrained ?? []);
+        rules.InsertRange(0, leading ?? []);
         return "[" + string.Join(", ", rules) + "]";
     }
 

@@ -105,7 +105,7 @@ public sealed class ArchitectureNameTests
             string.Format(CultureInfo.InvariantCulture, "Architecture (TrapGen.Architecture): {0} AArch64 registers, {1} System instructions, {2} AArch32 registers", Aarch64Registers.All.Count, SystemInstructions.All.Count, Aarch32Registers.All.Count),
             output,
             System.StringComparison.Ordinal);
-        Assert.Matches(@"\nIFAR +mcr p15, 0, c6, c0, 2 +rw +1 +FAR_EL1 hi +- +TVM:write TRVM:read\n", output);
+        Assert.Matches(@"\nIFAR +mcr p15, 0, c6, c0, 2 +rw +1 +FAR_EL1 hi +- +T6:read-write TVM:write TRVM:read\n", output);
         Assert.NotEqual(0, refused);
         Assert.Contains("--architecture lists the architecture's table, not a catalogue", error, System.StringComparison.Ordinal);
     }

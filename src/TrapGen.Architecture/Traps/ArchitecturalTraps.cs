@@ -31,6 +31,12 @@ public static class ArchitecturalTraps
     /// </summary>
     public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
     {
+        // HSTR_EL2.T<n> is every cp15 access's first check, of a register the tables have or not.
+        if (controls.Hstr != 0 && HstrEl2.ControlFor(trapClass, key) is { } primary && controls.IsActive(primary, model))
+        {
+            return primary;
+        }
+
         if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
         {
             // The IMPLEMENTATION DEFINED space has no rows: TIDCP traps it, in both directions.

@@ -130,6 +130,9 @@ internal static class TraceParser
             case "cptr":
                 var (cptrSet, cptrClear) = ParseBits(words, CptrEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(CptrEl2.Name, cptrSet, cptrClear));
+            case "hstr":
+                var (hstrSet, hstrClear) = ParseBits(words, HstrEl2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(HstrEl2.Name, hstrSet, hstrClear));
             case "cnthctl":
                 var (cnthctlSet, cnthctlClear) = ParseBits(words, CnthctlEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(CnthctlEl2.Name, cnthctlSet, cnthctlClear));

@@ -48,6 +48,14 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
         var key = access.Class.KeyOf(EsrFields.GetISS(esr));
+        // HSTR_EL2.T<n> comes first at EL1, before the UNDEF of an encoding no register has (the Arm ARM's
+        // AArch32.CheckCP15InstrCoarseTraps), on a CPU whose EL1 runs AArch32.
+        if (!access.IsUnpredictable && Hypervisor.Hstr != 0 && HstrEl2.ControlFor(access.Class, key) is { } primary
+            && Hypervisor.Model.HasAarch32El1 && Hypervisor.Controls.IsActive(primary, Hypervisor.Model))
+        {
+            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: primary);
+        }
+
         var undefined = access.IsUnpredictable ? UndefinedReason.Unpredictable : Reason(El1Access.Check(access.Class, key, access.IsRead, Hypervisor.Model));
 
         // An IMPLEMENTATION DEFINED encoding the model does not define still traps under TIDCP: the Arm ARM

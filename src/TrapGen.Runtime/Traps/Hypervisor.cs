@@ -56,6 +56,13 @@ public sealed class Hypervisor
     public ulong Cptr { get; set; }
 
     /// <summary>
+    /// Gets or sets HSTR_EL2; 0 (the default) traps nothing. Its T&lt;n&gt; bits trap the guest's AArch32 cp15 accesses
+    /// with CRn = n (MCR, MRC) or CRm = n (MCRR, MRRC), before any UNDEFINED, as KVM sets T15 to trap the
+    /// IMPLEMENTATION DEFINED c15 registers of an AArch32 guest.
+    /// </summary>
+    public ulong Hstr { get; set; }
+
+    /// <summary>
     /// Gets or sets the fine-grained trap registers (HFGRTR_EL2, HFGWTR_EL2, HFGITR_EL2, HDFGRTR_EL2, HDFGWTR_EL2,
     /// HAFGRTR_EL2 and their 2 forms); all 0 by default, which traps nothing through a field that traps while set, and
     /// traps through every field that traps while clear (nTPIDR2_EL0, ...) on a CPU model that has it, as the
@@ -63,7 +70,7 @@ public sealed class Hypervisor
     /// </summary>
     public FineGrainedTrapValues FineGrained { get; set; }
 
-    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2 or a fine-grained trap register.</summary>
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2 or a fine-grained trap register.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
     public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
@@ -85,6 +92,9 @@ public sealed class Hypervisor
             case CnthctlEl2.Name:
                 Cnthctl = value;
                 break;
+            case HstrEl2.Name:
+                Hstr = value;
+                break;
             case var _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index:
                 FineGrained = FineGrained.With(index, value);
                 break;
@@ -94,7 +104,7 @@ public sealed class Hypervisor
     }
 
     /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2 and the fine-grained ones.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { FineGrained = FineGrained };
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, FineGrained = FineGrained };
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

@@ -148,19 +148,25 @@ public static class TrapReport
 
     /// <summary>
     /// A name-only catalogue entry, with the trap groups the architecture puts it in (any coarse control's: TVM, TDA, TCPAC;
-    /// a catalogue has no groups of fine-grained fields).
+    /// see <see cref="IsGroup"/>).
     /// </summary>
     private static string NameOnlyEntry(string name, IReadOnlyList<TrapRule> rules)
     {
-        var groups = rules.Where(r => !r.Control.IsFineGrained).Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
+        var groups = rules.Where(IsGroup).Select(r => r.Control.Name + ": " + RegisterAccessRules.Spelling(r.Direction)).ToList();
         var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
         return "  - name: " + name + "\n    handling: passthrough" + traps;
     }
 
+    /// <summary>
+    /// Whether a rule is one a suggested entry lists as a trap group: not a fine-grained field's (a catalogue has no groups of
+    /// them), nor HSTR_EL2.T&lt;n&gt;'s, which every cp15 register of its primary register has.
+    /// </summary>
+    private static bool IsGroup(TrapRule rule) => !rule.Control.IsFineGrained && rule.Control.Register != HstrEl2.Name;
+
     /// <summary>An instructions entry, forwarded to the hardware, with the trap groups the architecture puts it in.</summary>
     private static string InstructionEntry(string name, IReadOnlyList<TrapRule> rules)
     {
-        var groups = rules.Where(r => !r.Control.IsFineGrained).Select(r => r.Control.Name + ": write").ToList();
+        var groups = rules.Where(IsGroup).Select(r => r.Control.Name + ": write").ToList();
         var traps = groups.Count == 0 ? string.Empty : "\n    traps: { " + string.Join(", ", groups) + " }";
         return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }
