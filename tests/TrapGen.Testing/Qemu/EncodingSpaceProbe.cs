@@ -14,7 +14,8 @@ namespace TrapGen.Testing.Qemu;
 /// read returned in the first run (<see cref="EncodingSpaceGuest"/>), so nothing the probe depends on moves; the
 /// writes left out are <see cref="ExcludedWrites"/>, each with its reason. It runs under the same trap controls
 /// as <see cref="QemuProbe"/> (<see cref="ProbeRun.For"/> of <see cref="ProbeInstructions.Controls"/>) and
-/// under CNTHCTL_EL2's timer controls cleared (<see cref="ProbeRun.Timer"/>) on cortex-a57. The table names the accesses for messages only.
+/// under CNTHCTL_EL2's timer controls cleared (<see cref="ProbeRun.Timer"/>) and, at an AArch32 EL1, under HSTR_EL2
+/// (<see cref="ProbeRun.HstrRuns"/>) on cortex-a57. The table names the accesses for messages only.
 /// </summary>
 public sealed class EncodingSpaceProbe : ProbeOnQemu
 {
@@ -23,7 +24,7 @@ public sealed class EncodingSpaceProbe : ProbeOnQemu
     private static readonly Lazy<EncodingSpaceProbe> Aarch32Probe = new(() => new EncodingSpaceProbe(ProbeGuest.Aarch32Space, Aarch32Space(), GuestCode.A32));
 
     private EncodingSpaceProbe(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, Func<string[], uint[]> assemble)
-        : base(guest, instructions, assemble, [.. ProbeRun.For(guest.Rw, ProbeInstructions.Controls), .. ProbeRun.Timer(guest.Rw)], "cortex-a57")
+        : base(guest, instructions, assemble, [.. ProbeRun.For(guest.Rw, ProbeInstructions.Controls), .. ProbeRun.Timer(guest.Rw), .. (guest == ProbeGuest.Aarch32Space ? ProbeRun.HstrRuns(guest.Rw) : [])], "cortex-a57")
     {
     }
 

@@ -95,6 +95,8 @@ public static class ProbeProgram
             Line("    msr mdcr_el2, x0");
             Line(Invariant($"    ldr x0, =0x{CptrBase | runs[run].Cptr:x}"));
             Line("    msr cptr_el2, x0");
+            Line(Invariant($"    ldr x0, =0x{runs[run].Hstr:x}"));
+            Line("    msr hstr_el2, x0");
             Line("    mrs x0, cnthctl_el2");
             Line(Invariant($"    bic x0, x0, #0x{ProbeRun.TimerBits:x}"));
             Line(Invariant($"    mov x3, #0x{runs[run].Cnthctl & ProbeRun.TimerBits:x}"));

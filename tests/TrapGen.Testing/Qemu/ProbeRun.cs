@@ -29,6 +29,20 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
         };
     }
 
+    /// <summary>Gets HSTR_EL2 for the run: its T&lt;n&gt; bits, trapping AArch32 cp15 accesses by primary register; 0 by default.</summary>
+    public ulong Hstr { get; init; }
+
+    /// <summary>
+    /// The runs that set HSTR_EL2, HCR_EL2 and MDCR_EL2 clear: every T&lt;n&gt; (T4 and T14 are RES0), and T15 alone (as KVM
+    /// sets it for an AArch32 guest's IMPLEMENTATION DEFINED c15 registers). At an AArch32 EL1 they trap the cp15 space
+    /// before any UNDEFINED; the Arm ARM's AArch64.CheckCP15InstrCoarseTraps.
+    /// </summary>
+    public static IReadOnlyList<ProbeRun> HstrRuns(ulong rw) =>
+    [
+        new("HSTR all", rw, 0, [.. TrapControls.All.Where(c => c.Register == HstrEl2.Name).Select(c => c.Name)]) { Hstr = TrapControls.All.Where(c => c.Register == HstrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask) },
+        new("HSTR T15", rw, 0, ["T15"]) { Hstr = TrapControls.T15.Mask },
+    ];
+
     /// <summary>CNTHCTL_EL2's timer trap bits: EL1PCTEN and EL1PCEN, each trapping EL1's physical counter or timer when clear.</summary>
     public static ulong TimerBits { get; } = TrapControls.EL1PCEN.Mask | TrapControls.EL1PCTEN.Mask;
 
