@@ -31,8 +31,7 @@ public static class ArchitecturalTraps
     /// </summary>
     public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
     {
-        // HSTR_EL2.T<n> is every cp15 access's first check, of a register the tables have or not.
-        if (controls.Hstr != 0 && HstrEl2.ControlFor(trapClass, key) is { } primary && controls.IsActive(primary, model))
+        if (HstrTrap(controls, trapClass, key, model) is { } primary)
         {
             return primary;
         }
@@ -54,6 +53,14 @@ public static class ArchitecturalTraps
 
         return null;
     }
+
+    /// <summary>
+    /// Gets the HSTR_EL2.T&lt;n&gt; that traps an access of <paramref name="trapClass"/> with <paramref name="key"/>, or null:
+    /// every cp15 access's first check, of a register the tables have or not, before any UNDEFINED at EL1 (the Arm
+    /// ARM's AArch64.CheckCP15InstrCoarseTraps).
+    /// </summary>
+    public static TrapControl? HstrTrap(in TrapControlRegisters controls, TrapClass trapClass, uint key, CpuModel? model = null) =>
+        controls.Hstr != 0 && HstrEl2.ControlFor(trapClass, key) is { } primary && controls.IsActive(primary, model) ? primary : null;
 
     /// <summary>
     /// Gets everything <paramref name="control"/> traps that a catalogue can dispatch: AArch64 registers and

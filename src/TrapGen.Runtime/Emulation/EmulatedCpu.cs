@@ -50,8 +50,8 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         var key = access.Class.KeyOf(EsrFields.GetISS(esr));
         // HSTR_EL2.T<n> comes first at EL1, before the UNDEF of an encoding no register has (the Arm ARM's
         // AArch32.CheckCP15InstrCoarseTraps), on a CPU whose EL1 runs AArch32.
-        if (!access.IsUnpredictable && Hypervisor.Hstr != 0 && HstrEl2.ControlFor(access.Class, key) is { } primary
-            && Hypervisor.Model.HasAarch32El1 && Hypervisor.Controls.IsActive(primary, Hypervisor.Model))
+        if (!access.IsUnpredictable && Hypervisor.Hstr != 0 && Hypervisor.Model.HasAarch32El1
+            && ArchitecturalTraps.HstrTrap(Hypervisor.Controls, access.Class, key, Hypervisor.Model) is { } primary)
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: primary);
         }
