@@ -8,7 +8,7 @@ namespace TrapGen.Architecture.Tables;
 /// <summary>One row of trap-classes.table, checked against the layouts it names.</summary>
 /// <param name="Name">The class's name, PascalCase.</param>
 /// <param name="ExceptionClass">ESR_EL2.EC.</param>
-/// <param name="IsAarch64">True for <c>a64</c>.</param>
+/// <param name="State">The <c>TrapClassState</c> member of its state column: <c>Aarch64</c>, <c>Aarch32</c> or <c>Either</c>.</param>
 /// <param name="Layout">Its ISS layout.</param>
 /// <param name="Form">msr, mcr, mcrr or ldc; null for <c>-</c>.</param>
 /// <param name="Coprocessor">15, 14 or 10; 0 for <c>-</c>.</param>
@@ -22,7 +22,7 @@ namespace TrapGen.Architecture.Tables;
 internal sealed record TrapClassRow(
     string Name,
     int ExceptionClass,
-    bool IsAarch64,
+    string State,
     LayoutSection Layout,
     string? Form,
     int Coprocessor,
@@ -54,6 +54,13 @@ internal static class TrapClassTable
         ["mcrr"] = "AccessForm.Mcrr",
         ["ldc"] = "AccessForm.LdcStc",
         [RowReader.Empty] = "null",
+    };
+
+    private static readonly Dictionary<string, string> States = new()
+    {
+        ["a64"] = "Aarch64",
+        ["a32"] = "Aarch32",
+        ["any"] = "Either",
     };
 
     private static readonly Dictionary<string, string> Reads = new()
@@ -105,9 +112,9 @@ internal static class TrapClassTable
             }
 
             var state = line.Cells[2].Text;
-            if (state is not ("a64" or "a32"))
+            if (!States.ContainsKey(state))
             {
-                reader.Report(line.Cells[2], "'" + state + "' must be a64 or a32");
+                reader.Report(line.Cells[2], "'" + state + "' must be a64, a32 or any");
             }
 
             var layout = layouts.FirstOrDefault(l => l.Name == line.Cells[3].Text);
@@ -135,6 +142,10 @@ internal static class TrapClassTable
             if (form is not null && TransferCounts[form] != transfer.Count)
             {
                 reader.Report(line.Cells[7], "the " + form + " form takes " + TransferCounts[form].ToString(CultureInfo.InvariantCulture) + " transfer field(s): Rt; Rt,Rt2; or Rn,imm8,Offset,AM");
+            }
+            else if (form is null && transfer.Count > 1)
+            {
+                reader.Report(line.Cells[7], "a class without a form names at most one register operand (RN), or '-'");
             }
 
             var read = Reads.TryGetValue(line.Cells[8].Text, out var readWhen) ? readWhen : null;
@@ -167,7 +178,7 @@ internal static class TrapClassTable
             if (problems.Count == before)
             {
                 rows.Add(new TrapClassRow(
-                    name, ec, state == "a64", layout, form, coprocessor, key, transfer, read!, condition, immediate.FirstOrDefault(), space == "rows", line.Rest(12)));
+                    name, ec, States.TryGetValue(state, out var member) ? member : "Either", layout, form, coprocessor, key, transfer, read!, condition, immediate.FirstOrDefault(), space == "rows", line.Rest(12)));
             }
         }
 
@@ -189,11 +200,11 @@ internal static class TrapClassTable
                 : "null";
             source.Append("    /// <summary>").Append(Xml(string.Format(CultureInfo.InvariantCulture, "EC 0x{0:X2}: a trapped {1}{2}.", row.ExceptionClass, row.Instructions, row.Coprocessor == 0 ? string.Empty : " of coprocessor " + row.Coprocessor.ToString(CultureInfo.InvariantCulture)))).Append("</summary>\n");
             source.Append("    public static readonly TrapClass ").Append(row.Name).Append(" = new(\n");
-            source.Append("        ").Append(CSharp.String(row.Name)).Append(string.Format(CultureInfo.InvariantCulture, ", 0x{0:X2}, isAarch64: {1}, ", row.ExceptionClass, row.IsAarch64 ? "true" : "false"))
+            source.Append("        ").Append(CSharp.String(row.Name)).Append(string.Format(CultureInfo.InvariantCulture, ", 0x{0:X2}, TrapClassState.{1}, ", row.ExceptionClass, row.State))
                 .Append("Layouts.").Append(row.Layout.Name).Append(".Layout, ").Append(Forms[row.Form ?? RowReader.Empty])
                 .Append(", coprocessor: ").Append(row.Coprocessor.ToString(CultureInfo.InvariantCulture)).Append(",\n");
             source.Append("        keyFields: [").Append(string.Join(", ", row.Key.Select(Field))).Append("],\n");
-            source.Append("        rt: ").Append(row.Form is "msr" or "mcr" or "mcrr" ? Field(row.Transfer[0]) : "null")
+            source.Append("        rt: ").Append(row.Form is "msr" or "mcr" or "mcrr" or null ? Field(row.Transfer.Count > 0 ? row.Transfer[0] : null) : "null")
                 .Append(", rt2: ").Append(row.Form == "mcrr" ? Field(row.Transfer[1]) : "null")
                 .Append(", memory: ").Append(memory).Append(",\n");
             source.Append("        direction: ").Append(Field(row.Direction)).Append(", ReadWhen.").Append(row.Read).Append(",\n");

@@ -24,7 +24,7 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
             return null;
         }
 
-        if (!trapClass.IsAarch64 && !model.HasAarch32El1)
+        if (trapClass.IsAarch32 && !model.HasAarch32El1)
         {
             const string aarch32 = "AArch32 at EL1";
             return new CpuPresence(model.Name, false, aarch32, model.Name + " has no " + aarch32 + " (ID_AA64PFR0_EL1.EL1 is 0b0001): no guest of it makes this access");
@@ -48,6 +48,21 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
                 ? ": the access is UNDEFINED at EL1 there unless HCR_EL2.TIDCP traps it first, as this syndrome's would"
                 : ": the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it";
         return new CpuPresence(model.Name, false, needs, lacks + consequence);
+    }
+
+    /// <summary>Checks an instruction that accesses no register (WFIT, SMC) on <paramref name="model"/>: one of a feature the model lacks is UNDEFINED at EL1.</summary>
+    public static CpuPresence Of(CpuModel model, TrappedInstruction instruction)
+    {
+        if (instruction.ExistsOn(model))
+        {
+            return new CpuPresence(model.Name, true, null, model.Name + " has " + instruction.Name);
+        }
+
+        return new CpuPresence(
+            model.Name,
+            false,
+            instruction.Needs,
+            model.Name + " has no " + instruction.Name + ", which needs " + RequirementText.Describe(instruction.Needs!) + ": it is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
     }
 
     /// <summary>The TRM's name of the model's IMPLEMENTATION DEFINED register at <paramref name="key"/>, which the model has.</summary>

@@ -72,7 +72,7 @@ public sealed record EncodedInstruction(
     {
         var esr = SyndromeBuilder.Build(access);
         var syndrome = SyndromeDescription.From(esr, model);
-        var a64 = access.Class.IsAarch64;
+        var a64 = access.InstructionSet == Instructions.InstructionSet.A64;
         var t32 = !a64 && access.Condition == Aarch32Constants.ConditionAlways
             ? Hex.Word(InstructionEncoder.Encode(access with { InstructionSet = Instructions.InstructionSet.T32 }))
             : null;

@@ -38,8 +38,9 @@ namespace TrapGen.Decoding;
 /// <param name="TrappedBy">
 /// For a trapped System register or instruction access, the EL2 controls that trap it in its direction, in the order
 /// the access's pseudocode checks them (<c>HCR_EL2.TRVM</c> for a read of SCTLR_EL1; any of them set, or clear for one
-/// that traps while clear, gives this syndrome; with a CPU model, only the controls it has); empty when no control
-/// TrapGen models traps it; null for other classes.
+/// that traps while clear, gives this syndrome; with a CPU model, only the controls it has); for an instruction that
+/// accesses no register, those of its trapped-instructions.table row (<c>HCR_EL2.TWI</c> for WFI, <c>HCR_EL2.TSC</c> for
+/// SMC); empty when no control TrapGen models traps it; null for other classes.
 /// </param>
 public sealed record SyndromeDescription(
     string Esr,
@@ -94,14 +95,22 @@ public sealed record SyndromeDescription(
             decoded && !spelled ? "no instruction has these fields: " + unspelled : layout is null ? null : SyndromeSummary.Of(ec, layout, iss),
             Architecture.FaultAddress.Describe(ec, iss),
             spelled ? instruction : null,
-            decoded && !access.Class.IsAarch64 ? conditionValid : null,
+            decoded && access.InstructionSet != InstructionSet.A64 ? conditionValid : null,
             register,
             architecturalName,
-            architecturalName is not null && !trapClass.IsAarch64 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
-            isTrap && model is not null ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : null,
+            architecturalName is not null && trapClass.IsAarch32 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
+            model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel) : null,
             SyndromeWarnings.Of(layout, iss, iss2Layout, iss2),
-            isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model) : null);
+            isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model)
+            : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of(model is null ? trapped.Traps : [.. trapped.Traps.Where(r => r.Control.ExistsOn(model))])
+            : null);
     }
+
+    /// <summary>The instruction that accesses no register a syndrome reports (WFI, SMC: trapped-instructions.table's rows), or null.</summary>
+    private static TrappedInstruction? InstructionTrapped(uint esr) =>
+        TrapClasses.Find(EsrFields.GetEC(esr)) is { IsDispatchable: false } trapClass && TrappedInstructions.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var instruction)
+            ? instruction
+            : null;
 
     /// <summary>The controls that trap the access, in its direction; on <paramref name="model"/>, only those it has.</summary>
     private static IReadOnlyList<TrapRuleText> ControlsTrapping(TrapClass trapClass, uint key, bool isRead, CpuModel? model)

@@ -9,7 +9,8 @@ namespace TrapGen.Instructions;
 /// <summary>
 /// Recognises the instructions the EL2 trap controls reach in instruction words, using the architectural
 /// instruction layouts: system-register moves and System instructions, MCR/MRC and MCRR/MRRC of every
-/// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, and SMC.
+/// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, SMC, and the
+/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms).
 /// The word's form and coprocessor pick the class (<see cref="TrapClasses.Of"/>). Any word is accepted:
 /// anything else is simply not such an access.
 /// </summary>
@@ -31,6 +32,11 @@ public static class InstructionDecoder
         if (Layouts.A64Smc.Fixed.Extract(word) == Layouts.A64Smc.FixedValue && Layouts.A64Smc.Opc.Extract(word) == Layouts.A64Smc.OpcValue)
         {
             access = Smc(TrapClasses.Smc64, InstructionSet.A64, Aarch32Constants.ConditionAlways, (uint)Layouts.A64Smc.Imm16.Extract(word));
+            return true;
+        }
+
+        if (WaitInstructions.TryDecodeA64(word, out access))
+        {
             return true;
         }
 
@@ -63,6 +69,11 @@ public static class InstructionDecoder
         {
             var immediate = instructionSet == InstructionSet.T32 ? Layouts.T32Smc.Imm4.Extract(word) : Layouts.A32Smc.Imm4.Extract(word);
             access = Smc(TrapClasses.Smc32, instructionSet, instructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : cond, (uint)immediate);
+            return true;
+        }
+
+        if (WaitInstructions.TryDecodeA32(word, instructionSet, out access))
+        {
             return true;
         }
 

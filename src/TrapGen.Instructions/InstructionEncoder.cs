@@ -18,6 +18,8 @@ public static class InstructionEncoder
         ulong word;
         switch (access.Class.Form)
         {
+            case null when access.Class == TrapClasses.Wfx:
+                return WaitInstructions.Encode(access);
             case null:
                 return EncodeSmc(access);
             case AccessForm.Msr:

@@ -14,7 +14,8 @@ public static class SyndromeBuilder
 
     /// <summary>
     /// Builds the syndrome of <paramref name="access"/>. AArch32 traps report CV = 1 with the instruction's
-    /// condition (0b1110 for T32, whose condition comes from the IT block). A trapped A32 SMC has passed its
+    /// condition (0b1110 for T32, whose condition comes from the IT block); a WFI or WFE from AArch64 reports CV = 1
+    /// and COND = 0b1110 as well, as the Arm ARM says. A trapped A32 SMC has passed its
     /// condition check (the CPU checks it first, as QEMU does), so it reports CCKNOWNPASS 0 and CV and COND
     /// RES0: its ISS is 0.
     /// </summary>
@@ -28,6 +29,12 @@ public static class SyndromeBuilder
             iss = Write(trapClass.Rt, iss, access.Rt);
             iss = Write(trapClass.Rt2, iss, access.Rt2);
             iss = Write(trapClass.Direction, iss, trapClass.DirectionOf(access.IsRead));
+        }
+        else if (access.Instruction is { } instruction)
+        {
+            // An instruction that accesses no register: its key (WFIT: TI 0b10, RV 1), and the register it names.
+            iss = instruction.Key;
+            iss = instruction.TakesRegister ? Write(trapClass.Rt, iss, access.Rt) : iss;
         }
 
         if (trapClass.Memory is { } memory)

@@ -10,14 +10,16 @@ namespace TrapGen.Instructions;
 public static class SyndromeDecoder
 {
     /// <summary>
-    /// Decodes <paramref name="esr"/>; false when its exception class is none TrapGen understands, or an A32 SMC
-    /// (EC 0x13), whose syndrome does not say which SMC. <paramref name="conditionValid"/> is false when an
-    /// AArch32 syndrome has CV = 0, in which case the access's condition is reported as always.
+    /// Decodes <paramref name="esr"/>; false when its exception class is none TrapGen understands, an A32 SMC
+    /// (EC 0x13), whose syndrome does not say which SMC, or a WF* syndrome whose TI and RV no instruction reports.
+    /// <paramref name="conditionValid"/> is false when an AArch32 syndrome has CV = 0, in which case the access's
+    /// condition is reported as always. A class that reports either Execution state (WFI) is decoded as A64 unless
+    /// its condition is not always: the syndrome does not say which state trapped, so a caller that knows sets it.
     /// </summary>
     public static bool TryDecode(uint esr, out SystemRegisterAccess access, out bool conditionValid)
     {
         conditionValid = true;
-        if (TrapClasses.Find(EsrFields.GetEC(esr)) is not { } trapClass || trapClass == TrapClasses.Smc32)
+        if (TrapClasses.Find(EsrFields.GetEC(esr)) is not { } trapClass || !Recovers(trapClass))
         {
             access = default;
             return false;
@@ -28,13 +30,35 @@ public static class SyndromeDecoder
         var condition = conditionValid && trapClass.Condition is { } cond ? Read(cond, iss) : Aarch32Constants.ConditionAlways;
         var memory = trapClass.Memory;
         var key = trapClass.KeyOf(iss);
+        TrappedInstruction? instruction = null;
+        if (!trapClass.IsDispatchable && trapClass.KeyFields.Count > 0 && !TrappedInstructions.TryFind(trapClass, key, out instruction))
+        {
+            access = default;
+            return false;
+        }
+
+        var state = trapClass.State switch
+        {
+            TrapClassState.Aarch64 => InstructionSet.A64,
+            TrapClassState.Aarch32 => InstructionSet.A32,
+            _ => instruction is { TakesRegister: true } || (conditionValid && condition == Aarch32Constants.ConditionAlways) ? InstructionSet.A64 : InstructionSet.A32,
+        };
+        var rt = instruction is { TakesRegister: false } ? 0 : Read(trapClass.Rt, iss);
         access = new SystemRegisterAccess(
-            trapClass, trapClass.IsAarch64 ? InstructionSet.A64 : InstructionSet.A32, trapClass.IsRead(iss),
+            trapClass, state, trapClass.IsRead(iss),
             trapClass.KeyValue(key, "Op0"), Op1(trapClass, key), CRn(trapClass, key), trapClass.KeyValue(key, "CRm"), Op2(trapClass, key),
-            Read(trapClass.Rt, iss), Read(trapClass.Rt2, iss), condition,
-            Read(memory?.Offset ?? trapClass.Immediate, iss), Read(memory?.BaseRegister, iss), Read(memory?.Mode, iss), memory is null || memory.Add.Extract(iss) != 0);
+            rt, Read(trapClass.Rt2, iss), condition,
+            Read(memory?.Offset ?? trapClass.Immediate, iss), Read(memory?.BaseRegister, iss), Read(memory?.Mode, iss), memory is null || memory.Add.Extract(iss) != 0, instruction);
         return true;
     }
+
+    /// <summary>
+    /// Gets whether a syndrome of <paramref name="trapClass"/> says which instruction trapped: a register access's
+    /// does, and an instruction's when the class has key fields (WFI's TI) or reports an immediate (A64 SMC's); an A32
+    /// SMC's does not.
+    /// </summary>
+    public static bool Recovers(TrapClass trapClass) =>
+        (trapClass ?? throw new System.ArgumentNullException(nameof(trapClass))).IsDispatchable || trapClass.KeyFields.Count > 0 || trapClass.Immediate is not null;
 
     private static uint Op1(TrapClass trapClass, uint key) => trapClass.IsAarch64 ? trapClass.KeyValue(key, "Op1") : trapClass.KeyValue(key, "Opc1");
 

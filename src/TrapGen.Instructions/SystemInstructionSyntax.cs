@@ -8,7 +8,8 @@ namespace TrapGen.Instructions;
 /// <summary>
 /// Reads and writes the assembler syntax of the instructions the EL2 trap controls reach:
 /// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
-/// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>. Also accepts
+/// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>, <c>wfi</c>,
+/// <c>wfit x3</c>. Also accepts
 /// objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). One rule names the instruction set: a leading
 /// <c>a64</c>, <c>a32</c> or <c>t32</c>, as for instruction words; without it, the mnemonic's own state (SMC,
 /// which both have, is A64). Which coprocessor an AArch32 move names picks its trap class. System register names
@@ -19,7 +20,7 @@ public static class SystemInstructionSyntax
 {
     private const uint SystemInstructionOp0 = 1;
 
-    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr", "sysl", "sys", "vmrs", "smc", "ldc", "stc"];
+    private static readonly string[] Mnemonics = ["mrrc", "mcrr", "mrc", "mcr", "mrs", "msr", "sysl", "sys", "vmrs", "smc", "ldc", "stc", "wfit", "wfet", "wfi", "wfe"];
 
     /// <summary>Parses one instruction; <paramref name="thumb"/> makes AArch32 instructions T32 instead of A32 (a set named in the text wins).</summary>
     public static bool TryParse(string text, bool thumb, out SystemRegisterAccess access, out string error) =>
@@ -50,7 +51,7 @@ public static class SystemInstructionSyntax
         }
 
         var aarch64 = access.Class.IsAarch64;
-        if (set is { } wanted && (wanted == InstructionSet.A64) != aarch64)
+        if (set is { } wanted && !access.Class.Reports(wanted == InstructionSet.A64))
         {
             error = "'" + SplitHead(trimmed).Head.ToLowerInvariant() + "' is " + (aarch64 ? "an A64" : "an AArch32") + " instruction, not " + wanted;
             access = default;
@@ -86,20 +87,21 @@ public static class SystemInstructionSyntax
             }
 
             var suffix = head.Substring(mnemonic.Length);
-            if (mnemonic is "mrs" or "msr" or "sys" or "sysl" || (mnemonic == "smc" && set is null or InstructionSet.A64))
+            if (mnemonic is "mrs" or "msr" or "sys" or "sysl" or "wfit" or "wfet" || (mnemonic is "smc" or "wfi" or "wfe" && set is null or InstructionSet.A64))
             {
                 if (suffix.Length > 0)
                 {
-                    if (mnemonic == "smc" && ConditionCodes.TryParse(suffix, out _))
+                    if (mnemonic is "smc" or "wfi" or "wfe" && ConditionCodes.TryParse(suffix, out _))
                     {
-                        error = "an A64 SMC has no condition; name the set for the A32 one: 'a32 " + head + " #<imm4>'";
+                        error = "an A64 " + mnemonic.ToUpperInvariant() + " has no condition; name the set for the A32 one: 'a32 " + head + (mnemonic == "smc" ? " #<imm4>'" : "'");
                         return false;
                     }
 
                     break;
                 }
 
-                return mnemonic == "smc" ? SmcSyntax.TryParse(InstructionSet.A64, Aarch32Constants.ConditionAlways, operands, out access, out error)
+                return mnemonic is "wfi" or "wfe" or "wfit" or "wfet" ? WaitSyntax.TryParse(mnemonic, InstructionSet.A64, Aarch32Constants.ConditionAlways, operands, out access, out error)
+                    : mnemonic == "smc" ? SmcSyntax.TryParse(InstructionSet.A64, Aarch32Constants.ConditionAlways, operands, out access, out error)
                     : mnemonic.StartsWith("sys", StringComparison.Ordinal)
                     ? TryParseSys(mnemonic == "sysl", operands, out access, out error)
                     : TryParseA64(mnemonic == "mrs", operands, names, out access, out error);
@@ -121,13 +123,14 @@ public static class SystemInstructionSyntax
             return mnemonic switch
             {
                 "smc" => SmcSyntax.TryParse(instructionSet, cond, operands, out access, out error),
+                "wfi" or "wfe" => WaitSyntax.TryParse(mnemonic, instructionSet, cond, operands, out access, out error),
                 "vmrs" => VmrsSyntax.TryParse(instructionSet, cond, operands, out access, out error),
                 "ldc" or "stc" => LdcStcSyntax.TryParse(mnemonic == "ldc", instructionSet, cond, rest, out access, out error),
                 _ => TryParseMove(mnemonic, cond, instructionSet, operands, out access, out error),
             };
         }
 
-        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs or smc";
+        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs, smc, wfi, wfe, wfit or wfet";
         return false;
     }
 
@@ -205,6 +208,8 @@ public static class SystemInstructionSyntax
         var coprocessor = access.Class.Coprocessor;
         switch (access.Class.Form)
         {
+            case null when access.Class == TrapClasses.Wfx:
+                return WaitSyntax.Format(access);
             case null:
                 return SmcSyntax.Format(access);
             case AccessForm.LdcStc:

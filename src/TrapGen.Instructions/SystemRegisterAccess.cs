@@ -11,7 +11,8 @@ namespace TrapGen.Instructions;
 /// CRn or opc2. A VMRS is the MRC view the Arm ARM gives it: opc1 7, CRn the reg field, CRm and opc2 0, a read.
 /// An LDC or STC has its coprocessor register in <see cref="CRn"/> (CRd, c5), its base register in
 /// <see cref="Rn"/>, its word offset in <see cref="Immediate"/>, and is a read of the register for STC.
-/// An SMC has only its immediate.
+/// An SMC has only its immediate. An instruction that accesses no register and is not an SMC (WFI, WFE, WFIT, WFET)
+/// is <see cref="Instruction"/>, with WFIT's and WFET's register in <see cref="Rt"/>.
 /// </summary>
 /// <param name="Class">The trap class a trap of it reports.</param>
 /// <param name="InstructionSet">A64, A32 or T32.</param>
@@ -28,6 +29,7 @@ namespace TrapGen.Instructions;
 /// <param name="Rn">An LDC/STC's base register (15, the PC, for the literal forms).</param>
 /// <param name="AddressingMode">An LDC/STC's AM: TrapGen.Abstractions' <c>LdcStcIss.PostIndexed</c> and the others.</param>
 /// <param name="AddOffset">Whether an LDC/STC adds its offset (U); false subtracts it.</param>
+/// <param name="Instruction">The instruction, when it accesses no register (WFI, SMC: trapped-instructions.table's rows); null for a register access.</param>
 public readonly record struct SystemRegisterAccess(
     TrapClass Class,
     InstructionSet InstructionSet,
@@ -43,12 +45,13 @@ public readonly record struct SystemRegisterAccess(
     uint Immediate = 0,
     uint Rn = 0,
     uint AddressingMode = 0,
-    bool AddOffset = true)
+    bool AddOffset = true,
+    TrappedInstruction? Instruction = null)
 {
     /// <summary>The AArch32 register number of the PC: as a transfer register it is UNPREDICTABLE, except for MRC to APSR_nzcv.</summary>
     public const uint Pc = 15;
 
-    /// <summary>Gets the form of the access, or null for an SMC.</summary>
+    /// <summary>Gets the form of the access, or null for an instruction that accesses no register (SMC, WFI).</summary>
     public AccessForm? Form => Class.Form;
 
     /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
@@ -64,17 +67,18 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>Gets the exception class (ESR_EL2.EC) a trap of it reports.</summary>
     public uint ExceptionClass => Class.ExceptionClass;
 
-    /// <summary>Gets the values of its class's key fields, in their order (none for LDC/STC and SMC).</summary>
+    /// <summary>Gets the values of its class's key fields, in their order (none for LDC/STC and SMC; a WFI's are its <see cref="Instruction"/>'s).</summary>
     public IReadOnlyList<int> KeyValues => Class.Form switch
     {
         AccessForm.Msr => [(int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2],
         AccessForm.Mcr => [(int)Op1, (int)CRn, (int)CRm, (int)Op2],
         AccessForm.Mcrr => [(int)Op1, (int)CRm],
-        _ => [],
+        AccessForm.LdcStc => [],
+        _ => Instruction?.KeyValues ?? [],
     };
 
     /// <summary>Gets its register key in its class: the ISS masked to the fields that identify the register.</summary>
-    public uint Key => Class.Key(KeyValues);
+    public uint Key => Class.Form is null ? Instruction?.Key ?? 0 : Class.Key(KeyValues);
 
     /// <summary>
     /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC, LDC, STC): r15

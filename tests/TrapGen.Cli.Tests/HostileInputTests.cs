@@ -206,8 +206,8 @@ public sealed class HostileInputTests
 
     [Theory]
     [InlineData("guest aarch64\ntimer +0xffffffffffffffff\ntimer +1\n", "test.trace(3): the physical counter would pass 2^64 - 1")]
-    [InlineData("guest aarch32\nmsr sctlr_el1, x0 = 1\n", "test.trace(2): this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc), but vCPU 0 is AArch32")]
-    [InlineData("guest aarch64\nguest aarch32\nvcpu 1\nmrs x0, sctlr_el1\n", "test.trace(4): this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc), but vCPU 1 is AArch32")]
+    [InlineData("guest aarch32\nmsr sctlr_el1, x0 = 1\n", "test.trace(2): this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc, wfi, wfe, wfit, wfet), but vCPU 0 is AArch32")]
+    [InlineData("guest aarch64\nguest aarch32\nvcpu 1\nmrs x0, sctlr_el1\n", "test.trace(4): this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc, wfi, wfe, wfit, wfet), but vCPU 1 is AArch32")]
     [InlineData("guest aarch64\n0xd5381000 = 5\n", "test.trace(2): '= value' belongs to a write")]
     public void Trace_mistakes_found_while_running_name_the_file_and_line(string trace, string expected)
     {

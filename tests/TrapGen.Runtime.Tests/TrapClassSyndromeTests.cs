@@ -29,10 +29,20 @@ public sealed class TrapClassSyndromeTests
             .Aggregate(0UL, (mask, f) => mask | f!.Mask);
         var random = new Random((int)trapClass.ExceptionClass);
         var recoverable = trapClass != TrapClasses.Smc32;
+        var instructions = TrappedInstructions.All.Where(i => i.Class == trapClass).ToList();
 
         for (var i = 0; i < 1000; i++)
         {
             var iss = (ulong)random.Next(1 << 25) & reported;
+
+            // An instruction that accesses no register: one of its class's (WFIT: TI 0b10, RV 1), RN only when it names one.
+            var instruction = trapClass.IsDispatchable || trapClass.KeyFields.Count == 0 ? null : instructions[random.Next(instructions.Count)];
+            if (instruction is not null)
+            {
+                iss = (iss & ~(ulong)trapClass.KeyMask) | instruction.Key;
+                iss = instruction.TakesRegister ? iss : trapClass.Rt!.Insert(iss, 0);
+            }
+
             iss = trapClass.ConditionKnownPass is null ? trapClass.ConditionValid?.Insert(iss, 1) ?? iss : iss;
             iss = trapClass.FixedFields.Aggregate(iss, (word, f) => f.Field.Insert(word, f.Value));
             var esr = Esr(trapClass.ExceptionClass, (uint)iss);
@@ -42,7 +52,15 @@ public sealed class TrapClassSyndromeTests
             {
                 Assert.True(conditionValid);
                 Assert.Same(trapClass, access.Class);
-                Assert.Equal(trapClass.IsAarch64 ? InstructionSet.A64 : InstructionSet.A32, access.InstructionSet);
+                // A class of either state reads as A64 unless the condition says AArch32 (WFIT and WFET are A64 only).
+                var aarch64 = trapClass.State switch
+                {
+                    TrapClassState.Aarch64 => true,
+                    TrapClassState.Aarch32 => false,
+                    _ => instruction!.TakesRegister || trapClass.Condition!.Extract(iss) == 0b1110,
+                };
+                Assert.Equal(aarch64 ? InstructionSet.A64 : InstructionSet.A32, access.InstructionSet);
+                Assert.Equal(instruction, access.Instruction);
                 Assert.Equal(trapClass.IsRead((uint)iss), access.IsRead);
                 Assert.Equal(esr, SyndromeBuilder.Build(access));
             }
@@ -65,7 +83,11 @@ public sealed class TrapClassSyndromeTests
 
                 Assert.Equal(TrapClasses.Find(ec) is { IsDispatchable: true }, dispatched);
                 Assert.True(!dispatched || (trapClass == access.Class && key == (iss & trapClass.KeyMask)));
-                Assert.Equal(TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32, decoded);
+                // A WF* syndrome decodes when its TI and RV are an instruction's; an A32 SMC's never says which SMC.
+                Assert.Equal(
+                    TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32
+                        && (found.IsDispatchable || found.KeyFields.Count == 0 || TrappedInstructions.TryFind(found, found.KeyOf(iss), out _)),
+                    decoded);
                 Assert.NotNull(TrapReport.LogLine(esr, 0));
                 Assert.True(!dispatched || TrapReport.CatalogueEntry(esr) is not null || !CatalogueIndex.TryFindRegister(trapClass, key, out _, out _));
                 TrapReport.DisplayName(esr);

@@ -196,7 +196,7 @@ public sealed class TrapEntryTests
     public void A_syndrome_of_another_exception_class_gets_an_undef()
     {
         var domain = Machine.Aarch64();
-        Assert.Equal(TrapOutcome.NotASystemRegisterTrap, domain.Hypervisor.HandleTrap(0x0400_0000));
+        Assert.Equal(TrapOutcome.NotASystemRegisterTrap, domain.Hypervisor.HandleTrap(0x3800_0000)); // EC 0x0E, an Illegal Execution state
         Assert.Equal(1, domain.Current.UndefinedExceptions);
     }
 

@@ -18,12 +18,12 @@ public sealed class TrapClass
     /// <summary>Creates a class; Tables/trap-classes.table's rows are the only callers.</summary>
     /// <param name="name">Its name, from which generated code is named: <c>Mcr</c>, <c>Cp14Mcr</c>.</param>
     /// <param name="exceptionClass">ESR_EL2.EC.</param>
-    /// <param name="isAarch64">True when it reports an A64 instruction.</param>
+    /// <param name="state">Which Execution state's instructions it reports.</param>
     /// <param name="iss">Its ISS layout.</param>
-    /// <param name="form">How an access moves its value, or null for a class that moves none (SMC).</param>
+    /// <param name="form">How an access moves its value, or null for a class that moves none (SMC, WFI).</param>
     /// <param name="coprocessor">The coprocessor of an AArch32 class (15, 14 or 10), or 0.</param>
     /// <param name="keyFields">The fields that identify the register, in the order an encoding is written.</param>
-    /// <param name="rt">The transfer register.</param>
+    /// <param name="rt">The transfer register; for a class without a form, the register operand an instruction of it may name (WFIT's RN), or null.</param>
     /// <param name="rt2">The second transfer register (MCRR, MRRC).</param>
     /// <param name="memory">Where an LDC or STC finds its word of memory.</param>
     /// <param name="direction">The direction field.</param>
@@ -37,7 +37,7 @@ public sealed class TrapClass
     public TrapClass(
         string name,
         uint exceptionClass,
-        bool isAarch64,
+        TrapClassState state,
         BitLayout iss,
         AccessForm? form,
         int coprocessor,
@@ -56,7 +56,7 @@ public sealed class TrapClass
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         ExceptionClass = exceptionClass;
-        IsAarch64 = isAarch64;
+        State = state;
         Iss = iss ?? throw new ArgumentNullException(nameof(iss));
         Form = form;
         Coprocessor = coprocessor;
@@ -84,8 +84,17 @@ public sealed class TrapClass
     /// <summary>Gets the exception class (ESR_EL2.EC).</summary>
     public uint ExceptionClass { get; }
 
-    /// <summary>Gets whether the class reports an A64 instruction (false: an AArch32 one, A32 or T32).</summary>
-    public bool IsAarch64 { get; }
+    /// <summary>Gets which Execution state's instructions the class reports.</summary>
+    public TrapClassState State { get; }
+
+    /// <summary>Gets whether the class reports A64 instructions only.</summary>
+    public bool IsAarch64 => State == TrapClassState.Aarch64;
+
+    /// <summary>Gets whether the class reports AArch32 instructions (A32 or T32) only.</summary>
+    public bool IsAarch32 => State == TrapClassState.Aarch32;
+
+    /// <summary>Gets whether an instruction of <paramref name="aarch64"/>'s state (true: A64; false: A32 or T32) can be reported in this class.</summary>
+    public bool Reports(bool aarch64) => State == TrapClassState.Either || IsAarch64 == aarch64;
 
     /// <summary>Gets the ISS layout.</summary>
     public BitLayout Iss { get; }

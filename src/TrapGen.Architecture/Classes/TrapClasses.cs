@@ -41,7 +41,7 @@ public static partial class TrapClasses
     {
         foreach (var trapClass in All)
         {
-            if (!trapClass.IsAarch64 && trapClass.Coprocessor == coprocessor && trapClass.Form == form)
+            if (trapClass.IsAarch32 && trapClass.Coprocessor == coprocessor && trapClass.Form == form)
             {
                 return trapClass;
             }

@@ -10,17 +10,6 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static class ArchitecturalTraps
 {
-    /// <summary>
-    /// What traps an SMC: HCR_EL2.TSC. The Arm ARM's AArch64.CheckForSMCUndefOrTrap and
-    /// AArch32.CheckForSMCUndefOrTrap route an EL1 SMC to EL2 under TSC when EL3 is implemented, and to EL3
-    /// without it (SCR_EL3.SMD = 0, as firmware that implements the SMC Calling Convention runs). Without any
-    /// EL3 the pseudocode makes an EL1 SMC UNDEFINED even under TSC (AArch64: IMPLEMENTATION DEFINED whether
-    /// TSC traps it; required with FEAT_NV and HCR_EL2.NV); QEMU's virt board with virtualization=on instead
-    /// treats its SMC PSCI conduit as an EL3 "so that EL2 can forbid its EL1 PSCI calls via HCR.TSC": TSC
-    /// traps every EL1 SMC, and an untrapped one is a firmware call. TrapGen models that machine.
-    /// </summary>
-    private static readonly TrapRule[] SmcRules = [new TrapRule(TrapControls.TSC, AccessDirection.ReadWrite)];
-
     private static readonly Dictionary<uint, TrapRule[]>?[] RulesByKey = Tabulate();
 
     /// <summary>
@@ -112,7 +101,7 @@ public static class ArchitecturalTraps
         where rule.Control == control
         select new CoveredAccess(reserved.Name, reserved.Class, reserved.Key, reserved.Encoding, rule.Direction);
 
-    /// <summary>Every class's rules by key, indexed by exception class: the tables' rows, the reserved ID registers, and TSC's SMC.</summary>
+    /// <summary>Every class's rules by key, indexed by exception class: the tables' rows, the reserved ID registers, and the instructions that access no register (WFI, SMC).</summary>
     private static Dictionary<uint, TrapRule[]>?[] Tabulate()
     {
         var byClass = new Dictionary<uint, TrapRule[]>?[TrapClasses.ExceptionClassCount];
@@ -129,8 +118,11 @@ public static class ArchitecturalTraps
     {
         if (!trapClass.IsDispatchable)
         {
-            // SMC: one instruction, key 0.
-            return [(0u, SmcRules)];
+            // WFI, WFE, SMC: trapped-instructions.table's rows, by the class's key (TI and RV; SMC has none). An SMC
+            // traps under TSC whenever the firmware is EL3: QEMU's virt board with virtualization=on treats its PSCI
+            // conduit as one, "so that EL2 can forbid its EL1 PSCI calls via HCR.TSC" (without any EL3, the Arm ARM's
+            // AArch64.CheckForSMCUndefOrTrap makes an EL1 SMC UNDEFINED instead), and TrapGen models that machine.
+            return TrappedInstructions.All.Where(instruction => instruction.Class == trapClass).Select(instruction => (instruction.Key, instruction.Traps));
         }
 
         var rows = trapClass == TrapClasses.Msr

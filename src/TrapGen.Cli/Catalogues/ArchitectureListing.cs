@@ -9,8 +9,8 @@ namespace TrapGen.Cli.Catalogues;
 
 /// <summary>
 /// The architecture's table as <c>trapgen list --architecture --json</c> prints it: every AArch64 System
-/// register and System instruction, every AArch32 cp15/cp14 register with its mapping, and the trap
-/// controls; with <c>--cpu NAME</c>, only what that CPU model has. A contract like <see cref="CatalogueListing"/>
+/// register and System instruction, every AArch32 cp15/cp14 register with its mapping, the instructions that access
+/// no register (WFI, SMC), and the trap controls; with <c>--cpu NAME</c>, only what that CPU model has. A contract like <see cref="CatalogueListing"/>
 /// (docs/cli.md): fields are added, never renamed.
 /// </summary>
 /// <param name="TrapControls">The trap controls.</param>
@@ -18,12 +18,14 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="SystemInstructions">The AArch64 System instructions.</param>
 /// <param name="Aarch32Registers">The AArch32 registers.</param>
 /// <param name="Cpu">The CPU model the listing is filtered to, or null for the whole architecture.</param>
+/// <param name="TrappedInstructions">The instructions that access no register and the controls that trap them.</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
     IReadOnlyList<SystemInstructionListing> SystemInstructions,
     IReadOnlyList<Aarch32RegisterListing> Aarch32Registers,
-    string? Cpu)
+    string? Cpu,
+    IReadOnlyList<TrappedInstructionListing> TrappedInstructions)
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
@@ -31,7 +33,34 @@ internal sealed record ArchitectureListing(
         [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch64RegisterListing.From(r, model))],
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
-        model?.Name);
+        model?.Name,
+        [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && (!i.Class.IsAarch32 || model.HasAarch32El1))).Select(i => TrappedInstructionListing.From(i, model))]);
+}
+
+/// <summary>
+/// An instruction that accesses no register (WFI, SMC): the exception class a trap of it reports, its state (a64, a32 or
+/// any), the values of the class's key fields that identify it in the syndrome, what makes it exist, and its traps.
+/// </summary>
+internal sealed record TrappedInstructionListing(
+    string Name,
+    [property: JsonPropertyName("ec")] string ExceptionClass,
+    string State,
+    IReadOnlyDictionary<string, int> Key,
+    string? Needs,
+    IReadOnlyList<TrapRuleListing> Traps)
+{
+    public static TrappedInstructionListing From(TrappedInstruction instruction, CpuModel? model) => new(
+        instruction.Name,
+        "0x" + instruction.Class.ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
+        instruction.Class.State switch
+        {
+            TrapClassState.Aarch64 => "a64",
+            TrapClassState.Aarch32 => "a32",
+            _ => "any",
+        },
+        instruction.Class.KeyFields.Select((field, i) => (field.Name, Value: instruction.KeyValues[i])).ToDictionary(pair => pair.Name, pair => pair.Value),
+        instruction.Needs,
+        TrapRuleListing.From(instruction.Traps, model));
 }
 
 /// <summary>

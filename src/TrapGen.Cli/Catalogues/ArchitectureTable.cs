@@ -12,9 +12,9 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {4} trap controls",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
-            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count));
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count));
 
         output.WriteLine();
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
@@ -52,6 +52,16 @@ internal static class ArchitectureTable
         }
 
         aarch32.WriteTo(output);
+
+        output.WriteLine();
+        var others = new TextTable("OTHER INSTRUCTION", "EC", "STATE", "SYNDROME", "NEEDS", "TRAPS");
+        foreach (var instruction in listing.TrappedInstructions)
+        {
+            var key = instruction.Key.Count == 0 ? "-" : string.Join(" ", instruction.Key.Select(pair => pair.Key + "=" + Number(pair.Value)));
+            others.Add(instruction.Name, instruction.ExceptionClass, instruction.State, key, instruction.Needs ?? "-", string.Join(" ", instruction.Traps.Select(t => ControlName(t.Control))));
+        }
+
+        others.WriteTo(output);
     }
 
     private static string WithOthers(string name, IReadOnlyList<string> others) =>

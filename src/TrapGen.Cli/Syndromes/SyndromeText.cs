@@ -61,7 +61,11 @@ internal static class SyndromeText
         {
             var condition = syndrome.ConditionValid == false ? "   (CV = 0: the condition is not reported)" : string.Empty;
             output.WriteLine("  instruction  " + instruction + condition);
-            output.WriteLine("  register     " + (syndrome.Register?.Summary ?? RegisterText.None(syndrome.ArchitecturalName, syndrome.ArchitecturalMapping)));
+            if (syndrome.TrapClass is not null)
+            {
+                output.WriteLine("  register     " + (syndrome.Register?.Summary ?? RegisterText.None(syndrome.ArchitecturalName, syndrome.ArchitecturalMapping)));
+            }
+
             if (syndrome.TrappedBy is { } rules)
             {
                 output.WriteLine("  trapped by   " + TrapRuleText.Describe(rules));

@@ -64,8 +64,13 @@ internal static class InstructionLine
     /// </summary>
     private static string Why(ExecutionResult result) => result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet)
         ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
-        : result.Outcome == TrapOutcome.SmcNotSupported ? "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers"
-        : Why(result.Undefined);
+        : result.Outcome switch
+        {
+            TrapOutcome.SmcNotSupported => "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers",
+            TrapOutcome.VcpuBlocked => "  vCPU blocked until its next interrupt, as KVM's kvm_vcpu_wfi",
+            TrapOutcome.VcpuYielded => "  vCPU yielded the CPU to another, as KVM's kvm_vcpu_on_spin",
+            _ => Why(result.Undefined),
+        };
 
     /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
     private static string Why(UndefinedReason reason) => reason switch

@@ -279,8 +279,8 @@ internal static class TraceParser
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
         var thumb = guests.AllThumb;
 
-        // SMC is spelled alike in every set; it is A64 unless prefixed, so a trace of AArch32 guests means theirs.
-        if (guests.AllAarch32 && instruction.StartsWith("smc", StringComparison.OrdinalIgnoreCase))
+        // SMC, WFI and WFE are spelled alike in every set; they are A64 unless prefixed, so a trace of AArch32 guests means theirs.
+        if (guests.AllAarch32 && (instruction.StartsWith("smc", StringComparison.OrdinalIgnoreCase) || instruction.StartsWith("wf", StringComparison.OrdinalIgnoreCase)))
         {
             instruction = (thumb ? "t32 " : "a32 ") + instruction;
         }

@@ -109,7 +109,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
         {
             StepRefusal.CounterWouldOverflow => "the physical counter would pass 2^64 - 1 (it is 0x" + vcpu.Timer.Count.ToString("x", CultureInfo.InvariantCulture) + "); a 64-bit counter does not wrap in any real run",
             StepRefusal.WrongInstructionSet when step is InstructionStep { WrittenAs: InstructionSet.A64 } =>
-                "this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc), but vCPU " + id + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc (an AArch32 smc is 'a32 smc #<imm>')",
+                "this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc, wfi, wfe, wfit, wfet), but vCPU " + id + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc (an AArch32 smc is 'a32 smc #<imm>', its wfi 'a32 wfi')",
             StepRefusal.WrongInstructionSet => "this is an AArch32 instruction (mcr, mrc, mcrr, mrrc, vmrs, a32 smc), but vCPU " + id + " is AArch64; it moves system registers with msr and mrs",
             StepRefusal.ValueWithoutWrite => "'= value' belongs to a write, and this is not one on this vCPU",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),

@@ -30,6 +30,6 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
     /// <returns>The line's text.</returns>
     public static string Describe(IReadOnlyList<TrapRuleText> rules) =>
         rules is null || rules.Count == 0
-            ? "no EL2 trap control TrapGen models (it may be IMPLEMENTATION DEFINED, or a control not yet modelled: fine-grained traps, HSTR_EL2)"
+            ? "no EL2 trap control TrapGen models (it may be IMPLEMENTATION DEFINED, or trapped by a control not yet modelled)"
             : string.Join(" or ", rules.Select(r => r.Control + " (" + r.TrapsWhen + ")"));
 }

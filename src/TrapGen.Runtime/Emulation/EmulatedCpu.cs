@@ -9,7 +9,7 @@ namespace TrapGen.Runtime.Emulation;
 /// The hardware under the hypervisor, one CPU model (<see cref="Hypervisor"/>'s <c>Model</c>): executes a
 /// guest's instructions of every trap class (system-register
 /// moves and System instructions, cp15 and cp14 moves, LDC/STC of the debug data transfer register, VMRS of the
-/// floating-point ID registers, SMC), the same way for each: the architecture's own checks first
+/// floating-point ID registers, SMC, WFI and WFE), the same way for each: the architecture's own checks first
 /// (<see cref="El1Access"/>: an unallocated encoding, EL2 or EL3 state, an access in a direction the register
 /// lacks, or an UNPREDICTABLE form is UNDEFINED at EL1), then whether the access traps, decided as the hardware
 /// decides it from the trap controls' values and the architecture's tables of what each covers
@@ -42,7 +42,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         }
 
         var esr = SyndromeBuilder.Build(access);
-        return access.Class.IsDispatchable ? ExecuteMove(vcpu, access, esr) : ExecuteSmc(vcpu, access, esr);
+        return access.Class.IsDispatchable ? ExecuteMove(vcpu, access, esr) : ExecuteInstruction(vcpu, access, esr);
     }
 
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
@@ -100,26 +100,43 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     }
 
     /// <summary>
-    /// An SMC: the condition is checked first (a conditional A32 SMC that fails it does nothing, and one
-    /// that traps reports CCKNOWNPASS 0); then HCR_EL2.TSC traps it, with the SMC itself as the return
-    /// address. Untrapped, it goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for it),
-    /// which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past
-    /// the SMC, as QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2).
+    /// An instruction that accesses no register: WFI, WFE, WFIT, WFET or SMC. One the CPU model lacks (WFIT without
+    /// FEAT_WFxT) is UNDEFINED at EL1. Then the condition is checked (a conditional A32 WFI or SMC that fails it does
+    /// nothing, and a trapped SMC reports CCKNOWNPASS 0), and then the controls of its trapped-instructions.table row:
+    /// HCR_EL2.TWI or TWE, or TSC, with the instruction itself as the return address. Untrapped, an SMC goes to the
+    /// firmware (EL3, or QEMU's PSCI emulation that stands in for it), which the CPU models as knowing no SMCCC
+    /// function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as QEMU 7.2's does for a function ID it does
+    /// not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as the machine has no interrupt controller
+    /// and a WFI may complete at any time.
     /// </summary>
-    private ExecutionResult ExecuteSmc(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
+    private ExecutionResult ExecuteInstruction(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
+        if (access.Instruction is { } instruction && !instruction.ExistsOn(Hypervisor.Model))
+        {
+            vcpu.InjectUndefined();
+            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.NotImplemented);
+        }
+
         if (!vcpu.Flags.Holds(access.Condition))
         {
             vcpu.Pc += InstructionSize;
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
-        if (TrappingControl(access, 0) is { } control)
+        if (TrappingControl(access, access.Key) is { } control)
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
         }
 
-        UnknownSmcCall.Answer(vcpu);
+        if (access.Class == TrapClasses.Wfx)
+        {
+            vcpu.Pc += InstructionSize;
+        }
+        else
+        {
+            UnknownSmcCall.Answer(vcpu);
+        }
+
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 

@@ -168,7 +168,8 @@ public sealed class GuestProgramExecutor
     /// instruction that takes no register (tlbi vmalle1, ic iallu).
     /// </summary>
     private static bool MovesAValue(ExecutionResult result, in SystemRegisterAccess access) =>
-        result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct
+        access.Class.IsDispatchable
+        && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct
         && result.Outcome is null or TrapOutcome.Handled
         && !(access.TryFindSystemInstruction(out var instruction) && !instruction.TakesRegister);
 }

@@ -81,10 +81,16 @@ public sealed class RecordingReplay
             Differ("HCR_EL2 before the trap", Hex(trap.HcrBefore), Hex(hcr));
         }
 
-        if (!SyndromeDecoder.TryDecode(trap.Esr, out var access, out _) || access.Class.IsAarch64 != (State == ExecutionState.Aarch64))
+        if (!SyndromeDecoder.TryDecode(trap.Esr, out var access, out _) || !access.Class.Reports(State == ExecutionState.Aarch64))
         {
             Differ("syndrome", Hex(trap.Esr), "not an access of this guest's execution state that TrapGen decodes");
             return null;
+        }
+
+        // A class of either state (WFI) reports no state: the recording's guest says which.
+        if (access.Class.State == TrapClassState.Either && access.Instruction is { TakesRegister: false })
+        {
+            access = access with { InstructionSet = State == ExecutionState.Aarch64 ? InstructionSet.A64 : InstructionSet.A32 };
         }
 
         var word = InstructionEncoder.Encode(access);

@@ -195,17 +195,24 @@ public sealed class Hypervisor
                 vcpu.InjectUndefined();
                 return TrapOutcome.Undefined;
             default:
-                return Unhandled(vcpu, TrapClasses.Find(exceptionClass));
+                return Unhandled(vcpu, esr, TrapClasses.Find(exceptionClass));
         }
     }
 
     /// <summary>
-    /// What nothing handles: a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>);
-    /// a trapped system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
+    /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
+    /// yields); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
-    private TrapOutcome Unhandled(Vcpu vcpu, TrapClass? trapClass)
+    private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
     {
-        // A trapped SMC: the one class that moves no register's value.
+        if (trapClass == TrapClasses.Wfx)
+        {
+            AdvancePc(vcpu, esr);
+            return WaitTrap.Outcome(esr);
+        }
+
+        // A trapped SMC: the other class that moves no register's value.
         if (trapClass is { IsDispatchable: false })
         {
             UnknownSmcCall.Answer(vcpu);

@@ -23,4 +23,13 @@ public enum TrapOutcome
 
     /// <summary>A trapped SMC nothing handles: answered SMCCC NOT_SUPPORTED (x0 = -1) and the PC advanced past it, as KVM answers an unknown SMC.</summary>
     SmcNotSupported,
+
+    /// <summary>
+    /// A trapped WFI or WFIT: the vCPU was descheduled until its next interrupt (or WFIT's timeout), as KVM's
+    /// kvm_vcpu_wfi blocks it, and the PC advanced past the instruction.
+    /// </summary>
+    VcpuBlocked,
+
+    /// <summary>A trapped WFE or WFET: the vCPU gave up the physical CPU to another, as KVM's kvm_vcpu_on_spin does, and the PC advanced.</summary>
+    VcpuYielded,
 }

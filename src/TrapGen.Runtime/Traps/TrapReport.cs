@@ -127,7 +127,8 @@ public static class TrapReport
 
     /// <summary>
     /// The name a report shows for a trapped access: the catalogued name, else the architecture's, else a
-    /// generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C15_C0_1</c>, <c>CP15_0_C15</c>); <c>SMC</c> for an SMC.
+    /// generic one (<c>S3_0_C15_C2_0</c>, <c>CP15_0_C15_C0_1</c>, <c>CP15_0_C15</c>); an instruction that accesses no
+    /// register by its name (<c>WFI</c>, <c>SMC</c>).
     /// Null when the syndrome is no trap TrapGen understands.
     /// </summary>
     public static string? DisplayName(uint esr)
@@ -139,7 +140,8 @@ public static class TrapReport
 
         if (!SyndromeKey.TryGet(esr, out var trapClass, out var key))
         {
-            return TrapClasses.Find(EsrFields.GetEC(esr)) is not null ? "SMC" : null;
+            return TrapClasses.Find(EsrFields.GetEC(esr)) is { } instructionClass
+                && TrappedInstructions.TryFind(instructionClass, instructionClass.KeyOf(EsrFields.GetISS(esr)), out var instruction) ? instruction.Name : null;
         }
 
         SyndromeDecoder.TryDecode(esr, out var access, out _);

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TrapGen.Architecture.Tables;
+
+/// <summary>
+/// trapped-instructions.table: class name key operand needs traps. Each row becomes a <c>TrappedInstruction</c> of
+/// TrapGen.Architecture's <c>TrappedInstructions</c>: an instruction that accesses no register (WFI, SMC), the class
+/// that reports it, the values of that class's key fields that identify it, and the controls that trap it, which trap
+/// it whatever its direction.
+/// </summary>
+internal static class TrappedInstructionTable
+{
+    private const string Columns = "class name key operand needs traps";
+
+    private static readonly Dictionary<string, string> Operands = new()
+    {
+        ["Xt"] = "true",
+        [RowReader.Empty] = "false",
+    };
+
+    public static TableOutput Translate(string file, string text, IReadOnlyDictionary<string, string> controls) =>
+        RowTable.Translate(file, text, "TrappedInstructions", "TrappedInstruction", (row, line) =>
+        {
+            if (!row.HasCells(6, Columns))
+            {
+                return null;
+            }
+
+            var trapClass = line.Cells[0].Text;
+            if (trapClass.Length == 0 || !char.IsUpper(trapClass[0]) || !trapClass.All(char.IsLetterOrDigit))
+            {
+                row.Report(line.Cells[0], "'" + trapClass + "' must be a trap class of trap-classes.table, by its PascalCase name");
+            }
+
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "new(TrapClasses.{0}, {1}, {2}, {3}, {4}, {5})",
+                trapClass, row.Name(1), Key(row, line.Cells[2]), row.Choice(3, Operands), row.Condition(4), Traps(row, line.Cells[5], controls));
+        });
+
+    /// <summary><c>FIELD=value</c> pairs, comma-separated, as a C# collection of (name, value) tuples; '-' for none.</summary>
+    private static string Key(RowReader row, TableCell cell)
+    {
+        var pairs = new List<string>();
+        foreach (var pair in cell.Text == RowReader.Empty ? [] : cell.Text.Split(','))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0 || !RowReader.TryNumber(pair.Substring(equals + 1), out var value))
+            {
+                row.Report(cell, "'" + pair + "' must be FIELD=value, the value of one of the class's key fields (TI=2)");
+                continue;
+            }
+
+            pairs.Add("(" + CSharp.String(pair.Substring(0, equals)) + ", " + value.ToString(CultureInfo.InvariantCulture) + ")");
+        }
+
+        return "[" + string.Join(", ", pairs) + "]";
+    }
+
+    /// <summary>Control names, comma-separated, in the pseudocode's order: an instruction traps whatever its direction.</summary>
+    private static string Traps(RowReader row, TableCell cell, IReadOnlyDictionary<string, string> controls)
+    {
+        var rules = new List<string>();
+        foreach (var control in cell.Text == RowReader.Empty ? [] : cell.Text.Split(','))
+        {
+            if (!controls.ContainsKey(control))
+            {
+                row.Report(cell, "'" + control + "' is not a trap control of trap-controls.table (" + string.Join(", ", controls.Keys) + ")");
+                continue;
+            }
+
+            rules.Add("new(TrapControls." + control + ", AccessDirection.ReadWrite)");
+        }
+
+        return "[" + string.Join(", ", rules) + "]";
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// Every instruction an EL2 trap control traps that accesses no register (Tables/trapped-instructions.table): WFI,
+/// WFE, WFIT, WFET and SMC. The rows are generated at build time; this part adds the lookup by syndrome.
+/// </summary>
+public static partial class TrappedInstructions
+{
+    private static readonly TrappedInstruction[] Rows = CreateAll();
+
+    /// <summary>Gets every instruction, in table order.</summary>
+    public static IReadOnlyList<TrappedInstruction> All => Rows;
+
+    /// <summary>
+    /// Finds the instruction of <paramref name="trapClass"/> whose key is <paramref name="key"/> (the ISS masked to the
+    /// class's key fields); false when none has it (a WFI syndrome with RV 1). Allocates nothing.
+    /// </summary>
+    public static bool TryFind(TrapClass trapClass, uint key, out TrappedInstruction instruction)
+    {
+        foreach (var candidate in Rows)
+        {
+            if (candidate.Class == trapClass && candidate.Key == key)
+            {
+                instruction = candidate;
+                return true;
+            }
+        }
+
+        instruction = null!;
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Linq;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// trapped-instructions.table: the instructions that access no register (WFI, WFE, WFIT, WFET, SMC), held to their
+/// classes and to the Arm ARM's ESR_EL2 "ISS encoding for an exception from a WF* instruction", written out here.
+/// </summary>
+public sealed class TrappedInstructionTests
+{
+    /// <summary>D24.2.46 ESR_EL2, TI: 0b00 WFI, 0b01 WFE, 0b10 WFIT, 0b11 WFET; RV is 1 on a trap of WFIT or WFET; HCR_EL2.TWI traps WFI and WFIT, TWE WFE and WFET.</summary>
+    public static TheoryData<string, uint, uint, string, bool> WaitInstructions => new()
+    {
+        { "WFI", 0b00, 0, "TWI", false },
+        { "WFE", 0b01, 0, "TWE", false },
+        { "WFIT", 0b10, 1, "TWI", true },
+        { "WFET", 0b11, 1, "TWE", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(WaitInstructions))]
+    public void Each_wait_instruction_has_the_arm_arm_syndrome_key_and_control(string name, uint ti, uint rv, string control, bool takesRegister)
+    {
+        var instruction = TrappedInstructions.All.Single(i => i.Class == TrapClasses.Wfx && i.Name == name);
+
+        Assert.Equal(ti | (rv << 2), instruction.Key);
+        Assert.Equal(takesRegister, instruction.TakesRegister);
+        Assert.Equal(takesRegister ? "FEAT_WFxT" : null, instruction.Needs);
+        Assert.Equal(HcrEl2.Name + "." + control, Assert.Single(instruction.Traps).Control.QualifiedName);
+        Assert.True(TrappedInstructions.TryFind(TrapClasses.Wfx, instruction.Key, out var found));
+        Assert.Same(instruction, found);
+    }
+
+    [Fact]
+    public void Every_row_names_exactly_its_class_key_fields_and_its_keys_are_distinct()
+    {
+        foreach (var instruction in TrappedInstructions.All)
+        {
+            Assert.Equal(instruction.Class.KeyFields.Select(f => f.Name), instruction.KeyFieldsNamed);
+            Assert.False(instruction.Class.IsDispatchable, instruction.Name + " is in a class a catalogue dispatches");
+        }
+
+        Assert.Equal(TrappedInstructions.All.Count, TrappedInstructions.All.Select(i => (i.Class, i.Key)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_class_without_a_form_has_its_instructions_and_only_they_trap_in_it()
+    {
+        foreach (var trapClass in TrapClasses.All.Where(c => !c.IsDispatchable))
+        {
+            Assert.Contains(TrappedInstructions.All, i => i.Class == trapClass);
+        }
+
+        // A WF* syndrome whose TI and RV no instruction reports (TI 0b00 with RV 1) traps under nothing.
+        var everything = new TrapControlRegisters(ulong.MaxValue, 0, 0, 0);
+        Assert.Null(ArchitecturalTraps.TrappingControl(everything, TrapClasses.Wfx, 0b100, isRead: false));
+    }
+
+    [Fact]
+    public void The_wait_class_reports_both_states_with_the_condition_and_the_timeout_register()
+    {
+        var wfx = TrapClasses.Wfx;
+
+        Assert.Equal(0x01U, wfx.ExceptionClass);
+        Assert.Equal(TrapClassState.Either, wfx.State);
+        Assert.True(wfx.Reports(aarch64: true) && wfx.Reports(aarch64: false));
+        Assert.Equal((24, 1), (wfx.ConditionValid!.Lsb, wfx.ConditionValid.Width));
+        Assert.Equal((20, 4), (wfx.Condition!.Lsb, wfx.Condition.Width));
+        Assert.Equal((5, 5), (wfx.Rt!.Lsb, wfx.Rt.Width));
+        Assert.Equal(new[] { "TI", "RV" }, wfx.KeyFields.Select(f => f.Name));
+        Assert.False(TrapClasses.Msr.Reports(aarch64: false));
+        Assert.False(TrapClasses.Mcr.Reports(aarch64: true));
+    }
+
+    [Theory]
+    [InlineData("WFI", "TWI")]
+    [InlineData("WFE", "TWE")]
+    [InlineData("WFIT", "TWI")]
+    [InlineData("WFET", "TWE")]
+    public void A_wait_instruction_traps_exactly_while_its_control_is_set_and_whatever_else_is(string name, string control)
+    {
+        var instruction = TrappedInstructions.All.Single(i => i.Class == TrapClasses.Wfx && i.Name == name);
+        var bit = TrapControls.Find(control)!.Mask;
+
+        foreach (var hcr in new[] { 0UL, bit, ~bit, ulong.MaxValue })
+        {
+            var trapping = ArchitecturalTraps.TrappingControl(new TrapControlRegisters(hcr, 0, 0, 0), TrapClasses.Wfx, instruction.Key, isRead: false);
+            Assert.Equal((hcr & bit) != 0 ? control : null, trapping?.Name);
+        }
+    }
+}
