@@ -113,15 +113,29 @@ public sealed record EncodedInstruction(
             "t32" => [Instructions.InstructionSet.T32],
             _ => [Instructions.InstructionSet.A64, Instructions.InstructionSet.A32],
         };
+        // A32's coprocessor words are in A64's SIMD&FP group too (bits [27:26] 0b11): a bare word is the register move or
+        // instruction it is in either set before it is A64's SIMD and floating-point group.
+        SystemRegisterAccess? group = null;
         foreach (var set in sets)
         {
             if (InstructionDecoder.TryDecode(word, set, out access))
             {
-                return true;
+                if (access.Class != TrapClasses.FpSimd)
+                {
+                    return true;
+                }
+
+                group ??= access;
             }
         }
 
-        error = Hex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction or SMC in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + Hex.Word(word) + ")";
+        if (group is { } floatingPoint)
+        {
+            access = floatingPoint;
+            return true;
+        }
+
+        error = Hex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction, SMC, wait or SIMD and floating-point instruction in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + Hex.Word(word) + ")";
         return false;
     }
 }

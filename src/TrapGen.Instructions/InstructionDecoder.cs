@@ -10,7 +10,7 @@ namespace TrapGen.Instructions;
 /// Recognises the instructions the EL2 trap controls reach in instruction words, using the architectural
 /// instruction layouts: system-register moves and System instructions, MCR/MRC and MCRR/MRRC of every
 /// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, SMC, and the
-/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms).
+/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms), and the SIMD and floating-point instructions as a group.
 /// The word's form and coprocessor pick the class (<see cref="TrapClasses.Of"/>). Any word is accepted:
 /// anything else is simply not such an access.
 /// </summary>
@@ -35,7 +35,7 @@ public static class InstructionDecoder
             return true;
         }
 
-        if (WaitInstructions.TryDecodeA64(word, out access))
+        if (WaitInstructions.TryDecodeA64(word, out access) || FloatingPointInstructions.TryDecodeA64(word, out access))
         {
             return true;
         }
@@ -82,7 +82,8 @@ public static class InstructionDecoder
         var validCondition = instructionSet == InstructionSet.T32 ? cond == Aarch32Constants.ConditionAlways : cond != Aarch32Constants.ConditionUnconditionalSpace;
         if (!validCondition)
         {
-            return false;
+            // The unconditional space also holds the Advanced SIMD instructions (A32 0b1111001x, T32 0b111x1111).
+            return FloatingPointInstructions.TryDecodeA32(word, instructionSet, out access);
         }
 
         var condition = instructionSet == InstructionSet.T32 ? Aarch32Constants.ConditionAlways : cond;
@@ -100,7 +101,10 @@ public static class InstructionDecoder
                 (uint)A32.Rt.Extract(word),
                 Rt2: 0,
                 condition);
-            return InClass((int)A32.Coproc.Extract(word), AccessForm.Mcr, ref access);
+            if (InClass((int)A32.Coproc.Extract(word), AccessForm.Mcr, ref access))
+            {
+                return true;
+            }
         }
 
         if (A32Pair.Fixed.Extract(word) == Layouts.A32RegisterPairMove.FixedValue)
@@ -117,7 +121,10 @@ public static class InstructionDecoder
                 (uint)A32Pair.Rt.Extract(word),
                 (uint)A32Pair.Rt2.Extract(word),
                 condition);
-            return InClass((int)A32Pair.Coproc.Extract(word), AccessForm.Mcrr, ref access);
+            if (InClass((int)A32Pair.Coproc.Extract(word), AccessForm.Mcrr, ref access))
+            {
+                return true;
+            }
         }
 
         if (A32Memory.Fixed.Extract(word) == Layouts.A32CoprocessorLoadStore.FixedValue && A32Memory.D.Extract(word) == Layouts.A32CoprocessorLoadStore.DValue
@@ -141,10 +148,14 @@ public static class InstructionDecoder
                 (uint)A32Memory.Rn.Extract(word),
                 mode,
                 A32Memory.U.Extract(word) != 0);
-            return InClass((int)A32Memory.Coproc.Extract(word), AccessForm.LdcStc, ref access);
+            if (InClass((int)A32Memory.Coproc.Extract(word), AccessForm.LdcStc, ref access))
+            {
+                return true;
+            }
         }
 
-        return false;
+        // Anything else of cp10 and cp11 (VMRS of FPSCR, VMOV, VADD, VLDR), and Advanced SIMD: the SIMD and floating-point instructions.
+        return FloatingPointInstructions.TryDecodeA32(word, instructionSet, out access);
     }
 
     /// <summary>

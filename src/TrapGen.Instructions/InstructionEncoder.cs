@@ -20,6 +20,8 @@ public static class InstructionEncoder
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitInstructions.Encode(access);
+            case null when access.Class == TrapClasses.FpSimd:
+                return access.Immediate; // the word itself: the group has no fields TrapGen spells
             case null:
                 return EncodeSmc(access);
             case AccessForm.Msr:

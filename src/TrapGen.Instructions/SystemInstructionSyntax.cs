@@ -9,7 +9,7 @@ namespace TrapGen.Instructions;
 /// Reads and writes the assembler syntax of the instructions the EL2 trap controls reach:
 /// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
 /// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>, <c>wfi</c>,
-/// <c>wfit x3</c>. Also accepts
+/// <c>wfit x3</c>, and any of them, or a SIMD and floating-point instruction, as GNU as's <c>.inst 0x1e270020</c>. Also accepts
 /// objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). One rule names the instruction set: a leading
 /// <c>a64</c>, <c>a32</c> or <c>t32</c>, as for instruction words; without it, the mnemonic's own state (SMC,
 /// which both have, is A64). Which coprocessor an AArch32 move names picks its trap class. System register names
@@ -72,6 +72,11 @@ public static class SystemInstructionSyntax
         {
             error = "empty instruction";
             return false;
+        }
+
+        if (head == InstructionWordSyntax.Directive)
+        {
+            return InstructionWordSyntax.TryParse(set ?? (thumb ? InstructionSet.T32 : InstructionSet.A64), rest, out access, out error);
         }
 
         if (SystemInstructionAliasSyntax.IsOperation(head))
@@ -210,6 +215,8 @@ public static class SystemInstructionSyntax
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitSyntax.Format(access);
+            case null when access.Class == TrapClasses.FpSimd:
+                return InstructionWordSyntax.Format(access);
             case null:
                 return SmcSyntax.Format(access);
             case AccessForm.LdcStc:

@@ -89,4 +89,28 @@ public sealed class TrappedInstructionTests
             Assert.Equal((hcr & bit) != 0 ? control : null, trapping?.Name);
         }
     }
+
+    /// <summary>
+    /// D24.2.38 CPTR_EL2.TFP: it traps the SIMD and floating-point functionality, reported with EC 0x07, "in AArch64 state ...
+    /// FPCR, FPSR", "in AArch32 state ... MVFR0, MVFR1, MVFR2, FPSCR, FPEXC" and VMSR (here VMRS) of FPSID: each row the tables
+    /// have, and nothing else, checks TFP first, and TFP reports in the floating-point class.
+    /// </summary>
+    [Fact]
+    public void Cptr_el2_tfp_traps_the_floating_point_registers_first_and_reports_ec_0x07()
+    {
+        var tfp = TrapControls.Find("CPTR_EL2.TFP")!;
+        string[] aarch64 = ["FPCR", "FPSR"];
+        string[] aarch32 = ["FPSID", "MVFR0", "MVFR1", "MVFR2"];
+
+        Assert.Equal((10, true, true), (tfp.Bit, tfp.TrapsWhenSet, tfp.DependsOnE2h));
+        Assert.Same(TrapClasses.FpSimd, ArchitecturalTraps.ReportedIn(tfp));
+        Assert.Equal(0x07U, TrapClasses.FpSimd.ExceptionClass);
+        Assert.Null(ArchitecturalTraps.ReportedIn(TrapControls.Find("TVM")!));
+        Assert.Equal(aarch64, Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control == tfp)).Select(r => r.Name).Order());
+        Assert.Equal(aarch32, Aarch32Registers.All.Where(r => r.Traps.Any(t => t.Control == tfp)).Select(r => r.Name).Order());
+        Assert.All(aarch64.Select(n => Aarch64Registers.All.First(r => r.Name == n)), r => Assert.Same(tfp, r.Traps[0].Control));
+        Assert.All(aarch32.Select(n => Aarch32Registers.Named(n)[0]), r => Assert.Same(tfp, r.Traps[0].Control));
+        Assert.True(ArchitecturalTraps.IsFloatingPointAccess(TrapClasses.Msr, Aarch64Registers.All.First(r => r.Name == "FPCR").Encoding.Key));
+        Assert.False(ArchitecturalTraps.IsFloatingPointAccess(TrapClasses.Msr, Aarch64Registers.All.First(r => r.Name == "SCTLR_EL1").Encoding.Key));
+    }
 }

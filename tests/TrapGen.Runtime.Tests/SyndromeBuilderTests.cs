@@ -66,28 +66,29 @@ public sealed class SyndromeBuilderTests
     private static string Hex(ulong value) => value.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
-    [InlineData(0xD503201Fu, InstructionSet.A64)] // nop
-    [InlineData(0xD500401Fu, InstructionSet.A64)] // msr spsel, #0 (op0 0: not a register)
-    [InlineData(0xD508871Fu, InstructionSet.A64)] // tlbi vmalle1 (op0 1: a System instruction, decided like a register move)
-    [InlineData(0xE0800001u, InstructionSet.A32)] // add r0, r0, r1
-    [InlineData(0xEE110F10u, InstructionSet.T32)] // fine as T32 too: the same word
-    [InlineData(0xFE010F10u, InstructionSet.A32)] // mcr2: unconditional space
-    [InlineData(0xEE010E10u, InstructionSet.A32)] // mcr p14: a cp14 move (EC 0x05)
-    [InlineData(0xEE010D10u, InstructionSet.A32)] // mcr p13: no coprocessor the CPU models
-    [InlineData(0xEEF01A10u, InstructionSet.A32)] // vmrs r1, fpsid (EC 0x08)
-    [InlineData(0xEEF11A10u, InstructionSet.A32)] // vmrs r1, fpscr: no ID register
-    [InlineData(0xEEE01A10u, InstructionSet.A32)] // vmsr fpsid, r1: a write, which no ID group traps
-    [InlineData(0xEEF01A30u, InstructionSet.A32)] // vmrs with opc2 1: not the VMRS encoding
-    [InlineData(0xD4000003u, InstructionSet.A64)] // smc #0 (EC 0x17)
-    [InlineData(0xD4000002u, InstructionSet.A64)] // hvc #0: not trapped by an ID or SMC control
-    [InlineData(0xE1600070u, InstructionSet.A32)] // smc #0 (EC 0x13)
-    [InlineData(0xF7F08000u, InstructionSet.T32)] // smc #0 in T32
-    [InlineData(0xF7F08000u, InstructionSet.A32)] // the same word in A32: the unconditional space
-    public void Only_the_instructions_the_id_and_smc_controls_reach_decode(uint word, InstructionSet instructionSet)
+    [InlineData(0xD503201Fu, InstructionSet.A64, null)] // nop
+    [InlineData(0xD500401Fu, InstructionSet.A64, null)] // msr spsel, #0 (op0 0: not a register)
+    [InlineData(0xD508871Fu, InstructionSet.A64, "Msr")] // tlbi vmalle1 (op0 1: a System instruction, decided like a register move)
+    [InlineData(0xE0800001u, InstructionSet.A32, null)] // add r0, r0, r1
+    [InlineData(0xEE110F10u, InstructionSet.T32, "Mcr")] // fine as T32 too: the same word
+    [InlineData(0xFE010F10u, InstructionSet.A32, null)] // mcr2: unconditional space
+    [InlineData(0xEE010E10u, InstructionSet.A32, "Cp14Mcr")] // mcr p14: a cp14 move (EC 0x05)
+    [InlineData(0xEE010D10u, InstructionSet.A32, null)] // mcr p13: no coprocessor the CPU models
+    [InlineData(0xEEF01A10u, InstructionSet.A32, "Vmrs")] // vmrs r1, fpsid (EC 0x08)
+    [InlineData(0xEEF11A10u, InstructionSet.A32, "FpSimd")] // vmrs r1, fpscr: no ID register, a floating-point instruction (EC 0x07)
+    [InlineData(0xEEE01A10u, InstructionSet.A32, "FpSimd")] // vmsr fpsid, r1: a write, which no ID group traps; CPTR_EL2.TFP does
+    [InlineData(0xEEF01A30u, InstructionSet.A32, "FpSimd")] // vmrs with opc2 1: not the VMRS encoding, but cp10's
+    [InlineData(0xD4000003u, InstructionSet.A64, "Smc64")] // smc #0 (EC 0x17)
+    [InlineData(0xD4000002u, InstructionSet.A64, null)] // hvc #0: not trapped by an ID or SMC control
+    [InlineData(0xE1600070u, InstructionSet.A32, "Smc32")] // smc #0 (EC 0x13)
+    [InlineData(0xF7F08000u, InstructionSet.T32, "Smc32")] // smc #0 in T32
+    [InlineData(0xF7F08000u, InstructionSet.A32, null)] // the same word in A32: the unconditional space
+    [InlineData(0xD503207Fu, InstructionSet.A64, "Wfx")] // wfi (EC 0x01)
+    [InlineData(0x1E270020u, InstructionSet.A64, "FpSimd")] // fmov s0, w1 (EC 0x07)
+    public void Only_the_instructions_the_trap_controls_reach_decode_each_in_its_class(uint word, InstructionSet instructionSet, string? className)
     {
-        var decoded = InstructionDecoder.TryDecode(word, instructionSet, out _);
-        var expected = word is 0xEE110F10u or 0xD508871Fu or 0xEE010E10u or 0xEEF01A10u or 0xD4000003u or 0xE1600070u
-            || (word == 0xF7F08000u && instructionSet == InstructionSet.T32);
-        Assert.Equal(expected, decoded);
+        var decoded = InstructionDecoder.TryDecode(word, instructionSet, out var access);
+
+        Assert.Equal(className, decoded ? access.Class.Name : null);
     }
 }

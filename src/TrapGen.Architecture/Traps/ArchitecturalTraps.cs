@@ -12,6 +12,10 @@ public static class ArchitecturalTraps
 {
     private static readonly Dictionary<uint, TrapRule[]>?[] RulesByKey = Tabulate();
 
+    /// <summary>The controls trapped-instructions.table lists, each with the class its row is in.</summary>
+    private static readonly (TrapControl Control, TrapClass Class)[] ReportingControls =
+        [.. TrappedInstructions.All.SelectMany(instruction => instruction.Traps.Select(rule => (rule.Control, instruction.Class))).Distinct()];
+
     /// <summary>
     /// Gets the first active control that traps an access, in the order the access's pseudocode checks them, or
     /// null when it does not trap: <paramref name="key"/> is the ISS masked to the register-identifying fields of
@@ -41,6 +45,47 @@ public static class ArchitecturalTraps
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Gets the class a trap by <paramref name="control"/> is reported in when it is not the access's own: the class of the
+    /// trapped-instructions.table row that lists the control (CPTR_EL2.TFP: <see cref="TrapClasses.FpSimd"/>, EC 0x07, for an
+    /// MRS of FPCR as for a floating-point instruction); null for the others. Allocates nothing.
+    /// </summary>
+    public static TrapClass? ReportedIn(TrapControl control)
+    {
+        foreach (var (reporting, trapClass) in ReportingControls)
+        {
+            if (ReferenceEquals(reporting, control))
+            {
+                return trapClass;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gets whether the access of <paramref name="trapClass"/> with <paramref name="key"/> uses the SIMD and floating-point
+    /// functionality (FPCR, FPSR, a VMRS of MVFR0): CPTR_EL2.TFP traps it, so the guest's own CPACR_EL1.FPEN is checked
+    /// first. Allocates nothing.
+    /// </summary>
+    public static bool IsFloatingPointAccess(TrapClass trapClass, uint key)
+    {
+        if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
+        {
+            return false;
+        }
+
+        foreach (var rule in rules)
+        {
+            if (ReportedIn(rule.Control) == TrapClasses.FpSimd)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -24,6 +24,10 @@ internal static class EncodedInstructionText
         {
             table.Add("  handled", "by no catalogue: the hypervisor answers SMCCC NOT_SUPPORTED (x0 = -1) and skips the SMC");
         }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.FpSimdIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor's lazy FP switch loads the guest's SIMD and FP registers, clears CPTR_EL2.TFP and runs the instruction again");
+        }
         else if (encoded.Syndrome.Layout is nameof(Layouts.WfxIss))
         {
             table.Add("  handled", "by no catalogue: the hypervisor blocks the vCPU until an interrupt (WFI, WFIT) or yields the CPU (WFE, WFET), and skips the instruction");

@@ -72,6 +72,12 @@ internal static class SyndromeText
             }
         }
 
+        else if (syndrome.TrappedBy is { } instructionRules)
+        {
+            // A syndrome that does not say which instruction trapped (EC 0x07): what traps the group.
+            output.WriteLine("  trapped by   " + TrapRuleText.Describe(instructionRules));
+        }
+
         if (syndrome.Cpu is { } cpu)
         {
             output.WriteLine("  cpu          " + cpu.Summary);

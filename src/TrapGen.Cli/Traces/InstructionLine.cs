@@ -62,15 +62,16 @@ internal static class InstructionLine
     /// Why an access trapped, when not because of an HCR_EL2 bit that is set (the vCPU and <c>hcr</c> lines show those):
     /// another register's control, or an HCR_EL2 control that traps while clear (APK, EnSCXT); or why it was UNDEFINED at EL1.
     /// </summary>
-    private static string Why(ExecutionResult result) => result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet)
-        ? "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)")
-        : result.Outcome switch
-        {
-            TrapOutcome.SmcNotSupported => "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers",
-            TrapOutcome.VcpuBlocked => "  vCPU blocked until its next interrupt, as KVM's kvm_vcpu_wfi",
-            TrapOutcome.VcpuYielded => "  vCPU yielded the CPU to another, as KVM's kvm_vcpu_on_spin",
-            _ => Why(result.Undefined),
-        };
+    private static string Why(ExecutionResult result) => result.Outcome switch
+    {
+        TrapOutcome.SmcNotSupported => "  no SMC service: NOT_SUPPORTED (-1) in x0/r0, as KVM answers",
+        TrapOutcome.VcpuBlocked => "  vCPU blocked until its next interrupt, as KVM's kvm_vcpu_wfi",
+        TrapOutcome.VcpuYielded => "  vCPU yielded the CPU to another, as KVM's kvm_vcpu_on_spin",
+        TrapOutcome.FpStateSwitched => "  lazy FP: the guest's SIMD and FP registers loaded, CPTR_EL2.TFP cleared, the instruction run again",
+        _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)"),
+        _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
+        _ => Why(result.Undefined),
+    };
 
     /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
     private static string Why(UndefinedReason reason) => reason switch
@@ -80,6 +81,7 @@ internal static class InstructionLine
         UndefinedReason.WrongDirection => "  (the register does not allow this direction)",
         UndefinedReason.Unpredictable => "  (UNPREDICTABLE form)",
         UndefinedReason.NotImplemented => "  (not implemented on this CPU model)",
+        UndefinedReason.FloatingPointDisabled => "  (the guest's CPACR.cp10 disables floating point)",
         _ => string.Empty,
     };
 }

@@ -10,7 +10,8 @@ namespace TrapGen.Runtime.Emulation;
 /// general-purpose registers, or for LDC/STC the guest's memory) and the live EL1 registers itself, through
 /// the bits the access's form reaches. Registers the live register file does not hold (emulated ones, or ones
 /// no catalogue lists) keep their value in the vCPU's other-register store, per exception class and key: a
-/// register never written there reads as the CPU model's value of it (an identification register), else 0.
+/// register never written there reads as the CPU model's value of it (an identification register), else a new vCPU's
+/// (<see cref="FloatingPointEnable.ResetValueOf"/>), else 0.
 /// Every write keeps only what the CPU model implements of the register (<see cref="CpuModel.WriteMaskOf"/>):
 /// a write through an AArch32 half keeps the other half and masks its own.
 /// </summary>
@@ -38,6 +39,20 @@ internal static class DirectAccess
         }
 
         TransferRegisters.WriteBack(vcpu, access);
+    }
+
+    /// <summary>
+    /// Gets the value a read of the register at <paramref name="key"/> of <paramref name="trapClass"/> would give the guest
+    /// now, without moving it: what the CPU itself consults (CPACR_EL1.FPEN before a floating-point instruction).
+    /// </summary>
+    public static ulong Peek(Hypervisor hypervisor, Vcpu vcpu, TrapClass trapClass, uint key)
+    {
+        if (CatalogueIndex.TryFindRegister(trapClass, key, out var register, out var view) && hypervisor.Hardware.TryRead(register.Register, out var whole))
+        {
+            return RegisterViewBits.Read(view, whole);
+        }
+
+        return vcpu.OtherSystemRegisters.TryGetValue(((ulong)trapClass.ExceptionClass << 32) | key, out var value) ? value : ModelValue(hypervisor.Model, trapClass, key);
     }
 
     private static void Other(CpuModel model, Vcpu vcpu, in SystemRegisterAccess access, uint key)
@@ -77,15 +92,18 @@ internal static class DirectAccess
         return model.WriteMaskOf(name).KeepView(aarch32.View, written);
     }
 
-    /// <summary>The model's value of the register an access reaches, through its view: an AArch32 ID register is its AArch64 register's low word.</summary>
+    /// <summary>
+    /// The model's value of the register an access reaches, through its view: an AArch32 ID register is its AArch64 register's
+    /// low word. A register the model gives no value has a new vCPU's (CPACR_EL1: floating point enabled), else 0.
+    /// </summary>
     private static ulong ModelValue(CpuModel model, TrapClass trapClass, uint key)
     {
         if (trapClass == TrapClasses.Msr)
         {
-            return RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) ? model.ValueOf(register.Name) ?? 0 : 0;
+            return RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) ? model.ValueOf(register.Name) ?? FloatingPointEnable.ResetValueOf(register.Name) ?? 0 : 0;
         }
 
-        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } name && model.ValueOf(name) is { } whole
+        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } name && (model.ValueOf(name) ?? FloatingPointEnable.ResetValueOf(name)) is { } whole
             ? RegisterViewBits.Read(aarch32.View, whole)
             : 0;
     }

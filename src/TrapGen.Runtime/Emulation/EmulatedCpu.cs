@@ -9,14 +9,14 @@ namespace TrapGen.Runtime.Emulation;
 /// The hardware under the hypervisor, one CPU model (<see cref="Hypervisor"/>'s <c>Model</c>): executes a
 /// guest's instructions of every trap class (system-register
 /// moves and System instructions, cp15 and cp14 moves, LDC/STC of the debug data transfer register, VMRS of the
-/// floating-point ID registers, SMC, WFI and WFE), the same way for each: the architecture's own checks first
+/// floating-point ID registers, SMC, WFI and WFE, and the SIMD and floating-point instructions), the same way for each: the architecture's own checks first
 /// (<see cref="El1Access"/>: an unallocated encoding, EL2 or EL3 state, an access in a direction the register
 /// lacks, or an UNPREDICTABLE form is UNDEFINED at EL1), then whether the access traps, decided as the hardware
 /// decides it from the trap controls' values and the architecture's tables of what each covers
 /// (<see cref="ArchitecturalTraps"/>), never from the catalogue. An access that passes both reaches the EL1
-/// registers (or, for LDC/STC, the guest's memory) directly. VMRS runs with floating-point access enabled
-/// (CPACR_EL1.FPEN = 0b11, CPTR_EL2.TFP = 0: the CPU does not model the FP enable traps, EC 0x07, which come
-/// first). An SMC that does not trap goes to the firmware, which answers it.
+/// registers (or, for LDC/STC, the guest's memory) directly. Whatever uses the SIMD and floating-point registers (their
+/// instructions, FPCR, FPSR, a VMRS) checks the guest's CPACR_EL1.FPEN first and then CPTR_EL2.TFP, which reports every
+/// trap of it as EC 0x07. An SMC that does not trap goes to the firmware, which answers it.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -31,6 +31,20 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// A32, or T32 when <paramref name="thumb"/> is set.
     /// </summary>
     public ExecutionResult Execute(uint word, bool thumb = false)
+    {
+        var result = ExecuteOnce(word, thumb);
+        if (result.Outcome != TrapOutcome.FpStateSwitched)
+        {
+            return result;
+        }
+
+        // Lazy FP: the hypervisor gave the guest its SIMD and floating-point registers and returned to the instruction,
+        // which runs again. Its result is the line's unless it traps again (a VMRS of MVFR0 under TID3 as well).
+        var again = ExecuteOnce(word, thumb);
+        return again.Kind == ExecutionKind.Trapped ? again : result;
+    }
+
+    private ExecutionResult ExecuteOnce(uint word, bool thumb)
     {
         var vcpu = Hypervisor.Current;
         vcpu.Thumb = thumb && vcpu.ExecutionState == ExecutionState.Aarch32;
@@ -78,9 +92,17 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, undefined);
         }
 
+        // FPCR, FPSR, a VMRS of MVFR0: the guest's own CPACR_EL1.FPEN first, then EL2's CPTR_EL2.TFP, as for any
+        // floating-point instruction.
+        if (ArchitecturalTraps.IsFloatingPointAccess(access.Class, key) && FloatingPointDisabled(vcpu, access, esr) is { } disabled)
+        {
+            return disabled;
+        }
+
         if (TrappingControl(access, key) is { } control)
         {
-            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
+            var reported = ReportedSyndrome(access, control, esr);
+            return new ExecutionResult(ExecutionKind.Trapped, reported, Hypervisor.HandleTrap(reported), Control: control);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
@@ -123,22 +145,58 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
+        if (access.Class == TrapClasses.FpSimd && FloatingPointDisabled(vcpu, access, esr) is { } disabled)
+        {
+            return disabled;
+        }
+
         if (TrappingControl(access, access.Key) is { } control)
         {
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
         }
 
-        if (access.Class == TrapClasses.Wfx)
+        if (access.Class == TrapClasses.Smc64 || access.Class == TrapClasses.Smc32)
         {
-            vcpu.Pc += InstructionSize;
+            UnknownSmcCall.Answer(vcpu);
         }
         else
         {
-            UnknownSmcCall.Answer(vcpu);
+            // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point
+            // instruction runs on registers the CPU does not model.
+            vcpu.Pc += InstructionSize;
         }
 
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
+
+    /// <summary>
+    /// The guest's own disable of SIMD and floating point (<see cref="FloatingPointEnable"/>), or null when EL1 may use it: an
+    /// AArch64 EL1 takes the access to itself (EC 0x07 at EL1, as its kernel's lazy FP switch expects), an AArch32 one as
+    /// UNDEFINED.
+    /// </summary>
+    private ExecutionResult? FloatingPointDisabled(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
+    {
+        if (FloatingPointEnable.AtEl1(Hypervisor, vcpu))
+        {
+            return null;
+        }
+
+        if (vcpu.ExecutionState == ExecutionState.Aarch64)
+        {
+            return new ExecutionResult(ExecutionKind.TrappedToEl1, FloatingPointSyndrome(access));
+        }
+
+        vcpu.InjectUndefined();
+        return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.FloatingPointDisabled);
+    }
+
+    /// <summary>The syndrome of a trap by <paramref name="control"/>: the access's own, or the class the control reports every trap in (CPTR_EL2.TFP: EC 0x07).</summary>
+    private static uint ReportedSyndrome(in SystemRegisterAccess access, TrapControl control, uint esr) =>
+        ArchitecturalTraps.ReportedIn(control) == TrapClasses.FpSimd ? FloatingPointSyndrome(access) : esr;
+
+    /// <summary>EC 0x07's syndrome for <paramref name="access"/>: CV and COND, the rest RES0.</summary>
+    private static uint FloatingPointSyndrome(in SystemRegisterAccess access) =>
+        SyndromeBuilder.Build(access with { Class = TrapClasses.FpSimd, Instruction = null });
 
     /// <summary>The ID space FEAT_IDST covers: op0 3, op1 0, 1 or 3, CRn 0, CRm 0 to 7 (MRS only).</summary>
     private static bool IsIdstSpace(in SystemRegisterAccess access) =>

@@ -20,4 +20,7 @@ public enum UndefinedReason
 
     /// <summary>The register or instruction needs a feature the CPU model lacks, or is an IMPLEMENTATION DEFINED encoding it does not define.</summary>
     NotImplemented,
+
+    /// <summary>An AArch32 guest's SIMD or floating-point use while its own CPACR.cp10 disables it at EL1.</summary>
+    FloatingPointDisabled,
 }

@@ -146,7 +146,8 @@ public sealed class GuestProgramExecutor
             step.Word,
             decoded ? SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
             result,
-            decoded ? TrapReport.DisplayName(result.Esr) : null,
+            // The access's own syndrome names it: a trap reported in another class (FPCR's under CPTR_EL2.TFP, EC 0x07) does not.
+            decoded ? TrapReport.DisplayName(SyndromeBuilder.Build(access)) : null,
             decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), !access.IsRead ? written : address is { } word ? vcpu.Memory.ReadWord(word) : TransferRegisters.Read(vcpu, access)) : null);
         Counts.Count(vcpu.Id, instruction, mmuWasOn);
         // The seed's update_sctlr clears DC and TVM; under a fine-grained SCTLR_EL1 trap instead of TVM, DC alone.
@@ -170,6 +171,6 @@ public sealed class GuestProgramExecutor
     private static bool MovesAValue(ExecutionResult result, in SystemRegisterAccess access) =>
         access.Class.IsDispatchable
         && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct
-        && result.Outcome is null or TrapOutcome.Handled
+        && result.Outcome is null or TrapOutcome.Handled or TrapOutcome.FpStateSwitched
         && !(access.TryFindSystemInstruction(out var instruction) && !instruction.TakesRegister);
 }

@@ -51,7 +51,8 @@ public sealed class Hypervisor
     /// <summary>
     /// Gets or sets CPTR_EL2 (with HCR_EL2.E2H = 0); 0 (the default) traps nothing TrapGen models. TCPAC (bit 31) traps
     /// EL1's accesses to CPACR_EL1 and CPACR, TAM (bit 30) the activity monitors, TTA (bit 20) the trace unit's System
-    /// registers. The floating-point, SVE and SME traps are not modelled.
+    /// registers, TFP (bit 10) every use of the SIMD and floating-point registers (EC 0x07; the hypervisor's lazy FP switch
+    /// clears it on the first). The SVE and SME traps are not modelled.
     /// </summary>
     public ulong Cptr { get; set; }
 
@@ -201,7 +202,7 @@ public sealed class Hypervisor
 
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
-    /// yields); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// yields), and so is a trapped use of the SIMD and floating-point registers (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -210,6 +211,14 @@ public sealed class Hypervisor
         {
             AdvancePc(vcpu, esr);
             return WaitTrap.Outcome(esr);
+        }
+
+        // Lazy FP: the guest's first use of the SIMD and floating-point registers since the hypervisor took them. It
+        // switches them to the guest's, stops trapping, and returns to the instruction (the PC stays).
+        if (trapClass == TrapClasses.FpSimd)
+        {
+            Cptr &= ~TrapControls.TFP.Mask;
+            return TrapOutcome.FpStateSwitched;
         }
 
         // A trapped SMC: the other class that moves no register's value.

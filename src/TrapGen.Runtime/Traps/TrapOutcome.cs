@@ -32,4 +32,11 @@ public enum TrapOutcome
 
     /// <summary>A trapped WFE or WFET: the vCPU gave up the physical CPU to another, as KVM's kvm_vcpu_on_spin does, and the PC advanced.</summary>
     VcpuYielded,
+
+    /// <summary>
+    /// A trapped use of the SIMD and floating-point registers (EC 0x07, CPTR_EL2.TFP): the hypervisor switched them to the
+    /// guest's and cleared TFP, and returned to the instruction, which runs again, as KVM's lazy FP switch
+    /// (kvm_hyp_handle_fpsimd) does.
+    /// </summary>
+    FpStateSwitched,
 }
