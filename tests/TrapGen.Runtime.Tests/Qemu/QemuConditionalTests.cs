@@ -45,9 +45,8 @@ public sealed class QemuConditionalTests(ITestOutputHelper output)
 
     /// <summary>
     /// T32 in an IT block (issue 26): each access the only instruction of an IT NE block, which passes. QEMU 7.2 reports
-    /// CV 1 and COND 0xE for every trap it takes from T32, in an IT block as outside one (its translate.c sets COND 0xE
-    /// for all AArch32 coprocessor traps, which the Arm ARM allows an implementation that traps only passing
-    /// instructions); it never reports CV 0, which the test shows by counting CV 0 traps and requiring none, so a CV 0
+    /// CV 1 and COND 0xE for every trap it takes from T32 in an IT block, as for its A32 traps (which the Arm ARM allows
+    /// an implementation that traps only passing instructions); it never reports CV 0, which the test shows by counting CV 0 traps and requiring none, so a CV 0
     /// comparison cannot be made on QEMU 7.2. TrapGen's T32 syndromes have CV 1 and COND 0xE too: every decision and
     /// ESR_EL2 must be QEMU's exactly.
     /// </summary>
