@@ -293,6 +293,12 @@ public static class ProbeProgram
     ];
 
     /// <summary>
+    /// The start of a probe that runs no slots of EL1 code (<see cref="WriteProbe"/>, <see cref="HandlingProbe"/>):
+    /// <see cref="Beginning"/>, then the first line <see cref="QemuRunner.Run"/> reads, 0 for the EL1 code's address.
+    /// </summary>
+    public static IReadOnlyList<string> BeginningWithoutSlots { get; } = [.. Beginning, "    mov x0, #0", "    bl puthex", "    bl newline"];
+
+    /// <summary>
     /// The end of every probe at EL2 and its output routines: it prints "." on a line of its own and falls into
     /// <c>off</c> (PSCI SYSTEM_OFF); then <c>puthex</c> (x0 as 16 hex digits on the UART at x6; clobbers x3 to x5),
     /// <c>space</c>, <c>newline</c>, and <c>el2_fatal</c>, where anything else taken to EL2 (an HVC the probe

@@ -18,6 +18,10 @@ public sealed class QemuProbe : ProbeOnQemu
 
     private static readonly Lazy<QemuProbe> ThumbProbe = new(() => new QemuProbe(ProbeGuest.Thumb32, ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
 
+    private static readonly Lazy<QemuProbe> ThumbPassingProbe = new(() => new QemuProbe(new Thumb32Guest(itCondition: 0x1), ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
+
+    private static readonly Lazy<QemuProbe> ThumbFailingProbe = new(() => new QemuProbe(new Thumb32Guest(itCondition: 0x0), ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
+
     private static readonly Lazy<QemuProbe> PassingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("ne"), GuestCode.A32, ProbeRun.For));
 
     private static readonly Lazy<QemuProbe> FailingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("eq"), GuestCode.A32, ProbeRun.For));
@@ -52,6 +56,12 @@ public sealed class QemuProbe : ProbeOnQemu
     /// (SPSR_EL2's flags are 0).
     /// </summary>
     public static QemuProbe ConditionPassing => PassingProbe.Value;
+
+    /// <summary>Gets the AArch32 probe's accesses in T32, each in an IT block of condition NE, which passes with NZCV clear.</summary>
+    public static QemuProbe ThumbConditionPassing => ThumbPassingProbe.Value;
+
+    /// <summary>Gets the AArch32 probe's accesses in T32, each in an IT block of condition EQ, which fails with NZCV clear.</summary>
+    public static QemuProbe ThumbConditionFailing => ThumbFailingProbe.Value;
 
     /// <summary>Gets the AArch32 probe's accesses with condition EQ, which fails with NZCV clear.</summary>
     public static QemuProbe ConditionFailing => FailingProbe.Value;

@@ -69,14 +69,11 @@ public sealed class WriteProbe
         var s = new StringBuilder();
         void Line(string text) => s.Append(text).Append('\n');
 
-        foreach (var line in ProbeProgram.Beginning)
+        foreach (var line in ProbeProgram.BeginningWithoutSlots)
         {
             Line(line);
         }
 
-        Line("    mov x0, #0");
-        Line("    bl puthex");
-        Line("    bl newline");
         foreach (var (register, pattern) in writes)
         {
             var e = register.Encoding.ToString();
