@@ -27,18 +27,20 @@ internal static class ReplayCommand
             var file = parse.GetValue(recording)!;
             using var reader = CliFiles.Open(file);
             var lines = CliFiles.Guard(file, () => BoundedLines.Read(reader, file.Name).ToList());
-            if (!RecordingFile.TryRead(lines, out var state, out var traps, out var error))
+            if (!RecordingFile.TryRead(lines, out var read, out var error))
             {
                 throw new CliException(file.Name + ": " + error);
             }
 
+            var state = read.State;
+            var traps = read.Traps;
             var cpuModel = model ?? Architecture.CpuModels.Default;
             if (state == Runtime.Cpu.ExecutionState.Aarch32 && !cpuModel.HasAarch32El1)
             {
                 throw new CliException(file.Name + ": " + cpuModel.Name + " has no AArch32 at EL1 (ID_AA64PFR0_EL1.EL1 is 0b0001): it cannot replay an AArch32 guest");
             }
 
-            var report = new RecordingReplay(state, cpuModel).Replay(traps);
+            var report = new RecordingReplay(read, cpuModel).Replay(traps);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(Invariant($"{file.Name}: {state} guest, {report.Traps} trap(s) replayed, {report.Calls} call(s) to the monitor"));
             output.WriteLine("HCR_EL2.DC and TVM dropped: on the CPU " + Drop(report.RecordedDrop, traps) + "; in TrapGen " + Drop(report.ReplayedDrop, traps));

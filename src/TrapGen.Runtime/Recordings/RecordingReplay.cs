@@ -6,17 +6,18 @@ using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 using TrapGen.Runtime.Guests;
+using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Runtime.Recordings;
 
 /// <summary>
-/// Replays a real guest's recording (<see cref="TrapRecording"/>) through the TrapGen runtime under the seed's policy,
-/// on a domain built as construct_dom0 builds it (HCR_EL2.DC and TVM set until the guest turns its MMU on) with the
-/// physical counter and timer given to the guest as the monitor gives them (CNTHCTL_EL2.EL1PCTEN and EL1PCEN set).
-/// Each recorded trap's instruction is recovered from its syndrome and executed at the recorded PC with the recorded
-/// value; TrapGen must trap it with the same syndrome, move the same value and leave HCR_EL2 as the CPU's monitor
-/// left it, so the DC/TVM drop falls on the same trap. A recorded value or syndrome never makes the replay throw: one
-/// TrapGen cannot take is reported as a difference.
+/// Replays a real guest's recording (<see cref="TrapRecording"/>, <see cref="RecordingFile"/>) through the TrapGen runtime
+/// under the policy it was recorded under (<see cref="RecordingControls"/>; the seed's unless named): the domain is built
+/// as construct_dom0 builds it, then its trap-control registers are set to the recording's. Each recorded trap's
+/// instruction is recovered from its syndrome and executed at the recorded PC with the recorded value; TrapGen must trap
+/// it with the same syndrome, handle it (an SMC TrapGen answers itself), move the same value and leave HCR_EL2 as the
+/// CPU's monitor left it, so the DC/TVM drop falls on the same trap. A recorded value or syndrome never makes the
+/// replay throw: one TrapGen cannot take is reported as a difference.
 /// </summary>
 public sealed class RecordingReplay
 {
@@ -26,13 +27,25 @@ public sealed class RecordingReplay
 
     private readonly GuestProgramExecutor executor;
 
-    /// <summary>Builds the seed's domain of one vCPU in <paramref name="state"/> on <paramref name="model"/> (cortex-a57 when null).</summary>
-    public RecordingReplay(ExecutionState state, CpuModel? model = null)
+    /// <summary>
+    /// Builds a domain of one vCPU in <paramref name="state"/> on <paramref name="model"/> (cortex-a57 when null) under
+    /// <paramref name="controls"/> (the seed's policy when null).
+    /// </summary>
+    public RecordingReplay(ExecutionState state, CpuModel? model = null, RecordingControls? controls = null)
     {
         executor = new GuestProgramExecutor([new GuestVcpu(state)], model: model);
-        var timer = (1UL << TrapControls.EL1PCEN.Bit) | (1UL << TrapControls.EL1PCTEN.Bit);
-        executor.Execute(new ChangeControlRegisterStep(CnthctlEl2.Name, timer, 0));
+        var policy = controls ?? RecordingControls.Seed(state);
+        var hypervisor = executor.Domain.Hypervisor;
+        hypervisor.SetControlRegister(HcrEl2.Name, policy.Hcr);
+        hypervisor.SetControlRegister(MdcrEl2.Name, policy.Mdcr);
+        hypervisor.SetControlRegister(CnthctlEl2.Name, policy.Cnthctl);
         State = state;
+    }
+
+    /// <summary>Builds the domain <paramref name="recording"/> was made on, on <paramref name="model"/> (cortex-a57 when null).</summary>
+    public RecordingReplay(Recording recording, CpuModel? model = null)
+        : this((recording ?? throw new ArgumentNullException(nameof(recording))).State, model, recording.Controls)
+    {
     }
 
     /// <summary>Gets the guest's execution state at EL1.</summary>
@@ -43,7 +56,9 @@ public sealed class RecordingReplay
     {
         ArgumentNullException.ThrowIfNull(traps);
         var differences = new List<ReplayDifference>();
-        int replayed = 0, calls = 0, index = -1;
+        var perControl = new Dictionary<string, int>(StringComparer.Ordinal);
+        var controlOrder = new List<string>();
+        int replayed = 0, calls = 0, index = -1, beforeMmu = 0;
         int? recordedDrop = null, replayedDrop = null;
         foreach (var trap in traps)
         {
@@ -56,6 +71,11 @@ public sealed class RecordingReplay
             }
 
             replayed++;
+            if (!Sctlr.IsMmuEnabled(executor.Domain.Hypervisor.Hardware.SCTLR_EL1))
+            {
+                beforeMmu++;
+            }
+
             if ((trap.HcrBefore & DcAndTvm) != 0 && (trap.HcrAfter & DcAndTvm) == 0)
             {
                 recordedDrop ??= index;
@@ -66,9 +86,24 @@ public sealed class RecordingReplay
             {
                 replayedDrop ??= index;
             }
+
+            if (result?.Instruction?.Execution.Control is { } control)
+            {
+                var name = control.QualifiedName;
+                if (perControl.TryGetValue(name, out var count))
+                {
+                    perControl[name] = count + 1;
+                }
+                else
+                {
+                    perControl[name] = 1;
+                    controlOrder.Add(name);
+                }
+            }
         }
 
-        return new ReplayReport(replayed, calls, recordedDrop, replayedDrop, differences);
+        var controls = controlOrder.ConvertAll(name => new KeyValuePair<string, int>(name, perControl[name]));
+        return new ReplayReport(replayed, calls, recordedDrop, replayedDrop, differences) { TrapsBeforeMmu = beforeMmu, TrapsPerControl = controls };
     }
 
     private StepResult? ReplayOne(RecordedTrap trap, int index, List<ReplayDifference> differences)
@@ -101,6 +136,13 @@ public sealed class RecordingReplay
         {
             Differ("decision", "trap", execution.Kind + (execution.Undefined != UndefinedReason.None ? " (" + execution.Undefined + ")" : string.Empty));
             return result;
+        }
+
+        // The monitor handled every trap it recorded: TrapGen must too (a trapped SMC is answered by its hypervisor,
+        // not by the catalogue; the answer is the firmware's and is not compared).
+        if (execution.Outcome is not (TrapOutcome.Handled or TrapOutcome.SmcNotSupported))
+        {
+            Differ("outcome", "handled", execution.Outcome?.ToString() ?? "none");
         }
 
         if (execution.Esr != trap.Esr)
