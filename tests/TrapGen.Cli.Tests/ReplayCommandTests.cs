@@ -18,7 +18,24 @@ public sealed class ReplayCommandTests
         Assert.True(exitCode == 0, output + error);
         Assert.Contains(traps + " replayed", output, System.StringComparison.Ordinal);
         Assert.Contains("HCR_EL2.DC and TVM dropped: on the CPU " + drop + "; in TrapGen " + drop + "\n", output, System.StringComparison.Ordinal);
-        Assert.EndsWith("\n0 difference(s)\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("u-boot-aarch64.kvm-like.rec", "33309 trap(s)", "HCR_EL2.TVM 5, HCR_EL2.TID2 24, HCR_EL2.TSW 33280")]
+    [InlineData("u-boot-aarch32.kvm-like.rec", "33327 trap(s)", "HCR_EL2.TID3 1, HCR_EL2.TVM 8, HCR_EL2.TID2 38, HCR_EL2.TSW 33280")]
+    [InlineData("edk2.kvm-like.rec", "203 trap(s)", "HCR_EL2.TID3 6, HCR_EL2.TVM 4, HCR_EL2.TID2 193")]
+    [InlineData("linux.kvm-like.rec", "77462 trap(s)", "HCR_EL2.TID2 77379, HCR_EL2.TVM 6, HCR_EL2.TID3 68, HCR_EL2.TSC 6, HCR_EL2.TID1 3")]
+    public void A_kvm_like_recording_replays_under_its_own_controls_with_no_difference(string name, string traps, string perControl)
+    {
+        var (exitCode, output, error) = Cli.Run("replay", Path.Combine(Cli.RepositoryRoot, "examples", "recordings", name));
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains(traps + " replayed", output, System.StringComparison.Ordinal);
+        Assert.Contains("  controls: HCR_EL2 0x", output, System.StringComparison.Ordinal);
+        Assert.Contains("(TID1 TID2 TID3 TSC TACR TSW TVM), MDCR_EL2 0x60 (TPMCR TPM), CNTHCTL_EL2 0x3 (EL1PCTEN EL1PCEN)\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  traps per control: " + perControl + "\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,9 +49,9 @@ public sealed class ReplayCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("HCR_EL2.DC and TVM dropped: on the CPU never; in TrapGen after trap 1 (pc 0x5fcf867c", output, System.StringComparison.Ordinal);
-        Assert.Contains("trap 0 at pc 0x5fcf892c: decision: recorded trap, replayed Direct\n", output, System.StringComparison.Ordinal);
-        Assert.Contains("trap 1 at pc 0x5fcf867c: HCR_EL2 after the trap: recorded 0x84001000, replayed 0x80000000\n", output, System.StringComparison.Ordinal);
-        Assert.EndsWith("\n2 difference(s)\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  trap 0 at pc 0x5fcf892c: decision: recorded trap, replayed Direct\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  trap 1 at pc 0x5fcf867c: HCR_EL2 after the trap: recorded 0x84001000, replayed 0x80000000\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  2 difference(s)\n", output, System.StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using TrapGen.Runtime.Recordings;
@@ -8,7 +7,7 @@ namespace TrapGen.Cli.Commands;
 
 /// <summary>
 /// <c>trapgen replay &lt;recording&gt;</c>: replays a real guest's trap recording (examples/recordings, docs/traces.md)
-/// through the runtime under the seed's policy and compares every trap with what the CPU did; exits 1 on any difference.
+/// through the runtime under the policy it was recorded under (its controls line; the seed's without one) and compares every trap with what the CPU did; exits 1 on any difference.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -16,7 +15,7 @@ internal static class ReplayCommand
     {
         var recording = new Argument<FileInfo>("recording") { Description = "The recording (format: docs/traces.md, Recordings)." };
         var cpu = RunCommand.CreateCpu();
-        var command = new Command("replay", "Replay a real guest's trap recording under the seed's policy and compare every trap (decision, syndrome, value, HCR_EL2 and the DC/TVM drop) with what the CPU did.")
+        var command = new Command("replay", "Replay a real guest's trap recording under the policy it was recorded under and compare every trap (decision, syndrome, outcome, value, HCR_EL2 and the DC/TVM drop) with what the CPU did.")
         {
             recording,
             cpu,
@@ -41,22 +40,9 @@ internal static class ReplayCommand
             }
 
             var report = new RecordingReplay(read, cpuModel).Replay(traps);
-            var output = parse.InvocationConfiguration.Output;
-            output.WriteLine(Invariant($"{file.Name}: {state} guest, {report.Traps} trap(s) replayed, {report.Calls} call(s) to the monitor"));
-            output.WriteLine("HCR_EL2.DC and TVM dropped: on the CPU " + Drop(report.RecordedDrop, traps) + "; in TrapGen " + Drop(report.ReplayedDrop, traps));
-            foreach (var difference in report.Differences)
-            {
-                output.WriteLine(difference.ToString());
-            }
-
-            output.WriteLine(Invariant($"{report.Differences.Count} difference(s)"));
+            Recordings.ReplayPrinter.Write(parse.InvocationConfiguration.Output, file.Name, read, report);
             return report.Differences.Count == 0 ? 0 : 1;
         });
         return command;
     }
-
-    private static string Drop(int? index, System.Collections.Generic.IReadOnlyList<RecordedTrap> traps) =>
-        index is { } i ? Invariant($"after trap {i} (pc 0x{traps[i].Pc:x}, ESR 0x{traps[i].Esr:x8}, value 0x{traps[i].Value:x})") : "never";
-
-    private static string Invariant(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

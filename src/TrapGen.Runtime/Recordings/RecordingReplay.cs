@@ -4,8 +4,8 @@ using System.Globalization;
 using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
+using TrapGen.Runtime.Domains;
 using TrapGen.Runtime.Emulation;
-using TrapGen.Runtime.Guests;
 using TrapGen.Runtime.Traps;
 
 namespace TrapGen.Runtime.Recordings;
@@ -25,7 +25,10 @@ public sealed class RecordingReplay
     private const uint HvcAarch32 = 0x12;
     private const ulong DcAndTvm = (1UL << 12) | (1UL << 26);
 
-    private readonly GuestProgramExecutor executor;
+    private readonly Domain domain;
+
+    /// <summary>Each syndrome replayed so far, decoded, with the instruction that takes it: a guest traps on few.</summary>
+    private readonly Dictionary<uint, Decoded> decoded = [];
 
     /// <summary>
     /// Builds a domain of one vCPU in <paramref name="state"/> on <paramref name="model"/> (cortex-a57 when null) under
@@ -33,9 +36,10 @@ public sealed class RecordingReplay
     /// </summary>
     public RecordingReplay(ExecutionState state, CpuModel? model = null, RecordingControls? controls = null)
     {
-        executor = new GuestProgramExecutor([new GuestVcpu(state)], model: model);
+        domain = new Domain([state], model: model);
+        domain.Build();
         var policy = controls ?? RecordingControls.Seed(state);
-        var hypervisor = executor.Domain.Hypervisor;
+        var hypervisor = domain.Hypervisor;
         hypervisor.SetControlRegister(HcrEl2.Name, policy.Hcr);
         hypervisor.SetControlRegister(MdcrEl2.Name, policy.Mdcr);
         hypervisor.SetControlRegister(CnthctlEl2.Name, policy.Cnthctl);
@@ -71,7 +75,7 @@ public sealed class RecordingReplay
             }
 
             replayed++;
-            if (!Sctlr.IsMmuEnabled(executor.Domain.Hypervisor.Hardware.SCTLR_EL1))
+            if (!Sctlr.IsMmuEnabled(domain.Hypervisor.Hardware.SCTLR_EL1))
             {
                 beforeMmu++;
             }
@@ -81,13 +85,13 @@ public sealed class RecordingReplay
                 recordedDrop ??= index;
             }
 
-            var result = ReplayOne(trap, index, differences);
-            if (result?.Hcr.Cause == HcrChangeCause.MmuEnabled)
+            var control = ReplayOne(trap, index, differences, out var dropped);
+            if (dropped)
             {
                 replayedDrop ??= index;
             }
 
-            if (result?.Instruction?.Execution.Control is { } control)
+            if (control is not null)
             {
                 var name = control.QualifiedName;
                 if (perControl.TryGetValue(name, out var count))
@@ -106,62 +110,88 @@ public sealed class RecordingReplay
         return new ReplayReport(replayed, calls, recordedDrop, replayedDrop, differences) { TrapsBeforeMmu = beforeMmu, TrapsPerControl = controls };
     }
 
-    private StepResult? ReplayOne(RecordedTrap trap, int index, List<ReplayDifference> differences)
+    /// <summary>
+    /// Replays one trap: the instruction its syndrome names, at its PC, with its value in the source register of a write.
+    /// Returns the control that trapped it in TrapGen (null when TrapGen did not trap it); <paramref name="dropped"/>
+    /// says whether TrapGen's hypervisor cleared HCR_EL2.DC or TVM for the guest's MMU enable (update_sctlr).
+    /// </summary>
+    private TrapControl? ReplayOne(in RecordedTrap trap, int index, List<ReplayDifference> differences, out bool dropped)
     {
-        void Differ(string what, string recorded, string replayed) => differences.Add(new ReplayDifference(index, trap.Pc, what, recorded, replayed));
-
-        var hcr = executor.Domain.Hypervisor.Hcr.Value;
+        dropped = false;
+        var hypervisor = domain.Hypervisor;
+        var hcr = hypervisor.Hcr.Value;
         if (hcr != trap.HcrBefore)
         {
-            Differ("HCR_EL2 before the trap", Hex(trap.HcrBefore), Hex(hcr));
+            Differ(differences, index, trap, "HCR_EL2 before the trap", Hex(trap.HcrBefore), Hex(hcr));
         }
 
-        if (!SyndromeDecoder.TryDecode(trap.Esr, out var access, out _) || access.Class.IsAarch64 != (State == ExecutionState.Aarch64))
+        if (!decoded.TryGetValue(trap.Esr, out var instruction))
         {
-            Differ("syndrome", Hex(trap.Esr), "not an access of this guest's execution state that TrapGen decodes");
+            instruction = Decode(trap.Esr);
+            decoded[trap.Esr] = instruction;
+        }
+
+        if (!instruction.Valid)
+        {
+            Differ(differences, index, trap, "syndrome", Hex(trap.Esr), "not an access of this guest's execution state that TrapGen decodes");
             return null;
         }
 
-        var word = InstructionEncoder.Encode(access);
-        executor.Domain.Current.Pc = trap.Pc;
-        var result = executor.Execute(new InstructionStep(word, access.IsRead || access.Class.Form is null ? null : trap.Value));
-        if (result.Instruction is not { } instruction)
+        var access = instruction.Access;
+        var vcpu = domain.Current;
+        vcpu.Pc = trap.Pc;
+        if (!access.IsRead && access.Class.Form is not null)
         {
-            Differ("decision", "trap", "refused: " + result.Refusal);
-            return result;
+            TransferRegisters.Write(vcpu, access, trap.Value);
         }
 
-        var execution = instruction.Execution;
+        var execution = domain.Cpu.Execute(instruction.Word);
+        var after = hypervisor.Hcr.Value;
         if (!execution.Trapped)
         {
-            Differ("decision", "trap", execution.Kind + (execution.Undefined != UndefinedReason.None ? " (" + execution.Undefined + ")" : string.Empty));
-            return result;
+            Differ(differences, index, trap, "decision", "trap", execution.Kind + (execution.Undefined != UndefinedReason.None ? " (" + execution.Undefined + ")" : string.Empty));
+            return null;
         }
+
+        // The seed's update_sctlr clears DC and TVM (under a fine-grained SCTLR_EL1 trap instead of TVM, DC alone).
+        dropped = (hcr & ~after & DcAndTvm) != 0;
 
         // The monitor handled every trap it recorded: TrapGen must too (a trapped SMC is answered by its hypervisor,
         // not by the catalogue; the answer is the firmware's and is not compared).
         if (execution.Outcome is not (TrapOutcome.Handled or TrapOutcome.SmcNotSupported))
         {
-            Differ("outcome", "handled", execution.Outcome?.ToString() ?? "none");
+            Differ(differences, index, trap, "outcome", "handled", execution.Outcome?.ToString() ?? "none");
         }
 
         if (execution.Esr != trap.Esr)
         {
-            Differ("syndrome", Hex(trap.Esr), Hex(execution.Esr));
+            Differ(differences, index, trap, "syndrome", Hex(trap.Esr), Hex(execution.Esr));
         }
 
-        if (instruction.Moved is { } moved && moved.Value != trap.Value)
+        // A read's value, as it reached the guest's register(s); a write moved the recorded value by construction.
+        if (access.IsRead && execution.Outcome == TrapOutcome.Handled && access.Class.Form is not null && TransferRegisters.Read(vcpu, access) is var read && read != trap.Value)
         {
-            Differ("value " + (moved.IsRead ? "read" : "written") + " (" + instruction.Register + ")", Hex(trap.Value), Hex(moved.Value));
+            Differ(differences, index, trap, "value read (" + TrapReport.DisplayName(execution.Esr) + ")", Hex(trap.Value), Hex(read));
         }
 
-        if (result.Hcr.After != trap.HcrAfter)
+        if (after != trap.HcrAfter)
         {
-            Differ("HCR_EL2 after the trap", Hex(trap.HcrAfter), Hex(result.Hcr.After));
+            Differ(differences, index, trap, "HCR_EL2 after the trap", Hex(trap.HcrAfter), Hex(after));
         }
 
-        return result;
+        return execution.Control;
     }
 
+    private Decoded Decode(uint esr) =>
+        SyndromeDecoder.TryDecode(esr, out var access, out _) && access.Class.IsAarch64 == (State == ExecutionState.Aarch64)
+            ? new Decoded(true, access, InstructionEncoder.Encode(access))
+            : default;
+
+    private static void Differ(List<ReplayDifference> differences, int index, in RecordedTrap trap, string what, string recorded, string replayed) =>
+        differences.Add(new ReplayDifference(index, trap.Pc, what, recorded, replayed));
+
     private static string Hex(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    /// <summary>A syndrome decoded: the access and the instruction word that makes it, or not <see cref="Valid"/>.</summary>
+    private readonly record struct Decoded(bool Valid, SystemRegisterAccess Access, uint Word);
 }
