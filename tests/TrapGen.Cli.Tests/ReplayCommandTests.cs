@@ -38,6 +38,35 @@ public sealed class ReplayCommandTests
         Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("u-boot-aarch64", "5 trap(s), 33304 direct access(es)")]
+    [InlineData("u-boot-aarch32", "8 trap(s), 33319 direct access(es)")]
+    [InlineData("edk2", "4 trap(s), 199 direct access(es)")]
+    [InlineData("linux", "6 trap(s), 77456 direct access(es)")]
+    public void A_kvm_like_recording_under_the_seeds_controls_traps_exactly_what_the_seeds_recording_holds(string guest, string counts)
+    {
+        var folder = Path.Combine(Cli.RepositoryRoot, "examples", "recordings");
+
+        var (exitCode, output, error) = Cli.Run("replay", Path.Combine(folder, guest + ".kvm-like.rec"), "--under", Path.Combine(folder, guest + ".seed.rec"));
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.StartsWith(guest + ".kvm-like.rec under the controls of " + guest + ".seed.rec: " + counts + ", 0 call(s) to the monitor\n", output, System.StringComparison.Ordinal);
+        Assert.Contains(" trap(s) are exactly those of " + guest + ".seed.rec\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_narrower_recording_that_holds_other_traps_is_shown_where_they_part_and_exits_1()
+    {
+        var folder = Path.Combine(Cli.RepositoryRoot, "examples", "recordings");
+        var narrower = Cli.Temp("guest aarch64\ntrap 62300400 5fcf892c c51838 84001000 84001000\n", "narrow.rec");
+
+        var (exitCode, output, _) = Cli.Run("replay", Path.Combine(folder, "u-boot-aarch64.kvm-like.rec"), "--under", narrower);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("  narrow.rec holds 1 trap(s); the first 1 are the same, then: recorded none, replayed trap 62300900 5fcf8644 5fdf0000 84001000 84001000\n", output, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_recording_trapgen_disagrees_with_prints_each_difference_with_its_pc_and_both_sides_and_exits_1()
     {

@@ -15,21 +15,21 @@ internal static class ReplayCommand
     {
         var recording = new Argument<FileInfo>("recording") { Description = "The recording (format: docs/traces.md, Recordings)." };
         var cpu = RunCommand.CreateCpu();
+        var under = new Option<FileInfo>("--under")
+        {
+            Description = "A recording of the same guest under a narrower policy: replay this one under its controls instead, and check that TrapGen traps exactly what it holds (the rest runs directly).",
+        };
         var command = new Command("replay", "Replay a real guest's trap recording under the policy it was recorded under and compare every trap (decision, syndrome, outcome, value, HCR_EL2 and the DC/TVM drop) with what the CPU did.")
         {
             recording,
             cpu,
+            under,
         };
         command.SetAction(parse =>
         {
             var model = RunCommand.Model(parse, cpu);
             var file = parse.GetValue(recording)!;
-            using var reader = CliFiles.Open(file);
-            var lines = CliFiles.Guard(file, () => BoundedLines.Read(reader, file.Name).ToList());
-            if (!RecordingFile.TryRead(lines, out var read, out var error))
-            {
-                throw new CliException(file.Name + ": " + error);
-            }
+            var read = Read(file);
 
             var state = read.State;
             var traps = read.Traps;
@@ -39,10 +39,29 @@ internal static class ReplayCommand
                 throw new CliException(file.Name + ": " + cpuModel.Name + " has no AArch32 at EL1 (ID_AA64PFR0_EL1.EL1 is 0b0001): it cannot replay an AArch32 guest");
             }
 
+            if (parse.GetValue(under) is { } narrowerFile)
+            {
+                var narrower = Read(narrowerFile);
+                if (narrower.State != state)
+                {
+                    throw new CliException(narrowerFile.Name + ": an " + narrower.State + " guest's recording, not the " + state + " guest's of " + file.Name);
+                }
+
+                var narrowing = new RecordingReplay(state, cpuModel, narrower.Controls).Narrow(traps);
+                return Recordings.ReplayPrinter.WriteNarrowing(parse.InvocationConfiguration.Output, file.Name, narrowerFile.Name, narrower, narrowing) ? 0 : 1;
+            }
+
             var report = new RecordingReplay(read, cpuModel).Replay(traps);
             Recordings.ReplayPrinter.Write(parse.InvocationConfiguration.Output, file.Name, read, report);
             return report.Differences.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static Recording Read(FileInfo file)
+    {
+        using var reader = CliFiles.Open(file);
+        var lines = CliFiles.Guard(file, () => BoundedLines.Read(reader, file.Name).ToList());
+        return RecordingFile.TryRead(lines, out var read, out var error) ? read : throw new CliException(file.Name + ": " + error);
     }
 }

@@ -34,6 +34,42 @@ internal static class ReplayPrinter
     }
 
     /// <summary>
+    /// Writes what replaying <paramref name="name"/> under the controls of <paramref name="narrowerName"/> found
+    /// (<see cref="RecordingReplay.Narrow"/>) and compares the traps with the narrower recording's; true when they are the same.
+    /// </summary>
+    public static bool WriteNarrowing(TextWriter output, string name, string narrowerName, Recording narrower, NarrowingReport report)
+    {
+        output.WriteLine(Invariant($"{name} under the controls of {narrowerName}: {report.Trapped.Count} trap(s), {report.Direct} direct access(es), {report.Calls} call(s) to the monitor"));
+        output.WriteLine("  controls: " + Register(HcrEl2.Name, narrower.Controls.Hcr) + ", " + Register(MdcrEl2.Name, narrower.Controls.Mdcr) + ", " + Register(CnthctlEl2.Name, narrower.Controls.Cnthctl));
+        foreach (var difference in report.Differences)
+        {
+            output.WriteLine("  " + difference);
+        }
+
+        var traps = narrower.Traps;
+        var same = 0;
+        while (same < traps.Count && same < report.Trapped.Count && traps[same] == report.Trapped[same])
+        {
+            same++;
+        }
+
+        if (same == traps.Count && same == report.Trapped.Count)
+        {
+            output.WriteLine(Invariant($"  the {same} trap(s) are exactly those of {narrowerName}"));
+        }
+        else
+        {
+            output.WriteLine(Invariant($"  {narrowerName} holds {traps.Count} trap(s); the first {same} are the same, then: recorded {Trap(traps, same)}, replayed {Trap(report.Trapped, same)}"));
+        }
+
+        output.WriteLine(Invariant($"  {report.Differences.Count} difference(s)"));
+        return report.Differences.Count == 0 && same == traps.Count && same == report.Trapped.Count;
+    }
+
+    private static string Trap(IReadOnlyList<RecordedTrap> traps, int index) =>
+        index < traps.Count ? Invariant($"trap {traps[index].Esr:x} {traps[index].Pc:x} {traps[index].Value:x} {traps[index].HcrBefore:x} {traps[index].HcrAfter:x}") : "none";
+
+    /// <summary>
     /// A control register's value and its controls that are set: those that trap while set (and HCR_EL2's DC, which
     /// traps nothing), or for CNTHCTL_EL2 those that give the guest its counter and timer while set.
     /// </summary>

@@ -60,8 +60,9 @@ public sealed class RecordingReplay
     {
         ArgumentNullException.ThrowIfNull(traps);
         var differences = new List<ReplayDifference>();
-        var perControl = new Dictionary<string, int>(StringComparer.Ordinal);
-        var controlOrder = new List<string>();
+        // By the control object itself: its qualified name is built on each call, and a trap allocates nothing.
+        var perControl = new Dictionary<TrapControl, int>(ReferenceEqualityComparer.Instance);
+        var controlOrder = new List<TrapControl>();
         int replayed = 0, calls = 0, index = -1, beforeMmu = 0;
         int? recordedDrop = null, replayedDrop = null;
         foreach (var trap in traps)
@@ -93,21 +94,86 @@ public sealed class RecordingReplay
 
             if (control is not null)
             {
-                var name = control.QualifiedName;
-                if (perControl.TryGetValue(name, out var count))
+                if (perControl.TryGetValue(control, out var count))
                 {
-                    perControl[name] = count + 1;
+                    perControl[control] = count + 1;
                 }
                 else
                 {
-                    perControl[name] = 1;
-                    controlOrder.Add(name);
+                    perControl[control] = 1;
+                    controlOrder.Add(control);
                 }
             }
         }
 
-        var controls = controlOrder.ConvertAll(name => new KeyValuePair<string, int>(name, perControl[name]));
+        var controls = controlOrder.ConvertAll(control => new KeyValuePair<string, int>(control.QualifiedName, perControl[control]));
         return new ReplayReport(replayed, calls, recordedDrop, replayedDrop, differences) { TrapsBeforeMmu = beforeMmu, TrapsPerControl = controls };
+    }
+
+    /// <summary>
+    /// Replays <paramref name="wider"/>, recorded under a policy that traps more than this replay's controls, under those
+    /// controls: each recorded access runs at its PC with its value, and TrapGen decides. One the narrower policy still
+    /// traps is collected as its recording would hold it (the syndrome, the PC, the value moved, HCR_EL2 before and after,
+    /// all TrapGen's); one it does not trap runs directly, which is counted, not a difference, and neither its value nor
+    /// HCR_EL2 is compared (the wider policy's values, an identification register's sanitised one, are not the CPU's).
+    /// The narrower policy's own recording of the same guest must then hold exactly <see cref="NarrowingReport.Trapped"/>,
+    /// when the guest took the same path under both.
+    /// </summary>
+    public NarrowingReport Narrow(IEnumerable<RecordedTrap> wider)
+    {
+        ArgumentNullException.ThrowIfNull(wider);
+        var trapped = new List<RecordedTrap>();
+        var differences = new List<ReplayDifference>();
+        int direct = 0, calls = 0, index = -1;
+        var hypervisor = domain.Hypervisor;
+        foreach (var trap in wider)
+        {
+            index++;
+            if (EsrFields.GetEC(trap.Esr) is HvcAarch64 or HvcAarch32)
+            {
+                calls++;
+                continue;
+            }
+
+            var instruction = DecodeOnce(trap.Esr);
+            if (!instruction.Valid)
+            {
+                Differ(differences, index, trap, "syndrome", Hex(trap.Esr), "not an access of this guest's execution state that TrapGen decodes");
+                continue;
+            }
+
+            var access = instruction.Access;
+            var vcpu = domain.Current;
+            vcpu.Pc = trap.Pc;
+            if (!access.IsRead && access.Class.Form is not null)
+            {
+                TransferRegisters.Write(vcpu, access, trap.Value);
+            }
+
+            var before = hypervisor.Hcr.Value;
+            var execution = domain.Cpu.Execute(instruction.Word);
+            if (execution.Kind == ExecutionKind.Direct)
+            {
+                direct++;
+                continue;
+            }
+
+            if (!execution.Trapped)
+            {
+                Differ(differences, index, trap, "decision", "trap or direct", execution.Kind + (execution.Undefined != UndefinedReason.None ? " (" + execution.Undefined + ")" : string.Empty));
+                continue;
+            }
+
+            if (execution.Outcome is not (TrapOutcome.Handled or TrapOutcome.SmcNotSupported))
+            {
+                Differ(differences, index, trap, "outcome", "handled", execution.Outcome?.ToString() ?? "none");
+            }
+
+            var moved = access.IsRead && access.Class.Form is not null ? TransferRegisters.Read(vcpu, access) : trap.Value;
+            trapped.Add(new RecordedTrap(execution.Esr, trap.Pc, moved, before, hypervisor.Hcr.Value));
+        }
+
+        return new NarrowingReport(trapped, direct, calls, differences);
     }
 
     /// <summary>
@@ -125,12 +191,7 @@ public sealed class RecordingReplay
             Differ(differences, index, trap, "HCR_EL2 before the trap", Hex(trap.HcrBefore), Hex(hcr));
         }
 
-        if (!decoded.TryGetValue(trap.Esr, out var instruction))
-        {
-            instruction = Decode(trap.Esr);
-            decoded[trap.Esr] = instruction;
-        }
-
+        var instruction = DecodeOnce(trap.Esr);
         if (!instruction.Valid)
         {
             Differ(differences, index, trap, "syndrome", Hex(trap.Esr), "not an access of this guest's execution state that TrapGen decodes");
@@ -180,6 +241,17 @@ public sealed class RecordingReplay
         }
 
         return execution.Control;
+    }
+
+    private Decoded DecodeOnce(uint esr)
+    {
+        if (!decoded.TryGetValue(esr, out var instruction))
+        {
+            instruction = Decode(esr);
+            decoded[esr] = instruction;
+        }
+
+        return instruction;
     }
 
     private Decoded Decode(uint esr) =>
