@@ -25,7 +25,7 @@ public static class SyndromeBuilder
         ulong iss = 0;
         if (trapClass.Form is not null)
         {
-            iss = trapClass.Key(access.KeyValues);
+            iss = access.Key;
             iss = Write(trapClass.Rt, iss, access.Rt);
             iss = Write(trapClass.Rt2, iss, access.Rt2);
             iss = Write(trapClass.Direction, iss, trapClass.DirectionOf(access.IsRead));

@@ -77,8 +77,39 @@ public readonly record struct SystemRegisterAccess(
         _ => Instruction?.KeyValues ?? [],
     };
 
-    /// <summary>Gets its register key in its class: the ISS masked to the fields that identify the register.</summary>
-    public uint Key => Class.Form is null ? Instruction?.Key ?? 0 : Class.Key(KeyValues);
+    /// <summary>The <paramref name="index"/>th of <see cref="KeyValues"/>.</summary>
+    private uint KeyValue(int index) => Class.Form switch
+    {
+        AccessForm.Msr => index switch { 0 => Op0, 1 => Op1, 2 => CRn, 3 => CRm, _ => Op2 },
+        AccessForm.Mcr => index switch { 0 => Op1, 1 => CRn, 2 => CRm, _ => Op2 },
+        AccessForm.Mcrr => index == 0 ? Op1 : CRm,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Gets its register key in its class: the ISS masked to the fields that identify the register, as
+    /// <see cref="TrapClass.Key"/> places <see cref="KeyValues"/>, without building their list (a trap allocates nothing);
+    /// an instruction that accesses no register has its <see cref="Instruction"/>'s.
+    /// </summary>
+    public uint Key
+    {
+        get
+        {
+            if (Class.Form is null)
+            {
+                return Instruction?.Key ?? 0;
+            }
+
+            var fields = Class.KeyFields;
+            ulong key = 0;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                key |= fields[i].Insert(0, KeyValue(i));
+            }
+
+            return (uint)key;
+        }
+    }
 
     /// <summary>
     /// Gets whether the Arm ARM makes this form CONSTRAINED UNPREDICTABLE (F5.1 MCR, MCRR, MRRC, LDC, STC): r15

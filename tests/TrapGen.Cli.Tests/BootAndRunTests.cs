@@ -22,6 +22,21 @@ public sealed class BootAndRunTests
         Assert.Contains("DBGBXVR0           (not implemented on this CPU model)", output, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Boot_replays_the_real_guests_recordings_with_no_difference()
+    {
+        var (exitCode, output, _) = Cli.Run("boot");
+
+        Assert.Equal(0, exitCode);
+        var recordings = output[output.IndexOf("Real guests recorded", System.StringComparison.Ordinal)..];
+        Assert.Equal(8, recordings.Split('\n').Count(l => l.Contains(".rec: A", System.StringComparison.Ordinal)));
+        Assert.Equal(8, recordings.Split('\n').Count(l => l == "  0 difference(s)"));
+        Assert.Contains("linux.kvm-like.rec: AArch64 guest, 77462 trap(s) replayed", recordings, System.StringComparison.Ordinal);
+        Assert.Contains("  traps per control: HCR_EL2.TID2 77379, HCR_EL2.TVM 6, HCR_EL2.TID3 68, HCR_EL2.TSC 6, HCR_EL2.TID1 3\n", recordings, System.StringComparison.Ordinal);
+        Assert.Contains("u-boot-aarch32.kvm-like.rec: AArch32 guest, 33327 trap(s) replayed", recordings, System.StringComparison.Ordinal);
+        Assert.Contains("  traps with the guest's MMU off: 33295, on: 32\n", recordings, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("linux-mmu-enable-aarch64.trace")]
     [InlineData("linux-mmu-enable-aarch32.trace")]

@@ -18,7 +18,53 @@ public sealed class ReplayCommandTests
         Assert.True(exitCode == 0, output + error);
         Assert.Contains(traps + " replayed", output, System.StringComparison.Ordinal);
         Assert.Contains("HCR_EL2.DC and TVM dropped: on the CPU " + drop + "; in TrapGen " + drop + "\n", output, System.StringComparison.Ordinal);
-        Assert.EndsWith("\n0 difference(s)\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("u-boot-aarch64.kvm-like.rec", "33309 trap(s)", "HCR_EL2.TVM 5, HCR_EL2.TID2 24, HCR_EL2.TSW 33280")]
+    [InlineData("u-boot-aarch32.kvm-like.rec", "33327 trap(s)", "HCR_EL2.TID3 1, HCR_EL2.TVM 8, HCR_EL2.TID2 38, HCR_EL2.TSW 33280")]
+    [InlineData("edk2.kvm-like.rec", "203 trap(s)", "HCR_EL2.TID3 6, HCR_EL2.TVM 4, HCR_EL2.TID2 193")]
+    [InlineData("linux.kvm-like.rec", "77462 trap(s)", "HCR_EL2.TID2 77379, HCR_EL2.TVM 6, HCR_EL2.TID3 68, HCR_EL2.TSC 6, HCR_EL2.TID1 3")]
+    public void A_kvm_like_recording_replays_under_its_own_controls_with_no_difference(string name, string traps, string perControl)
+    {
+        var (exitCode, output, error) = Cli.Run("replay", Path.Combine(Cli.RepositoryRoot, "examples", "recordings", name));
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains(traps + " replayed", output, System.StringComparison.Ordinal);
+        Assert.Contains("  controls: HCR_EL2 0x", output, System.StringComparison.Ordinal);
+        Assert.Contains("(TID1 TID2 TID3 TSC TACR TSW TVM), MDCR_EL2 0x60 (TPMCR TPM), CNTHCTL_EL2 0x3 (EL1PCTEN EL1PCEN)\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  traps per control: " + perControl + "\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("u-boot-aarch64", "5 trap(s), 33304 direct access(es)")]
+    [InlineData("u-boot-aarch32", "8 trap(s), 33319 direct access(es)")]
+    [InlineData("edk2", "4 trap(s), 199 direct access(es)")]
+    [InlineData("linux", "6 trap(s), 77456 direct access(es)")]
+    public void A_kvm_like_recording_under_the_seeds_controls_traps_exactly_what_the_seeds_recording_holds(string guest, string counts)
+    {
+        var folder = Path.Combine(Cli.RepositoryRoot, "examples", "recordings");
+
+        var (exitCode, output, error) = Cli.Run("replay", Path.Combine(folder, guest + ".kvm-like.rec"), "--under", Path.Combine(folder, guest + ".seed.rec"));
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.StartsWith(guest + ".kvm-like.rec under the controls of " + guest + ".seed.rec: " + counts + ", 0 call(s) to the monitor\n", output, System.StringComparison.Ordinal);
+        Assert.Contains(" trap(s) are exactly those of " + guest + ".seed.rec\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  0 difference(s)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_narrower_recording_that_holds_other_traps_is_shown_where_they_part_and_exits_1()
+    {
+        var folder = Path.Combine(Cli.RepositoryRoot, "examples", "recordings");
+        var narrower = Cli.Temp("guest aarch64\ntrap 62300400 5fcf892c c51838 84001000 84001000\n", "narrow.rec");
+
+        var (exitCode, output, _) = Cli.Run("replay", Path.Combine(folder, "u-boot-aarch64.kvm-like.rec"), "--under", narrower);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("  narrow.rec holds 1 trap(s); the first 1 are the same, then: recorded none, replayed trap 62300900 5fcf8644 5fdf0000 84001000 84001000\n", output, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,9 +78,9 @@ public sealed class ReplayCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("HCR_EL2.DC and TVM dropped: on the CPU never; in TrapGen after trap 1 (pc 0x5fcf867c", output, System.StringComparison.Ordinal);
-        Assert.Contains("trap 0 at pc 0x5fcf892c: decision: recorded trap, replayed Direct\n", output, System.StringComparison.Ordinal);
-        Assert.Contains("trap 1 at pc 0x5fcf867c: HCR_EL2 after the trap: recorded 0x84001000, replayed 0x80000000\n", output, System.StringComparison.Ordinal);
-        Assert.EndsWith("\n2 difference(s)\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  trap 0 at pc 0x5fcf892c: decision: recorded trap, replayed Direct\n", output, System.StringComparison.Ordinal);
+        Assert.Contains("  trap 1 at pc 0x5fcf867c: HCR_EL2 after the trap: recorded 0x84001000, replayed 0x80000000\n", output, System.StringComparison.Ordinal);
+        Assert.EndsWith("\n  2 difference(s)\n", output, System.StringComparison.Ordinal);
     }
 
     [Theory]

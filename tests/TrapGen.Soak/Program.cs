@@ -19,7 +19,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         var mutants = new Option<int>("--mutants") { Description = "Catalogue mutants through the generator driver (and every 10th through `trapgen check`).", DefaultValueFactory = _ => 100_000 };
-        var boots = new Option<int>("--boots") { Description = "`trapgen boot` runs in one process.", DefaultValueFactory = _ => 10_000 };
+        var boots = new Option<int>("--boots") { Description = "`trapgen boot` runs in one process.", DefaultValueFactory = _ => 1_000 };
         var syndromes = new Option<int>("--syndromes") { Description = "Random syndromes through `trapgen decode --json`, instructions back through `encode`.", DefaultValueFactory = _ => 1_000_000 };
         var instructions = new Option<int>("--instructions") { Description = "Random instruction text through `trapgen encode --json`.", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed") { Description = "The first seed; a finding names the seed that rebuilds it.", DefaultValueFactory = _ => 1 };

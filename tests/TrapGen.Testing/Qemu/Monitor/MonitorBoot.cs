@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Text;
 using Xunit;
 
 namespace TrapGen.Testing.Qemu.Monitor;
@@ -77,6 +78,7 @@ public static class MonitorBoot
 
         var monitorBase = DeviceTree + RamSize - 0x20_0000;
         File.WriteAllText(script, Invariant($"ENTRY(_start)\nSECTIONS {{ . = 0x{monitorBase:x}; .text : {{ *(.text*) }} .data : {{ *(.data*) }} .bss : {{ *(.bss*) }} }}\n"));
+        File.WriteAllText(Path.Combine(directory, "policy-values.s"), PolicyValues(policy));
         var hcr = policy.Hcr | (guest.Aarch64 ? MonitorPolicy.RW : 0);
         string Symbol(string name, ulong value) => Invariant($"{name}=0x{value:x}");
         ExternalTool.Run(
@@ -84,11 +86,36 @@ public static class MonitorBoot
             "binutils-aarch64-linux-gnu",
             [
                 "--defsym", Symbol("HCR_INIT", hcr), "--defsym", Symbol("SEED_RULE", policy.SeedRule ? 1UL : 0),
+                "--defsym", Symbol("MDCR_INIT", policy.Mdcr),
                 "--defsym", Symbol("GUEST_ENTRY", guest.LoadAddress), "--defsym", Symbol("GUEST_SPSR", guest.Spsr),
-                "--defsym", Symbol("GUEST_X0", DeviceTree), "--defsym", Symbol("RAM_SIZE", RamSize), "-o", objectFile, source,
+                "--defsym", Symbol("GUEST_X0", DeviceTree), "--defsym", Symbol("RAM_SIZE", RamSize), "-I", directory, "-o", objectFile, source,
             ]);
         ExternalTool.Run("aarch64-linux-gnu-ld", "binutils-aarch64-linux-gnu", ["--no-warn-rwx-segments", "-T", script, "-o", elf, objectFile]);
         return elf;
+    }
+
+    /// <summary>
+    /// The monitor's tables of the reads the policy answers (monitor.s, id_table64 and id_table32): an AArch64 read keyed
+    /// by its ISS's op0, op2, op1, CRn and CRm (under 0x3ffc1e), a cp15 MRC by opc1 &lt;&lt; 12 | CRn &lt;&lt; 8 | CRm &lt;&lt; 4 | opc2.
+    /// </summary>
+    private static string PolicyValues(MonitorPolicy policy)
+    {
+        var text = new StringBuilder();
+        text.Append("id_table64:\n");
+        foreach (var (esr, value) in policy.AnsweredReads64)
+        {
+            text.Append(Invariant($"    .quad 0x{esr & 0x3ffc1e:x}, 0x{value:x}\n"));
+        }
+
+        text.Append("    .quad -1, 0\nid_table32:\n");
+        foreach (var (esr, value) in policy.AnsweredReads32)
+        {
+            var key = (((esr >> 14) & 7) << 12) | (((esr >> 10) & 0xf) << 8) | (((esr >> 1) & 0xf) << 4) | ((esr >> 17) & 7);
+            text.Append(Invariant($"    .quad 0x{key:x}, 0x{value:x}\n"));
+        }
+
+        text.Append("    .quad -1, 0\n");
+        return text.ToString();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,14 @@
 //   GUEST_SPSR   SPSR_EL2 for the entry (EL1h, or AArch32 SVC; interrupts masked)
 //   GUEST_X0     x0 (r0) at entry: the device tree's address for Linux
 //   RAM_SIZE     the RAM QEMU has (-m), at 0x40000000; the monitor is linked at its last 2 MB (MONITOR_BASE)
+//   MDCR_INIT    MDCR_EL2's trap controls (TPM, TPMCR, ...) besides HPMN, which keeps its reset value
+// and the policy's identification values come in policy-values.s (written with the policy, beside this file):
+//   id_table64   .quad pairs: an AArch64 read's ISS under 0x3ffc1e (op0, op2, op1, CRn, CRm), the value the guest reads
+//   id_table32   .quad pairs: a cp15 MRC's opc1 << 12 | CRn << 8 | CRm << 4 | opc2, the value the guest reads
+//   each ends with the key -1. A trapped read of a register in them is answered from them, as a hypervisor answers
+//   an identification register from its own view of the CPU; every other trapped access is performed on the CPU.
+// A trapped data cache maintenance by set/way (HCR_EL2.TSW) is performed, and sets HCR_EL2.TVM when it is clear
+// (KVM's kvm_set_way_flush), so that the guest's next MMU enable traps and drops it again.
 // A trap's log record is one line on the UART: the byte 0x1e, then in hex ESR_EL2, ELR_EL2, the value moved,
 // HCR_EL2 before and HCR_EL2 after, separated by spaces. A fatal exception prints 0x1e '!' ESR ELR FAR and
 // powers the machine off. PSCI calls by HVC (and by SMC when HCR_EL2.TSC traps them) are passed to QEMU's
@@ -124,6 +132,8 @@ _start:
     msr cptr_el2, x0
     mrs x0, mdcr_el2
     and x0, x0, #0x1f
+    ldr x1, =MDCR_INIT
+    orr x0, x0, x1
     msr mdcr_el2, x0
     mrs x0, midr_el1
     msr vpidr_el2, x0
@@ -184,7 +194,17 @@ sysreg64:
     orr x26, x26, x0, lsl #8
     ubfx x0, x20, #17, #3       // op2
     orr x26, x26, x0, lsl #5
-    bl run_stub_setup
+    ldr x1, =0x3ffc1e
+    and x25, x20, x1            // the register or instruction, by its ISS
+    tbz x20, #0, 1f
+    // A read the policy answers (an identification register): its value, not the CPU's.
+    mov x0, x25
+    ldr x1, =id_table64
+    bl id_find
+    b.ne 1f
+    mov x0, x2
+    b 3f
+1:  bl run_stub_setup
     tbnz x20, #0, 2f
     // A write: x0 = Rt (xzr reads 0).
     mov x0, #0
@@ -193,12 +213,22 @@ sysreg64:
     ldr x0, [sp, x24, lsl #3]
 1:  mov x23, x0
     blr x27
+    // DC ISW, DC CSW, DC CISW (op0 1, op1 0, CRn 7, CRm 6, 10, 14, op2 2): the set/way rule.
+    ldr x2, =0x141c0c
+    cmp x25, x2
+    b.eq setway
+    ldr x2, =0x141c14
+    cmp x25, x2
+    b.eq setway
+    ldr x2, =0x141c1c
+    cmp x25, x2
+    b.eq setway
     // The seed's update_sctlr for SCTLR_EL1 (op0 3, op1 0, CRn 1, CRm 0, op2 0).
     ldr x1, =0x3ffc1e
     ldr x2, =0x300400
     b written
 2:  blr x27
-    mov x23, x0
+3:  mov x23, x0
     cmp x24, #31
     b.eq done_advance
     str x0, [sp, x24, lsl #3]
@@ -217,7 +247,28 @@ cp15_32:
     orr x0, x0, x1, lsl #8
     orr x0, x0, x2, lsl #4
     orr x0, x0, x3
-    bl cp15_find                // x26: the AArch64 MRS word, x25: 0 the low half, 1 the high half
+    tbz x20, #0, 5f
+    // A read the policy answers (an identification register): its value, not the CPU's.
+    mov x28, x0
+    ldr x1, =id_table32
+    bl id_find
+    b.ne 6f
+    mov x23, x2
+    str x23, [sp, x24, lsl #3]
+    b done_advance
+6:  mov x0, x28
+    b 7f
+    // DCISW, DCCSW, DCCISW (opc1 0, c7, c6, c10, c14, 2): DC ISW, CSW, CISW with the same operand, and the set/way rule.
+5:  ldr w26, =0xd5087640
+    cmp x0, #0x762
+    b.eq cp15_setway
+    ldr w26, =0xd5087a40
+    cmp x0, #0x7a2
+    b.eq cp15_setway
+    ldr w26, =0xd5087e40
+    cmp x0, #0x7e2
+    b.eq cp15_setway
+7:  bl cp15_find                // x26: the AArch64 MRS word, x25: 0 the low half, 1 the high half
     bl run_stub_read
     mov x28, x0                 // the AArch64 register's value
     tbnz x20, #0, 3f
@@ -239,6 +290,14 @@ cp15_32:
 4:  and x23, x28, #0xffffffff
     str x23, [sp, x24, lsl #3]
     b done_advance
+
+cp15_setway:
+    ldr x23, [sp, x24, lsl #3]
+    and x23, x23, #0xffffffff
+    bl run_stub_setup
+    mov x0, x23
+    blr x27
+    b setway
 
 // MCRR or MRRC of cp15 from AArch32 (EC 0x04): TTBR0 and TTBR1, the 64-bit AArch64 register whole.
 cp15_64:
@@ -305,6 +364,16 @@ written:
     mrs x1, hcr_el2
     ldr x2, =(HCR_DC | HCR_TVM)
     bic x1, x1, x2
+    msr hcr_el2, x1
+    isb
+    b done_advance
+
+// A set/way maintenance was performed: KVM's kvm_set_way_flush sets HCR_EL2.TVM when it is clear (the guest's
+// memory needs no clean here: QEMU's caches are coherent), so that the guest's next MMU enable traps.
+setway:
+    mrs x1, hcr_el2
+    tbnz x1, #26, done_advance
+    orr x1, x1, #HCR_TVM
     msr hcr_el2, x1
     isb
     b done_advance
@@ -380,6 +449,19 @@ cp15_find:
     b.ne 1b
     ldur w26, [x1, #-8]
     ldur w25, [x1, #-4]
+    ret
+
+// x0: a key, x1: a table of .quad key, value pairs ending with the key -1. Found: x2 the value and the flags eq.
+id_find:
+1:  ldp x2, x3, [x1], #16
+    cmn x2, #1
+    b.eq 2f
+    cmp x2, x0
+    b.ne 1b
+    mov x2, x3
+    cmp x0, x0
+    ret
+2:  cmp x2, #0
     ret
 
 fatal:
@@ -459,6 +541,9 @@ el2_vectors:
 // and the half they are (0 bits [31:0], 1 bits [63:32]).
 cp15_table:
     .word 0x0100, 0xd5381000, 0   // SCTLR: SCTLR_EL1
+    .word 0x0101, 0xd5381020, 0   // ACTLR: ACTLR_EL1[31:0] (HCR_EL2.TACR)
+    .word 0x1000, 0xd5390000, 0   // CCSIDR: CCSIDR_EL1 (HCR_EL2.TID2)
+    .word 0x2000, 0xd53a0000, 0   // CSSELR: CSSELR_EL1 (HCR_EL2.TID2)
     .word 0x0200, 0xd5382000, 0   // TTBR0 (32-bit): TTBR0_EL1
     .word 0x0201, 0xd5382020, 0   // TTBR1 (32-bit): TTBR1_EL1
     .word 0x0202, 0xd5382040, 0   // TTBCR: TCR_EL1
@@ -475,6 +560,9 @@ cp15_table:
     .word 0x0a31, 0xd538a300, 1   // AMAIR1: AMAIR_EL1[63:32]
     .word 0x0d01, 0xd538d020, 0   // CONTEXTIDR: CONTEXTIDR_EL1
     .word 0xffffffff, 0, 0
+
+.balign 8
+.include "policy-values.s"
 
 .balign 4096
 s2_l1: .space 4096
