@@ -25,6 +25,24 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         return false;
     }
 
+    /// <summary>
+    /// Gets whether the row has <paramref name="count"/> cells, or one more (an optional last column); reports it when
+    /// not.
+    /// </summary>
+    public bool HasCellsOrOneMore(int count, string columns)
+    {
+        if (line.Cells.Count == count || line.Cells.Count == count + 1)
+        {
+            return true;
+        }
+
+        problems.Add(TableProblem.At(line, string.Format(CultureInfo.InvariantCulture, "expected {0} or {1} columns ({2}), found {3}; write '-' for an empty cell", count, count + 1, columns, line.Cells.Count)));
+        return false;
+    }
+
+    /// <summary>Gets the optional last cell at <paramref name="index"/> as C# text (null when absent or '-').</summary>
+    public string OptionalLastText(int index) => line.Cells.Count > index ? OptionalText(index) : "null";
+
     public TableCell Cell(int index) => line.Cells[index];
 
     /// <summary>

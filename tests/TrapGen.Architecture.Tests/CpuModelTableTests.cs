@@ -113,6 +113,25 @@ public sealed class CpuModelTableTests
         Assert.Empty(missing);
     }
 
+    /// <summary>
+    /// The registers newer than binutils 2.40 (Linux's sysreg, binutils master) came with presence conditions, so no
+    /// model gained one it lacks: every model of the table implements none of them, except the ID registers of the ID
+    /// space (ID_AA64PFR2_EL1, ID_AA64MMFR3_EL1, ...), which read as zero where their features are absent.
+    /// </summary>
+    [Fact]
+    public void No_model_has_a_register_newer_than_binutils_2_40_but_the_id_space()
+    {
+        var later = Aarch64Registers.All.Where(r => r.IsLaterThanBinutils).ToList();
+        Assert.True(later.Count > 200, later.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var gained = CpuModels.All.SelectMany(m => later.Where(r => m.Implements(r) && !IsIdSpace(r.Encoding)).Select(r => m.Name + ": " + r.Name)).ToList();
+        var idSpace = later.Where(r => IsIdSpace(r.Encoding)).Select(r => r.Name).Order().ToList();
+
+        Assert.True(gained.Count == 0, string.Join(", ", gained));
+        Assert.Equal(["ID_AA64DFR2_EL1", "ID_AA64FPFR0_EL1", "ID_AA64ISAR3_EL1", "ID_AA64MMFR3_EL1", "ID_AA64MMFR4_EL1", "ID_AA64PFR2_EL1"], idSpace);
+        Assert.All(later.Where(r => !IsIdSpace(r.Encoding) && r.Feature is not null), r => Assert.NotNull(Requirements.Of(r)));
+    }
+
     [Theory]
     [InlineData(1, CacheKind.Instruction, 48, 64, 3)]
     [InlineData(1, CacheKind.Data, 32, 64, 2)]
