@@ -159,7 +159,7 @@ public sealed partial class FineGrainedTrapTests
     }
 
     /// <summary>Every trap control value with nothing trapping: each field and control that traps while clear is set.</summary>
-    private static TrapControlRegisters Quiet()
+    internal static TrapControlRegisters Quiet()
     {
         var controls = new TrapControlRegisters(0, 0, 0, 0);
         foreach (var control in TrapControls.All.Concat(FineGrainedTraps.All).Where(c => !c.TrapsWhenSet))

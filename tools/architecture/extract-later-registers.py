@@ -156,11 +156,18 @@ def traps_of(name, readable, writable, modelled, by_name):
                 if m and m.group(1) in modelled and modelled[m.group(1)] not in checks:
                     checks.append(modelled[m.group(1)])
         lists[direction] = checks
+    # One order both directions keep: take a control that heads every direction's list it is in (writes first).
+    remaining = {d: list(c) for d, c in lists.items()}
     order = []
-    for direction in ("w", "r"):
-        for control in lists.get(direction, []):
-            if control not in order:
-                order.append(control)
+    while any(remaining.values()):
+        heads = [c[0] for d in ("w", "r") for c in [remaining.get(d, [])] if c]
+        pick = next((h for h in heads if all(c[0] == h for c in remaining.values() if h in c)), None)
+        if pick is None:
+            die(name + ": its reads and writes check the same controls in different orders")
+        order.append(pick)
+        for c in remaining.values():
+            if pick in c:
+                c.remove(pick)
     cells = []
     for control in order:
         dirs = "".join(d for d in ("r", "w") if control in lists.get(d, []))
