@@ -41,19 +41,19 @@ internal static class KindTranslators
         ["clear"] = "false",
     };
 
-    /// <summary>aarch64-registers.table: name op0 op1 crn crm op2 width access el feature traps other_names.</summary>
+    /// <summary>aarch64-registers.table: name op0 op1 crn crm op2 width access el feature traps other_names [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
     public static TableOutput Aarch64Registers(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
         RowTable.Translate(file, text, "Aarch64Registers", "Aarch64Register", (row, line) =>
         {
-            if (!row.HasCells(12, "name op0 op1 crn crm op2 width access el feature traps other_names"))
+            if (!row.HasCellsOrOneMore(12, "name op0 op1 crn crm op2 width access el feature traps other_names [source]"))
             {
                 return null;
             }
 
             return Format(
-                "new({0}, new({1}, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, {11})",
+                "new({0}, new({1}, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, {11}, {12})",
                 row.Name(0), row.Int(1, 2, 3), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text)), row.Names(11));
+                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text)), row.Names(11), row.OptionalLastText(12));
         });
 
     /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps.</summary>

@@ -25,6 +25,24 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         return false;
     }
 
+    /// <summary>
+    /// Gets whether the row has <paramref name="count"/> cells, or one more (an optional last column); reports it when
+    /// not.
+    /// </summary>
+    public bool HasCellsOrOneMore(int count, string columns)
+    {
+        if (line.Cells.Count == count || line.Cells.Count == count + 1)
+        {
+            return true;
+        }
+
+        problems.Add(TableProblem.At(line, string.Format(CultureInfo.InvariantCulture, "expected {0} or {1} columns ({2}), found {3}; write '-' for an empty cell", count, count + 1, columns, line.Cells.Count)));
+        return false;
+    }
+
+    /// <summary>Gets the optional last cell at <paramref name="index"/> as C# text (null when absent or '-').</summary>
+    public string OptionalLastText(int index) => line.Cells.Count > index ? OptionalText(index) : "null";
+
     public TableCell Cell(int index) => line.Cells[index];
 
     /// <summary>
@@ -167,7 +185,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     /// <summary>
     /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
     /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
-    /// CPTR_EL2 controls, before the MDCR_EL2 and CNTHCTL_EL2 ones. <paramref name="controls"/> gives each
+    /// CPTR_EL2 controls, before the MDCR_EL2, CNTHCTL_EL2 and HCRX_EL2 ones. <paramref name="controls"/> gives each
     /// control's register, by name. <paramref name="leading"/> rules come first (HSTR_EL2.T&lt;n&gt; of a cp15 row).
     /// </summary>
     public string Traps(int index, IReadOnlyDictionary<string, string> controls, IReadOnlyList<string>? fineGrained = null, IReadOnlyList<string>? leading = null)
@@ -192,7 +210,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
                 continue;
             }
 
-            if (fineGrainedAt < 0 && register is "MDCR_EL2" or "CNTHCTL_EL2")
+            if (fineGrainedAt < 0 && register is "MDCR_EL2" or "CNTHCTL_EL2" or "HCRX_EL2")
             {
                 fineGrainedAt = rules.Count;
             }

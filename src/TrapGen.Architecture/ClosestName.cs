@@ -62,7 +62,7 @@ public static class ClosestName
         return measured.FindAll(m => m.Distance == best).ConvertAll(m => m.Candidate);
     }
 
-    /// <summary>Levenshtein distance, or <paramref name="bound"/> + 1 as soon as it must exceed the bound.</summary>
+    /// <summary>Edit distance (Levenshtein's, with a swap of neighbours as one edit), or <paramref name="bound"/> + 1 as soon as it must exceed the bound.</summary>
     private static int Distance(string a, string b, int bound)
     {
         if (Math.Abs(a.Length - b.Length) > bound)
@@ -70,6 +70,8 @@ public static class ClosestName
             return bound + 1;
         }
 
+        // Optimal string alignment: Levenshtein's edits and the swap of two neighbours (SCTRL for SCTLR), each 1.
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -85,6 +87,11 @@ public static class ClosestName
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
+
                 rowMinimum = Math.Min(rowMinimum, current[j]);
             }
 
@@ -93,7 +100,7 @@ public static class ClosestName
                 return bound + 1;
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

@@ -3,8 +3,8 @@ using Xunit;
 namespace TrapGen.Architecture.Tests;
 
 /// <summary>
-/// <see cref="ClosestName"/>'s "did you mean" rule: a candidate is offered when its Levenshtein distance from the
-/// name, ignoring case, is at most a third of the name's length (at least 1). The distances below are counted by
+/// <see cref="ClosestName"/>'s "did you mean" rule: a candidate is offered when its edit distance from the name
+/// (Levenshtein's insertions, deletions and substitutions, and a swap of two neighbours, each 1), ignoring case, is at most a third of the name's length (at least 1). The distances below are counted by
 /// hand, at the limit and one past it, so a bound that is off by one, or a distance that stops early, fails.
 /// </summary>
 public sealed class ClosestNameTests
@@ -19,6 +19,8 @@ public sealed class ClosestNameTests
     [InlineData("ABCDEF", "ABCDEG", true)]        // one substitution at the end
     [InlineData("ABCDEFGHI", "ABCDEFXYZ", true)]  // length 9, limit 3: three substitutions
     [InlineData("ABCDEFGHI", "ABCDEWXYZ", false)] // four substitutions
+    [InlineData("ABCDEF", "BADCEF", true)]        // limit 2: two swaps of neighbours (four substitutions)
+    [InlineData("ABCDEF", "BADCFE", false)]       // three swaps
     public void A_candidate_within_a_third_of_the_names_length_is_offered(string name, string candidate, bool offered)
     {
         Assert.Equal(offered ? candidate : null, ClosestName.Find(name, ["UNRELATED_NAME", candidate]));
@@ -33,5 +35,13 @@ public sealed class ClosestNameTests
 
         Assert.Equal(["TTBR0_EL2", "TTBR0_EL1"], ClosestName.FindAll("ttbr0_el", candidates));
         Assert.Equal("TTBR0_EL2", ClosestName.Find("ttbr0_el2", candidates));
+    }
+
+    [Fact]
+    public void A_swap_of_neighbours_is_closer_than_a_longer_name_two_edits_away()
+    {
+        // SCTRL_EL1 is one swap from SCTLR_EL1 and two edits from SCTLR2_EL1 (insert L, R to 2), which sorts first.
+        Assert.Equal("SCTLR_EL1", ClosestName.Find("SCTRL_EL1", ["SCTLR2_EL1", "SCTLR_EL1"]));
+        Assert.Equal(["SCTLR_EL1"], ClosestName.FindAll("SCTRL_EL1", ["SCTLR2_EL1", "SCTLR_EL1"]));
     }
 }

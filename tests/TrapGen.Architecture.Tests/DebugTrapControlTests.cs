@@ -19,6 +19,7 @@ public sealed class DebugTrapControlTests
         [
             "DBGAUTHSTATUS_EL1", "DBGBCRn_EL1", "DBGBVRn_EL1", "DBGCLAIMCLR_EL1", "DBGCLAIMSET_EL1", "DBGWCRn_EL1", "DBGWVRn_EL1",
             "MDCCINT_EL1", "MDCCSR_EL0", "MDSCR_EL1", "OSDTRRX_EL1", "OSDTRTX_EL1", "OSECCR_EL1", "DBGDTR_EL0", "DBGDTRRX_EL0", "DBGDTRTX_EL0",
+            "MDSELR_EL1", "MDSTEPOP_EL1",
         ],
         ["TDOSA"] = ["OSLAR_EL1", "OSLSR_EL1", "OSDLR_EL1", "DBGPRCR_EL1"],
         ["TDRA"] = ["MDRAR_EL1"],

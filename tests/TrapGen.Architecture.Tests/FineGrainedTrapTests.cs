@@ -37,6 +37,13 @@ public sealed partial class FineGrainedTrapTests
         ["HAFGRTR_EL2.AMCNTEN1 AMCNTENSET1_EL0"] = "the conversion drops the index of AMCNTENCLR<x>_EL0, AMCNTENSET<x>_EL0",
     };
 
+    /// <summary>Accesses the pseudocode traps with a field whose description's list leaves them out, each with why.</summary>
+    private static readonly Dictionary<string, string> Unlisted = new(StringComparer.Ordinal)
+    {
+        ["HDFGRTR_EL2.TRC TRCITEEDCR"] = "TRCITEEDCR's accessor (D24.4.50, FEAT_ITE) checks HDFGRTR_EL2.TRC, but TRC's list of trace registers predates FEAT_ITE",
+        ["HDFGWTR_EL2.TRC TRCITEEDCR"] = "TRCITEEDCR's accessor (D24.4.50, FEAT_ITE) checks HDFGWTR_EL2.TRC, but TRC's list of trace registers predates FEAT_ITE",
+    };
+
     private static readonly Lazy<IReadOnlyList<(string Register, string Field, int Bit, string Text)>> Fields = new(LoadFields);
 
     [Fact]
@@ -59,8 +66,9 @@ public sealed partial class FineGrainedTrapTests
                        where !Names(DescriptionOf(field), access.Name)
                        select field.QualifiedName + " " + access.Name).ToList();
 
-        Assert.True(unnamed.Except(Garbled.Keys).ToList() is [], "the description does not name them: " + string.Join("; ", unnamed.Except(Garbled.Keys)));
-        Assert.Equal(Garbled.Keys.Order(StringComparer.Ordinal), unnamed.Order(StringComparer.Ordinal));
+        var known = Garbled.Keys.Concat(Unlisted.Keys).ToList();
+        Assert.True(unnamed.Except(known).ToList() is [], "the description does not name them: " + string.Join("; ", unnamed.Except(known)));
+        Assert.Equal(known.Order(StringComparer.Ordinal), unnamed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -151,7 +159,7 @@ public sealed partial class FineGrainedTrapTests
     }
 
     /// <summary>Every trap control value with nothing trapping: each field and control that traps while clear is set.</summary>
-    private static TrapControlRegisters Quiet()
+    internal static TrapControlRegisters Quiet()
     {
         var controls = new TrapControlRegisters(0, 0, 0, 0);
         foreach (var control in TrapControls.All.Concat(FineGrainedTraps.All).Where(c => !c.TrapsWhenSet))

@@ -18,6 +18,10 @@ public sealed class PmuTrapControlTests
         "PMCR_EL0", "PMCNTENSET_EL0", "PMCNTENCLR_EL0", "PMOVSCLR_EL0", "PMOVSSET_EL0", "PMSWINC_EL0", "PMSELR_EL0", "PMCEID0_EL0", "PMCEID1_EL0",
         "PMCCNTR_EL0", "PMXEVTYPER_EL0", "PMXEVCNTR_EL0", "PMUSERENR_EL0", "PMINTENSET_EL1", "PMINTENCLR_EL1", "PMMIR_EL1", "PMEVCNTRn_EL0",
         "PMEVTYPERn_EL0", "PMCCFILTR_EL0",
+
+        // Newer than binutils 2.40 (Linux sysreg, binutils master): the instruction counter (FEAT_PMUv3_ICNTR), the
+        // sampling event registers (FEAT_EBEP, FEAT_SEBEP), PMUACR_EL1 and PMZR_EL0 (FEAT_PMUv3p9); D24.5.
+        "PMICNTR_EL0", "PMICFILTR_EL0", "PMECR_EL1", "PMIAR_EL1", "PMUACR_EL1", "PMZR_EL0",
     ];
 
     private static readonly string[] Aarch32Tpm =
@@ -27,12 +31,12 @@ public sealed class PmuTrapControlTests
     ];
 
     [Fact]
-    public void Tpm_traps_the_arm_arms_aarch64_pmu_registers_79_encodings()
+    public void Tpm_traps_the_arm_arms_aarch64_pmu_registers_85_encodings()
     {
         var rows = Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control == TrapControls.TPM)).ToList();
 
         Assert.Equal(Aarch64Tpm.Order(), rows.Select(r => Family(r.Name)).Distinct().Order());
-        Assert.Equal(79, rows.Count);
+        Assert.Equal(85, rows.Count);
         Assert.DoesNotContain(SystemInstructions.All, i => i.Traps.Any(t => t.Control.Register == MdcrEl2.Name && t.Control != TrapControls.TDA));
     }
 
@@ -65,7 +69,7 @@ public sealed class PmuTrapControlTests
         var aarch64 = Aarch64Registers.All.Where(PerformanceMonitors.IsRegister).Select(r => r.Name).ToList();
         var aarch32 = Aarch32Registers.All.Where(PerformanceMonitors.IsRegister).Select(r => r.Name + " " + r.Encoding.Form).ToList();
 
-        Assert.Equal(79, aarch64.Count);
+        Assert.Equal(85, aarch64.Count);
         Assert.Equal(82, aarch32.Count);
         Assert.Equal(aarch64, Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control == TrapControls.TPM)).Select(r => r.Name));
         Assert.Equal(aarch32, Aarch32Registers.All.Where(r => r.Traps.Any(t => t.Control == TrapControls.TPM)).Select(r => r.Name + " " + r.Encoding.Form));
@@ -80,7 +84,7 @@ public sealed class PmuTrapControlTests
             .SelectMany(r => r.Traps.Where(t => t.Control == TrapControls.TPM || t.Control == TrapControls.TPMCR).Select(t => (r.Name, r.Access, Rule: t)))
             .ToList();
 
-        Assert.Equal(79 + 82 + 2, rules.Count);
+        Assert.Equal(85 + 82 + 2, rules.Count);
         Assert.All(rules, r => Assert.Equal(RegisterAccessRules.Directions(r.Access), r.Rule.Direction));
         Assert.All(rules, r => Assert.False(r.Rule.Control.IsActive(1UL << MdcrEl2.TDE), r.Name + ": TDE forces " + r.Rule.Control.Name));
         Assert.All(rules, r => Assert.True(r.Rule.Control.IsActive(r.Rule.Control.Mask), r.Name));

@@ -29,7 +29,10 @@ public sealed class WriteMaskTests
     [Fact]
     public void Every_register_tvm_traps_the_writes_of_has_rows()
     {
-        var tvm = Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control.Name == "TVM")).Select(r => r.Name).ToList();
+        // The registers newer than binutils 2.40 (SCTLR2_EL1, TCR2_EL1, PIR_EL1, POR_EL1, MAIR2_EL1, the *ALIAS_EL1
+        // views, ...) exist on no CPU model yet (CpuModelTableTests.No_model_has_a_register_newer_than_binutils_2_40),
+        // so no model writes them: their rows come with the first model that has them.
+        var tvm = Aarch64Registers.All.Where(r => !r.IsLaterThanBinutils && r.Traps.Any(t => t.Control.Name == "TVM")).Select(r => r.Name).ToList();
 
         Assert.Contains("SCTLR_EL1", tvm);
         Assert.All(tvm, name => Assert.NotEmpty(WriteMasks.Of(name)));

@@ -105,7 +105,7 @@ public sealed partial class CatalogueSchemaTests
         },
         {
             "an HCR_EL2 trap control with its architectural bit written out",
-            "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 21\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n"
+            "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 21\n    others: undefined\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n"
         },
         {
             "descriptions that YAML reads as a number and as a boolean",

@@ -227,7 +227,7 @@ public sealed class CpuModelCheckTests
     }
 
     [Theory]
-    [InlineData("cpus: [cortex-a57, ‸cortex-a75]", "TG0034", "cpus: unknown CPU model 'cortex-a75'; did you mean cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them); name one of TrapGen's models, or remove it")]
+    [InlineData("cpus: [cortex-a57, ‸cortex-a75]", "TG0034", "cpus: unknown CPU model 'cortex-a75'; did you mean cortex-a57, cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them); name one of TrapGen's models, or remove it")]
     [InlineData("cpus: ‸[]", "TG0034", "cpus lists no CPU model: name the models the catalogue is written for (cpus: [cortex-a57]; trapgen list --cpus lists them), or remove cpus to check against the architecture alone")]
     [InlineData("cpus: [cortex-a57, ‸Cortex-A57]", "TG0034", "cpus lists cortex-a57 twice; remove this one")]
     [InlineData("cpus: ‸cortex-a57", "TG0004", "Invalid value 'cortex-a57' for 'cpus': expected a list of CPU models, such as cpus: [cortex-a57, neoverse-n1] (trapgen list --cpus lists them)")]

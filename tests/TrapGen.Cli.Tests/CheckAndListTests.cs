@@ -82,7 +82,7 @@ public sealed class CheckAndListTests
         Assert.Equal(CliApplication.InputError, exitCode);
         Assert.Equal(
             [
-                path + "(2,20): error TG0034: cpus: unknown CPU model 'cortex-a75'; did you mean cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them); name one of TrapGen's models, or remove it",
+                path + "(2,20): error TG0034: cpus: unknown CPU model 'cortex-a75'; did you mean cortex-a57, cortex-a35, cortex-a72 or cortex-a76? (trapgen list --cpus lists them); name one of TrapGen's models, or remove it",
                 path + "(4,11): warning TG0035: the register CCSIDR2_EL1 is not implemented on cortex-a57 (needs FEAT_CCIDX), so an access UNDEFs at EL1 before any trap and this entry never runs: remove it, or add a model that has it to cpus",
                 path + "(8,20): error TG0036: ID_AA64PFR0_EL1.SVE = 1 advertises more than the hardware has on cortex-a57 (SVE = 0): a sanitised ID register may only hide features; give at most 0, or remove the model from cpus",
                 path + ": 2 registers, 1 AArch32 alias (1 mcr), 0 trap groups, 0 hooks, 0 emulators, checked against cortex-a57; 2 errors, 1 warning",

@@ -16,6 +16,7 @@ public sealed class ErrorTests
     [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of TPMCR, TPM, TDA, TDOSA, TDRA, E2PB, TPMS, TTRF, E2TB, TDE")]
     [InlineData("cnthctl +TVM", "test.trace(2): unknown CNTHCTL_EL2 bit 'TVM'; use one of EL1PCTEN, EL1PCEN, EL1TVT, EL1TVCT")]
     [InlineData("cptr +TVM", "test.trace(2): unknown CPTR_EL2 bit 'TVM'; use one of TFP, TTA, TAM, TCPAC")]
+    [InlineData("hcrx +TVM", "test.trace(2): unknown HCRX_EL2 bit 'TVM'; use one of TCR2En, SCTLR2En, EnFPM, SRMASKEn")]
     [InlineData("mdcr +TDA -TDA", "test.trace(2): 'mdcr' both sets and clears the same bit")]
     [InlineData("flags q", "test.trace(2): unknown flag 'q'")]
     [InlineData("timer 5", "test.trace(2): expected 'timer +<ticks>'")]
@@ -33,6 +34,16 @@ public sealed class ErrorTests
         Assert.Empty(output);
         Assert.StartsWith("trapgen: error: " + expected, error, System.StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void An_hcrx_line_sets_and_clears_its_enables_and_says_which_the_model_has()
+    {
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64 cpu apple-m3\nhcrx +TCR2En -EnFPM\nmrs x0, sctlr_el1\n"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Contains("HCRX_EL2: trap controls set: none", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,17 @@ public sealed partial class ArchitectureTablesGeneratorTests
         var result = Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  TVM:w,TRVM:r  -\n");
 
         var registers = Generated(result, "Aarch64Registers.");
-        Assert.Contains("new(\"SCTLR_EL1\", new(3, 0, 1, 0, 0), 64, RegisterAccess.ReadWrite, 1, null, [new(TrapControls.TVM, AccessDirection.Write), new(TrapControls.TRVM, AccessDirection.Read)], [])", registers, System.StringComparison.Ordinal);
+        Assert.Contains("new(\"SCTLR_EL1\", new(3, 0, 1, 0, 0), 64, RegisterAccess.ReadWrite, 1, null, [new(TrapControls.TVM, AccessDirection.Write), new(TrapControls.TRVM, AccessDirection.Read)], [], null)", registers, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_of_a_later_source_carries_its_source_and_a_dash_is_the_sweeps()
+    {
+        var result = Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -  -  -\nSCTLR2_EL1  3 0 1 0 3  64 RW 1 FEAT_SCTLR2  TVM:w  -  linux,binutils\n");
+
+        var registers = Generated(result, "Aarch64Registers.");
+        Assert.Contains("new(\"SCTLR_EL1\", new(3, 0, 1, 0, 0), 64, RegisterAccess.ReadWrite, 1, null, [], [], null)", registers, System.StringComparison.Ordinal);
+        Assert.Contains("new(\"SCTLR2_EL1\", new(3, 0, 1, 0, 3), 64, RegisterAccess.ReadWrite, 1, \"FEAT_SCTLR2\", [new(TrapControls.TVM, AccessDirection.Write)], [], \"linux,binutils\")", registers, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -37,7 +47,8 @@ public sealed partial class ArchitectureTablesGeneratorTests
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 ‸RX 1 -  -  -", "'RX' must be one of: RW, RO, WO")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM, TDA)")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVM:x  -", "'TVM:x' must be CONTROL:r, CONTROL:w or CONTROL:rw")]
-    [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -", "expected 12 columns")]
+    [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -", "expected 12 or 13 columns")]
+    [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -  -  linux  extra", "expected 12 or 13 columns")]
     [InlineData("‸sctlr_el1  3 0 1 0 0  64 RW 1 -  -  -", "is not a register name")]
     public void A_malformed_row_is_reported_at_its_cell(string row, string message)
     {

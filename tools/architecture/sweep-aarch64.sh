@@ -35,6 +35,11 @@
 # a rebuild keeps each row's traps from the existing file (by register name, by op + name
 # for instructions) and writes `-` for rows that are new.
 #
+# Rows of later sources: a register row whose source column is not `-` (linux, binutils, or both:
+# written by tools/architecture/extract-later-registers.py from Linux's sysreg and binutils master)
+# is one this binutils does not know. The sweep keeps such rows as they are, and fails (exit 1, in
+# both modes) when this binutils names one of them or its encoding: the row then belongs to the sweep.
+#
 # Needs bash and standard Debian tools only (awk, sed, sort, grep, strings, ldd, diff), plus
 # binutils-aarch64-linux-gnu. AS and OBJDUMP may be overridden from the environment.
 set -euo pipefail
@@ -383,7 +388,17 @@ align() {
 }
 
 write_registers() { # write_registers OUT TRAPSFROM
-  old_traps "$2" 1 11 12 > "$work/reg.traps"
+  old_traps "$2" 1 11 13 > "$work/reg.traps"
+  # later.rows: the rows of later sources, as they are (sort key, then the 13 cells, tab-separated)
+  : > "$work/later.rows"
+  if [ -f "$2" ]; then
+    awk '/^#/ || NF == 0 { next } NF == 13 && $13 != "-" {
+        printf "%d %d %d %d %d %s", $2, $3, $4, $5, $6, $1; for (i = 1; i <= 13; i++) printf "\t%s", $i; print "" }' "$2" > "$work/later.rows"
+  fi
+  awk 'FILENAME == ARGV[1] { split($0, t, "\t"); split(t[1], k, " "); later[t[2]] = 1; enc[k[1] " " k[2] " " k[3] " " k[4] " " k[5]] = t[2]; next }
+    ($1 in later) { print "sweep-aarch64: error: " $1 " is a row of a later source, but this binutils knows it"; bad = 1 }
+    (($2 " " $3 " " $4 " " $5 " " $6) in enc) { print "sweep-aarch64: error: this binutils names " $1 " at the encoding of the later row " enc[$2 " " $3 " " $4 " " $5 " " $6]; bad = 1 }
+    END { exit bad }' "$work/later.rows" "$work/regs.txt" >&2 || exit 1
   {
     cat <<EOF
 # aarch64-registers.table - every AArch64 System register name (MRS/MSR, op0 = 2 or 3) that
@@ -417,6 +432,11 @@ write_registers() { # write_registers OUT TRAPSFROM
 #                controls trap when a later feature adds the register.
 #   other_names  further names \`as\` accepts for the same encoding that objdump never prints,
 #                comma-separated, upper case; - for none.
+#   source       - for a row of this sweep. Otherwise the later sources of a register this binutils
+#                does not know: linux (Linux arch/arm64/tools/sysreg), binutils (binutils-gdb master
+#                opcodes/aarch64-sys-regs.def), or both (linux,binutils); written, with every other
+#                column of such rows, by tools/architecture/extract-later-registers.py, which says
+#                how each column is derived. The sweep keeps those rows and fails if it knows one.
 #
 EOF
     awk "$AWK_EL"'
@@ -428,11 +448,12 @@ EOF
         tr = (name in traps) ? traps[name] : "-"
         on = (name in o) ? o[name] : "-"
         if (feat[FNR] == "Armv8-R") next   # Armv8-R (MPU) registers share A-profile encodings: not in an A-profile table
-        printf "%d %d %d %d %d %s\t%s\t%s\t%s\t%s\t%s\t%s\t64\t%s\t%s\t%s\t%s\t%s\n",
+        printf "%d %d %d %d %d %s\t%s\t%s\t%s\t%s\t%s\t%s\t64\t%s\t%s\t%s\t%s\t%s\t-\n",
           $2, $3, $4, $5, $6, name, name, $2, $3, $4, $5, $6, acc[name], el, feat[FNR], tr, on
       }' "$work/reg.traps" "$work/access.txt" "$work/regfeat.txt" "$work/other.txt" "$work/regs.txt" \
+      | cat - "$work/later.rows" \
       | sort -k1,1n -k2,2n -k3,3n -k4,4n -k5,5n -k6,6 | cut -f2- > "$work/reg.rows"
-    { printf '# name\top0\top1\tcrn\tcrm\top2\twidth\taccess\tel\tfeature\ttraps\tother_names\n'
+    { printf '# name\top0\top1\tcrn\tcrm\top2\twidth\taccess\tel\tfeature\ttraps\tother_names\tsource\n'
       cat "$work/reg.rows"; } | align
   } > "$1"
   awk 'FILENAME == ARGV[1] { split($0, t, "\t"); if (t[2] != "-") keep[t[1]] = t[2]; next }
@@ -492,6 +513,7 @@ summary() { # summary REGTABLE INSTABLE
   awk '/^#/ { next } { n++; a[$8]++ } END { printf "sweep-aarch64: %d register rows:", n
     for (k in a) printf " %s %d", k, a[k]; print "" }' "$1" >&2
   awk '/^#/ { next } $12 != "-" { printf "sweep-aarch64: other names of %s: %s\n", $1, $12 }' "$1" >&2
+  awk '/^#/ { next } $13 != "-" { n++ } END { printf "sweep-aarch64: %d rows of later sources kept\n", n }' "$1" >&2
   awk '/^#/ { next } { n++; o[$7]++ } END { printf "sweep-aarch64: %d instruction rows:", n
     for (k in o) printf " %s %d", k, o[k]; print "" }' "$2" >&2
   awk '/^#/ { next } $10 == "?" { print "sweep-aarch64: warning: no -march assembles " $1 }' "$1" >&2

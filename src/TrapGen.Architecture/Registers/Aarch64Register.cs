@@ -11,6 +11,11 @@ namespace TrapGen.Architecture;
 /// <param name="Feature">The feature or architecture version that adds it, or null for Armv8.0.</param>
 /// <param name="Traps">The EL2 trap controls that trap an EL1 access to it, with their direction.</param>
 /// <param name="OtherNames">Other names the architecture or the assemblers give the same register.</param>
+/// <param name="Source">
+/// Null for a row of the GNU binutils 2.40 sweep; else the later sources that give a register binutils 2.40 does not
+/// know: <c>linux</c> (arch/arm64/tools/sysreg), <c>binutils</c> (binutils-gdb master's aarch64-sys-regs.def), or
+/// both, comma-separated.
+/// </param>
 public sealed record Aarch64Register(
     string Name,
     Aarch64Encoding Encoding,
@@ -19,8 +24,12 @@ public sealed record Aarch64Register(
     int ExceptionLevel,
     string? Feature,
     IReadOnlyList<TrapRule> Traps,
-    IReadOnlyList<string> OtherNames)
+    IReadOnlyList<string> OtherNames,
+    string? Source = null)
 {
+    /// <summary>Gets whether the row comes from a source newer than GNU binutils 2.40, which cannot check it.</summary>
+    public bool IsLaterThanBinutils => Source is not null;
+
     /// <summary>Gets whether EL1 (a guest kernel) may access it without being UNDEFINED: it belongs to EL0 or EL1.</summary>
     public bool IsGuestAccessible => !El1Access.IsAboveEl1(ExceptionLevel);
 

@@ -71,7 +71,13 @@ public sealed class Hypervisor
     /// </summary>
     public FineGrainedTrapValues FineGrained { get; set; }
 
-    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2 or a fine-grained trap register.</summary>
+    /// <summary>
+    /// Gets or sets HCRX_EL2 (FEAT_HCX); 0 by default, which on a CPU model with FEAT_HCX and the enable's own feature
+    /// traps TCR2_EL1, SCTLR2_EL1, FPMR and the *MASK_EL1 registers (its enables trap while 0), as the architecture does.
+    /// </summary>
+    public ulong Hcrx { get; set; }
+
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2, HCRX_EL2 or a fine-grained trap register.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
     public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
@@ -96,6 +102,9 @@ public sealed class Hypervisor
             case HstrEl2.Name:
                 Hstr = value;
                 break;
+            case HcrxEl2.Name:
+                Hcrx = value;
+                break;
             case var _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index:
                 FineGrained = FineGrained.With(index, value);
                 break;
@@ -104,8 +113,8 @@ public sealed class Hypervisor
         }
     }
 
-    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2 and the fine-grained ones.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, FineGrained = FineGrained };
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2, HSTR_EL2, HCRX_EL2 and the fine-grained ones.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, Hcrx = Hcrx, FineGrained = FineGrained };
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

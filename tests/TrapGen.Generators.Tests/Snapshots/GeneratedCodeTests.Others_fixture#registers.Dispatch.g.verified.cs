@@ -62,32 +62,61 @@ public sealed partial class TrapDispatcher
     /// <summary>The MSR/MRS dispatch table, indexed by MsrKeys.Slot(key); built once, never per trap.</summary>
     private static readonly global::TrapGen.TrapEntry[] MsrTable =
     [
+        // TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TCR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // MAIR2_EL1 (s3_0_c10_c2_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.MAIR2_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.AFSR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TCR2ALIAS_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.CONTEXTIDR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.S2POR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough
+        new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // TTBR1_EL1 (s3_0_c2_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TTBR1_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.MAIR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TCRALIAS_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // ESR_EL1 (s3_0_c5_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.ESR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.POR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.SCTLR2_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.POR_EL0, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.AMAIR2_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.PIR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLRALIAS_EL1 (s3_0_c1_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.SCTLRALIAS_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR_EL1 (s3_0_c10_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
         new(MsrKeys.AMAIR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        global::TrapGen.TrapEntry.Free,
+        global::TrapGen.TrapEntry.Free,
+        // TCR2_EL1 (s3_0_c2_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.TCR2_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // PIRE0_EL1 (s3_0_c10_c2_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.PIRE0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // AFSR1_EL1 (s3_0_c5_c1_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
+        new(MsrKeys.AFSR1_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // FAR_EL1 (s3_0_c6_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
         new(MsrKeys.FAR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // TTBR1_EL1 (s3_0_c2_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.TTBR1_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.AFSR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.MAIR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // SCTLR_EL1 (s3_0_c1_c0_0): passthrough
-        new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.TCR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.CONTEXTIDR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // AFSR1_EL1 (s3_0_c5_c1_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.AFSR1_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // ESR_EL1 (s3_0_c5_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored
-        new(MsrKeys.ESR_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
     ];
 

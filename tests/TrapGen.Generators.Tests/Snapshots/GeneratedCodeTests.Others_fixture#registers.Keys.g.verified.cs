@@ -12,6 +12,15 @@ public static partial class MsrKeys
     /// <summary>SCTLR_EL1 (s3_0_c1_c0_0): passthrough.</summary>
     public const uint SCTLR_EL1 = 0x00300400u;
 
+    /// <summary>SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint SCTLR2_EL1 = 0x00360400u;
+
+    /// <summary>SCTLRALIAS_EL1 (s3_0_c1_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint SCTLRALIAS_EL1 = 0x003C0408u;
+
+    /// <summary>SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint SCTLR2ALIAS_EL1 = 0x003E0408u;
+
     /// <summary>TTBR0_EL1 (s3_0_c2_c0_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TTBR0_EL1 = 0x00300800u;
 
@@ -20,6 +29,15 @@ public static partial class MsrKeys
 
     /// <summary>TCR_EL1 (s3_0_c2_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint TCR_EL1 = 0x00340800u;
+
+    /// <summary>TCR2_EL1 (s3_0_c2_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint TCR2_EL1 = 0x00360800u;
+
+    /// <summary>TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint TCRALIAS_EL1 = 0x003C080Eu;
+
+    /// <summary>TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint TCR2ALIAS_EL1 = 0x003E080Eu;
 
     /// <summary>AFSR0_EL1 (s3_0_c5_c1_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AFSR0_EL1 = 0x00301402u;
@@ -36,14 +54,41 @@ public static partial class MsrKeys
     /// <summary>MAIR_EL1 (s3_0_c10_c2_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint MAIR_EL1 = 0x00302804u;
 
+    /// <summary>MAIR2_EL1 (s3_0_c10_c2_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint MAIR2_EL1 = 0x00322804u;
+
+    /// <summary>PIRE0_EL1 (s3_0_c10_c2_2), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint PIRE0_EL1 = 0x00342804u;
+
+    /// <summary>PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint PIR_EL1 = 0x00362804u;
+
+    /// <summary>POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint POR_EL1 = 0x00382804u;
+
+    /// <summary>S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint S2POR_EL1 = 0x003A2804u;
+
     /// <summary>AMAIR_EL1 (s3_0_c10_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint AMAIR_EL1 = 0x00302806u;
+
+    /// <summary>AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint AMAIR2_EL1 = 0x00322806u;
 
     /// <summary>CONTEXTIDR_EL1 (s3_0_c13_c0_1), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
     public const uint CONTEXTIDR_EL1 = 0x00323400u;
 
-    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0xC7D4310Fu) >> 28);
+    /// <summary>POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes ignored.</summary>
+    public const uint POR_EL0 = 0x0038E804u;
+
+    /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–31, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
+    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 27) ^ Displacements[(int)((key * 0x1B147DCDu) >> 28)];
+
+    /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
+    private static global::System.ReadOnlySpan<byte> Displacements =>
+    [
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 4, 1, 1, 0, 3, 5, 0,
+    ];
 }
 
 /// <summary>Register keys for a trapped MCR/MRC: the ISS masked with McrIss.KeyMask.</summary>

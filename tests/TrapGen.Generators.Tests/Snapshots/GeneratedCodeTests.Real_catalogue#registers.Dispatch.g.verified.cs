@@ -91,7 +91,8 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64AFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.CCSIDR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMICNTR_EL0 (s3_3_c9_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMICNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER23_EL0 (s3_3_c14_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER23_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGDTRTX_EL0 (s2_3_c0_c5_0): passthrough, write-only
@@ -99,10 +100,10 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER24_EL0 (s3_3_c14_c15_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER24_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
-        new(MsrKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR29_EL0 (s3_3_c14_c11_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR29_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // MAIR2_EL1 (s3_0_c10_c2_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.MAIR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C6_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR3_EL0 (s3_3_c14_c8_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -114,7 +115,8 @@ public sealed partial class TrapDispatcher
         // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_DFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        // PMIAR_EL1 (s3_0_c9_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMIAR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER7_EL0 (s3_3_c14_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER7_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMXEVTYPER_EL0 (s3_3_c9_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -125,19 +127,20 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVTYPER8_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write
         new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 1),
+        // ID_AA64FPFR0_EL1 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64FPFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR13_EL0 (s3_3_c14_c9_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR13_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C4_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
+        new(MsrKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // PMOVSSET_EL0 (s3_3_c9_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMOVSSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only
         new(MsrKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0),
         // ID_MMFR1_EL1 (s3_0_c0_c1_5): sanitised, read-only
         new(MsrKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMOVSSET_EL0 (s3_3_c9_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMOVSSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_ISAR6_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only
+        new(MsrKeys.MVFR0_EL1, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER18_EL0 (s3_3_c14_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER18_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR23_EL0 (s3_3_c14_c10_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -148,16 +151,16 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64ISAR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.SMIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR24_EL0 (s3_3_c14_c11_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR24_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMINTENCLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWVR0_EL1 (s2_0_c0_c0_6): passthrough
         new(MsrKeys.DBGWVR0_EL1, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only
-        new(MsrKeys.MVFR0_EL1, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.S2POR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC ISW, System instruction: hook SetWayFlush
         new(MsrKeys.DC_ISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
-        // PMEVTYPER28_EL0 (s3_3_c14_c15_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER28_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR24_EL0 (s3_3_c14_c11_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR24_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough
         new(MsrKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // PMOVSCLR_EL0 (s3_3_c9_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -166,23 +169,24 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVCNTR7_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER2_EL0 (s3_3_c14_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER2_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMINTENCLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER28_EL0 (s3_3_c14_c15_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER28_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CGDSW (s1_0_c7_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.DC_CGDSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR8_EL0 (s3_3_c14_c9_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR8_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // S3_0_C0_C7_4 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only
         new(MsrKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C4_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // ID_AA64MMFR4_EL1 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64MMFR4_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64PFR2_EL1 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64PFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER12_EL0 (s3_3_c14_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER12_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_ISAR6_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR18_EL0 (s3_3_c14_c10_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR18_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
@@ -193,7 +197,8 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64AFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only
         new(MsrKeys.CLIDR_EL1, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.TCR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
         new(MsrKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER22_EL0 (s3_3_c14_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -216,12 +221,12 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // PMMIR_EL1 (s3_0_c9_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMMIR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER6_EL0 (s3_3_c14_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCCNTR_EL0 (s3_3_c9_c13_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCCNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCEID1_EL0 (s3_3_c9_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCEID1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER6_EL0 (s3_3_c14_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR12_EL0 (s3_3_c14_c9_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR12_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
@@ -246,9 +251,9 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64ISAR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR4_EL1 (s3_0_c0_c2_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_MMFR4_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.POR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // PMEVTYPER1_EL0 (s3_3_c14_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER27_EL0 (s3_3_c14_c15_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER27_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCNTENCLR_EL0 (s3_3_c9_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -259,69 +264,77 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.DBGBCR0_EL1, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // PMEVCNTR6_EL0 (s3_3_c14_c8_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64PFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64MMFR3_EL1 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64MMFR3_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
         new(MsrKeys.REVIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64PFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMZR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
         new(MsrKeys.CNTP_CVAL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
         // PMEVTYPER11_EL0 (s3_3_c14_c13_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        // SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C6_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER1_EL0 (s3_3_c14_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR17_EL0 (s3_3_c14_c10_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR17_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
-        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
-        new(MsrKeys.CCSIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
+        new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.TCRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER21_EL0 (s3_3_c14_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER21_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // ESR_EL1 (s3_0_c5_c2_0): passthrough
         new(MsrKeys.ESR_EL1, slot: 6, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        global::TrapGen.TrapEntry.Free,
         // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
         new(MsrKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR27_EL0 (s3_3_c14_c11_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR27_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
+        new(MsrKeys.CCSIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
         // PMEVCNTR1_EL0 (s3_3_c14_c8_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C3_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMCCFILTR_EL0 (s3_3_c14_c15_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCCFILTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C3_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.DC_CIGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMECR_EL1 (s3_0_c9_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMECR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCEID0_EL0 (s3_3_c9_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCEID0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.AMAIR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR11_EL0 (s3_3_c14_c9_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C7_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AA64SMFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
         // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.POR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER15_EL0 (s3_3_c14_c13_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER15_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER16_EL0 (s3_3_c14_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -331,66 +344,68 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVCNTR21_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
+        global::TrapGen.TrapEntry.Free,
         // S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C5_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): sanitised, read-only
         new(MsrKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // DBGBVR0_EL1 (s2_0_c0_c0_4): passthrough
+        new(MsrKeys.DBGBVR0_EL1, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
         new(MsrKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER26_EL0 (s3_3_c14_c15_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCNTENSET_EL0 (s3_3_c9_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCNTENSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // DBGBVR0_EL1 (s2_0_c0_c0_4): passthrough
-        new(MsrKeys.DBGBVR0_EL1, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PIR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR5_EL0 (s3_3_c14_c8_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.DC_CGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C3_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR15_EL0 (s3_3_c14_c9_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR15_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only
+        new(MsrKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0),
         // ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AA64MMFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C3_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only
-        new(MsrKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0),
         // CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl
         new(MsrKeys.CNTP_CTL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 1),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
         // PMEVTYPER10_EL0 (s3_3_c14_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER10_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // PMEVCNTR15_EL0 (s3_3_c14_c9_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR15_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PMEVCNTR16_EL0 (s3_3_c14_c10_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR16_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C5_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64DFR2_EL1 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64DFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only
         new(MsrKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // SCTLRALIAS_EL1 (s3_0_c1_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CTR_EL0 (s3_3_c0_c0_1): sanitised, read-only
         new(MsrKeys.CTR_EL0, slot: 33, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER20_EL0 (s3_3_c14_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER20_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR0_EL1 (s3_0_c0_c2_0): sanitised, read-only
         new(MsrKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
-        new(MsrKeys.CNTPCT_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
-        // PMEVCNTR26_EL0 (s3_3_c14_c11_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // PMEVCNTR0_EL0 (s3_3_c14_c8_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR26_EL0 (s3_3_c14_c11_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C6_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
+        new(MsrKeys.CNTPCT_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
+        global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.DC_IGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
@@ -398,9 +413,10 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.MVFR2_EL1, slot: 32, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER30_EL0 (s3_3_c14_c15_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER30_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMUACR_EL1 (s3_0_c9_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMUACR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMSELR_EL0 (s3_3_c9_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMSELR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // PMEVTYPER4_EL0 (s3_3_c14_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER4_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR_EL1 (s3_0_c10_c3_0): passthrough
@@ -420,29 +436,31 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVTYPER14_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AFSR1_EL1 (s3_0_c5_c1_1): passthrough
         new(MsrKeys.AFSR1_EL1, slot: 5, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        global::TrapGen.TrapEntry.Free,
-        // PMEVCNTR20_EL0 (s3_3_c14_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR20_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMUSERENR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C5_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR20_EL0 (s3_3_c14_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR20_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // TCR2_EL1 (s3_0_c2_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.TCR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMUSERENR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR4_EL1 (s3_0_c0_c2_4): sanitised, read-only
         new(MsrKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMEVCNTR30_EL0 (s3_3_c14_c11_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR30_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER25_EL0 (s3_3_c14_c15_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER25_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMCR_EL0 (s3_3_c9_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PIRE0_EL1 (s3_0_c10_c2_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PIRE0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR4_EL0 (s3_3_c14_c8_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR4_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR30_EL0 (s3_3_c14_c11_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR30_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMCR_EL0 (s3_3_c9_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_MMFR5_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // MDRAR_EL1 (s2_0_c1_c0_0): constant 0x0, read-only
@@ -458,10 +476,10 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
         new(MsrKeys.ACTLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER9_EL0 (s3_3_c14_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR14_EL0 (s3_3_c14_c9_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR14_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER9_EL0 (s3_3_c14_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // FAR_EL1 (s3_0_c6_c0_0): passthrough
         new(MsrKeys.FAR_EL1, slot: 7, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         global::TrapGen.TrapEntry.Free,
@@ -469,46 +487,48 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64DFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR2_EL1 (s3_0_c0_c1_6): sanitised, read-only
         new(MsrKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // ACTLRALIAS_EL1 (s3_0_c1_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ACTLRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER19_EL0 (s3_3_c14_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER19_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
-        // PMEVCNTR25_EL0 (s3_3_c14_c11_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR25_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
         new(MsrKeys.AIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMEVCNTR25_EL0 (s3_3_c14_c11_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR25_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64ISAR3_EL1 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64ISAR3_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER29_EL0 (s3_3_c14_c15_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER29_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // MVFR1_EL1 (s3_0_c0_c3_1): sanitised, read-only
         new(MsrKeys.MVFR1_EL1, slot: 31, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMEVTYPER29_EL0 (s3_3_c14_c15_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER29_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DC CISW, System instruction: hook SetWayFlush
+        new(MsrKeys.DC_CISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
         // PMSWINC_EL0 (s3_3_c9_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMSWINC_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWCR0_EL1 (s2_0_c0_c0_7): passthrough
         new(MsrKeys.DBGWCR0_EL1, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        global::TrapGen.TrapEntry.Free,
         // PMEVTYPER3_EL0 (s3_3_c14_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER3_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DC CISW, System instruction: hook SetWayFlush
-        new(MsrKeys.DC_CISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
-        global::TrapGen.TrapEntry.Free,
-        // PMEVCNTR9_EL0 (s3_3_c14_c9_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C4_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR9_EL0 (s3_3_c14_c9_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMICFILTR_EL0 (s3_3_c9_c6_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMICFILTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C7_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER13_EL0 (s3_3_c14_c13_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER13_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
         new(MsrKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER13_EL0 (s3_3_c14_c13_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER13_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
     ];
 
     /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's McrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>

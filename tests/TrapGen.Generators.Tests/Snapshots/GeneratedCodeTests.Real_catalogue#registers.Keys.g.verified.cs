@@ -165,6 +165,45 @@ public static partial class MsrKeys
     /// <summary>DC CISW, System instruction: hook SetWayFlush.</summary>
     public const uint DC_CISW = 0x00141C1Cu;
 
+    /// <summary>SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint SCTLR2_EL1 = 0x00360400u;
+
+    /// <summary>SCTLRALIAS_EL1 (s3_0_c1_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint SCTLRALIAS_EL1 = 0x003C0408u;
+
+    /// <summary>SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint SCTLR2ALIAS_EL1 = 0x003E0408u;
+
+    /// <summary>TCR2_EL1 (s3_0_c2_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint TCR2_EL1 = 0x00360800u;
+
+    /// <summary>TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint TCRALIAS_EL1 = 0x003C080Eu;
+
+    /// <summary>TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint TCR2ALIAS_EL1 = 0x003E080Eu;
+
+    /// <summary>MAIR2_EL1 (s3_0_c10_c2_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint MAIR2_EL1 = 0x00322804u;
+
+    /// <summary>PIRE0_EL1 (s3_0_c10_c2_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PIRE0_EL1 = 0x00342804u;
+
+    /// <summary>PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PIR_EL1 = 0x00362804u;
+
+    /// <summary>POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint POR_EL1 = 0x00382804u;
+
+    /// <summary>S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint S2POR_EL1 = 0x003A2804u;
+
+    /// <summary>AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint AMAIR2_EL1 = 0x00322806u;
+
+    /// <summary>POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint POR_EL0 = 0x0038E804u;
+
     /// <summary>SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint SMIDR_EL1 = 0x003C4000u;
 
@@ -192,14 +231,23 @@ public static partial class MsrKeys
     /// <summary>ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64PFR1_EL1 = 0x00320008u;
 
+    /// <summary>ID_AA64PFR2_EL1 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64PFR2_EL1 = 0x00340008u;
+
     /// <summary>ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ZFR0_EL1 = 0x00380008u;
 
     /// <summary>ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64SMFR0_EL1 = 0x003A0008u;
 
+    /// <summary>ID_AA64FPFR0_EL1 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64FPFR0_EL1 = 0x003E0008u;
+
     /// <summary>ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64DFR1_EL1 = 0x0032000Au;
+
+    /// <summary>ID_AA64DFR2_EL1 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64DFR2_EL1 = 0x0034000Au;
 
     /// <summary>ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64AFR0_EL1 = 0x0038000Au;
@@ -213,11 +261,20 @@ public static partial class MsrKeys
     /// <summary>ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ISAR2_EL1 = 0x0034000Cu;
 
+    /// <summary>ID_AA64ISAR3_EL1 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64ISAR3_EL1 = 0x0036000Cu;
+
     /// <summary>ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR1_EL1 = 0x0032000Eu;
 
     /// <summary>ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR2_EL1 = 0x0034000Eu;
+
+    /// <summary>ID_AA64MMFR3_EL1 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64MMFR3_EL1 = 0x0036000Eu;
+
+    /// <summary>ID_AA64MMFR4_EL1 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
+    public const uint ID_AA64MMFR4_EL1 = 0x0038000Eu;
 
     /// <summary>S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C3_3 = 0x00360006u;
@@ -225,20 +282,11 @@ public static partial class MsrKeys
     /// <summary>S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C3_7 = 0x003E0006u;
 
-    /// <summary>S3_0_C0_C4_2 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C4_2 = 0x00340008u;
-
     /// <summary>S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_3 = 0x00360008u;
 
     /// <summary>S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C4_6 = 0x003C0008u;
-
-    /// <summary>S3_0_C0_C4_7 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C4_7 = 0x003E0008u;
-
-    /// <summary>S3_0_C0_C5_2 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C5_2 = 0x0034000Au;
 
     /// <summary>S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_3 = 0x0036000Au;
@@ -248,9 +296,6 @@ public static partial class MsrKeys
 
     /// <summary>S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C5_7 = 0x003E000Au;
-
-    /// <summary>S3_0_C0_C6_3 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C6_3 = 0x0036000Cu;
 
     /// <summary>S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_4 = 0x0038000Cu;
@@ -264,12 +309,6 @@ public static partial class MsrKeys
     /// <summary>S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C6_7 = 0x003E000Cu;
 
-    /// <summary>S3_0_C0_C7_3 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C7_3 = 0x0036000Eu;
-
-    /// <summary>S3_0_C0_C7_4 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint S3_0_C0_C7_4 = 0x0038000Eu;
-
     /// <summary>S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_5 = 0x003A000Eu;
 
@@ -278,6 +317,9 @@ public static partial class MsrKeys
 
     /// <summary>S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint S3_0_C0_C7_7 = 0x003E000Eu;
+
+    /// <summary>ACTLRALIAS_EL1 (s3_0_c1_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ACTLRALIAS_EL1 = 0x003A0408u;
 
     /// <summary>DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_IGSW = 0x00181C0Cu;
@@ -303,8 +345,23 @@ public static partial class MsrKeys
     /// <summary>PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMINTENCLR_EL1 = 0x0034241Cu;
 
+    /// <summary>PMUACR_EL1 (s3_0_c9_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMUACR_EL1 = 0x0038241Cu;
+
+    /// <summary>PMECR_EL1 (s3_0_c9_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMECR_EL1 = 0x003A241Cu;
+
     /// <summary>PMMIR_EL1 (s3_0_c9_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMMIR_EL1 = 0x003C241Cu;
+
+    /// <summary>PMIAR_EL1 (s3_0_c9_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMIAR_EL1 = 0x003E241Cu;
+
+    /// <summary>PMICNTR_EL0 (s3_3_c9_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMICNTR_EL0 = 0x0030E408u;
+
+    /// <summary>PMICFILTR_EL0 (s3_3_c9_c6_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMICFILTR_EL0 = 0x0030E40Cu;
 
     /// <summary>PMCR_EL0 (s3_3_c9_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMCR_EL0 = 0x0030E418u;
@@ -338,6 +395,9 @@ public static partial class MsrKeys
 
     /// <summary>PMXEVCNTR_EL0 (s3_3_c9_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMXEVCNTR_EL0 = 0x0034E41Au;
+
+    /// <summary>PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint PMZR_EL0 = 0x0038E41Au;
 
     /// <summary>PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMUSERENR_EL0 = 0x0030E41Cu;
@@ -540,14 +600,14 @@ public static partial class MsrKeys
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        0, 2, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 2, 0, 1,
-        1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0,
-        2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 3, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 3, 0, 0, 0, 10,
-        0, 3, 0, 0, 3, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-        1, 1, 2, 0, 0, 0, 3, 0, 0, 3, 12, 0, 0, 0, 0, 2,
-        0, 8, 1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 3,
+        0, 2, 0, 0, 4, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1,
+        4, 0, 5, 0, 2, 2, 0, 0, 0, 1, 0, 1, 10, 2, 1, 0,
+        3, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+        3, 0, 10, 1, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10,
+        0, 3, 3, 0, 5, 0, 0, 0, 0, 0, 8, 1, 0, 0, 0, 2,
+        1, 1, 14, 0, 2, 0, 5, 0, 0, 3, 12, 0, 2, 0, 0, 0,
+        0, 16, 1, 0, 0, 0, 1, 0, 0, 1, 20, 0, 0, 3, 0, 4,
     ];
 }
 

@@ -1,0 +1,12 @@
+namespace TrapGen.Architecture;
+
+/// <summary>
+/// HCRX_EL2, the extended hypervisor configuration register (FEAT_HCX); its enables that trap an EL1 System register
+/// access while 0 are in <see cref="TrapControls"/>: TCR2En, SCTLR2En, EnFPM and SRMASKEn. On a CPU without FEAT_HCX
+/// (or without the enable's own feature) the field does not exist and traps nothing, whatever its value.
+/// </summary>
+public static class HcrxEl2
+{
+    /// <summary>The register's name.</summary>
+    public const string Name = "HCRX_EL2";
+}

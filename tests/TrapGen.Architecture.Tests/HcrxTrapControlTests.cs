@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// HCRX_EL2's enables (FEAT_HCX, D24.2.63) that trap EL1 System register accesses while 0: each one's bit, its
+/// feature and the accesses it traps are the Arm ARM's (the field descriptions, and ArmArmTrapRuleTests holds every
+/// row to its accessor pseudocode); each alone traps exactly its accesses in both directions; on a CPU without
+/// FEAT_HCX, or without the enable's own feature, none traps, whatever HCRX_EL2 holds.
+/// </summary>
+public sealed class HcrxTrapControlTests
+{
+    /// <summary>Per enable: its bit, what it needs, and the registers whose reads and writes it traps.</summary>
+    public static TheoryData<string, int, string, string[]> ArmArm() => new()
+    {
+        { "TCR2En", 14, "FEAT_HCX&FEAT_TCR2", ["TCR2_EL1", "TCR2ALIAS_EL1"] },
+        { "SCTLR2En", 15, "FEAT_HCX&FEAT_SCTLR2", ["SCTLR2_EL1", "SCTLR2ALIAS_EL1"] },
+        { "EnFPM", 23, "FEAT_HCX&FEAT_FPMR", ["FPMR"] },
+        { "SRMASKEn", 26, "FEAT_HCX&FEAT_SRMASK", ["ACTLRMASK_EL1", "CPACRMASK_EL1", "SCTLR2MASK_EL1", "SCTLRMASK_EL1", "TCR2MASK_EL1", "TCRMASK_EL1"] },
+    };
+
+    [Fact]
+    public void The_table_has_exactly_the_four_enables_and_each_traps_while_clear()
+    {
+        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name).ToList();
+
+        Assert.Equal(["TCR2En", "SCTLR2En", "EnFPM", "SRMASKEn"], hcrx.Select(c => c.Name));
+        Assert.All(hcrx, c => Assert.False(c.TrapsWhenSet, c.Name));
+        Assert.Contains(HcrxEl2.Name, TrapControlRegisters.Names);
+    }
+
+    [Theory]
+    [MemberData(nameof(ArmArm))]
+    public void An_enable_alone_traps_exactly_its_registers_reads_and_writes(string name, int bit, string needs, string[] registers)
+    {
+        var control = TrapControls.All.Single(c => c.Register == HcrxEl2.Name && c.Name == name);
+        var enabled = FineGrainedTrapTests.Quiet();
+        var cleared = enabled with { Hcrx = enabled.Hcrx & ~control.Mask };
+        Assert.NotEqual(0UL, enabled.Hcrx & control.Mask);
+
+        Assert.Equal((bit, needs), (control.Bit, control.Needs));
+        var trapped = new List<string>();
+        foreach (var register in Aarch64Registers.All)
+        {
+            foreach (var isRead in new[] { true, false }.Where(r => register.Allows(r ? AccessDirection.Read : AccessDirection.Write)))
+            {
+                Assert.NotEqual(control, ArchitecturalTraps.TrappingControl(enabled, TrapClasses.Msr, register.Encoding.Key, isRead));
+                if (ArchitecturalTraps.TrappingControl(cleared, TrapClasses.Msr, register.Encoding.Key, isRead) == control)
+                {
+                    trapped.Add(register.Name + (isRead ? ":r" : ":w"));
+                }
+            }
+        }
+
+        Assert.Equal(registers.SelectMany(r => new[] { r + ":r", r + ":w" }).Order(), trapped.Order());
+    }
+
+    [Theory]
+    [InlineData("cortex-a57")]
+    [InlineData("max")]
+    [InlineData("apple-m3")]
+    public void On_a_model_without_the_features_no_enable_traps_whatever_hcrx_holds(string modelName)
+    {
+        var model = CpuModels.Find(modelName)!;
+        var everything = new TrapControlRegisters(0, 0, 0) { Hcrx = 0 };
+        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name).ToList();
+
+        Assert.True(modelName == "cortex-a57" ? !model.Satisfies("FEAT_HCX") : modelName != "apple-m3" || model.Satisfies("FEAT_HCX"), modelName);
+        Assert.All(hcrx, c => Assert.False(c.ExistsOn(model), c.Name + " on " + modelName));
+        Assert.All(hcrx, c => Assert.False(everything.IsActive(c, model), c.Name));
+        Assert.True(everything.IsActive(hcrx[0], model: null));
+    }
+}
