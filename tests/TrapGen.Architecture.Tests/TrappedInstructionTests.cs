@@ -92,14 +92,14 @@ public sealed class TrappedInstructionTests
 
     /// <summary>
     /// D24.2.38 CPTR_EL2.TFP: it traps the SIMD and floating-point functionality, reported with EC 0x07, "in AArch64 state ...
-    /// FPCR, FPSR", "in AArch32 state ... MVFR0, MVFR1, MVFR2, FPSCR, FPEXC" and VMSR (here VMRS) of FPSID: each row the tables
+    /// FPCR, FPSR" and "if FEAT_FPMR is implemented, FPMR", "in AArch32 state ... MVFR0, MVFR1, MVFR2, FPSCR, FPEXC" and VMSR (here VMRS) of FPSID: each row the tables
     /// have, and nothing else, checks TFP first, and TFP reports in the floating-point class.
     /// </summary>
     [Fact]
     public void Cptr_el2_tfp_traps_the_floating_point_registers_first_and_reports_ec_0x07()
     {
         var tfp = TrapControls.Find("CPTR_EL2.TFP")!;
-        string[] aarch64 = ["FPCR", "FPSR"];
+        string[] aarch64 = ["FPCR", "FPMR", "FPSR"];
         string[] aarch32 = ["FPSID", "MVFR0", "MVFR1", "MVFR2"];
 
         Assert.Equal((10, true, true), (tfp.Bit, tfp.TrapsWhenSet, tfp.DependsOnE2h));
@@ -108,7 +108,8 @@ public sealed class TrappedInstructionTests
         Assert.Null(ArchitecturalTraps.ReportedIn(TrapControls.Find("TVM")!));
         Assert.Equal(aarch64, Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control == tfp)).Select(r => r.Name).Order());
         Assert.Equal(aarch32, Aarch32Registers.All.Where(r => r.Traps.Any(t => t.Control == tfp)).Select(r => r.Name).Order());
-        Assert.All(aarch64.Select(n => Aarch64Registers.All.First(r => r.Name == n)), r => Assert.Same(tfp, r.Traps[0].Control));
+        Assert.All(new[] { "FPCR", "FPSR" }.Select(n => Aarch64Registers.All.First(r => r.Name == n)), r => Assert.Same(tfp, r.Traps[0].Control));
+        Assert.Equal(["HCRX_EL2.EnFPM", "CPTR_EL2.TFP"], Aarch64Registers.All.First(r => r.Name == "FPMR").Traps.Select(t => t.Control.QualifiedName)); // FEAT_FPMR's enable first
         Assert.All(aarch32.Select(n => Aarch32Registers.Named(n)[0]), r => Assert.Same(tfp, r.Traps[0].Control));
         Assert.True(ArchitecturalTraps.IsFloatingPointAccess(TrapClasses.Msr, Aarch64Registers.All.First(r => r.Name == "FPCR").Encoding.Key));
         Assert.False(ArchitecturalTraps.IsFloatingPointAccess(TrapClasses.Msr, Aarch64Registers.All.First(r => r.Name == "SCTLR_EL1").Encoding.Key));
