@@ -122,7 +122,8 @@ public sealed class RecordingExampleTests
 
     /// <summary>
     /// Replaying allocates nothing per trap: Linux's 77,462 traps under the KVM-like policy cost the report, its lists
-    /// and the cache of the syndromes decoded (a few dozen), a few kilobytes whatever the number of traps.
+    /// and the cache of the syndromes decoded (a few dozen), a few kilobytes whatever the number of traps (15.6 KB, 16.8 KB
+    /// since the decoded access also names an instruction that accesses no register); one object a trap would be 1.8 MB.
     /// </summary>
     [Fact]
     public void Replaying_a_recording_allocates_nothing_per_trap()
@@ -137,7 +138,7 @@ public sealed class RecordingExampleTests
 
         Assert.Empty(report.Differences);
         Assert.Equal(77_462, report.Traps);
-        Assert.InRange(allocated, 0, 16_384);
+        Assert.InRange(allocated, 0, 32_768);
     }
 
     [Fact]
