@@ -63,7 +63,7 @@ public sealed class FloatingPointTrapTests
     [MemberData(nameof(Instructions))]
     public void Gnu_as_words_are_in_the_simd_and_floating_point_group_exactly_when_they_use_its_registers(string set, string text, bool floatingPoint)
     {
-        var (word, instructionSet) = Assemble(set, text);
+        var (word, instructionSet) = Machine.Assemble(set, text);
 
         var decoded = InstructionDecoder.TryDecode(word, instructionSet, out var access);
 
@@ -106,7 +106,7 @@ public sealed class FloatingPointTrapTests
     [InlineData("t32", "vadd.i32 q0, q1, q2", Unconditional)]
     public void Tfp_traps_the_first_use_the_hypervisor_switches_the_registers_and_the_instruction_runs_again(string set, string text, uint esr)
     {
-        var (domain, word) = Guest(set, text);
+        var (domain, word) = Machine.Guest(set, text);
         Enable(domain);
         domain.Hypervisor.Cptr = Tfp;
 
@@ -205,24 +205,7 @@ public sealed class FloatingPointTrapTests
         domain.Current.Pc = 0;
     }
 
-    private static (uint Word, InstructionSet Set) Assemble(string set, string text) => set switch
-    {
-        "a64" => (GuestCode.A64(".arch armv8-a+crypto", text)[0], InstructionSet.A64),
-        "a32" => (GuestCode.A32(".fpu neon-fp-armv8", text)[0], InstructionSet.A32),
-        _ => (GuestCode.T32(".syntax unified", ".fpu neon-fp-armv8", text)[0], InstructionSet.T32),
-    };
+    private static (Domains.Domain Domain, uint Word) Aarch64(string text) => Machine.Guest("a64", text);
 
-    private static (Domains.Domain Domain, uint Word) Aarch64(string text) => Guest("a64", text);
-
-    private static (Domains.Domain Domain, uint Word) Aarch32(string text) => Guest("a32", text);
-
-    /// <summary>A built domain of one vCPU of <paramref name="set"/>'s state, HCR_EL2 holding no trap control, and the word of <paramref name="text"/>.</summary>
-    private static (Domains.Domain Domain, uint Word) Guest(string set, string text)
-    {
-        var aarch64 = set == "a64";
-        var domain = aarch64 ? Machine.Aarch64() : Machine.Aarch32();
-        domain.Build();
-        domain.Hypervisor.Hcr.Value = aarch64 ? 1UL << HcrEl2.RW : 0;
-        return (domain, Assemble(set, text).Word);
-    }
+    private static (Domains.Domain Domain, uint Word) Aarch32(string text) => Machine.Guest("a32", text);
 }

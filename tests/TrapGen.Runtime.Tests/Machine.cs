@@ -16,6 +16,28 @@ internal static class Machine
 
     public static Domain Aarch32(ITrapObserver? observer = null) => new([ExecutionState.Aarch32], UnhandledAccessPolicy.InjectUndefined, observer);
 
+    /// <summary>
+    /// A built domain of one vCPU of <paramref name="set"/>'s state (a64, a32 or t32) with no HCR_EL2 trap control set,
+    /// and the word GNU as gives <paramref name="text"/> in that set (A64 up to Armv8.7 with the Cryptographic Extension,
+    /// AArch32 with Advanced SIMD).
+    /// </summary>
+    public static (Domain Domain, uint Word) Guest(string set, string text)
+    {
+        var aarch64 = set == "a64";
+        var domain = aarch64 ? Aarch64() : Aarch32();
+        domain.Build();
+        domain.Hypervisor.Hcr.Value = aarch64 ? 1UL << HcrEl2.RW : 0;
+        return (domain, Assemble(set, text).Word);
+    }
+
+    /// <summary>The word GNU as gives <paramref name="text"/> in <paramref name="set"/> (a64, a32 or t32), and that set.</summary>
+    public static (uint Word, InstructionSet Set) Assemble(string set, string text) => set switch
+    {
+        "a64" => (Testing.GuestCode.A64(".arch armv8.7-a+crypto", text)[0], InstructionSet.A64),
+        "a32" => (Testing.GuestCode.A32(".fpu neon-fp-armv8", text)[0], InstructionSet.A32),
+        _ => (Testing.GuestCode.T32(".syntax unified", ".fpu neon-fp-armv8", text)[0], InstructionSet.T32),
+    };
+
     /// <summary>Takes the trap <paramref name="word"/> would cause, whether or not the CPU's trap controls are set.</summary>
     public static TrapOutcome Trap(Domain domain, uint word, InstructionSet instructionSet)
     {

@@ -40,7 +40,7 @@ public sealed class WaitInstructionTests
     [MemberData(nameof(Instructions))]
     public void Gnu_as_words_decode_encode_and_report_the_arm_arm_syndrome(string set, string text, uint expectedEsr)
     {
-        var (word, instructionSet) = Assemble(set, text);
+        var (word, instructionSet) = Machine.Assemble(set, text);
 
         Assert.True(InstructionDecoder.TryDecode(word, instructionSet, out var access));
         Assert.Equal(TrapClasses.Wfx, access.Class);
@@ -140,32 +140,13 @@ public sealed class WaitInstructionTests
         Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private static (uint Word, InstructionSet Set) Assemble(string set, string text) => set switch
-    {
-        "a64" => (GuestCode.A64(".arch armv8.7-a", text)[0], InstructionSet.A64),
-        "a32" => (GuestCode.A32(text)[0], InstructionSet.A32),
-        _ => (GuestCode.T32(".syntax unified", text)[0], InstructionSet.T32),
-    };
-
     private static uint Esr(uint word, InstructionSet instructionSet)
     {
         Assert.True(InstructionDecoder.TryDecode(word, instructionSet, out var access));
         return SyndromeBuilder.Build(access);
     }
 
-    private static (Domains.Domain Domain, uint Word) Aarch64(string text)
-    {
-        var domain = Machine.Aarch64();
-        domain.Build();
-        domain.Hypervisor.Hcr.Value = 1UL << HcrEl2.RW;
-        return (domain, Assemble("a64", text).Word);
-    }
+    private static (Domains.Domain Domain, uint Word) Aarch64(string text) => Machine.Guest("a64", text);
 
-    private static (Domains.Domain Domain, uint Word) Aarch32(string text)
-    {
-        var domain = Machine.Aarch32();
-        domain.Build();
-        domain.Hypervisor.Hcr.Value = 0;
-        return (domain, Assemble("a32", text).Word);
-    }
+    private static (Domains.Domain Domain, uint Word) Aarch32(string text) => Machine.Guest("a32", text);
 }
