@@ -17,7 +17,7 @@ internal static class FloatingPointInstructions
     private const uint SupervisorCallOrAdvancedSimd = 0b11;
 
     /// <summary>Gets the trapped-instructions.table row of every such instruction.</summary>
-    public static TrappedInstruction Row { get; } = Find();
+    public static TrappedInstruction Row { get; } = TrappedInstructions.Named(TrapClasses.FpSimd, "FPSIMD");
 
     /// <summary>Decodes an A64 SIMD&amp;FP instruction.</summary>
     public static bool TryDecodeA64(uint word, out SystemRegisterAccess access)
@@ -76,17 +76,4 @@ internal static class FloatingPointInstructions
     /// <summary>The access of the instruction <paramref name="word"/>: nothing moved, the word kept to be encoded back.</summary>
     public static SystemRegisterAccess Access(uint word, InstructionSet instructionSet, uint condition) =>
         new(TrapClasses.FpSimd, instructionSet, IsRead: false, 0, 0, 0, 0, 0, 0, 0, condition, Immediate: word, Instruction: Row);
-
-    private static TrappedInstruction Find()
-    {
-        foreach (var instruction in TrappedInstructions.All)
-        {
-            if (instruction.Class == TrapClasses.FpSimd)
-            {
-                return instruction;
-            }
-        }
-
-        throw new System.InvalidOperationException("trapped-instructions.table has no row of the FpSimd class");
-    }
 }

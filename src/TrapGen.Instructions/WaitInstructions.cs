@@ -16,18 +16,7 @@ internal static class WaitInstructions
     private const uint WfitOp2 = 1;
 
     /// <summary>Gets WFI, WFE, WFIT or WFET, from trapped-instructions.table.</summary>
-    public static TrappedInstruction Named(string name)
-    {
-        foreach (var instruction in TrappedInstructions.All)
-        {
-            if (instruction.Class == TrapClasses.Wfx && string.Equals(instruction.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return instruction;
-            }
-        }
-
-        throw new InvalidOperationException("trapped-instructions.table has no row for " + name);
-    }
+    public static TrappedInstruction Named(string name) => TrappedInstructions.Named(TrapClasses.Wfx, name);
 
     /// <summary>Gets whether <paramref name="instruction"/> waits for an interrupt (WFI, WFIT) rather than for an event (WFE, WFET).</summary>
     public static bool WaitsForInterrupt(TrappedInstruction instruction) => instruction.Name.StartsWith("WFI", StringComparison.Ordinal);

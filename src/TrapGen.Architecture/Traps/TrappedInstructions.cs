@@ -13,6 +13,21 @@ public static partial class TrappedInstructions
     /// <summary>Gets every instruction, in table order.</summary>
     public static IReadOnlyList<TrappedInstruction> All => Rows;
 
+    /// <summary>Gets the row of <paramref name="trapClass"/> called <paramref name="name"/> (any case): <c>Named(TrapClasses.Wfx, "WFI")</c>.</summary>
+    /// <exception cref="System.InvalidOperationException">The table has no such row: the code that asks relies on it.</exception>
+    public static TrappedInstruction Named(TrapClass trapClass, string name)
+    {
+        foreach (var instruction in Rows)
+        {
+            if (instruction.Class == trapClass && string.Equals(instruction.Name, name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return instruction;
+            }
+        }
+
+        throw new System.InvalidOperationException("trapped-instructions.table has no " + trapClass.Name + " row called " + name);
+    }
+
     /// <summary>
     /// Finds the instruction of <paramref name="trapClass"/> whose key is <paramref name="key"/> (the ISS masked to the
     /// class's key fields); false when none has it (a WFI syndrome with RV 1). Allocates nothing.
