@@ -79,7 +79,7 @@ public sealed class Hypervisor
 
     /// <summary>
     /// Gets or sets ICH_HCR_EL2 (GICv3); 0 by default. Its TC, TALL0, TALL1 and TDIR trap EL1 accesses to the ICC_*
-    /// registers; the emulated CPU's ICC_SRE_EL1.SRE is RAO/WI (as QEMU's GICv3), so no access traps to EL1 first.
+    /// registers; the emulated CPU treats ICC_SRE_EL1.SRE as 1 (QEMU's GICv3 has it RAO/WI), so no access traps to EL1 first.
     /// </summary>
     public ulong IchHcr { get; set; }
 
