@@ -70,10 +70,7 @@ public sealed class FloatingPointTrapTests
         Assert.Equal(floatingPoint, decoded && access.Class == TrapClasses.FpSimd);
         if (floatingPoint)
         {
-            Assert.Equal(word, InstructionEncoder.Encode(access));
-            Assert.Equal(Unconditional, SyndromeBuilder.Build(access));
-            Assert.True(SystemInstructionSyntax.TryParse(SystemInstructionSyntax.Format(access), thumb: false, out var parsed, out var error), error);
-            Assert.Equal(word, InstructionEncoder.Encode(parsed));
+            Machine.AssertWritesBack(word, access, Unconditional);
             Assert.False(SyndromeDecoder.TryDecode(Unconditional, out _, out _)); // the syndrome does not say which instruction
         }
     }

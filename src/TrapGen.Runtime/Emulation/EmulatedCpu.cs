@@ -18,7 +18,8 @@ namespace TrapGen.Runtime.Emulation;
 /// registers (or, for LDC/STC, the guest's memory) directly. Whatever uses the SIMD and floating-point registers (their
 /// instructions, FPCR, FPSR, a VMRS) checks the guest's CPACR_EL1.FPEN first and then CPTR_EL2.TFP, which reports every
 /// trap of it as EC 0x07; SVE (its instructions, ZCR_EL1) and SME (its instructions, SMSTART, SVCR, SMCR_EL1) check ZEN and
-/// SMEN, and TZ (EC 0x19) and TSM (EC 0x1D), first. An SMC that does not trap goes to the firmware, which answers it.
+/// SMEN, and TZ (EC 0x19) and TSM (EC 0x1D), first; a pointer authentication instruction traps under HCR_EL2.API (EC 0x09)
+/// only while the guest's SCTLR_EL1 enables its key. An SMC that does not trap goes to the firmware, which answers it.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
@@ -35,13 +36,14 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     public ExecutionResult Execute(uint word, bool thumb = false)
     {
         var result = ExecuteOnce(word, thumb);
-        if (result.Outcome != TrapOutcome.FpStateSwitched)
+        if (result.Outcome is not (TrapOutcome.FpStateSwitched or TrapOutcome.PointerAuthSwitched))
         {
             return result;
         }
 
-        // Lazy FP: the hypervisor gave the guest its SIMD and floating-point registers and returned to the instruction,
-        // which runs again. Its result is the line's unless it traps again (a VMRS of MVFR0 under TID3 as well).
+        // A lazy switch: the hypervisor gave the guest its SIMD and floating-point registers, or its pointer
+        // authentication keys, and returned to the instruction, which runs again. Its result is the line's unless it traps
+        // again (a VMRS of MVFR0 under TID3 as well).
         var again = ExecuteOnce(word, thumb);
         return again.Kind == ExecutionKind.Trapped ? again : result;
     }
@@ -127,7 +129,8 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// SME groups. One the CPU model lacks (WFIT without FEAT_WFxT, SVE without FEAT_SVE) is UNDEFINED at EL1. Then the
     /// condition is checked (a conditional A32 WFI or SMC that fails it does nothing, and a trapped SMC reports CCKNOWNPASS
     /// 0), then the guest's own CPACR_EL1 enables of its controls (<see cref="GuestEnables"/>), and then the controls of its
-    /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, or CPTR_EL2's TFP, TZ and TSM, with the instruction itself
+    /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
+    /// pointer authentication key, which makes it run untrapped), or CPTR_EL2's TFP, TZ and TSM, with the instruction itself
     /// as the return address. Untrapped, an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
     /// it), which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as
     /// QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as
@@ -160,7 +163,10 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return disabled;
         }
 
-        if (ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model) is { } control)
+        // A pointer authentication instruction whose key the guest's SCTLR_EL1 disables checks no control: it runs and
+        // leaves its pointer as it is.
+        var keyDisabled = PointerAuthentication.EnableOf(row) is { } key && key.Extract(Hypervisor.Hardware.SCTLR_EL1) == 0;
+        if (!keyDisabled && ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model) is { } control)
         {
             return Trapped(access, control, esr);
         }
@@ -172,7 +178,8 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         else
         {
             // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point, SVE or
-            // SME instruction runs on registers the CPU does not model (nor PSTATE.SM and ZA, which SMSTART sets).
+            // SME instruction runs on registers the CPU does not model (nor PSTATE.SM and ZA, which SMSTART sets); a
+            // pointer authentication instruction's result, branch or load is not modelled either.
             vcpu.Pc += InstructionSize;
         }
 

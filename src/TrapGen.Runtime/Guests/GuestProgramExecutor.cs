@@ -147,7 +147,8 @@ public sealed class GuestProgramExecutor
             decoded ? SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
             result,
             // The access's own syndrome names it: a trap reported in another class (FPCR's under CPTR_EL2.TFP, EC 0x07) does not.
-            decoded ? TrapReport.DisplayName(SyndromeBuilder.Build(access)) : null,
+            // An instruction of a group is named by its row (PACIASP, SMSTART), which its syndrome does not tell apart.
+            decoded ? access.Instruction?.Name ?? TrapReport.DisplayName(SyndromeBuilder.Build(access)) : null,
             decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), !access.IsRead ? written : address is { } word ? vcpu.Memory.ReadWord(word) : TransferRegisters.Read(vcpu, access)) : null);
         Counts.Count(vcpu.Id, instruction, mmuWasOn);
         // The seed's update_sctlr clears DC and TVM; under a fine-grained SCTLR_EL1 trap instead of TVM, DC alone.

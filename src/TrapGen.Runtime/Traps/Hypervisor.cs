@@ -214,7 +214,7 @@ public sealed class Hypervisor
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
     /// yields), and so is a trapped use of the SIMD and floating-point registers or SVE (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>)
-    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -232,6 +232,15 @@ public sealed class Hypervisor
         {
             Cptr &= ~(TrapControls.TFP.Mask | TrapControls.TZ.Mask);
             return TrapOutcome.FpStateSwitched;
+        }
+
+        // Lazy pointer authentication: the guest's first use of its keys since the hypervisor took them. It loads them,
+        // stops trapping (sets API and APK, which trap while clear) and returns to the instruction, as KVM's
+        // kvm_hyp_handle_ptrauth does.
+        if (trapClass == TrapClasses.Pac)
+        {
+            Hcr.Value |= TrapControls.API.Mask | TrapControls.APK.Mask;
+            return TrapOutcome.PointerAuthSwitched;
         }
 
         // SME: the hypervisor gives its guests none, as KVM gives none (it keeps TSM set and answers EC 0x1D with an

@@ -45,4 +45,11 @@ public enum TrapOutcome
     /// an UNDEFINED exception.
     /// </summary>
     SmeUndefined,
+
+    /// <summary>
+    /// A trapped pointer authentication instruction (EC 0x09, HCR_EL2.API): the hypervisor loaded the guest's keys, set API
+    /// and APK (which trap while clear), and returned to the instruction, which runs again, as KVM's lazy pointer
+    /// authentication switch (kvm_hyp_handle_ptrauth) does.
+    /// </summary>
+    PointerAuthSwitched,
 }
