@@ -63,7 +63,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             if (!vcpu.Flags.Holds(access.Condition))
             {
                 vcpu.Skip(InstructionSets.SizeOf(word, instructionSet));
-                return decoded ? new ExecutionResult(ExecutionKind.ConditionFailed, SyndromeBuilder.Build(access)) : new ExecutionResult(ExecutionKind.NotASystemRegisterAccess, 0);
+                return new ExecutionResult(ExecutionKind.ConditionFailed, decoded ? SyndromeBuilder.Build(access) : 0);
             }
         }
 
