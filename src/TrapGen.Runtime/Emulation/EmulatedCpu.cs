@@ -23,7 +23,7 @@ namespace TrapGen.Runtime.Emulation;
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
-    /// <summary>The size of every instruction the CPU models.</summary>
+    /// <summary>The size of every instruction the CPU decodes (a 16-bit T32 one it skips, or an IT, is 2).</summary>
     private const ulong InstructionSize = 4;
 
     /// <summary>Gets the hypervisor the CPU traps to.</summary>
@@ -53,9 +53,27 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         var vcpu = Hypervisor.Current;
         vcpu.Thumb = thumb && vcpu.ExecutionState == ExecutionState.Aarch32;
         var instructionSet = InstructionSets.Of(vcpu.ExecutionState, thumb);
-        if (!InstructionDecoder.TryDecode(word, instructionSet, out var access))
+        if (vcpu.Thumb && ItBlocks.TryExecute(vcpu, word) is { } it)
         {
-            vcpu.Pc += InstructionSize;
+            return it;
+        }
+
+        var decoded = InstructionDecoder.TryDecode(word, instructionSet, out var access);
+        if (vcpu.Thumb && vcpu.It.InBlock)
+        {
+            // In an IT block the condition is PSTATE.IT's, checked before anything else: a failing instruction does
+            // nothing, as QEMU's does (an implementation may trap only passing ones), and a passing one reports it.
+            access = access with { Condition = vcpu.It.Condition };
+            if (!vcpu.Flags.Holds(access.Condition))
+            {
+                vcpu.Skip(InstructionSets.SizeOf(word, instructionSet));
+                return new ExecutionResult(ExecutionKind.ConditionFailed, decoded ? SyndromeBuilder.Build(access) : 0);
+            }
+        }
+
+        if (!decoded)
+        {
+            vcpu.Skip(InstructionSets.SizeOf(word, instructionSet));
             return new ExecutionResult(ExecutionKind.NotASystemRegisterAccess, 0);
         }
 
@@ -110,7 +128,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
         if (!vcpu.Flags.Holds(access.Condition))
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
@@ -120,7 +138,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             DirectAccess.Perform(Hypervisor, vcpu, access, key);
         }
 
-        vcpu.Pc += InstructionSize;
+        vcpu.Skip(InstructionSize);
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 
@@ -142,7 +160,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         var row = access.Instruction ?? (TrappedInstructions.TryFind(access.Class, access.Key, out var found) ? found : null);
         if (row is null)
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.NotASystemRegisterAccess, esr);
         }
 
@@ -154,7 +172,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
         if (!vcpu.Flags.Holds(access.Condition))
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
@@ -180,7 +198,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point, SVE or
             // SME instruction runs on registers the CPU does not model (nor PSTATE.SM and ZA, which SMSTART sets); a
             // pointer authentication instruction's result, branch or load is not modelled either.
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
         }
 
         return new ExecutionResult(ExecutionKind.Direct, esr);

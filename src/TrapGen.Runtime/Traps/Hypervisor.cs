@@ -270,6 +270,9 @@ public sealed class Hypervisor
         return isSystemRegisterTrap ? TrapOutcome.UnhandledUndefined : TrapOutcome.NotASystemRegisterTrap;
     }
 
-    /// <summary>The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one.</summary>
-    private static void AdvancePc(Vcpu vcpu, uint esr) => vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
+    /// <summary>
+    /// The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one, and PSTATE.IT advanced past
+    /// the instruction, as KVM's kvm_adjust_itstate does for a T32 trap in an IT block (<see cref="Vcpu.Skip"/>).
+    /// </summary>
+    private static void AdvancePc(Vcpu vcpu, uint esr) => vcpu.Skip(EsrFields.GetIL(esr) != 0 ? 4UL : 2UL);
 }
