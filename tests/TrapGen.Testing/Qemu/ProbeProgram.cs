@@ -124,6 +124,13 @@ public static class ProbeProgram
             Line(Invariant($"    adr x19, after_{run}"));
             Line("    mov x0, #0");
             Line("    eret");
+
+            // Many runs' constants would put the literal pool out of an LDR's reach (1 MB): a pool after every 64 runs.
+            if (run % 64 == 63)
+            {
+                Line(".ltorg");
+            }
+
             Line(Invariant($"after_{run}:"));
         }
 
