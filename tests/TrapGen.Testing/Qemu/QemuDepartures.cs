@@ -101,7 +101,7 @@ public static class QemuDepartures
 
     /// <summary>
     /// Trap controls QEMU 7.2 never acts on, each with why: HCR_EL2.TWE, because its WFE never waits. target/arm/op_helper.c's
-    /// HELPER(wfe) only yields ("This is not going into a \"low power state\" ... so we never take a configurable trap to a
+    /// HELPER(wfe) only yields ("This is not going into a 'low power state' ... so we never take a configurable trap to a
     /// different exception level"), which the Arm ARM lets a WFE do (WaitForEvent: "PE optionally suspends execution"), but
     /// its Hint_WFE traps a WFE under TWE whenever the Event Register is clear, before it waits. TrapGen's CPU, which
     /// models no Event Register, takes every WFE to be such a one and traps it.
