@@ -100,6 +100,13 @@ public static class ProbeProgram
         Line("    msr cpacr_el1, x0");
         Line(Invariant($"    mov x0, #0x{CptrBase:x}"));
         Line("    msr cptr_el2, x0");
+        if (guest.Rw == 0)
+        {
+            // An AArch32 EL1 also needs FPEXC.EN (FPEXC32_EL2 bit 30), whose UNDEF the Arm ARM checks before CPTR_EL2.TFP.
+            Line("    mov x0, #(1 << 30)");
+            Line("    msr fpexc32_el2, x0");
+        }
+
         Line("    isb");
         Line("    ldr x10, =values");
 
@@ -117,7 +124,7 @@ public static class ProbeProgram
                 throw new ArgumentException(Invariant($"run {runs[run].Name} sets MDCR_EL2 bits 0x{runs[run].Mdcr & ~MdcrTrapBits:x}, outside the trap bits 0x{MdcrTrapBits:x}"), nameof(runs));
             }
 
-            Line(Invariant($"    ldr x0, =0x{runs[run].Hcr:x}"));
+            Line(Invariant($"    ldr x0, =0x{runs[run].Hcr | (runs[run].VirtualIrqPending ? ProbeRun.VirtualIrqBits : 0):x}"));
             Line("    msr hcr_el2, x0");
             Line("    mrs x0, mdcr_el2");
             Line(Invariant($"    ldr x3, =0x{MdcrTrapBits:x}"));
@@ -149,6 +156,13 @@ public static class ProbeProgram
             Line(Invariant($"    adr x19, after_{run}"));
             Line("    mov x0, #0");
             Line("    eret");
+
+            // Many runs' constants would put the literal pool out of an LDR's reach (1 MB): a pool after every 64 runs.
+            if (run % 64 == 63)
+            {
+                Line(".ltorg");
+            }
+
             Line(Invariant($"after_{run}:"));
         }
 
