@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -21,6 +22,7 @@ internal ref struct JsonLineBytes
     private static readonly SearchValues<byte> Plain = SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
     private readonly IBufferWriter<byte> output;
+    private readonly KeptJsonStrings kept;
     private Span<byte> free;
     private int count;
 
@@ -28,6 +30,7 @@ internal ref struct JsonLineBytes
     public JsonLineBytes(IBufferWriter<byte> output)
     {
         this.output = output;
+        kept = KeptJsonStrings.Current;
         free = output.GetSpan();
         count = 0;
     }
@@ -70,6 +73,29 @@ internal ref struct JsonLineBytes
     {
         Raw(name);
         String(value);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <see cref="String(string?)"/> does, for a string that comes back as the same
+    /// object value after value (a name from a table, a kept warning): its bytes are made once (<see cref="KeptJsonStrings"/>).
+    /// </summary>
+    public void Kept(string? value)
+    {
+        if (value is null)
+        {
+            Raw("null"u8);
+        }
+        else
+        {
+            Raw(kept.Of(value));
+        }
+    }
+
+    /// <summary>Writes <paramref name="name"/> (a property's name, with what goes before it) and <paramref name="value"/> as <see cref="Kept(string?)"/> does.</summary>
+    public void Kept(ReadOnlySpan<byte> name, string? value)
+    {
+        Raw(name);
+        Kept(value);
     }
 
     /// <summary>Writes <paramref name="name"/> (a property's name, with what goes before it) and <paramref name="value"/> in decimal.</summary>
@@ -121,13 +147,20 @@ internal ref struct JsonLineBytes
     }
 
     /// <summary>Makes room for <paramref name="size"/> more bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int size)
     {
         if (free.Length - count < size)
         {
-            output.Advance(count);
-            count = 0;
-            free = output.GetSpan(size);
+            MoveOn(size);
         }
+    }
+
+    /// <summary>Hands what was written to the output and takes a new span of at least <paramref name="size"/> bytes.</summary>
+    private void MoveOn(int size)
+    {
+        output.Advance(count);
+        count = 0;
+        free = output.GetSpan(size);
     }
 }

@@ -10,7 +10,8 @@ namespace TrapGen.Cli.Syndromes;
 /// <summary>
 /// Writes a <see cref="SyndromeDescription"/> as the JSON object <c>decode --json</c> prints: the bytes the
 /// source-generated contract (<see cref="CliJsonContext"/>) writes, property for property, but written by hand as
-/// bytes (<see cref="JsonLineBytes"/>) so that a batch does less per value. The rarer nested objects (register, cpu,
+/// bytes (<see cref="JsonLineBytes"/>) so that a batch does less per value; the strings that come back as the same
+/// object (names, meanings, warnings) are encoded once. The rarer nested objects (register, cpu,
 /// and trappedBy when it has rows) are written by the contract itself.
 /// </summary>
 internal static class SyndromeJson
@@ -24,19 +25,19 @@ internal static class SyndromeJson
     {
         var json = new JsonLineBytes(output);
         json.String("{\"esr\":"u8, syndrome.Esr);
-        json.String(",\"ec\":"u8, syndrome.Ec);
-        json.String(",\"ecName\":"u8, syndrome.EcName);
+        json.Kept(",\"ec\":"u8, syndrome.Ec);
+        json.Kept(",\"ecName\":"u8, syndrome.EcName);
         json.Number(",\"il\":"u8, syndrome.Il);
         json.String(",\"iss\":"u8, syndrome.Iss);
         json.String(",\"iss2\":"u8, syndrome.Iss2);
-        json.String(",\"trapClass\":"u8, syndrome.TrapClass);
-        json.String(",\"layout\":"u8, syndrome.Layout);
+        json.Kept(",\"trapClass\":"u8, syndrome.TrapClass);
+        json.Kept(",\"layout\":"u8, syndrome.Layout);
         json.Raw(",\"fields\":"u8);
         WriteFields(ref json, syndrome.Fields);
         json.Raw(",\"iss2Fields\":"u8);
         WriteFields(ref json, syndrome.Iss2Fields);
         json.String(",\"summary\":"u8, syndrome.Summary);
-        json.String(",\"faultAddress\":"u8, syndrome.FaultAddress);
+        json.Kept(",\"faultAddress\":"u8, syndrome.FaultAddress);
         json.String(",\"instruction\":"u8, syndrome.Instruction);
         json.Boolean(",\"conditionValid\":"u8, syndrome.ConditionValid);
         json.Raw(",\"register\":"u8);
@@ -53,7 +54,7 @@ internal static class SyndromeJson
                 json.Raw(","u8);
             }
 
-            json.String(syndrome.Warnings[i]);
+            json.Kept(syndrome.Warnings[i]);
         }
 
         json.Raw("],\"trappedBy\":"u8);
@@ -76,11 +77,11 @@ internal static class SyndromeJson
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            json.String(i == 0 ? "{\"name\":"u8 : ",{\"name\":"u8, field.Name);
+            json.Kept(i == 0 ? "{\"name\":"u8 : ",{\"name\":"u8, field.Name);
             json.Number(",\"lsb\":"u8, field.Lsb);
             json.Number(",\"width\":"u8, field.Width);
             json.Number(",\"value\":"u8, field.Value);
-            json.String(",\"meaning\":"u8, field.Meaning);
+            json.Kept(",\"meaning\":"u8, field.Meaning);
             json.Raw("}"u8);
         }
 
