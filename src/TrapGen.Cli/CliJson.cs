@@ -52,8 +52,8 @@ internal static class CliJson
     /// <param name="output">Where the line goes.</param>
     /// <param name="value">The record.</param>
     /// <param name="type">Its JSON contract.</param>
-    /// <param name="write">Writes the record as <paramref name="type"/> does, faster; or null to use <paramref name="type"/>.</param>
-    public static void WriteLine<T>(TextWriter output, T value, JsonTypeInfo<T> type, Action<Utf8JsonWriter, T>? write = null)
+    /// <param name="write">Writes the record's bytes as <paramref name="type"/> does, faster; or null to use <paramref name="type"/>.</param>
+    public static void WriteLine<T>(TextWriter output, T value, JsonTypeInfo<T> type, Action<IBufferWriter<byte>, T>? write = null)
     {
         var buffers = lineBuffers ??= new LineBuffers();
         if (output is IBufferWriter<byte> bytes)
@@ -76,18 +76,16 @@ internal static class CliJson
         output.WriteLine();
     }
 
-    private static void Write<T>(Utf8JsonWriter writer, IBufferWriter<byte> destination, T value, JsonTypeInfo<T> type, Action<Utf8JsonWriter, T>? write)
+    private static void Write<T>(Utf8JsonWriter writer, IBufferWriter<byte> destination, T value, JsonTypeInfo<T> type, Action<IBufferWriter<byte>, T>? write)
     {
-        writer.Reset(destination);
-        if (write is null)
+        if (write is not null)
         {
-            JsonSerializer.Serialize(writer, value, type);
-        }
-        else
-        {
-            write(writer, value);
+            write(destination, value);
+            return;
         }
 
+        writer.Reset(destination);
+        JsonSerializer.Serialize(writer, value, type);
         writer.Flush();
     }
 

@@ -114,13 +114,13 @@ public sealed record EncodedInstruction(
             _ => [Instructions.InstructionSet.A64, Instructions.InstructionSet.A32],
         };
         // A32's coprocessor words are in A64's SIMD&FP group too (bits [27:26] 0b11): a bare word is the register move or
-        // instruction it is in either set before it is A64's SIMD and floating-point group.
+        // instruction it is in either set before it is one of A64's groups (SIMD and floating point, SVE, SME).
         SystemRegisterAccess? group = null;
         foreach (var set in sets)
         {
             if (InstructionDecoder.TryDecode(word, set, out access))
             {
-                if (access.Class != TrapClasses.FpSimd)
+                if (!InstructionGroups.Contains(access.Class))
                 {
                     return true;
                 }
@@ -135,7 +135,7 @@ public sealed record EncodedInstruction(
             return true;
         }
 
-        error = Hex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction, SMC, wait or SIMD and floating-point instruction in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + Hex.Word(word) + ")";
+        error = Hex.Word(word) + " is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction, SMC, wait, or SIMD and floating-point, SVE or SME instruction in " + string.Join(" or ", sets) + " (name the set for a T32 word: t32 " + Hex.Word(word) + ")";
         return false;
     }
 }

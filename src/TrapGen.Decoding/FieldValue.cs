@@ -73,6 +73,7 @@ public sealed record FieldValue([property: JsonIgnore] BitField Field, uint Valu
             "COND" when index.Position("CV") is var cv and >= 0 && index.Fields[cv].Extract(word) == 0 => "UNKNOWN (CV = 0)",
             "COND" => ConditionCodes.Suffix((uint)value) is { Length: > 0 } suffix ? suffix : value == Aarch32Constants.ConditionAlways ? "al" : "unconditional (0b1111)",
             "Rt" or "Rt2" when layout == Layouts.MsrMrsIss.Layout => Register(X, value),
+            "Rt" when layout == Layouts.Sys128Iss.Layout => Register(X, 2 * value) + " and " + Register(X, (2 * value) + 1),
             "Rt" or "Rt2" or "Rn" => Aarch32RegisterMapping.Name((uint)value) ?? "not an AArch32 register",
             "SRT" => index.Position("SF") is var sf and >= 0 && index.Fields[sf].Extract(word) == 0 ? Register(W, value) : Register(X, value),
             "RN" => Register(X, value),

@@ -34,10 +34,17 @@ public static class Hex
     public static bool TryParseValue(string text, out ulong value)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var digits = text.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
+
+        // Read in place; only a value with separators is copied without them (a batch reads 200,000 values).
+        var digits = text.AsSpan().Trim();
+        if (digits.Contains('_'))
+        {
+            digits = text.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
+        }
+
         if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            digits = digits.Substring(2);
+            digits = digits[2..];
         }
 
         value = 0;

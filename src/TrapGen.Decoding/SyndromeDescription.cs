@@ -102,7 +102,7 @@ public sealed record SyndromeDescription(
             model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel) : null,
             SyndromeWarnings.Of(layout, iss, iss2Layout, iss2),
             isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model)
-            : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of(model is null ? trapped.Traps : [.. trapped.Traps.Where(r => r.Control.ExistsOn(model))])
+            : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of([.. trapped.Traps.Where(r => (model is null || r.Control.ExistsOn(model)) && ArchitecturalTraps.ReportedIn(r.Control, trapped.Class) == trapped.Class)])
             : null);
     }
 

@@ -73,7 +73,6 @@ internal static class FloatingPointInstructions
         return true;
     }
 
-    /// <summary>The access of the instruction <paramref name="word"/>: nothing moved, the word kept to be encoded back.</summary>
-    public static SystemRegisterAccess Access(uint word, InstructionSet instructionSet, uint condition) =>
-        new(TrapClasses.FpSimd, instructionSet, IsRead: false, 0, 0, 0, 0, 0, 0, 0, condition, Immediate: word, Instruction: Row);
+    private static SystemRegisterAccess Access(uint word, InstructionSet instructionSet, uint condition) =>
+        InstructionGroups.Access(Row, word, instructionSet, condition);
 }

@@ -35,7 +35,7 @@ public static class InstructionDecoder
             return true;
         }
 
-        if (WaitInstructions.TryDecodeA64(word, out access) || FloatingPointInstructions.TryDecodeA64(word, out access))
+        if (WaitInstructions.TryDecodeA64(word, out access) || InstructionGroups.TryDecodeA64(word, out access))
         {
             return true;
         }

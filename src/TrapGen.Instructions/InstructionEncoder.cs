@@ -20,7 +20,7 @@ public static class InstructionEncoder
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitInstructions.Encode(access);
-            case null when access.Class == TrapClasses.FpSimd:
+            case null when InstructionGroups.Contains(access.Class):
                 return access.Immediate; // the word itself: the group has no fields TrapGen spells
             case null:
                 return EncodeSmc(access);

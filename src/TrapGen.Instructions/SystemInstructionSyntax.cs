@@ -79,6 +79,11 @@ public static class SystemInstructionSyntax
             return InstructionWordSyntax.TryParse(set ?? (thumb ? InstructionSet.T32 : InstructionSet.A64), rest, out access, out error);
         }
 
+        if (SmeModeSyntax.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return SmeModeSyntax.TryParse(head, operands, out access, out error);
+        }
+
         if (SystemInstructionAliasSyntax.IsOperation(head))
         {
             return SystemInstructionAliasSyntax.TryParse(head, operands, out access, out error);
@@ -215,7 +220,9 @@ public static class SystemInstructionSyntax
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitSyntax.Format(access);
-            case null when access.Class == TrapClasses.FpSimd:
+            case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
+                return SmeModeSyntax.Format(access);
+            case null when InstructionGroups.Contains(access.Class):
                 return InstructionWordSyntax.Format(access);
             case null:
                 return SmcSyntax.Format(access);

@@ -18,6 +18,17 @@ public sealed class ArmArmIssLayoutTests
         // ISS encoding for an exception from any other instruction (EC 0b001010): ISS, bits [24:0].
         { "OtherIss", "ISS", 24, 0, null },
 
+        // ISS encoding for an exception from MSRR, MRRS, or 128-bit System instruction execution in AArch64 state
+        // (EC 0b010100): Bits [24:22] RES0; Op0 [21:20]; Op2 [19:17]; Op1 [16:14]; CRn [13:10]; Rt [9:6] ("register
+        // pair of X[Rt:0], X[Rt:1]"); Bit [5] RES0; CRm [4:1]; Direction [0].
+        { "Sys128Iss", "Op0", 21, 20, null },
+        { "Sys128Iss", "Op2", 19, 17, null },
+        { "Sys128Iss", "Op1", 16, 14, null },
+        { "Sys128Iss", "CRn", 13, 10, null },
+        { "Sys128Iss", "Rt", 9, 6, null },
+        { "Sys128Iss", "CRm", 4, 1, null },
+        { "Sys128Iss", "Direction", 0, 0, null },
+
         // ISS encoding for an exception due to SME functionality (EC 0b011101): Bits [24:3] RES0; SMTC, bits [2:0].
         { "SmeIss", "SMTC", 2, 0, null },
 
@@ -59,6 +70,7 @@ public sealed class ArmArmIssLayoutTests
     public static TheoryData<string, int, ulong> Res0() => new()
     {
         { "OtherIss", 0x0A, 0 },
+        { "Sys128Iss", 0x14, 0x01C0_0020 },    // [24:22], [5]
         { "SmeIss", 0x1D, 0x01FF_FFF8 },       // [24:3]
         { "GpcIss", 0x1E, 0x01C0_1E00 },       // [24:22], [12:9]
         { "MopsIss", 0x27, 0x0000_8000 },      // [15]
@@ -122,6 +134,17 @@ public sealed class ArmArmIssLayoutTests
         var mops = Layout("MopsIss");
 
         Assert.Equal(meaning, mops.MeaningOf(mops.Field("FormatOption"), (ulong)value));
+    }
+
+    [Theory]
+    // MSRR/MRRS Direction: 0b0 "Write access, MSRR instructions.", 0b1 "Read access, MRRS instructions.".
+    [InlineData(0, "Write access, MSRR instructions.")]
+    [InlineData(1, "Read access, MRRS instructions.")]
+    public void An_MSRR_or_MRRS_direction_is_the_Arm_ARMs(int value, string meaning)
+    {
+        var sys128 = Layout("Sys128Iss");
+
+        Assert.Equal(meaning, sys128.MeaningOf(sys128.Field("Direction"), (ulong)value));
     }
 
     private static BitLayout Layout(string name) => Layouts.All.Single(l => l.Name == name);

@@ -39,10 +39,8 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         ["CNTHCTL_EL2.EL1NVPCT"] = "CNTHCTL_EL2.EL1NVPCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
         ["CNTHCTL_EL2.EL1NVVCT"] = "CNTHCTL_EL2.EL1NVVCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
         ["CPTR_EL2.FPEN"] = "CPTR_EL2.FPEN, the HCR_EL2.E2H = 1 form of TFP: TrapGen models E2H = 0",
-        ["CPTR_EL2.TZ"] = "CPTR_EL2.TZ traps SVE (EC 0x19): not modelled yet: issue 23",
-        ["CPTR_EL2.ZEN"] = "CPTR_EL2.ZEN (E2H = 1 form of TZ): not modelled yet: issue 23",
-        ["CPTR_EL2.TSM"] = "CPTR_EL2.TSM traps SME (EC 0x1D): not modelled yet: issue 23",
-        ["CPTR_EL2.SMEN"] = "CPTR_EL2.SMEN (E2H = 1 form of TSM): not modelled yet: issue 23",
+        ["CPTR_EL2.ZEN"] = "CPTR_EL2.ZEN, the HCR_EL2.E2H = 1 form of TZ: TrapGen models E2H = 0",
+        ["CPTR_EL2.SMEN"] = "CPTR_EL2.SMEN, the HCR_EL2.E2H = 1 form of TSM: TrapGen models E2H = 0",
     };
 
     /// <summary>

@@ -3,7 +3,7 @@ using Xunit;
 namespace TrapGen.Architecture.Tests;
 
 /// <summary>
-/// <see cref="ArchitecturalTraps.TrappingControl"/> for one access of each kind, the expected control typed from
+/// <see cref="ArchitecturalTraps.TrappingControl(in TrapControlRegisters, TrapClass, uint, bool, CpuModel?)"/> for one access of each kind, the expected control typed from
 /// the Arm ARM's description of the HCR_EL2 field (DDI 0487): TVM traps the writes of the virtual-memory
 /// controls and TRVM their reads, in both Execution states; TID3 traps the reads of the ID registers, the
 /// reserved ones too; TTLB traps the TLB maintenance instructions; TSC traps SMC; TIDCP traps the

@@ -126,7 +126,7 @@ public sealed class BootAndRunTests
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"00000000  mrs x1, apiakeylo_el1 +unhandled +APIAKEYLO_EL1 +\(HCR_EL2\.APK clear\)", output);
-        Assert.Contains("HCR_EL2: DC set; trap controls set: TVM, TLOR, TID4 (RES0 on max, which lacks FEAT_EVT); trapping while clear: FIEN, EnSCXT", output, System.StringComparison.Ordinal);
+        Assert.Contains("HCR_EL2: DC set; trap controls set: TVM, TLOR, TID4 (RES0 on max, which lacks FEAT_EVT); trapping while clear: API, FIEN, EnSCXT", output, System.StringComparison.Ordinal);
         Assert.Matches(@"00000004  mrs x1, apiakeylo_el1 +direct", output);
         Assert.Matches(@"00000008  mrs x2, lorid_el1 +unhandled +LORID_EL1", output);
         Assert.Matches(@"0000000c  mrs x3, csselr_el1 +direct", output);

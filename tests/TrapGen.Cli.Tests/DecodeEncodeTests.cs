@@ -52,7 +52,7 @@ public sealed class DecodeEncodeTests
         var (exitCode, output, error) = Cli.Run("encode", "0x12345678");
 
         Assert.Equal((1, string.Empty), (exitCode, output));
-        Assert.Equal("trapgen: error: argument 1: cannot decode '0x12345678': 0x12345678 is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction, SMC, wait or SIMD and floating-point instruction in A64 or A32 (name the set for a T32 word: t32 0x12345678)\n", error);
+        Assert.Equal("trapgen: error: argument 1: cannot decode '0x12345678': 0x12345678 is no system-register, cp14 or VMRS move, LDC/STC of p14, c5, System instruction, SMC, wait, or SIMD and floating-point, SVE or SME instruction in A64 or A32 (name the set for a T32 word: t32 0x12345678)\n", error);
     }
 
     [Fact]

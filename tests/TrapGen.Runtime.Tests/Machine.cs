@@ -38,6 +38,35 @@ internal static class Machine
         _ => (Testing.GuestCode.T32(".syntax unified", ".fpu neon-fp-armv8", text)[0], InstructionSet.T32),
     };
 
+    /// <summary>
+    /// Asserts that <paramref name="access"/>, decoded from <paramref name="word"/>, encodes back to it, has the syndrome
+    /// <paramref name="esr"/>, and is written in a syntax that reads back to the same word.
+    /// </summary>
+    public static void AssertWritesBack(uint word, in SystemRegisterAccess access, uint esr)
+    {
+        Assert.Equal(word, InstructionEncoder.Encode(access));
+        Assert.Equal(esr, SyndromeBuilder.Build(access));
+        Assert.True(SystemInstructionSyntax.TryParse(SystemInstructionSyntax.Format(access), thumb: false, out var parsed, out var error), error);
+        Assert.Equal(word, InstructionEncoder.Encode(parsed));
+    }
+
+    /// <summary>The bytes <paramref name="trap"/> allocates in 10,000 runs, after 1,000 that warm it up: 0 for a trap that allocates nothing.</summary>
+    public static long AllocatedBy(System.Action trap)
+    {
+        for (var i = 0; i < 1_000; i++)
+        {
+            trap();
+        }
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            trap();
+        }
+
+        return System.GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     /// <summary>Takes the trap <paramref name="word"/> would cause, whether or not the CPU's trap controls are set.</summary>
     public static TrapOutcome Trap(Domain domain, uint word, InstructionSet instructionSet)
     {

@@ -28,8 +28,8 @@ public sealed class TrapClassSyndromeTests
             .Where(f => f is not null)
             .Aggregate(0UL, (mask, f) => mask | f!.Mask);
         var random = new Random((int)trapClass.ExceptionClass);
-        // An A32 SMC's and a SIMD and floating-point trap's syndromes do not say which instruction trapped.
-        var recoverable = trapClass != TrapClasses.Smc32 && trapClass != TrapClasses.FpSimd;
+        // An A32 SMC's and a SIMD and floating-point, SVE or SME trap's syndromes do not say which instruction trapped.
+        var recoverable = trapClass != TrapClasses.Smc32 && !InstructionGroups.Contains(trapClass);
         var instructions = TrappedInstructions.All.Where(i => i.Class == trapClass).ToList();
 
         for (var i = 0; i < 1000; i++)
@@ -84,9 +84,9 @@ public sealed class TrapClassSyndromeTests
 
                 Assert.Equal(TrapClasses.Find(ec) is { IsDispatchable: true }, dispatched);
                 Assert.True(!dispatched || (trapClass == access.Class && key == (iss & trapClass.KeyMask)));
-                // A WF* syndrome decodes when its TI and RV are an instruction's; an A32 SMC's and EC 0x07's never say which instruction.
+                // A WF* syndrome decodes when its TI and RV are an instruction's; an A32 SMC's and EC 0x07's, 0x19's and 0x1D's never say which instruction.
                 Assert.Equal(
-                    TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32 && found != TrapClasses.FpSimd
+                    TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32 && !InstructionGroups.Contains(found)
                         && (found.IsDispatchable || found.KeyFields.Count == 0 || TrappedInstructions.TryFind(found, found.KeyOf(iss), out _)),
                     decoded);
                 Assert.NotNull(TrapReport.LogLine(esr, 0));

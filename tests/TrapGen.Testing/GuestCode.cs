@@ -5,11 +5,11 @@ namespace TrapGen.Testing;
 
 /// <summary>
 /// Guest instruction words, assembled by binutils from assembler text. AArch32 code may use SMC (the
-/// Security extension) and VMRS of MVFR2 (the Armv8 floating point).
+/// Security extension), VMRS of MVFR2 (the Armv8 floating point) and Advanced SIMD.
 /// </summary>
 public static class GuestCode
 {
-    private static readonly string[] Aarch32Prelude = [".arch armv8-a", ".arch_extension sec", ".fpu fp-armv8"];
+    private static readonly string[] Aarch32Prelude = [".arch armv8-a", ".arch_extension sec", ".fpu neon-fp-armv8"];
 
     public static uint[] A64(params string[] lines) => Words(Binutils.Aarch64, [".arch armv8-a", .. lines], []);
 

@@ -12,9 +12,12 @@ public static class ArchitecturalTraps
 {
     private static readonly Dictionary<uint, TrapRule[]>?[] RulesByKey = Tabulate();
 
-    /// <summary>The controls trapped-instructions.table lists, each with the class its row is in.</summary>
+    /// <summary>The controls that come first in a trapped-instructions.table row, each with the class its row is in.</summary>
     private static readonly (TrapControl Control, TrapClass Class)[] ReportingControls =
-        [.. TrappedInstructions.All.SelectMany(instruction => instruction.Traps.Select(rule => (rule.Control, instruction.Class))).Distinct()];
+        [.. TrappedInstructions.All.Where(instruction => instruction.Traps.Count > 0).Select(instruction => (instruction.Traps[0].Control, instruction.Class)).Distinct()];
+
+    /// <summary>What <see cref="RulesOf"/> gives an access no rule covers.</summary>
+    private static readonly TrapRule[] NoRules = [];
 
     /// <summary>
     /// Gets the first active control that traps an access, in the order the access's pseudocode checks them, or
@@ -48,9 +51,36 @@ public static class ArchitecturalTraps
     }
 
     /// <summary>
+    /// Gets the first active control that traps <paramref name="instruction"/>, an instruction that accesses no register,
+    /// in its row's order, or null: unlike a lookup by syndrome, this tells apart the rows a syndrome does not (SME's
+    /// instructions, which TFP traps too, and SMSTART, which it does not). Allocates nothing.
+    /// </summary>
+    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrappedInstruction instruction, CpuModel? model = null)
+    {
+        var rules = (instruction ?? throw new System.ArgumentNullException(nameof(instruction))).Traps;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (controls.IsActive(rules[i].Control, model))
+            {
+                return rules[i].Control;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gets the rules of the access of <paramref name="trapClass"/> with <paramref name="key"/>, in the order its
+    /// pseudocode checks them (none for an access no row has). Allocates nothing.
+    /// </summary>
+    public static IReadOnlyList<TrapRule> RulesOf(TrapClass trapClass, uint key) =>
+        RulesByKey[trapClass.ExceptionClass] is { } rulesOfClass && rulesOfClass.TryGetValue(key, out var rules) ? rules : NoRules;
+
+    /// <summary>
     /// Gets the class a trap by <paramref name="control"/> is reported in when it is not the access's own: the class of the
-    /// trapped-instructions.table row that lists the control (CPTR_EL2.TFP: <see cref="TrapClasses.FpSimd"/>, EC 0x07, for an
-    /// MRS of FPCR as for a floating-point instruction); null for the others. Allocates nothing.
+    /// trapped-instructions.table row that lists the control first (CPTR_EL2.TFP: <see cref="TrapClasses.FpSimd"/>, EC 0x07,
+    /// for an MRS of FPCR as for a floating-point instruction; TZ: <see cref="TrapClasses.Sve"/>, EC 0x19, for ZCR_EL1); null
+    /// for the others. Allocates nothing.
     /// </summary>
     public static TrapClass? ReportedIn(TrapControl control)
     {
@@ -66,26 +96,27 @@ public static class ArchitecturalTraps
     }
 
     /// <summary>
-    /// Gets whether the access of <paramref name="trapClass"/> with <paramref name="key"/> uses the SIMD and floating-point
-    /// functionality (FPCR, FPSR, a VMRS of MVFR0): CPTR_EL2.TFP traps it, so the guest's own CPACR_EL1.FPEN is checked
-    /// first. Allocates nothing.
+    /// Gets the class a trap of an access of <paramref name="accessClass"/> by <paramref name="control"/> is reported in:
+    /// the access's own class when the control reports in it or in none (TSC's SMC traps, in either SMC class; TVM's),
+    /// else <see cref="ReportedIn(TrapControl)"/>'s (an SVE instruction that TFP traps: EC 0x07). Allocates nothing.
     /// </summary>
-    public static bool IsFloatingPointAccess(TrapClass trapClass, uint key)
+    public static TrapClass ReportedIn(TrapControl control, TrapClass accessClass)
     {
-        if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
+        TrapClass? first = null;
+        foreach (var (reporting, trapClass) in ReportingControls)
         {
-            return false;
-        }
-
-        foreach (var rule in rules)
-        {
-            if (ReportedIn(rule.Control) == TrapClasses.FpSimd)
+            if (ReferenceEquals(reporting, control))
             {
-                return true;
+                if (trapClass == accessClass)
+                {
+                    return accessClass;
+                }
+
+                first ??= trapClass;
             }
         }
 
-        return false;
+        return first ?? accessClass;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -24,7 +25,7 @@ internal static class ValueCommand
     /// <param name="Process">Turns a value into a result on a CPU model (<c>--cpu</c>, or null for the whole architecture); throws <see cref="CliException"/> on bad input.</param>
     /// <param name="Json">The result's JSON contract.</param>
     /// <param name="WriteText">Prints a result as text.</param>
-    /// <param name="WriteJson">Writes a result as <paramref name="Json"/> does, faster (a batch's JSON Lines), or null to use <paramref name="Json"/>.</param>
+    /// <param name="WriteJson">Writes a result's bytes as <paramref name="Json"/> does, faster (a batch's JSON Lines), or null to use <paramref name="Json"/>.</param>
     public sealed record Definition<T>(
         string Name,
         string Description,
@@ -34,7 +35,7 @@ internal static class ValueCommand
         Func<CliValue, CpuModel?, T> Process,
         JsonTypeInfo<T> Json,
         Action<T, TextWriter> WriteText,
-        Action<Utf8JsonWriter, T>? WriteJson = null);
+        Action<IBufferWriter<byte>, T>? WriteJson = null);
 
     public static Command Create<T>(Definition<T> definition, TextReader input, params IValueAlternative[] alternatives)
     {

@@ -24,9 +24,17 @@ internal static class EncodedInstructionText
         {
             table.Add("  handled", "by no catalogue: the hypervisor answers SMCCC NOT_SUPPORTED (x0 = -1) and skips the SMC");
         }
-        else if (encoded.Syndrome.Layout is nameof(Layouts.FpSimdIss))
+        else if (encoded.Syndrome.Layout is nameof(Layouts.FpSimdIss) or nameof(Layouts.SveIss))
         {
-            table.Add("  handled", "by no catalogue: the hypervisor's lazy FP switch loads the guest's SIMD and FP registers, clears CPTR_EL2.TFP and runs the instruction again");
+            table.Add("  handled", "by no catalogue: the hypervisor's lazy FP switch loads the guest's SIMD and FP registers (and SVE's), clears CPTR_EL2.TFP and TZ and runs the instruction again");
+        }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.PacIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor loads the guest's pointer authentication keys, sets HCR_EL2.API and APK and runs the instruction again");
+        }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.SmeIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor gives its guests no SME and injects an UNDEFINED exception, as KVM does");
         }
         else if (encoded.Syndrome.Layout is nameof(Layouts.WfxIss))
         {

@@ -284,6 +284,12 @@ internal static class TraceParser
 
         // Which vCPU runs the line is only known while running; parse for the guest kinds the trace declares.
         var thumb = guests.AllThumb;
+        if (ItSyntax.TryParse(instruction, out var it))
+        {
+            return thumb && value is null
+                ? new StepLine(number, new InstructionStep(it, null, InstructionSet.T32))
+                : throw new CliException(thumb ? "an IT takes no '= value'" : "'" + instruction + "' is a T32 IT: it needs a trace whose guests are all 'guest aarch32 thumb'");
+        }
 
         // SMC, WFI and WFE are spelled alike in every set; they are A64 unless prefixed, so a trace of AArch32 guests means theirs.
         if (guests.AllAarch32 && (instruction.StartsWith("smc", StringComparison.OrdinalIgnoreCase) || instruction.StartsWith("wf", StringComparison.OrdinalIgnoreCase)))

@@ -33,6 +33,9 @@ public sealed class Vcpu
     /// <summary>Gets or sets the condition flags (PSTATE.NZCV / CPSR[31:28]).</summary>
     public ConditionFlags Flags { get; set; }
 
+    /// <summary>Gets or sets PSTATE.IT: the T32 IT block the next instruction is in, if any (<see cref="ItState.None"/> outside one, and always in A32 and A64).</summary>
+    public ItState It { get; set; }
+
     /// <summary>Gets the EL1 system registers, saved here while the vCPU is not running.</summary>
     public SystemRegisterFile SavedSystemRegisters { get; } = new();
 
@@ -60,10 +63,36 @@ public sealed class Vcpu
     /// <summary>Gets the PC of the last instruction an UNDEFINED exception was injected for.</summary>
     public ulong LastUndefinedPc { get; private set; }
 
-    /// <summary>Injects an UNDEFINED exception for the instruction at the PC; the PC is not advanced.</summary>
+    /// <summary>
+    /// Gets the SPSR the last injected UNDEFINED exception saved, in the bits the vCPU models: N, Z, C and V
+    /// ([31:28]), and for an AArch32 vCPU PSTATE.IT (IT[1:0] in [26:25], IT[7:2] in [15:10]) and T (bit 5). The mode and
+    /// the interrupt masks are not modelled and read as 0.
+    /// </summary>
+    public uint LastUndefinedSpsr { get; private set; }
+
+    /// <summary>
+    /// Injects an UNDEFINED exception for the instruction at the PC; the PC is not advanced. As on exception entry, the
+    /// SPSR (<see cref="LastUndefinedSpsr"/>) keeps PSTATE.IT and PSTATE.IT is cleared: the guest's handler runs outside any IT block.
+    /// </summary>
     public void InjectUndefined()
     {
         UndefinedExceptions++;
         LastUndefinedPc = Pc;
+        LastUndefinedSpsr = Flags.Cpsr | (ExecutionState == ExecutionState.Aarch32 ? It.SpsrBits | (Thumb ? ThumbBit : 0) : 0);
+        It = ItState.None;
     }
+
+    /// <summary>
+    /// Moves past the instruction at the PC, of <paramref name="size"/> bytes, as if it had executed: the PC advances and so
+    /// does PSTATE.IT (AArch32.ITAdvance()), as a hypervisor's advance past a trapped instruction must (KVM's
+    /// kvm_skip_instr32 and kvm_adjust_itstate, Xen's advance_pc) so that the rest of an IT block keeps its conditions.
+    /// </summary>
+    public void Skip(ulong size)
+    {
+        Pc += size;
+        It = It.Advance();
+    }
+
+    /// <summary>CPSR.T, bit 5: T32 state.</summary>
+    private const uint ThumbBit = 1u << 5;
 }

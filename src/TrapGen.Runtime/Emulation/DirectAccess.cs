@@ -11,7 +11,7 @@ namespace TrapGen.Runtime.Emulation;
 /// the bits the access's form reaches. Registers the live register file does not hold (emulated ones, or ones
 /// no catalogue lists) keep their value in the vCPU's other-register store, per exception class and key: a
 /// register never written there reads as the CPU model's value of it (an identification register), else a new vCPU's
-/// (<see cref="FloatingPointEnable.ResetValueOf"/>), else 0.
+/// (<see cref="GuestCpacr.ResetValueOf"/>), else 0.
 /// Every write keeps only what the CPU model implements of the register (<see cref="CpuModel.WriteMaskOf"/>):
 /// a write through an AArch32 half keeps the other half and masks its own.
 /// </summary>
@@ -100,10 +100,10 @@ internal static class DirectAccess
     {
         if (trapClass == TrapClasses.Msr)
         {
-            return RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) ? model.ValueOf(register.Name) ?? FloatingPointEnable.ResetValueOf(register.Name) ?? 0 : 0;
+            return RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) ? model.ValueOf(register.Name) ?? GuestCpacr.ResetValueOf(register.Name) ?? 0 : 0;
         }
 
-        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } name && (model.ValueOf(name) ?? FloatingPointEnable.ResetValueOf(name)) is { } whole
+        return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } name && (model.ValueOf(name) ?? GuestCpacr.ResetValueOf(name)) is { } whole
             ? RegisterViewBits.Read(aarch32.View, whole)
             : 0;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TrapGen.Architecture;
 using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
@@ -16,11 +17,13 @@ namespace TrapGen.Runtime.Emulation;
 /// (<see cref="ArchitecturalTraps"/>), never from the catalogue. An access that passes both reaches the EL1
 /// registers (or, for LDC/STC, the guest's memory) directly. Whatever uses the SIMD and floating-point registers (their
 /// instructions, FPCR, FPSR, a VMRS) checks the guest's CPACR_EL1.FPEN first and then CPTR_EL2.TFP, which reports every
-/// trap of it as EC 0x07. An SMC that does not trap goes to the firmware, which answers it.
+/// trap of it as EC 0x07; SVE (its instructions, ZCR_EL1) and SME (its instructions, SMSTART, SVCR, SMCR_EL1) check ZEN and
+/// SMEN, and TZ (EC 0x19) and TSM (EC 0x1D), first; a pointer authentication instruction traps under HCR_EL2.API (EC 0x09)
+/// only while the guest's SCTLR_EL1 enables its key. An SMC that does not trap goes to the firmware, which answers it.
 /// </summary>
 public sealed class EmulatedCpu(Hypervisor hypervisor)
 {
-    /// <summary>The size of every instruction the CPU models.</summary>
+    /// <summary>The size of every instruction the CPU decodes (a 16-bit T32 one it skips, or an IT, is 2).</summary>
     private const ulong InstructionSize = 4;
 
     /// <summary>Gets the hypervisor the CPU traps to.</summary>
@@ -33,13 +36,14 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     public ExecutionResult Execute(uint word, bool thumb = false)
     {
         var result = ExecuteOnce(word, thumb);
-        if (result.Outcome != TrapOutcome.FpStateSwitched)
+        if (result.Outcome is not (TrapOutcome.FpStateSwitched or TrapOutcome.PointerAuthSwitched))
         {
             return result;
         }
 
-        // Lazy FP: the hypervisor gave the guest its SIMD and floating-point registers and returned to the instruction,
-        // which runs again. Its result is the line's unless it traps again (a VMRS of MVFR0 under TID3 as well).
+        // A lazy switch: the hypervisor gave the guest its SIMD and floating-point registers, or its pointer
+        // authentication keys, and returned to the instruction, which runs again. Its result is the line's unless it traps
+        // again (a VMRS of MVFR0 under TID3 as well).
         var again = ExecuteOnce(word, thumb);
         return again.Kind == ExecutionKind.Trapped ? again : result;
     }
@@ -49,9 +53,27 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         var vcpu = Hypervisor.Current;
         vcpu.Thumb = thumb && vcpu.ExecutionState == ExecutionState.Aarch32;
         var instructionSet = InstructionSets.Of(vcpu.ExecutionState, thumb);
-        if (!InstructionDecoder.TryDecode(word, instructionSet, out var access))
+        if (vcpu.Thumb && ItBlocks.TryExecute(vcpu, word) is { } it)
         {
-            vcpu.Pc += InstructionSize;
+            return it;
+        }
+
+        var decoded = InstructionDecoder.TryDecode(word, instructionSet, out var access);
+        if (vcpu.Thumb && vcpu.It.InBlock)
+        {
+            // In an IT block the condition is PSTATE.IT's, checked before anything else: a failing instruction does
+            // nothing, as QEMU's does (an implementation may trap only passing ones), and a passing one reports it.
+            access = access with { Condition = vcpu.It.Condition };
+            if (!vcpu.Flags.Holds(access.Condition))
+            {
+                vcpu.Skip(InstructionSets.SizeOf(word, instructionSet));
+                return new ExecutionResult(ExecutionKind.ConditionFailed, decoded ? SyndromeBuilder.Build(access) : 0);
+            }
+        }
+
+        if (!decoded)
+        {
+            vcpu.Skip(InstructionSets.SizeOf(word, instructionSet));
             return new ExecutionResult(ExecutionKind.NotASystemRegisterAccess, 0);
         }
 
@@ -92,22 +114,21 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, undefined);
         }
 
-        // FPCR, FPSR, a VMRS of MVFR0: the guest's own CPACR_EL1.FPEN first, then EL2's CPTR_EL2.TFP, as for any
-        // floating-point instruction.
-        if (ArchitecturalTraps.IsFloatingPointAccess(access.Class, key) && FloatingPointDisabled(vcpu, access, esr) is { } disabled)
+        // FPCR, FPSR, a VMRS of MVFR0, ZCR_EL1, SMCR_EL1: the guest's own CPACR_EL1 enable first, then EL2's CPTR_EL2
+        // control, as for the instructions of the same functionality.
+        if (GuestDisabled(vcpu, ArchitecturalTraps.RulesOf(access.Class, key), access, esr) is { } disabled)
         {
             return disabled;
         }
 
         if (TrappingControl(access, key) is { } control)
         {
-            var reported = ReportedSyndrome(access, control, esr);
-            return new ExecutionResult(ExecutionKind.Trapped, reported, Hypervisor.HandleTrap(reported), Control: control);
+            return Trapped(access, control, esr);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
@@ -117,23 +138,33 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             DirectAccess.Perform(Hypervisor, vcpu, access, key);
         }
 
-        vcpu.Pc += InstructionSize;
+        vcpu.Skip(InstructionSize);
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 
     /// <summary>
-    /// An instruction that accesses no register: WFI, WFE, WFIT, WFET or SMC. One the CPU model lacks (WFIT without
-    /// FEAT_WFxT) is UNDEFINED at EL1. Then the condition is checked (a conditional A32 WFI or SMC that fails it does
-    /// nothing, and a trapped SMC reports CCKNOWNPASS 0), and then the controls of its trapped-instructions.table row:
-    /// HCR_EL2.TWI or TWE, or TSC, with the instruction itself as the return address. Untrapped, an SMC goes to the
-    /// firmware (EL3, or QEMU's PSCI emulation that stands in for it), which the CPU models as knowing no SMCCC
-    /// function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as QEMU 7.2's does for a function ID it does
-    /// not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as the machine has no interrupt controller
-    /// and a WFI may complete at any time.
+    /// An instruction that accesses no register: WFI, WFE, WFIT, WFET, SMC, or one of the SIMD and floating-point, SVE or
+    /// SME groups. One the CPU model lacks (WFIT without FEAT_WFxT, SVE without FEAT_SVE) is UNDEFINED at EL1. Then the
+    /// condition is checked (a conditional A32 WFI or SMC that fails it does nothing, and a trapped SMC reports CCKNOWNPASS
+    /// 0), then the guest's own CPACR_EL1 enables of its controls (<see cref="GuestEnables"/>), and then the controls of its
+    /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
+    /// pointer authentication key, which makes it run untrapped), or CPTR_EL2's TFP, TZ and TSM, with the instruction itself
+    /// as the return address. Untrapped, an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
+    /// it), which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as
+    /// QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as
+    /// the machine has no interrupt controller and a WFI may complete at any time.
     /// </summary>
     private ExecutionResult ExecuteInstruction(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
-        if (access.Instruction is { } instruction && !instruction.ExistsOn(Hypervisor.Model))
+        // A decoded instruction carries its row; an SMC's is its class's only one.
+        var row = access.Instruction ?? (TrappedInstructions.TryFind(access.Class, access.Key, out var found) ? found : null);
+        if (row is null)
+        {
+            vcpu.Skip(InstructionSize);
+            return new ExecutionResult(ExecutionKind.NotASystemRegisterAccess, esr);
+        }
+
+        if (!row.ExistsOn(Hypervisor.Model))
         {
             vcpu.InjectUndefined();
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.NotImplemented);
@@ -141,18 +172,21 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
         if (!vcpu.Flags.Holds(access.Condition))
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
         }
 
-        if (access.Class == TrapClasses.FpSimd && FloatingPointDisabled(vcpu, access, esr) is { } disabled)
+        if (GuestDisabled(vcpu, row.Traps, access, esr) is { } disabled)
         {
             return disabled;
         }
 
-        if (TrappingControl(access, access.Key) is { } control)
+        // A pointer authentication instruction whose key the guest's SCTLR_EL1 disables checks no control: it runs and
+        // leaves its pointer as it is.
+        var keyDisabled = PointerAuthentication.EnableOf(row) is { } key && key.Extract(Hypervisor.Hardware.SCTLR_EL1) == 0;
+        if (!keyDisabled && ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model) is { } control)
         {
-            return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: control);
+            return Trapped(access, control, esr);
         }
 
         if (access.Class == TrapClasses.Smc64 || access.Class == TrapClasses.Smc32)
@@ -161,42 +195,53 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         }
         else
         {
-            // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point
-            // instruction runs on registers the CPU does not model.
-            vcpu.Pc += InstructionSize;
+            // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point, SVE or
+            // SME instruction runs on registers the CPU does not model (nor PSTATE.SM and ZA, which SMSTART sets); a
+            // pointer authentication instruction's result, branch or load is not modelled either.
+            vcpu.Skip(InstructionSize);
         }
 
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
 
     /// <summary>
-    /// The guest's own disable of SIMD and floating point (<see cref="FloatingPointEnable"/>), or null when EL1 may use it: an
-    /// AArch64 EL1 takes the access to itself (EC 0x07 at EL1, as its kernel's lazy FP switch expects), an AArch32 one as
-    /// UNDEFINED.
+    /// The guest's own disable of the functionality <paramref name="rules"/> trap (<see cref="GuestEnables"/>: CPACR_EL1.FPEN,
+    /// ZEN, SMEN), or null when EL1 may use it all: an AArch64 EL1 takes the access to itself in the disabled control's class
+    /// (EC 0x07, 0x19 or 0x1D at EL1, as its kernel's lazy switch expects), an AArch32 one as UNDEFINED.
     /// </summary>
-    private ExecutionResult? FloatingPointDisabled(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
+    private ExecutionResult? GuestDisabled(Vcpu vcpu, IReadOnlyList<TrapRule> rules, in SystemRegisterAccess access, uint esr)
     {
-        if (FloatingPointEnable.AtEl1(Hypervisor, vcpu))
+        if (!GuestEnables.AnyIn(rules)
+            || GuestEnables.FirstDisabled(rules, access.IsRead ? AccessDirection.Read : AccessDirection.Write, GuestCpacr.Value(Hypervisor, vcpu)) is not { } control)
         {
             return null;
         }
 
         if (vcpu.ExecutionState == ExecutionState.Aarch64)
         {
-            return new ExecutionResult(ExecutionKind.TrappedToEl1, FloatingPointSyndrome(access));
+            return new ExecutionResult(ExecutionKind.TrappedToEl1, ReportedSyndrome(access, control, esr));
         }
 
         vcpu.InjectUndefined();
         return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.FloatingPointDisabled);
     }
 
-    /// <summary>The syndrome of a trap by <paramref name="control"/>: the access's own, or the class the control reports every trap in (CPTR_EL2.TFP: EC 0x07).</summary>
-    private static uint ReportedSyndrome(in SystemRegisterAccess access, TrapControl control, uint esr) =>
-        ArchitecturalTraps.ReportedIn(control) == TrapClasses.FpSimd ? FloatingPointSyndrome(access) : esr;
+    /// <summary>A trap of <paramref name="access"/> by <paramref name="control"/> to EL2, in the syndrome the control reports it in.</summary>
+    private ExecutionResult Trapped(in SystemRegisterAccess access, TrapControl control, uint esr)
+    {
+        var reported = ReportedSyndrome(access, control, esr);
+        return new ExecutionResult(ExecutionKind.Trapped, reported, Hypervisor.HandleTrap(reported), Control: control);
+    }
 
-    /// <summary>EC 0x07's syndrome for <paramref name="access"/>: CV and COND, the rest RES0.</summary>
-    private static uint FloatingPointSyndrome(in SystemRegisterAccess access) =>
-        SyndromeBuilder.Build(access with { Class = TrapClasses.FpSimd, Instruction = null });
+    /// <summary>
+    /// The syndrome of a trap by <paramref name="control"/>: the access's own, or that of the class the control reports every
+    /// trap in (CPTR_EL2.TFP: EC 0x07, for FPCR and an SVE instruction alike; TZ: EC 0x19; TSM: EC 0x1D) with the access's
+    /// CV and COND and the rest 0.
+    /// </summary>
+    private static uint ReportedSyndrome(in SystemRegisterAccess access, TrapControl control, uint esr) =>
+        ArchitecturalTraps.ReportedIn(control, access.Class) is var reported && reported == access.Class
+            ? esr
+            : SyndromeBuilder.Build(access with { Class = reported, Instruction = null });
 
     /// <summary>The ID space FEAT_IDST covers: op0 3, op1 0, 1 or 3, CRn 0, CRm 0 to 7 (MRS only).</summary>
     private static bool IsIdstSpace(in SystemRegisterAccess access) =>

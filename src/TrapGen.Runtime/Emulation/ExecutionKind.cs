@@ -9,7 +9,7 @@ public enum ExecutionKind
     /// <summary>The access did not trap and went straight to the EL1 registers.</summary>
     Direct,
 
-    /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing.</summary>
+    /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing (in an IT block, any T32 instruction but IT; its Esr is 0 when it is no access the CPU decodes).</summary>
     ConditionFailed,
 
     /// <summary>The access is UNDEFINED at EL1 (unallocated, EL2 or EL3 state, the wrong direction, or an UNPREDICTABLE form) and did not reach the hypervisor.</summary>

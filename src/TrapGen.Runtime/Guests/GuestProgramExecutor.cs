@@ -19,9 +19,6 @@ namespace TrapGen.Runtime.Guests;
 /// </summary>
 public sealed class GuestProgramExecutor
 {
-    /// <summary>The size of every instruction the CPU models, which the guest's UNDEF handler skips.</summary>
-    private const ulong InstructionSize = 4;
-
     private readonly GuestVcpu[] vcpus;
 
     /// <summary>
@@ -144,25 +141,38 @@ public sealed class GuestProgramExecutor
         var instruction = new ExecutedInstruction(
             pc,
             step.Word,
-            decoded ? SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames) : BarrierSyntax.TryFormat(step.Word, instructionSet, out var barrier) ? barrier : null,
+            decoded ? SystemInstructionSyntax.Format(access, CatalogueIndex.RegisterNames) : OtherSyntax(step.Word, instructionSet),
             result,
             // The access's own syndrome names it: a trap reported in another class (FPCR's under CPTR_EL2.TFP, EC 0x07) does not.
-            decoded ? TrapReport.DisplayName(SyndromeBuilder.Build(access)) : null,
+            // An instruction of a group is named by its row (PACIASP, SMSTART), which its syndrome does not tell apart.
+            decoded ? access.Instruction?.Name ?? TrapReport.DisplayName(SyndromeBuilder.Build(access)) : null,
             decoded && MovesAValue(result, access) ? new MovedValue(access.IsRead, TransferRegisters.Width(access), !access.IsRead ? written : address is { } word ? vcpu.Memory.ReadWord(word) : TransferRegisters.Read(vcpu, access)) : null);
         Counts.Count(vcpu.Id, instruction, mmuWasOn);
         // The seed's update_sctlr clears DC and TVM; under a fine-grained SCTLR_EL1 trap instead of TVM, DC alone.
         cause = (hcrBefore & ~hypervisor.Hcr.Value & (TrapControls.TVM.Mask | (1UL << HcrEl2.DC))) != 0 ? HcrChangeCause.MmuEnabled
             : vcpu.GuestMemoryCleans != cleansBefore ? HcrChangeCause.SetWayClean
             : HcrChangeCause.None;
-        // The guest's own handler of an UNDEF, or of FEAT_IDST's trap to EL1, is taken to skip the instruction.
-        if (vcpu.UndefinedExceptions != undefinedBefore || result.Kind == ExecutionKind.TrappedToEl1)
+        // The guest's own handler of an UNDEF, or of FEAT_IDST's trap to EL1, is taken to skip the instruction: it returns
+        // past it with the IT state its exception saved, advanced, as a hypervisor skips a trapped instruction.
+        if (vcpu.UndefinedExceptions != undefinedBefore)
         {
-            vcpu.Pc += InstructionSize;
+            vcpu.It = ItState.FromSpsr(vcpu.LastUndefinedSpsr);
+            vcpu.Skip(InstructionSets.SizeOf(step.Word, instructionSet));
+        }
+        else if (result.Kind == ExecutionKind.TrappedToEl1)
+        {
+            vcpu.Skip(InstructionSets.SizeOf(step.Word, instructionSet));
         }
 
         executed = instruction;
         return StepRefusal.None;
     }
+
+    /// <summary>The text of a word that is no access: a barrier or NOP, or a T32 IT; null for anything else.</summary>
+    private static string? OtherSyntax(uint word, InstructionSet instructionSet) =>
+        BarrierSyntax.TryFormat(word, instructionSet, out var barrier) ? barrier
+        : instructionSet == InstructionSet.T32 && ItSyntax.TryFormat(word, out var it) ? it
+        : null;
 
     /// <summary>
     /// Whether the access moved a value: it ran (directly, or trapped and handled) and is no System

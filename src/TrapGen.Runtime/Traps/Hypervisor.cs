@@ -52,7 +52,9 @@ public sealed class Hypervisor
     /// Gets or sets CPTR_EL2 (with HCR_EL2.E2H = 0); 0 (the default) traps nothing TrapGen models. TCPAC (bit 31) traps
     /// EL1's accesses to CPACR_EL1 and CPACR, TAM (bit 30) the activity monitors, TTA (bit 20) the trace unit's System
     /// registers, TFP (bit 10) every use of the SIMD and floating-point registers (EC 0x07; the hypervisor's lazy FP switch
-    /// clears it on the first). The SVE and SME traps are not modelled.
+    /// clears it on the first), TZ (bit 8) every use of SVE (EC 0x19; the same switch clears both), TSM (bit 12) every use
+    /// of SME (EC 0x1D; the hypervisor answers UNDEFINED). On a CPU model without SVE or SME, TZ and TSM trap nothing
+    /// (the architecture makes those bits RES1 there).
     /// </summary>
     public ulong Cptr { get; set; }
 
@@ -220,7 +222,8 @@ public sealed class Hypervisor
 
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
-    /// yields), and so is a trapped use of the SIMD and floating-point registers (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// yields), and so is a trapped use of the SIMD and floating-point registers or SVE (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>)
+    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -231,12 +234,30 @@ public sealed class Hypervisor
             return WaitTrap.Outcome(esr);
         }
 
-        // Lazy FP: the guest's first use of the SIMD and floating-point registers since the hypervisor took them. It
-        // switches them to the guest's, stops trapping, and returns to the instruction (the PC stays).
-        if (trapClass == TrapClasses.FpSimd)
+        // Lazy FP: the guest's first use of the SIMD and floating-point registers, or of SVE's, since the hypervisor took
+        // them. It switches them (the SVE state with them) to the guest's, stops trapping both, and returns to the
+        // instruction (the PC stays), as KVM's kvm_hyp_handle_fpsimd clears TFP and, for a guest with SVE, TZ.
+        if (trapClass == TrapClasses.FpSimd || trapClass == TrapClasses.Sve)
         {
-            Cptr &= ~TrapControls.TFP.Mask;
+            Cptr &= ~(TrapControls.TFP.Mask | TrapControls.TZ.Mask);
             return TrapOutcome.FpStateSwitched;
+        }
+
+        // Lazy pointer authentication: the guest's first use of its keys since the hypervisor took them. It loads them,
+        // stops trapping (sets API and APK, which trap while clear) and returns to the instruction, as KVM's
+        // kvm_hyp_handle_ptrauth does.
+        if (trapClass == TrapClasses.Pac)
+        {
+            Hcr.Value |= TrapControls.API.Mask | TrapControls.APK.Mask;
+            return TrapOutcome.PointerAuthSwitched;
+        }
+
+        // SME: the hypervisor gives its guests none, as KVM gives none (it keeps TSM set and answers EC 0x1D with an
+        // UNDEFINED exception).
+        if (trapClass == TrapClasses.Sme)
+        {
+            vcpu.InjectUndefined();
+            return TrapOutcome.SmeUndefined;
         }
 
         // A trapped SMC: the other class that moves no register's value.
@@ -258,6 +279,9 @@ public sealed class Hypervisor
         return isSystemRegisterTrap ? TrapOutcome.UnhandledUndefined : TrapOutcome.NotASystemRegisterTrap;
     }
 
-    /// <summary>The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one.</summary>
-    private static void AdvancePc(Vcpu vcpu, uint esr) => vcpu.Pc += EsrFields.GetIL(esr) != 0 ? 4UL : 2UL;
+    /// <summary>
+    /// The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one, and PSTATE.IT advanced past
+    /// the instruction, as KVM's kvm_adjust_itstate does for a T32 trap in an IT block (<see cref="Vcpu.Skip"/>).
+    /// </summary>
+    private static void AdvancePc(Vcpu vcpu, uint esr) => vcpu.Skip(EsrFields.GetIL(esr) != 0 ? 4UL : 2UL);
 }

@@ -34,9 +34,22 @@ public enum TrapOutcome
     VcpuYielded,
 
     /// <summary>
-    /// A trapped use of the SIMD and floating-point registers (EC 0x07, CPTR_EL2.TFP): the hypervisor switched them to the
-    /// guest's and cleared TFP, and returned to the instruction, which runs again, as KVM's lazy FP switch
+    /// A trapped use of the SIMD and floating-point registers (EC 0x07, CPTR_EL2.TFP) or of SVE (EC 0x19, TZ): the
+    /// hypervisor switched them to the guest's and cleared TFP and TZ, and returned to the instruction, which runs again, as KVM's lazy FP switch
     /// (kvm_hyp_handle_fpsimd) does.
     /// </summary>
     FpStateSwitched,
+
+    /// <summary>
+    /// A trapped use of SME (EC 0x1D, CPTR_EL2.TSM): the hypervisor gives its guests no SME, as KVM gives none, and injected
+    /// an UNDEFINED exception.
+    /// </summary>
+    SmeUndefined,
+
+    /// <summary>
+    /// A trapped pointer authentication instruction (EC 0x09, HCR_EL2.API): the hypervisor loaded the guest's keys, set API
+    /// and APK (which trap while clear), and returned to the instruction, which runs again, as KVM's lazy pointer
+    /// authentication switch (kvm_hyp_handle_ptrauth) does.
+    /// </summary>
+    PointerAuthSwitched,
 }

@@ -14,7 +14,7 @@ internal static class UnknownSmcCall
     /// <summary>SMCCC_RET_NOT_SUPPORTED, the SMC Calling Convention's "unknown function identifier".</summary>
     public const long NotSupported = -1;
 
-    /// <summary>Answers the SMC: x0 (or r0) = NOT_SUPPORTED, and the PC moves past the 32-bit SMC.</summary>
+    /// <summary>Answers the SMC: x0 (or r0) = NOT_SUPPORTED, and the PC (and PSTATE.IT, in an IT block) moves past the 32-bit SMC.</summary>
     public static void Answer(Vcpu vcpu)
     {
         if (vcpu.ExecutionState == ExecutionState.Aarch64)
@@ -26,6 +26,6 @@ internal static class UnknownSmcCall
             vcpu.Registers.WriteR(0, unchecked((uint)NotSupported));
         }
 
-        vcpu.Pc += 4;
+        vcpu.Skip(4);
     }
 }

@@ -69,7 +69,7 @@ public sealed class QemuModelSweepTests(ITestOutputHelper output)
                 counts[tally] = counts.GetValueOrDefault(tally) + 1;
                 var what = string.Create(CultureInfo.InvariantCulture, $"{probe.Runs[run].Name}, {probe.Instructions[i].Name} ({probe.Instructions[i].Text}): ");
                 var name = probe.Instructions[i].Name;
-                if (real != trapGen && (QemuDepartures.Why(model.Name, name) ?? NotModelled(name)) is { } why)
+                if (real != trapGen && QemuDepartures.Why(model.Name, name) is { } why)
                 {
                     departures[name] = why;
                 }
@@ -110,13 +110,6 @@ public sealed class QemuModelSweepTests(ITestOutputHelper output)
             Assert.All(new[] { "APK", "EnSCXT" }, c => Assert.True(counts.GetValueOrDefault(c + " traps") < none, c + " set did not stop a trap"));
         }
     }
-
-    /// <summary>
-    /// What TrapGen does not model yet, which QEMU's models take before the read: CPACR_EL1.ZEN and SMEN, which
-    /// trap SVE and SME register accesses to EL1 (EC 0x19, 0x1D).
-    /// </summary>
-    private static string? NotModelled(string name) =>
-        name is "ZCR_EL1" or "SMCR_EL1" or "SVCR" ? "TrapGen does not model CPACR_EL1's SVE and SME traps to EL1" : null;
 
     /// <summary>The fields QEMU clears from the TRM's values, in the register the read reaches (its AArch32 view's low word).</summary>
     private static ulong ClearedMask(string name, bool aarch64)

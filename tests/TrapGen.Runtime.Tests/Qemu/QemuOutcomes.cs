@@ -18,6 +18,13 @@ internal static class QemuOutcomes
         _ => result.Kind.ToString(),
     };
 
+    /// <summary>
+    /// TrapGen's decision as the guest's first exception shows it: the first trap the hypervisor saw
+    /// (<paramref name="firstTrap"/>, its ESR_EL2), or else <paramref name="result"/>'s. A hypervisor that handles a trap by
+    /// returning to the instruction (lazy FP) runs it again, and <paramref name="result"/> is then the second try's.
+    /// </summary>
+    public static string Describe(ExecutionResult result, uint? firstTrap) => firstTrap is { } esr ? Trap(esr) : Describe(result);
+
     /// <summary>QEMU's decision, from the probe's record of one slot.</summary>
     public static string Describe(ProbeGuest guest, ulong record) => ProbeProgram.Tag(record) switch
     {

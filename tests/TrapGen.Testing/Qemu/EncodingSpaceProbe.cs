@@ -12,27 +12,51 @@ namespace TrapGen.Testing.Qemu;
 /// and op0 3 encoding; at an AArch32 EL1, an MRC and an MCR of every cp15 and cp14 coordinate and an MRRC and an
 /// MCRR of every cp15 and cp14 (opc1, CRm). Each write follows the read of its encoding and writes back what that
 /// read returned in the first run (<see cref="EncodingSpaceGuest"/>), so nothing the probe depends on moves; the
-/// writes left out are <see cref="ExcludedWrites"/>, each with its reason. It runs under the same trap controls
-/// as <see cref="QemuProbe"/> (<see cref="ProbeRun.For"/> of <see cref="ProbeInstructions.Controls"/>) and
-/// under CNTHCTL_EL2's timer controls cleared (<see cref="ProbeRun.Timer"/>) and, at an AArch32 EL1, under HSTR_EL2
-/// (<see cref="ProbeRun.HstrRuns"/>) on cortex-a57. The table names the accesses for messages only.
+/// writes left out are <see cref="ExcludedWrites"/>, each with its reason. It runs under <see cref="Controls"/> (none,
+/// each alone, MDCR_EL2.TDE and all of them: <see cref="ProbeRun.For"/>), under CNTHCTL_EL2's timer controls cleared
+/// (<see cref="ProbeRun.Timer"/>) and, at an AArch32 EL1, under HSTR_EL2 (<see cref="ProbeRun.HstrRuns"/>), on QEMU's
+/// cortex-a57 (Armv8.0) and max (every feature QEMU 7.2 emulates). The table names the accesses for messages only.
 /// </summary>
 public sealed class EncodingSpaceProbe : ProbeOnQemu
 {
-    private static readonly Lazy<EncodingSpaceProbe> Aarch64Probe = new(() => new EncodingSpaceProbe(ProbeGuest.Aarch64Space, Aarch64Space(), GuestCode.A64));
+    private static readonly Lazy<EncodingSpaceProbe> Aarch64Probe = new(() => new EncodingSpaceProbe(CpuModels.Default, ProbeGuest.Aarch64Space, Aarch64Space(), GuestCode.A64));
 
-    private static readonly Lazy<EncodingSpaceProbe> Aarch32Probe = new(() => new EncodingSpaceProbe(ProbeGuest.Aarch32Space, Aarch32Space(), GuestCode.A32));
+    private static readonly Lazy<EncodingSpaceProbe> Aarch32Probe = new(() => new EncodingSpaceProbe(CpuModels.Default, ProbeGuest.Aarch32Space, Aarch32Space(), GuestCode.A32));
 
-    private EncodingSpaceProbe(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, Func<string[], uint[]> assemble)
-        : base(guest, instructions, assemble, [.. ProbeRun.For(guest.Rw, ProbeInstructions.Controls), .. ProbeRun.Timer(guest.Rw), .. (guest == ProbeGuest.Aarch32Space ? ProbeRun.HstrRuns(guest.Rw) : [])], "cortex-a57")
+    private static readonly Lazy<EncodingSpaceProbe> Aarch64MaxProbe = new(() => new EncodingSpaceProbe(Max, ProbeGuest.Aarch64Space, Aarch64Space(), GuestCode.A64));
+
+    private static readonly Lazy<EncodingSpaceProbe> Aarch32MaxProbe = new(() => new EncodingSpaceProbe(Max, ProbeGuest.Aarch32Space, Aarch32Space(), GuestCode.A32));
+
+    private EncodingSpaceProbe(CpuModel model, ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, Func<string[], uint[]> assemble)
+        : base(guest, instructions, assemble, [.. ProbeRun.For(guest.Rw, Controls), .. ProbeRun.Timer(guest.Rw), .. (guest == ProbeGuest.Aarch32Space ? ProbeRun.HstrRuns(guest.Rw) : [])], model.Name)
     {
+        Model = model;
     }
 
-    /// <summary>Gets the probe of an AArch64 EL1.</summary>
+    /// <summary>
+    /// Gets the trap controls the probe sets: the table-built probe's HCR_EL2 and MDCR_EL2 controls
+    /// (<see cref="ProbeInstructions.Controls"/>) and CPTR_EL2's, TFP, TTA, TAM and TCPAC. A control the model lacks is
+    /// RES0 there: its run checks that nothing traps.
+    /// </summary>
+    public static IReadOnlyList<TrapControl> Controls { get; } =
+        [.. ProbeInstructions.Controls, .. TrapControls.All.Where(c => c.Register == CptrEl2.Name)];
+
+    /// <summary>Gets the CPU model QEMU and TrapGen run the probe as.</summary>
+    public CpuModel Model { get; }
+
+    /// <summary>Gets the probe of an AArch64 EL1 on cortex-a57.</summary>
     public static EncodingSpaceProbe Aarch64 => Aarch64Probe.Value;
 
-    /// <summary>Gets the probe of an AArch32 EL1 (Supervisor mode, A32).</summary>
+    /// <summary>Gets the probe of an AArch32 EL1 (Supervisor mode, A32) on cortex-a57.</summary>
     public static EncodingSpaceProbe Aarch32 => Aarch32Probe.Value;
+
+    /// <summary>Gets the probe of an AArch64 EL1 on max.</summary>
+    public static EncodingSpaceProbe Aarch64Max => Aarch64MaxProbe.Value;
+
+    /// <summary>Gets the probe of an AArch32 EL1 (Supervisor mode, A32) on max.</summary>
+    public static EncodingSpaceProbe Aarch32Max => Aarch32MaxProbe.Value;
+
+    private static CpuModel Max => CpuModels.Find("max") ?? throw new InvalidOperationException("no CPU model max");
 
     /// <summary>
     /// The writes the probe leaves out, by the instruction's text, each with why: none so far. A write that would

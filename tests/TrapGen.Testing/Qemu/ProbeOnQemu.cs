@@ -21,6 +21,7 @@ public abstract class ProbeOnQemu
         ArgumentNullException.ThrowIfNull(instructions);
         ArgumentNullException.ThrowIfNull(assemble);
         Guest = guest;
+        Cpu = cpu;
         Instructions = instructions;
         Words = assemble([.. instructions.Select(i => i.Text)]);
         Xunit.Assert.Equal(instructions.Count, Words.Count);
@@ -36,6 +37,9 @@ public abstract class ProbeOnQemu
             return result;
         });
     }
+
+    /// <summary>Gets QEMU's name of the CPU model the probe runs on (<c>-cpu</c>), which is TrapGen's name of it too.</summary>
+    public string Cpu { get; }
 
     /// <summary>Gets the EL1 the probe runs.</summary>
     public ProbeGuest Guest { get; }

@@ -48,6 +48,38 @@ public static class ProbeProgram
     /// </summary>
     private const ulong CptrBase = 0x33ff;
 
+    /// <summary>
+    /// The skip of a trapped T32 instruction also advances SPSR_EL2's IT (IT[1:0] in [26:25], IT[7:2] in [15:10]), as KVM's
+    /// kvm_adjust_itstate does: the Arm ARM's AArch32.ITAdvance(), cleared after a block's last instruction, else IT[4:0]
+    /// shifted left. A32 (SPSR_EL2.T clear) and AArch64 guests skip it.
+    /// </summary>
+    private static readonly string[] ItAdvance =
+    [
+        "    mrs x25, spsr_el2",
+        "    tbz x25, #5, 1f",
+        "    ubfx x27, x25, #25, #2",
+        "    ubfx x28, x25, #10, #6",
+        "    orr x27, x27, x28, lsl #2", // x27 = IT[7:0]
+        "    tst x27, #7",
+        "    b.eq 3f",
+        "    and x28, x27, #0xe0",
+        "    lsl x27, x27, #1",
+        "    and x27, x27, #0x1f",
+        "    orr x27, x27, x28",
+        "    b 2f",
+        "3:",
+        "    mov x27, #0",
+        "2:",
+        "    bic x25, x25, #(3 << 25)",
+        "    bic x25, x25, #(0x3f << 10)",
+        "    and x28, x27, #3",
+        "    orr x25, x25, x28, lsl #25",
+        "    lsr x28, x27, #2",
+        "    orr x25, x25, x28, lsl #10",
+        "    msr spsr_el2, x25",
+        "1:",
+    ];
+
     /// <summary>Writes the probe's assembler source for running <paramref name="instructions"/> at <paramref name="guest"/>'s EL1 in each of <paramref name="runs"/>.</summary>
     public static string Assembly(ProbeGuest guest, IReadOnlyList<ProbeInstruction> instructions, IReadOnlyList<ProbeRun> runs)
     {
@@ -68,6 +100,13 @@ public static class ProbeProgram
         Line("    msr cpacr_el1, x0");
         Line(Invariant($"    mov x0, #0x{CptrBase:x}"));
         Line("    msr cptr_el2, x0");
+        if (guest.Rw == 0)
+        {
+            // An AArch32 EL1 also needs FPEXC.EN (FPEXC32_EL2 bit 30), whose UNDEF the Arm ARM checks before CPTR_EL2.TFP.
+            Line("    mov x0, #(1 << 30)");
+            Line("    msr fpexc32_el2, x0");
+        }
+
         Line("    isb");
         Line("    ldr x10, =values");
 
@@ -85,7 +124,7 @@ public static class ProbeProgram
                 throw new ArgumentException(Invariant($"run {runs[run].Name} sets MDCR_EL2 bits 0x{runs[run].Mdcr & ~MdcrTrapBits:x}, outside the trap bits 0x{MdcrTrapBits:x}"), nameof(runs));
             }
 
-            Line(Invariant($"    ldr x0, =0x{runs[run].Hcr:x}"));
+            Line(Invariant($"    ldr x0, =0x{runs[run].Hcr | (runs[run].VirtualIrqPending ? ProbeRun.VirtualIrqBits : 0):x}"));
             Line("    msr hcr_el2, x0");
             Line("    mrs x0, mdcr_el2");
             Line(Invariant($"    ldr x3, =0x{MdcrTrapBits:x}"));
@@ -117,6 +156,13 @@ public static class ProbeProgram
             Line(Invariant($"    adr x19, after_{run}"));
             Line("    mov x0, #0");
             Line("    eret");
+
+            // Many runs' constants would put the literal pool out of an LDR's reach (1 MB): a pool after every 64 runs.
+            if (run % 64 == 63)
+            {
+                Line(".ltorg");
+            }
+
             Line(Invariant($"after_{run}:"));
         }
 
@@ -150,6 +196,11 @@ public static class ProbeProgram
         Line("    stp x24, x26, [x27]");
         Line("    add x26, x26, #4");
         Line("    msr elr_el2, x26");
+        foreach (var line in ItAdvance)
+        {
+            Line(line);
+        }
+
         Line("    eret");
         Line("el2_hvc:");
         Line("    and x25, x24, #0xffff");

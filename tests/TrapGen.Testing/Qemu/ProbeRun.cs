@@ -29,6 +29,19 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
         };
     }
 
+    /// <summary>
+    /// Gets whether the run makes a virtual IRQ pending (HCR_EL2.IMO and VI, on top of <see cref="Hcr"/>), which EL1 never
+    /// takes (it runs with PSTATE.I set) but which makes a WFI complete at once instead of waiting: the Arm ARM's WFI
+    /// (Hint_WFI: "if AArch64.InterruptPending() then EndOfInstruction()") neither traps nor waits while an interrupt is
+    /// pending, and QEMU 7.2's HELPER(wfi) returns when cpu_has_work. A probe sets it in the runs where HCR_EL2.TWI is
+    /// clear, so that an untrapped WFI does not sleep the probe away; TrapGen's CPU, which models no interrupts, runs
+    /// without it.
+    /// </summary>
+    public bool VirtualIrqPending { get; init; }
+
+    /// <summary>HCR_EL2.IMO (bit 4) and VI (bit 7): physical IRQs routed to EL2, and a virtual IRQ pending at EL1.</summary>
+    public const ulong VirtualIrqBits = (1UL << 4) | (1UL << 7);
+
     /// <summary>Gets HSTR_EL2 for the run: its T&lt;n&gt; bits, trapping AArch32 cp15 accesses by primary register; 0 by default.</summary>
     public ulong Hstr { get; init; }
 
@@ -53,7 +66,7 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
     public ulong Cnthctl { get; init; } = TimerBits;
 
     /// <summary>
-    /// The runs of every pair of <paramref name="controls"/> (HCR_EL2's, MDCR_EL2's or one of each), each named
+    /// The runs of every pair of <paramref name="controls"/> (HCR_EL2's, MDCR_EL2's, CPTR_EL2's or one of two), each named
     /// <c>A+B</c>, so that two controls that reach one access are checked together (which one's trap wins, or that
     /// one does not hide the other's).
     /// </summary>
@@ -66,7 +79,7 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
                controls[i].Name + "+" + controls[j].Name,
                pair.Where(c => c.Register == HcrEl2.Name).Aggregate(rw, (value, c) => value | c.Mask),
                pair.Where(c => c.Register == MdcrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask),
-               [.. pair.Select(c => c.Name)]),
+               [.. pair.Select(c => c.Name)]) { Cptr = pair.Where(c => c.Register == CptrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask) },
     ];
 
     /// <summary>
@@ -82,7 +95,8 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
 
     /// <summary>
     /// The runs of a probe: none, each of <paramref name="controls"/> alone (MDCR_EL2.TPM and TPMCR among them),
-    /// MDCR_EL2.TDE alone (which forces TDA, TDOSA and TDRA, not TPM or TPMCR), and all of them together.
+    /// MDCR_EL2.TDE alone (which forces TDA, TDOSA and TDRA, not TPM or TPMCR), and all of them together (HCR_EL2's,
+    /// MDCR_EL2's and CPTR_EL2's).
     /// </summary>
     public static IReadOnlyList<ProbeRun> For(ulong rw, IReadOnlyList<TrapControl> controls) =>
     [
@@ -93,6 +107,6 @@ public sealed record ProbeRun(string Name, ulong Hcr, ulong Mdcr, IReadOnlyList<
             "all",
             controls.Where(c => c.Register == HcrEl2.Name).Aggregate(rw, (value, c) => value | c.Mask),
             controls.Where(c => c.Register == MdcrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask),
-            [.. controls.Select(c => c.Name)]),
+            [.. controls.Select(c => c.Name)]) { Cptr = controls.Where(c => c.Register == CptrEl2.Name).Aggregate(0UL, (value, c) => value | c.Mask) },
     ];
 }

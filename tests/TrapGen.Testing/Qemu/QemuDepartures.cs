@@ -99,6 +99,16 @@ public static class QemuDepartures
         ["ID_AA64DFR0_EL1"] = 0xF_0000_0000, // PMSVer
     };
 
+    /// <summary>
+    /// Trap controls QEMU 7.2 never acts on, each with why: HCR_EL2.TWE, because its WFE never waits. target/arm/op_helper.c's
+    /// HELPER(wfe) only yields ("This is not going into a 'low power state' ... so we never take a configurable trap to a
+    /// different exception level"), which the Arm ARM lets a WFE do (WaitForEvent: "PE optionally suspends execution"), but
+    /// its Hint_WFE traps a WFE under TWE whenever the Event Register is clear, before it waits. TrapGen's CPU, which
+    /// models no Event Register, takes every WFE to be such a one and traps it.
+    /// </summary>
+    public static string? Ignores(string control) =>
+        control == "TWE" ? "QEMU 7.2's HELPER(wfe) never waits, so never traps (target/arm/op_helper.c: \"we never take a configurable trap\")" : null;
+
     /// <summary>Gets why QEMU's <paramref name="model"/> departs from the architecture at the register or encoding <paramref name="name"/>, or null.</summary>
     public static string? Why(string model, string name) => Lacks.TryGetValue(name, out var why) ? why : Extra(name) ?? Partial(name) ?? OfModel(model, name);
 }

@@ -22,6 +22,13 @@ public sealed class QemuProbe : ProbeOnQemu
 
     private static readonly Lazy<QemuProbe> ThumbFailingProbe = new(() => new QemuProbe(new Thumb32Guest(itCondition: 0x0), ProbeInstructions.Aarch32(), GuestCode.T32, ProbeRun.For));
 
+    private static readonly Lazy<QemuProbe> ItBlocksProbe = new(() =>
+    {
+        var blocks = (from mask in Enumerable.Range(1, 15) from position in Enumerable.Range(0, 4 - System.Numerics.BitOperations.TrailingZeroCount(mask)) select new ItBlockGuest.Block(0x1, mask, position)).ToList();
+        var instructions = (from instruction in ItBlockInstructions from block in blocks select instruction with { Name = instruction.Name + " in " + block }).ToList();
+        return new QemuProbe(new ItBlockGuest([.. ItBlockInstructions.SelectMany(_ => blocks)]), instructions, GuestCode.T32, (rw, _) => ItBlockRuns(rw));
+    });
+
     private static readonly Lazy<QemuProbe> PassingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("ne"), GuestCode.A32, ProbeRun.For));
 
     private static readonly Lazy<QemuProbe> FailingProbe = new(() => new QemuProbe(ProbeGuest.Aarch32, Conditional("eq"), GuestCode.A32, ProbeRun.For));
@@ -62,6 +69,33 @@ public sealed class QemuProbe : ProbeOnQemu
 
     /// <summary>Gets the AArch32 probe's accesses in T32, each in an IT block of condition EQ, which fails with NZCV clear.</summary>
     public static QemuProbe ThumbConditionFailing => ThumbFailingProbe.Value;
+
+    /// <summary>
+    /// Gets four T32 accesses (reads of ID_PFR0 and CTR, a write of CONTEXTIDR, a VMRS of MVFR0), each at every position of
+    /// every IT NE block (the 15 masks: 49 blocks and positions), with NZCV clear: then slots pass and else slots fail
+    /// (<see cref="ItBlockGuest"/>); under no control, TID2, TID3, TVM, and all three.
+    /// </summary>
+    public static QemuProbe ItBlocks => ItBlocksProbe.Value;
+
+    /// <summary>The accesses of <see cref="ItBlocks"/>: each trapped by one of TID2, TID3 and TVM, none UNDEFINED at EL1 on the Cortex-A57.</summary>
+    private static IReadOnlyList<ProbeInstruction> ItBlockInstructions =>
+    [
+        new("ID_PFR0 read", "mrc p15, 0, r1, c0, c1, 0", null),
+        new("CTR read", "mrc p15, 0, r1, c0, c0, 1", null),
+        new("CONTEXTIDR write", "mcr p15, 0, r1, c13, c0, 1", "mrs x1, contextidr_el1"),
+        new("MVFR0 VMRS", "vmrs r1, mvfr0", null),
+    ];
+
+    private static IReadOnlyList<ProbeRun> ItBlockRuns(ulong rw)
+    {
+        TrapGen.Architecture.TrapControl[] controls = [TrapGen.Architecture.TrapControls.TID2, TrapGen.Architecture.TrapControls.TID3, TrapGen.Architecture.TrapControls.TVM];
+        return
+        [
+            new ProbeRun("none", rw, 0, []),
+            .. controls.Select(c => ProbeRun.Alone(rw, c)),
+            new ProbeRun("all", controls.Aggregate(rw, (hcr, c) => hcr | c.Mask), 0, [.. controls.Select(c => c.Name)]),
+        ];
+    }
 
     /// <summary>Gets the AArch32 probe's accesses with condition EQ, which fails with NZCV clear.</summary>
     public static QemuProbe ConditionFailing => FailingProbe.Value;
