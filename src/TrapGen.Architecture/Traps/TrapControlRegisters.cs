@@ -16,6 +16,12 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
     /// </summary>
     public ulong Hcrx { get; init; }
 
+    /// <summary>
+    /// Gets ICH_HCR_EL2 (<see cref="IchHcrEl2"/>), whose TC, TALL0, TALL1 and TDIR trap EL1 accesses to the GIC CPU
+    /// interface's ICC_* registers; 0 by default.
+    /// </summary>
+    public ulong IchHcr { get; init; }
+
     /// <summary>Gets the fine-grained trap registers (HFGRTR_EL2, ...); the default is all 0.</summary>
     public FineGrainedTrapValues FineGrained { get; init; }
 
@@ -24,7 +30,7 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
 
     /// <summary>
     /// Gets the value of the trap-control register named <paramref name="register"/>: HCR_EL2, CNTHCTL_EL2, MDCR_EL2,
-    /// CPTR_EL2, HSTR_EL2, HCRX_EL2 or a fine-grained trap register (<see cref="FineGrainedTraps.Registers"/>).
+    /// CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 or a fine-grained trap register (<see cref="FineGrainedTraps.Registers"/>).
     /// </summary>
     /// <exception cref="System.ArgumentException">For another name.</exception>
     public ulong ValueOf(string register) => register switch
@@ -35,6 +41,7 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
         CptrEl2.Name => Cptr,
         HstrEl2.Name => Hstr,
         HcrxEl2.Name => Hcrx,
+        IchHcrEl2.Name => IchHcr,
         _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => FineGrained[index],
         _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
@@ -49,13 +56,14 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
         CptrEl2.Name => this with { Cptr = value },
         HstrEl2.Name => this with { Hstr = value },
         HcrxEl2.Name => this with { Hcrx = value },
+        IchHcrEl2.Name => this with { IchHcr = value },
         _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => this with { FineGrained = FineGrained.With(index, value) },
         _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
 
-    /// <summary>Gets the names of every register <see cref="ValueOf(string)"/> reads: the six coarse ones, then the fine-grained ones.</summary>
+    /// <summary>Gets the names of every register <see cref="ValueOf(string)"/> reads: the seven coarse ones, then the fine-grained ones.</summary>
     public static System.Collections.Generic.IReadOnlyList<string> Names { get; } =
-        [HcrEl2.Name, CnthctlEl2.Name, MdcrEl2.Name, CptrEl2.Name, HstrEl2.Name, HcrxEl2.Name, .. FineGrainedTraps.Registers];
+        [HcrEl2.Name, CnthctlEl2.Name, MdcrEl2.Name, CptrEl2.Name, HstrEl2.Name, HcrxEl2.Name, IchHcrEl2.Name, .. FineGrainedTraps.Registers];
 
     /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>
     public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));

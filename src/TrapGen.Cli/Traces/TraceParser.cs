@@ -136,6 +136,9 @@ internal static class TraceParser
             case "hcrx":
                 var (hcrxSet, hcrxClear) = ParseBits(words, HcrxEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(HcrxEl2.Name, hcrxSet, hcrxClear));
+            case "ich_hcr":
+                var (ichHcrSet, ichHcrClear) = ParseBits(words, IchHcrEl2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(IchHcrEl2.Name, ichHcrSet, ichHcrClear));
             case "cnthctl":
                 var (cnthctlSet, cnthctlClear) = ParseBits(words, CnthctlEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(CnthctlEl2.Name, cnthctlSet, cnthctlClear));
@@ -185,7 +188,7 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
+    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
     /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
     /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
     /// </summary>

@@ -79,7 +79,13 @@ public sealed class Hypervisor
     /// </summary>
     public ulong Hcrx { get; set; }
 
-    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2, HCRX_EL2 or a fine-grained trap register.</summary>
+    /// <summary>
+    /// Gets or sets ICH_HCR_EL2 (GICv3); 0 by default. Its TC, TALL0, TALL1 and TDIR trap EL1 accesses to the ICC_*
+    /// registers; the emulated CPU treats ICC_SRE_EL1.SRE as 1 (QEMU's GICv3 has it RAO/WI), so no access traps to EL1 first.
+    /// </summary>
+    public ulong IchHcr { get; set; }
+
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 or a fine-grained trap register.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
     public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
@@ -107,6 +113,9 @@ public sealed class Hypervisor
             case HcrxEl2.Name:
                 Hcrx = value;
                 break;
+            case IchHcrEl2.Name:
+                IchHcr = value;
+                break;
             case var _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index:
                 FineGrained = FineGrained.With(index, value);
                 break;
@@ -115,8 +124,8 @@ public sealed class Hypervisor
         }
     }
 
-    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2, HSTR_EL2, HCRX_EL2 and the fine-grained ones.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, Hcrx = Hcrx, FineGrained = FineGrained };
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 and the fine-grained ones.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, Hcrx = Hcrx, IchHcr = IchHcr, FineGrained = FineGrained };
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();

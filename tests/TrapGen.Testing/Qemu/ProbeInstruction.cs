@@ -55,8 +55,9 @@ public sealed record ProbeInstruction(string Name, string Text, string? ValueOf)
     /// <summary>An MRC to r1 of the cp15 encoding <paramref name="encoding"/> (MCR form), which <paramref name="name"/> describes.</summary>
     public static ProbeInstruction Read(string name, Aarch32Encoding encoding) => new(name + " read", "mrc " + Operands(encoding), null);
 
-    /// <summary>An MCR from r1 (the low half of the scratch address) of the cp15 encoding <paramref name="encoding"/> (MCR form), for a register no write may reach.</summary>
-    public static ProbeInstruction WriteAny(string name, Aarch32Encoding encoding) => new(name + " write", "mcr " + Operands(encoding), null);
+    /// <summary>An MCR (or MCRR, for a 64-bit register such as ICC_SGI1R) from r1 (and r2) of the cp15 encoding <paramref name="encoding"/>, for a register no write may reach.</summary>
+    public static ProbeInstruction WriteAny(string name, Aarch32Encoding encoding) =>
+        new(name + " write", (encoding.Form == AccessForm.Mcr ? "mcr " : "mcrr ") + Operands(encoding), null);
 
     /// <summary>A VMRS of the floating-point ID register <paramref name="register"/> (a cp10 row of the AArch32 table) to r1.</summary>
     public static ProbeInstruction Vmrs(Aarch32Register register) => new(register.Name + " VMRS", "vmrs r1, " + register.Name.ToLowerInvariant(), null);
