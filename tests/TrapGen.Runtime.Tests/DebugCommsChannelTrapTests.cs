@@ -69,9 +69,7 @@ public sealed class DebugCommsChannelTrapTests
     /// <summary>cortex-a57 with FEAT_FGT (ID_AA64MMFR0_EL1.FGT = 1): QEMU 7.2 has no CPU with both FGT and AArch32 at EL1.</summary>
     private static CpuModel FgtModel()
     {
-        var a57 = CpuModels.Find("cortex-a57")!;
-        var registers = a57.Registers.Select(r => r.Register == "ID_AA64MMFR0_EL1" ? (r.Register, RegisterFields.Find(r.Register, "FGT")!.Insert(r.Value, 1)) : r).ToList();
-        var model = new CpuModel("cortex-a57-fgt", "cortex-a57 with FEAT_FGT", registers, a57.Caches, a57.ImplementationDefined, a57.Aarch32ImplementationDefined, a57.StoredBits);
+        var model = Machine.ModelWith("cortex-a57", "cortex-a57-fgt", ("ID_AA64MMFR0_EL1", "FGT", 1));
         Assert.True(model.Satisfies("FEAT_FGT"));
         return model;
     }
