@@ -7,7 +7,7 @@ namespace TrapGen.Architecture.Tests;
 
 /// <summary>
 /// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
-/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, TTRF, E2TB) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
+/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, TTRF, E2TB, and FEAT_FGT's TDCC, whose DBGDTRTXint is reached by MCR/MRC and by LDC/STC) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
 /// CPTR_EL2's TCPAC, TAM and TTA, against the Arm
 /// ARM's own words, typed here from DDI 0487 M.a.a (D24.2 HCR_EL2 and CPTR_EL2, D24.3.17 MDCR_EL2, each field's
 /// description) rather than taken from the tables: which accesses each traps,
@@ -71,6 +71,13 @@ public sealed class LaterTrapControlTests
         },
         { "TTRF", "MDCR_EL2", 19, true, "FEAT_TRF", ["TRFCR_EL1:rw", "a32 TRFCR:rw"] },
         {
+            "TDCC", "MDCR_EL2", 27, true, "FEAT_FGT",
+            [
+                "OSDTRRX_EL1:rw", "OSDTRTX_EL1:rw", "MDCCSR_EL0:r", "MDCCINT_EL1:rw", "DBGDTR_EL0:rw", "DBGDTRRX_EL0:r", "DBGDTRTX_EL0:w",
+                "a32 DBGDTRRXEXT:rw", "a32 DBGDTRTXEXT:rw", "a32 DBGDSCRINT:r", "a32 DBGDCCINT:rw", "a32 DBGDTRTXINT:rw", "a32 DBGDTRTXINT:rw",
+            ]
+        },
+        {
             "EL1TVT", "CNTHCTL_EL2", 13, true, "FEAT_ECV",
             ["CNTV_CTL_EL0:rw", "CNTV_CVAL_EL0:rw", "CNTV_TVAL_EL0:rw", "a32 CNTV_CTL:rw", "a32 CNTV_CVAL:rw", "a32 CNTV_TVAL:rw"]
         },
@@ -124,6 +131,8 @@ public sealed class LaterTrapControlTests
         Assert.Equal([TrapControls.TPU, TrapControls.TOCU], Coarse(Instruction("DC CVAU").Traps));
         Assert.Equal([TrapControls.TTLB, TrapControls.TTLBIS], Coarse(Instruction("TLBI VMALLE1IS").Traps));
         Assert.Equal([TrapControls.TTLB, TrapControls.TTLBOS], Coarse(Instruction("TLBI RVAALE1OS").Traps));
+        Assert.Equal([TrapControls.TDCC, TrapControls.TDA], Coarse(Aarch64("MDCCSR_EL0").Traps));
+        Assert.Equal([TrapControls.TDCC, TrapControls.TDA], Coarse(Aarch64("DBGDTR_EL0").Traps));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class DebugTrapTests
     private static void AssertTrapsUnderItsControlOnly(System.Func<Domains.Domain> newDomain, uint word, InstructionSet set)
     {
         Assert.True(InstructionDecoder.TryDecode(word, set, out var access));
-        var control = ArchitecturalTraps.TrappingControl(new TrapControlRegisters(0, 0, ulong.MaxValue), access.Class, access.Key, access.IsRead);
+        var control = ArchitecturalTraps.TrappingControl(new TrapControlRegisters(0, 0, ulong.MaxValue), access.Class, access.Key, access.IsRead, CpuModels.Default);
         Assert.NotNull(control);
         Assert.Equal(MdcrEl2.Name, control.Register);
 

@@ -106,17 +106,8 @@ public sealed class GicTrapTests
     }
 
     /// <summary>Cortex-A57 with the GIC System register interface (ID_AA64PFR0_EL1.GIC and ID_PFR1_EL1.GIC 1), as QEMU gives it with gic-version=3.</summary>
-    private static CpuModel Aarch32GicModel()
-    {
-        var a57 = CpuModels.Find("cortex-a57")!;
-        var registers = a57.Registers.Select(r => r.Register switch
-        {
-            "ID_AA64PFR0_EL1" => (r.Register, RegisterFields.Find(r.Register, "GIC")!.Insert(r.Value, 1)),
-            "ID_PFR1_EL1" => (r.Register, RegisterFields.Find(r.Register, "GIC")!.Insert(r.Value, 1)),
-            _ => r,
-        }).ToList();
-        return new CpuModel("cortex-a57-gicv3", "cortex-a57 with a GICv3 CPU interface", registers, a57.Caches, a57.ImplementationDefined, a57.Aarch32ImplementationDefined, a57.StoredBits);
-    }
+    private static CpuModel Aarch32GicModel() =>
+        Machine.ModelWith("cortex-a57", "cortex-a57-gicv3", ("ID_AA64PFR0_EL1", "GIC", 1), ("ID_PFR1_EL1", "GIC", 1));
 
     private static Domain GicDomain(ExecutionState state, string active)
     {

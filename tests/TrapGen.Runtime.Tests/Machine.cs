@@ -99,6 +99,18 @@ internal static class Machine
         }
     }
 
+    /// <summary>
+    /// A copy of the model <paramref name="baseModel"/> with ID register fields set, each (register, field, value),
+    /// for a feature no shipped model has together with the rest of that model (e.g. FEAT_FGT with AArch32 at EL1).
+    /// </summary>
+    public static CpuModel ModelWith(string baseModel, string name, params (string Register, string Field, ulong Value)[] fields)
+    {
+        var model = CpuModels.Find(baseModel)!;
+        var registers = model.Registers.Select(r => fields.Where(f => f.Register == r.Register)
+            .Aggregate(r, (row, f) => (row.Register, RegisterFields.Find(f.Register, f.Field)!.Insert(row.Value, f.Value)))).ToList();
+        return new CpuModel(name, baseModel + " with " + string.Join(", ", fields.Select(f => f.Register + "." + f.Field + " = " + f.Value)), registers, model.Caches, model.ImplementationDefined, model.Aarch32ImplementationDefined, model.StoredBits);
+    }
+
     public static SystemRegisterInfo Info(string name) => SystemRegisters.All.Single(r => r.Name == name);
 
     /// <summary>The architectural encoding of a catalogued AArch32 alias.</summary>
