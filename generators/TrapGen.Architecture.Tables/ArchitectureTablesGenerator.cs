@@ -154,11 +154,16 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
         var file = Path.GetFileName(path);
         var registerLists = references.Registers;
         var controls = new Dictionary<string, string>();
+        var qualifiers = new List<string>();
         foreach (var qualified in Names(references.Controls))
         {
             // A malformed trap-controls.table row (its own diagnostics) may give an entry without a register.
             var dot = qualified.IndexOf('.');
-            if (dot > 0)
+            if (qualified.EndsWith(KindTranslators.QualifierMark, System.StringComparison.Ordinal))
+            {
+                qualifiers.Add(qualified.Substring(0, qualified.Length - KindTranslators.QualifierMark.Length));
+            }
+            else if (dot > 0)
             {
                 controls[qualified.Substring(dot + 1)] = qualified.Substring(0, dot);
             }
@@ -170,7 +175,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             RegistersTable => KindTranslators.Aarch64Registers(file, text, controls, fineGrained),
             InstructionsTable => KindTranslators.SystemInstructions(file, text, controls, fineGrained),
             "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
-            FineGrainedTable => FineGrainedTrapTable.Translate(file, text, Names(references.Accesses)),
+            FineGrainedTable => FineGrainedTrapTable.Translate(file, text, Names(references.Accesses), qualifiers),
             ControlsTable => KindTranslators.TrapControls(file, text),
             "exception-classes.table" => KindTranslators.ExceptionClasses(file, text),
             LayoutsTable => LayoutTable.Translate(file, text),

@@ -28,7 +28,11 @@ internal static class FineGrainedTrapTable
     };
 
     /// <summary>Translates the table into <c>FineGrainedTraps.g.cs</c>: one <c>TrapControl</c> per field, and <c>All</c>.</summary>
-    public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> accessNames)
+    /// <param name="file">The table's file name.</param>
+    /// <param name="text">Its text.</param>
+    /// <param name="accessNames">Every access's name, as the traps cell writes it.</param>
+    /// <param name="qualifiers">The qualifiers of trap-controls.table (qualifies-clear), as REGISTER.FIELD.</param>
+    public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> accessNames, IReadOnlyCollection<string> qualifiers)
     {
         var problems = new List<TableProblem>();
         var fields = new StringBuilder();
@@ -60,9 +64,14 @@ internal static class FineGrainedTrapTable
             }
 
             var traps = Traps(line.Rest(5));
-            foreach (var unknown in traps.Where(t => !accessNames.Contains(t)))
+            foreach (var unknown in traps.Where(t => !accessNames.Contains(Access(t).Name)))
             {
                 row.Report(line.Cells[5], "'" + unknown + "' is in neither aarch64-registers.table nor aarch64-instructions.table (instructions as 'TLBI VAE1')");
+            }
+
+            foreach (var qualified in traps.Where(t => Access(t).Qualifier is { } q && !qualifiers.Contains(q)))
+            {
+                row.Report(line.Cells[5], "'" + qualified + "': a qualifier is written [REGISTER.FIELD], a qualifies-clear control of trap-controls.table (" + string.Join(", ", qualifiers) + ")");
             }
 
             var description = Describe(register, direction, traps);
@@ -95,18 +104,31 @@ internal static class FineGrainedTrapTable
             }
 
             var rule = "new(FineGrainedTraps." + Identifier(line.Cells[0].Text, line.Cells[1].Text) + ", " + (direction == "r" ? "AccessDirection.Read" : "AccessDirection.Write") + ")";
-            foreach (var access in Traps(line.Rest(5)))
+            foreach (var (access, qualifier) in Traps(line.Rest(5)).Select(Access))
             {
                 if (!index.TryGetValue(access, out var rules))
                 {
                     index[access] = rules = [];
                 }
 
-                rules.Add(rule);
+                var dot = qualifier?.IndexOf('.') ?? -1;
+                rules.Add(qualifier is null ? rule : rule + " { Qualifier = TrapControls." + qualifier.Substring(dot + 1) + " }");
             }
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// An entry of the traps cell: the access's name, and the qualifier written after it in brackets, or null
+    /// (<c>TLBI VAE1NXS [HCRX_EL2.FGTnXS]</c>: the field traps TLBI VAE1NXS only while HCRX_EL2.FGTnXS lets it).
+    /// </summary>
+    private static (string Name, string? Qualifier) Access(string entry)
+    {
+        var open = entry.IndexOf(" [", System.StringComparison.Ordinal);
+        return open > 0 && entry.EndsWith("]", System.StringComparison.Ordinal)
+            ? (entry.Substring(0, open), entry.Substring(open + 2, entry.Length - open - 3))
+            : (entry, null);
     }
 
     /// <summary>The C# name of a field: <c>HFGRTR_EL2_SCTLR_EL1</c>.</summary>

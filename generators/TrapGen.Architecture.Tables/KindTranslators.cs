@@ -41,6 +41,22 @@ internal static class KindTranslators
         ["clear"] = "false",
     };
 
+    /// <summary>
+    /// trap-controls.table's traps-when: a polarity, or <c>qualifies-clear</c> for a qualifier that traps nothing itself and,
+    /// while clear, lets the fine-grained rules it qualifies apply (HCRX_EL2.FGTnXS).
+    /// </summary>
+    private static readonly Dictionary<string, string> ControlPolarity = new()
+    {
+        ["set"] = "true",
+        ["clear"] = "false",
+        [QualifiesClear] = "false",
+    };
+
+    private const string QualifiesClear = "qualifies-clear";
+
+    /// <summary>What <see cref="ControlNames"/> appends to a qualifier's name.</summary>
+    internal const string QualifierMark = "?";
+
     /// <summary>aarch64-registers.table: name op0 op1 crn crm op2 width access el feature traps other_names [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
     public static TableOutput Aarch64Registers(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
         RowTable.Translate(file, text, "Aarch64Registers", "Aarch64Register", (row, line) =>
@@ -56,19 +72,19 @@ internal static class KindTranslators
                 row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text)), row.Names(11), row.OptionalLastText(12));
         });
 
-    /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps.</summary>
+    /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
     public static TableOutput SystemInstructions(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
         RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, line) =>
         {
-            if (!row.HasCells(10, "op name op1 crn crm op2 operand el feature traps"))
+            if (!row.HasCellsOrOneMore(10, "op name op1 crn crm op2 operand el feature traps [source]"))
             {
                 return null;
             }
 
             return Format(
-                "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9})",
+                "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10})",
                 row.Name(0), row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text)));
+                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text)), row.OptionalLastText(10));
         });
 
     /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
@@ -111,7 +127,7 @@ internal static class KindTranslators
                 row.IntOrEmpty(6, 0, 7, pair || memory), row.Choice(7, Access), row.Int(8, 0, 3), mapsTo, row.Choice(10, Views), row.Traps(11, controls, leading: HstrRule(controls, coprocessor, pair ? line.Cells[5].Text : line.Cells[4].Text)), row.Names(12));
         });
 
-    /// <summary>trap-controls.table: register name bit set|clear forced-by needs e2h description.</summary>
+    /// <summary>trap-controls.table: register name bit set|clear|qualifies-clear forced-by needs e2h description.</summary>
     public static TableOutput TrapControls(string file, string text)
     {
         var problems = new List<TableProblem>();
@@ -133,8 +149,9 @@ internal static class KindTranslators
             var e2h = line.Cells[6].Text == "-" ? "false" : row.Int(6, 0, 0) == 0 ? "true" : "false";
             fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(7))).Append("</summary>\n");
             fields.Append(Format(
-                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8});\n\n",
-                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, Polarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7))));
+                "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
+                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
+                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : string.Empty));
             all.Add(name);
         }
 
@@ -185,7 +202,10 @@ internal static class KindTranslators
                 CSharp.String(line.Rest(4)));
         });
 
-    /// <summary>The trap controls a trap-controls.table declares, as <c>REGISTER.NAME</c>, for checking and ordering the other tables' rules.</summary>
+    /// <summary>
+    /// The trap controls a trap-controls.table declares, as <c>REGISTER.NAME</c>, for checking and ordering the other tables'
+    /// rules; a qualifier's with <see cref="QualifierMark"/> after it.
+    /// </summary>
     public static List<string> ControlNames(string text)
     {
         var names = new List<string>();
@@ -193,7 +213,8 @@ internal static class KindTranslators
         {
             if (line.Cells.Count > 1)
             {
-                names.Add(line.Cells[0].Text + "." + line.Cells[1].Text);
+                // A qualifier (qualifies-clear) is no trap rule of its own: marked, for fine-grained-traps.table's brackets.
+                names.Add(line.Cells[0].Text + "." + line.Cells[1].Text + (line.Cells.Count > 3 && line.Cells[3].Text == QualifiesClear ? QualifierMark : string.Empty));
             }
         }
 

@@ -102,7 +102,7 @@ public sealed record SyndromeDescription(
             model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel) : null,
             SyndromeWarnings.Of(layout, iss, iss2Layout, iss2),
             isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model)
-            : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of([.. trapped.Traps.Where(r => (model is null || r.Control.ExistsOn(model)) && ArchitecturalTraps.ReportedIn(r.Control, trapped.Class) == trapped.Class)])
+            : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of([.. trapped.Traps.Where(r => (model is null || r.ExistsOn(model)) && ArchitecturalTraps.ReportedIn(r.Control, trapped.Class) == trapped.Class)])
             : null);
     }
 
@@ -116,6 +116,6 @@ public sealed record SyndromeDescription(
     private static IReadOnlyList<TrapRuleText> ControlsTrapping(TrapClass trapClass, uint key, bool isRead, CpuModel? model)
     {
         var rules = RegistersByKey.RulesOf(trapClass, key);
-        return TrapRuleText.Of(model is null ? rules : [.. rules.Where(r => r.Control.ExistsOn(model))], isRead ? AccessDirection.Read : AccessDirection.Write);
+        return TrapRuleText.Of(model is null ? rules : [.. rules.Where(r => r.ExistsOn(model))], isRead ? AccessDirection.Read : AccessDirection.Write);
     }
 }

@@ -26,7 +26,6 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> NotModelled = new(StringComparer.Ordinal)
     {
-        ["HCRX_EL2.FGTnXS"] = "a qualifier of HFGITR_EL2's TLBI fields for the nXS TLBIs (which the tables lack), not a trap of its own",
         ["MPAM2_EL2.*"] = "MPAM's EL1 traps (TRAPMPAM1EL1, TRAPMPAM0EL1, ...): not modelled yet: issue 23",
         ["MPAMBW2_EL2.*"] = "MPAM bandwidth controls' EL1 traps (FEAT_MPAM_BW): not modelled yet: issue 23",
         ["MPAMHCR_EL2.*"] = "MPAM's ID register trap (TRAP_MPAMIDR_EL1): not modelled yet: issue 23",
@@ -66,9 +65,13 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     private sealed record Accessor(string Section, string Name, Regex Pattern, string Form, AccessDirection Direction, IReadOnlyList<IReadOnlyList<string>> Conditions, bool Complete);
 
     /// <summary>One trap-controls.table control a condition checks, with the polarity and forcing bit it names.</summary>
-    private sealed record Check(string Register, string Field, bool Set, string? ForcedBy)
+    /// <remarks>
+    /// <paramref name="Qualifier"/>: a qualifier of trap-controls.table (HCRX_EL2.FGTnXS) that the same condition tests, which
+    /// the table writes as the rule's <see cref="TrapRule.Qualifier"/>, not as a rule of its own.
+    /// </remarks>
+    private sealed record Check(string Register, string Field, bool Set, string? ForcedBy, string? Qualifier = null)
     {
-        public override string ToString() => Field + (Set ? "=set" : "=clear") + (ForcedBy is null ? string.Empty : "/" + ForcedBy);
+        public override string ToString() => Field + (Set ? "=set" : "=clear") + (ForcedBy is null ? string.Empty : "/" + ForcedBy) + (Qualifier is null ? string.Empty : " [" + Qualifier + "]");
     }
 
     [Fact]
@@ -131,16 +134,18 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                 }
 
                 compared++;
-                var table = rules.Where(r => RegisterAccessRules.Covers(r.Direction, direction)).Select(r => r.Control).ToList();
+                var covering = rules.Where(r => RegisterAccessRules.Covers(r.Direction, direction)).ToList();
+                var table = covering.Select(r => r.Control).ToList();
                 foreach (var accessor in accessors)
                 {
                     var checks = ChecksOf(accessor, name);
                     var same = checks.Select(c => c.Register + "." + c.Field).SequenceEqual(table.Select(c => c.Register + "." + c.Name))
-                        && checks.Zip(table).All(p => p.First.Set == p.Second.TrapsWhenSet && (p.First.ForcedBy is not null) == (p.Second.ForcedBy is not null));
+                        && checks.Zip(table).All(p => p.First.Set == p.Second.TrapsWhenSet && (p.First.ForcedBy is not null) == (p.Second.ForcedBy is not null))
+                        && checks.Select(c => c.Qualifier).SequenceEqual(covering.Select(r => r.Qualifier?.QualifiedName));
                     if (!same)
                     {
                         differences[name + ":" + (direction == AccessDirection.Read ? "r" : "w") + " " + accessor.Section] =
-                            "table [" + string.Join(",", table.Select(c => c.Name + (c.TrapsWhenSet ? "=set" : "=clear"))) + "] pseudocode [" + string.Join(",", checks) + "]";
+                            "table [" + string.Join(",", covering.Select(r => r.Control.Name + (r.Control.TrapsWhenSet ? "=set" : "=clear") + (r.Qualifier is null ? string.Empty : " [" + r.Qualifier.QualifiedName + "]"))) + "] pseudocode [" + string.Join(",", checks) + "]";
                     }
                 }
             }
@@ -180,6 +185,8 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                 continue;
             }
 
+            // A qualifier (HCRX_EL2.FGTnXS=clear) joins the condition's other controls: no check of its own.
+            var qualifier = condition.Select(t => TermPattern().IsMatch(t) ? Modelled(KeyOf(t)!) : null).FirstOrDefault(c => c is { IsQualifier: true });
             foreach (var term in condition)
             {
                 if (IndexedTermPattern().Match(term) is { Success: true } indexed)
@@ -191,12 +198,12 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                 }
 
                 var match = TermPattern().Match(term);
-                if (!match.Success || Modelled(KeyOf(term)!) is not { } control)
+                if (!match.Success || Modelled(KeyOf(term)!) is not { } control || control.IsQualifier)
                 {
                     continue;
                 }
 
-                var check = new Check(control.Register, control.Name, match.Groups["value"].Value == "set", match.Groups["forced"].Success ? match.Groups["forced"].Value : null);
+                var check = new Check(control.Register, control.Name, match.Groups["value"].Value == "set", match.Groups["forced"].Success ? match.Groups["forced"].Value : null, qualifier?.QualifiedName);
                 if (!checks.Contains(check))
                 {
                     checks.Add(check);

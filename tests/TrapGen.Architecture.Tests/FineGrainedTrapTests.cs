@@ -100,12 +100,20 @@ public sealed partial class FineGrainedTrapTests
             var index = FineGrainedTraps.IndexOf(field.Register);
             var controls = Quiet();
             var active = controls with { FineGrained = controls.FineGrained.With(index, controls.FineGrained[index] ^ field.Mask) };
-            foreach (var (name, key, direction) in Accesses(field))
+            foreach (var (name, key, direction, qualifier) in Accesses(field))
             {
                 var isRead = direction == AccessDirection.Read;
                 Assert.Null(ArchitecturalTraps.TrappingControl(controls, TrapClasses.Msr, key, isRead));
-                Assert.Equal(field, ArchitecturalTraps.TrappingControl(active, TrapClasses.Msr, key, isRead));
-                Assert.NotEqual(field, ArchitecturalTraps.TrappingControl(active, TrapClasses.Msr, key, !isRead));
+
+                // A qualified access (an nXS TLBI) traps only while its qualifier lets it: HCRX_EL2.FGTnXS 0, not 1 (Quiet's).
+                var lets = qualifier is null ? active : active.With(qualifier.Register, active.ValueOf(qualifier.Register) & ~qualifier.Mask);
+                Assert.Equal(field, ArchitecturalTraps.TrappingControl(lets, TrapClasses.Msr, key, isRead));
+                Assert.NotEqual(field, ArchitecturalTraps.TrappingControl(lets, TrapClasses.Msr, key, !isRead));
+                if (qualifier is not null)
+                {
+                    Assert.True(ArchitecturalTraps.TrappingControl(active, TrapClasses.Msr, key, isRead) is null, name + " trapped with " + qualifier.QualifiedName + " set");
+                }
+
                 decisions++;
             }
         }
@@ -172,9 +180,9 @@ public sealed partial class FineGrainedTrapTests
     }
 
     /// <summary>The accesses <paramref name="field"/>'s rules reach: registers and instructions of the tables, with their keys.</summary>
-    private static IEnumerable<(string Name, uint Key, AccessDirection Direction)> Accesses(TrapControl field) =>
-        Aarch64Registers.All.SelectMany(r => r.Traps.Where(t => t.Control == field).Select(t => (r.Name, r.Encoding.Key, t.Direction)))
-            .Concat(SystemInstructions.All.SelectMany(i => i.Traps.Where(t => t.Control == field).Select(t => (i.FullName, i.Encoding.Key, t.Direction))));
+    private static IEnumerable<(string Name, uint Key, AccessDirection Direction, TrapControl? Qualifier)> Accesses(TrapControl field) =>
+        Aarch64Registers.All.SelectMany(r => r.Traps.Where(t => t.Control == field).Select(t => (r.Name, r.Encoding.Key, t.Direction, t.Qualifier)))
+            .Concat(SystemInstructions.All.SelectMany(i => i.Traps.Where(t => t.Control == field).Select(t => (i.FullName, i.Encoding.Key, t.Direction, t.Qualifier))));
 
     private static string DescriptionOf(TrapControl field)
     {

@@ -51,7 +51,9 @@ public sealed class LaterTrapControlTests
             "TTLBIS", "HCR_EL2", 54, true, "EVT_TTLBxS",
             [
                 "TLBI VMALLE1IS:w", "TLBI VAE1IS:w", "TLBI ASIDE1IS:w", "TLBI VAAE1IS:w", "TLBI VALE1IS:w", "TLBI VAALE1IS:w", "TLBI RVAE1IS:w", "TLBI RVAAE1IS:w",
-                "TLBI RVALE1IS:w", "TLBI RVAALE1IS:w", "a32 TLBIALLIS:w", "a32 TLBIMVAIS:w", "a32 TLBIASIDIS:w", "a32 TLBIMVAAIS:w", "a32 TLBIMVALIS:w", "a32 TLBIMVAALIS:w",
+                "TLBI RVALE1IS:w", "TLBI RVAALE1IS:w",
+                "TLBI VMALLE1ISNXS:w", "TLBI VAE1ISNXS:w", "TLBI ASIDE1ISNXS:w", "TLBI VAAE1ISNXS:w", "TLBI VALE1ISNXS:w", "TLBI VAALE1ISNXS:w", "TLBI RVAE1ISNXS:w",
+                "TLBI RVAAE1ISNXS:w", "TLBI RVALE1ISNXS:w", "TLBI RVAALE1ISNXS:w", "a32 TLBIALLIS:w", "a32 TLBIMVAIS:w", "a32 TLBIASIDIS:w", "a32 TLBIMVAAIS:w", "a32 TLBIMVALIS:w", "a32 TLBIMVAALIS:w",
             ]
         },
         {
@@ -59,6 +61,8 @@ public sealed class LaterTrapControlTests
             [
                 "TLBI VMALLE1OS:w", "TLBI VAE1OS:w", "TLBI ASIDE1OS:w", "TLBI VAAE1OS:w", "TLBI VALE1OS:w", "TLBI VAALE1OS:w", "TLBI RVAE1OS:w", "TLBI RVAAE1OS:w",
                 "TLBI RVALE1OS:w", "TLBI RVAALE1OS:w",
+                "TLBI VMALLE1OSNXS:w", "TLBI VAE1OSNXS:w", "TLBI ASIDE1OSNXS:w", "TLBI VAAE1OSNXS:w", "TLBI VALE1OSNXS:w", "TLBI VAALE1OSNXS:w", "TLBI RVAE1OSNXS:w",
+                "TLBI RVAAE1OSNXS:w", "TLBI RVALE1OSNXS:w", "TLBI RVAALE1OSNXS:w",
             ]
         },
         { "ATA", "HCR_EL2", 56, false, "FEAT_MTE2", ["GCR_EL1:rw", "RGSR_EL1:rw", "TFSRE0_EL1:rw", "TFSR_EL1:rw"] },

@@ -16,7 +16,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
         "MDSCR_EL1  2 0 0 2 2  64 RW 1 -  TDA:rw  -\n" +
         "TPIDR2_EL0  3 3 13 0 5  64 RW 0 FEAT_SME  -  -\n";
 
-    private const string Instructions = "TLBI  VAE1  0 8 7 1  Xt  1  -  -\n";
+    private const string Instructions = "TLBI  VAE1  0 8 7 1  Xt  1  -  -\nTLBI  VAE1NXS  0 9 7 1  Xt  1  FEAT_XS  -  armarm\n";
 
     [Fact]
     public void A_field_becomes_a_trap_control_and_joins_its_accesses_after_the_hcr_controls_and_before_the_mdcr_ones()
@@ -56,6 +56,39 @@ public sealed partial class ArchitectureTablesGeneratorTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal(("/tables/fine-grained-traps.table", marked.Line, marked.Column), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
         Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_access_under_a_qualifier_gets_the_fields_rule_with_that_qualifier_and_the_qualifier_is_no_rule_of_its_own()
+    {
+        var result = RunFineGrained(FineGrainedHeader + "HFGITR_EL2  TLBIVAE1  43  set  FEAT_FGT  TLBI VAE1, TLBI VAE1NXS [HCRX_EL2.FGTnXS]\n");
+
+        Assert.Empty(result.Diagnostics);
+        var instructions = Source(result, "SystemInstructions.");
+        Assert.Contains("new(\"TLBI\", \"VAE1\", new(1, 0, 8, 7, 1), true, 1, null, [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write)], null)", instructions, System.StringComparison.Ordinal);
+        Assert.Contains(
+            "new(\"TLBI\", \"VAE1NXS\", new(1, 0, 9, 7, 1), true, 1, \"FEAT_XS\", [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write) { Qualifier = TrapControls.FGTnXS }], \"armarm\")",
+            instructions,
+            System.StringComparison.Ordinal);
+        Assert.Contains("FGTnXS = new(\"HCRX_EL2\", \"FGTnXS\", 4, false, null, \"FEAT_HCX&FEAT_XS\", false, \"Fine-grained traps for the nXS TLBIs.\") { IsQualifier = true };", Source(result, "TrapControls."), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bracketed_qualifier_that_is_no_qualifier_is_reported()
+    {
+        var marked = MarkedCatalogue.Parse(FineGrainedHeader + "HFGITR_EL2  TLBIVAE1  43  set  FEAT_FGT  ‸TLBI VAE1NXS [HCR_EL2.TVM]\n");
+
+        var diagnostic = Assert.Single(RunFineGrained(marked.Text).Diagnostics);
+
+        Assert.Contains("'TLBI VAE1NXS [HCR_EL2.TVM]': a qualifier is written [REGISTER.FIELD], a qualifies-clear control of trap-controls.table (HCRX_EL2.FGTnXS)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_qualifier_is_no_trap_rule_of_a_traps_column()
+    {
+        var diagnostic = Assert.Single(Run(Header + "SCTLR_EL1  3 0 1 0 0  64 RW 1 -  FGTnXS:w  -\n").Diagnostics);
+
+        Assert.Contains("'FGTnXS' is not a trap control of trap-controls.table (TVM, TRVM, TDA)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace TrapGen.Generators.Tests;
 public sealed partial class ArchitectureTablesGeneratorTests
 {
     private const string Controls = "HCR_EL2  TVM  26  set  -  -  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  -  -  Trap Reads of Virtual Memory controls.\n" +
-        "MDCR_EL2  TDA  9  set  8  -  -  Trap Debug Access.\n";
+        "MDCR_EL2  TDA  9  set  8  -  -  Trap Debug Access.\n" +
+        "HCRX_EL2  FGTnXS  4  qualifies-clear  -  FEAT_HCX&FEAT_XS  -  Fine-grained traps for the nXS TLBIs.\n";
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 

@@ -11,7 +11,8 @@ of github.com/wuyongzheng/arm-md-specs, directory arm/):
   tests/TrapGen.Architecture.Tests/ArmArm/el1-traps.tsv: which accesses at EL1 each field traps.
 
 Only the accesses TrapGen's own tables name (aarch64-registers.table, aarch64-instructions.table) are listed;
-the others (what the tables still lack: the nXS TLBIs, the GICv5 registers, ...) are counted in the table's header.
+the others (what the tables still lack: the GICv5 registers, ...) are counted in the table's header. An access that
+a field traps only under a qualifier (HCRX_EL2.FGTnXS=clear for the nXS TLBIs) is followed by it in brackets.
 tests/TrapGen.Architecture.Tests/FineGrainedTrapTests.cs checks every listed access against the field's own
 description text, the third reading.
 
@@ -57,6 +58,9 @@ FIELD_TEXT_ONLY = {
     "HFGWTR_EL2.ICC_IGRPENn_EL1": ["ICC_IGRPEN0_EL1", "ICC_IGRPEN1_EL1"],
     "HDFGWTR_EL2.TRCOSLAR": ["TRCOSLAR"],
 }
+
+# The qualifiers of trap-controls.table (traps-when qualifies-clear) as the pseudocode tests them.
+QUALIFIER = re.compile(r"^(HCRX_EL2\.FGTnXS)=clear$")
 
 FIELD = re.compile(r"^(?:## )?([A-Za-z][A-Za-z0-9_]*(?:<x>)?[A-Za-z0-9_]*) ?, ?bits? \[([0-9x+]+)\](?:, for x = (\d+) to (\d+))?\s*$")
 WHEN = re.compile(r"^(?:## )?When (.*) is implemented:\s*$")
@@ -153,8 +157,12 @@ def accesses(names):
             # "?NAME": the conversion lost the accessor line and the section names the register.
             name = name.lstrip("?")
             for condition in traps.split(" ; "):
-                for t in condition.split(" & "):
-                    m = term.match(t.strip())
+                terms = [t.strip() for t in condition.split(" & ")]
+                # A trap-controls.table qualifier in the same condition (HCRX_EL2.FGTnXS=clear & HFGITR_EL2.TLBIVAE1=set,
+                # the nXS TLBIs'): the field traps the access only while the qualifier lets it, written after it in brackets.
+                qualified = "".join(" [" + q.group(1) + "]" for q in map(QUALIFIER.match, terms) if q)
+                for t in terms:
+                    m = term.match(t)
                     if not m:
                         continue
                     register, field, test = m.groups()
@@ -172,8 +180,8 @@ def accesses(names):
                             key = register + "." + field + index + "_EL0"
                         else:
                             key = register + "." + field
-                        if (row, direction) not in result[key]:
-                            result[key].append((row, direction))
+                        if (row + qualified, direction) not in result[key]:
+                            result[key].append((row + qualified, direction))
                     if not matched:
                         missing[register + "." + field].add(name)
     return result, missing
@@ -265,8 +273,10 @@ HEADER = """\
 #               implemented") where it has one this grammar can say; on a CPU without it the field is RES0
 #               and traps nothing, whatever its value
 #   traps       the accesses it traps, by aarch64-registers.table's and aarch64-instructions.table's names
-#               ("TLBI VAE1"), comma-separated; "-" when it traps none of them. Accesses the tables do not
-#               have are left out: {count} of them ({examples}, ...)
+#               ("TLBI VAE1"), comma-separated; "-" when it traps none of them. An access followed by a
+#               qualifier of trap-controls.table in brackets, "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only
+#               while the qualifier lets it (the pseudocode's "HCRX_EL2.FGTnXS == '0' &&" before the field).
+#               Accesses the tables do not have are left out: {count} of them ({examples}, ...)
 #"""
 
 if __name__ == "__main__":

@@ -36,9 +36,11 @@
 # for instructions) and writes `-` for rows that are new.
 #
 # Rows of later sources: a register row whose source column is not `-` (linux, binutils, or both:
-# written by tools/architecture/extract-later-registers.py from Linux's sysreg and binutils master)
-# is one this binutils does not know. The sweep keeps such rows as they are, and fails (exit 1, in
-# both modes) when this binutils names one of them or its encoding: the row then belongs to the sweep.
+# written by tools/architecture/extract-later-registers.py from Linux's sysreg and binutils master),
+# and an instruction row whose source column is not `-` (armarm: the nXS TLBIs, from the Arm ARM), is
+# one this binutils does not know. The sweep keeps such rows as they are (later_rows), and fails (exit
+# 1, in both modes) when this binutils names one of them or its encoding (later_conflicts): the row
+# then belongs to the sweep.
 #
 # Needs bash and standard Debian tools only (awk, sed, sort, grep, strings, ldd, diff), plus
 # binutils-aarch64-linux-gnu. AS and OBJDUMP may be overridden from the environment.
@@ -387,18 +389,37 @@ align() {
             print line } }'
 }
 
+# Rows of later sources, shared by both tables: a row whose last column (source) is not `-` is one this
+# binutils does not know, kept as it is.
+#
+# later_rows FILE NF NAMEFIELDS ENCFIELDS: FILE's rows of later sources (NF columns), each as its sort key (the
+# encoding fields, numerically, then the name), a tab, and its cells tab-separated.
+later_rows() {
+  [ -f "$1" ] || return 0
+  awk -v nf="$2" -v names="$3" -v encs="$4" 'BEGIN { nn = split(names, nm, " "); ne = split(encs, en, " ") }
+    /^#/ || NF == 0 { next }
+    NF == nf && $nf != "-" { key = ""; for (i = 1; i <= ne; i++) key = key sprintf("%d ", $en[i])
+      for (i = 1; i <= nn; i++) key = key (i > 1 ? " " : "") $nm[i]
+      printf "%s", key; for (i = 1; i <= nf; i++) printf "\t%s", $i; print "" }' "$1"
+}
+
+# later_conflicts LATERROWS KNOWN NAMEFIELDS ENCFIELDS: fail (status 1, the errors on stderr) when the swept
+# KNOWN (one name and encoding a line, at NAMEFIELDS and ENCFIELDS) names a later row, or names its encoding.
+later_conflicts() {
+  awk -v names="$3" -v encs="$4" 'BEGIN { nn = split(names, nm, " "); ne = split(encs, en, " ") }
+    function name(  i, s) { s = ""; for (i = 1; i <= nn; i++) s = s (i > 1 ? " " : "") $nm[i]; return s }
+    function enc(  i, s) { s = ""; for (i = 1; i <= ne; i++) s = s (i > 1 ? " " : "") ($en[i] + 0); return s }
+    FILENAME == ARGV[1] { split($0, t, "\t"); $0 = substr($0, index($0, "\t") + 1); gsub(/\t/, " ")
+      later[name()] = 1; at[enc()] = name(); next }
+    (name() in later) { print "sweep-aarch64: error: " name() " is a row of a later source, but this binutils knows it"; bad = 1 }
+    (enc() in at) { print "sweep-aarch64: error: this binutils names " name() " at the encoding of the later row " at[enc()]; bad = 1 }
+    END { exit bad }' "$1" "$2" >&2
+}
+
 write_registers() { # write_registers OUT TRAPSFROM
   old_traps "$2" 1 11 13 > "$work/reg.traps"
-  # later.rows: the rows of later sources, as they are (sort key, then the 13 cells, tab-separated)
-  : > "$work/later.rows"
-  if [ -f "$2" ]; then
-    awk '/^#/ || NF == 0 { next } NF == 13 && $13 != "-" {
-        printf "%d %d %d %d %d %s", $2, $3, $4, $5, $6, $1; for (i = 1; i <= 13; i++) printf "\t%s", $i; print "" }' "$2" > "$work/later.rows"
-  fi
-  awk 'FILENAME == ARGV[1] { split($0, t, "\t"); split(t[1], k, " "); later[t[2]] = 1; enc[k[1] " " k[2] " " k[3] " " k[4] " " k[5]] = t[2]; next }
-    ($1 in later) { print "sweep-aarch64: error: " $1 " is a row of a later source, but this binutils knows it"; bad = 1 }
-    (($2 " " $3 " " $4 " " $5 " " $6) in enc) { print "sweep-aarch64: error: this binutils names " $1 " at the encoding of the later row " enc[$2 " " $3 " " $4 " " $5 " " $6]; bad = 1 }
-    END { exit bad }' "$work/later.rows" "$work/regs.txt" >&2 || exit 1
+  later_rows "$2" 13 "1" "2 3 4 5 6" > "$work/later.rows"
+  later_conflicts "$work/later.rows" "$work/regs.txt" "1" "2 3 4 5 6" || exit 1
   {
     cat <<EOF
 # aarch64-registers.table - every AArch64 System register name (MRS/MSR, op0 = 2 or 3) that
@@ -463,7 +484,9 @@ EOF
 }
 
 write_instructions() { # write_instructions OUT TRAPSFROM
-  old_traps "$2" 2 10 10 > "$work/ins.traps"
+  old_traps "$2" 2 10 11 > "$work/ins.traps"
+  later_rows "$2" 11 "1 2" "3 4 5 6" > "$work/ins.later"
+  later_conflicts "$work/ins.later" "$work/insns.txt" "1 2" "3 4 5 6" || exit 1
   {
     cat <<EOF
 # aarch64-instructions.table - the AArch64 system instructions (SYS, op0 = 1) that GNU binutils
@@ -490,17 +513,27 @@ write_instructions() { # write_instructions OUT TRAPSFROM
 #   traps        hand-curated. Armv8.0 HCR_EL2 controls that trap EL1/EL0 execution to EL2,
 #                as CONTROL:w; - for none listed. Includes the instructions the same controls
 #                trap when a later feature adds them (DC CVAP, DC CVADP, the MTE DC forms).
+#   source       - for a row of this sweep. armarm for an instruction this binutils does not know,
+#                from the Arm ARM (DDI 0487 M.a.a) alone: the nXS TLBIs (FEAT_XS), each at its
+#                TLBI's encoding with CRn 9 (C5.5), operand as its TLBI's, traps from its EL1
+#                pseudocode (HCR_EL2.TTLB, TTLBIS, TTLBOS; the HFGITR_EL2 fields, which
+#                HCRX_EL2.FGTnXS qualifies, join from fine-grained-traps.table). Cross-checked with
+#                LLVM's llvm/test/MC/AArch64/armv8.7a-xs.s (all of them) and Linux's
+#                arch/arm64/include/asm/sysreg.h OP_TLBI_*NXS (the EL1 ones). Left out: TLBI
+#                VMALLWS2E1NXS and its IS and OS forms (FEAT_TLBIW), as their TLBIs are. The sweep
+#                keeps these rows and fails if it knows one (its name or its encoding).
 #
 EOF
     awk "$AWK_EL"'
       FILENAME == ARGV[1] { split($0, t, "\t"); traps[t[1]] = t[2]; next }
       FILENAME == ARGV[2] { feat[FNR] = $1; next }
       { k = $1 " " $2; tr = (k in traps) ? traps[k] : "-"
-        printf "%d %d %d %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-          $3, $4, $5, $6, $1, $2, $3, $4, $5, $6, $7, el_op1($3), feat[FNR], tr
+        printf "%d %d %d %d %s %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t-\n",
+          $3, $4, $5, $6, $1, $2, $1, $2, $3, $4, $5, $6, $7, el_op1($3), feat[FNR], tr
       }' "$work/ins.traps" "$work/insfeat.txt" "$work/insns.txt" \
+      | cat - "$work/ins.later" \
       | sort -k1,1n -k2,2n -k3,3n -k4,4n | cut -f2- > "$work/ins.rows"
-    { printf '# op\tname\top1\tcrn\tcrm\top2\toperand\tel\tfeature\ttraps\n'
+    { printf '# op\tname\top1\tcrn\tcrm\top2\toperand\tel\tfeature\ttraps\tsource\n'
       cat "$work/ins.rows"; } | align
   } > "$1"
   awk 'FILENAME == ARGV[1] { split($0, t, "\t"); if (t[2] != "-") keep[t[1]] = t[2]; next }
@@ -516,6 +549,7 @@ summary() { # summary REGTABLE INSTABLE
   awk '/^#/ { next } $13 != "-" { n++ } END { printf "sweep-aarch64: %d rows of later sources kept\n", n }' "$1" >&2
   awk '/^#/ { next } { n++; o[$7]++ } END { printf "sweep-aarch64: %d instruction rows:", n
     for (k in o) printf " %s %d", k, o[k]; print "" }' "$2" >&2
+  awk '/^#/ { next } $11 != "-" { n++ } END { printf "sweep-aarch64: %d instruction rows of later sources kept\n", n }' "$2" >&2
   awk '/^#/ { next } $10 == "?" { print "sweep-aarch64: warning: no -march assembles " $1 }' "$1" >&2
   awk '/^#/ { next } $9 == "?" { print "sweep-aarch64: warning: no -march assembles " $1 " " $2 }' "$2" >&2
 }

@@ -41,7 +41,7 @@ public static class ArchitecturalTraps
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
         foreach (var rule in rules)
         {
-            if (rule.Covers(direction) && controls.IsActive(rule.Control, model))
+            if (rule.Covers(direction) && controls.IsActive(rule, model))
             {
                 return rule.Control;
             }
@@ -60,7 +60,7 @@ public static class ArchitecturalTraps
         var rules = (instruction ?? throw new System.ArgumentNullException(nameof(instruction))).Traps;
         for (var i = 0; i < rules.Count; i++)
         {
-            if (controls.IsActive(rules[i].Control, model))
+            if (controls.IsActive(rules[i], model))
             {
                 return rules[i].Control;
             }

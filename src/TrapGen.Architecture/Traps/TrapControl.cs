@@ -21,10 +21,18 @@ namespace TrapGen.Architecture;
 /// <param name="Description">What it traps, in the Arm ARM's words.</param>
 public sealed record TrapControl(string Register, string Name, int Bit, bool TrapsWhenSet, int? ForcedBy, string? Needs, bool DependsOnE2h, string Description)
 {
+    /// <summary>
+    /// Gets whether the control is a qualifier, not a trap: it traps nothing itself, and while it is in effect (clear, as
+    /// <see cref="IsActive(ulong)"/> says) it lets the fine-grained rules it qualifies apply (<see cref="TrapRule.Qualifier"/>).
+    /// HCRX_EL2.FGTnXS is one: while 0, HFGITR_EL2's TLBI fields trap the nXS TLBIs too; while 1 they do not.
+    /// trap-controls.table writes its traps-when as <c>qualifies-clear</c>.
+    /// </summary>
+    public bool IsQualifier { get; init; }
+
     /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
     public ulong Mask => 1UL << Bit;
 
-    /// <summary>Gets whether the control traps, given the value of <see cref="Register"/>.</summary>
+    /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>.</summary>
     public bool IsActive(ulong registerValue) =>
         (((registerValue & Mask) != 0) == TrapsWhenSet) || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
 

@@ -70,4 +70,11 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
 
     /// <summary>Gets whether <paramref name="control"/> traps under these values on <paramref name="model"/>, or on any CPU that has it when null.</summary>
     public bool IsActive(TrapControl control, CpuModel? model) => IsActive(control) && (model is null || control.ExistsOn(model));
+
+    /// <summary>
+    /// Gets whether <paramref name="rule"/> traps under these values on <paramref name="model"/> (any CPU that has its controls
+    /// when null): its control traps, and its qualifier, if it has one, is in effect (HCRX_EL2.FGTnXS 0 on a CPU with it).
+    /// </summary>
+    public bool IsActive(TrapRule rule, CpuModel? model) =>
+        IsActive((rule ?? throw new System.ArgumentNullException(nameof(rule))).Control, model) && (rule.Qualifier is not { } qualifier || IsActive(qualifier, model));
 }

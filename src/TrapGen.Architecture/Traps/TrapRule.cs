@@ -5,6 +5,16 @@ namespace TrapGen.Architecture;
 /// <param name="Direction">The accesses it traps.</param>
 public sealed record TrapRule(TrapControl Control, AccessDirection Direction)
 {
+    /// <summary>
+    /// Gets the qualifier that must be in effect as well for the rule to trap (<see cref="TrapControl.IsQualifier"/>), or null:
+    /// HCRX_EL2.FGTnXS for HFGITR_EL2's TLBI fields on the nXS TLBIs, which trap only while it is 0 (and only on a CPU where
+    /// it exists, FEAT_HCX and FEAT_XS), as each nXS TLBI's pseudocode says.
+    /// </summary>
+    public TrapControl? Qualifier { get; init; }
+
     /// <summary>Gets whether the rule traps accesses in <paramref name="direction"/>.</summary>
     public bool Covers(AccessDirection direction) => RegisterAccessRules.Covers(Direction, direction);
+
+    /// <summary>Gets whether the rule can trap on <paramref name="model"/>: its control exists there, and so does its qualifier.</summary>
+    public bool ExistsOn(CpuModel model) => Control.ExistsOn(model) && (Qualifier is null || Qualifier.ExistsOn(model));
 }

@@ -29,7 +29,7 @@ internal sealed record ArchitectureListing(
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
-        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
+        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.IsQualifier ? "qualifies-clear" : c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
         [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch64RegisterListing.From(r, model))],
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
@@ -74,7 +74,7 @@ internal sealed record TrapRuleListing(string Control, string Direction)
 {
     /// <summary>The rules, of the controls <paramref name="model"/> has (every control when null).</summary>
     public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules, CpuModel? model) =>
-        [.. rules.Where(r => model is null || r.Control.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
+        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
 }
 
 /// <summary>An AArch64 System register of the architecture.</summary>

@@ -48,7 +48,8 @@ internal sealed class TracePrinter(TextWriter output)
         var controls = TrapControls.Of(register).ToList();
         var set = controls.Where(c => c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
             .Select(c => c.ExistsOn(model) ? c.Name : c.Name + " (RES0 on " + model.Name + ", which lacks " + c.Needs + ")").ToList();
-        var clear = controls.Where(c => !c.TrapsWhenSet && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
+        // A qualifier (HCRX_EL2.FGTnXS) traps nothing itself, clear or set.
+        var clear = controls.Where(c => !c.TrapsWhenSet && !c.IsQualifier && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
         var prefix = register switch
         {
             HcrEl2.Name => "DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; ",

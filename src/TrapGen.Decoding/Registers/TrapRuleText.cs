@@ -7,7 +7,10 @@ namespace TrapGen.Decoding;
 /// <summary>One EL2 trap control that traps an access, and the direction it traps.</summary>
 /// <param name="Control">The control, qualified: <c>HCR_EL2.TVM</c>.</param>
 /// <param name="Direction">read, write or read/write, as the architecture tables spell it.</param>
-/// <param name="TrapsWhen">set or clear: the value of the bit that traps.</param>
+/// <param name="TrapsWhen">
+/// set or clear: the value of the bit that traps; with the qualifier that must let it, for a qualified rule: <c>set, while
+/// HCRX_EL2.FGTnXS is clear</c> (an HFGITR_EL2 field on an nXS TLBI).
+/// </param>
 /// <param name="Description">What the control is for, from the trap-controls table.</param>
 public sealed record TrapRuleText(string Control, string Direction, string TrapsWhen, string Description)
 {
@@ -19,7 +22,7 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
         [.. rules.Where(r => direction is not { } d || r.Covers(d)).Select(r => new TrapRuleText(
             r.Control.QualifiedName,
             RegisterAccessRules.Spelling(r.Direction).ToLowerInvariant(),
-            r.Control.TrapsWhenSet ? "set" : "clear",
+            (r.Control.TrapsWhenSet ? "set" : "clear") + (r.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
             r.Control.Description))];
 
     /// <summary>
