@@ -79,9 +79,9 @@ public sealed partial class CatalogueSchemaTests
         var rules = Items(Property(SchemaDocument.Value, "trap_groups"))["allOf"]!.AsArray().Select(rule => rule!.AsObject()).ToList();
         var controls = TrapControls.All.Where(c => c.Register == HcrEl2.Name).ToList();
 
-        // A name that is no control needs hcr_bit; another register's control (MDCR_EL2.TDA) has none; an HCR_EL2
-        // control's hcr_bit, written as an integer, is its bit.
-        Assert.Equal(controls.Count + 2, rules.Count);
+        // A name that is no control (and not qualified) needs hcr_bit; another register's control (TDA, or qualified:
+        // MDCR_EL2.TDA, HFGRTR_EL2.nPIR_EL1) has none; an HCR_EL2 control's hcr_bit, written as an integer, is its bit.
+        Assert.Equal(controls.Count + 3, rules.Count);
         var others = rules[0];
         Assert.Equal(TrapControls.All.Select(c => c.Name).Order(StringComparer.Ordinal), Strings(others["if"]!["properties"]!["name"]!["not"]!["enum"]).Order(StringComparer.Ordinal));
         Assert.Equal(new[] { "hcr_bit" }, Strings(others["then"]!["required"]));
@@ -90,7 +90,11 @@ public sealed partial class CatalogueSchemaTests
             TrapControls.All.Where(c => c.Register != HcrEl2.Name).Select(c => c.Name).Order(StringComparer.Ordinal),
             Strings(elsewhere["if"]!["properties"]!["name"]!["enum"]).Order(StringComparer.Ordinal));
         Assert.Equal(new[] { "hcr_bit" }, Strings(elsewhere["then"]!["not"]!["required"]));
-        var bits = rules.Skip(2).ToDictionary(
+        var qualified = new Regex(rules[2]["if"]!["properties"]!["name"]!["pattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.All(TrapControls.QualifiedNames, name => Assert.Equal(!name.StartsWith(HcrEl2.Name + ".", StringComparison.Ordinal), qualified.IsMatch(name)));
+        Assert.DoesNotMatch(qualified, "TDA");
+        Assert.Equal(new[] { "hcr_bit" }, Strings(rules[2]["then"]!["not"]!["required"]));
+        var bits = rules.Skip(3).ToDictionary(
             rule => rule["if"]!["properties"]!["name"]!["const"]!.GetValue<string>(),
             rule => Range(rule["then"]!["properties"]!["hcr_bit"]!.AsObject()));
         Assert.Equal(
@@ -100,6 +104,16 @@ public sealed partial class CatalogueSchemaTests
         // The name's description lists them too, in the table's order: the third place the schema writes them.
         var description = Items(Property(SchemaDocument.Value, "trap_groups"))["properties"]!["name"]!["description"]!.GetValue<string>();
         Assert.Contains("(" + string.Join(", ", controls.Select(c => c.Name)) + ")", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_schemas_qualified_control_names_are_every_controls()
+    {
+        var pattern = new Regex(Definition("qualifiedControl")["pattern"]!.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1));
+
+        Assert.All(TrapControls.QualifiedNames, name => Assert.Matches(pattern, name));
+        Assert.DoesNotMatch(pattern, "TDA");
+        Assert.DoesNotMatch(pattern, "MDCR_EL2.TDA.X");
     }
 
     [Fact]

@@ -104,6 +104,12 @@ public sealed partial class CatalogueSchemaTests
             + "registers:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { VirtualMemory: write, TRVM: read }\n"
         },
         {
+            "trap groups keyed on controls by their qualified names, coarse and fine-grained, with a membership of one",
+            "version: 1\ntrap_groups:\n  - name: MDCR_EL2.TPM\n    others: undefined\n  - name: HCR_EL2.TACR\n    hcr_bit: 21\n    others: undefined\n"
+            + "  - name: HFGRTR_EL2.LORID_EL1\n    others: undefined\n  - name: HFGWTR_EL2.SCTLR_EL1\n    others: undefined\n"
+            + "registers:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { HFGWTR_EL2.SCTLR_EL1: write }\n"
+        },
+        {
             "an HCR_EL2 trap control with its architectural bit written out",
             "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 21\n    others: undefined\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n"
         },
@@ -195,6 +201,7 @@ public sealed partial class CatalogueSchemaTests
 
         // Ranges, and the Arm ARM's facts.
         { "hcr_bit: 64", OwnGroup("    hcr_bit: 64\n"), "hcr_bit", CatalogueRules.FieldOutOfRange.Id },
+        { "a qualified trap group name that is no REGISTER.FIELD", "version: 1\ntrap_groups:\n  - name: MDCR_EL2.TDA.X\n    others: undefined\nregisters: []\n", "name", CatalogueRules.UnknownControlName.Id },
         { "an HCR_EL2 control with another bit (TACR is bit 21)", "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 22\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n", "hcr_bit", CatalogueRules.ContradictsArchitecture.Id },
 
         // Names are C# identifiers, and references name declared entries.

@@ -111,6 +111,54 @@ public sealed class OthersHandlingTests
         }
     }
 
+    /// <summary>
+    /// A group keyed on a fine-grained control (issue 23) handles what that field traps as a coarse group does: KVM's way to
+    /// hide the LOR registers from a guest without FEAT_LOR on a CPU with FEAT_FGT (its fine-grained UNDEF), a read and a
+    /// write field of one register handled apart, and an HFGWTR_EL2 field trapping only the writes of SCTLR_EL1, whose
+    /// AArch32 view SCTLR inherits none of it (fine-grained traps reach AArch64 accesses alone).
+    /// </summary>
+    [Fact]
+    public void A_group_keyed_on_a_fine_grained_control_handles_what_that_field_traps_as_a_coarse_group_does()
+    {
+        const string FineGrained = """
+            version: 1
+            cpus: [apple-m3]
+            trap_groups:
+              - name: HFGRTR_EL2.LORID_EL1
+                others: undefined
+              - name: HFGRTR_EL2.LORC_EL1
+                others: undefined
+              - name: HFGWTR_EL2.LORC_EL1
+                others: raz-wi
+              - name: HFGWTR_EL2.SCTLR_EL1
+                others: undefined
+            registers:
+              - name: SCTLR_EL1
+                handling: passthrough
+                traps: { HFGWTR_EL2.SCTLR_EL1: write }
+            """;
+        const string Coarse = "version: 1\ntrap_groups:\n  - name: TLOR\n    others: undefined\nregisters: []\n";
+        Assert.Empty(CatalogueLoader.Load(FineGrained).Diagnostics);
+        Assert.Empty(CatalogueLoader.Load(Coarse).Diagnostics);
+        var fine = CompiledDispatcher.Of(FineGrained);
+        var coarse = CompiledDispatcher.Of(Coarse);
+        uint Key(string register) => Aarch64Registers.All.Single(r => r.Name == register).Encoding.Key;
+        string Dispatch(CompiledDispatcher dispatcher, string register, bool isRead)
+        {
+            dispatcher.X[3] = 0xDEAD_BEEF;
+            return dispatcher.Dispatch(CompiledDispatcher.Syndrome(TrapClasses.Msr, Key(register), isRead));
+        }
+
+        // LORID_EL1's read reaches the fine-grained group's others as it reaches HCR_EL2.TLOR's.
+        Assert.Equal(("Undefined", "Undefined"), (Dispatch(fine, "LORID_EL1", isRead: true), Dispatch(coarse, "LORID_EL1", isRead: true)));
+        Assert.Equal("Undefined", Dispatch(fine, "LORC_EL1", isRead: true));
+        Assert.Equal(("Handled", 0xDEAD_BEEFUL), (Dispatch(fine, "LORC_EL1", isRead: false), fine.X[3]));
+        Assert.Equal("Undefined", Dispatch(fine, "SCTLR2_EL1", isRead: false));
+        // No group traps SCTLR2_EL1's reads or LORN_EL1 at all: the dispatch has no row for them.
+        Assert.Equal(("Unhandled", "Unhandled"), (Dispatch(fine, "SCTLR2_EL1", isRead: true), Dispatch(fine, "LORN_EL1", isRead: true)));
+        Assert.Equal("Handled", Dispatch(fine, "SCTLR_EL1", isRead: false));
+    }
+
     public static TheoryData<string, string, int> IdSpaces => new()
     {
         { "Msr", "ID_AA64PFR0_EL1", ReservedIdSpace.Aarch64.Count },

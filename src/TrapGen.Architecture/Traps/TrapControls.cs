@@ -23,6 +23,16 @@ public static partial class TrapControls
     public static IEnumerable<TrapControl> Of(string register) =>
         All.Concat(FineGrainedTraps.All).Where(c => string.Equals(c.Register, register, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Gets every control, coarse (trap-controls.table) or fine-grained, whose field is called <paramref name="name"/>, in
+    /// table order: one for TVM, two for TTBR0_EL1 (HFGRTR_EL2's and HFGWTR_EL2's), none for a name no control has.
+    /// </summary>
+    public static IReadOnlyList<TrapControl> Named(string name) =>
+        [.. All.Concat(FineGrainedTraps.All).Where(c => string.Equals(c.Name, name, StringComparison.Ordinal))];
+
+    /// <summary>Gets the qualified name of every control, coarse then fine-grained (<c>HCR_EL2.TVM</c>, <c>HFGRTR_EL2.nPIR_EL1</c>): the names a trap group may have.</summary>
+    public static IEnumerable<string> QualifiedNames => All.Concat(FineGrainedTraps.All).Select(c => c.QualifiedName);
+
     /// <summary>Finds the HCR_EL2 trap control at <paramref name="bit"/>, or null.</summary>
     public static TrapControl? FindHcrBit(int bit) => All.FirstOrDefault(c => c.Register == HcrEl2.Name && c.Bit == bit);
 }

@@ -196,9 +196,9 @@ public static class CatalogueRules
     public static readonly DiagnosticRule ExceptionClassDiffers = ContradictsArchitecture.WithMessage(
         "{0} declares ec: 0x{1}, but the Arm ARM reports {2} traps with EC 0x{3}");
 
-    /// <summary>TG0018 for a trap group named after an HCR_EL2 control with another bit.</summary>
+    /// <summary>TG0018 for a trap group named after an HCR_EL2 control ({3}: its qualified name) with another bit.</summary>
     public static readonly DiagnosticRule HcrBitDiffers = ContradictsArchitecture.WithMessage(
-        "Trap group {0} declares hcr_bit: {1}, but HCR_EL2.{0} is bit {2}: write hcr_bit: {2}, or leave it out");
+        "Trap group {0} declares hcr_bit: {1}, but {3} is bit {2}: write hcr_bit: {2}, or leave it out");
 
     /// <summary>TG0018 for an hcr_bit written for a group named after a control of another register (MDCR_EL2.TDA).</summary>
     public static readonly DiagnosticRule HcrBitOfOtherRegister = ContradictsArchitecture.WithMessage(
@@ -211,6 +211,10 @@ public static class CatalogueRules
     /// <summary>TG0018 for two trap groups at the bit of an HCR_EL2 control ({3}).</summary>
     public static readonly DiagnosticRule ControlShared = ContradictsArchitecture.WithMessage(
         "Trap groups {0} and {1} are both hcr_bit: {2} (HCR_EL2.{3}); a trap group is its bit: merge them into {0}");
+
+    /// <summary>TG0018 for two trap groups named after one control ({2}: its qualified name) of a register other than HCR_EL2.</summary>
+    public static readonly DiagnosticRule SameControl = ContradictsArchitecture.WithMessage(
+        "Trap groups {0} and {1} are both {2}; a trap group is its control: merge them into {0}");
 
     /// <summary>TG0018 for a membership of a group whose control does not trap the access.</summary>
     public static readonly DiagnosticRule MembershipOutsideControl = ContradictsArchitecture.WithMessage(
@@ -519,11 +523,32 @@ public static class CatalogueRules
     public static readonly DiagnosticRule NoCpuImplements = NotOnTheCpus.WithMessage(
         "{0} is not implemented on {1}, so an access UNDEFs at EL1 before any trap and this entry never runs: remove it, or add a model that has it to cpus");
 
+    /// <summary>TG0035 for a trap group whose control ({0}: its qualified name) some of the models ({1}: each with what it lacks) do not have.</summary>
+    public static readonly DiagnosticRule ControlNotOnCpus = NotOnTheCpus.WithMessage(
+        "The trap control {0} does not exist on {1}: there its field is RES0 and traps nothing, so the hypervisor cannot set it and no access reaches this group through it; "
+        + "key the group on a control every model has, or remove the model from cpus");
+
     /// <summary>TG0036: a sanitised field ({0}.{1} = {2}) that shows the guest more than CPU models ({3}: each with its value) have ({4}: the most it may be; {5}: a signed field's note, or nothing).</summary>
     public static readonly DiagnosticRule FieldAboveCpu = new(
         "TG0036", "Sanitised field advertises more than the CPU has",
         "{0}.{1} = {2} advertises more than the hardware has on {3}: a sanitised ID register may only hide features{5}; give at most {4}, or remove the model from cpus",
         DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0037: a trap group named by a fine-grained field ({0}) without its register ({1}: the registers that have it; {2}: the qualified names to write).</summary>
+    public static readonly DiagnosticRule ControlNeedsRegister = new(
+        "TG0037", "Fine-grained trap control named without its register",
+        "Trap group {0} names a field of {1}: a fine-grained trap control is named with its register, as REGISTER.FIELD; write {2} (or give hcr_bit for an HCR_EL2 bit of the catalogue's own)",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0038: a trap group with a qualified name ({0}) that is no control of the architecture's tables.</summary>
+    public static readonly DiagnosticRule UnknownControlName = new(
+        "TG0038", "Unknown trap control",
+        "The architecture has no trap control named {0}: name one as REGISTER.FIELD, such as MDCR_EL2.TDA or HFGRTR_EL2.TCR_EL1 (trapgen list --architecture lists them)",
+        DiagnosticSeverityLevel.Error);
+
+    /// <summary>TG0038 for a qualified name close to a control's ({1}).</summary>
+    public static readonly DiagnosticRule UnknownControlNameSuggesting = UnknownControlName.WithMessage(
+        "The architecture has no trap control named {0}. Did you mean {1}? Name one as REGISTER.FIELD, such as MDCR_EL2.TDA or HFGRTR_EL2.TCR_EL1 (trapgen list --architecture lists them)");
 
     /// <summary>TG9999: the generator failed; a bug in TrapGen.</summary>
     public static readonly DiagnosticRule InternalError = new(
@@ -538,6 +563,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
         PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue,
-        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InvalidCpuList, NotOnTheCpus, FieldAboveCpu, InternalError,
+        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InvalidCpuList, NotOnTheCpus, FieldAboveCpu, ControlNeedsRegister, UnknownControlName, InternalError,
     ];
 }

@@ -55,7 +55,7 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         var reader = new MappingReader(diagnostics, root, "the catalogue", CatalogueKeys.Root, CatalogueKeys.RetiredRoot);
         reader.Int("version", required: false, 1, 1, "the catalogue");
         var cpus = ParseCpus(reader);
-        var groups = ParseList(reader.Sequence("trap_groups", required: false), "trap_groups", ParseTrapGroup);
+        var groups = ParseTrapGroups(reader.Sequence("trap_groups", required: false));
         var hooks = ParseList(reader.Sequence("hooks", required: false), "hooks", ParseNamed);
         var emulators = ParseList(reader.Sequence("emulators", required: false), "emulators", ParseNamed);
         var registers = ParseList(reader.Sequence("registers", required: true), "registers", ParseRegister);
@@ -100,32 +100,6 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         "instructions" => CatalogueKeys.Instruction,
         _ => CatalogueKeys.Named,
     };
-
-    private TrapGroup? ParseTrapGroup(MappingReader reader)
-    {
-        var name = reader.String("name", required: true);
-        // Any control of the architecture's table names a group (TVM, MDCR_EL2's TDA, CPTR_EL2's TCPAC); any other
-        // name is an HCR_EL2 bit, which hcr_bit gives.
-        var architectural = name is null ? null : TrapControls.Find(name);
-        if (architectural is { Register: not HcrEl2.Name } && reader.Has("hcr_bit"))
-        {
-            diagnostics.Report(CatalogueRules.HcrBitOfOtherRegister, reader.SpanOf("hcr_bit"), name!, architectural.QualifiedName);
-        }
-
-        var bit = architectural is { Register: not HcrEl2.Name } ? architectural.Bit : reader.Int("hcr_bit", required: architectural is null && name is not null, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
-        var description = reader.String("description", required: false);
-        var others = reader.Choice("others", required: false, CatalogueKeys.Others);
-        if (name is null || bit is null)
-        {
-            return null;
-        }
-
-        // A group is its bit: the control named (whose bit, and register, TG0018 then checks), or the HCR_EL2 control at that bit.
-        var control = architectural ?? TrapControls.FindHcrBit(bit.Value);
-        return new TrapGroup(
-            name, bit.Value, description ?? control?.Description ?? string.Empty, control, others,
-            reader.SpanOf("name"), reader.SpanOf("hcr_bit"), reader.SpanOf("others"));
-    }
 
     private NamedEntry? ParseNamed(MappingReader reader)
     {
@@ -177,10 +151,10 @@ internal sealed partial class CatalogueParser(DiagnosticBag diagnostics)
         var guestAarch32State = reader.Choice("guest_aarch32_state", required: false, CatalogueKeys.Booleans)
             ?? ArchitecturalDefaults.HoldsGuestAarch32State(architectural);
         var aliases = reader.Has("aarch32")
-            ? ParseAliases(reader, owner, traps)
+            ? ParseAliases(reader, owner, InheritedByViews(traps))
             : aarch32Only.Count > 0
                 ? ArchitecturalDefaults.OwnForms(aarch32Only, width ?? 32, traps, reader.SpanOf("name"))
-                : ArchitecturalDefaults.Aliases(architectural, traps, reader.SpanOf("name"));
+                : ArchitecturalDefaults.Aliases(architectural, InheritedByViews(traps), reader.SpanOf("name"));
 
         if (name is null || (encoding is null && aarch32Only.Count == 0) || width is null || handling is null)
         {

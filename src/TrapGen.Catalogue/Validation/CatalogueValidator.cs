@@ -27,6 +27,7 @@ internal sealed class CatalogueValidator(DiagnosticBag diagnostics)
         {
             new CpuPresenceValidator(diagnostics).Validate(catalogue, models);
             new CpuFieldValidator(diagnostics).Validate(catalogue, models);
+            new CpuControlValidator(diagnostics).Validate(catalogue, models);
         }
     }
 }

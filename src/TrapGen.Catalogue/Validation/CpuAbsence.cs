@@ -26,12 +26,19 @@ internal static class CpuAbsence
             reasons.Add(model.Name + " (" + why + ")");
         }
 
-        return reasons.Count switch
-        {
-            1 => reasons[0],
-            _ => string.Join(", ", reasons.Take(reasons.Count - 1)) + " or " + reasons[reasons.Count - 1],
-        };
+        return Join(reasons);
     }
+
+    /// <summary>Gets models, each with why it lacks something, as one phrase: <c>cortex-a57 (needs FEAT_FGT) or max (needs FEAT_FGT)</c>.</summary>
+    public static string Join(IReadOnlyList<string> reasons) => reasons.Count switch
+    {
+        1 => reasons[0],
+        _ => string.Join(", ", reasons.Take(reasons.Count - 1)) + " or " + reasons[reasons.Count - 1],
+    };
+
+    /// <summary>Why <paramref name="model"/> lacks <paramref name="control"/>, or null when it has it.</summary>
+    public static string? Of(CpuModel model, TrapControl control) =>
+        control.ExistsOn(model) ? null : Needs(model, control.Needs);
 
     /// <summary>Why <paramref name="model"/> lacks <paramref name="register"/>, or null when it has it.</summary>
     public static string? Of(CpuModel model, Aarch64Register register) =>

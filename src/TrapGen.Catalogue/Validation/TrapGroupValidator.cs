@@ -10,8 +10,8 @@ using static TrapGen.Catalogue.Validation.ArchitectureMessages;
 namespace TrapGen.Catalogue.Validation;
 
 /// <summary>
-/// Trap groups against HCR_EL2's facts. A group is its bit: the architectural control it names, or the
-/// one at its hcr_bit. Checks the bit (TG0018), one group per bit, every membership's group and
+/// Trap groups against the architecture's trap controls. A group is its control: the one it names (TVM,
+/// MDCR_EL2.TDA, HFGRTR_EL2.nPIR_EL1), or the HCR_EL2 control at its hcr_bit. Checks the bit (TG0018), one group per bit, every membership's group and
 /// direction (TG0014, TG0018), and that a group lists everything its bit traps or says what happens to
 /// the others (TG0017: one diagnostic per group, not one per register).
 /// </summary>
@@ -66,11 +66,15 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
         {
             if (TrapControls.Find(group.Name) is { Register: HcrEl2.Name } named && named.Bit != group.Bit)
             {
-                diagnostics.Report(CatalogueRules.HcrBitDiffers, group.BitSpan, group.Name, Decimal(group.Bit), Decimal(named.Bit));
+                diagnostics.Report(CatalogueRules.HcrBitDiffers, group.BitSpan, group.Name, Decimal(group.Bit), Decimal(named.Bit), named.QualifiedName);
             }
             else if (byBit.TryGetValue((group.Register, group.Bit), out var first))
             {
-                if (group.Control is { } control)
+                if (group.Control is { Register: not HcrEl2.Name } other)
+                {
+                    diagnostics.Report(CatalogueRules.SameControl, group.Span, first.Name, group.Name, other.QualifiedName);
+                }
+                else if (group.Control is { } control)
                 {
                     diagnostics.Report(CatalogueRules.ControlShared, group.BitSpan, first.Name, group.Name, Decimal(group.Bit), control.Name);
                 }
@@ -109,7 +113,8 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 var directions = RegistersByKey.RulesOf(trappable.Class, trappable.Key).Where(r => r.Control == control).Select(r => r.Direction).ToList();
                 if (directions.Count == 0)
                 {
-                    diagnostics.Report(CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.QualifiedName, control.Name);
+                    diagnostics.Report(
+                        CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.QualifiedName, control.IsFineGrained ? control.QualifiedName : control.Name);
                 }
                 else if (directions.Aggregate(RegisterAccessRules.Combine) is var trapped && membership.Direction != trapped)
                 {
