@@ -189,7 +189,8 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "cpu-parts.table" => KindTranslators.CpuParts(file, text),
             "smccc-functions.table" => KindTranslators.SmcccFunctions(file, text),
             "trapped-instructions.table" => TrappedInstructionTable.Translate(file, text, controls),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions")]),
+            "range-traps.table" => RangeTrapTable.Translate(file, text, controls),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps")]),
         };
     }
 

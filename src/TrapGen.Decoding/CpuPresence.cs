@@ -44,7 +44,7 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
             : model.Name + " has no " + named + (needs is null ? string.Empty : ", which needs " + RequirementText.Describe(needs));
         var consequence = El1Access.Check(trapClass, key, isRead, model) == El1AccessCheck.Allowed
             ? ": it reads as zero there, a reserved ID register, and HCR_EL2.TID3 traps the read"
-            : ImplementationDefinedSpace.TrappedByTidcp(trapClass, key)
+            : RangeTraps.RulesOf(trapClass, key).Any(rule => rule.Control == TrapControls.TIDCP)
                 ? ": the access is UNDEFINED at EL1 there unless HCR_EL2.TIDCP traps it first, as this syndrome's would"
                 : ": the access is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it";
         return new CpuPresence(model.Name, false, needs, lacks + consequence);

@@ -113,9 +113,6 @@ public sealed record SyndromeDescription(
             : null;
 
     /// <summary>The controls that trap the access, in its direction; on <paramref name="model"/>, only those it has.</summary>
-    private static IReadOnlyList<TrapRuleText> ControlsTrapping(TrapClass trapClass, uint key, bool isRead, CpuModel? model)
-    {
-        var rules = RegistersByKey.RulesOf(trapClass, key);
-        return TrapRuleText.Of(model is null ? rules : [.. rules.Where(r => r.ExistsOn(model))], isRead ? AccessDirection.Read : AccessDirection.Write);
-    }
+    private static IReadOnlyList<TrapRuleText> ControlsTrapping(TrapClass trapClass, uint key, bool isRead, CpuModel? model) =>
+        TrapRuleText.OfAccess(trapClass, key, isRead, model);
 }

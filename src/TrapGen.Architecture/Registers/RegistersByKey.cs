@@ -70,8 +70,9 @@ public static class RegistersByKey
     }
 
     /// <summary>
-    /// Gets the EL2 trap rules of everything at <paramref name="key"/>: the table's, or HCR_EL2.TIDCP's in
-    /// both directions for an encoding of the IMPLEMENTATION DEFINED space it traps; none otherwise.
+    /// Gets the EL2 trap rules of everything at <paramref name="key"/>: the table's, or, where no row names anything,
+    /// those of the ranges it is in (range-traps.table: HCR_EL2.TID3's reads of a reserved ID register, TIDCP's
+    /// accesses to the IMPLEMENTATION DEFINED space); none otherwise.
     /// </summary>
     public static IReadOnlyList<TrapRule> RulesOf(TrapClass trapClass, uint key)
     {
@@ -82,10 +83,10 @@ public static class RegistersByKey
                 return registers.Length == 1 ? registers[0].Traps : [.. registers.SelectMany(r => r.Traps)];
             }
 
-            return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : ImplementationDefinedRules(trapClass, key);
+            return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : RangeTraps.RulesOf(trapClass, key);
         }
 
-        return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Traps : ImplementationDefinedRules(trapClass, key);
+        return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Traps : RangeTraps.RulesOf(trapClass, key);
     }
 
     /// <summary>
@@ -105,6 +106,4 @@ public static class RegistersByKey
         return byKey;
     }
 
-    private static IReadOnlyList<TrapRule> ImplementationDefinedRules(TrapClass trapClass, uint key) =>
-        ImplementationDefinedSpace.TrappedByTidcp(trapClass, key) ? [new TrapRule(TrapControls.TIDCP, AccessDirection.ReadWrite)] : [];
 }

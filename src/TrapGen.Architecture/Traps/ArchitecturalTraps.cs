@@ -34,8 +34,7 @@ public static class ArchitecturalTraps
 
         if (RulesByKey[trapClass.ExceptionClass] is not { } rulesOfClass || !rulesOfClass.TryGetValue(key, out var rules))
         {
-            // The IMPLEMENTATION DEFINED space has no rows: TIDCP traps it, in both directions.
-            return controls.IsActive(TrapControls.TIDCP) && ImplementationDefinedSpace.TrappedByTidcp(trapClass, key) ? TrapControls.TIDCP : null;
+            return null;
         }
 
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
@@ -129,8 +128,10 @@ public static class ArchitecturalTraps
 
     /// <summary>
     /// Gets everything <paramref name="control"/> traps that a catalogue can dispatch: AArch64 registers and
-    /// System instructions, AArch32 registers of every coprocessor and form, and the reserved ID registers of
-    /// both (HCR_EL2.TID3), with the direction it traps.
+    /// System instructions, AArch32 registers of every coprocessor and form, and the encodings of its ranges
+    /// (range-traps.table) that no row names, but those of the IMPLEMENTATION DEFINED space, which has no
+    /// architectural register to list (HCR_EL2.TID3's reserved ID registers are in; TIDCP's space is not), with
+    /// the direction it traps.
     /// </summary>
     public static IEnumerable<CoveredAccess> CoveredBy(TrapControl control)
     {
@@ -150,9 +151,9 @@ public static class ArchitecturalTraps
             }
         }
 
-        foreach (var reserved in Reserved(control, TrapClasses.Msr))
+        foreach (var unnamed in UnnamedInRanges(control, TrapClasses.Msr))
         {
-            yield return reserved;
+            yield return unnamed;
         }
 
         foreach (var register in Aarch32Registers.All)
@@ -163,21 +164,35 @@ public static class ArchitecturalTraps
             }
         }
 
-        foreach (var reserved in Reserved(control, TrapClasses.Mcr))
+        foreach (var trapClass in TrapClasses.All.Where(c => c.IsAarch32))
         {
-            yield return reserved;
+            foreach (var unnamed in UnnamedInRanges(control, trapClass))
+            {
+                yield return unnamed;
+            }
         }
     }
 
-    /// <summary>The reserved ID registers of <paramref name="trapClass"/> that <paramref name="control"/> traps (<see cref="ReservedIdSpace"/>).</summary>
-    private static IEnumerable<CoveredAccess> Reserved(TrapControl control, TrapClass trapClass) =>
-        from reserved in ReservedIdSpace.Keys()
-        where reserved.Class == trapClass
-        from rule in ReservedIdSpace.Traps
-        where rule.Control == control
-        select new CoveredAccess(reserved.Name, reserved.Class, reserved.Key, reserved.Encoding, rule.Direction);
+    /// <summary>
+    /// The encodings of <paramref name="trapClass"/> in <paramref name="control"/>'s ranges that no row names and the
+    /// IMPLEMENTATION DEFINED space does not hold, named by their encodings (<c>S3_0_C0_C3_7</c>, <c>p15, 0, c0, c3, 7</c>).
+    /// </summary>
+    private static IEnumerable<CoveredAccess> UnnamedInRanges(TrapControl control, TrapClass trapClass) =>
+        from range in RangeTraps.Of(control)
+        where range.Class == trapClass
+        from key in range.Keys()
+        where RegistersByKey.NameOf(trapClass, key, isRead: true) is null && !ImplementationDefinedSpace.Contains(trapClass, key)
+        let unnamed = UnnamedEncoding(trapClass, key)
+        where unnamed is not null
+        select new CoveredAccess(unnamed.Value.Name, trapClass, key, unnamed.Value.Encoding, range.Direction);
 
-    /// <summary>Every class's rules by key, indexed by exception class: the tables' rows, the reserved ID registers, and the instructions that access no register (WFI, SMC).</summary>
+    /// <summary>The name and encoding text of an encoding no row names: <c>S3_0_C0_C3_7</c>; <c>p15, 0, c0, c3, 7</c>. Null for a class without such names.</summary>
+    private static (string Name, string Encoding)? UnnamedEncoding(TrapClass trapClass, uint key) =>
+        ImplementationDefinedSpace.Aarch64EncodingOf(trapClass, key) is { } aarch64 ? (aarch64.ToString().ToUpperInvariant(), aarch64.ToString())
+        : ImplementationDefinedSpace.Cp15EncodingOf(trapClass, key) is { } cp15 ? (cp15.GenericName, cp15.Describe())
+        : null;
+
+    /// <summary>Every class's rules by key, indexed by exception class: the tables' rows, then their ranges' (range-traps.table: TID3's ID space, TIDCP's IMPLEMENTATION DEFINED space), and the instructions that access no register (WFI, SMC).</summary>
     private static Dictionary<uint, TrapRule[]>?[] Tabulate()
     {
         var byClass = new Dictionary<uint, TrapRule[]>?[TrapClasses.ExceptionClassCount];
@@ -204,6 +219,6 @@ public static class ArchitecturalTraps
         var rows = trapClass == TrapClasses.Msr
             ? Aarch64Registers.All.Select(r => (r.Encoding.Key, r.Traps)).Concat(SystemInstructions.All.Select(i => (i.Encoding.Key, i.Traps)))
             : Aarch32Registers.All.Where(r => r.Class == trapClass).Select(r => (r.Encoding.Key, r.Traps));
-        return rows.Concat(ReservedIdSpace.Keys().Where(reserved => reserved.Class == trapClass).Select(reserved => (reserved.Key, ReservedIdSpace.Traps)));
+        return rows.Concat(RangeTraps.All.Where(range => range.Class == trapClass).SelectMany(range => range.Keys().Select(key => (key, (IReadOnlyList<TrapRule>)[range.Rule]))));
     }
 }

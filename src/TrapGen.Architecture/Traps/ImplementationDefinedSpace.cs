@@ -6,7 +6,7 @@ namespace TrapGen.Architecture;
 /// DEFINED registers") and SYS/SYSL (op0 1) with CRn 11 or 15 (the IMPLEMENTATION DEFINED System
 /// instructions); AArch32 cp15 CRn 9 with CRm 0–2 or 5–8, CRn 10 with CRm 0, 1, 4 or 8, CRn 11 with
 /// CRm 0–8 or 15, and CRn 15, for every opc1 (G7.2.4); and cp15 MCRR/MRRC with CRm 15. cp14 and cp10 have
-/// none. HCR_EL2.TIDCP traps part of it (<see cref="TrappedByTidcp"/>).
+/// none. HCR_EL2.TIDCP traps part of it: its rows of Tables/range-traps.table (<see cref="RangeTraps"/>).
 /// </summary>
 public static class ImplementationDefinedSpace
 {
@@ -45,14 +45,4 @@ public static class ImplementationDefinedSpace
         trapClass == TrapClasses.Mcr ? Aarch32Encoding.Cp15(AccessForm.Mcr, (int)trapClass.KeyValue(key, "Opc1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Opc2"))
         : trapClass == TrapClasses.Mcrr ? Aarch32Encoding.Cp15(AccessForm.Mcrr, (int)trapClass.KeyValue(key, "Opc1"), 0, (int)trapClass.KeyValue(key, "CRm"), 0)
         : null;
-
-    /// <summary>
-    /// Gets whether HCR_EL2.TIDCP traps an EL1 access with ISS key <paramref name="key"/>, in both directions
-    /// (Arm ARM, HCR_EL2.TIDCP): in AArch64 every encoding of the space, MRS/MSR and SYS/SYSL alike (EC
-    /// 0x18); in AArch32 the cp15 MCR/MRC encodings with CRn 9, 10 or 11 of the space, for every opc1 and opc2
-    /// (EC 0x03), but neither CRn 15 nor MCRR/MRRC.
-    /// </summary>
-    public static bool TrappedByTidcp(TrapClass trapClass, uint key) =>
-        trapClass == TrapClasses.Msr ? Contains(trapClass, key)
-        : trapClass == TrapClasses.Mcr && trapClass.KeyValue(key, "CRn") is 9 or 10 or 11 && Contains(trapClass, key);
 }

@@ -7,9 +7,9 @@ namespace TrapGen.Architecture;
 /// The ID register space's encodings the tables name no register for: reserved ID registers. AArch64:
 /// op0 3, op1 0, CRn 0, CRm 1–7. AArch32: cp15 MCR/MRC opc1 0, CRn c0, CRm c3–c7 (the Arm ARM's
 /// AArch32 ID register space: reserved, RAZ). A read returns zero, a write is UNDEFINED (the
-/// space is read-only), and HCR_EL2.TID3 traps the reads as it traps the named ID registers (Arm ARM
-/// HCR_EL2.TID3, which lists both spaces: required with FEAT_FGT, IMPLEMENTATION DEFINED without; QEMU's
-/// cortex-a57 traps them, in both Execution states, and KVM treats them as ID_UNALLOCATED, read as zero).
+/// space is read-only), and HCR_EL2.TID3 traps the reads as it traps the named ID registers: its rows of
+/// Tables/range-traps.table (<see cref="RangeTraps"/>; QEMU's cortex-a57 traps them, in both Execution states, and
+/// KVM treats them as ID_UNALLOCATED, read as zero).
 /// </summary>
 public static class ReservedIdSpace
 {
@@ -33,9 +33,6 @@ public static class ReservedIdSpace
            select encoding,
     ];
 
-    /// <summary>Gets what traps a reserved ID register: HCR_EL2.TID3, its reads.</summary>
-    public static IReadOnlyList<TrapRule> Traps { get; } = [new TrapRule(TrapControls.TID3, AccessDirection.Read)];
-
     private static readonly HashSet<uint> Aarch64Keys = [.. Aarch64.Select(e => e.Key)];
 
     private static readonly HashSet<uint> Aarch32Keys = [.. Aarch32.Select(e => e.Key)];
@@ -43,9 +40,4 @@ public static class ReservedIdSpace
     /// <summary>Gets whether the access of <paramref name="trapClass"/> with ISS key <paramref name="key"/> is a reserved ID register.</summary>
     public static bool Contains(TrapClass trapClass, uint key) =>
         trapClass == TrapClasses.Msr ? Aarch64Keys.Contains(key) : trapClass == TrapClasses.Mcr && Aarch32Keys.Contains(key);
-
-    /// <summary>Gets every reserved encoding as the trap class, ISS key, name and encoding text a catalogue check uses.</summary>
-    public static IEnumerable<(TrapClass Class, uint Key, string Name, string Encoding)> Keys() =>
-        Aarch64.Select(e => (TrapClasses.Msr, e.Key, e.ToString().ToUpperInvariant(), e.ToString()))
-            .Concat(Aarch32.Select(e => (TrapClasses.Mcr, e.Key, e.GenericName, e.Describe())));
 }

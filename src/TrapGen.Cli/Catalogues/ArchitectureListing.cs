@@ -19,13 +19,15 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="Aarch32Registers">The AArch32 registers.</param>
 /// <param name="Cpu">The CPU model the listing is filtered to, or null for the whole architecture.</param>
 /// <param name="TrappedInstructions">The instructions that access no register and the controls that trap them.</param>
+/// <param name="RangeTraps">The controls that trap ranges of encodings (range-traps.table), by control.</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
     IReadOnlyList<SystemInstructionListing> SystemInstructions,
     IReadOnlyList<Aarch32RegisterListing> Aarch32Registers,
     string? Cpu,
-    IReadOnlyList<TrappedInstructionListing> TrappedInstructions)
+    IReadOnlyList<TrappedInstructionListing> TrappedInstructions,
+    IReadOnlyList<RangeTrapListing> RangeTraps)
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
@@ -34,7 +36,8 @@ internal sealed record ArchitectureListing(
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
         model?.Name,
-        [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && (!i.Class.IsAarch32 || model.HasAarch32El1))).Select(i => TrappedInstructionListing.From(i, model))]);
+        [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && (!i.Class.IsAarch32 || model.HasAarch32El1))).Select(i => TrappedInstructionListing.From(i, model))],
+        [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && (!r.Class.IsAarch32 || model.HasAarch32El1))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)]);
 }
 
 /// <summary>
@@ -61,6 +64,33 @@ internal sealed record TrappedInstructionListing(
         instruction.Class.KeyFields.Select((field, i) => (field.Name, Value: instruction.KeyValues[i])).ToDictionary(pair => pair.Name, pair => pair.Value),
         instruction.Needs,
         TrapRuleListing.From(instruction.Traps, model));
+}
+
+/// <summary>
+/// A control that traps a range of encodings (a row of range-traps.table): the control in full (<c>HCR_EL2.TID3</c>), the
+/// state (aarch64, cp15, cp14, vmrs) and the exception class a trap reports, the values of each key field
+/// (<c>{"CRm": "2-7"}</c>) and the range as the Arm ARM writes it, the direction it traps, the feature that makes the trap
+/// required (null: every CPU with the control) and the Arm ARM sections.
+/// </summary>
+internal sealed record RangeTrapListing(
+    string Control,
+    string State,
+    [property: JsonPropertyName("ec")] string ExceptionClass,
+    IReadOnlyDictionary<string, string> Fields,
+    string Encoding,
+    string Direction,
+    string? Feature,
+    string Section)
+{
+    public static RangeTrapListing From(RangeTrap range) => new(
+        range.Control.QualifiedName,
+        range.State,
+        "0x" + range.Class.ExceptionClass.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
+        range.Fields.ToDictionary(field => field.Spelling, field => field.Text),
+        range.Encoding,
+        RegisterAccessRules.Spelling(range.Direction),
+        range.Feature,
+        range.Section);
 }
 
 /// <summary>

@@ -12,9 +12,9 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
-            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count));
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count));
 
         output.WriteLine();
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
@@ -62,6 +62,15 @@ internal static class ArchitectureTable
         }
 
         others.WriteTo(output);
+
+        output.WriteLine();
+        var ranges = new TextTable("RANGE RULE", "STATE", "EC", "ENCODING", "TRAPS", "FEATURE", "SECTION");
+        foreach (var range in listing.RangeTraps)
+        {
+            ranges.Add(range.Control, range.State, range.ExceptionClass, range.Encoding, range.Direction, range.Feature ?? "-", range.Section);
+        }
+
+        ranges.WriteTo(output);
     }
 
     private static string WithOthers(string name, IReadOnlyList<string> others) =>

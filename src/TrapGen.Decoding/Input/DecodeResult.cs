@@ -94,7 +94,7 @@ public sealed record DecodeResult(
         if (SyndromeKey.TryGet((uint)esr, out var trapClass, out var key))
         {
             var isRead = trapClass.IsRead(EsrFields.GetISS((uint)esr));
-            traps = TrapRuleText.Of(RegistersByKey.RulesOf(trapClass, key), isRead ? AccessDirection.Read : AccessDirection.Write);
+            traps = TrapRuleText.OfAccess(trapClass, key, isRead);
             register = RegisterOf(RegistersByKey.NameOf(trapClass, key, isRead));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Serialization;
 using TrapGen.Architecture;
 
 namespace TrapGen.Decoding;
@@ -12,18 +13,39 @@ namespace TrapGen.Decoding;
 /// HCRX_EL2.FGTnXS is clear</c> (an HFGITR_EL2 field on an nXS TLBI).
 /// </param>
 /// <param name="Description">What the control is for, from the trap-controls table.</param>
-public sealed record TrapRuleText(string Control, string Direction, string TrapsWhen, string Description)
+/// <param name="Range">
+/// When no row names the access and the control traps it by a range of encodings (range-traps.table): the range,
+/// with its Arm ARM sections (<c>op0 3, op1 0, CRn 0, CRm 2-7, op2 0-7 (D24.2.62)</c>); null otherwise.
+/// </param>
+public sealed record TrapRuleText(string Control, string Direction, string TrapsWhen, string Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Range = null)
 {
+    /// <summary>
+    /// The controls that trap the access of <paramref name="trapClass"/> with ISS key <paramref name="key"/> in its
+    /// direction, in its pseudocode's order; on <paramref name="model"/>, only those it has. When no row names the
+    /// access, each rule says the range it comes from (a reserved ID register under HCR_EL2.TID3, an IMPLEMENTATION
+    /// DEFINED encoding under TIDCP).
+    /// </summary>
+    /// <param name="trapClass">The access's trap class.</param>
+    /// <param name="key">Its ISS key.</param>
+    /// <param name="isRead">Whether it reads.</param>
+    /// <param name="model">The CPU model, or null for every control.</param>
+    /// <returns>One entry a rule.</returns>
+    public static IReadOnlyList<TrapRuleText> OfAccess(TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
+    {
+        var rules = RegistersByKey.RulesOf(trapClass, key);
+        var ranges = RegistersByKey.NameOf(trapClass, key, isRead) is null ? RangeTraps.Covering(trapClass, key) : [];
+        var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+        return [.. rules.Where(r => r.Covers(direction) && (model is null || r.ExistsOn(model))).Select(r =>
+            From(r, ranges.FirstOrDefault(range => range.Rule == r) is { } range ? range.Encoding + " (" + range.Section.Replace(",", ", ", System.StringComparison.Ordinal) + ")" : null))];
+    }
+
     /// <summary>The rules of <paramref name="rules"/> that cover <paramref name="direction"/>, as text; every rule when it is null.</summary>
     /// <param name="rules">The architecture's rules.</param>
     /// <param name="direction">The direction of one access, or null for the register as a whole.</param>
     /// <returns>One entry a rule, in the table's order.</returns>
     public static IReadOnlyList<TrapRuleText> Of(IReadOnlyList<TrapRule> rules, AccessDirection? direction = null) =>
-        [.. rules.Where(r => direction is not { } d || r.Covers(d)).Select(r => new TrapRuleText(
-            r.Control.QualifiedName,
-            RegisterAccessRules.Spelling(r.Direction).ToLowerInvariant(),
-            (r.Control.TrapsWhenSet ? "set" : "clear") + (r.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
-            r.Control.Description))];
+        [.. rules.Where(r => direction is not { } d || r.Covers(d)).Select(r => From(r, null))];
 
     /// <summary>
     /// One line for the controls that trap an access: <c>HCR_EL2.TRVM (set)</c>; <c>HCR_EL2.TID2 or HCR_EL2.TID4 (set)</c>;
@@ -34,5 +56,12 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
     public static string Describe(IReadOnlyList<TrapRuleText> rules) =>
         rules is null || rules.Count == 0
             ? "no EL2 trap control TrapGen models (it may be IMPLEMENTATION DEFINED, or trapped by a control not yet modelled)"
-            : string.Join(" or ", rules.Select(r => r.Control + " (" + r.TrapsWhen + ")"));
+            : string.Join(" or ", rules.Select(r => r.Control + " (" + r.TrapsWhen + ")" + (r.Range is { } range ? ", by range: " + range : string.Empty)));
+
+    private static TrapRuleText From(TrapRule rule, string? range) => new(
+        rule.Control.QualifiedName,
+        RegisterAccessRules.Spelling(rule.Direction).ToLowerInvariant(),
+        (rule.Control.TrapsWhenSet ? "set" : "clear") + (rule.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
+        rule.Control.Description,
+        range);
 }
