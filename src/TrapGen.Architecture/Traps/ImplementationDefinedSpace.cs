@@ -10,28 +10,26 @@ namespace TrapGen.Architecture;
 /// </summary>
 public static class ImplementationDefinedSpace
 {
-    /// <summary>Gets whether the access with ISS key <paramref name="key"/> in <paramref name="trapClass"/> lies in the IMPLEMENTATION DEFINED space.</summary>
+    /// <summary>The part of the space HCR_EL2.TIDCP traps: its rows of Tables/range-traps.table, which give the encodings.</summary>
+    private static readonly RangeTrap[] TrappedByTidcp = [.. RangeTraps.Of(TrapControls.TIDCP)];
+
+    /// <summary>
+    /// Gets whether the access with ISS key <paramref name="key"/> in <paramref name="trapClass"/> lies in the IMPLEMENTATION
+    /// DEFINED space: TIDCP's ranges, and the two parts it does not trap, cp15 CRn c15 (HSTR_EL2.T15's) and cp15
+    /// MCRR/MRRC with CRm c15. Allocates nothing.
+    /// </summary>
     public static bool Contains(TrapClass trapClass, uint key)
     {
-        if (trapClass == TrapClasses.Msr)
+        foreach (var range in TrappedByTidcp)
         {
-            return trapClass.KeyValue(key, "Op0") is 1 or 3 && trapClass.KeyValue(key, "CRn") is 11 or 15;
-        }
-
-        if (trapClass == TrapClasses.Mcr)
-        {
-            var m = trapClass.KeyValue(key, "CRm");
-            return trapClass.KeyValue(key, "CRn") switch
+            if (range.Contains(trapClass, key))
             {
-                9 => m is <= 2 or (>= 5 and <= 8),
-                10 => m is 0 or 1 or 4 or 8,
-                11 => m is <= 8 or 15,
-                15 => true,
-                _ => false,
-            };
+                return true;
+            }
         }
 
-        return trapClass == TrapClasses.Mcrr && trapClass.KeyValue(key, "CRm") == 15;
+        return (trapClass == TrapClasses.Mcr && trapClass.KeyValue(key, "CRn") == 15)
+            || (trapClass == TrapClasses.Mcrr && trapClass.KeyValue(key, "CRm") == 15);
     }
 
     /// <summary>Gets the AArch64 encoding an MSR/MRS or SYS/SYSL key reaches, or null for another trap class.</summary>
