@@ -99,12 +99,15 @@ internal sealed record RangeTrapListing(
 /// </summary>
 internal sealed record TrapControlListing(string Register, string Name, int Bit, string TrapsWhen, string? Needs, bool DependsOnE2h, string Description);
 
-/// <summary>One trap rule of a register: the control and the direction it traps.</summary>
-internal sealed record TrapRuleListing(string Control, string Direction)
+/// <summary>
+/// One trap rule of a register: the control and the direction it traps, and the qualifier that must be in effect as well
+/// (<c>HCRX_EL2.FGTnXS</c> on an nXS TLBI's HFGITR_EL2 rule, which traps only while it is clear), or null.
+/// </summary>
+internal sealed record TrapRuleListing(string Control, string Direction, string? Qualifier)
 {
     /// <summary>The rules, of the controls <paramref name="model"/> has (every control when null).</summary>
     public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules, CpuModel? model) =>
-        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction)))];
+        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction), r.Qualifier?.QualifiedName))];
 }
 
 /// <summary>An AArch64 System register of the architecture.</summary>
