@@ -216,9 +216,12 @@ public static class CatalogueRules
     public static readonly DiagnosticRule SameControl = ContradictsArchitecture.WithMessage(
         "Trap groups {0} and {1} are both {2}; a trap group is its control: merge them into {0}");
 
-    /// <summary>TG0018 for a membership of a group whose control does not trap the access.</summary>
+    /// <summary>
+    /// TG0018 for a membership of a group whose control does not trap the access ({2}: " (HCR_EL2.TSW)" after a group named
+    /// by the control's short name, empty after one named in full).
+    /// </summary>
     public static readonly DiagnosticRule MembershipOutsideControl = ContradictsArchitecture.WithMessage(
-        "{0} says {1} ({2}) traps it, but the architecture does not put it in {3}'s group; remove {1} from its traps");
+        "{0} says {1}{2} traps it, but the architecture does not put it in {3}'s group; remove {1} from its traps");
 
     /// <summary>TG0018 for a membership in another direction than the control traps.</summary>
     public static readonly DiagnosticRule MembershipDirectionDiffers = ContradictsArchitecture.WithMessage(

@@ -113,8 +113,11 @@ internal sealed class TrapGroupValidator(DiagnosticBag diagnostics)
                 var directions = RegistersByKey.RulesOf(trappable.Class, trappable.Key).Where(r => r.Control == control).Select(r => r.Direction).ToList();
                 if (directions.Count == 0)
                 {
+                    var inFull = group.Name == control.QualifiedName;
                     diagnostics.Report(
-                        CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name, control.QualifiedName, control.IsFineGrained ? control.QualifiedName : control.Name);
+                        CatalogueRules.MembershipOutsideControl, membership.Span, trappable.Owner, group.Name,
+                        inFull ? string.Empty : " (" + control.QualifiedName + ")",
+                        inFull || control.IsFineGrained ? control.QualifiedName : control.Name);
                 }
                 else if (directions.Aggregate(RegisterAccessRules.Combine) is var trapped && membership.Direction != trapped)
                 {
