@@ -71,8 +71,7 @@ public static class RegistersByKey
 
     /// <summary>
     /// Gets the EL2 trap rules of everything at <paramref name="key"/>: the table's, or, where no row names anything,
-    /// those of the ranges it is in (range-traps.table: HCR_EL2.TID3's reads of a reserved ID register, TIDCP's
-    /// accesses to the IMPLEMENTATION DEFINED space); none otherwise.
+    /// those of the ranges it is in (<see cref="RangesOf"/>); none otherwise.
     /// </summary>
     public static IReadOnlyList<TrapRule> RulesOf(TrapClass trapClass, uint key)
     {
@@ -83,11 +82,28 @@ public static class RegistersByKey
                 return registers.Length == 1 ? registers[0].Traps : [.. registers.SelectMany(r => r.Traps)];
             }
 
-            return Instructions.TryGetValue(key, out var instruction) ? instruction.Traps : RangeTraps.RulesOf(trapClass, key);
+            if (Instructions.TryGetValue(key, out var instruction))
+            {
+                return instruction.Traps;
+            }
+        }
+        else if (TryFindAarch32(trapClass, key, out var aarch32))
+        {
+            return aarch32.Traps;
         }
 
-        return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Traps : RangeTraps.RulesOf(trapClass, key);
+        return [.. RangesOf(trapClass, key).Select(range => range.Rule).Distinct()];
     }
+
+    /// <summary>
+    /// Gets the ranges whose rules <see cref="RulesOf"/> gives for <paramref name="key"/>: where no row names anything
+    /// there, the rows of range-traps.table it is in (HCR_EL2.TID3's reads of a reserved ID register, TIDCP's accesses to
+    /// the IMPLEMENTATION DEFINED space), in table order; none where a row names it, as its own rules decide.
+    /// </summary>
+    public static IReadOnlyList<RangeTrap> RangesOf(TrapClass trapClass, uint key) =>
+        (trapClass == TrapClasses.Msr ? Aarch64.ContainsKey(key) || Instructions.ContainsKey(key) : TryFindAarch32(trapClass, key, out _))
+            ? []
+            : RangeTraps.Covering(trapClass, key);
 
     /// <summary>
     /// The AArch32 registers by class and key, with the alias encodings Table G7-3 gives MIDR: MRC p15, 0, c0,

@@ -34,7 +34,7 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
     public static IReadOnlyList<TrapRuleText> OfAccess(TrapClass trapClass, uint key, bool isRead, CpuModel? model = null)
     {
         var rules = RegistersByKey.RulesOf(trapClass, key);
-        var ranges = RegistersByKey.NameOf(trapClass, key, isRead) is null ? RangeTraps.Covering(trapClass, key) : [];
+        var ranges = RegistersByKey.RangesOf(trapClass, key);
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
         return [.. rules.Where(r => r.Covers(direction) && (model is null || r.ExistsOn(model))).Select(r =>
             From(r, ranges.FirstOrDefault(range => range.Rule == r) is { } range ? range.Encoding + " (" + range.Section.Replace(",", ", ", System.StringComparison.Ordinal) + ")" : null))];
