@@ -51,6 +51,9 @@ public sealed class Vcpu
     /// <summary>Gets the vCPU's timer.</summary>
     public VirtualTimer Timer { get; } = new();
 
+    /// <summary>Gets the vCPU's OS Lock, as the hypervisor emulates it (OSLAR_EL1 and OSLSR_EL1 under MDCR_EL2.TDOSA).</summary>
+    public OsLock OsLock { get; } = new();
+
     /// <summary>
     /// Gets how many times a trapped set/way cache operation made the hypervisor clean this guest's whole
     /// memory (KVM's kvm_set_way_flush): once per run of set/way operations, until the next MMU enable.

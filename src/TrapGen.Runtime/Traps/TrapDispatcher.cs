@@ -118,4 +118,10 @@ public sealed partial class TrapDispatcher
     private partial void WriteCntpCval(ulong value) => current.Timer.CompareValue = value;
 
     private partial ulong ReadCntpct() => current.Timer.Count;
+
+    /// <summary>KVM's trap_oslsr_el1: OSLSR_EL1 from the vCPU's emulated OS Lock.</summary>
+    private partial ulong ReadOsLock() => current.OsLock.Status;
+
+    /// <summary>KVM's trap_oslar_el1: a write of OSLAR_EL1 locks or unlocks the vCPU's emulated OS Lock.</summary>
+    private partial void WriteOsLock(ulong value) => current.OsLock.Write(value);
 }

@@ -147,14 +147,14 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVCNTR23_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CSSELR_EL1 (s3_2_c0_c0_0): passthrough
         new(MsrKeys.CSSELR_EL1, slot: 35, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64ISAR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.SMIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMINTENCLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.SMIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWVR0_EL1 (s2_0_c0_c0_6): passthrough
         new(MsrKeys.DBGWVR0_EL1, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64ISAR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.S2POR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC ISW, System instruction: hook SetWayFlush
@@ -187,9 +187,9 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_ISAR6_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // PMEVCNTR18_EL0 (s3_3_c14_c10_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR18_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // TTBR1_EL1 (s3_0_c2_c0_1): passthrough
         new(MsrKeys.TTBR1_EL1, slot: 2, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
@@ -199,11 +199,11 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.CLIDR_EL1, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.TCR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
-        new(MsrKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PMEVTYPER22_EL0 (s3_3_c14_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER22_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
+        new(MsrKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR28_EL0 (s3_3_c14_c11_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR28_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
@@ -260,22 +260,23 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMCNTENCLR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMINTENSET_EL1 (s3_0_c9_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMINTENSET_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DBGBCR0_EL1 (s2_0_c0_c0_5): passthrough
-        new(MsrKeys.DBGBCR0_EL1, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // OSDLR_EL1 (s2_0_c1_c3_4), not catalogued: its trap group's others: reads as zero, writes ignored
+        new(MsrKeys.OSDLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR6_EL0 (s3_3_c14_c8_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AA64PFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGBCR0_EL1 (s2_0_c0_c0_5): passthrough
+        new(MsrKeys.DBGBCR0_EL1, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        global::TrapGen.TrapEntry.Free,
         // ID_AA64MMFR3_EL1 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AA64MMFR3_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
         // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
         new(MsrKeys.REVIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMZR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
         new(MsrKeys.CNTP_CVAL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
+        // PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMZR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER11_EL0 (s3_3_c14_c13_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -284,14 +285,14 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.S3_0_C0_C6_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER1_EL0 (s3_3_c14_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR17_EL0 (s3_3_c14_c10_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR17_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // OSLSR_EL1 (s2_0_c1_c1_4): emulated by OsLock, read-only
+        new(MsrKeys.OSLSR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
         // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
         new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR17_EL0 (s3_3_c14_c10_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR17_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.TCRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER21_EL0 (s3_3_c14_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -299,13 +300,14 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // ESR_EL1 (s3_0_c5_c2_0): passthrough
         new(MsrKeys.ESR_EL1, slot: 6, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        global::TrapGen.TrapEntry.Free,
+        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
         new(MsrKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR27_EL0 (s3_3_c14_c11_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR27_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
-        new(MsrKeys.CCSIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
+        new(MsrKeys.CCSIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 6),
         // PMEVCNTR1_EL0 (s3_3_c14_c8_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
@@ -321,8 +323,7 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMCEID0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.AMAIR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PMEVCNTR11_EL0 (s3_3_c14_c9_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
@@ -332,7 +333,8 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.ID_AA64SMFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.ID_AFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.POR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER15_EL0 (s3_3_c14_c13_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -353,15 +355,15 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.DBGBVR0_EL1, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
         new(MsrKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER26_EL0 (s3_3_c14_c15_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCNTENSET_EL0 (s3_3_c9_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMCNTENSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PIR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PMEVCNTR5_EL0 (s3_3_c14_c8_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -474,8 +476,8 @@ public sealed partial class TrapDispatcher
         // PMXEVCNTR_EL0 (s3_3_c9_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMXEVCNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
-        new(MsrKeys.ACTLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGPRCR_EL1 (s2_0_c1_c4_4), not catalogued: its trap group's others: reads as zero, writes ignored
+        new(MsrKeys.DBGPRCR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR14_EL0 (s3_3_c14_c9_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVCNTR14_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER9_EL0 (s3_3_c14_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
@@ -492,7 +494,8 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER19_EL0 (s3_3_c14_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMEVTYPER19_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
+        new(MsrKeys.ACTLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
@@ -521,9 +524,10 @@ public sealed partial class TrapDispatcher
         new(MsrKeys.PMEVCNTR9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMICFILTR_EL0 (s3_3_c9_c6_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
         new(MsrKeys.PMICFILTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // OSLAR_EL1 (s2_0_c1_c0_4): emulated by OsLock, write-only
+        new(MsrKeys.OSLAR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
         // S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(MsrKeys.S3_0_C0_C7_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
         // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
         new(MsrKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
@@ -875,7 +879,7 @@ public sealed partial class TrapDispatcher
         // CP15_0_C0_C5_3 (MCR p15, 0, c0, c5, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
         new(McrKeys.CP15_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only
-        new(McrKeys.CCSIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
+        new(McrKeys.CCSIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 6),
         // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): sanitised, read-only
         new(McrKeys.ID_ISAR1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
@@ -1079,32 +1083,36 @@ public sealed partial class TrapDispatcher
     /// <summary>The MCR/MRC of p14 dispatch table, indexed by Cp14McrKeys.Slot(key); built once, never per trap.</summary>
     private static readonly global::TrapGen.TrapEntry[] Cp14McrTable =
     [
-        // JIDR (MCR/MRC p14, 7, c0, c0, 0): constant 0x0, read-only
-        new(Cp14McrKeys.JIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGOSLSR (MCR/MRC p14, 0, c1, c1, 4, bits [31:0] of OSLSR_EL1): emulated by OsLock, read-only
+        new(Cp14McrKeys.DBGOSLSR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
+        // DBGPRCR (MCR p14, 0, c1, c4, 4), not catalogued: its trap group's others: reads as zero, writes ignored
+        new(Cp14McrKeys.DBGPRCR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGDSCREXT (MCR/MRC p14, 0, c0, c2, 2, bits [31:0] of MDSCR_EL1): passthrough
+        new(Cp14McrKeys.DBGDSCREXT, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        // DBGOSDLR (MCR p14, 0, c1, c3, 4), not catalogued: its trap group's others: reads as zero, writes ignored
+        new(Cp14McrKeys.DBGOSDLR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGWCR0 (MCR/MRC p14, 0, c0, c0, 7, bits [31:0] of DBGWCR0_EL1): passthrough
+        new(Cp14McrKeys.DBGWCR0, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        // DBGOSLAR (MCR/MRC p14, 0, c1, c0, 4, bits [31:0] of OSLAR_EL1): emulated by OsLock, write-only
+        new(Cp14McrKeys.DBGOSLAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
+        // DBGWVR0 (MCR/MRC p14, 0, c0, c0, 6, bits [31:0] of DBGWVR0_EL1): passthrough
+        new(Cp14McrKeys.DBGWVR0, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        // DBGDTRTXINT (MCR/MRC p14, 0, c0, c5, 0, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only
+        new(Cp14McrKeys.DBGDTRTXINT, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        // DBGDSAR (MCR p14, 0, c2, c0, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(Cp14McrKeys.DBGDSAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGBVR0 (MCR/MRC p14, 0, c0, c0, 4, bits [31:0] of DBGBVR0_EL1): passthrough
         new(Cp14McrKeys.DBGBVR0, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGBXVR0 (MCR/MRC p14, 0, c1, c0, 1, bits [63:32] of DBGBVR0_EL1): passthrough
         new(Cp14McrKeys.DBGBXVR0, slot: 37, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
         // DBGDRAR (MCR/MRC p14, 0, c1, c0, 0, bits [31:0] of MDRAR_EL1): constant 0x0, read-only
         new(Cp14McrKeys.DBGDRAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DBGDTRTXINT (MCR/MRC p14, 0, c0, c5, 0, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only
-        new(Cp14McrKeys.DBGDTRTXINT, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
-        // DBGWCR0 (MCR/MRC p14, 0, c0, c0, 7, bits [31:0] of DBGWCR0_EL1): passthrough
-        new(Cp14McrKeys.DBGWCR0, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
-        // DBGDSCREXT (MCR/MRC p14, 0, c0, c2, 2, bits [31:0] of MDSCR_EL1): passthrough
-        new(Cp14McrKeys.DBGDSCREXT, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
-        global::TrapGen.TrapEntry.Free,
-        // DBGWVR0 (MCR/MRC p14, 0, c0, c0, 6, bits [31:0] of DBGWVR0_EL1): passthrough
-        new(Cp14McrKeys.DBGWVR0, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
-        // DBGDSAR (MCR p14, 0, c2, c0, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp14McrKeys.DBGDSAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // JIDR (MCR/MRC p14, 7, c0, c0, 0): constant 0x0, read-only
+        new(Cp14McrKeys.JIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // DBGBCR0 (MCR/MRC p14, 0, c0, c0, 5, bits [31:0] of DBGBCR0_EL1): passthrough
         new(Cp14McrKeys.DBGBCR0, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
-        global::TrapGen.TrapEntry.Free,
     ];
 
     /// <summary>Dispatches a trapped MRRC of p14 by its ISS: the entry at the key's Cp14McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>
@@ -1298,7 +1306,8 @@ public sealed partial class TrapDispatcher
             case 2: return ReadCntpTval();
             case 3: return ReadCntpCval();
             case 4: return ReadCntpct();
-            case 5: return ReadCacheSizeId();
+            case 5: return ReadOsLock();
+            case 6: return ReadCacheSizeId();
             default: return 0;
         }
     }
@@ -1311,6 +1320,7 @@ public sealed partial class TrapDispatcher
             case 1: WriteCntpCtl(value); break;
             case 2: WriteCntpTval(value); break;
             case 3: WriteCntpCval(value); break;
+            case 5: WriteOsLock(value); break;
         }
     }
 
@@ -1380,6 +1390,12 @@ public sealed partial class TrapDispatcher
 
     /// <summary>Emulator Cntpct, read: Physical count, emulated by the runtime's virtual timer.</summary>
     private partial ulong ReadCntpct();
+
+    /// <summary>Emulator OsLock, read: The guest's OS Lock (KVM's trap_oslar_el1 and trap_oslsr_el1): an OSLAR_EL1 write locks or unlocks it, an OSLSR_EL1 read reports it (OSLM 0b10, OSLK); locked at reset, as the Arm ARM resets OSLSR_EL1.OSLK.</summary>
+    private partial ulong ReadOsLock();
+
+    /// <summary>Emulator OsLock, write: The guest's OS Lock (KVM's trap_oslar_el1 and trap_oslsr_el1): an OSLAR_EL1 write locks or unlocks it, an OSLSR_EL1 read reports it (OSLM 0b10, OSLK); locked at reset, as the Arm ARM resets OSLSR_EL1.OSLK.</summary>
+    private partial void WriteOsLock(ulong value);
 
     /// <summary>Emulator CacheSizeId, read: CCSIDR_EL1: the size of the cache CSSELR_EL1 selects, from the hardware's cache hierarchy (as KVM's access_ccsidr did before Linux 6.3; since then KVM gives the guest a made-up geometry of one set and one way per level).</summary>
     private partial ulong ReadCacheSizeId();

@@ -150,6 +150,12 @@ public static partial class MsrKeys
     /// <summary>DBGDTRTX_EL0 (s2_3_c0_c5_0): passthrough, write-only.</summary>
     public const uint DBGDTRTX_EL0 = 0x0020C00Au;
 
+    /// <summary>OSLAR_EL1 (s2_0_c1_c0_4): emulated by OsLock, write-only.</summary>
+    public const uint OSLAR_EL1 = 0x00280400u;
+
+    /// <summary>OSLSR_EL1 (s2_0_c1_c1_4): emulated by OsLock, read-only.</summary>
+    public const uint OSLSR_EL1 = 0x00280402u;
+
     /// <summary>MDRAR_EL1 (s2_0_c1_c0_0): constant 0x0, read-only.</summary>
     public const uint MDRAR_EL1 = 0x00200400u;
 
@@ -338,6 +344,12 @@ public static partial class MsrKeys
 
     /// <summary>DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint DC_CIGDSW = 0x001C1C1Cu;
+
+    /// <summary>OSDLR_EL1 (s2_0_c1_c3_4), not catalogued: its trap group's others: reads as zero, writes ignored.</summary>
+    public const uint OSDLR_EL1 = 0x00280406u;
+
+    /// <summary>DBGPRCR_EL1 (s2_0_c1_c4_4), not catalogued: its trap group's others: reads as zero, writes ignored.</summary>
+    public const uint DBGPRCR_EL1 = 0x00280408u;
 
     /// <summary>PMINTENSET_EL1 (s3_0_c9_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMINTENSET_EL1 = 0x0032241Cu;
@@ -600,14 +612,14 @@ public static partial class MsrKeys
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        0, 2, 0, 0, 4, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1,
-        4, 0, 5, 0, 2, 2, 0, 0, 0, 1, 0, 1, 10, 2, 1, 0,
+        0, 2, 2, 0, 4, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1,
+        4, 0, 5, 0, 1, 2, 0, 0, 0, 1, 0, 1, 10, 0, 1, 0,
         3, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-        3, 0, 10, 1, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10,
-        0, 3, 3, 0, 5, 0, 0, 0, 0, 0, 8, 1, 0, 0, 0, 2,
-        1, 1, 14, 0, 2, 0, 5, 0, 0, 3, 12, 0, 2, 0, 0, 0,
-        0, 16, 1, 0, 0, 0, 1, 0, 0, 1, 20, 0, 0, 3, 0, 4,
+        3, 0, 8, 1, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 3, 3, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11,
+        0, 12, 3, 0, 5, 0, 0, 0, 0, 0, 8, 1, 0, 0, 0, 2,
+        1, 1, 14, 0, 2, 0, 5, 0, 0, 0, 12, 0, 2, 0, 0, 0,
+        0, 16, 11, 0, 0, 0, 1, 0, 0, 1, 20, 0, 2, 4, 0, 4,
     ];
 }
 
@@ -1193,14 +1205,32 @@ public static partial class Cp14McrKeys
     /// <summary>DBGDTRTXINT (MCR/MRC p14, 0, c0, c5, 0, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only.</summary>
     public const uint DBGDTRTXINT = 0x0000000Au;
 
+    /// <summary>DBGOSLAR (MCR/MRC p14, 0, c1, c0, 4, bits [31:0] of OSLAR_EL1): emulated by OsLock, write-only.</summary>
+    public const uint DBGOSLAR = 0x00080400u;
+
+    /// <summary>DBGOSLSR (MCR/MRC p14, 0, c1, c1, 4, bits [31:0] of OSLSR_EL1): emulated by OsLock, read-only.</summary>
+    public const uint DBGOSLSR = 0x00080402u;
+
     /// <summary>DBGDRAR (MCR/MRC p14, 0, c1, c0, 0, bits [31:0] of MDRAR_EL1): constant 0x0, read-only.</summary>
     public const uint DBGDRAR = 0x00000400u;
+
+    /// <summary>DBGOSDLR (MCR p14, 0, c1, c3, 4), not catalogued: its trap group's others: reads as zero, writes ignored.</summary>
+    public const uint DBGOSDLR = 0x00080406u;
+
+    /// <summary>DBGPRCR (MCR p14, 0, c1, c4, 4), not catalogued: its trap group's others: reads as zero, writes ignored.</summary>
+    public const uint DBGPRCR = 0x00080408u;
 
     /// <summary>DBGDSAR (MCR p14, 0, c2, c0, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint DBGDSAR = 0x00000800u;
 
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–15, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
-    public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 28);
+    public static int Slot(uint key) => (int)((key * 0xD83072E5u) >> 28) ^ Displacements[(int)((key * 0x65CBDD55u) >> 29)];
+
+    /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
+    private static global::System.ReadOnlySpan<byte> Displacements =>
+    [
+        0, 0, 0, 5, 0, 8, 1, 0,
+    ];
 }
 
 /// <summary>Register keys for a trapped MRRC of p14: the ISS masked with Cp14McrrIss.KeyMask.</summary>

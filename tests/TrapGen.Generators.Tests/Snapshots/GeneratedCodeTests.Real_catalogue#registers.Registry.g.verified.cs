@@ -111,10 +111,14 @@ public enum SystemRegister
     DBGWCR0_EL1 = 49,
     /// <summary>DBGDTRTX_EL0: s2_3_c0_c5_0.</summary>
     DBGDTRTX_EL0 = 50,
+    /// <summary>OSLAR_EL1: s2_0_c1_c0_4.</summary>
+    OSLAR_EL1 = 51,
+    /// <summary>OSLSR_EL1: s2_0_c1_c1_4.</summary>
+    OSLSR_EL1 = 52,
     /// <summary>MDRAR_EL1: s2_0_c1_c0_0.</summary>
-    MDRAR_EL1 = 51,
+    MDRAR_EL1 = 53,
     /// <summary>ACTLR_EL1: Auxiliary Control Register (EL1).</summary>
-    ACTLR_EL1 = 52,
+    ACTLR_EL1 = 54,
 }
 
 /// <summary>An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.</summary>
@@ -864,6 +868,32 @@ public static partial class SystemRegisters
             ],
             Key: MsrKeys.DBGDTRTX_EL0),
         new(
+            SystemRegister.OSLAR_EL1, "OSLAR_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 1, CRm: 0, Op2: 4, Width: 64,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by OsLock, write-only",
+            IsReadable: false, IsWritable: true, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "OsLock",
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGOSLAR", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 0, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGOSLAR),
+            ],
+            Key: MsrKeys.OSLAR_EL1),
+        new(
+            SystemRegister.OSLSR_EL1, "OSLSR_EL1", "",
+            IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 1, CRm: 1, Op2: 4, Width: 64,
+            global::TrapGen.RegisterHandling.Emulated, "emulated by OsLock, read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: "OsLock",
+            OtherNames: [],
+            Aliases:
+            [
+                new("DBGOSLSR", [], 0x05, Coprocessor: 14, global::TrapGen.AccessForm.Mcr, Opc1: 0, CRn: 1, CRm: 1, Opc2: 4, global::TrapGen.RegisterView.Lo,
+                    Key: Cp14McrKeys.DBGOSLSR),
+            ],
+            Key: MsrKeys.OSLSR_EL1),
+        new(
             SystemRegister.MDRAR_EL1, "MDRAR_EL1", "",
             IsAarch32Only: false, Op0: 2, Op1: 0, CRn: 1, CRm: 0, Op2: 0, Width: 64,
             global::TrapGen.RegisterHandling.Constant, "constant 0x0, read-only",
@@ -1008,6 +1038,10 @@ public static partial class SystemRegisters
         new("DC CGDSW", 0x18, MsrKeys.DC_CGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
         new("DC CIGSW", 0x18, MsrKeys.DC_CIGSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
         new("DC CIGDSW", 0x18, MsrKeys.DC_CIGDSW, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("OSDLR_EL1", 0x18, MsrKeys.OSDLR_EL1, IsInstruction: false, "others: reads as zero, writes ignored"),
+        new("DBGPRCR_EL1", 0x18, MsrKeys.DBGPRCR_EL1, IsInstruction: false, "others: reads as zero, writes ignored"),
+        new("DBGOSDLR", 0x05, Cp14McrKeys.DBGOSDLR, IsInstruction: false, "others: reads as zero, writes ignored"),
+        new("DBGPRCR", 0x05, Cp14McrKeys.DBGPRCR, IsInstruction: false, "others: reads as zero, writes ignored"),
         new("DBGDSAR", 0x05, Cp14McrKeys.DBGDSAR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("DBGDSAR", 0x0C, Cp14McrrKeys.DBGDSAR, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("PMINTENSET_EL1", 0x18, MsrKeys.PMINTENSET_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
