@@ -139,6 +139,15 @@ internal static class TraceParser
             case "ich_hcr":
                 var (ichHcrSet, ichHcrClear) = ParseBits(words, IchHcrEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(IchHcrEl2.Name, ichHcrSet, ichHcrClear));
+            case "mpam2":
+                var (mpam2Set, mpam2Clear) = ParseBits(words, Mpam2El2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(Mpam2El2.Name, mpam2Set, mpam2Clear));
+            case "mpambw2":
+                var (mpamBw2Set, mpamBw2Clear) = ParseBits(words, MpamBw2El2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(MpamBw2El2.Name, mpamBw2Set, mpamBw2Clear));
+            case "mpamhcr":
+                var (mpamHcrSet, mpamHcrClear) = ParseBits(words, MpamHcrEl2.Name, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(MpamHcrEl2.Name, mpamHcrSet, mpamHcrClear));
             case "cnthctl":
                 var (cnthctlSet, cnthctlClear) = ParseBits(words, CnthctlEl2.Name, null, 0);
                 return new StepLine(number, new ChangeControlRegisterStep(CnthctlEl2.Name, cnthctlSet, cnthctlClear));
@@ -188,7 +197,7 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
+    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c>, <c>mpam2</c>, <c>mpambw2</c>, <c>mpamhcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
     /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
     /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
     /// </summary>
