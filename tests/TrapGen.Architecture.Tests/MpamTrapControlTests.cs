@@ -81,8 +81,8 @@ public sealed class MpamTrapControlTests
         {
             var register = Aarch64Registers.All.Single(r => r.Name == name);
 
-            Assert.Equal((name, read), (name, Rules(register.Traps, AccessDirection.Read, register.Allows(AccessDirection.Read))));
-            Assert.Equal((name, write), (name, Rules(register.Traps, AccessDirection.Write, register.Allows(AccessDirection.Write))));
+            Assert.Equal((name, read), (name, RuleNames.Of(register.Traps, AccessDirection.Read, register.Allows(AccessDirection.Read))));
+            Assert.Equal((name, write), (name, RuleNames.Of(register.Traps, AccessDirection.Write, register.Allows(AccessDirection.Write))));
         }
     }
 
@@ -172,16 +172,5 @@ public sealed class MpamTrapControlTests
         Assert.False(CpuModels.Find("neoverse-v1")!.Implements(Aarch64Registers.All.Single(r => r.Name == "MPAMSM_EL1")));
         Assert.False(CpuModels.Find("neoverse-v1")!.Implements(Aarch64Registers.All.Single(r => r.Name == "MPAMBW1_EL1")));
         Assert.True(CpuModels.Find("neoverse-v1")!.Implements(Aarch64Registers.All.Single(r => r.Name == "MPAM1_EL1")));
-    }
-
-    private static string Rules(IEnumerable<TrapRule> rules, AccessDirection direction, bool allowed)
-    {
-        if (!allowed)
-        {
-            return "-";
-        }
-
-        var names = rules.Where(t => t.Covers(direction)).Select(t => t.Control.Name).ToList();
-        return names.Count == 0 ? "-" : string.Join(' ', names);
     }
 }
