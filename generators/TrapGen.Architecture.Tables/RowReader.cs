@@ -185,7 +185,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     /// <summary>
     /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
     /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
-    /// CPTR_EL2 controls, before the MDCR_EL2, CNTHCTL_EL2, HCRX_EL2 and ICH_HCR_EL2 ones (ICC_IGRPEN&lt;n&gt;_EL1's field before TALL0/TALL1). <paramref name="controls"/> gives each
+    /// CPTR_EL2 controls, before the MDCR_EL2, CNTHCTL_EL2, HCRX_EL2, ICH_HCR_EL2 and MPAM ones (ICC_IGRPEN&lt;n&gt;_EL1's field before TALL0/TALL1). <paramref name="controls"/> gives each
     /// control's register, by name. <paramref name="leading"/> rules come first (HSTR_EL2.T&lt;n&gt; of a cp15 row).
     /// </summary>
     public string Traps(int index, IReadOnlyDictionary<string, string> controls, IReadOnlyList<string>? fineGrained = null, IReadOnlyList<string>? leading = null)
@@ -210,7 +210,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
                 continue;
             }
 
-            if (fineGrainedAt < 0 && register is "MDCR_EL2" or "CNTHCTL_EL2" or "HCRX_EL2" or "ICH_HCR_EL2")
+            if (fineGrainedAt < 0 && register is "MDCR_EL2" or "CNTHCTL_EL2" or "HCRX_EL2" or "ICH_HCR_EL2" or "MPAM2_EL2" or "MPAMBW2_EL2" or "MPAMHCR_EL2")
             {
                 fineGrainedAt = rules.Count;
             }

@@ -26,9 +26,6 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> NotModelled = new(StringComparer.Ordinal)
     {
-        ["MPAM2_EL2.*"] = "MPAM's EL1 traps (TRAPMPAM1EL1, TRAPMPAM0EL1, ...): not modelled yet: issue 23",
-        ["MPAMBW2_EL2.*"] = "MPAM bandwidth controls' EL1 traps (FEAT_MPAM_BW): not modelled yet: issue 23",
-        ["MPAMHCR_EL2.*"] = "MPAM's ID register trap (TRAP_MPAMIDR_EL1): not modelled yet: issue 23",
         ["HCR_EL2.NVx"] = "nested virtualisation (EffectiveHCR_EL2_NVx()): not modelled yet: issue 23 (may come last)",
         ["HCR_EL2.E2H"] = "a qualifier, not a control: TrapGen models HCR_EL2.E2H = 0; conditions that need E2H = 1 are dropped",
         ["MDCR_EL2.HPMN"] = "MDCR_EL2.HPMN's event counters beyond HPMN: not modelled yet: issue 23",

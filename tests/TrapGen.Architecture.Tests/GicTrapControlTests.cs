@@ -88,8 +88,8 @@ public sealed class GicTrapControlTests
         {
             var register = Aarch64Registers.All.Single(r => r.Name == name);
 
-            Assert.Equal((name, read), (name, Rules(register.Traps, AccessDirection.Read, register.Allows(AccessDirection.Read))));
-            Assert.Equal((name, write), (name, Rules(register.Traps, AccessDirection.Write, register.Allows(AccessDirection.Write))));
+            Assert.Equal((name, read), (name, RuleNames.Of(register.Traps, AccessDirection.Read, register.Allows(AccessDirection.Read))));
+            Assert.Equal((name, write), (name, RuleNames.Of(register.Traps, AccessDirection.Write, register.Allows(AccessDirection.Write))));
         }
     }
 
@@ -114,8 +114,8 @@ public sealed class GicTrapControlTests
         foreach (var view in views)
         {
             var (read, write) = Pseudocode[view.MapsTo!];
-            Assert.Equal((view.Name, Aarch32(read)), (view.Name, Rules(Gic(view.Traps), AccessDirection.Read, view.Allows(AccessDirection.Read))));
-            Assert.Equal((view.Name, Aarch32(write)), (view.Name, Rules(Gic(view.Traps), AccessDirection.Write, view.Allows(AccessDirection.Write))));
+            Assert.Equal((view.Name, Aarch32(read)), (view.Name, RuleNames.Of(Gic(view.Traps), AccessDirection.Read, view.Allows(AccessDirection.Read))));
+            Assert.Equal((view.Name, Aarch32(write)), (view.Name, RuleNames.Of(Gic(view.Traps), AccessDirection.Write, view.Allows(AccessDirection.Write))));
         }
     }
 
@@ -176,15 +176,4 @@ public sealed class GicTrapControlTests
 
     private static string Aarch32(string rules) =>
         string.Join(' ', rules.Split(' ').Where(r => !r.Contains('.', System.StringComparison.Ordinal))) is { Length: > 0 } left ? left : "-";
-
-    private static string Rules(IEnumerable<TrapRule> rules, AccessDirection direction, bool allowed)
-    {
-        if (!allowed)
-        {
-            return "-";
-        }
-
-        var names = rules.Where(t => t.Covers(direction)).Select(t => t.Control.IsFineGrained ? t.Control.QualifiedName : t.Control.Name).ToList();
-        return names.Count == 0 ? "-" : string.Join(' ', names);
-    }
 }

@@ -7,7 +7,7 @@ namespace TrapGen.Architecture.Tests;
 /// <summary>register-fields.table: fields that fit their register, and the Arm ARM's positions for well-known ones.</summary>
 public sealed class RegisterFieldTests
 {
-    private static readonly string[] Others = ["MIDR_EL1", "MPIDR_EL1", "CLIDR_EL1", "CTR_EL0"];
+    private static readonly string[] Others = ["MIDR_EL1", "MPIDR_EL1", "CLIDR_EL1", "CTR_EL0", "MPAMIDR_EL1"];
 
     /// <summary>Gets every register of the table, for the table-driven tests.</summary>
     public static TheoryData<string> Registers() => [.. RegisterFields.Registers];
@@ -104,6 +104,10 @@ public sealed class RegisterFieldTests
     [InlineData("MPIDR_EL1", "Aff3", 39, 32)]
     [InlineData("ID_ISAR5_EL1", "AES", 7, 4)]
     [InlineData("MVFR0_EL1", "SIMDReg", 3, 0)]
+    [InlineData("MPAMIDR_EL1", "HAS_HCR", 17, 17)]
+    [InlineData("MPAMIDR_EL1", "HAS_TIDR", 58, 58)]
+    [InlineData("MPAMIDR_EL1", "HAS_BW_CTRL", 56, 56)]
+    [InlineData("MPAMIDR_EL1", "VPMR_MAX", 20, 18)]
     public void Well_known_fields_are_where_the_arm_arm_puts_them(string register, string name, int msb, int lsb)
     {
         var field = RegisterFields.Find(register, name);

@@ -110,6 +110,16 @@ public sealed partial class CatalogueSchemaTests
             + "registers:\n  - name: SCTLR_EL1\n    handling: passthrough\n    traps: { HFGWTR_EL2.SCTLR_EL1: write }\n"
         },
         {
+            "MPAM's EL2 controls as trap groups, qualified and not, on the model with MPAM, with a membership",
+            "version: 1\ncpus: [neoverse-v1]\ntrap_groups:\n  - name: MPAM2_EL2.TRAPMPAM1EL1\n    others: undefined\n  - name: TRAPMPAM0EL1\n    others: raz-wi\n"
+            + "registers:\n  - name: MPAM1_EL1\n    handling: passthrough\n    traps: { MPAM2_EL2.TRAPMPAM1EL1: read-write }\n"
+        },
+        {
+            "MPAM's bandwidth and MPAMHCR_EL2 controls as trap groups, checked against the architecture alone",
+            "version: 1\ntrap_groups:\n  - name: MPAMBW2_EL2.nTRAP_MPAMBW1_EL1\n    others: undefined\n  - name: MPAMHCR_EL2.TRAP_MPAMIDR_EL1\n    others: unhandled\n  - name: TIDR\n    others: unhandled\n"
+            + "registers: []\n"
+        },
+        {
             "an HCR_EL2 trap control with its architectural bit written out",
             "version: 1\ntrap_groups:\n  - name: TACR\n    hcr_bit: 21\n    others: undefined\nregisters:\n  - name: ACTLR_EL1\n    handling: passthrough\n    traps: { TACR: read-write }\n"
         },

@@ -41,6 +41,22 @@ internal static class Cli
         return path;
     }
 
+    /// <summary>
+    /// The bit 'trapgen list --architecture' gives the control <paramref name="qualifiedName"/> (REGISTER.FIELD) on its
+    /// line, the second column, or null when no line lists it.
+    /// </summary>
+    public static string? ListedBit(string qualifiedName)
+    {
+        var (exitCode, output, _) = Run("list", "--architecture");
+        if (exitCode != 0)
+        {
+            return null;
+        }
+
+        var line = Array.Find(output.Split('\n'), l => l.StartsWith(qualifiedName + " ", StringComparison.Ordinal));
+        return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    }
+
     public static void MatchSnapshot(string testClass, string testMethod, string actual, string extension = ".txt") =>
         Snapshot.Match(Path.Combine(ProjectDirectory(), "Snapshots"), testClass, testMethod, extension, actual);
 

@@ -101,12 +101,14 @@ internal static class Machine
 
     /// <summary>
     /// A copy of the model <paramref name="baseModel"/> with ID register fields set, each (register, field, value),
-    /// for a feature no shipped model has together with the rest of that model (e.g. FEAT_FGT with AArch32 at EL1).
+    /// for a feature no shipped model has together with the rest of that model (e.g. FEAT_FGT with AArch32 at EL1). A
+    /// register the model does not list (MPAMIDR_EL1) is added, from 0.
     /// </summary>
     public static CpuModel ModelWith(string baseModel, string name, params (string Register, string Field, ulong Value)[] fields)
     {
         var model = CpuModels.Find(baseModel)!;
-        var registers = model.Registers.Select(r => fields.Where(f => f.Register == r.Register)
+        var added = fields.Select(f => f.Register).Distinct().Where(r => model.ValueOf(r) is null).Select(r => (Register: r, Value: 0UL));
+        var registers = model.Registers.Concat(added).Select(r => fields.Where(f => f.Register == r.Register)
             .Aggregate(r, (row, f) => (row.Register, RegisterFields.Find(f.Register, f.Field)!.Insert(row.Value, f.Value)))).ToList();
         return new CpuModel(name, baseModel + " with " + string.Join(", ", fields.Select(f => f.Register + "." + f.Field + " = " + f.Value)), registers, model.Caches, model.ImplementationDefined, model.Aarch32ImplementationDefined, model.StoredBits);
     }

@@ -205,11 +205,11 @@ def present_when(arm_dir, sections):
 # Features whose ID field is not an ID register's (features.table can tell only those). Where the family's own
 # feature is also required, the requirement names that one; where it is not, a stand-in would give the registers to
 # models that lack them (FEAT_SPE's Neoverse N1 has no PMSDSFR_EL1), so the requirement is NEVER: no model's source
-# reports the feature, and a model that needs it must first make it tellable.
+# reports the feature, and a model that needs it must first make it tellable (as FEAT_MPAM_PE_BW_CTRL is:
+# features.table reads MPAMIDR_EL1.HAS_BW_CTRL).
 STANDS_IN = {
     "FEAT_SPE_FDS": "NEVER",  # PMSIDR_EL1.FDS
     "FEAT_TRBE_MPAM": "NEVER",  # TRBIDR_EL1.MPAM
-    "FEAT_MPAM_PE_BW_CTRL": "NEVER",  # MPAMIDR_EL1.HAS_BW_CTRL
     "FEAT_ETE": "FEAT_TRC_SR",  # TRCDEVARCH; its rows also need FEAT_ITE
     "FEAT_RME_GPC3": "FEAT_RME",  # GPCCR_EL3.GPCBW; an EL3 register
 }
@@ -229,8 +229,9 @@ ACCESS_OVERRIDES = {"CPACRALIAS_EL1": ("RW", "TCPAC:rw")}
 # accesses to PMBSR_EL2 and PMBSR_EL12" (binutils also gives them Armv9.5).
 CONDITION_OVERRIDES = {"ACTLR_EL12": ("NEVER", "D24.2.2"), "PMBSR_EL12": ("FEAT_SPE_EXC", "D24.3.18"), "TRBSR_EL12": ("FEAT_TRBE_EXC", "D24.3.17")}
 
-# Terms of a "present only when" sentence that are not FEAT_ names, as features.table names them.
-TERMS = {"EL3": "EL3", "EL2": "EL2", "System register access to the trace unit registers": "FEAT_TRC_SR"}
+# Terms of a "present only when" sentence that are not FEAT_ names, as features.table names them. FEAT_MPAM_PE_BW_CTRL
+# (MPAMIDR_EL1.HAS_BW_CTRL) and MPAM_HCR (MPAMIDR_EL1.HAS_HCR) are features.table's, read from MPAMIDR_EL1.
+TERMS = {"EL3": "EL3", "EL2": "EL2", "System register access to the trace unit registers": "FEAT_TRC_SR", "MPAMIDR_EL1.HAS_HCR == '1'": "MPAM_HCR"}
 
 
 def condition_of(sentence):
@@ -247,7 +248,7 @@ def condition_of(sentence):
         return "|".join(parts) if all(re.match(r"^FEAT_[A-Za-z0-9_]+$", p) for p in parts) else None
     parts = [p.strip() for p in re.split(r", and |, | and ", text)]
     terms = [TERMS.get(p, p) for p in parts if p != "FEAT_AA64"]
-    terms = [t for t in terms if re.match(r"^(FEAT_[A-Za-z0-9_]+|EL2|EL3)$", t)]
+    terms = [t for t in terms if re.match(r"^(FEAT_[A-Za-z0-9_]+|EL2|EL3|MPAM_HCR)$", t)]
     terms = [STANDS_IN.get(t, t) for t in terms]
     if "NEVER" in terms:
         return "NEVER"

@@ -22,6 +22,18 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
     /// </summary>
     public ulong IchHcr { get; init; }
 
+    /// <summary>
+    /// Gets MPAM2_EL2 (<see cref="Mpam2El2"/>), whose TRAPMPAM1EL1, TRAPMPAM0EL1 and TIDR trap while 1 and EnMPAMSM while
+    /// 0; 0 by default.
+    /// </summary>
+    public ulong Mpam2 { get; init; }
+
+    /// <summary>Gets MPAMBW2_EL2 (<see cref="MpamBw2El2"/>), whose nTRAP_* fields trap while 0; 0 by default.</summary>
+    public ulong MpamBw2 { get; init; }
+
+    /// <summary>Gets MPAMHCR_EL2 (<see cref="MpamHcrEl2"/>), whose TRAP_MPAMIDR_EL1 traps EL1 reads of MPAMIDR_EL1; 0 by default.</summary>
+    public ulong MpamHcr { get; init; }
+
     /// <summary>Gets the fine-grained trap registers (HFGRTR_EL2, ...); the default is all 0.</summary>
     public FineGrainedTrapValues FineGrained { get; init; }
 
@@ -30,7 +42,7 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
 
     /// <summary>
     /// Gets the value of the trap-control register named <paramref name="register"/>: HCR_EL2, CNTHCTL_EL2, MDCR_EL2,
-    /// CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 or a fine-grained trap register (<see cref="FineGrainedTraps.Registers"/>).
+    /// CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2, MPAM2_EL2, MPAMBW2_EL2, MPAMHCR_EL2 or a fine-grained trap register (<see cref="FineGrainedTraps.Registers"/>).
     /// </summary>
     /// <exception cref="System.ArgumentException">For another name.</exception>
     public ulong ValueOf(string register) => register switch
@@ -42,6 +54,9 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
         HstrEl2.Name => Hstr,
         HcrxEl2.Name => Hcrx,
         IchHcrEl2.Name => IchHcr,
+        Mpam2El2.Name => Mpam2,
+        MpamBw2El2.Name => MpamBw2,
+        MpamHcrEl2.Name => MpamHcr,
         _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => FineGrained[index],
         _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
@@ -57,13 +72,16 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
         HstrEl2.Name => this with { Hstr = value },
         HcrxEl2.Name => this with { Hcrx = value },
         IchHcrEl2.Name => this with { IchHcr = value },
+        Mpam2El2.Name => this with { Mpam2 = value },
+        MpamBw2El2.Name => this with { MpamBw2 = value },
+        MpamHcrEl2.Name => this with { MpamHcr = value },
         _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index => this with { FineGrained = FineGrained.With(index, value) },
         _ => throw new System.ArgumentException("TrapGen holds no trap-control register " + register, nameof(register)),
     };
 
-    /// <summary>Gets the names of every register <see cref="ValueOf(string)"/> reads: the seven coarse ones, then the fine-grained ones.</summary>
+    /// <summary>Gets the names of every register <see cref="ValueOf(string)"/> reads: the ten coarse ones, then the fine-grained ones.</summary>
     public static System.Collections.Generic.IReadOnlyList<string> Names { get; } =
-        [HcrEl2.Name, CnthctlEl2.Name, MdcrEl2.Name, CptrEl2.Name, HstrEl2.Name, HcrxEl2.Name, IchHcrEl2.Name, .. FineGrainedTraps.Registers];
+        [HcrEl2.Name, CnthctlEl2.Name, MdcrEl2.Name, CptrEl2.Name, HstrEl2.Name, HcrxEl2.Name, IchHcrEl2.Name, Mpam2El2.Name, MpamBw2El2.Name, MpamHcrEl2.Name, .. FineGrainedTraps.Registers];
 
     /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>
     public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));

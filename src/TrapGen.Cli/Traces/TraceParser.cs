@@ -127,21 +127,6 @@ internal static class TraceParser
             case "mdcr":
                 var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, "TDE", MdcrEl2.TDE);
                 return new StepLine(number, new ChangeControlRegisterStep(MdcrEl2.Name, mdcrSet, mdcrClear));
-            case "cptr":
-                var (cptrSet, cptrClear) = ParseBits(words, CptrEl2.Name, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(CptrEl2.Name, cptrSet, cptrClear));
-            case "hstr":
-                var (hstrSet, hstrClear) = ParseBits(words, HstrEl2.Name, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(HstrEl2.Name, hstrSet, hstrClear));
-            case "hcrx":
-                var (hcrxSet, hcrxClear) = ParseBits(words, HcrxEl2.Name, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(HcrxEl2.Name, hcrxSet, hcrxClear));
-            case "ich_hcr":
-                var (ichHcrSet, ichHcrClear) = ParseBits(words, IchHcrEl2.Name, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(IchHcrEl2.Name, ichHcrSet, ichHcrClear));
-            case "cnthctl":
-                var (cnthctlSet, cnthctlClear) = ParseBits(words, CnthctlEl2.Name, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(CnthctlEl2.Name, cnthctlSet, cnthctlClear));
             case "timer":
                 if (words.Length != 2 || !words[1].StartsWith('+') || !NumberParser.TryParse(words[1].Substring(1), out var ticks))
                 {
@@ -149,13 +134,30 @@ internal static class TraceParser
                 }
 
                 return new StepLine(number, new AdvanceTimerStep(ticks));
-            case var _ when FineGrainedRegister(keyword) is { } fineGrained:
-                var (fineGrainedSet, fineGrainedClear) = ParseBits(words, fineGrained, null, 0);
-                return new StepLine(number, new ChangeControlRegisterStep(fineGrained, fineGrainedSet, fineGrainedClear));
+            case var _ when ControlRegister(keyword) is { } register:
+                var (registerSet, registerClear) = ParseBits(words, register, null, 0);
+                return new StepLine(number, new ChangeControlRegisterStep(register, registerSet, registerClear));
             default:
                 return ParseInstruction(line, number, guests);
         }
     }
+
+    /// <summary>
+    /// The trap-control register, other than HCR_EL2 and MDCR_EL2 (whose lines also change DC and TDE), a trace line's
+    /// keyword names (<c>cptr</c> is CPTR_EL2, <c>mpambw2</c> MPAMBW2_EL2, <c>hfgwtr</c> HFGWTR_EL2), or null.
+    /// </summary>
+    private static string? ControlRegister(string keyword) => keyword switch
+    {
+        "cptr" => CptrEl2.Name,
+        "hstr" => HstrEl2.Name,
+        "hcrx" => HcrxEl2.Name,
+        "ich_hcr" => IchHcrEl2.Name,
+        "mpam2" => Mpam2El2.Name,
+        "mpambw2" => MpamBw2El2.Name,
+        "mpamhcr" => MpamHcrEl2.Name,
+        "cnthctl" => CnthctlEl2.Name,
+        _ => FineGrainedRegister(keyword),
+    };
 
     /// <summary>The fine-grained trap register a trace line's keyword names (<c>hfgwtr</c> is HFGWTR_EL2, <c>hdfgrtr2</c> HDFGRTR2_EL2), or null.</summary>
     private static string? FineGrainedRegister(string keyword) =>
@@ -188,7 +190,7 @@ internal static class TraceParser
     }
 
     /// <summary>
-    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
+    /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c>, <c>mpam2</c>, <c>mpambw2</c>, <c>mpamhcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
     /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
     /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
     /// </summary>

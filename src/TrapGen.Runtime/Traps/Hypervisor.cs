@@ -85,7 +85,23 @@ public sealed class Hypervisor
     /// </summary>
     public ulong IchHcr { get; set; }
 
-    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 or a fine-grained trap register.</summary>
+    /// <summary>
+    /// Gets or sets MPAM2_EL2 (FEAT_MPAM); 0 by default, which on a CPU model with FEAT_SME traps MPAMSM_EL1 (EnMPAMSM
+    /// traps while 0). Its TRAPMPAM1EL1, TRAPMPAM0EL1 and TIDR trap MPAM1_EL1, MPAM0_EL1 and MPAMIDR_EL1 while 1; the
+    /// emulated CPU's EL3 gives MPAM to the lower Exception levels (MPAM3_EL3.TRAPLOWER 0), so no access traps to EL3 first.
+    /// </summary>
+    public ulong Mpam2 { get; set; }
+
+    /// <summary>
+    /// Gets or sets MPAMBW2_EL2 (FEAT_MPAM_PE_BW_CTRL); 0 by default, which on a CPU model with the feature traps the
+    /// bandwidth registers MPAMBW1_EL1, MPAMBW0_EL1, MPAMBWIDR_EL1 and MPAMBWSM_EL1 (its nTRAP_* fields trap while 0).
+    /// </summary>
+    public ulong MpamBw2 { get; set; }
+
+    /// <summary>Gets or sets MPAMHCR_EL2 (MPAM's virtualization option, MPAMIDR_EL1.HAS_HCR); 0 by default. Its TRAP_MPAMIDR_EL1 traps MPAMIDR_EL1.</summary>
+    public ulong MpamHcr { get; set; }
+
+    /// <summary>Gets the value of the trap-control register <paramref name="register"/>: HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2, MPAM2_EL2, MPAMBW2_EL2, MPAMHCR_EL2 or a fine-grained trap register.</summary>
     /// <exception cref="ArgumentException">For another name.</exception>
     public ulong ControlRegister(string register) => Controls.ValueOf(register);
 
@@ -116,6 +132,15 @@ public sealed class Hypervisor
             case IchHcrEl2.Name:
                 IchHcr = value;
                 break;
+            case Mpam2El2.Name:
+                Mpam2 = value;
+                break;
+            case MpamBw2El2.Name:
+                MpamBw2 = value;
+                break;
+            case MpamHcrEl2.Name:
+                MpamHcr = value;
+                break;
             case var _ when FineGrainedTraps.IndexOf(register) is >= 0 and var index:
                 FineGrained = FineGrained.With(index, value);
                 break;
@@ -124,8 +149,8 @@ public sealed class Hypervisor
         }
     }
 
-    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2 and the fine-grained ones.</summary>
-    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, Hcrx = Hcrx, IchHcr = IchHcr, FineGrained = FineGrained };
+    /// <summary>Gets the trap controls' registers as an access now sees them: HCR_EL2, CNTHCTL_EL2, MDCR_EL2, CPTR_EL2, HSTR_EL2, HCRX_EL2, ICH_HCR_EL2, the MPAM ones (MPAM2_EL2, MPAMBW2_EL2, MPAMHCR_EL2) and the fine-grained ones.</summary>
+    public TrapControlRegisters Controls => new(Hcr.Value, Cnthctl, Mdcr, Cptr) { Hstr = Hstr, Hcrx = Hcrx, IchHcr = IchHcr, Mpam2 = Mpam2, MpamBw2 = MpamBw2, MpamHcr = MpamHcr, FineGrained = FineGrained };
 
     /// <summary>Gets the System instructions the hypervisor performed on the hardware for its guests (the catalogue's forward).</summary>
     public ForwardedInstructions Forwarded { get; } = new();
