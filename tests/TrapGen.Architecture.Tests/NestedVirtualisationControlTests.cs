@@ -1,0 +1,33 @@
+using System.Linq;
+using Xunit;
+
+namespace TrapGen.Architecture.Tests;
+
+/// <summary>
+/// HCR_EL2.NV and NV1 (FEAT_NV) as the Arm ARM gives them (D24.2.62, with HCR_EL2.NV2 = 0): their bits, and which
+/// accesses each traps: NV every EL2 row (el 2) but those whose EL1 accessor stays UNDEFINED, NV1 (only with NV) five EL1
+/// registers.
+/// </summary>
+public sealed class NestedVirtualisationControlTests
+{
+    [Fact]
+    public void Nv_is_bit_42_of_hcr_el2_with_feat_nv()
+    {
+        Assert.Equal(("HCR_EL2", 42, true, "FEAT_NV"), (TrapControls.NV.Register, TrapControls.NV.Bit, TrapControls.NV.TrapsWhenSet, TrapControls.NV.Needs));
+    }
+
+    [Fact]
+    public void Nv_traps_every_el2_row_but_the_ones_whose_el1_accessor_stays_undefined()
+    {
+        string[] undefinedWithNv = ["SDER32_EL2", "MECID_P0_EL2", "MECID_A0_EL2", "MECID_P1_EL2", "MECID_A1_EL2", "MECIDR_EL2", "RVBAR_EL2", "RMR_EL2"];
+        var el2 = Aarch64Registers.All.Where(r => r.ExceptionLevel == 2).ToList();
+
+        Assert.Equal(undefinedWithNv.Order(), el2.Where(r => r.Traps.Count == 0).Select(r => r.Name).Order());
+        Assert.All(el2.Where(r => r.Traps.Count > 0), r => Assert.Equal([(TrapControls.NV, AccessDirection.ReadWrite)], r.Traps.Select(t => (t.Control, t.Direction))));
+        Assert.All(SystemInstructions.All.Where(i => i.ExceptionLevel == 2), i => Assert.Equal([(TrapControls.NV, AccessDirection.Write)], i.Traps.Select(t => (t.Control, t.Direction))));
+        Assert.Contains(el2, r => r.Name == "SP_EL1");
+        Assert.Contains(el2, r => r.Name == "SPSR_IRQ");
+        Assert.DoesNotContain(Aarch64Registers.All, r => r.ExceptionLevel != 2 && r.Traps.Any(t => t.Control == TrapControls.NV));
+    }
+
+}
