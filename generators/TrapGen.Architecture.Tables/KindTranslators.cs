@@ -55,6 +55,9 @@ internal static class KindTranslators
 
     private const string QualifiesClear = "qualifies-clear";
 
+    /// <summary>What trap-controls.table's forced-by column writes before a bit that must be set as well (<c>&amp;42</c>).</summary>
+    private const string RequiresMark = "&";
+
     /// <summary>What <see cref="ControlNames"/> appends to a qualifier's name.</summary>
     internal const string QualifierMark = "?";
 
@@ -145,14 +148,29 @@ internal static class KindTranslators
 
             var name = line.Cells[1].Text;
             row.FieldName(1);
-            var forcedBy = line.Cells[4].Text == "-" ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
+            // forced-by: "-", the bit that forces the control, or "&N": the bit that must be set as well (HCR_EL2.NV1's NV).
+            var requiredCell = line.Cells[4].Text.StartsWith(RequiresMark, System.StringComparison.Ordinal);
+            var requires = "null";
+            if (requiredCell)
+            {
+                if (RowReader.TryNumber(line.Cells[4].Text.Substring(RequiresMark.Length), out var required) && required <= 63)
+                {
+                    requires = required.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    row.Report(line.Cells[4], "'" + line.Cells[4].Text + "': &N names a bit, 0 to 63, that must be set as well");
+                }
+            }
+
+            var forcedBy = line.Cells[4].Text == "-" || requiredCell ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
             var needs = row.Condition(5);
             var e2h = line.Cells[6].Text == "-" ? "false" : row.Int(6, 0, 0) == 0 ? "true" : "false";
             fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(7))).Append("</summary>\n");
             fields.Append(Format(
                 "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
                 name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
-                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : string.Empty));
+                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : requires != "null" ? " { Requires = " + requires + " }" : string.Empty));
             all.Add(name);
         }
 

@@ -187,7 +187,8 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                 continue;
             }
 
-            // With NV2 = 0, EffectiveHCR_EL2_NVx() (<NV2,NV1,NV>) IN {'xx1'} is HCR_EL2.NV's trap.
+            // With NV2 = 0, EffectiveHCR_EL2_NVx() (<NV2,NV1,NV>) IN {'xx1'} is HCR_EL2.NV's trap, == '011' NV1's (which traps
+            // only with NV set: trap-controls.table's "&42").
             if (condition.Select(NestedVirtualisationCheck).OfType<Check>().FirstOrDefault() is { } nested)
             {
                 if (!checks.Contains(nested))
@@ -232,17 +233,18 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
 
     /// <summary>
     /// The control a test of HCR_EL2.&lt;NV2,NV1,NV&gt; is with NV2 = 0, as TrapGen models it: <c>IN{'xx1'}</c> is NV set,
-    /// null for another term, or one that needs NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>:
+    /// <c>=='011'</c> NV1 set (with NV); null for another term, or one that needs NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>:
     /// CNTHCTL_EL2.EL1NVPCT and EL1NVVCT's condition, which therefore never traps), which the caller drops.
     /// </summary>
     private static Check? NestedVirtualisationCheck(string term) => term switch
     {
         NvxTerm + "IN{'xx1'}" => new Check(HcrEl2.Name, TrapControls.NV.Name, Set: true, ForcedBy: null),
+        NvxTerm + "=='011'" => new Check(HcrEl2.Name, TrapControls.NV1.Name, Set: true, ForcedBy: null),
         _ => null,
     };
 
     /// <summary>Whether a term tests HCR_EL2.&lt;NV2,NV1,NV&gt; for NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>, <c>=='111'</c>): never true in TrapGen's model.</summary>
-    private static bool NeedsNv2(string term) => term is NvxTerm + "IN{'1x1'}" or NvxTerm + "=='101'" or NvxTerm + "=='111'" or NvxTerm + "=='011'" /* NV1: not modelled yet */;
+    private static bool NeedsNv2(string term) => term is NvxTerm + "IN{'1x1'}" or NvxTerm + "=='101'" or NvxTerm + "=='111'";
 
     /// <summary>Every table row: its name, other names, AArch32 encoding (or null), rules and allowed directions.</summary>
     private static IEnumerable<(string Name, IReadOnlyList<string> OtherNames, Aarch32Encoding? Aarch32, IReadOnlyList<TrapRule> Rules, Func<AccessDirection, bool> Allows)> Rows()

@@ -11,9 +11,22 @@ namespace TrapGen.Architecture.Tests;
 public sealed class NestedVirtualisationControlTests
 {
     [Fact]
-    public void Nv_is_bit_42_of_hcr_el2_with_feat_nv()
+    public void Nv_is_bit_42_and_nv1_bit_43_of_hcr_el2_with_feat_nv()
     {
         Assert.Equal(("HCR_EL2", 42, true, "FEAT_NV"), (TrapControls.NV.Register, TrapControls.NV.Bit, TrapControls.NV.TrapsWhenSet, TrapControls.NV.Needs));
+        Assert.Equal(("HCR_EL2", 43, true, "FEAT_NV"), (TrapControls.NV1.Register, TrapControls.NV1.Bit, TrapControls.NV1.TrapsWhenSet, TrapControls.NV1.Needs));
+        Assert.Equal(42, TrapControls.NV1.Requires);
+        Assert.Null(TrapControls.NV.Requires);
+    }
+
+    [Theory]
+    [InlineData(0x0000_0000_0000UL, false)]
+    [InlineData(0x0400_0000_0000UL, false)] // NV alone: '001'
+    [InlineData(0x0800_0000_0000UL, false)] // NV1 alone: CONSTRAINED UNPREDICTABLE, TrapGen traps nothing ('000' or '010')
+    [InlineData(0x0C00_0000_0000UL, true)]  // both: '011'
+    public void Nv1_traps_only_with_nv(ulong hcr, bool traps)
+    {
+        Assert.Equal(traps, TrapControls.NV1.IsActive(hcr));
     }
 
     [Fact]
@@ -30,4 +43,12 @@ public sealed class NestedVirtualisationControlTests
         Assert.DoesNotContain(Aarch64Registers.All, r => r.ExceptionLevel != 2 && r.Traps.Any(t => t.Control == TrapControls.NV));
     }
 
+    [Fact]
+    public void Nv1_traps_vbar_elr_spsr_scxtnum_and_tfsr_of_el1_first()
+    {
+        var trapped = Aarch64Registers.All.Where(r => r.Traps.Any(t => t.Control == TrapControls.NV1)).ToList();
+
+        Assert.Equal(["ELR_EL1", "SCXTNUM_EL1", "SPSR_EL1", "TFSR_EL1", "VBAR_EL1"], trapped.Select(r => r.Name).Order());
+        Assert.All(trapped, r => Assert.Equal((TrapControls.NV1, AccessDirection.ReadWrite), (r.Traps[0].Control, r.Traps[0].Direction)));
+    }
 }

@@ -8,9 +8,9 @@ using Xunit;
 namespace TrapGen.Runtime.Tests;
 
 /// <summary>
-/// HCR_EL2.NV (bit 42, FEAT_NV) on the emulated CPU, with HCR_EL2.NV2 = 0: an EL1 access to an EL2 register, an _EL12 or
+/// HCR_EL2.NV (bit 42, FEAT_NV) and NV1 (bit 43, with NV) on the emulated CPU, with HCR_EL2.NV2 = 0: an EL1 access to an EL2 register, an _EL12 or
 /// _EL02 form, or an EL2 AT or TLBI instruction traps to EL2 (EC 0x18) where it was UNDEFINED (D24.2.62, each accessor's EL1
-/// branch), on a CPU with FEAT_NV only. The model is cortex-a76 with ID_AA64MMFR2_EL1.NV = 1 (QEMU 7.2 has no CPU with
+/// branch), and with NV1 as well EL1's VBAR_EL1, ELR_EL1 and SPSR_EL1 trap, on a CPU with FEAT_NV only. The model is cortex-a76 with ID_AA64MMFR2_EL1.NV = 1 (QEMU 7.2 has no CPU with
 /// FEAT_NV); the syndromes are worked out by hand from the ISS encoding of EC 0x18 (Op0 [21:20], Op2 [19:17], Op1 [16:14],
 /// CRn [13:10], Rt [9:5], CRm [4:1], Direction [0]; EC 0x18 and IL 1 are 0x62000000).
 /// </summary>
@@ -51,6 +51,19 @@ public sealed class NestedVirtualisationTrapTests
     public void Nv_traps_no_el1_register()
     {
         Assert.Equal(ExecutionKind.Direct, Run("mrs x0, sctlr_el1", NvModel(), TrapControls.NV.Mask).Kind);
+    }
+
+    [Theory]
+    [InlineData("mrs x0, vbar_el1", 0x62303001u)]   // Op0 3, Op1 0, CRn 12, Rt 0, CRm 0, read
+    [InlineData("msr elr_el1, x5", 0x623210A0u)]    // Op0 3, Op2 1, Op1 0, CRn 4, Rt 5, CRm 0, write
+    public void Nv1_with_nv_traps_vbar_elr_and_spsr_of_el1_and_alone_traps_nothing(string instruction, uint esr)
+    {
+        var both = Run(instruction, NvModel(), TrapControls.NV.Mask | TrapControls.NV1.Mask);
+
+        Assert.Equal((ExecutionKind.Trapped, TrapControls.NV1, esr), (both.Kind, both.Control, (uint)both.Esr));
+        Assert.Equal(ExecutionKind.Direct, Run(instruction, NvModel(), TrapControls.NV1.Mask).Kind);
+        Assert.Equal(ExecutionKind.Direct, Run(instruction, NvModel(), TrapControls.NV.Mask).Kind);
+        Assert.Equal(ExecutionKind.Direct, Run(instruction, CpuModels.Find("cortex-a76")!, TrapControls.NV.Mask | TrapControls.NV1.Mask).Kind);
     }
 
     private static ExecutionResult Run(string instruction, CpuModel model, ulong nv)
