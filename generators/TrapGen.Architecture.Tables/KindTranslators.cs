@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace TrapGen.Architecture.Tables;
 
@@ -54,6 +55,9 @@ internal static class KindTranslators
 
     private const string QualifiesClear = "qualifies-clear";
 
+    /// <summary>What trap-controls.table's forced-by column writes before a bit that must be set as well (<c>&amp;42</c>).</summary>
+    private const string RequiresMark = "&";
+
     /// <summary>What <see cref="ControlNames"/> appends to a qualifier's name.</summary>
     internal const string QualifierMark = "?";
 
@@ -69,7 +73,7 @@ internal static class KindTranslators
             return Format(
                 "new({0}, new({1}, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, {11}, {12})",
                 row.Name(0), row.Int(1, 2, 3), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text)), row.Names(11), row.OptionalLastText(12));
+                row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text), NestedVirtualisationRule(row, controls, 8, 10, "AccessDirection.ReadWrite")), row.Names(11), row.OptionalLastText(12));
         });
 
     /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
@@ -84,7 +88,7 @@ internal static class KindTranslators
             return Format(
                 "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10})",
                 row.Name(0), row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text)), row.OptionalLastText(10));
+                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text), NestedVirtualisationRule(row, controls, 7, 9, "AccessDirection.Write")), row.OptionalLastText(10));
         });
 
     /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
@@ -144,14 +148,29 @@ internal static class KindTranslators
 
             var name = line.Cells[1].Text;
             row.FieldName(1);
-            var forcedBy = line.Cells[4].Text == "-" ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
+            // forced-by: "-", the bit that forces the control, or "&N": the bit that must be set as well (HCR_EL2.NV1's NV).
+            var requiredCell = line.Cells[4].Text.StartsWith(RequiresMark, System.StringComparison.Ordinal);
+            var requires = "null";
+            if (requiredCell)
+            {
+                if (RowReader.TryNumber(line.Cells[4].Text.Substring(RequiresMark.Length), out var required) && required <= 63)
+                {
+                    requires = required.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    row.Report(line.Cells[4], "'" + line.Cells[4].Text + "': &N names a bit, 0 to 63, that must be set as well");
+                }
+            }
+
+            var forcedBy = line.Cells[4].Text == "-" || requiredCell ? "null" : row.Int(4, 0, 63).ToString(CultureInfo.InvariantCulture);
             var needs = row.Condition(5);
             var e2h = line.Cells[6].Text == "-" ? "false" : row.Int(6, 0, 0) == 0 ? "true" : "false";
             fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(7))).Append("</summary>\n");
             fields.Append(Format(
                 "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
                 name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
-                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : string.Empty));
+                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : requires != "null" ? " { Requires = " + requires + " }" : string.Empty));
             all.Add(name);
         }
 
@@ -245,6 +264,31 @@ internal static class KindTranslators
         coprocessor == 15 && controls.TryGetValue("T" + primary, out var register) && register == "HSTR_EL2"
             ? ["new(TrapControls.T" + primary + ", AccessDirection.ReadWrite)"]
             : null;
+
+    /// <summary>
+    /// HCR_EL2.NV's rule of an AArch64 register or System instruction row (D24.2.62 HCR_EL2.NV: every register "with a name
+    /// ending in _EL2", _EL12 or _EL02, the EL2 and EL1 translation regimes' AT and TLBI instructions "accessible only from
+    /// EL2 and EL3"): the whole class of rows whose el (column <paramref name="elIndex"/>) is 2, first of the row's rules,
+    /// when trap-controls.table has NV; none for a row whose traps cell (column <paramref name="trapsIndex"/>) writes
+    /// <see cref="RowReader.NotNestedVirtualisation"/>, an EL2 row whose EL1 accessor is UNDEFINED even with NV, which
+    /// only an el 2 row may write. <paramref name="direction"/>: both for a register, a write for an instruction.
+    /// </summary>
+    private static List<string>? NestedVirtualisationRule(RowReader row, IReadOnlyDictionary<string, string> controls, int elIndex, int trapsIndex, string direction)
+    {
+        var el2 = row.Cell(elIndex).Text == "2";
+        var excluded = row.Cell(trapsIndex).Text.Split(',').Contains(RowReader.NotNestedVirtualisation);
+        if (excluded && !el2)
+        {
+            row.Report(row.Cell(trapsIndex), "'" + RowReader.NotNestedVirtualisation + "' exempts an EL2 row from HCR_EL2.NV's class: this row's el is not 2 (write NV:r, NV:w or NV:rw for a row NV traps outside its class)");
+        }
+
+        return el2 && !excluded && controls.TryGetValue(NestedVirtualisation, out var register) && register == "HCR_EL2"
+            ? ["new(TrapControls." + NestedVirtualisation + ", " + direction + ")"]
+            : null;
+    }
+
+    /// <summary>HCR_EL2.NV's name in trap-controls.table.</summary>
+    private const string NestedVirtualisation = "NV";
 
     /// <summary>The fine-grained rules of the access called <paramref name="name"/>, or null.</summary>
     private static List<string>? FineGrainedOf(IReadOnlyDictionary<string, List<string>> fineGrained, string name) =>

@@ -182,6 +182,9 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         return "[" + string.Join(", ", names.Select(CSharp.String)) + "]";
     }
 
+    /// <summary>What a traps cell writes for an el 2 row that HCR_EL2.NV does not trap, though its class says it would.</summary>
+    public const string NotNestedVirtualisation = "!NV";
+
     /// <summary>
     /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
     /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
@@ -195,6 +198,12 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
         var fineGrainedAt = -1;
         foreach (var rule in cell.Text == Empty ? [] : cell.Text.Split(','))
         {
+            if (rule == NotNestedVirtualisation)
+            {
+                // No rule: the row is out of HCR_EL2.NV's class, which KindTranslators adds as a leading rule.
+                continue;
+            }
+
             var colon = rule.IndexOf(':');
             var control = colon < 0 ? rule : rule.Substring(0, colon);
             var direction = colon < 0 ? string.Empty : rule.Substring(colon + 1);

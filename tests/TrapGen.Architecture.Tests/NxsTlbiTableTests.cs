@@ -78,7 +78,10 @@ public sealed class NxsTlbiTableTests
         Assert.Equal(
             new Dictionary<int, int> { [2] = 33, [3] = 15 },
             nxs.Where(i => i.ExceptionLevel > 1).GroupBy(i => i.ExceptionLevel).ToDictionary(g => g.Key, g => g.Count()));
-        Assert.All(nxs.Where(i => i.ExceptionLevel > 1), i => Assert.Empty(i.Traps));
+        Assert.All(nxs.Where(i => i.ExceptionLevel == 3), i => Assert.Empty(i.Traps));
+
+        // An EL2 one (an EL2 regime's, or an EL1 regime's only EL2 may execute) traps at EL1 only under HCR_EL2.NV (D24.2.62).
+        Assert.All(nxs.Where(i => i.ExceptionLevel == 2), i => Assert.Equal(["HCR_EL2.NV"], i.Traps.Select(r => r.Control.QualifiedName)));
         Assert.All(nxs, i => Assert.Equal(i.Encoding.Op1 == 4 ? 2 : i.Encoding.Op1 == 6 ? 3 : 1, i.ExceptionLevel));
     }
 

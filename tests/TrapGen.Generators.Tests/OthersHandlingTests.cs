@@ -112,6 +112,23 @@ public sealed class OthersHandlingTests
     }
 
     /// <summary>
+    /// A group keyed on HCR_EL2.NV (issue 23) takes every EL2 register NV traps: a hypervisor that gives its guest no nested
+    /// virtualisation answers them UNDEFINED, as the guest would see them without NV; an EL1 register stays out of it.
+    /// </summary>
+    [Fact]
+    public void A_group_keyed_on_hcr_el2_nv_handles_every_el2_register_it_traps()
+    {
+        const string Nested = "version: 1\ntrap_groups:\n  - name: HCR_EL2.NV\n    others: undefined\nregisters: []\n";
+        Assert.Empty(CatalogueLoader.Load(Nested).Diagnostics);
+        var dispatcher = CompiledDispatcher.Of(Nested);
+        uint Key(string register) => Aarch64Registers.All.Single(r => r.Name == register).Encoding.Key;
+
+        Assert.Equal("Undefined", dispatcher.Dispatch(CompiledDispatcher.Syndrome(TrapClasses.Msr, Key("HCR_EL2"), isRead: true)));
+        Assert.Equal("Undefined", dispatcher.Dispatch(CompiledDispatcher.Syndrome(TrapClasses.Msr, Key("SCTLR_EL12"), isRead: false)));
+        Assert.Equal("Unhandled", dispatcher.Dispatch(CompiledDispatcher.Syndrome(TrapClasses.Msr, Key("SCTLR_EL1"), isRead: true)));
+    }
+
+    /// <summary>
     /// A group keyed on a fine-grained control (issue 23) handles what that field traps as a coarse group does: KVM's way to
     /// hide the LOR registers from a guest without FEAT_LOR on a CPU with FEAT_FGT (its fine-grained UNDEF), a read and a
     /// write field of one register handled apart, and an HFGWTR_EL2 field trapping only the writes of SCTLR_EL1, whose

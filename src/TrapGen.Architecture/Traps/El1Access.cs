@@ -63,6 +63,28 @@ public static class El1Access
         return IsIdSpace(trapClass, key) ? (isRead ? El1AccessCheck.Allowed : El1AccessCheck.WrongDirection) : El1AccessCheck.NotImplemented;
     }
 
+    /// <summary>
+    /// Gets whether an EL1 access of <paramref name="trapClass"/> with <paramref name="key"/> is to an AArch64 register of EL2
+    /// in a direction it has, or an EL2 System instruction (a write), that <paramref name="model"/> implements (any CPU when
+    /// null): the accesses whose accessor pseudocode, at EL1, checks HCR_EL2.NV before its UNDEFINED (D24.2.62), after the
+    /// feature check that makes one the CPU lacks UNDEFINED first. Whether NV traps it is its row's rules'.
+    /// </summary>
+    public static bool IsEl2AccessImplemented(TrapClass trapClass, uint key, bool isRead, CpuModel? model)
+    {
+        if (trapClass != TrapClasses.Msr)
+        {
+            return false;
+        }
+
+        var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+        if (RegistersByKey.TryFindAarch64(key, direction, out var register))
+        {
+            return register.ExceptionLevel == 2 && register.Allows(direction) && (model is null || model.Implements(register));
+        }
+
+        return !isRead && RegistersByKey.TryFindInstruction(key, out var instruction) && instruction.ExceptionLevel == 2 && (model is null || model.Implements(instruction));
+    }
+
     /// <summary>Gets whether the access of <paramref name="trapClass"/> with <paramref name="key"/> reaches something <paramref name="model"/> has.</summary>
     public static bool Implements(CpuModel model, TrapClass trapClass, uint key, bool isRead)
     {

@@ -29,12 +29,20 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// </summary>
     public bool IsQualifier { get; init; }
 
+    /// <summary>
+    /// Gets another bit of <see cref="Register"/> that must be set as well for the control to trap, or null: HCR_EL2.NV1 traps
+    /// only with NV (bit 42) set, as its accessors' pseudocode tests EffectiveHCR_EL2_NVx() == '011'. trap-controls.table
+    /// writes it in the forced-by column as <c>&amp;42</c>.
+    /// </summary>
+    public int? Requires { get; init; }
+
     /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
     public ulong Mask => 1UL << Bit;
 
     /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>.</summary>
     public bool IsActive(ulong registerValue) =>
-        (((registerValue & Mask) != 0) == TrapsWhenSet) || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
+        ((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0))
+        || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
 
     /// <summary>Gets whether the field exists on <paramref name="model"/>: every control of an Armv8.0 CPU with EL2, a later one with its feature.</summary>
     public bool ExistsOn(CpuModel model) => Needs is null || (model ?? throw new System.ArgumentNullException(nameof(model))).Satisfies(Needs);

@@ -101,6 +101,14 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.Trapped, esr, Hypervisor.HandleTrap(esr), Control: tidcp);
         }
 
+        // HCR_EL2.NV: an EL1 access to an EL2 register or instruction the CPU has traps to EL2 instead of being UNDEFINED,
+        // as its accessor's EL1 branch checks (D24.2.62); the hypervisor's catalogue decides what it does with it.
+        if (undefined == UndefinedReason.HigherExceptionLevel && El1Access.IsEl2AccessImplemented(access.Class, key, access.IsRead, Hypervisor.Model)
+            && TrappingControl(access, key) is { } nested)
+        {
+            return Trapped(access, nested, esr);
+        }
+
         // FEAT_IDST: a read of the ID space that would be UNDEFINED is taken to EL1 as a trapped MRS instead,
         // with the MRS's syndrome, so that software can tell an ID register that is not there.
         if (undefined is UndefinedReason.Unallocated or UndefinedReason.NotImplemented && access.IsRead && IsIdstSpace(access) && Hypervisor.Model.Has("FEAT_IDST"))
