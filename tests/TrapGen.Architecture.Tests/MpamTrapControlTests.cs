@@ -41,11 +41,11 @@ public sealed class MpamTrapControlTests
         ["MPAMBWIDR_EL1"] = ("nTRAP_MPAMBWIDR_EL1", "-"),
         ["MPAMBWSM_EL1"] = ("nTRAP_MPAMBWSM_EL1", "nTRAP_MPAMBWSM_EL1"),
 
-        // At EL1 these are UNDEFINED unless HCR_EL2.NV (not modelled) makes them trap.
-        ["MPAM1_EL12"] = ("-", "-"),
-        ["MPAMBW1_EL12"] = ("-", "-"),
-        ["MPAM2_EL2"] = ("-", "-"),
-        ["MPAMHCR_EL2"] = ("-", "-"),
+        // At EL1 these are UNDEFINED unless HCR_EL2.NV makes them trap (D24.12: "EffectiveHCR_EL2_NVx() IN {'xx1'}").
+        ["MPAM1_EL12"] = ("NV", "NV"),
+        ["MPAMBW1_EL12"] = ("NV", "NV"),
+        ["MPAM2_EL2"] = ("NV", "NV"),
+        ["MPAMHCR_EL2"] = ("NV", "NV"),
     };
 
     private static readonly string[] MpamRegisters = [Mpam2El2.Name, MpamBw2El2.Name, MpamHcrEl2.Name];
