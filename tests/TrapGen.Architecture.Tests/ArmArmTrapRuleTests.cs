@@ -32,7 +32,6 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         ["HCR_EL2.NVx"] = "nested virtualisation (EffectiveHCR_EL2_NVx()): not modelled yet: issue 23 (may come last)",
         ["HCR_EL2.E2H"] = "a qualifier, not a control: TrapGen models HCR_EL2.E2H = 0; conditions that need E2H = 1 are dropped",
         ["MDCR_EL2.HPMN"] = "MDCR_EL2.HPMN's event counters beyond HPMN: not modelled yet: issue 23",
-        ["MDCR_EL2.EnSPM"] = "MDCR_EL2.EnSPM (FEAT_SPMU), the System PMU's trap: not modelled yet: issue 23",
         ["CNTHCTL_EL2.EL1PTEN"] = "the E2H = 1 position of the physical timer trap: TrapGen models E2H = 0",
         ["CNTHCTL_EL2.EL1NVPCT"] = "CNTHCTL_EL2.EL1NVPCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
         ["CNTHCTL_EL2.EL1NVVCT"] = "CNTHCTL_EL2.EL1NVVCT (FEAT_ECV, nested virtualisation): not modelled yet: issue 23",
