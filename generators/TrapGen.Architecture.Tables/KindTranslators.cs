@@ -51,12 +51,16 @@ internal static class KindTranslators
         ["set"] = "true",
         ["clear"] = "false",
         [QualifiesClear] = "false",
+        [IndexAtOrAbove] = "true",
     };
 
     private const string QualifiesClear = "qualifies-clear";
 
     /// <summary>What trap-controls.table's forced-by column writes before a bit that must be set as well (<c>&amp;42</c>).</summary>
     private const string RequiresMark = "&";
+
+    /// <summary>An event counter limit's traps-when (MDCR_EL2.HPMN): an access to a counter at or above the field's value traps; its bit is a field, <c>msb:lsb</c>.</summary>
+    private const string IndexAtOrAbove = "index-at-or-above";
 
     /// <summary>What <see cref="ControlNames"/> appends to a qualifier's name.</summary>
     internal const string QualifierMark = "?";
@@ -167,10 +171,16 @@ internal static class KindTranslators
             var needs = row.Condition(5);
             var e2h = line.Cells[6].Text == "-" ? "false" : row.Int(6, 0, 0) == 0 ? "true" : "false";
             fields.Append("    /// <summary>").Append(Xml(line.Cells[0].Text + "." + name + ", bit " + line.Cells[2].Text + ": " + line.Rest(7))).Append("</summary>\n");
+            var (bit, extra) = line.Cells[3].Text switch
+            {
+                QualifiesClear => (row.Int(2, 0, 63), " { IsQualifier = true }"),
+                IndexAtOrAbove => CounterLimit(row, line),
+                _ => (row.Int(2, 0, 63), string.Empty),
+            };
             fields.Append(Format(
                 "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
-                name, row.Name(0), CSharp.String(name), row.Int(2, 0, 63), row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
-                line.Cells[3].Text == QualifiesClear ? " { IsQualifier = true }" : requires != "null" ? " { Requires = " + requires + " }" : string.Empty));
+                name, row.Name(0), CSharp.String(name), bit, row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
+                extra.Length == 0 && requires != "null" ? " { Requires = " + requires + " }" : extra));
             all.Add(name);
         }
 
@@ -178,6 +188,19 @@ internal static class KindTranslators
             "    /// <summary>Gets every trap control, in table order.</summary>\n" +
             "    public static global::System.Collections.Generic.IReadOnlyList<TrapControl> All { get; } = [" + string.Join(", ", all) + "];\n}\n";
         return new TableOutput("TrapControls.g.cs", source, problems);
+    }
+
+    /// <summary>An event counter limit's bit cell, <c>msb:lsb</c> (MDCR_EL2.HPMN's <c>4:0</c>): its lsb, and the initializer that gives its width.</summary>
+    private static (int Bit, string Extra) CounterLimit(RowReader row, TableLine line)
+    {
+        var range = line.Cells[2].Text.Split(':');
+        if (range.Length != 2 || !RowReader.TryNumber(range[0], out var msb) || !RowReader.TryNumber(range[1], out var lsb) || lsb > msb || msb > 63)
+        {
+            row.Report(line.Cells[2], "an index-at-or-above control is a field: its bits are msb:lsb, such as 4:0");
+            return (0, string.Empty);
+        }
+
+        return (lsb, " { IsCounterLimit = true, Width = " + (msb - lsb + 1).ToString(CultureInfo.InvariantCulture) + " }");
     }
 
     /// <summary>exception-classes.table: ec name.</summary>

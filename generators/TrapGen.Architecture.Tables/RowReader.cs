@@ -207,6 +207,27 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
             var colon = rule.IndexOf(':');
             var control = colon < 0 ? rule : rule.Substring(0, colon);
             var direction = colon < 0 ? string.Empty : rule.Substring(colon + 1);
+            var counter = string.Empty;
+            var bracket = control.IndexOf('[');
+            if (bracket >= 0)
+            {
+                // An event counter limit's rule names the counter its access reaches: HPMN[5], or HPMN[SEL] for PMSELR_EL0.SEL's.
+                var counterText = control.EndsWith("]", System.StringComparison.Ordinal) ? control.Substring(bracket + 1, control.Length - bracket - 2) : string.Empty;
+                control = control.Substring(0, bracket);
+                if (counterText == SelectedCounter)
+                {
+                    counter = " { CounterSelected = true }";
+                }
+                else if (TryNumber(counterText, out var n) && n <= 30)
+                {
+                    counter = " { Counter = " + n.ToString(CultureInfo.InvariantCulture) + " }";
+                }
+                else
+                {
+                    Report(cell, "'" + rule + "': a counter is CONTROL[n] with n from 0 to 30, or CONTROL[" + SelectedCounter + "] for the one PMSELR_EL0.SEL selects");
+                    continue;
+                }
+            }
             if (!controls.TryGetValue(control, out var register))
             {
                 Report(cell, "'" + control + "' is not a trap control of trap-controls.table (" + string.Join(", ", controls.Keys) + ")");
@@ -224,7 +245,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
                 fineGrainedAt = rules.Count;
             }
 
-            rules.Add("new(TrapControls." + control + ", " + expression + ")");
+            rules.Add("new(TrapControls." + control + ", " + expression + ")" + counter);
         }
 
         rules.InsertRange(fineGrainedAt < 0 ? rules.Count : fineGrainedAt, fineGrained ?? []);
@@ -246,6 +267,9 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     }
 
     public void Report(TableCell cell, string message) => problems.Add(TableProblem.At(line, cell, message));
+
+    /// <summary>A counter rule's index for the event counter PMSELR_EL0.SEL (PMSELR.SEL) selects: <c>HPMN[SEL]</c>.</summary>
+    private const string SelectedCounter = "SEL";
 
     private static readonly Dictionary<string, string> Directions = new()
     {

@@ -79,7 +79,7 @@ public sealed class DebugTrapControlTests
     public void The_mdcr_controls_are_at_the_arm_arms_bits()
     {
         Assert.Equal(
-            [("TPMCR", 5), ("TPM", 6), ("TDA", 9), ("TDOSA", 10), ("TDRA", 11), ("E2PB", 12), ("TPMS", 14), ("TTRF", 19), ("E2TB", 24), ("TDCC", 27)],
+            [("HPMN", 0), ("TPMCR", 5), ("TPM", 6), ("TDA", 9), ("TDOSA", 10), ("TDRA", 11), ("E2PB", 12), ("TPMS", 14), ("EnSPM", 15), ("TTRF", 19), ("E2TB", 24), ("TDCC", 27)],
             TrapControls.All.Where(c => c.Register == MdcrEl2.Name).Select(c => (c.Name, c.Bit)));
     }
 

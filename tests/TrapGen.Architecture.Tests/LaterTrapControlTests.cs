@@ -7,7 +7,7 @@ namespace TrapGen.Architecture.Tests;
 
 /// <summary>
 /// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
-/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, TTRF, E2TB, and FEAT_FGT's TDCC, whose DBGDTRTXint is reached by MCR/MRC and by LDC/STC) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
+/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, FEAT_SPMU's EnSPM, TTRF, E2TB, and FEAT_FGT's TDCC, whose DBGDTRTXint is reached by MCR/MRC and by LDC/STC) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
 /// CPTR_EL2's TCPAC, TAM and TTA, against the Arm
 /// ARM's own words, typed here from DDI 0487 M.a.a (D24.2 HCR_EL2 and CPTR_EL2, D24.3.17 MDCR_EL2, each field's
 /// description) rather than taken from the tables: which accesses each traps,
@@ -72,6 +72,15 @@ public sealed class LaterTrapControlTests
         {
             "TPMS", "MDCR_EL2", 14, true, "FEAT_SPE",
             ["PMSCR_EL1:rw", "PMSEVFR_EL1:rw", "PMSFCR_EL1:rw", "PMSICR_EL1:rw", "PMSIRR_EL1:rw", "PMSLATFR_EL1:rw", "PMSIDR_EL1:r", "PMSNEVFR_EL1:rw", "PMSDSFR_EL1:rw"]
+        },
+        {
+            // D24.3.17's list: SPMCGCR<n>_EL1 (n 0, 1) and the 16 of each SPMEV*<n>_EL0; SPMZR_EL0 (FEAT_SPMU2) is MSR only.
+            "EnSPM", "MDCR_EL2", 15, false, "FEAT_SPMU",
+            [
+                "SPMACCESSR_EL1:rw", "SPMCFGR_EL1:r", "SPMCGCR0_EL1:r", "SPMCGCR1_EL1:r", "SPMCNTENCLR_EL0:rw", "SPMCNTENSET_EL0:rw", "SPMCR_EL0:rw",
+                "SPMDEVAFF_EL1:r", "SPMDEVARCH_EL1:r", "SPMIIDR_EL1:r", "SPMINTENCLR_EL1:rw", "SPMINTENSET_EL1:rw", "SPMOVSCLR_EL0:rw", "SPMOVSSET_EL0:rw",
+                "SPMSCR_EL1:rw", "SPMSELR_EL0:rw", "SPMZR_EL0:w", .. Indexed("SPMEVCNTR"), .. Indexed("SPMEVFILT2R"), .. Indexed("SPMEVFILTR"), .. Indexed("SPMEVTYPER"),
+            ]
         },
         { "TTRF", "MDCR_EL2", 19, true, "FEAT_TRF", ["TRFCR_EL1:rw", "a32 TRFCR:rw"] },
         {
@@ -172,6 +181,9 @@ public sealed class LaterTrapControlTests
         Assert.All(TrapControls.All.Where(c => c.Needs is not null), c => Assert.All(c.Needs!.Split('|', '&'), f => Assert.Contains(f, known)));
         Assert.All(TrapControls.All, c => Assert.Equal(c.Mask, new TrapControlRegisters(0, 0, 0).ValueOf(c) | c.Mask));
     }
+
+    /// <summary>The 16 System PMU event registers of one family, <c>SPMEVCNTR0_EL0:rw</c> to <c>SPMEVCNTR15_EL0:rw</c>.</summary>
+    private static string[] Indexed(string family) => [.. Enumerable.Range(0, 16).Select(n => family + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_EL0:rw")];
 
     private static IEnumerable<string> Covered(TrapControl control) =>
         ArchitecturalTraps.CoveredBy(control).Select(a => (a.TrapClass == TrapClasses.Msr ? string.Empty : "a32 ") + a.Name + ":" + Direction(a.Direction));

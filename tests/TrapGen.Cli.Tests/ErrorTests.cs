@@ -13,7 +13,7 @@ public sealed class ErrorTests
     [InlineData("mcr p15, 0, r0, c1, c0, 0 = 0x100000000", "test.trace(2): 0x100000000 does not fit the 32 bits an MCR writes")]
     [InlineData("vcpu 3", "test.trace(2): expected 'vcpu <n>' with n from 0 to 0")]
     [InlineData("guest riscv", "test.trace(2): expected 'guest aarch64'")]
-    [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of TPMCR, TPM, TDA, TDOSA, TDRA, E2PB, TPMS, TTRF, E2TB, TDCC, TDE")]
+    [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of HPMN, TPMCR, TPM, TDA, TDOSA, TDRA, E2PB, TPMS, EnSPM, TTRF, E2TB, TDCC, TDE")]
     [InlineData("cnthctl +TVM", "test.trace(2): unknown CNTHCTL_EL2 bit 'TVM'; use one of EL1PCTEN, EL1PCEN, EL1TVT, EL1TVCT")]
     [InlineData("cptr +TVM", "test.trace(2): unknown CPTR_EL2 bit 'TVM'; use one of TZ, TFP, TSM, TTA, TAM, TCPAC")]
     [InlineData("hcrx +TVM", "test.trace(2): unknown HCRX_EL2 bit 'TVM'; use one of FGTnXS, TCR2En, SCTLR2En, EnFPM, SRMASKEn")]

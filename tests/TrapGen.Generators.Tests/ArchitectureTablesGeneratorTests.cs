@@ -16,7 +16,8 @@ public sealed partial class ArchitectureTablesGeneratorTests
 {
     private const string Controls = "HCR_EL2  TVM  26  set  -  -  -  Trap Virtual Memory controls.\nHCR_EL2  TRVM  30  set  -  -  -  Trap Reads of Virtual Memory controls.\n" +
         "MDCR_EL2  TDA  9  set  8  -  -  Trap Debug Access.\n" +
-        "HCRX_EL2  FGTnXS  4  qualifies-clear  -  FEAT_HCX&FEAT_XS  -  Fine-grained traps for the nXS TLBIs.\n";
+        "HCRX_EL2  FGTnXS  4  qualifies-clear  -  FEAT_HCX&FEAT_XS  -  Fine-grained traps for the nXS TLBIs.\n" +
+        "MDCR_EL2  HPMN  4:0  index-at-or-above  -  FEAT_PMUv3  -  Hypervisor counter number.\n";
 
     private const string Header = "# name  op0 op1 crn crm op2 width access el feature traps other_names\n";
 
@@ -46,7 +47,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
     [Theory]
     [InlineData("SCTLR_EL1  ‸9 0 1 0 0  64 RW 1 -  -  -", "'9' must be a number from 2 to 3")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 ‸RX 1 -  -  -", "'RX' must be one of: RW, RO, WO")]
-    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM, TDA)")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM, TDA, HPMN)")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVM:x  -", "'TVM:x' must be CONTROL:r, CONTROL:w or CONTROL:rw")]
     [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -", "expected 12 or 13 columns")]
     [InlineData("‸SCTLR_EL1  3 0 1 0 0  64 RW 1 -  -  -  linux  extra", "expected 12 or 13 columns")]

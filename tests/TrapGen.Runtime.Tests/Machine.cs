@@ -107,8 +107,9 @@ internal static class Machine
     public static CpuModel ModelWith(string baseModel, string name, params (string Register, string Field, ulong Value)[] fields)
     {
         var model = CpuModels.Find(baseModel)!;
-        var added = fields.Select(f => f.Register).Distinct().Where(r => model.ValueOf(r) is null).Select(r => (Register: r, Value: 0UL));
-        var registers = model.Registers.Concat(added).Select(r => fields.Where(f => f.Register == r.Register)
+        // A register the model has no row for reads as 0 (ID_AA64DFR1_EL1 on QEMU 7.2's models): its row is added.
+        var absent = fields.Select(f => f.Register).Distinct().Where(register => model.Registers.All(r => r.Register != register)).Select(register => (Register: register, Value: 0UL));
+        var registers = model.Registers.Concat(absent).Select(r => fields.Where(f => f.Register == r.Register)
             .Aggregate(r, (row, f) => (row.Register, RegisterFields.Find(f.Register, f.Field)!.Insert(row.Value, f.Value)))).ToList();
         return new CpuModel(name, baseModel + " with " + string.Join(", ", fields.Select(f => f.Register + "." + f.Field + " = " + f.Value)), registers, model.Caches, model.ImplementationDefined, model.Aarch32ImplementationDefined, model.StoredBits);
     }

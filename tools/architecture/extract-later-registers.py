@@ -155,6 +155,13 @@ def traps_of(name, readable, writable, modelled, by_name):
                 m = re.match(r"^([A-Z0-9_]+\.[A-Za-z0-9_]+)=(set|clear)", term)
                 if m and m.group(1) in modelled and modelled[m.group(1)] not in checks:
                     checks.append(modelled[m.group(1)])
+                # An event counter limit (MDCR_EL2.HPMN?n>=HPMN): the rule names the register's own counter, HPMN[n].
+                m = re.match(r"^([A-Z0-9_]+\.[A-Za-z0-9_]+)\?n>=", term)
+                counter = re.search(r"(\d+)_EL\d$", name)
+                if m and m.group(1) in modelled and counter:
+                    check = modelled[m.group(1)] + "[" + counter.group(1) + "]"
+                    if check not in checks:
+                        checks.append(check)
         lists[direction] = checks
     # One order both directions keep: take a control that heads every direction's list it is in (writes first).
     remaining = {d: list(c) for d, c in lists.items()}

@@ -36,13 +36,56 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// </summary>
     public int? Requires { get; init; }
 
-    /// <summary>Gets the bit as a mask of <see cref="Register"/>.</summary>
-    public ulong Mask => 1UL << Bit;
+    /// <summary>
+    /// Gets the number of bits of the control: 1 for a trap bit; a field's width for an event counter limit
+    /// (<see cref="IsCounterLimit"/>: MDCR_EL2.HPMN, bits [4:0], which trap-controls.table writes <c>4:0</c>).
+    /// </summary>
+    public int Width { get; init; } = 1;
 
-    /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>.</summary>
+    /// <summary>
+    /// Gets whether the control is an event counter limit, not a bit: the field holds a number of event counters, and an EL1
+    /// access to a counter whose index is at or above it traps (MDCR_EL2.HPMN, the pseudocode's
+    /// <c>m &gt;= GetNumEventCountersAccessible()</c>). trap-controls.table writes its traps-when as <c>index-at-or-above</c>, and
+    /// each of its rules names the counter its access reaches (<see cref="TrapRule.Counter"/>). It traps by
+    /// <see cref="TrapsCounter"/>; <see cref="IsActive(ulong)"/>, which knows no counter, is false for it.
+    /// </summary>
+    public bool IsCounterLimit { get; init; }
+
+    /// <summary>Gets the control's bits as a mask of <see cref="Register"/>: its bit, or a counter limit's field.</summary>
+    public ulong Mask => BitField.MaskOf(Bit, Width);
+
+    /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>; false for a counter limit.</summary>
     public bool IsActive(ulong registerValue) =>
-        ((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0))
-        || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0);
+        !IsCounterLimit
+        && (((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0))
+            || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0));
+
+    /// <summary>
+    /// Gets whether an event counter limit (<see cref="IsCounterLimit"/>) traps an EL1 access to event counter
+    /// <paramref name="counter"/>, given the value of <see cref="Register"/>, on <paramref name="model"/> (PMCR_EL0.N event
+    /// counters; with no model, 31): the counter is at or above the limit and below the number implemented (a counter beyond
+    /// that is the accessor's own UNDEFINED, or CONSTRAINED UNPREDICTABLE, before any trap: D24.5.10). A reserved limit (above
+    /// the number implemented, or 0 without FEAT_HPMN0) is CONSTRAINED UNPREDICTABLE; D24.3.17 permits the PE to "behave as if
+    /// MDCR_EL2.HPMN is set to an UNKNOWN nonzero value less than or equal to NUM_PMU_COUNTERS", and TrapGen's takes that
+    /// value to be the number implemented, so that MDCR_EL2 = 0 traps no counter. Allocates nothing.
+    /// </summary>
+    public bool TrapsCounter(ulong registerValue, int counter, CpuModel? model)
+    {
+        var implemented = model?.EventCounters ?? MaxEventCounters;
+        var limit = (int)((registerValue & Mask) >> Bit);
+        if (limit > implemented || (limit == 0 && (model is null || !model.Satisfies(HpmnZero))))
+        {
+            limit = implemented;
+        }
+
+        return IsCounterLimit && counter >= limit && counter < implemented;
+    }
+
+    /// <summary>The most event counters a PE has (PMEVCNTR0_EL0 to PMEVCNTR30_EL0; index 31 is the cycle counter's).</summary>
+    private const int MaxEventCounters = 31;
+
+    /// <summary>The feature that makes a counter limit of 0 allowed (D24.3.17: "If FEAT_HPMN0 is not implemented, then the value 0 is reserved").</summary>
+    private const string HpmnZero = "FEAT_HPMN0";
 
     /// <summary>Gets whether the field exists on <paramref name="model"/>: every control of an Armv8.0 CPU with EL2, a later one with its feature.</summary>
     public bool ExistsOn(CpuModel model) => Needs is null || (model ?? throw new System.ArgumentNullException(nameof(model))).Satisfies(Needs);

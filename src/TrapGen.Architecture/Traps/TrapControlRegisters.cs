@@ -37,6 +37,12 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
     /// <summary>Gets the fine-grained trap registers (HFGRTR_EL2, ...); the default is all 0.</summary>
     public FineGrainedTrapValues FineGrained { get; init; }
 
+    /// <summary>
+    /// Gets the event counter PMSELR_EL0.SEL (PMSELR.SEL) selects as the access sees it, 0 by default: the counter PMXEVCNTR_EL0 and
+    /// PMXEVTYPER_EL0 reach, which an event counter limit's rule with <see cref="TrapRule.CounterSelected"/> checks.
+    /// </summary>
+    public int SelectedCounter { get; init; }
+
     /// <summary>Gets the value of the register that holds <paramref name="control"/>.</summary>
     public ulong ValueOf(TrapControl control) => ValueOf((control ?? throw new System.ArgumentNullException(nameof(control))).Register);
 
@@ -91,8 +97,11 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
 
     /// <summary>
     /// Gets whether <paramref name="rule"/> traps under these values on <paramref name="model"/> (any CPU that has its controls
-    /// when null): its control traps, and its qualifier, if it has one, is in effect (HCRX_EL2.FGTnXS 0 on a CPU with it).
+    /// when null): its control traps, and its qualifier, if it has one, is in effect (HCRX_EL2.FGTnXS 0 on a CPU with it); an
+    /// event counter limit's, when the counter its access reaches is at or above the limit (<see cref="TrapControl.TrapsCounter"/>).
     /// </summary>
     public bool IsActive(TrapRule rule, CpuModel? model) =>
-        IsActive((rule ?? throw new System.ArgumentNullException(nameof(rule))).Control, model) && (rule.Qualifier is not { } qualifier || IsActive(qualifier, model));
+        (rule ?? throw new System.ArgumentNullException(nameof(rule))).Control.IsCounterLimit
+            ? (model is null || rule.Control.ExistsOn(model)) && rule.Control.TrapsCounter(ValueOf(rule.Control), rule.CounterSelected ? SelectedCounter : rule.Counter ?? 0, model)
+            : IsActive(rule.Control, model) && (rule.Qualifier is not { } qualifier || IsActive(qualifier, model));
 }

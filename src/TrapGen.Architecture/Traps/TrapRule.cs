@@ -12,6 +12,19 @@ public sealed record TrapRule(TrapControl Control, AccessDirection Direction)
     /// </summary>
     public TrapControl? Qualifier { get; init; }
 
+    /// <summary>
+    /// Gets the event counter the access reaches, for a rule of an event counter limit (<see cref="TrapControl.IsCounterLimit"/>,
+    /// MDCR_EL2.HPMN): n of PMEVCNTR&lt;n&gt;_EL0, PMEVTYPER&lt;n&gt;_EL0, their AArch32 views and PMEVCNTSVR&lt;n&gt;_EL1, which the
+    /// tables write <c>HPMN[n]:rw</c>; null for any other rule and for <see cref="CounterSelected"/>'s.
+    /// </summary>
+    public int? Counter { get; init; }
+
+    /// <summary>
+    /// Gets whether the counter the access reaches is the one PMSELR_EL0.SEL (PMSELR.SEL in AArch32) selects: PMXEVCNTR_EL0 and
+    /// PMXEVTYPER_EL0 and their views, which the tables write <c>HPMN[SEL]:rw</c> (<see cref="TrapControlRegisters.SelectedCounter"/>).
+    /// </summary>
+    public bool CounterSelected { get; init; }
+
     /// <summary>Gets whether the rule traps accesses in <paramref name="direction"/>.</summary>
     public bool Covers(AccessDirection direction) => RegisterAccessRules.Covers(Direction, direction);
 

@@ -31,7 +31,7 @@ internal sealed record ArchitectureListing(
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
-        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.IsQualifier ? "qualifies-clear" : c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description))],
+        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.IsQualifier ? "qualifies-clear" : c.IsCounterLimit ? "index-at-or-above" : c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description, c.Width > 1 ? c.Width : null))],
         [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch64RegisterListing.From(r, model))],
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
@@ -95,19 +95,34 @@ internal sealed record RangeTrapListing(
 
 /// <summary>
 /// A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set; what makes it exist (<c>FEAT_EVT</c>, null for every CPU
-/// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0.
+/// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0; a field's width (MDCR_EL2.HPMN, bits [4:0]: 5), left
+/// out for a bit.
 /// </summary>
-internal sealed record TrapControlListing(string Register, string Name, int Bit, string TrapsWhen, string? Needs, bool DependsOnE2h, string Description);
+internal sealed record TrapControlListing(
+    string Register,
+    string Name,
+    int Bit,
+    string TrapsWhen,
+    string? Needs,
+    bool DependsOnE2h,
+    string Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null);
 
 /// <summary>
-/// One trap rule of a register: the control and the direction it traps, and the qualifier that must be in effect as well
-/// (<c>HCRX_EL2.FGTnXS</c> on an nXS TLBI's HFGITR_EL2 rule, which traps only while it is clear), or null.
+/// One trap rule of a register: the control and the direction it traps; the qualifier that must be in effect as well
+/// (<c>HCRX_EL2.FGTnXS</c> on an nXS TLBI's HFGITR_EL2 rule, which traps only while it is clear), or null; and for an event
+/// counter limit's rule (MDCR_EL2.HPMN) the counter its access reaches, <c>5</c>, or <c>SEL</c> for the one PMSELR_EL0.SEL
+/// selects (left out for any other rule).
 /// </summary>
-internal sealed record TrapRuleListing(string Control, string Direction, string? Qualifier)
+internal sealed record TrapRuleListing(string Control, string Direction, string? Qualifier, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Counter = null)
 {
     /// <summary>The rules, of the controls <paramref name="model"/> has (every control when null).</summary>
     public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules, CpuModel? model) =>
-        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction), r.Qualifier?.QualifiedName))];
+        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction), r.Qualifier?.QualifiedName, CounterOf(r)))];
+
+    /// <summary>What the tables write in a counter rule's brackets: <c>5</c> of <c>HPMN[5]</c>, <c>SEL</c>; null for another rule.</summary>
+    public static string? CounterOf(TrapRule rule) =>
+        rule.CounterSelected ? "SEL" : rule.Counter?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>An AArch64 System register of the architecture.</summary>

@@ -20,7 +20,7 @@ internal static class ArchitectureTable
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
         foreach (var control in listing.TrapControls)
         {
-            controls.Add(control.Register + "." + control.Name, Number(control.Bit), control.TrapsWhen, control.Needs ?? "-", control.DependsOnE2h ? "0" : "-", control.Description);
+            controls.Add(control.Register + "." + control.Name, Architecture.BitField.Range(control.Bit, control.Width ?? 1), control.TrapsWhen, control.Needs ?? "-", control.DependsOnE2h ? "0" : "-", control.Description);
         }
 
         controls.WriteTo(output);
@@ -79,7 +79,7 @@ internal static class ArchitectureTable
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Traps(IReadOnlyList<TrapRuleListing> traps) =>
-        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + ":" + t.Direction + (t.Qualifier is null ? string.Empty : "[" + t.Qualifier + "]")));
+        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + (t.Counter is { } counter ? "[" + counter + "]" : string.Empty) + ":" + t.Direction + (t.Qualifier is null ? string.Empty : "[" + t.Qualifier + "]")));
 
     /// <summary>TVM of HCR_EL2.TVM; a fine-grained field keeps its register (HFGWTR_EL2.SCTLR_EL1), since its name alone says neither which register nor which direction.</summary>
     private static string ControlName(string qualified) =>

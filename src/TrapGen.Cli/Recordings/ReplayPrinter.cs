@@ -75,7 +75,8 @@ internal static class ReplayPrinter
     /// </summary>
     private static string Register(string register, ulong value)
     {
-        var set = TrapControls.Of(register).Where(c => (value & c.Mask) != 0).Select(c => c.Name).ToList();
+        var set = TrapControls.Of(register).Where(c => (value & c.Mask) != 0)
+            .Select(c => c.IsCounterLimit ? Invariant($"{c.Name}={(value & c.Mask) >> c.Bit}") : c.Name).ToList();
         if (register == HcrEl2.Name && ((value >> HcrEl2.DC) & 1) != 0)
         {
             set.Insert(0, "DC");

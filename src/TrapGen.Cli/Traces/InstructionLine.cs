@@ -71,7 +71,7 @@ internal static class InstructionLine
         TrapOutcome.FpStateSwitched => "  lazy FP: the guest's SIMD and FP registers loaded, CPTR_EL2.TFP cleared, the instruction run again",
         TrapOutcome.SmeUndefined => "  no SME for guests: UNDEFINED injected, as KVM does",
         TrapOutcome.PointerAuthSwitched => "  lazy pointer authentication: the guest's keys loaded, HCR_EL2.API and APK set, the instruction run again",
-        _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.TrapsWhenSet ? " set)" : " clear)"),
+        _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  (the guest's CPACR_EL1.ZEN disables SVE: its own lazy SVE switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sme.ExceptionClass => "  (the guest's CPACR_EL1.SMEN disables SME)",

@@ -207,16 +207,28 @@ internal static class TraceParser
         ulong set = 0, clear = 0;
         foreach (var word in words.Skip(1))
         {
+            if (FieldValue(word, controls, register) is { } field)
+            {
+                set |= field.Set;
+                clear |= field.Clear;
+                continue;
+            }
+
             if (word.Length < 2 || word[0] is not ('+' or '-'))
             {
                 throw new CliException("expected '" + keyword + " +<bit>' or '" + keyword + " -<bit>' (any number of them) with one of " + names + "; got '" + word + "'");
             }
 
             var name = word.Substring(1);
+            var control = controls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (control is { Width: > 1 })
+            {
+                throw new CliException(register + "." + control.Name + " is a field of " + control.Width.ToString(CultureInfo.InvariantCulture) + " bits: write " + control.Name + "=<n>");
+            }
+
             var bit = otherName is not null && name.Equals(otherName, StringComparison.OrdinalIgnoreCase)
                 ? otherBit
-                : controls.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Bit
-                    ?? throw new CliException("unknown " + register + " bit '" + name + "'; use one of " + names);
+                : control?.Bit ?? throw new CliException("unknown " + register + " bit '" + name + "'; use one of " + names);
             if (word[0] == '+')
             {
                 set |= 1UL << bit;
@@ -229,6 +241,34 @@ internal static class TraceParser
 
         return (set & clear) == 0 ? (set, clear) : throw new CliException("'" + keyword + "' both sets and clears the same bit");
     }
+
+    /// <summary>
+    /// Reads <c>NAME=n</c>, a value for a field control (MDCR_EL2.HPMN, bits [4:0]: <c>HPMN=2</c>), as the bits it sets and
+    /// clears; null for a word without <c>=</c>.
+    /// </summary>
+    private static (ulong Set, ulong Clear)? FieldValue(string word, IReadOnlyList<TrapControl> controls, string register)
+    {
+        var equals = word.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            return null;
+        }
+
+        var name = word.Substring(0, equals);
+        var control = controls.FirstOrDefault(c => c.Width > 1 && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new CliException("'" + word + "': " + register + " has no field '" + name + "'" + FieldsOf(controls));
+        var field = new BitField(control.Name, control.Bit, control.Width);
+        if (!ulong.TryParse(word.AsSpan(equals + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > field.MaxValue)
+        {
+            throw new CliException("'" + word + "': " + register + "." + control.Name + " holds 0 to " + field.MaxValue.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var set = field.Insert(0, value);
+        return (set, field.Mask & ~set);
+    }
+
+    private static string FieldsOf(IReadOnlyList<TrapControl> controls) =>
+        controls.Where(c => c.Width > 1).Select(c => c.Name).ToList() is { Count: > 0 } fields ? "; its fields are " + string.Join(", ", fields) : string.Empty;
 
     private static ConditionFlags ParseFlags(string text)
     {

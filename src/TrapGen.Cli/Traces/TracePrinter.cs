@@ -46,8 +46,10 @@ internal sealed class TracePrinter(TextWriter output)
     public void ControlRegister(string register, ulong value, CpuModel model)
     {
         var controls = TrapControls.Of(register).ToList();
-        var set = controls.Where(c => c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
+        var set = controls.Where(c => !c.IsCounterLimit && c.TrapsWhenSet && ((value >> c.Bit) & 1) != 0)
             .Select(c => c.ExistsOn(model) ? c.Name : c.Name + " (RES0 on " + model.Name + ", which lacks " + c.Needs + ")").ToList();
+        // An event counter limit (MDCR_EL2.HPMN) is a number, said when not 0 (0 is reserved without FEAT_HPMN0: no counter traps).
+        set.AddRange(controls.Where(c => c.IsCounterLimit && (value & c.Mask) != 0).Select(c => c.Name + "=" + ((value & c.Mask) >> c.Bit).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // A qualifier (HCRX_EL2.FGTnXS) traps nothing itself, clear or set.
         var clear = controls.Where(c => !c.TrapsWhenSet && !c.IsQualifier && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
         var prefix = register switch

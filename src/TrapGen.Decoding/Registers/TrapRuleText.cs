@@ -58,10 +58,19 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
             ? "no EL2 trap control TrapGen models (it may be IMPLEMENTATION DEFINED, or trapped by a control not yet modelled)"
             : string.Join(" or ", rules.Select(r => r.Control + " (" + r.TrapsWhen + ")" + (r.Range is { } range ? ", by range: " + range : string.Empty)));
 
+    /// <summary>
+    /// When the rule's control traps: <c>set</c>, <c>clear</c>; an event counter limit's, the counter the access reaches
+    /// against it: <c>counter 3 at or above it</c>, <c>counter PMSELR_EL0.SEL at or above it</c>.
+    /// </summary>
+    private static string WhenItTraps(TrapRule rule) =>
+        rule.Control.IsCounterLimit
+            ? "counter " + (rule.CounterSelected ? EventCounterSelection.Name + "." + EventCounterSelection.Sel.Name : rule.Counter?.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " at or above it"
+            : rule.Control.TrapsWhenSet ? "set" : "clear";
+
     private static TrapRuleText From(TrapRule rule, string? range) => new(
         rule.Control.QualifiedName,
         RegisterAccessRules.Spelling(rule.Direction).ToLowerInvariant(),
-        (rule.Control.TrapsWhenSet ? "set" : "clear") + (rule.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
+        WhenItTraps(rule) + (rule.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
         rule.Control.Description,
         range);
 }

@@ -255,8 +255,21 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     private static bool IsIdstSpace(in SystemRegisterAccess access) =>
         access.Class == TrapClasses.Msr && access.Op0 == 3 && access.Op1 is 0 or 1 or 3 && access.CRn == 0 && access.CRm <= 7;
 
-    private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key) =>
-        ArchitecturalTraps.TrappingControl(Hypervisor.Controls, access.Class, key, access.IsRead, Hypervisor.Model);
+    /// <summary>
+    /// The control that traps the access, under the trap controls' values and, for PMXEVCNTR_EL0 and PMXEVTYPER_EL0 (and
+    /// their views), the event counter the guest's PMSELR_EL0.SEL (PMSELR.SEL) selects, which MDCR_EL2.HPMN checks.
+    /// </summary>
+    private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key)
+    {
+        var controls = Hypervisor.Controls;
+        if (EventCounterSelection.IsReadBy(access.Class, key) && EventCounterSelection.TryKeyIn(access.Class, out var selector))
+        {
+            var selected = DirectAccess.Peek(Hypervisor, Hypervisor.Current, access.Class, selector);
+            controls = controls with { SelectedCounter = (int)EventCounterSelection.Sel.Extract(selected) };
+        }
+
+        return ArchitecturalTraps.TrappingControl(controls, access.Class, key, access.IsRead, Hypervisor.Model);
+    }
 
     private static UndefinedReason Reason(El1AccessCheck check) => check switch
     {

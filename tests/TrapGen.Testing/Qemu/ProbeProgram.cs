@@ -36,11 +36,11 @@ public static class ProbeProgram
     private const int TagShift = 48;
 
     /// <summary>
-    /// The bits of MDCR_EL2 a run sets: every MDCR_EL2 trap control of the tables and TDE; the others (HPMN [4:0]
-    /// among them) keep the CPU's reset value.
+    /// The bits of MDCR_EL2 a run sets: every MDCR_EL2 trap bit of the tables and TDE; the others (the event counter limit
+    /// HPMN [4:0] among them, whose 0 would make QEMU's EL1 read PMCR_EL0.N as 0) keep the CPU's reset value.
     /// </summary>
     private static readonly ulong MdcrTrapBits =
-        TrapControls.All.Where(c => c.Register == MdcrEl2.Name).Aggregate(1UL << MdcrEl2.TDE, (mask, c) => mask | c.Mask);
+        TrapControls.All.Where(c => c.Register == MdcrEl2.Name && !c.IsCounterLimit).Aggregate(1UL << MdcrEl2.TDE, (mask, c) => mask | c.Mask);
 
     /// <summary>
     /// CPTR_EL2 (with HCR_EL2.E2H = 0) as every run starts from it: its RES1 bits [13:12] and [9:0] with TFP (bit 10)
