@@ -160,8 +160,9 @@ public static class TrapReport
     }
 
     /// <summary>
-    /// Whether a rule is one a suggested entry lists as a trap group: not a fine-grained field's (a catalogue has no groups of
-    /// them), nor HSTR_EL2.T&lt;n&gt;'s, which every cp15 register of its primary register has.
+    /// Whether a rule is one a suggested entry lists as a trap group: not a fine-grained field's (a catalogue keys a group on one
+    /// only by its qualified name, which a hypervisor sets for a few registers, not for every one the field traps), nor
+    /// HSTR_EL2.T&lt;n&gt;'s, which every cp15 register of its primary register has.
     /// </summary>
     private static bool IsGroup(TrapRule rule) => !rule.Control.IsFineGrained && rule.Control.Register != HstrEl2.Name;
 
