@@ -24,8 +24,8 @@ public sealed class HcrxTrapControlTests
     [Fact]
     public void The_table_has_exactly_the_four_enables_and_each_traps_while_clear()
     {
-        // FGTnXS, bit 4, is HCRX_EL2's one other field the tables have: a qualifier of HFGITR_EL2's TLBI fields, no trap.
-        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name && !c.IsQualifier).ToList();
+        // FGTnXS, bit 4, is a qualifier of HFGITR_EL2's TLBI fields, no trap; TALLINT, bit 6, traps while set (below).
+        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name && !c.IsQualifier && c.Name != "TALLINT").ToList();
 
         Assert.Equal(["TCR2En", "SCTLR2En", "EnFPM", "SRMASKEn"], hcrx.Select(c => c.Name));
         Assert.Equal(["FGTnXS"], TrapControls.All.Where(c => c.Register == HcrxEl2.Name && c.IsQualifier).Select(c => c.Name));
@@ -57,6 +57,24 @@ public sealed class HcrxTrapControlTests
         }
 
         Assert.Equal(registers.SelectMany(r => new[] { r + ":r", r + ":w" }).Order(), trapped.Order());
+    }
+
+    [Fact]
+    public void Tallint_traps_the_el1_writes_of_allint_alone_while_set()
+    {
+        // D24.2.63 HCRX_EL2.TALLINT, bit [6] (FEAT_NMI): MSR (register) writes of ALLINT at EL1 trap while it is 1; reads do not.
+        var control = TrapControls.All.Single(c => c.Register == HcrxEl2.Name && c.Name == "TALLINT");
+        var quiet = FineGrainedTrapTests.Quiet();
+        var set = quiet with { Hcrx = quiet.Hcrx | control.Mask };
+        Assert.Equal((6, true, "FEAT_HCX&FEAT_NMI"), (control.Bit, control.TrapsWhenSet, control.Needs));
+
+        var trapped = Aarch64Registers.All
+            .SelectMany(r => new[] { true, false }.Where(isRead => r.Allows(isRead ? AccessDirection.Read : AccessDirection.Write)).Select(isRead => (r, isRead)))
+            .Where(access => ArchitecturalTraps.TrappingControl(set, TrapClasses.Msr, access.r.Encoding.Key, access.isRead) == control)
+            .Select(access => access.r.Name + (access.isRead ? ":r" : ":w"));
+
+        Assert.Equal(["ALLINT:w"], trapped);
+        Assert.Null(ArchitecturalTraps.TrappingControl(quiet, TrapClasses.Msr, Aarch64Registers.All.Single(r => r.Name == "ALLINT").Encoding.Key, isRead: false));
     }
 
     [Theory]
