@@ -92,7 +92,7 @@ public static class RegistersByKey
             return aarch32.Traps;
         }
 
-        return [.. RangesOf(trapClass, key).Select(range => range.Rule).Distinct()];
+        return RangeTraps.RulesOf(trapClass, key);
     }
 
     /// <summary>
