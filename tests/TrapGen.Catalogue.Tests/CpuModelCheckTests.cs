@@ -218,6 +218,37 @@ public sealed class CpuModelCheckTests
         Assert.DoesNotContain(withSve + " (", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ModelsAndFeaturedControls))]
+    public void A_group_on_a_control_a_model_lacks_is_a_warning_unless_it_is_set_only_where_implemented(string model, string control)
+    {
+        var exists = TrapControls.Find(control)!.ExistsOn(CpuModels.Find(model)!);
+        var group = "version: 1\ncpus: [" + model + "]\ntrap_groups:\n  - name: " + control + "\n    others: undefined\n";
+
+        var always = Load(group + "registers: []\n");
+        var ifImplemented = Load(group + "    if_implemented: true\nregisters: []\n");
+
+        AssertAt(always, CatalogueRules.NotOnTheCpus, exists ? null : (3, 10), "The trap control " + control + " does not exist on " + model + " (");
+        Assert.DoesNotContain(ifImplemented, d => d.Rule.Id == CatalogueRules.NotOnTheCpus.Id);
+        Assert.DoesNotContain(always.Concat(ifImplemented), d => d.IsError);
+    }
+
+    /// <summary>Every model with a coarse control and a fine-grained one that some models have and others lack.</summary>
+    public static TheoryData<string, string> ModelsAndFeaturedControls() =>
+        Pairs(["HFGRTR_EL2.LORID_EL1", "HFGWTR_EL2.LORC_EL1", "HCR_EL2.API", "CPTR_EL2.TZ"]);
+
+    [Fact]
+    public void The_featured_controls_exist_on_some_models_and_not_on_others()
+    {
+        foreach (var name in ModelsAndFeaturedControls().Select(row => (string)row[1]).Distinct())
+        {
+            var control = TrapControls.Find(name);
+            Assert.NotNull(control);
+            Assert.Contains(CpuModels.All, control.ExistsOn);
+            Assert.Contains(CpuModels.All, model => !control.ExistsOn(model));
+        }
+    }
+
     [Fact]
     public void Without_cpus_nothing_is_checked_against_a_model()
     {

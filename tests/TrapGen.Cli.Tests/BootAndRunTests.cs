@@ -43,6 +43,7 @@ public sealed class BootAndRunTests
     [InlineData("kvm-like-boot-aarch64.trace")]
     [InlineData("kvm-like-pmu-and-debug-aarch64.trace")]
     [InlineData("aarch32-debug-and-id.trace")]
+    [InlineData("kvm-like-fine-grained-undef-aarch64.trace")]
     public void Run_of_a_shipped_trace_prints_what_boot_prints_for_it(string trace)
     {
         var (exitCode, output, _) = Cli.Run("run", Path.Combine(Cli.RepositoryRoot, "examples", "traces", trace));
@@ -114,7 +115,7 @@ public sealed class BootAndRunTests
             mrs x1, apiakeylo_el1              # HCR_EL2.APK clear: the keys trap
             hcr +APK +TLOR +TID4
             mrs x1, apiakeylo_el1              # APK set: the guest owns its keys
-            mrs x2, lorid_el1                  # TLOR
+            mrs x2, lorid_el1                  # TLOR: the shipped catalogue hides LORegions (its fine-grained groups' others)
             mrs x3, csselr_el1                 # TID4: max has no FEAT_EVT, so RES0
             cptr +TCPAC
             msr cpacr_el1, x4                  # CPTR_EL2.TCPAC
@@ -128,7 +129,7 @@ public sealed class BootAndRunTests
         Assert.Matches(@"00000000  mrs x1, apiakeylo_el1 +unhandled +APIAKEYLO_EL1 +\(HCR_EL2\.APK clear\)", output);
         Assert.Contains("HCR_EL2: DC set; trap controls set: TVM, TLOR, TID4 (RES0 on max, which lacks FEAT_EVT); trapping while clear: API, FIEN, EnSCXT", output, System.StringComparison.Ordinal);
         Assert.Matches(@"00000004  mrs x1, apiakeylo_el1 +direct", output);
-        Assert.Matches(@"00000008  mrs x2, lorid_el1 +unhandled +LORID_EL1", output);
+        Assert.Matches(@"00000008  mrs x2, lorid_el1 +trap:UNDEF +LORID_EL1", output);
         Assert.Matches(@"0000000c  mrs x3, csselr_el1 +direct", output);
         Assert.Contains("CPTR_EL2: trap controls set: TCPAC", output, System.StringComparison.Ordinal);
         Assert.Matches(@"00000010  msr cpacr_el1, x4 +unhandled +CPACR_EL1 +\(CPTR_EL2\.TCPAC set\)", output);

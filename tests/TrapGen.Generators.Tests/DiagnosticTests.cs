@@ -121,6 +121,9 @@ public sealed class DiagnosticTests
         new("TG0035", "version: 1\ncpus: [cortex-a57]\ntrap_groups:\n  - name: ‸HCRX_EL2.TCR2En\n    others: undefined\nregisters: []\n", "HCRX_EL2.TCR2En does not exist on cortex-a57 (needs FEAT_HCX and FEAT_TCR2)"),
         new("TG0035", "version: 1\ncpus: [cortex-a57]\ntrap_groups:\n  - name: ‸MPAM2_EL2.TRAPMPAM1EL1\n    others: undefined\nregisters: []\n", "MPAM2_EL2.TRAPMPAM1EL1 does not exist on cortex-a57 (needs FEAT_MPAM)"),
         new("TG0035", "version: 1\ncpus: [neoverse-v1]\ntrap_groups:\n  - name: ‸MPAMHCR_EL2.TRAP_MPAMIDR_EL1\n    others: undefined\nregisters: []\n", "MPAMHCR_EL2.TRAP_MPAMIDR_EL1 does not exist on neoverse-v1 (needs FEAT_MPAM and MPAM_HCR)"),
+        // if_implemented: true on a control that needs no feature does nothing; on HCR_EL2.TVM, or on a group of the catalogue's own bit.
+        new("TG0039", "version: 1\ntrap_groups:\n  - name: TVM\n    others: undefined\n    if_implemented: ‸true\nregisters: []\n", "if_implemented has no effect on HCR_EL2.TVM: it needs no feature"),
+        new("TG0039", "version: 1\ntrap_groups:\n  - name: Mine\n    hcr_bit: 60\n    if_implemented: ‸true\nregisters: []\n", "if_implemented has no effect on Mine"),
         new("TG0038", "version: 1\ntrap_groups:\n  - name: ‸MPAM2_EL2.TRAPMPAM1EL\n    others: undefined\nregisters: []\n", "Did you mean MPAM2_EL2.TRAPMPAM1EL1?"),
         new("TG0017", "version: 1\ntrap_groups:\n  - name: ‸MPAM2_EL2.TIDR\nregisters: []\n", "MPAM2_EL2.TIDR traps 1 access that the catalogue does not list (reads of MPAMIDR_EL1"),
         new("TG0018", "version: 1\ntrap_groups:\n  - name: HFGRTR_EL2.TCR_EL1\n    others: undefined\nregisters:\n  - name: TCR_EL1\n    handling: passthrough\n    traps: { ‸HFGRTR_EL2.TCR_EL1: read-write }\n",

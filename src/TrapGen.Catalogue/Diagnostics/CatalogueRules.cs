@@ -529,7 +529,8 @@ public static class CatalogueRules
     /// <summary>TG0035 for a trap group whose control ({0}: its qualified name) some of the models ({1}: each with what it lacks) do not have.</summary>
     public static readonly DiagnosticRule ControlNotOnCpus = NotOnTheCpus.WithMessage(
         "The trap control {0} does not exist on {1}: there its field is RES0 and traps nothing, so the hypervisor cannot set it and no access reaches this group through it; "
-        + "key the group on a control every model has, or remove the model from cpus");
+        + "key the group on a control every model has, add if_implemented: true if the hypervisor sets it only on CPUs that have it (as KVM sets its fine-grained traps only with FEAT_FGT), "
+        + "or remove the model from cpus");
 
     /// <summary>TG0036: a sanitised field ({0}.{1} = {2}) that shows the guest more than CPU models ({3}: each with its value) have ({4}: the most it may be; {5}: a signed field's note, or nothing).</summary>
     public static readonly DiagnosticRule FieldAboveCpu = new(
@@ -559,6 +560,12 @@ public static class CatalogueRules
         "TrapGen failed while processing this catalogue ({0}: {1}); no code was generated. Please report this with the catalogue attached.",
         DiagnosticSeverityLevel.Error);
 
+    /// <summary>TG0039: a trap group's <c>if_implemented</c> on a control ({0}: its qualified name, or the group's name) that every CPU has.</summary>
+    public static readonly DiagnosticRule IfImplementedWithoutEffect = new(
+        "TG0039", "Key without effect",
+        "if_implemented has no effect on {0}: it needs no feature, so every CPU implements it; remove the key",
+        DiagnosticSeverityLevel.Warning);
+
     /// <summary>Gets every rule, in ID order.</summary>
     public static DiagnosticRule[] All =>
     [
@@ -566,6 +573,6 @@ public static class CatalogueRules
         InvalidIdentifier, InvalidView, ConflictingViews, UnknownTrapGroup, UnknownHook, UnknownHandler, MissingArchitecturalMember,
         ContradictsArchitecture, Unused, HypervisorStatePassthrough, EncodingContradictsArchitecture, UnknownRegisterName,
         PropertyContradictsArchitecture, AliasContradictsArchitecture, LimitExceeded, MoreDiagnostics, NotUtf8, NoCatalogue, SecondCatalogue,
-        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InvalidCpuList, NotOnTheCpus, FieldAboveCpu, ControlNeedsRegister, UnknownControlName, InternalError,
+        UnknownInstruction, HandlingDoesNotFit, InvalidFieldOverride, SyndromeRetired, InvalidCpuList, NotOnTheCpus, FieldAboveCpu, ControlNeedsRegister, UnknownControlName, IfImplementedWithoutEffect, InternalError,
     ];
 }

@@ -32,6 +32,13 @@ public sealed record TrapGroup(
     SourceSpan BitSpan,
     SourceSpan OthersSpan)
 {
+    /// <summary>
+    /// Gets a value indicating whether the hypervisor sets the group's control only on CPUs that implement it (the
+    /// catalogue's <c>if_implemented: true</c>), as KVM sets its fine-grained traps only with FEAT_FGT: a model under
+    /// <c>cpus:</c> without the control is then not TG0035, and on it nothing reaches the group.
+    /// </summary>
+    public bool IfImplemented { get; init; }
+
     /// <summary>Gets the EL2 register that holds the group's bit: its control's, or HCR_EL2 for a group declared by hcr_bit.</summary>
     public string Register => Control?.Register ?? HcrEl2.Name;
 }

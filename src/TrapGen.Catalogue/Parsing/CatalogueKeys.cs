@@ -16,7 +16,7 @@ internal static class CatalogueKeys
         ["syndrome"] = Diagnostics.CatalogueRules.SyndromeRetired,
     };
 
-    public static readonly string[] TrapGroup = ["name", "hcr_bit", "description", "others"];
+    public static readonly string[] TrapGroup = ["name", "hcr_bit", "description", "others", "if_implemented"];
     public static readonly string[] Named = ["name", "description"];
 
     public static readonly string[] Register =

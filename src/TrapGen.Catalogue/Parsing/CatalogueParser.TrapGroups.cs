@@ -44,6 +44,7 @@ internal sealed partial class CatalogueParser
             : reader.Int("hcr_bit", required: bitRequired, 0, 63, "trap group " + (name ?? "?")) ?? architectural?.Bit;
         var description = reader.String("description", required: false);
         var others = reader.Choice("others", required: false, CatalogueKeys.Others);
+        var ifImplemented = reader.Choice("if_implemented", required: false, CatalogueKeys.Booleans) ?? false;
         if (name is null || bit is null || named.Rejected)
         {
             return null;
@@ -51,9 +52,17 @@ internal sealed partial class CatalogueParser
 
         // A group is its bit: the control named (whose bit, and register, TG0018 then checks), or the HCR_EL2 control at that bit.
         var control = architectural ?? TrapControls.FindHcrBit(bit.Value);
+        if (ifImplemented && control?.Needs is null)
+        {
+            diagnostics.Report(CatalogueRules.IfImplementedWithoutEffect, reader.SpanOf("if_implemented"), control?.QualifiedName ?? name);
+        }
+
         return new TrapGroup(
             name, bit.Value, description ?? control?.Description ?? string.Empty, control, others,
-            reader.SpanOf("name"), reader.SpanOf("hcr_bit"), reader.SpanOf("others"));
+            reader.SpanOf("name"), reader.SpanOf("hcr_bit"), reader.SpanOf("others"))
+        {
+            IfImplemented = ifImplemented,
+        };
     }
 
     /// <summary>

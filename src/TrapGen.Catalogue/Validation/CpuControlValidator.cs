@@ -12,7 +12,8 @@ namespace TrapGen.Catalogue.Validation;
 /// FEAT_FGT2) some of the catalogue's <c>cpus:</c> lack. Unlike a register, which a catalogue for several CPUs may
 /// handle for the one that has it, a group is the hypervisor's mechanism: on a CPU without its control the field is
 /// RES0, the hypervisor cannot set it, and nothing reaches the group through it. So one model lacking it is enough.
-/// Without <c>cpus:</c> it does not run.
+/// A group with <c>if_implemented: true</c> is the exception: the hypervisor sets it only where the CPU has it (KVM's
+/// fine-grained UNDEF), so a model without it is expected. Without <c>cpus:</c> it does not run.
 /// </summary>
 internal sealed class CpuControlValidator(DiagnosticBag diagnostics)
 {
@@ -21,7 +22,7 @@ internal sealed class CpuControlValidator(DiagnosticBag diagnostics)
     {
         foreach (var group in catalogue.TrapGroups)
         {
-            if (group.Control is not { } control)
+            if (group.Control is not { } control || group.IfImplemented)
             {
                 continue;
             }

@@ -22,7 +22,7 @@ internal sealed record CatalogueListing(string Source, IReadOnlyList<TrapGroupLi
 {
     public static CatalogueListing From(string source, RegisterCatalogue catalogue) => new(
         source,
-        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.Register == HcrEl2.Name ? g.Bit : null, g.Register, g.Bit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null))],
+        [.. catalogue.TrapGroups.Select(g => new TrapGroupListing(g.Name, g.Register == HcrEl2.Name ? g.Bit : null, g.Register, g.Bit, g.Description, g.Control?.Name, g.Others is { } others ? CatalogueSpelling.Of(others) : null, g.IfImplemented))],
         [.. catalogue.Registers.Select(RegisterListing.From)],
         [.. catalogue.Instructions.Select(InstructionListing.From)]);
 }
@@ -72,7 +72,8 @@ internal sealed record FieldListing(string Name, [property: JsonPropertyName("ls
 /// <param name="Description">What it traps.</param>
 /// <param name="Control">The architectural trap control it is (TVM, TDA: <see cref="Register"/> holds it), or null.</param>
 /// <param name="Others">Its <c>others:</c> as spelled in registers.yaml, or null when the catalogue lists everything.</param>
-internal sealed record TrapGroupListing(string Name, int? HcrBit, string Register, int Bit, string Description, string? Control, string? Others);
+/// <param name="IfImplemented">Whether the hypervisor sets the control only on CPUs that have it (<c>if_implemented: true</c>).</param>
+internal sealed record TrapGroupListing(string Name, int? HcrBit, string Register, int Bit, string Description, string? Control, string? Others, bool IfImplemented);
 
 /// <summary>A trap group membership: which group traps which direction.</summary>
 internal sealed record TrapListing(string Group, string Direction)

@@ -81,458 +81,476 @@ public sealed partial class TrapDispatcher
         // AFSR0_EL1 (s3_0_c5_c1_0): passthrough
         new(MsrKeys.AFSR0_EL1, slot: 4, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // MDSCR_EL1 (s2_0_c0_c2_2): passthrough
-        new(MsrKeys.MDSCR_EL1, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        new(MsrKeys.MDSCR_EL1, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // PMEVCNTR19_EL0 (s3_3_c14_c10_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR19_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR19_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // TCR_EL1 (s3_0_c2_c0_2): passthrough
         new(MsrKeys.TCR_EL1, slot: 3, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // ID_AA64AFR1_EL1 (s3_0_c0_c5_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64AFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.CCSIDR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMICNTR_EL0 (s3_3_c9_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMICNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER23_EL0 (s3_3_c14_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER23_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DBGDTRTX_EL0 (s2_3_c0_c5_0): passthrough, write-only
-        new(MsrKeys.DBGDTRTX_EL0, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        new(MsrKeys.ID_AA64AFR1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // CCSIDR2_EL1 (s3_1_c0_c0_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.CCSIDR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER23_EL0 (s3_3_c14_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER23_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGDTRTX_EL0 (s2_3_c0_c5_0): passthrough, write-only
+        new(MsrKeys.DBGDTRTX_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_ISAR6_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER24_EL0 (s3_3_c14_c15_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER24_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR29_EL0 (s3_3_c14_c11_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR29_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER24_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // MAIR2_EL1 (s3_0_c10_c2_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.MAIR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.MAIR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR3_EL0 (s3_3_c14_c8_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR3_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR3_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C6_7 (s3_0_c0_c6_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C6_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
+        new(MsrKeys.ID_ISAR3_EL1, slot: 28, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // DC CSW, System instruction: hook SetWayFlush
-        new(MsrKeys.DC_CSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(MsrKeys.DC_CSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        global::TrapGen.TrapEntry.Free,
         // ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): sanitised, read-only
         new(MsrKeys.ID_AA64MMFR0_EL1, slot: 16, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_DFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // PMIAR_EL1 (s3_0_c9_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMIAR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER7_EL0 (s3_3_c14_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER7_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMXEVTYPER_EL0 (s3_3_c9_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMXEVTYPER_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CIGDSW (s1_0_c7_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_CIGDSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DC_CIGDSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER7_EL0 (s3_3_c14_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER7_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMIAR_EL1 (s3_0_c9_c14_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMIAR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMXEVTYPER_EL0 (s3_3_c9_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMXEVTYPER_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXPFGCDN_EL1 (s3_0_c5_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXPFGCDN_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER8_EL0 (s3_3_c14_c13_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER8_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER8_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SCTLR_EL1 (s3_0_c1_c0_0): passthrough, then UpdateSctlr after a write
         new(MsrKeys.SCTLR_EL1, slot: 0, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 1),
+        // ID_DFR1_EL1 (s3_0_c0_c3_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_DFR1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64FPFR0_EL1 (s3_0_c0_c4_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64FPFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64FPFR0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR13_EL0 (s3_3_c14_c9_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR13_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR3_EL1 (s3_0_c0_c2_3): sanitised, read-only
-        new(MsrKeys.ID_ISAR3_EL1, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMOVSSET_EL0 (s3_3_c9_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMOVSSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR13_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only
         new(MsrKeys.ID_AA64DFR0_EL1, slot: 14, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0),
+        // PMOVSSET_EL0 (s3_3_c9_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMOVSSET_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR1_EL1 (s3_0_c0_c1_5): sanitised, read-only
-        new(MsrKeys.ID_MMFR1_EL1, slot: 21, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_MMFR1_EL1, slot: 22, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // MVFR0_EL1 (s3_0_c0_c3_0): sanitised, read-only
-        new(MsrKeys.MVFR0_EL1, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.MVFR0_EL1, slot: 31, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER18_EL0 (s3_3_c14_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER18_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER18_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR23_EL0 (s3_3_c14_c10_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR23_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // CSSELR_EL1 (s3_2_c0_c0_0): passthrough
-        new(MsrKeys.CSSELR_EL1, slot: 35, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMINTENCLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.SMIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR23_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWVR0_EL1 (s2_0_c0_c0_6): passthrough
-        new(MsrKeys.DBGWVR0_EL1, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64ISAR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.S2POR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DC ISW, System instruction: hook SetWayFlush
-        new(MsrKeys.DC_ISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(MsrKeys.DBGWVR0_EL1, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only
+        new(MsrKeys.ID_PFR0_EL1, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR24_EL0 (s3_3_c14_c11_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR24_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR24_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // SMIDR_EL1 (s3_1_c0_c0_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.SMIDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64ISAR2_EL1 (s3_0_c0_c6_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64ISAR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S2POR_EL1 (s3_0_c10_c2_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.S2POR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DC ISW, System instruction: hook SetWayFlush
+        new(MsrKeys.DC_ISW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        // PMINTENCLR_EL1 (s3_0_c9_c14_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMINTENCLR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CONTEXTIDR_EL1 (s3_0_c13_c0_1): passthrough
         new(MsrKeys.CONTEXTIDR_EL1, slot: 10, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // PMOVSCLR_EL0 (s3_3_c9_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMOVSCLR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMOVSCLR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR7_EL0 (s3_3_c14_c8_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR7_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR7_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER2_EL0 (s3_3_c14_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER2_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER2_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER28_EL0 (s3_3_c14_c15_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER28_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER28_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CGDSW (s1_0_c7_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_CGDSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DC_CGDSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR8_EL0 (s3_3_c14_c9_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR8_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only
-        new(MsrKeys.ID_PFR0_EL1, slot: 17, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // ID_AA64MMFR4_EL1 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64MMFR4_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_AA64PFR2_EL1 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64PFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR8_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMICNTR_EL0 (s3_3_c9_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMICNTR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER12_EL0 (s3_3_c14_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER12_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // ID_ISAR6_EL1 (s3_0_c0_c2_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_ISAR6_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER12_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64MMFR4_EL1 (s3_0_c0_c7_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64MMFR4_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64PFR2_EL1 (s3_0_c0_c4_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64PFR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXCTLR_EL1 (s3_0_c5_c4_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXCTLR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // LORSA_EL1 (s3_0_c10_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.LORSA_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR18_EL0 (s3_3_c14_c10_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR18_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.PMEVCNTR18_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR29_EL0 (s3_3_c14_c11_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR29_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only
+        new(MsrKeys.CLIDR_EL1, slot: 35, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // CSSELR_EL1 (s3_2_c0_c0_0): passthrough
+        new(MsrKeys.CSSELR_EL1, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // TTBR1_EL1 (s3_0_c2_c0_1): passthrough
         new(MsrKeys.TTBR1_EL1, slot: 2, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // ID_AA64AFR0_EL1 (s3_0_c0_c5_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64AFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // CLIDR_EL1 (s3_1_c0_c0_1): sanitised, read-only
-        new(MsrKeys.CLIDR_EL1, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64AFR0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TCR2ALIAS_EL1 (s3_0_c2_c7_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.TCR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.TCR2ALIAS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXMISC3_EL1 (s3_0_c5_c5_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXMISC3_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER22_EL0 (s3_3_c14_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER22_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
-        new(MsrKeys.ID_ISAR2_EL1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER22_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // S3_0_C0_C6_6 (s3_0_c0_c6_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C6_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR28_EL0 (s3_3_c14_c11_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR28_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR28_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // MAIR_EL1 (s3_0_c10_c2_0): passthrough
         new(MsrKeys.MAIR_EL1, slot: 8, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // S3_0_C0_C6_6 (s3_0_c0_c6_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR2_EL0 (s3_3_c14_c8_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR2_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.PMEVCNTR2_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_ISAR2_EL1 (s3_0_c0_c2_2): sanitised, read-only
+        new(MsrKeys.ID_ISAR2_EL1, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // PMCEID1_EL0 (s3_3_c9_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCEID1_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC IGDSW (s1_0_c7_c6_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_IGDSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DC_IGDSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_PFR2_EL1 (s3_0_c0_c3_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_PFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_PFR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMMIR_EL1 (s3_0_c9_c14_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMMIR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMMIR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER6_EL0 (s3_3_c14_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER6_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PMCCNTR_EL0 (s3_3_c9_c13_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCCNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMCEID1_EL0 (s3_3_c9_c12_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCEID1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMCCNTR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR12_EL0 (s3_3_c14_c9_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR12_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR12_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // S3_0_C0_C4_6 (s3_0_c0_c4_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C4_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.S3_0_C0_C4_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // ID_MMFR0_EL1 (s3_0_c0_c1_4): sanitised, read-only
-        new(MsrKeys.ID_MMFR0_EL1, slot: 20, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.ID_MMFR0_EL1, slot: 21, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // ERXPFGCTL_EL1 (s3_0_c5_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXPFGCTL_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER17_EL0 (s3_3_c14_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER17_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER17_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR22_EL0 (s3_3_c14_c10_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR22_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR22_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // ID_AA64ISAR1_EL1 (s3_0_c0_c6_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64ISAR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64ISAR1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR4_EL1 (s3_0_c0_c2_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_MMFR4_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.POR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // PMEVTYPER27_EL0 (s3_3_c14_c15_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER27_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMCNTENCLR_EL0 (s3_3_c9_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCNTENCLR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMINTENSET_EL1 (s3_0_c9_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMINTENSET_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // OSDLR_EL1 (s2_0_c1_c3_4), not catalogued: its trap group's others: reads as zero, writes ignored
-        new(MsrKeys.OSDLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR6_EL0 (s3_3_c14_c8_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR6_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64PFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DBGBCR0_EL1 (s2_0_c0_c0_5): passthrough
-        new(MsrKeys.DBGBCR0_EL1, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        global::TrapGen.TrapEntry.Free,
-        // ID_AA64MMFR3_EL1 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64MMFR3_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
-        new(MsrKeys.REVIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
-        new(MsrKeys.CNTP_CVAL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
-        // PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMZR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER11_EL0 (s3_3_c14_c13_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.SCTLR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_MMFR4_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER1_EL0 (s3_3_c14_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // OSLSR_EL1 (s2_0_c1_c1_4): emulated by OsLock, read-only
-        new(MsrKeys.OSLSR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
+        new(MsrKeys.PMEVTYPER1_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMINTENSET_EL1 (s3_0_c9_c14_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMINTENSET_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER27_EL0 (s3_3_c14_c15_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER27_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMCNTENCLR_EL0 (s3_3_c9_c12_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCNTENCLR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGBCR0_EL1 (s2_0_c0_c0_5): passthrough
+        new(MsrKeys.DBGBCR0_EL1, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // OSDLR_EL1 (s2_0_c1_c3_4), not catalogued: its trap group's others: reads as zero, writes ignored
+        new(MsrKeys.OSDLR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER11_EL0 (s3_3_c14_c13_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER11_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64PFR1_EL1 (s3_0_c0_c4_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64PFR1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // POR_EL1 (s3_0_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.POR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64MMFR3_EL1 (s3_0_c0_c7_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64MMFR3_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR6_EL0 (s3_3_c14_c8_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR6_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // REVIDR_EL1 (s3_0_c0_c0_6): constant 0x0, read-only
+        new(MsrKeys.REVIDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // CNTP_CVAL_EL0 (s3_3_c14_c2_2): emulated by CntpCval
+        new(MsrKeys.CNTP_CVAL_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
+        // ERXFR_EL1 (s3_0_c5_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXFR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMZR_EL0 (s3_3_c9_c13_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMZR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TTBR0_EL1 (s3_0_c2_c0_0): passthrough
         new(MsrKeys.TTBR0_EL1, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLR2_EL1 (s3_0_c1_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR17_EL0 (s3_3_c14_c10_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR17_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR17_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // OSLSR_EL1 (s2_0_c1_c1_4): emulated by OsLock, read-only
+        new(MsrKeys.OSLSR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
         // TCRALIAS_EL1 (s3_0_c2_c7_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.TCRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER21_EL0 (s3_3_c14_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER21_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.TCRALIAS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C5_3 (s3_0_c0_c5_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C5_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXMISC2_EL1 (s3_0_c5_c5_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXMISC2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER21_EL0 (s3_3_c14_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER21_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ESR_EL1 (s3_0_c5_c2_0): passthrough
         new(MsrKeys.ESR_EL1, slot: 6, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // SCTLR2ALIAS_EL1 (s3_0_c1_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.SCTLR2ALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
-        new(MsrKeys.ID_ISAR1_EL1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMEVCNTR27_EL0 (s3_3_c14_c11_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR27_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR_EL1 (s3_1_c0_c0_0): emulated by CacheSizeId, read-only
-        new(MsrKeys.CCSIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 6),
+        new(MsrKeys.CCSIDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 6),
+        // ID_ISAR1_EL1 (s3_0_c0_c2_1): sanitised, read-only
+        new(MsrKeys.ID_ISAR1_EL1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // PMEVCNTR27_EL0 (s3_3_c14_c11_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR27_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C6_5 (s3_0_c0_c6_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C6_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR1_EL0 (s3_3_c14_c8_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR1_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR1_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C3_3 (s3_0_c0_c3_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C3_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // PMCCFILTR_EL0 (s3_3_c14_c15_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCCFILTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_CIGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMECR_EL1 (s3_0_c9_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMECR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMCEID0_EL0 (s3_3_c9_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCEID0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.S3_0_C0_C3_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR2_EL1 (s3_0_c10_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.AMAIR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.AMAIR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMCCFILTR_EL0 (s3_3_c14_c15_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCCFILTR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DC CIGSW (s1_0_c7_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.DC_CIGSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMECR_EL1 (s3_0_c9_c14_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMECR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMCEID0_EL0 (s3_3_c9_c12_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCEID0_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER5_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR11_EL0 (s3_3_c14_c9_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR11_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR11_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXPFGF_EL1 (s3_0_c5_c4_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXPFGF_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C7_7 (s3_0_c0_c7_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.S3_0_C0_C7_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64SMFR0_EL1 (s3_0_c0_c4_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64SMFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER5_EL0 (s3_3_c14_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.POR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64SMFR0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER15_EL0 (s3_3_c14_c13_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER15_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER15_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // LORC_EL1 (s3_0_c10_c4_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.LORC_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // POR_EL0 (s3_3_c10_c2_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.POR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AFR0_EL1 (s3_0_c0_c1_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AFR0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER16_EL0 (s3_3_c14_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER16_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER16_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
+        new(MsrKeys.ID_ISAR5_EL1, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR21_EL0 (s3_3_c14_c10_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR21_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.PMEVCNTR21_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // S3_0_C0_C5_7 (s3_0_c0_c5_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C5_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.S3_0_C0_C5_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64ISAR0_EL1 (s3_0_c0_c6_0): sanitised, read-only
         new(MsrKeys.ID_AA64ISAR0_EL1, slot: 15, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // DBGBVR0_EL1 (s2_0_c0_c0_4): passthrough
-        new(MsrKeys.DBGBVR0_EL1, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // ID_ISAR5_EL1 (s3_0_c0_c2_5): sanitised, read-only
-        new(MsrKeys.ID_ISAR5_EL1, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER26_EL0 (s3_3_c14_c15_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMCNTENSET_EL0 (s3_3_c9_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCNTENSET_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // PIR_EL1 (s3_0_c10_c2_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PIR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PIR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER26_EL0 (s3_3_c14_c15_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER26_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMCNTENSET_EL0 (s3_3_c9_c12_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMCNTENSET_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER0_EL0 (s3_3_c14_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER0_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // DBGBVR0_EL1 (s2_0_c0_c0_4): passthrough
+        new(MsrKeys.DBGBVR0_EL1, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // PMEVCNTR5_EL0 (s3_3_c14_c8_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR5_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR5_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC CGSW (s1_0_c7_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_CGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C3_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR15_EL0 (s3_3_c14_c9_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR15_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only
-        new(MsrKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFFFF0FFUL, readOr: 0, writeMask: 0),
+        new(MsrKeys.DC_CGSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64MMFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.ID_AA64MMFR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR15_EL0 (s3_3_c14_c9_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR15_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C3_7 (s3_0_c0_c3_7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C3_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0, RAS=0x0), read-only
+        new(MsrKeys.ID_AA64PFR0_EL1, slot: 13, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFF0FFFF0FFUL, readOr: 0, writeMask: 0),
         // CNTP_CTL_EL0 (s3_3_c14_c2_1): emulated by CntpCtl
-        new(MsrKeys.CNTP_CTL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 1),
-        // PMEVTYPER10_EL0 (s3_3_c14_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER10_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.CNTP_CTL_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 1),
         global::TrapGen.TrapEntry.Free,
+        global::TrapGen.TrapEntry.Free,
+        // PMEVTYPER10_EL0 (s3_3_c14_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER10_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR16_EL0 (s3_3_c14_c10_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR16_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // ID_AA64DFR2_EL1 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64DFR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only
-        new(MsrKeys.ID_MMFR3_EL1, slot: 23, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR16_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXMISC1_EL1 (s3_0_c5_c5_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXMISC1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SCTLRALIAS_EL1 (s3_0_c1_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.SCTLRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.SCTLRALIAS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64DFR2_EL1 (s3_0_c0_c5_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64DFR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // LORID_EL1 (s3_0_c10_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.LORID_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_MMFR3_EL1 (s3_0_c0_c1_7): sanitised, read-only
+        new(MsrKeys.ID_MMFR3_EL1, slot: 24, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // CTR_EL0 (s3_3_c0_c0_1): sanitised, read-only
-        new(MsrKeys.CTR_EL0, slot: 33, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.CTR_EL0, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER20_EL0 (s3_3_c14_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER20_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER20_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR0_EL1 (s3_0_c0_c2_0): sanitised, read-only
-        new(MsrKeys.ID_ISAR0_EL1, slot: 24, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_ISAR0_EL1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR0_EL0 (s3_3_c14_c8_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR0_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR0_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR26_EL0 (s3_3_c14_c11_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR26_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C6_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR26_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         // CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only
-        new(MsrKeys.CNTPCT_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
-        global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.CNTPCT_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
+        // S3_0_C0_C6_4 (s3_0_c0_c6_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C6_4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERRSELR_EL1 (s3_0_c5_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERRSELR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DC IGSW (s1_0_c7_c6_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.DC_IGSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DC_IGSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // MVFR2_EL1 (s3_0_c0_c3_2): sanitised, read-only
-        new(MsrKeys.MVFR2_EL1, slot: 32, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(MsrKeys.MVFR2_EL1, slot: 33, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER30_EL0 (s3_3_c14_c15_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER30_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER30_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMUACR_EL1 (s3_0_c9_c14_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMUACR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMUACR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMSELR_EL0 (s3_3_c9_c12_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMSELR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMSELR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER4_EL0 (s3_3_c14_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER4_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER4_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR_EL1 (s3_0_c10_c3_0): passthrough
         new(MsrKeys.AMAIR_EL1, slot: 9, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        // S3_0_C0_C7_6 (s3_0_c0_c7_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR10_EL0 (s3_3_c14_c9_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR10_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64ZFR0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.PMEVCNTR10_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_DFR0_EL1 (s3_0_c0_c1_2): sanitised (PerfMon=0x0), read-only
-        new(MsrKeys.ID_DFR0_EL1, slot: 19, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_DFR0_EL1, slot: 20, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0),
+        // ID_AA64ZFR0_EL1 (s3_0_c0_c4_4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_AA64ZFR0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C7_6 (s3_0_c0_c7_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C7_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER14_EL0 (s3_3_c14_c13_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER14_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER14_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXADDR_EL1 (s3_0_c5_c4_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXADDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // LORN_EL1 (s3_0_c10_c4_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.LORN_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AFSR1_EL1 (s3_0_c5_c1_1): passthrough
         new(MsrKeys.AFSR1_EL1, slot: 5, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // S3_0_C0_C5_6 (s3_0_c0_c5_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C5_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.S3_0_C0_C5_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR20_EL0 (s3_3_c14_c10_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR20_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVCNTR20_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // TCR2_EL1 (s3_0_c2_c0_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.TCR2_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMUSERENR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.TCR2_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR4_EL1 (s3_0_c0_c2_4): sanitised, read-only
-        new(MsrKeys.ID_ISAR4_EL1, slot: 28, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // PMEVCNTR30_EL0 (s3_3_c14_c11_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR30_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_ISAR4_EL1, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER25_EL0 (s3_3_c14_c15_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER25_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER25_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PIRE0_EL1 (s3_0_c10_c2_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PIRE0_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
-        // PMEVCNTR4_EL0 (s3_3_c14_c8_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR4_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PIRE0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCR_EL0 (s3_3_c9_c12_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMCR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_MMFR5_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMCR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR4_EL0 (s3_3_c14_c8_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR4_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR30_EL0 (s3_3_c14_c11_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR30_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ID_AA64MMFR1_EL1 (s3_0_c0_c7_1): sanitised (LO=0x0), read-only
+        new(MsrKeys.ID_AA64MMFR1_EL1, slot: 17, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFFFF0FFFFUL, readOr: 0, writeMask: 0),
         // MDRAR_EL1 (s2_0_c1_c0_0): constant 0x0, read-only
-        new(MsrKeys.MDRAR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.MDRAR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        // ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64MMFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        // PMUSERENR_EL0 (s3_3_c9_c14_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMUSERENR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CNTP_TVAL_EL0 (s3_3_c14_c2_0): emulated by CntpTval
-        new(MsrKeys.CNTP_TVAL_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 2),
-        // PMXEVCNTR_EL0 (s3_3_c9_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMXEVCNTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.CNTP_TVAL_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 2),
+        // ID_MMFR5_EL1 (s3_0_c0_c3_6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.ID_MMFR5_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // PMXEVCNTR_EL0 (s3_3_c9_c13_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMXEVCNTR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGPRCR_EL1 (s2_0_c1_c4_4), not catalogued: its trap group's others: reads as zero, writes ignored
-        new(MsrKeys.DBGPRCR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR14_EL0 (s3_3_c14_c9_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR14_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DBGPRCR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
+        new(MsrKeys.ACTLR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER9_EL0 (s3_3_c14_c13_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER9_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // FAR_EL1 (s3_0_c6_c0_0): passthrough
         new(MsrKeys.FAR_EL1, slot: 7, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        global::TrapGen.TrapEntry.Free,
+        // PMEVCNTR14_EL0 (s3_3_c14_c9_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR14_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64DFR1_EL1 (s3_0_c0_c5_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64DFR1_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64DFR1_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR2_EL1 (s3_0_c0_c1_6): sanitised, read-only
-        new(MsrKeys.ID_MMFR2_EL1, slot: 22, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // ACTLRALIAS_EL1 (s3_0_c1_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.ACTLRALIAS_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_MMFR2_EL1, slot: 23, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // ERXMISC0_EL1 (s3_0_c5_c5_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXMISC0_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER19_EL0 (s3_3_c14_c14_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER19_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ACTLR_EL1 (s3_0_c1_c0_1): constant 0x0
-        new(MsrKeys.ACTLR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER19_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
-        global::TrapGen.TrapEntry.Free,
-        // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
-        new(MsrKeys.AIDR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR25_EL0 (s3_3_c14_c11_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR25_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_AA64ISAR3_EL1 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.ID_AA64ISAR3_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVTYPER29_EL0 (s3_3_c14_c15_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER29_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.ID_AA64ISAR3_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // AIDR_EL1 (s3_1_c0_c0_7): constant 0x0, read-only
+        new(MsrKeys.AIDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR25_EL0 (s3_3_c14_c11_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR25_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
+        // ACTLRALIAS_EL1 (s3_0_c1_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ACTLRALIAS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERXSTATUS_EL1 (s3_0_c5_c4_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERXSTATUS_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // LOREA_EL1 (s3_0_c10_c4_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.LOREA_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // MVFR1_EL1 (s3_0_c0_c3_1): sanitised, read-only
-        new(MsrKeys.MVFR1_EL1, slot: 31, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        // DC CISW, System instruction: hook SetWayFlush
-        new(MsrKeys.DC_CISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(MsrKeys.MVFR1_EL1, slot: 32, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        // PMEVTYPER29_EL0 (s3_3_c14_c15_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER29_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // ERRIDR_EL1 (s3_0_c5_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.ERRIDR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMSWINC_EL0 (s3_3_c9_c12_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMSWINC_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMSWINC_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWCR0_EL1 (s2_0_c0_c0_7): passthrough
-        new(MsrKeys.DBGWCR0_EL1, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
-        global::TrapGen.TrapEntry.Free,
-        // PMEVTYPER3_EL0 (s3_3_c14_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER3_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C4_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // PMEVCNTR9_EL0 (s3_3_c14_c9_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVCNTR9_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.DBGWCR0_EL1, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
+        // DC CISW, System instruction: hook SetWayFlush
+        new(MsrKeys.DC_CISW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
         // PMICFILTR_EL0 (s3_3_c9_c6_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMICFILTR_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // OSLAR_EL1 (s2_0_c1_c0_4): emulated by OsLock, write-only
-        new(MsrKeys.OSLAR_EL1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
+        new(MsrKeys.PMICFILTR_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVCNTR9_EL0 (s3_3_c14_c9_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVCNTR9_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // S3_0_C0_C4_3 (s3_0_c0_c4_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
+        new(MsrKeys.S3_0_C0_C4_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // S3_0_C0_C7_5 (s3_0_c0_c7_5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(MsrKeys.S3_0_C0_C7_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
-        // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
-        new(MsrKeys.ID_PFR1_EL1, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
-        global::TrapGen.TrapEntry.Free,
+        new(MsrKeys.S3_0_C0_C7_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // PMEVTYPER3_EL0 (s3_3_c14_c12_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
+        new(MsrKeys.PMEVTYPER3_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER13_EL0 (s3_3_c14_c13_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(MsrKeys.PMEVTYPER13_EL0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(MsrKeys.PMEVTYPER13_EL0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        // OSLAR_EL1 (s2_0_c1_c0_4): emulated by OsLock, write-only
+        new(MsrKeys.OSLAR_EL1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 5),
+        // ID_PFR1_EL1 (s3_0_c0_c1_1): sanitised, read-only
+        new(MsrKeys.ID_PFR1_EL1, slot: 19, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
     ];
 
     /// <summary>Dispatches a trapped MCR/MRC by its ISS: the entry at the key's McrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>
@@ -571,430 +589,430 @@ public sealed partial class TrapDispatcher
     [
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER19 (MCR p15, 0, c14, c14, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER19, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER19, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AMAIR0 (MCR/MRC p15, 0, c10, c3, 0, bits [31:0] of AMAIR_EL1): passthrough
         new(McrKeys.AMAIR0, slot: 9, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // CP15_0_C0_C7_6 (MCR p15, 0, c0, c7, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR25 (MCR p15, 0, c14, c11, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR25, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR25, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C4_4 (MCR p15, 0, c0, c4, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER29 (MCR p15, 0, c14, c15, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER29, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER29, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_DFR0 (MCR/MRC p15, 0, c0, c1, 2, bits [31:0] of ID_DFR0_EL1): sanitised (PerfMon=0x0), read-only
-        new(McrKeys.ID_DFR0, slot: 19, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_DFR0, slot: 20, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0xFFFFFFFFF0FFFFFFUL, readOr: 0, writeMask: 0),
         // AIFSR (MCR/MRC p15, 0, c5, c1, 1, bits [31:0] of AFSR1_EL1): passthrough
         new(McrKeys.AIFSR, slot: 5, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // PMSWINC (MCR p15, 0, c9, c12, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMSWINC, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMSWINC, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TTBCR2 (MCR/MRC p15, 0, c2, c0, 3, bits [63:32] of TCR_EL1): passthrough
         new(McrKeys.TTBCR2, slot: 3, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         // PMEVTYPER3 (MCR p15, 0, c14, c12, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C5_6 (MCR p15, 0, c0, c5, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR9 (MCR p15, 0, c14, c9, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR9, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR9, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR4 (MCR/MRC p15, 0, c0, c2, 4, bits [31:0] of ID_ISAR4_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR4, slot: 28, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR4, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // DACR (MCR/MRC p15, 0, c3, c0, 0, bits [31:0] of DACR32_EL2): passthrough
         new(McrKeys.DACR, slot: 11, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER13 (MCR p15, 0, c14, c13, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER13, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER13, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR19 (MCR p15, 0, c14, c10, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR19, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR19, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C7_1 (MCR p15, 0, c0, c7, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR5 (MCR p15, 0, c0, c3, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_MMFR5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR29 (MCR p15, 0, c14, c11, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR29, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR29, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER23 (MCR p15, 0, c14, c14, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER23, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER23, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER24 (MCR p15, 0, c14, c15, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER24, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER24, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ACTLR (MCR/MRC p15, 0, c1, c0, 1, bits [31:0] of ACTLR_EL1): constant 0x0
-        new(McrKeys.ACTLR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ACTLR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR3 (MCR p15, 0, c14, c8, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DFAR (MCR/MRC p15, 0, c6, c0, 0, bits [31:0] of FAR_EL1): passthrough
         new(McrKeys.DFAR, slot: 7, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C5_1 (MCR p15, 0, c0, c5, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR2 (MCR/MRC p15, 0, c0, c1, 6, bits [31:0] of ID_MMFR2_EL1): sanitised, read-only
-        new(McrKeys.ID_MMFR2, slot: 22, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR2, slot: 23, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMXEVTYPER (MCR p15, 0, c9, c13, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMXEVTYPER, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMXEVTYPER, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER8 (MCR p15, 0, c14, c13, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER8, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER8, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER7 (MCR p15, 0, c14, c12, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR13 (MCR p15, 0, c14, c9, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR13, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR13, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // AIDR (MCR/MRC p15, 1, c0, c0, 7, bits [31:0] of AIDR_EL1): constant 0x0, read-only
-        new(McrKeys.AIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.AIDR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_3 (MCR p15, 0, c0, c6, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C3_1 (MCR p15, 0, c0, c3, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C3_1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C3_1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMOVSSET (MCR p15, 0, c9, c14, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMOVSSET, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMOVSSET, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR23 (MCR p15, 0, c14, c10, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR23, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR23, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER18 (MCR p15, 0, c14, c14, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER18, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER18, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C7_5 (MCR p15, 0, c0, c7, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR24 (MCR p15, 0, c14, c11, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR24, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR24, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_3 (MCR p15, 0, c0, c4, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER28 (MCR p15, 0, c14, c15, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER28, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER28, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER2 (MCR p15, 0, c14, c12, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMOVSR (MCR p15, 0, c9, c12, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMOVSR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMOVSR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ADFSR (MCR/MRC p15, 0, c5, c1, 0, bits [31:0] of AFSR0_EL1): passthrough
         new(McrKeys.ADFSR, slot: 4, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // TTBCR (MCR/MRC p15, 0, c2, c0, 2, bits [31:0] of TCR_EL1): passthrough
         new(McrKeys.TTBCR, slot: 3, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // ID_PFR1 (MCR/MRC p15, 0, c0, c1, 1, bits [31:0] of ID_PFR1_EL1): sanitised, read-only
-        new(McrKeys.ID_PFR1, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_PFR1, slot: 19, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVCNTR7 (MCR p15, 0, c14, c8, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C5_5 (MCR p15, 0, c0, c5, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR2 (MCR p15, 1, c0, c0, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.CCSIDR2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CCSIDR2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR3 (MCR/MRC p15, 0, c0, c2, 3, bits [31:0] of ID_ISAR3_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR3, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR3, slot: 28, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // MAIR1 (MCR/MRC p15, 0, c10, c2, 1, bits [63:32] of MAIR_EL1): passthrough
         new(McrKeys.MAIR1, slot: 8, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR8 (MCR p15, 0, c14, c9, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR8, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR8, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER12 (MCR p15, 0, c14, c13, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER12, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER12, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR18 (MCR p15, 0, c14, c10, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR18, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR18, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_7 (MCR p15, 0, c0, c6, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C7_0 (MCR p15, 0, c0, c7, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_DFR1 (MCR p15, 0, c0, c3, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_DFR1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_DFR1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // TLBTR (MCR p15, 0, c0, c0, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.TLBTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.TLBTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER22 (MCR p15, 0, c14, c14, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER22, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER22, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR28 (MCR p15, 0, c14, c11, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR28, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR28, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // SCTLR (MCR/MRC p15, 0, c1, c0, 0, bits [31:0] of SCTLR_EL1): passthrough, then UpdateSctlr after a write
         new(McrKeys.SCTLR, slot: 0, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, action: 1),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_7 (MCR p15, 0, c0, c4, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR2 (MCR p15, 0, c14, c8, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C5_0 (MCR p15, 0, c0, c5, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR1 (MCR/MRC p15, 0, c0, c1, 5, bits [31:0] of ID_MMFR1_EL1): sanitised, read-only
-        new(McrKeys.ID_MMFR1, slot: 21, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR1, slot: 22, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMCEID1 (MCR p15, 0, c9, c12, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCEID1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCEID1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCCNTR (MCR p15, 0, c9, c13, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCCNTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCCNTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER6 (MCR p15, 0, c14, c12, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR12 (MCR p15, 0, c14, c9, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR12, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR12, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_2 (MCR p15, 0, c0, c6, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR6 (MCR p15, 0, c0, c2, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_ISAR6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C3_0 (MCR p15, 0, c0, c3, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C3_0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C3_0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CONTEXTIDR (MCR/MRC p15, 0, c13, c0, 1, bits [31:0] of CONTEXTIDR_EL1): passthrough
         new(McrKeys.CONTEXTIDR, slot: 10, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // PMINTENCLR (MCR p15, 0, c9, c14, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMINTENCLR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMINTENCLR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CSSELR (MCR/MRC p15, 2, c0, c0, 0, bits [31:0] of CSSELR_EL1): passthrough
-        new(McrKeys.CSSELR, slot: 35, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(McrKeys.CSSELR, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // PMEVTYPER17 (MCR p15, 0, c14, c14, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER17, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER17, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR22 (MCR p15, 0, c14, c10, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR22, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR22, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C7_4 (MCR p15, 0, c0, c7, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_2 (MCR p15, 0, c0, c4, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER27 (MCR p15, 0, c14, c15, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER27, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER27, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_PFR0 (MCR/MRC p15, 0, c0, c1, 0, bits [31:0] of ID_PFR0_EL1): sanitised, read-only
-        new(McrKeys.ID_PFR0, slot: 17, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_PFR0, slot: 18, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // CP15_0_C0_C5_4 (MCR p15, 0, c0, c5, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER1 (MCR p15, 0, c14, c12, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCNTENCLR (MCR p15, 0, c9, c12, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCNTENCLR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCNTENCLR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR6 (MCR p15, 0, c14, c8, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TTBR1 (MCR/MRC p15, 0, c2, c0, 1, bits [31:0] of TTBR1_EL1): passthrough
         new(McrKeys.TTBR1, slot: 2, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // CLIDR (MCR/MRC p15, 1, c0, c0, 1, bits [31:0] of CLIDR_EL1): sanitised, read-only
-        new(McrKeys.CLIDR, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.CLIDR, slot: 35, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR2 (MCR/MRC p15, 0, c0, c2, 2, bits [31:0] of ID_ISAR2_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR2, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR2, slot: 27, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // MAIR0 (MCR/MRC p15, 0, c10, c2, 0, bits [31:0] of MAIR_EL1): passthrough
         new(McrKeys.MAIR0, slot: 8, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // PMEVTYPER11 (MCR p15, 0, c14, c13, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER11, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER11, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C6_6 (MCR p15, 0, c0, c6, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR17 (MCR p15, 0, c14, c10, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR17, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR17, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // TCMTR (MCR p15, 0, c0, c0, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.TCMTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.TCMTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_PFR2 (MCR p15, 0, c0, c3, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_PFR2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_PFR2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMMIR (MCR p15, 0, c9, c14, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMMIR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMMIR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER21 (MCR p15, 0, c14, c14, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER21, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER21, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // IFSR (MCR/MRC p15, 0, c5, c0, 1, bits [31:0] of IFSR32_EL2): passthrough
         new(McrKeys.IFSR, slot: 12, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR27 (MCR p15, 0, c14, c11, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR27, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR27, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_6 (MCR p15, 0, c0, c4, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_6, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_6, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR1 (MCR p15, 0, c14, c8, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_MMFR0 (MCR/MRC p15, 0, c0, c1, 4, bits [31:0] of ID_MMFR0_EL1): sanitised, read-only
-        new(McrKeys.ID_MMFR0, slot: 20, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR0, slot: 21, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMCCFILTR (MCR p15, 0, c14, c15, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCCFILTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCCFILTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCEID0 (MCR p15, 0, c9, c12, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCEID0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCEID0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER5 (MCR p15, 0, c14, c12, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR11 (MCR p15, 0, c14, c9, 3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR11, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR11, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_1 (MCR p15, 0, c0, c6, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_MMFR4 (MCR p15, 0, c0, c2, 6), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_MMFR4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER15 (MCR p15, 0, c14, c13, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER15, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER15, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMINTENSET (MCR p15, 0, c9, c14, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMINTENSET, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMINTENSET, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER16 (MCR p15, 0, c14, c14, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER16, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER16, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR21 (MCR p15, 0, c14, c10, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR21, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR21, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C7_3 (MCR p15, 0, c0, c7, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_1 (MCR p15, 0, c0, c4, 1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_1, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_1, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // REVIDR (MCR/MRC p15, 0, c0, c0, 6, bits [31:0] of REVIDR_EL1): constant 0x0, read-only
-        new(McrKeys.REVIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.REVIDR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER0 (MCR p15, 0, c14, c12, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER26 (MCR p15, 0, c14, c15, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER26, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER26, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ACTLR2 (MCR/MRC p15, 0, c1, c0, 3, bits [63:32] of ACTLR_EL1): constant 0x0
-        new(McrKeys.ACTLR2, slot: 42, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ACTLR2, slot: 43, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // PMCNTENSET (MCR p15, 0, c9, c12, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCNTENSET, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCNTENSET, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // IFAR (MCR/MRC p15, 0, c6, c0, 2, bits [63:32] of FAR_EL1): passthrough
         new(McrKeys.IFAR, slot: 7, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         // PMEVCNTR5 (MCR p15, 0, c14, c8, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // TTBR0 (MCR/MRC p15, 0, c2, c0, 0, bits [31:0] of TTBR0_EL1): passthrough
         new(McrKeys.TTBR0, slot: 1, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DCCISW, System instruction: hook SetWayFlush
-        new(McrKeys.DCCISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(McrKeys.DCCISW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
         // CP15_0_C0_C5_3 (MCR p15, 0, c0, c5, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CCSIDR (MCR/MRC p15, 1, c0, c0, 0, bits [31:0] of CCSIDR_EL1): emulated by CacheSizeId, read-only
-        new(McrKeys.CCSIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 6),
+        new(McrKeys.CCSIDR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 6),
         // ID_ISAR1 (MCR/MRC p15, 0, c0, c2, 1, bits [31:0] of ID_ISAR1_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR1, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR1, slot: 26, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CNTP_CTL (MCR/MRC p15, 0, c14, c2, 1, bits [31:0] of CNTP_CTL_EL0): emulated by CntpCtl
-        new(McrKeys.CNTP_CTL, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 1),
+        new(McrKeys.CNTP_CTL, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 1),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER10 (MCR p15, 0, c14, c13, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER10, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER10, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR15 (MCR p15, 0, c14, c9, 7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR15, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR15, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_5 (MCR p15, 0, c0, c6, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR16 (MCR p15, 0, c14, c10, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR16, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR16, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C3_3 (MCR p15, 0, c0, c3, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C3_3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C3_3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CTR (MCR/MRC p15, 0, c0, c0, 1, bits [31:0] of CTR_EL0): sanitised, read-only
-        new(McrKeys.CTR, slot: 33, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.CTR, slot: 34, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMCEID3 (MCR p15, 0, c9, c14, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCEID3, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCEID3, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER20 (MCR p15, 0, c14, c14, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER20, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER20, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DFSR (MCR/MRC p15, 0, c5, c0, 0, bits [31:0] of ESR_EL1): passthrough
         new(McrKeys.DFSR, slot: 6, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // AMAIR1 (MCR/MRC p15, 0, c10, c3, 1, bits [63:32] of AMAIR_EL1): passthrough
         new(McrKeys.AMAIR1, slot: 9, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         // CP15_0_C0_C7_7 (MCR p15, 0, c0, c7, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR26 (MCR p15, 0, c14, c11, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR26, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR26, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_5 (MCR p15, 0, c0, c4, 5), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_5, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_5, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR0 (MCR p15, 0, c14, c8, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DCCSW, System instruction: hook SetWayFlush
-        new(McrKeys.DCCSW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(McrKeys.DCCSW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
         // ID_AFR0 (MCR p15, 0, c0, c1, 3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.ID_AFR0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_AFR0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER30 (MCR p15, 0, c14, c15, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER30, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER30, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMSELR (MCR p15, 0, c9, c12, 5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMSELR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMSELR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER4 (MCR p15, 0, c14, c12, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C5_7 (MCR p15, 0, c0, c5, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVCNTR10 (MCR p15, 0, c14, c9, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR10, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR10, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C6_0 (MCR p15, 0, c0, c6, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // ID_ISAR5 (MCR/MRC p15, 0, c0, c2, 5, bits [31:0] of ID_ISAR5_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR5, slot: 29, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR5, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMUSERENR (MCR p15, 0, c9, c14, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMUSERENR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMUSERENR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVTYPER14 (MCR p15, 0, c14, c13, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER14, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER14, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR20 (MCR p15, 0, c14, c10, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR20, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR20, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C7_2 (MCR p15, 0, c0, c7, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C7_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C7_2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C3_7 (MCR p15, 0, c0, c3, 7), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C3_7, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C3_7, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C4_0 (MCR p15, 0, c0, c4, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C4_0, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C4_0, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR30 (MCR p15, 0, c14, c11, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR30, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR30, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMEVTYPER25 (MCR p15, 0, c14, c15, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER25, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER25, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DCISW, System instruction: hook SetWayFlush
-        new(McrKeys.DCISW, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
+        new(McrKeys.DCISW, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, action: 2),
         // PMCR (MCR p15, 0, c9, c12, 0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // PMEVCNTR4 (MCR p15, 0, c14, c8, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_MMFR3 (MCR/MRC p15, 0, c0, c1, 7, bits [31:0] of ID_MMFR3_EL1): sanitised, read-only
-        new(McrKeys.ID_MMFR3, slot: 23, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_MMFR3, slot: 24, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // CP15_0_C0_C5_2 (MCR p15, 0, c0, c5, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C5_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C5_2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // ID_ISAR0 (MCR/MRC p15, 0, c0, c2, 0, bits [31:0] of ID_ISAR0_EL1): sanitised, read-only
-        new(McrKeys.ID_ISAR0, slot: 24, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(McrKeys.ID_ISAR0, slot: 25, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // PMEVTYPER9 (MCR p15, 0, c14, c13, 1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVTYPER9, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVTYPER9, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // PMXEVCNTR (MCR p15, 0, c9, c13, 2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMXEVCNTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMXEVCNTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // CNTP_TVAL (MCR/MRC p15, 0, c14, c2, 0, bits [31:0] of CNTP_TVAL_EL0): emulated by CntpTval
-        new(McrKeys.CNTP_TVAL, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 2),
+        new(McrKeys.CNTP_TVAL, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 2),
         // PMEVCNTR14 (MCR p15, 0, c14, c9, 6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMEVCNTR14, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMEVCNTR14, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CP15_0_C0_C6_4 (MCR p15, 0, c0, c6, 4), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C6_4, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C6_4, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // CP15_0_C0_C3_2 (MCR p15, 0, c0, c3, 2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(McrKeys.CP15_0_C0_C3_2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.CP15_0_C0_C3_2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMCEID2 (MCR p15, 0, c9, c14, 4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrKeys.PMCEID2, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrKeys.PMCEID2, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
     ];
 
     /// <summary>Dispatches a trapped MCRR/MRRC by its ISS: the entry at the key's McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>
@@ -1037,12 +1055,12 @@ public sealed partial class TrapDispatcher
         global::TrapGen.TrapEntry.Free,
         global::TrapGen.TrapEntry.Free,
         // PMCCNTR (MCRR p15, 0, c9), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED
-        new(McrrKeys.PMCCNTR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(McrrKeys.PMCCNTR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // CNTP_CVAL (MCRR/MRRC p15, 2, c14, all of CNTP_CVAL_EL0): emulated by CntpCval
-        new(McrrKeys.CNTP_CVAL, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
+        new(McrrKeys.CNTP_CVAL, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 3),
         global::TrapGen.TrapEntry.Free,
         // CNTPCT (MCRR/MRRC p15, 0, c14, all of CNTPCT_EL0): emulated by Cntpct, read-only
-        new(McrrKeys.CNTPCT, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
+        new(McrrKeys.CNTPCT, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All, emulator: 4),
         // TTBR1 (MCRR/MRRC p15, 1, c2, all of TTBR1_EL1): passthrough
         new(McrrKeys.TTBR1, slot: 2, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: global::TrapGen.TrapEntry.All),
         // TTBR0 (MCRR/MRRC p15, 0, c2, all of TTBR0_EL1): passthrough
@@ -1084,35 +1102,35 @@ public sealed partial class TrapDispatcher
     private static readonly global::TrapGen.TrapEntry[] Cp14McrTable =
     [
         // DBGOSLSR (MCR/MRC p14, 0, c1, c1, 4, bits [31:0] of OSLSR_EL1): emulated by OsLock, read-only
-        new(Cp14McrKeys.DBGOSLSR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
+        new(Cp14McrKeys.DBGOSLSR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
         // DBGPRCR (MCR p14, 0, c1, c4, 4), not catalogued: its trap group's others: reads as zero, writes ignored
-        new(Cp14McrKeys.DBGPRCR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrKeys.DBGPRCR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGDSCREXT (MCR/MRC p14, 0, c0, c2, 2, bits [31:0] of MDSCR_EL1): passthrough
-        new(Cp14McrKeys.DBGDSCREXT, slot: 36, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGDSCREXT, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGOSDLR (MCR p14, 0, c1, c3, 4), not catalogued: its trap group's others: reads as zero, writes ignored
-        new(Cp14McrKeys.DBGOSDLR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrKeys.DBGOSDLR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGWCR0 (MCR/MRC p14, 0, c0, c0, 7, bits [31:0] of DBGWCR0_EL1): passthrough
-        new(Cp14McrKeys.DBGWCR0, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGWCR0, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGOSLAR (MCR/MRC p14, 0, c1, c0, 4, bits [31:0] of OSLAR_EL1): emulated by OsLock, write-only
-        new(Cp14McrKeys.DBGOSLAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
+        new(Cp14McrKeys.DBGOSLAR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL, emulator: 5),
         // DBGWVR0 (MCR/MRC p14, 0, c0, c0, 6, bits [31:0] of DBGWVR0_EL1): passthrough
-        new(Cp14McrKeys.DBGWVR0, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGWVR0, slot: 40, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGDTRTXINT (MCR/MRC p14, 0, c0, c5, 0, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only
-        new(Cp14McrKeys.DBGDTRTXINT, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGDTRTXINT, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGDSAR (MCR p14, 0, c2, c0, 0), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp14McrKeys.DBGDSAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrKeys.DBGDSAR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGBVR0 (MCR/MRC p14, 0, c0, c0, 4, bits [31:0] of DBGBVR0_EL1): passthrough
-        new(Cp14McrKeys.DBGBVR0, slot: 37, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGBVR0, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         // DBGBXVR0 (MCR/MRC p14, 0, c1, c0, 1, bits [63:32] of DBGBVR0_EL1): passthrough
-        new(Cp14McrKeys.DBGBXVR0, slot: 37, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
+        new(Cp14McrKeys.DBGBXVR0, slot: 38, shift: 32, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0xFFFFFFFF00000000UL),
         global::TrapGen.TrapEntry.Free,
         // DBGDRAR (MCR/MRC p14, 0, c1, c0, 0, bits [31:0] of MDRAR_EL1): constant 0x0, read-only
-        new(Cp14McrKeys.DBGDRAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrKeys.DBGDRAR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // JIDR (MCR/MRC p14, 7, c0, c0, 0): constant 0x0, read-only
-        new(Cp14McrKeys.JIDR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrKeys.JIDR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         global::TrapGen.TrapEntry.Free,
         // DBGBCR0 (MCR/MRC p14, 0, c0, c0, 5, bits [31:0] of DBGBCR0_EL1): passthrough
-        new(Cp14McrKeys.DBGBCR0, slot: 38, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(Cp14McrKeys.DBGBCR0, slot: 39, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
     ];
 
     /// <summary>Dispatches a trapped MRRC of p14 by its ISS: the entry at the key's Cp14McrrKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>
@@ -1153,9 +1171,9 @@ public sealed partial class TrapDispatcher
     private static readonly global::TrapGen.TrapEntry[] Cp14McrrTable =
     [
         // DBGDRAR (MRRC p14, 0, c1, all of MDRAR_EL1): constant 0x0, read-only
-        new(Cp14McrrKeys.DBGDRAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrrKeys.DBGDRAR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
         // DBGDSAR (MRRC p14, 0, c2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED
-        new(Cp14McrrKeys.DBGDSAR, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
+        new(Cp14McrrKeys.DBGDSAR, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0, writeMask: 0),
     ];
 
     /// <summary>Dispatches a trapped LDC/STC of p14 by its ISS: the entry at the key's LdcStcKeys.Slot, if it holds that key, says how the value moves. Any ISS value is safe: unknown registers are Unhandled.</summary>
@@ -1203,7 +1221,7 @@ public sealed partial class TrapDispatcher
     private static readonly global::TrapGen.TrapEntry[] LdcStcTable =
     [
         // DBGDTRTXINT (LDC/STC p14, c5, bits [31:0] of DBGDTRTX_EL0): passthrough, write-only
-        new(LdcStcKeys.DBGDTRTXINT, slot: 41, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
+        new(LdcStcKeys.DBGDTRTXINT, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Undefined, write: global::TrapGen.TrapResult.Handled, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0x00000000FFFFFFFFUL),
         global::TrapGen.TrapEntry.Free,
     ];
 
@@ -1242,13 +1260,13 @@ public sealed partial class TrapDispatcher
     private static readonly global::TrapGen.TrapEntry[] VmrsTable =
     [
         // MVFR0 (VMRS reg 7, bits [31:0] of MVFR0_EL1): sanitised, read-only
-        new(VmrsKeys.MVFR0, slot: 30, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(VmrsKeys.MVFR0, slot: 31, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // MVFR1 (VMRS reg 6, bits [31:0] of MVFR1_EL1): sanitised, read-only
-        new(VmrsKeys.MVFR1, slot: 31, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(VmrsKeys.MVFR1, slot: 32, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // MVFR2 (VMRS reg 5, bits [31:0] of MVFR2_EL1): sanitised, read-only
-        new(VmrsKeys.MVFR2, slot: 32, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
+        new(VmrsKeys.MVFR2, slot: 33, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: global::TrapGen.TrapEntry.All, readOr: 0, writeMask: 0),
         // FPSID (VMRS reg 0): constant 0x41034070, read-only
-        new(VmrsKeys.FPSID, slot: 42, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0x0000000041034070UL, writeMask: 0),
+        new(VmrsKeys.FPSID, slot: 43, shift: 0, read: global::TrapGen.TrapResult.Handled, write: global::TrapGen.TrapResult.Undefined, readAnd: 0, readOr: 0x0000000041034070UL, writeMask: 0),
     ];
 
     /// <summary>What a handled read through one register form gives: the kept value (the register file's slot, or the emulator's), as the guest sees it, moved to the form's bits.</summary>

@@ -54,7 +54,7 @@ public static partial class MsrKeys
     /// <summary>CNTPCT_EL0 (s3_3_c14_c0_1): emulated by Cntpct, read-only.</summary>
     public const uint CNTPCT_EL0 = 0x0032F800u;
 
-    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0), read-only.</summary>
+    /// <summary>ID_AA64PFR0_EL1 (s3_0_c0_c4_0): sanitised (EL2=0x0, RAS=0x0), read-only.</summary>
     public const uint ID_AA64PFR0_EL1 = 0x00300008u;
 
     /// <summary>ID_AA64DFR0_EL1 (s3_0_c0_c5_0): sanitised (PMUVer=0x0), read-only.</summary>
@@ -65,6 +65,9 @@ public static partial class MsrKeys
 
     /// <summary>ID_AA64MMFR0_EL1 (s3_0_c0_c7_0): sanitised, read-only.</summary>
     public const uint ID_AA64MMFR0_EL1 = 0x0030000Eu;
+
+    /// <summary>ID_AA64MMFR1_EL1 (s3_0_c0_c7_1): sanitised (LO=0x0), read-only.</summary>
+    public const uint ID_AA64MMFR1_EL1 = 0x0032000Eu;
 
     /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0): sanitised, read-only.</summary>
     public const uint ID_PFR0_EL1 = 0x00300002u;
@@ -269,9 +272,6 @@ public static partial class MsrKeys
 
     /// <summary>ID_AA64ISAR3_EL1 (s3_0_c0_c6_3), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64ISAR3_EL1 = 0x0036000Cu;
-
-    /// <summary>ID_AA64MMFR1_EL1 (s3_0_c0_c7_1), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
-    public const uint ID_AA64MMFR1_EL1 = 0x0032000Eu;
 
     /// <summary>ID_AA64MMFR2_EL1 (s3_0_c0_c7_2), not catalogued: its trap group's others: reads as zero, writes UNDEFINED.</summary>
     public const uint ID_AA64MMFR2_EL1 = 0x0034000Eu;
@@ -606,20 +606,74 @@ public static partial class MsrKeys
     /// <summary>PMCCFILTR_EL0 (s3_3_c14_c15_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
     public const uint PMCCFILTR_EL0 = 0x003EF81Eu;
 
+    /// <summary>LORC_EL1 (s3_0_c10_c4_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint LORC_EL1 = 0x00362808u;
+
+    /// <summary>LOREA_EL1 (s3_0_c10_c4_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint LOREA_EL1 = 0x00322808u;
+
+    /// <summary>LORID_EL1 (s3_0_c10_c4_7), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint LORID_EL1 = 0x003E2808u;
+
+    /// <summary>LORN_EL1 (s3_0_c10_c4_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint LORN_EL1 = 0x00342808u;
+
+    /// <summary>LORSA_EL1 (s3_0_c10_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint LORSA_EL1 = 0x00302808u;
+
+    /// <summary>ERRIDR_EL1 (s3_0_c5_c3_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERRIDR_EL1 = 0x00301406u;
+
+    /// <summary>ERRSELR_EL1 (s3_0_c5_c3_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERRSELR_EL1 = 0x00321406u;
+
+    /// <summary>ERXADDR_EL1 (s3_0_c5_c4_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXADDR_EL1 = 0x00361408u;
+
+    /// <summary>ERXCTLR_EL1 (s3_0_c5_c4_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXCTLR_EL1 = 0x00321408u;
+
+    /// <summary>ERXFR_EL1 (s3_0_c5_c4_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXFR_EL1 = 0x00301408u;
+
+    /// <summary>ERXMISC0_EL1 (s3_0_c5_c5_0), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXMISC0_EL1 = 0x0030140Au;
+
+    /// <summary>ERXMISC1_EL1 (s3_0_c5_c5_1), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXMISC1_EL1 = 0x0032140Au;
+
+    /// <summary>ERXMISC2_EL1 (s3_0_c5_c5_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXMISC2_EL1 = 0x0034140Au;
+
+    /// <summary>ERXMISC3_EL1 (s3_0_c5_c5_3), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXMISC3_EL1 = 0x0036140Au;
+
+    /// <summary>ERXSTATUS_EL1 (s3_0_c5_c4_2), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXSTATUS_EL1 = 0x00341408u;
+
+    /// <summary>ERXPFGCDN_EL1 (s3_0_c5_c4_6), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXPFGCDN_EL1 = 0x003C1408u;
+
+    /// <summary>ERXPFGCTL_EL1 (s3_0_c5_c4_5), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXPFGCTL_EL1 = 0x003A1408u;
+
+    /// <summary>ERXPFGF_EL1 (s3_0_c5_c4_4), not catalogued: its trap group's others: reads UNDEFINED, writes UNDEFINED.</summary>
+    public const uint ERXPFGF_EL1 = 0x00381408u;
+
     /// <summary>Gets the dispatch slot of a key: a perfect hash of the keys above onto 0–255, so that the dispatch is one table load. Any other key lands on some slot; the dispatch compares the key.</summary>
     public static int Slot(uint key) => (int)((key * 0x3CD6E3F3u) >> 24) ^ Displacements[(int)((key * 0x1B147DCDu) >> 25)];
 
     /// <summary>Each first-level bucket's displacement (hash and displace): stored in the assembly's data, never allocated.</summary>
     private static global::System.ReadOnlySpan<byte> Displacements =>
     [
-        0, 2, 2, 0, 4, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 1,
-        4, 0, 5, 0, 1, 2, 0, 0, 0, 1, 0, 1, 10, 0, 1, 0,
-        3, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-        3, 0, 8, 1, 0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 1, 3, 3, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11,
-        0, 12, 3, 0, 5, 0, 0, 0, 0, 0, 8, 1, 0, 0, 0, 2,
-        1, 1, 14, 0, 2, 0, 5, 0, 0, 0, 12, 0, 2, 0, 0, 0,
-        0, 16, 11, 0, 0, 0, 1, 0, 0, 1, 20, 0, 2, 4, 0, 4,
+        13, 2, 3, 12, 0, 0, 1, 1, 3, 0, 2, 0, 1, 2, 0, 4,
+        4, 8, 13, 0, 4, 2, 0, 0, 0, 0, 0, 1, 10, 4, 4, 0,
+        4, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 6, 1, 7, 4, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+        0, 1, 2, 0, 1, 4, 1, 0, 0, 0, 2, 1, 0, 3, 0, 14,
+        0, 0, 0, 3, 3, 8, 1, 53, 4, 0, 13, 1, 0, 0, 0, 1,
+        4, 5, 1, 0, 0, 0, 19, 4, 0, 0, 20, 0, 0, 1, 1, 0,
+        0, 34, 0, 0, 0, 0, 10, 10, 0, 2, 7, 4, 7, 3, 0, 4,
     ];
 }
 

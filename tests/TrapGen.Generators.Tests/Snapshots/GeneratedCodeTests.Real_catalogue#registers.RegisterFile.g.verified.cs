@@ -9,11 +9,11 @@ namespace TrapGen.Tests.Generated;
 [global::System.CodeDom.Compiler.GeneratedCode("TrapGen", "{version}")]
 public sealed partial class SystemRegisterFile
 {
-    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 42, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
-    internal readonly ulong[] Slots = new ulong[43];
+    /// <summary>The values, by slot; a 32-bit register holds its value zero-extended. The last slot, 43, holds no register: the dispatch reads it masked to nothing (a constant's value is the table's), writes it under an empty mask (an ignored write), and passes a System instruction's operand through it to its hook or forward.</summary>
+    internal readonly ulong[] Slots = new ulong[44];
 
     /// <summary>The name of the register each slot holds, by slot (null for the spare slot): what the runtime masks each slot's writes by.</summary>
-    internal static readonly string?[] SlotNames = ["SCTLR_EL1", "TTBR0_EL1", "TTBR1_EL1", "TCR_EL1", "AFSR0_EL1", "AFSR1_EL1", "ESR_EL1", "FAR_EL1", "MAIR_EL1", "AMAIR_EL1", "CONTEXTIDR_EL1", "DACR32_EL2", "IFSR32_EL2", "ID_AA64PFR0_EL1", "ID_AA64DFR0_EL1", "ID_AA64ISAR0_EL1", "ID_AA64MMFR0_EL1", "ID_PFR0_EL1", "ID_PFR1_EL1", "ID_DFR0_EL1", "ID_MMFR0_EL1", "ID_MMFR1_EL1", "ID_MMFR2_EL1", "ID_MMFR3_EL1", "ID_ISAR0_EL1", "ID_ISAR1_EL1", "ID_ISAR2_EL1", "ID_ISAR3_EL1", "ID_ISAR4_EL1", "ID_ISAR5_EL1", "MVFR0_EL1", "MVFR1_EL1", "MVFR2_EL1", "CTR_EL0", "CLIDR_EL1", "CSSELR_EL1", "MDSCR_EL1", "DBGBVR0_EL1", "DBGBCR0_EL1", "DBGWVR0_EL1", "DBGWCR0_EL1", "DBGDTRTX_EL0", null];
+    internal static readonly string?[] SlotNames = ["SCTLR_EL1", "TTBR0_EL1", "TTBR1_EL1", "TCR_EL1", "AFSR0_EL1", "AFSR1_EL1", "ESR_EL1", "FAR_EL1", "MAIR_EL1", "AMAIR_EL1", "CONTEXTIDR_EL1", "DACR32_EL2", "IFSR32_EL2", "ID_AA64PFR0_EL1", "ID_AA64DFR0_EL1", "ID_AA64ISAR0_EL1", "ID_AA64MMFR0_EL1", "ID_AA64MMFR1_EL1", "ID_PFR0_EL1", "ID_PFR1_EL1", "ID_DFR0_EL1", "ID_MMFR0_EL1", "ID_MMFR1_EL1", "ID_MMFR2_EL1", "ID_MMFR3_EL1", "ID_ISAR0_EL1", "ID_ISAR1_EL1", "ID_ISAR2_EL1", "ID_ISAR3_EL1", "ID_ISAR4_EL1", "ID_ISAR5_EL1", "MVFR0_EL1", "MVFR1_EL1", "MVFR2_EL1", "CTR_EL0", "CLIDR_EL1", "CSSELR_EL1", "MDSCR_EL1", "DBGBVR0_EL1", "DBGBCR0_EL1", "DBGWVR0_EL1", "DBGWCR0_EL1", "DBGDTRTX_EL0", null];
 
     /// <summary>Creates a register file at the registers' reset values.</summary>
     public SystemRegisterFile() => Reset();
@@ -375,11 +375,32 @@ public sealed partial class SystemRegisterFile
         set => ID_AA64MMFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64MMFR0_EL1, value);
     }
 
-    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0); slot 17.</summary>
-    public ulong ID_PFR0_EL1
+    /// <summary>ID_AA64MMFR1_EL1 (s3_0_c0_c7_1): AArch64 Memory Model Feature Register 1; slot 17.</summary>
+    public ulong ID_AA64MMFR1_EL1
     {
         get => Slots[17];
         set => Slots[17] = value;
+    }
+
+    /// <summary>ID_AA64MMFR1_EL1 bits [31:0]; setting it keeps bits [63:32].</summary>
+    public uint ID_AA64MMFR1_EL1_Lo
+    {
+        get => global::TrapGen.RegisterHalves.Lo(ID_AA64MMFR1_EL1);
+        set => ID_AA64MMFR1_EL1 = global::TrapGen.RegisterHalves.WithLo(ID_AA64MMFR1_EL1, value);
+    }
+
+    /// <summary>ID_AA64MMFR1_EL1 bits [63:32]; setting it keeps bits [31:0].</summary>
+    public uint ID_AA64MMFR1_EL1_Hi
+    {
+        get => global::TrapGen.RegisterHalves.Hi(ID_AA64MMFR1_EL1);
+        set => ID_AA64MMFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_AA64MMFR1_EL1, value);
+    }
+
+    /// <summary>ID_PFR0_EL1 (s3_0_c0_c1_0); slot 18.</summary>
+    public ulong ID_PFR0_EL1
+    {
+        get => Slots[18];
+        set => Slots[18] = value;
     }
 
     /// <summary>ID_PFR0_EL1 bits [31:0] (AArch32 ID_PFR0); setting it keeps bits [63:32].</summary>
@@ -396,11 +417,11 @@ public sealed partial class SystemRegisterFile
         set => ID_PFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_PFR0_EL1, value);
     }
 
-    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1); slot 18.</summary>
+    /// <summary>ID_PFR1_EL1 (s3_0_c0_c1_1); slot 19.</summary>
     public ulong ID_PFR1_EL1
     {
-        get => Slots[18];
-        set => Slots[18] = value;
+        get => Slots[19];
+        set => Slots[19] = value;
     }
 
     /// <summary>ID_PFR1_EL1 bits [31:0] (AArch32 ID_PFR1); setting it keeps bits [63:32].</summary>
@@ -417,11 +438,11 @@ public sealed partial class SystemRegisterFile
         set => ID_PFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_PFR1_EL1, value);
     }
 
-    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2); slot 19.</summary>
+    /// <summary>ID_DFR0_EL1 (s3_0_c0_c1_2); slot 20.</summary>
     public ulong ID_DFR0_EL1
     {
-        get => Slots[19];
-        set => Slots[19] = value;
+        get => Slots[20];
+        set => Slots[20] = value;
     }
 
     /// <summary>ID_DFR0_EL1 bits [31:0] (AArch32 ID_DFR0); setting it keeps bits [63:32].</summary>
@@ -438,11 +459,11 @@ public sealed partial class SystemRegisterFile
         set => ID_DFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_DFR0_EL1, value);
     }
 
-    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4); slot 20.</summary>
+    /// <summary>ID_MMFR0_EL1 (s3_0_c0_c1_4); slot 21.</summary>
     public ulong ID_MMFR0_EL1
     {
-        get => Slots[20];
-        set => Slots[20] = value;
+        get => Slots[21];
+        set => Slots[21] = value;
     }
 
     /// <summary>ID_MMFR0_EL1 bits [31:0] (AArch32 ID_MMFR0); setting it keeps bits [63:32].</summary>
@@ -459,11 +480,11 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR0_EL1, value);
     }
 
-    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5); slot 21.</summary>
+    /// <summary>ID_MMFR1_EL1 (s3_0_c0_c1_5); slot 22.</summary>
     public ulong ID_MMFR1_EL1
     {
-        get => Slots[21];
-        set => Slots[21] = value;
+        get => Slots[22];
+        set => Slots[22] = value;
     }
 
     /// <summary>ID_MMFR1_EL1 bits [31:0] (AArch32 ID_MMFR1); setting it keeps bits [63:32].</summary>
@@ -480,11 +501,11 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR1_EL1, value);
     }
 
-    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6); slot 22.</summary>
+    /// <summary>ID_MMFR2_EL1 (s3_0_c0_c1_6); slot 23.</summary>
     public ulong ID_MMFR2_EL1
     {
-        get => Slots[22];
-        set => Slots[22] = value;
+        get => Slots[23];
+        set => Slots[23] = value;
     }
 
     /// <summary>ID_MMFR2_EL1 bits [31:0] (AArch32 ID_MMFR2); setting it keeps bits [63:32].</summary>
@@ -501,11 +522,11 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR2_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR2_EL1, value);
     }
 
-    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7); slot 23.</summary>
+    /// <summary>ID_MMFR3_EL1 (s3_0_c0_c1_7); slot 24.</summary>
     public ulong ID_MMFR3_EL1
     {
-        get => Slots[23];
-        set => Slots[23] = value;
+        get => Slots[24];
+        set => Slots[24] = value;
     }
 
     /// <summary>ID_MMFR3_EL1 bits [31:0] (AArch32 ID_MMFR3); setting it keeps bits [63:32].</summary>
@@ -522,11 +543,11 @@ public sealed partial class SystemRegisterFile
         set => ID_MMFR3_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_MMFR3_EL1, value);
     }
 
-    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0); slot 24.</summary>
+    /// <summary>ID_ISAR0_EL1 (s3_0_c0_c2_0); slot 25.</summary>
     public ulong ID_ISAR0_EL1
     {
-        get => Slots[24];
-        set => Slots[24] = value;
+        get => Slots[25];
+        set => Slots[25] = value;
     }
 
     /// <summary>ID_ISAR0_EL1 bits [31:0] (AArch32 ID_ISAR0); setting it keeps bits [63:32].</summary>
@@ -543,11 +564,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR0_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR0_EL1, value);
     }
 
-    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1); slot 25.</summary>
+    /// <summary>ID_ISAR1_EL1 (s3_0_c0_c2_1); slot 26.</summary>
     public ulong ID_ISAR1_EL1
     {
-        get => Slots[25];
-        set => Slots[25] = value;
+        get => Slots[26];
+        set => Slots[26] = value;
     }
 
     /// <summary>ID_ISAR1_EL1 bits [31:0] (AArch32 ID_ISAR1); setting it keeps bits [63:32].</summary>
@@ -564,11 +585,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR1_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR1_EL1, value);
     }
 
-    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2); slot 26.</summary>
+    /// <summary>ID_ISAR2_EL1 (s3_0_c0_c2_2); slot 27.</summary>
     public ulong ID_ISAR2_EL1
     {
-        get => Slots[26];
-        set => Slots[26] = value;
+        get => Slots[27];
+        set => Slots[27] = value;
     }
 
     /// <summary>ID_ISAR2_EL1 bits [31:0] (AArch32 ID_ISAR2); setting it keeps bits [63:32].</summary>
@@ -585,11 +606,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR2_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR2_EL1, value);
     }
 
-    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3); slot 27.</summary>
+    /// <summary>ID_ISAR3_EL1 (s3_0_c0_c2_3); slot 28.</summary>
     public ulong ID_ISAR3_EL1
     {
-        get => Slots[27];
-        set => Slots[27] = value;
+        get => Slots[28];
+        set => Slots[28] = value;
     }
 
     /// <summary>ID_ISAR3_EL1 bits [31:0] (AArch32 ID_ISAR3); setting it keeps bits [63:32].</summary>
@@ -606,11 +627,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR3_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR3_EL1, value);
     }
 
-    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4); slot 28.</summary>
+    /// <summary>ID_ISAR4_EL1 (s3_0_c0_c2_4); slot 29.</summary>
     public ulong ID_ISAR4_EL1
     {
-        get => Slots[28];
-        set => Slots[28] = value;
+        get => Slots[29];
+        set => Slots[29] = value;
     }
 
     /// <summary>ID_ISAR4_EL1 bits [31:0] (AArch32 ID_ISAR4); setting it keeps bits [63:32].</summary>
@@ -627,11 +648,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR4_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR4_EL1, value);
     }
 
-    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5); slot 29.</summary>
+    /// <summary>ID_ISAR5_EL1 (s3_0_c0_c2_5); slot 30.</summary>
     public ulong ID_ISAR5_EL1
     {
-        get => Slots[29];
-        set => Slots[29] = value;
+        get => Slots[30];
+        set => Slots[30] = value;
     }
 
     /// <summary>ID_ISAR5_EL1 bits [31:0] (AArch32 ID_ISAR5); setting it keeps bits [63:32].</summary>
@@ -648,11 +669,11 @@ public sealed partial class SystemRegisterFile
         set => ID_ISAR5_EL1 = global::TrapGen.RegisterHalves.WithHi(ID_ISAR5_EL1, value);
     }
 
-    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0); slot 30.</summary>
+    /// <summary>MVFR0_EL1 (s3_0_c0_c3_0); slot 31.</summary>
     public ulong MVFR0_EL1
     {
-        get => Slots[30];
-        set => Slots[30] = value;
+        get => Slots[31];
+        set => Slots[31] = value;
     }
 
     /// <summary>MVFR0_EL1 bits [31:0] (AArch32 MVFR0); setting it keeps bits [63:32].</summary>
@@ -669,11 +690,11 @@ public sealed partial class SystemRegisterFile
         set => MVFR0_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR0_EL1, value);
     }
 
-    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1); slot 31.</summary>
+    /// <summary>MVFR1_EL1 (s3_0_c0_c3_1); slot 32.</summary>
     public ulong MVFR1_EL1
     {
-        get => Slots[31];
-        set => Slots[31] = value;
+        get => Slots[32];
+        set => Slots[32] = value;
     }
 
     /// <summary>MVFR1_EL1 bits [31:0] (AArch32 MVFR1); setting it keeps bits [63:32].</summary>
@@ -690,11 +711,11 @@ public sealed partial class SystemRegisterFile
         set => MVFR1_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR1_EL1, value);
     }
 
-    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2); slot 32.</summary>
+    /// <summary>MVFR2_EL1 (s3_0_c0_c3_2); slot 33.</summary>
     public ulong MVFR2_EL1
     {
-        get => Slots[32];
-        set => Slots[32] = value;
+        get => Slots[33];
+        set => Slots[33] = value;
     }
 
     /// <summary>MVFR2_EL1 bits [31:0] (AArch32 MVFR2); setting it keeps bits [63:32].</summary>
@@ -711,11 +732,11 @@ public sealed partial class SystemRegisterFile
         set => MVFR2_EL1 = global::TrapGen.RegisterHalves.WithHi(MVFR2_EL1, value);
     }
 
-    /// <summary>CTR_EL0 (s3_3_c0_c0_1); slot 33.</summary>
+    /// <summary>CTR_EL0 (s3_3_c0_c0_1); slot 34.</summary>
     public ulong CTR_EL0
     {
-        get => Slots[33];
-        set => Slots[33] = value;
+        get => Slots[34];
+        set => Slots[34] = value;
     }
 
     /// <summary>CTR_EL0 bits [31:0] (AArch32 CTR); setting it keeps bits [63:32].</summary>
@@ -732,11 +753,11 @@ public sealed partial class SystemRegisterFile
         set => CTR_EL0 = global::TrapGen.RegisterHalves.WithHi(CTR_EL0, value);
     }
 
-    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1); slot 34.</summary>
+    /// <summary>CLIDR_EL1 (s3_1_c0_c0_1); slot 35.</summary>
     public ulong CLIDR_EL1
     {
-        get => Slots[34];
-        set => Slots[34] = value;
+        get => Slots[35];
+        set => Slots[35] = value;
     }
 
     /// <summary>CLIDR_EL1 bits [31:0] (AArch32 CLIDR); setting it keeps bits [63:32].</summary>
@@ -753,11 +774,11 @@ public sealed partial class SystemRegisterFile
         set => CLIDR_EL1 = global::TrapGen.RegisterHalves.WithHi(CLIDR_EL1, value);
     }
 
-    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0); slot 35.</summary>
+    /// <summary>CSSELR_EL1 (s3_2_c0_c0_0); slot 36.</summary>
     public ulong CSSELR_EL1
     {
-        get => Slots[35];
-        set => Slots[35] = value;
+        get => Slots[36];
+        set => Slots[36] = value;
     }
 
     /// <summary>CSSELR_EL1 bits [31:0] (AArch32 CSSELR); setting it keeps bits [63:32].</summary>
@@ -774,11 +795,11 @@ public sealed partial class SystemRegisterFile
         set => CSSELR_EL1 = global::TrapGen.RegisterHalves.WithHi(CSSELR_EL1, value);
     }
 
-    /// <summary>MDSCR_EL1 (s2_0_c0_c2_2); slot 36.</summary>
+    /// <summary>MDSCR_EL1 (s2_0_c0_c2_2); slot 37.</summary>
     public ulong MDSCR_EL1
     {
-        get => Slots[36];
-        set => Slots[36] = value;
+        get => Slots[37];
+        set => Slots[37] = value;
     }
 
     /// <summary>MDSCR_EL1 bits [31:0] (AArch32 DBGDSCREXT); setting it keeps bits [63:32].</summary>
@@ -795,11 +816,11 @@ public sealed partial class SystemRegisterFile
         set => MDSCR_EL1 = global::TrapGen.RegisterHalves.WithHi(MDSCR_EL1, value);
     }
 
-    /// <summary>DBGBVR0_EL1 (s2_0_c0_c0_4); slot 37.</summary>
+    /// <summary>DBGBVR0_EL1 (s2_0_c0_c0_4); slot 38.</summary>
     public ulong DBGBVR0_EL1
     {
-        get => Slots[37];
-        set => Slots[37] = value;
+        get => Slots[38];
+        set => Slots[38] = value;
     }
 
     /// <summary>DBGBVR0_EL1 bits [31:0] (AArch32 DBGBVR0); setting it keeps bits [63:32].</summary>
@@ -816,11 +837,11 @@ public sealed partial class SystemRegisterFile
         set => DBGBVR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGBVR0_EL1, value);
     }
 
-    /// <summary>DBGBCR0_EL1 (s2_0_c0_c0_5); slot 38.</summary>
+    /// <summary>DBGBCR0_EL1 (s2_0_c0_c0_5); slot 39.</summary>
     public ulong DBGBCR0_EL1
     {
-        get => Slots[38];
-        set => Slots[38] = value;
+        get => Slots[39];
+        set => Slots[39] = value;
     }
 
     /// <summary>DBGBCR0_EL1 bits [31:0] (AArch32 DBGBCR0); setting it keeps bits [63:32].</summary>
@@ -837,11 +858,11 @@ public sealed partial class SystemRegisterFile
         set => DBGBCR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGBCR0_EL1, value);
     }
 
-    /// <summary>DBGWVR0_EL1 (s2_0_c0_c0_6); slot 39.</summary>
+    /// <summary>DBGWVR0_EL1 (s2_0_c0_c0_6); slot 40.</summary>
     public ulong DBGWVR0_EL1
     {
-        get => Slots[39];
-        set => Slots[39] = value;
+        get => Slots[40];
+        set => Slots[40] = value;
     }
 
     /// <summary>DBGWVR0_EL1 bits [31:0] (AArch32 DBGWVR0); setting it keeps bits [63:32].</summary>
@@ -858,11 +879,11 @@ public sealed partial class SystemRegisterFile
         set => DBGWVR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGWVR0_EL1, value);
     }
 
-    /// <summary>DBGWCR0_EL1 (s2_0_c0_c0_7); slot 40.</summary>
+    /// <summary>DBGWCR0_EL1 (s2_0_c0_c0_7); slot 41.</summary>
     public ulong DBGWCR0_EL1
     {
-        get => Slots[40];
-        set => Slots[40] = value;
+        get => Slots[41];
+        set => Slots[41] = value;
     }
 
     /// <summary>DBGWCR0_EL1 bits [31:0] (AArch32 DBGWCR0); setting it keeps bits [63:32].</summary>
@@ -879,11 +900,11 @@ public sealed partial class SystemRegisterFile
         set => DBGWCR0_EL1 = global::TrapGen.RegisterHalves.WithHi(DBGWCR0_EL1, value);
     }
 
-    /// <summary>DBGDTRTX_EL0 (s2_3_c0_c5_0); slot 41.</summary>
+    /// <summary>DBGDTRTX_EL0 (s2_3_c0_c5_0); slot 42.</summary>
     public ulong DBGDTRTX_EL0
     {
-        get => Slots[41];
-        set => Slots[41] = value;
+        get => Slots[42];
+        set => Slots[42] = value;
     }
 
     /// <summary>DBGDTRTX_EL0 bits [31:0] (AArch32 DBGDTRTXINT); setting it keeps bits [63:32].</summary>
@@ -920,6 +941,7 @@ public sealed partial class SystemRegisterFile
         ID_AA64DFR0_EL1 = 0x0000000010305106UL;
         ID_AA64ISAR0_EL1 = 0x0000000000011120UL;
         ID_AA64MMFR0_EL1 = 0x0000000000001124UL;
+        ID_AA64MMFR1_EL1 = 0x0000000000000000UL;
         ID_PFR0_EL1 = 0x0000000000000131UL;
         ID_PFR1_EL1 = 0x0000000000011011UL;
         ID_DFR0_EL1 = 0x0000000003010066UL;
@@ -945,7 +967,7 @@ public sealed partial class SystemRegisterFile
         DBGWVR0_EL1 = 0x0000000000000000UL;
         DBGWCR0_EL1 = 0x0000000000000000UL;
         DBGDTRTX_EL0 = 0x0000000000000000UL;
-        Slots[42] = 0;
+        Slots[43] = 0;
     }
 
     /// <summary>Copies every register into <paramref name="destination"/> (a context switch's save or restore).</summary>
@@ -977,6 +999,7 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.ID_AA64DFR0_EL1: value = ID_AA64DFR0_EL1; return true;
             case SystemRegister.ID_AA64ISAR0_EL1: value = ID_AA64ISAR0_EL1; return true;
             case SystemRegister.ID_AA64MMFR0_EL1: value = ID_AA64MMFR0_EL1; return true;
+            case SystemRegister.ID_AA64MMFR1_EL1: value = ID_AA64MMFR1_EL1; return true;
             case SystemRegister.ID_PFR0_EL1: value = ID_PFR0_EL1; return true;
             case SystemRegister.ID_PFR1_EL1: value = ID_PFR1_EL1; return true;
             case SystemRegister.ID_DFR0_EL1: value = ID_DFR0_EL1; return true;
@@ -1028,6 +1051,7 @@ public sealed partial class SystemRegisterFile
             case SystemRegister.ID_AA64DFR0_EL1: ID_AA64DFR0_EL1 = value; return true;
             case SystemRegister.ID_AA64ISAR0_EL1: ID_AA64ISAR0_EL1 = value; return true;
             case SystemRegister.ID_AA64MMFR0_EL1: ID_AA64MMFR0_EL1 = value; return true;
+            case SystemRegister.ID_AA64MMFR1_EL1: ID_AA64MMFR1_EL1 = value; return true;
             case SystemRegister.ID_PFR0_EL1: ID_PFR0_EL1 = value; return true;
             case SystemRegister.ID_PFR1_EL1: ID_PFR1_EL1 = value; return true;
             case SystemRegister.ID_DFR0_EL1: ID_DFR0_EL1 = value; return true;

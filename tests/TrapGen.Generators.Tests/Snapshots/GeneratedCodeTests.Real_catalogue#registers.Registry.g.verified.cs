@@ -51,74 +51,76 @@ public enum SystemRegister
     ID_AA64ISAR0_EL1 = 19,
     /// <summary>ID_AA64MMFR0_EL1: AArch64 Memory Model Feature Register 0.</summary>
     ID_AA64MMFR0_EL1 = 20,
+    /// <summary>ID_AA64MMFR1_EL1: AArch64 Memory Model Feature Register 1.</summary>
+    ID_AA64MMFR1_EL1 = 21,
     /// <summary>ID_PFR0_EL1: s3_0_c0_c1_0.</summary>
-    ID_PFR0_EL1 = 21,
+    ID_PFR0_EL1 = 22,
     /// <summary>ID_PFR1_EL1: s3_0_c0_c1_1.</summary>
-    ID_PFR1_EL1 = 22,
+    ID_PFR1_EL1 = 23,
     /// <summary>ID_DFR0_EL1: s3_0_c0_c1_2.</summary>
-    ID_DFR0_EL1 = 23,
+    ID_DFR0_EL1 = 24,
     /// <summary>ID_MMFR0_EL1: s3_0_c0_c1_4.</summary>
-    ID_MMFR0_EL1 = 24,
+    ID_MMFR0_EL1 = 25,
     /// <summary>ID_MMFR1_EL1: s3_0_c0_c1_5.</summary>
-    ID_MMFR1_EL1 = 25,
+    ID_MMFR1_EL1 = 26,
     /// <summary>ID_MMFR2_EL1: s3_0_c0_c1_6.</summary>
-    ID_MMFR2_EL1 = 26,
+    ID_MMFR2_EL1 = 27,
     /// <summary>ID_MMFR3_EL1: s3_0_c0_c1_7.</summary>
-    ID_MMFR3_EL1 = 27,
+    ID_MMFR3_EL1 = 28,
     /// <summary>ID_ISAR0_EL1: s3_0_c0_c2_0.</summary>
-    ID_ISAR0_EL1 = 28,
+    ID_ISAR0_EL1 = 29,
     /// <summary>ID_ISAR1_EL1: s3_0_c0_c2_1.</summary>
-    ID_ISAR1_EL1 = 29,
+    ID_ISAR1_EL1 = 30,
     /// <summary>ID_ISAR2_EL1: s3_0_c0_c2_2.</summary>
-    ID_ISAR2_EL1 = 30,
+    ID_ISAR2_EL1 = 31,
     /// <summary>ID_ISAR3_EL1: s3_0_c0_c2_3.</summary>
-    ID_ISAR3_EL1 = 31,
+    ID_ISAR3_EL1 = 32,
     /// <summary>ID_ISAR4_EL1: s3_0_c0_c2_4.</summary>
-    ID_ISAR4_EL1 = 32,
+    ID_ISAR4_EL1 = 33,
     /// <summary>ID_ISAR5_EL1: s3_0_c0_c2_5.</summary>
-    ID_ISAR5_EL1 = 33,
+    ID_ISAR5_EL1 = 34,
     /// <summary>MVFR0_EL1: s3_0_c0_c3_0.</summary>
-    MVFR0_EL1 = 34,
+    MVFR0_EL1 = 35,
     /// <summary>MVFR1_EL1: s3_0_c0_c3_1.</summary>
-    MVFR1_EL1 = 35,
+    MVFR1_EL1 = 36,
     /// <summary>MVFR2_EL1: s3_0_c0_c3_2.</summary>
-    MVFR2_EL1 = 36,
+    MVFR2_EL1 = 37,
     /// <summary>CTR_EL0: s3_3_c0_c0_1.</summary>
-    CTR_EL0 = 37,
+    CTR_EL0 = 38,
     /// <summary>CLIDR_EL1: s3_1_c0_c0_1.</summary>
-    CLIDR_EL1 = 38,
+    CLIDR_EL1 = 39,
     /// <summary>CSSELR_EL1: s3_2_c0_c0_0.</summary>
-    CSSELR_EL1 = 39,
+    CSSELR_EL1 = 40,
     /// <summary>CCSIDR_EL1: s3_1_c0_c0_0.</summary>
-    CCSIDR_EL1 = 40,
+    CCSIDR_EL1 = 41,
     /// <summary>REVIDR_EL1: s3_0_c0_c0_6.</summary>
-    REVIDR_EL1 = 41,
+    REVIDR_EL1 = 42,
     /// <summary>AIDR_EL1: s3_1_c0_c0_7.</summary>
-    AIDR_EL1 = 42,
+    AIDR_EL1 = 43,
     /// <summary>JIDR: MCR p14, 7, c0, c0, 0.</summary>
-    JIDR = 43,
+    JIDR = 44,
     /// <summary>FPSID: VMRS reg 0.</summary>
-    FPSID = 44,
+    FPSID = 45,
     /// <summary>MDSCR_EL1: s2_0_c0_c2_2.</summary>
-    MDSCR_EL1 = 45,
+    MDSCR_EL1 = 46,
     /// <summary>DBGBVR0_EL1: s2_0_c0_c0_4.</summary>
-    DBGBVR0_EL1 = 46,
+    DBGBVR0_EL1 = 47,
     /// <summary>DBGBCR0_EL1: s2_0_c0_c0_5.</summary>
-    DBGBCR0_EL1 = 47,
+    DBGBCR0_EL1 = 48,
     /// <summary>DBGWVR0_EL1: s2_0_c0_c0_6.</summary>
-    DBGWVR0_EL1 = 48,
+    DBGWVR0_EL1 = 49,
     /// <summary>DBGWCR0_EL1: s2_0_c0_c0_7.</summary>
-    DBGWCR0_EL1 = 49,
+    DBGWCR0_EL1 = 50,
     /// <summary>DBGDTRTX_EL0: s2_3_c0_c5_0.</summary>
-    DBGDTRTX_EL0 = 50,
+    DBGDTRTX_EL0 = 51,
     /// <summary>OSLAR_EL1: s2_0_c1_c0_4.</summary>
-    OSLAR_EL1 = 51,
+    OSLAR_EL1 = 52,
     /// <summary>OSLSR_EL1: s2_0_c1_c1_4.</summary>
-    OSLSR_EL1 = 52,
+    OSLSR_EL1 = 53,
     /// <summary>MDRAR_EL1: s2_0_c1_c0_0.</summary>
-    MDRAR_EL1 = 53,
+    MDRAR_EL1 = 54,
     /// <summary>ACTLR_EL1: Auxiliary Control Register (EL1).</summary>
-    ACTLR_EL1 = 54,
+    ACTLR_EL1 = 55,
 }
 
 /// <summary>An AArch32 form of a register: a cp15, cp14 or cp10 view of an AArch64 register, or the one form of a register AArch32 alone has.</summary>
@@ -440,7 +442,7 @@ public static partial class SystemRegisters
         new(
             SystemRegister.ID_AA64PFR0_EL1, "ID_AA64PFR0_EL1", "AArch64 Processor Feature Register 0",
             IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 4, Op2: 0, Width: 64,
-            global::TrapGen.RegisterHandling.Sanitised, "sanitised (EL2=0x0), read-only",
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised (EL2=0x0, RAS=0x0), read-only",
             IsReadable: true, IsWritable: false, GuestAarch32State: false,
             ResetValue: 0x0000000000002222UL, AfterWrite: null, Emulator: null,
             OtherNames: [],
@@ -473,6 +475,15 @@ public static partial class SystemRegisters
             OtherNames: [],
             Aliases: [],
             Key: MsrKeys.ID_AA64MMFR0_EL1),
+        new(
+            SystemRegister.ID_AA64MMFR1_EL1, "ID_AA64MMFR1_EL1", "AArch64 Memory Model Feature Register 1",
+            IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 7, Op2: 1, Width: 64,
+            global::TrapGen.RegisterHandling.Sanitised, "sanitised (LO=0x0), read-only",
+            IsReadable: true, IsWritable: false, GuestAarch32State: false,
+            ResetValue: 0x0000000000000000UL, AfterWrite: null, Emulator: null,
+            OtherNames: [],
+            Aliases: [],
+            Key: MsrKeys.ID_AA64MMFR1_EL1),
         new(
             SystemRegister.ID_PFR0_EL1, "ID_PFR0_EL1", "",
             IsAarch32Only: false, Op0: 3, Op1: 0, CRn: 0, CRm: 1, Op2: 0, Width: 64,
@@ -970,7 +981,6 @@ public static partial class SystemRegisters
         new("ID_AA64ISAR1_EL1", 0x18, MsrKeys.ID_AA64ISAR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("ID_AA64ISAR2_EL1", 0x18, MsrKeys.ID_AA64ISAR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("ID_AA64ISAR3_EL1", 0x18, MsrKeys.ID_AA64ISAR3_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
-        new("ID_AA64MMFR1_EL1", 0x18, MsrKeys.ID_AA64MMFR1_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("ID_AA64MMFR2_EL1", 0x18, MsrKeys.ID_AA64MMFR2_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("ID_AA64MMFR3_EL1", 0x18, MsrKeys.ID_AA64MMFR3_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
         new("ID_AA64MMFR4_EL1", 0x18, MsrKeys.ID_AA64MMFR4_EL1, IsInstruction: false, "others: reads as zero, writes UNDEFINED"),
@@ -1211,6 +1221,24 @@ public static partial class SystemRegisters
         new("PMEVTYPER30", 0x03, McrKeys.PMEVTYPER30, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
         new("PMCCFILTR", 0x03, McrKeys.PMCCFILTR, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
         new("PMCCNTR", 0x04, McrrKeys.PMCCNTR, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("LORC_EL1", 0x18, MsrKeys.LORC_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("LOREA_EL1", 0x18, MsrKeys.LOREA_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("LORID_EL1", 0x18, MsrKeys.LORID_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("LORN_EL1", 0x18, MsrKeys.LORN_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("LORSA_EL1", 0x18, MsrKeys.LORSA_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERRIDR_EL1", 0x18, MsrKeys.ERRIDR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERRSELR_EL1", 0x18, MsrKeys.ERRSELR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXADDR_EL1", 0x18, MsrKeys.ERXADDR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXCTLR_EL1", 0x18, MsrKeys.ERXCTLR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXFR_EL1", 0x18, MsrKeys.ERXFR_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXMISC0_EL1", 0x18, MsrKeys.ERXMISC0_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXMISC1_EL1", 0x18, MsrKeys.ERXMISC1_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXMISC2_EL1", 0x18, MsrKeys.ERXMISC2_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXMISC3_EL1", 0x18, MsrKeys.ERXMISC3_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXSTATUS_EL1", 0x18, MsrKeys.ERXSTATUS_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXPFGCDN_EL1", 0x18, MsrKeys.ERXPFGCDN_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXPFGCTL_EL1", 0x18, MsrKeys.ERXPFGCTL_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
+        new("ERXPFGF_EL1", 0x18, MsrKeys.ERXPFGF_EL1, IsInstruction: false, "others: reads UNDEFINED, writes UNDEFINED"),
     ];
 
     /// <summary>Gets the metadata of <paramref name="register"/>.</summary>
