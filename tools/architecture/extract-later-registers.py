@@ -16,7 +16,9 @@ writes one row for every name either gives that the table lacks, with its source
   Markdown conversion of DDI 0487 M.a.a), else binutils' feature flag;
 - traps: the controls of trap-controls.table the Arm ARM's accessor pseudocode checks in its EL1 branch
   (el1-traps.tsv), in its order; controls trap-controls.table does not model are left to it (and the
-  fine-grained ones come from fine-grained-traps.table, which names the registers).
+  fine-grained ones come from fine-grained-traps.table, which names the registers). An EL2 register takes
+  HCR_EL2.NV from its class; one whose EL1 accessors never check NV (they stay UNDEFINED, as MECID_*_EL2's do)
+  is written !NV.
 
 Left out, and why (each is counted on standard error):
 - a name only Linux gives that DDI 0487 M.a.a has no accessor for: the GICv5 CPU interface (FEAT_GCIE: ICC_APR_EL1,
@@ -182,6 +184,12 @@ def traps_of(name, readable, writable, modelled, by_name):
     return ",".join(cells) if cells else "-"
 
 
+def nv_traps(found):
+    """Whether any complete EL1 accessor of an EL2 register traps under HCR_EL2.NV: an EL2 register gets NV from its
+    class (trap-controls.table), so the traps column says so only of one whose EL1 accessors stay UNDEFINED (!NV)."""
+    return any(term.startswith("HCR_EL2.NVx?") for a in found if a[4] for condition in a[3].split(" ; ") for term in condition.split(" & "))
+
+
 def section_text(arm_dir, section):
     """The Markdown of one section: its own file (D24.2.x), else its part of its chapter's file (D24.5.x)."""
     part = section.rsplit(".", 1)[0]
@@ -338,6 +346,8 @@ def main():
             section = section or sections[0]
         feature = condition.split("&")[0].split("|")[0] if condition and condition != "NEVER" else binutils_feature(binutils[name][2]) if name in binutils else "-"
         traps = traps_of(name, readable, writable, modelled, by_name)
+        if el_of(name, int(encoding[1])) == 2 and traps == "-" and not nv_traps(found):
+            traps = "!NV"
         if name in ACCESS_OVERRIDES:
             access, traps = ACCESS_OVERRIDES[name]
         op0, op1 = int(encoding[0]), int(encoding[1])

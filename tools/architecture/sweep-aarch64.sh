@@ -7,7 +7,8 @@
 #   (no option)  rebuild src/TrapGen.Architecture/Tables/aarch64-registers.table and
 #                src/TrapGen.Architecture/Tables/aarch64-instructions.table in place.
 #   --check      build fresh tables in a temporary directory and compare them with the
-#                checked-in files, ignoring the hand-curated traps column; exit 1 on any
+#                checked-in files, ignoring the hand-curated traps column (and keeping their
+#                headers, which are kept by hand too); exit 1 on any
 #                difference (the diff is printed), 0 when they agree.
 #
 # What is derived, mechanically, from aarch64-linux-gnu-as and aarch64-linux-gnu-objdump:
@@ -371,6 +372,14 @@ function el_suffix(name) {
   if (name ~ /_EL[0-3]$/) return substr(name, length(name), 1) + 0
   return -1 }'
 
+# header FILE: the checked-in table's comment block (every line before its column line), which documents the
+# hand-curated columns and later rows and is kept by hand like them; nothing when the table is new, and the
+# caller then writes its own.
+header() {
+  [ -f "$1" ] || return 1
+  awk '/^# (name|op)\t|^# (name|op) +(op0|name) / { exit } /^#/ { print; next } { exit }' "$1"
+}
+
 # existing hand-curated traps, by key
 old_traps() { # old_traps FILE KEYFIELDS TRAPSFIELD NFIELDS
   [ -f "$1" ] || return 0
@@ -421,7 +430,7 @@ write_registers() { # write_registers OUT TRAPSFROM
   later_rows "$2" 13 "1" "2 3 4 5 6" > "$work/later.rows"
   later_conflicts "$work/later.rows" "$work/regs.txt" "1" "2 3 4 5 6" || exit 1
   {
-    cat <<EOF
+    header "$2" || cat <<EOF
 # aarch64-registers.table - every AArch64 System register name (MRS/MSR, op0 = 2 or 3) that
 # GNU binutils knows, one row per name.
 #
@@ -469,6 +478,9 @@ EOF
         tr = (name in traps) ? traps[name] : "-"
         on = (name in o) ? o[name] : "-"
         if (feat[FNR] == "Armv8-R") next   # Armv8-R (MPU) registers share A-profile encodings: not in an A-profile table
+        # CNTFRQ_EL0 is writable only at the highest implemented Exception level, which EL1 under an EL2 never is
+        # (the Arm ARM; binutils accepts the MSR): RO, as its AArch32 view CNTFRQ is.
+        if (name == "CNTFRQ_EL0") acc[name] = "RO"
         printf "%d %d %d %d %d %s\t%s\t%s\t%s\t%s\t%s\t%s\t64\t%s\t%s\t%s\t%s\t%s\t-\n",
           $2, $3, $4, $5, $6, name, name, $2, $3, $4, $5, $6, acc[name], el, feat[FNR], tr, on
       }' "$work/reg.traps" "$work/access.txt" "$work/regfeat.txt" "$work/other.txt" "$work/regs.txt" \
@@ -488,7 +500,7 @@ write_instructions() { # write_instructions OUT TRAPSFROM
   later_rows "$2" 11 "1 2" "3 4 5 6" > "$work/ins.later"
   later_conflicts "$work/ins.later" "$work/insns.txt" "1 2" "3 4 5 6" || exit 1
   {
-    cat <<EOF
+    header "$2" || cat <<EOF
 # aarch64-instructions.table - the AArch64 system instructions (SYS, op0 = 1) that GNU binutils
 # prints by name: DC, IC, TLBI, AT and the prediction restriction CFP/DVP/CPP RCTX.
 #
