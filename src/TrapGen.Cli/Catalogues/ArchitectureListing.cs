@@ -31,7 +31,7 @@ internal sealed record ArchitectureListing(
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
-        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(c => new TrapControlListing(c.Register, c.Name, c.Bit, c.IsQualifier ? "qualifies-clear" : c.IsCounterLimit ? "index-at-or-above" : c.TrapsWhenSet ? "set" : "clear", c.Needs, c.DependsOnE2h, c.Description, c.Width > 1 ? c.Width : null))],
+        [.. Architecture.TrapControls.All.Concat(Architecture.FineGrainedTraps.All).Where(c => model is null || c.ExistsOn(model)).Select(TrapControlListing.From)],
         [.. Architecture.Aarch64Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch64RegisterListing.From(r, model))],
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
@@ -95,8 +95,9 @@ internal sealed record RangeTrapListing(
 
 /// <summary>
 /// A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set; what makes it exist (<c>FEAT_EVT</c>, null for every CPU
-/// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0; a field's width (MDCR_EL2.HPMN, bits [4:0]: 5), left
-/// out for a bit.
+/// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0; a field's width (MDCR_EL2.HPMN, bits [4:0]: 5), the
+/// control that must be set too (HCR_EL2.NV1's <c>HCR_EL2.NV</c>) and the one that forces it (MDCR_EL2.TDA's
+/// <c>MDCR_EL2.TDE</c>), each left out when there is none.
 /// </summary>
 internal sealed record TrapControlListing(
     string Register,
@@ -106,7 +107,36 @@ internal sealed record TrapControlListing(
     string? Needs,
     bool DependsOnE2h,
     string Description,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Requires = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ForcedBy = null)
+{
+    /// <summary>Lists <paramref name="control"/>.</summary>
+    public static TrapControlListing From(TrapControl control) => new(
+        control.Register,
+        control.Name,
+        control.Bit,
+        control.IsQualifier ? "qualifies-clear" : control.IsCounterLimit ? "index-at-or-above" : control.TrapsWhenSet ? "set" : "clear",
+        control.Needs,
+        control.DependsOnE2h,
+        control.Description,
+        control.Width > 1 ? control.Width : null,
+        control.Requires is { } required ? NameOfBit(control.Register, required) : null,
+        control.ForcedBy is { } forcing ? NameOfBit(control.Register, forcing) : null);
+
+    /// <summary>What the text table's TRAPS WHEN says: <c>set</c>, or <c>set, with HCR_EL2.NV</c>, <c>set, or by MDCR_EL2.TDE</c>.</summary>
+    [JsonIgnore]
+    public string TrapsWhenText =>
+        TrapsWhen + (Requires is { } required ? ", with " + required : string.Empty) + (ForcedBy is { } forcing ? ", or by " + forcing : string.Empty);
+
+    /// <summary>
+    /// The qualified name of the control at <paramref name="bit"/> of <paramref name="register"/>; MDCR_EL2.TDE, which traps
+    /// nothing itself and so is no control; or <c>REGISTER bit N</c>.
+    /// </summary>
+    private static string NameOfBit(string register, int bit) =>
+        Architecture.TrapControls.All.FirstOrDefault(c => c.Register == register && c.Bit == bit)?.QualifiedName
+        ?? (register == MdcrEl2.Name && bit == MdcrEl2.TDE ? MdcrEl2.Name + ".TDE" : register + " bit " + bit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
 
 /// <summary>
 /// One trap rule of a register: the control and the direction it traps; the qualifier that must be in effect as well

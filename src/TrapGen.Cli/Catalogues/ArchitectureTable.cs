@@ -20,7 +20,7 @@ internal static class ArchitectureTable
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
         foreach (var control in listing.TrapControls)
         {
-            controls.Add(control.Register + "." + control.Name, Architecture.BitField.Range(control.Bit, control.Width ?? 1), control.TrapsWhen, control.Needs ?? "-", control.DependsOnE2h ? "0" : "-", control.Description);
+            controls.Add(control.Register + "." + control.Name, Architecture.BitField.Range(control.Bit, control.Width ?? 1), control.TrapsWhenText, control.Needs ?? "-", control.DependsOnE2h ? "0" : "-", control.Description);
         }
 
         controls.WriteTo(output);
