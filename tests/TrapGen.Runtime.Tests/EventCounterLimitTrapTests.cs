@@ -74,6 +74,27 @@ public sealed class EventCounterLimitTrapTests
         Assert.Equal(traps ? TrapControls.Find("HPMN") : null, result.Control);
     }
 
+    /// <summary>
+    /// An EL1 read of PMCR_EL0.N, bits [15:11], returns the Effective value of MDCR_EL2.HPMN (D24.5.8); the rest of the register
+    /// is the model's. cortex-a57's PMCR_EL0 is 0x41013000 (N = 6); a reserved HPMN (0 without FEAT_HPMN0, or above 6) acts as 6.
+    /// The AArch32 PMCR (MRC p15, 0, c9, c12, 0) is its low word, with the same N.
+    /// </summary>
+    [Theory]
+    [InlineData("a64", "mrs x1, pmcr_el0", 2UL, 0x41011000UL)]             // N = 2
+    [InlineData("a64", "mrs x1, pmcr_el0", 5UL, 0x41012800UL)]             // N = 5
+    [InlineData("a64", "mrs x1, pmcr_el0", 6UL, 0x41013000UL)]             // N = 6, the model's
+    [InlineData("a64", "mrs x1, pmcr_el0", 0UL, 0x41013000UL)]             // reserved 0: acts as 6
+    [InlineData("a64", "mrs x1, pmcr_el0", 20UL, 0x41013000UL)]            // reserved, above 6
+    [InlineData("a32", "mrc p15, 0, r1, c9, c12, 0", 3UL, 0x41011800UL)]   // PMCR, N = 3
+    public void An_el1_read_of_pmcr_n_returns_the_effective_hpmn(string set, string instruction, ulong hpmn, ulong expected)
+    {
+        var (word, instructionSet) = Machine.Assemble(set, instruction);
+        var domain = NewDomain(set, hpmn);
+
+        Assert.Equal(ExecutionKind.Direct, Execute(domain, word, instructionSet).Kind);
+        Assert.Equal(expected, domain.Hypervisor.Current.Registers.ReadX(1));
+    }
+
     private static ExecutionResult Run(string set, uint word, InstructionSet instructionSet, ulong mdcr) =>
         Execute(NewDomain(set, mdcr), word, instructionSet);
 

@@ -66,7 +66,7 @@ public sealed class CpuModel
         this.aarch32ImplementationDefined = new HashSet<Aarch32Encoding>(aarch32ImplementationDefined.Select(r => r.Encoding));
         Breakpoints = Count(values, "ID_AA64DFR0_EL1", "BRPs");
         ContextBreakpoints = Count(values, "ID_AA64DFR0_EL1", "CTX_CMPs");
-        EventCounters = Has("FEAT_PMUv3") && values.TryGetValue("PMCR_EL0", out var pmcr) ? (int)((pmcr >> 11) & 0x1F) : 0;
+        EventCounters = Has("FEAT_PMUv3") && values.TryGetValue(PmcrEl0.Name, out var pmcr) ? (int)PmcrEl0.N.Extract(pmcr) : 0;
         Watchpoints = Count(values, "ID_AA64DFR0_EL1", "WRPs");
         HasAarch32El1 = RegisterFields.Find("ID_AA64PFR0_EL1", "EL1") is { } el1 && values.TryGetValue("ID_AA64PFR0_EL1", out var pfr0) && el1.Extract(pfr0) == 2;
         StoredBits = storedBits ?? [];

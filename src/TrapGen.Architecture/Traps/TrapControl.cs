@@ -69,16 +69,20 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// MDCR_EL2.HPMN is set to an UNKNOWN nonzero value less than or equal to NUM_PMU_COUNTERS", and TrapGen's takes that
     /// value to be the number implemented, so that MDCR_EL2 = 0 traps no counter. Allocates nothing.
     /// </summary>
-    public bool TrapsCounter(ulong registerValue, int counter, CpuModel? model)
+    public bool TrapsCounter(ulong registerValue, int counter, CpuModel? model) =>
+        IsCounterLimit && counter >= EffectiveCounterLimit(registerValue, model) && counter < (model?.EventCounters ?? MaxEventCounters);
+
+    /// <summary>
+    /// Gets the Effective value of an event counter limit (<see cref="IsCounterLimit"/>: MDCR_EL2.HPMN) in
+    /// <paramref name="registerValue"/> on <paramref name="model"/>: the field, or, where it is reserved (above the number of
+    /// event counters implemented, or 0 without FEAT_HPMN0), that number, as <see cref="TrapsCounter"/> takes it. It is also
+    /// what an EL1 read of PMCR_EL0.N returns (D24.5.8).
+    /// </summary>
+    public int EffectiveCounterLimit(ulong registerValue, CpuModel? model)
     {
         var implemented = model?.EventCounters ?? MaxEventCounters;
         var limit = (int)((registerValue & Mask) >> Bit);
-        if (limit > implemented || (limit == 0 && (model is null || !model.Satisfies(HpmnZero))))
-        {
-            limit = implemented;
-        }
-
-        return IsCounterLimit && counter >= limit && counter < implemented;
+        return limit > implemented || (limit == 0 && (model is null || !model.Satisfies(HpmnZero))) ? implemented : limit;
     }
 
     /// <summary>The most event counters a PE has (PMEVCNTR0_EL0 to PMEVCNTR30_EL0; index 31 is the cycle counter's).</summary>

@@ -25,7 +25,7 @@ internal static class DirectAccess
             // An MRC's Rt takes the low word of what it is given: the HI view gives bits [63:32].
             if (access.IsRead)
             {
-                TransferRegisters.Write(vcpu, access, RegisterViewBits.Read(view, whole));
+                TransferRegisters.Write(vcpu, access, AsReadAtEl1(hypervisor, access.Class, key, RegisterViewBits.Read(view, whole)));
             }
             else
             {
@@ -35,7 +35,7 @@ internal static class DirectAccess
         }
         else
         {
-            Other(hypervisor.Model, vcpu, access, key);
+            Other(hypervisor, vcpu, access, key);
         }
 
         TransferRegisters.WriteBack(vcpu, access);
@@ -49,28 +49,43 @@ internal static class DirectAccess
     {
         if (CatalogueIndex.TryFindRegister(trapClass, key, out var register, out var view) && hypervisor.Hardware.TryRead(register.Register, out var whole))
         {
-            return RegisterViewBits.Read(view, whole);
+            return AsReadAtEl1(hypervisor, trapClass, key, RegisterViewBits.Read(view, whole));
         }
 
-        return vcpu.OtherSystemRegisters.TryGetValue(((ulong)trapClass.ExceptionClass << 32) | key, out var value) ? value : ModelValue(hypervisor.Model, trapClass, key);
+        return AsReadAtEl1(hypervisor, trapClass, key, vcpu.OtherSystemRegisters.TryGetValue(((ulong)trapClass.ExceptionClass << 32) | key, out var value) ? value : ModelValue(hypervisor.Model, trapClass, key));
     }
 
-    private static void Other(CpuModel model, Vcpu vcpu, in SystemRegisterAccess access, uint key)
+    private static void Other(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
         var slot = ((ulong)access.ExceptionClass << 32) | key;
         if (!access.IsRead)
         {
-            vcpu.OtherSystemRegisters[slot] = Kept(model, access.Class, key, TransferRegisters.Read(vcpu, access));
+            vcpu.OtherSystemRegisters[slot] = Kept(hypervisor.Model, access.Class, key, TransferRegisters.Read(vcpu, access));
             return;
         }
 
         if (!vcpu.OtherSystemRegisters.TryGetValue(slot, out var value))
         {
-            value = ModelValue(model, access.Class, key);
+            value = ModelValue(hypervisor.Model, access.Class, key);
         }
 
-        TransferRegisters.Write(vcpu, access, value);
+        TransferRegisters.Write(vcpu, access, AsReadAtEl1(hypervisor, access.Class, key, value));
     }
+
+    /// <summary>
+    /// What an EL1 read of the register at <paramref name="key"/> gives where that differs from the register's value: PMCR_EL0.N
+    /// (and PMCR.N, its AArch32 view's same bits) reads as the Effective value of MDCR_EL2.HPMN while EL2 is enabled, as the
+    /// guest's always is (D24.5.8), on a model with the PMU that has the field.
+    /// </summary>
+    private static ulong AsReadAtEl1(Hypervisor hypervisor, TrapClass trapClass, uint key, ulong value) =>
+        IsPmcr(trapClass, key) && TrapControls.HPMN.ExistsOn(hypervisor.Model)
+            ? PmcrEl0.N.Insert(value, (ulong)TrapControls.HPMN.EffectiveCounterLimit(hypervisor.Mdcr, hypervisor.Model))
+            : value;
+
+    private static bool IsPmcr(TrapClass trapClass, uint key) =>
+        trapClass == TrapClasses.Msr
+            ? RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) && register.Name == PmcrEl0.Name
+            : RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo == PmcrEl0.Name;
 
     /// <summary>
     /// What a register the live file does not hold keeps of <paramref name="written"/>: an AArch64 register its
