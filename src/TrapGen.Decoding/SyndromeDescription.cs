@@ -100,7 +100,7 @@ public sealed record SyndromeDescription(
             architecturalName,
             architecturalName is not null && trapClass.IsAarch32 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
             model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel) : null,
-            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2),
+            SyndromeWarnings.Of(layout, iss, iss2Layout, iss2, InstructionLength.Warning(esr)),
             isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model)
             : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of([.. trapped.Traps.Where(r => (model is null || r.ExistsOn(model)) && ArchitecturalTraps.ReportedIn(r.Control, trapped.Class) == trapped.Class)])
             : null);

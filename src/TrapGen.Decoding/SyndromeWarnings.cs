@@ -24,6 +24,10 @@ public static class SyndromeWarnings
     public static IReadOnlyList<string> Of(BitLayout? layout, ulong iss, BitLayout? iss2Layout, ulong iss2) =>
         Of(layout is null ? null : LayoutIndex.For(layout), iss, iss2Layout is null ? null : LayoutIndex.For(iss2Layout), iss2);
 
+    /// <summary>As <see cref="Of(LayoutIndex?, ulong, LayoutIndex?, ulong)"/>, with <paramref name="length"/> (<see cref="InstructionLength.Warning"/>) first when there is one.</summary>
+    internal static IReadOnlyList<string> Of(LayoutIndex? layout, ulong iss, LayoutIndex? iss2Layout, ulong iss2, string? length) =>
+        length is null ? Of(layout, iss, iss2Layout, iss2) : [length, .. Of(layout, iss, iss2Layout, iss2)];
+
     /// <summary>As <see cref="Of(BitLayout?, ulong, BitLayout?, ulong)"/>, with the layouts' indexes.</summary>
     internal static IReadOnlyList<string> Of(LayoutIndex? layout, ulong iss, LayoutIndex? iss2Layout, ulong iss2)
     {

@@ -11,7 +11,7 @@ public static class SyndromeDecoder
 {
     /// <summary>
     /// Decodes <paramref name="esr"/>; false when its exception class is none TrapGen understands, an A32 SMC
-    /// (EC 0x13), whose syndrome does not say which SMC, or a WF* syndrome whose TI and RV no instruction reports.
+    /// (EC 0x13), whose syndrome does not say which SMC, a group's instruction (EC 0x07, 0x09, 0x0A, 0x19, 0x1D), or a WF* syndrome whose TI and RV no instruction reports.
     /// <paramref name="conditionValid"/> is false when an AArch32 syndrome has CV = 0, in which case the access's
     /// condition is reported as always. A class that reports either Execution state (WFI) is decoded as A64 unless
     /// its condition is not always: the syndrome does not say which state trapped, so a caller that knows sets it.
@@ -55,10 +55,12 @@ public static class SyndromeDecoder
     /// <summary>
     /// Gets whether a syndrome of <paramref name="trapClass"/> says which instruction trapped: a register access's
     /// does, and an instruction's when the class has key fields (WFI's TI) or reports an immediate (A64 SMC's); an A32
-    /// SMC's does not.
+    /// SMC's does not, nor does a group's (<see cref="InstructionGroups"/>), whose word it does not hold: EC 0x0A's ISS says
+    /// LD64B or ST64B, not which, nor their registers.
     /// </summary>
     public static bool Recovers(TrapClass trapClass) =>
-        (trapClass ?? throw new System.ArgumentNullException(nameof(trapClass))).IsDispatchable || trapClass.KeyFields.Count > 0 || trapClass.Immediate is not null;
+        (trapClass ?? throw new System.ArgumentNullException(nameof(trapClass))).IsDispatchable
+        || (!InstructionGroups.Contains(trapClass) && (trapClass.KeyFields.Count > 0 || trapClass.Immediate is not null));
 
     private static uint Op1(TrapClass trapClass, uint key) => trapClass.IsAarch64 ? trapClass.KeyValue(key, "Op1") : trapClass.KeyValue(key, "Opc1");
 

@@ -84,6 +84,11 @@ public static class SystemInstructionSyntax
             return SmeModeSyntax.TryParse(head, operands, out access, out error);
         }
 
+        if (SingleCopyAtomic64Syntax.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return SingleCopyAtomic64Syntax.TryParse(head, operands, out access, out error);
+        }
+
         if (SystemInstructionAliasSyntax.IsOperation(head))
         {
             return SystemInstructionAliasSyntax.TryParse(head, operands, out access, out error);
@@ -222,6 +227,8 @@ public static class SystemInstructionSyntax
                 return WaitSyntax.Format(access);
             case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
                 return SmeModeSyntax.Format(access);
+            case null when access.Class == TrapClasses.Other:
+                return SingleCopyAtomic64Syntax.Format(access);
             case null when InstructionGroups.Contains(access.Class):
                 return InstructionWordSyntax.Format(access);
             case null:

@@ -21,11 +21,38 @@ public sealed class HcrxTrapControlTests
         { "SRMASKEn", 26, "FEAT_HCX&FEAT_SRMASK", ["ACTLRMASK_EL1", "CPACRMASK_EL1", "SCTLR2MASK_EL1", "SCTLRMASK_EL1", "TCR2MASK_EL1", "TCRMASK_EL1"] },
     };
 
+    /// <summary>
+    /// Per instruction enable (D24.2.63): its bit, what it needs, and the instructions it traps (trapped-instructions.table,
+    /// EC 0x0A) with the ISS a trap reports (D24.2.46: 0 ST64BV, 1 ST64BV0, 2 LD64B or ST64B).
+    /// </summary>
+    public static TheoryData<string, int, string, string[], int> InstructionEnables() => new()
+    {
+        { "EnAS0", 0, "FEAT_HCX&FEAT_LS64_ACCDATA", ["ST64BV0"], 1 },
+        { "EnALS", 1, "FEAT_HCX&FEAT_LS64", ["LD64B", "ST64B"], 2 },
+        { "EnASR", 2, "FEAT_HCX&FEAT_LS64_V", ["ST64BV"], 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(InstructionEnables))]
+    public void An_instruction_enable_traps_exactly_its_instructions_while_clear(string name, int bit, string needs, string[] instructions, int iss)
+    {
+        var control = TrapControls.All.Single(c => c.Register == HcrxEl2.Name && c.Name == name);
+        var quiet = FineGrainedTrapTests.Quiet();
+        var cleared = quiet with { Hcrx = quiet.Hcrx & ~control.Mask };
+
+        Assert.Equal((bit, false, needs), (control.Bit, control.TrapsWhenSet, control.Needs));
+        var trapped = TrappedInstructions.All.Where(i => ArchitecturalTraps.TrappingControl(cleared, i) == control).ToList();
+        Assert.Equal(instructions, trapped.Select(i => i.Name));
+        Assert.All(trapped, i => Assert.Equal((0x0AU, (uint)iss), (i.Class.ExceptionClass, i.Key)));
+        Assert.All(TrappedInstructions.All, i => Assert.NotEqual(control, ArchitecturalTraps.TrappingControl(quiet, i)));
+    }
+
     [Fact]
     public void The_table_has_exactly_the_four_enables_and_each_traps_while_clear()
     {
-        // FGTnXS, bit 4, is a qualifier of HFGITR_EL2's TLBI fields, no trap; TALLINT, bit 6, traps while set (below).
-        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name && !c.IsQualifier && c.Name != "TALLINT").ToList();
+        // FGTnXS, bit 4, is a qualifier of HFGITR_EL2's TLBI fields, no trap; TALLINT, bit 6, traps while set (below);
+        // EnAS0, EnALS and EnASR (bits 0 to 2) trap instructions (above).
+        var hcrx = TrapControls.All.Where(c => c.Register == HcrxEl2.Name && !c.IsQualifier && c.Bit > 2 && c.Name != "TALLINT").ToList();
 
         Assert.Equal(["TCR2En", "SCTLR2En", "EnFPM", "SRMASKEn"], hcrx.Select(c => c.Name));
         Assert.Equal(["FGTnXS"], TrapControls.All.Where(c => c.Register == HcrxEl2.Name && c.IsQualifier).Select(c => c.Name));

@@ -28,7 +28,8 @@ public sealed class TrapClassSyndromeTests
             .Where(f => f is not null)
             .Aggregate(0UL, (mask, f) => mask | f!.Mask);
         var random = new Random((int)trapClass.ExceptionClass);
-        // An A32 SMC's and a SIMD and floating-point, SVE or SME trap's syndromes do not say which instruction trapped.
+        // An A32 SMC's and a SIMD and floating-point, SVE, SME, pointer authentication or EC 0x0A trap's syndromes do not
+        // say which instruction trapped (EC 0x0A's says LD64B or ST64B, and none of the registers).
         var recoverable = trapClass != TrapClasses.Smc32 && !InstructionGroups.Contains(trapClass);
         var instructions = TrappedInstructions.All.Where(i => i.Class == trapClass).ToList();
 
@@ -41,7 +42,7 @@ public sealed class TrapClassSyndromeTests
             if (instruction is not null)
             {
                 iss = (iss & ~(ulong)trapClass.KeyMask) | instruction.Key;
-                iss = instruction.TakesRegister ? iss : trapClass.Rt!.Insert(iss, 0);
+                iss = instruction.TakesRegister || trapClass.Rt is not { } rt ? iss : rt.Insert(iss, 0);
             }
 
             iss = trapClass.ConditionKnownPass is null ? trapClass.ConditionValid?.Insert(iss, 1) ?? iss : iss;

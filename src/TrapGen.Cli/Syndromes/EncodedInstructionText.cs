@@ -32,6 +32,10 @@ internal static class EncodedInstructionText
         {
             table.Add("  handled", "by no catalogue: the hypervisor loads the guest's pointer authentication keys, sets HCR_EL2.API and APK and runs the instruction again");
         }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.OtherIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor gives its guests no 64-byte loads and stores and injects an UNDEFINED exception, as KVM does");
+        }
         else if (encoded.Syndrome.Layout is nameof(Layouts.SmeIss))
         {
             table.Add("  handled", "by no catalogue: the hypervisor gives its guests no SME and injects an UNDEFINED exception, as KVM does");

@@ -70,6 +70,7 @@ internal static class InstructionLine
         TrapOutcome.FpStateSwitched when EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  lazy FP: the guest's SIMD, FP and SVE registers loaded, CPTR_EL2.TFP and TZ cleared, the instruction run again",
         TrapOutcome.FpStateSwitched => "  lazy FP: the guest's SIMD and FP registers loaded, CPTR_EL2.TFP cleared, the instruction run again",
         TrapOutcome.SmeUndefined => "  no SME for guests: UNDEFINED injected, as KVM does",
+        TrapOutcome.Ls64Undefined => "  no 64-byte loads and stores for guests: UNDEFINED injected, as KVM does",
         TrapOutcome.PointerAuthSwitched => "  lazy pointer authentication: the guest's keys loaded, HCR_EL2.API and APK set, the instruction run again",
         _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
@@ -86,6 +87,7 @@ internal static class InstructionLine
         UndefinedReason.WrongDirection => "  (the register does not allow this direction)",
         UndefinedReason.Unpredictable => "  (UNPREDICTABLE form)",
         UndefinedReason.NotImplemented => "  (not implemented on this CPU model)",
+        UndefinedReason.ReservedRegister => "  (its Decode refuses this Rt: odd, or above x23)",
         UndefinedReason.FloatingPointDisabled => "  (the guest's CPACR.cp10 disables floating point)",
         _ => string.Empty,
     };

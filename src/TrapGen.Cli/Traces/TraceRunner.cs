@@ -112,6 +112,7 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 "this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc, wfi, wfe, wfit, wfet), but vCPU " + id + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc (an AArch32 smc is 'a32 smc #<imm>', its wfi 'a32 wfi')",
             StepRefusal.WrongInstructionSet => "this is an AArch32 instruction (mcr, mrc, mcrr, mrrc, vmrs, a32 smc), but vCPU " + id + " is AArch64; it moves system registers with msr and mrs",
             StepRefusal.ValueWithoutWrite => "'= value' belongs to a write, and this is not one on this vCPU",
+            StepRefusal.NotPerformed => "this 64-byte load or store does not trap (its HCRX_EL2 enable, EnALS, EnASR or EnAS0, is 1) and would access memory as one single-copy atomic 64-byte access, which only the IMPLEMENTATION DEFINED locations that support it (a device's) take; the emulated machine has none, so it cannot run it: clear the enable to trap it",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),
         };
     }

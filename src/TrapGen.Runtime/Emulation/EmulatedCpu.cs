@@ -156,8 +156,10 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// condition is checked (a conditional A32 WFI or SMC that fails it does nothing, and a trapped SMC reports CCKNOWNPASS
     /// 0), then the guest's own CPACR_EL1 enables of its controls (<see cref="GuestEnables"/>), and then the controls of its
     /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
-    /// pointer authentication key, which makes it run untrapped), or CPTR_EL2's TFP, TZ and TSM, with the instruction itself
-    /// as the return address. Untrapped, an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
+    /// pointer authentication key, which makes it run untrapped), CPTR_EL2's TFP, TZ and TSM, or HCRX_EL2's EnALS, EnASR and
+    /// EnAS0, with the instruction itself as the return address. An LD64B or ST64B* with an Rt its Decode refuses is
+    /// UNDEFINED first; one that does not trap is <see cref="ExecutionKind.NotPerformed"/>: the machine has no memory
+    /// location that supports it. Untrapped, an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
     /// it), which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as
     /// QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as
     /// the machine has no interrupt controller and a WFI may complete at any time.
@@ -178,6 +180,13 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.NotImplemented);
         }
 
+        // An LD64B or ST64B* whose Rt is odd or above X23: its Decode makes it UNDEFINED, before any trap.
+        if (SingleCopyAtomic64Instructions.IsUndefined(access))
+        {
+            vcpu.InjectUndefined();
+            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, UndefinedReason.ReservedRegister);
+        }
+
         if (!vcpu.Flags.Holds(access.Condition))
         {
             vcpu.Skip(InstructionSize);
@@ -195,6 +204,14 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         if (!keyDisabled && ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model) is { } control)
         {
             return Trapped(access, control, esr);
+        }
+
+        // A 64-byte load or store on a CPU without FEAT_HCX traps whatever HCRX_EL2 would hold: its pseudocode's
+        // "!IsHCRXEL2Enabled() || HCRX_EL2.EnALS == '0'" (J1.1.2.53-55) is TRUE there. Untrapped, it would access a
+        // memory location the machine does not have (which ones support it is IMPLEMENTATION DEFINED): nothing changes.
+        if (access.Class == TrapClasses.Other)
+        {
+            return Hypervisor.Model.Satisfies(HcrxEl2.Feature) ? new ExecutionResult(ExecutionKind.NotPerformed, esr) : Trapped(access, row.Traps[0].Control, esr);
         }
 
         if (access.Class == TrapClasses.Smc64 || access.Class == TrapClasses.Smc32)

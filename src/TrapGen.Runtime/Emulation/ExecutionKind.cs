@@ -21,6 +21,13 @@ public enum ExecutionKind
     /// </summary>
     TrappedToEl1,
 
+    /// <summary>
+    /// The instruction neither trapped nor was UNDEFINED, and what it does next is beyond the machine: a 64-byte load or
+    /// store (LD64B, ST64B, ST64BV, ST64BV0), whose memory locations are IMPLEMENTATION DEFINED (a device's), which the
+    /// machine has none of. Nothing changed, not even the PC: the caller refuses the step.
+    /// </summary>
+    NotPerformed,
+
     /// <summary>The word is no instruction the CPU models (a system-register, cp14 or VMRS move, a System instruction, an SMC); the emulated CPU skips it.</summary>
     NotASystemRegisterAccess,
 }

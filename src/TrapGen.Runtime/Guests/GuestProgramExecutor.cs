@@ -138,6 +138,11 @@ public sealed class GuestProgramExecutor
         var hcrBefore = hypervisor.Hcr.Value;
         var cleansBefore = vcpu.GuestMemoryCleans;
         var result = Domain.Cpu.Execute(step.Word, guest.Thumb);
+        if (result.Kind == ExecutionKind.NotPerformed)
+        {
+            return StepRefusal.NotPerformed;
+        }
+
         var instruction = new ExecutedInstruction(
             pc,
             step.Word,

@@ -17,4 +17,10 @@ public enum StepRefusal
 
     /// <summary>A value for the source register(s) of an instruction that is no write on the running vCPU.</summary>
     ValueWithoutWrite,
+
+    /// <summary>
+    /// An instruction that did not trap and whose effect the machine cannot perform (<see cref="Emulation.ExecutionKind.NotPerformed"/>):
+    /// an LD64B, ST64B, ST64BV or ST64BV0 its HCRX_EL2 enable lets run, which would access a device's memory the machine lacks.
+    /// </summary>
+    NotPerformed,
 }

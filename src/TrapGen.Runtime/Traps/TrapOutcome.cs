@@ -52,4 +52,10 @@ public enum TrapOutcome
     /// authentication switch (kvm_hyp_handle_ptrauth) does.
     /// </summary>
     PointerAuthSwitched,
+
+    /// <summary>
+    /// A trapped LD64B, ST64B, ST64BV or ST64BV0 (EC 0x0A, HCRX_EL2.EnALS, EnASR, EnAS0): the hypervisor gives its guests no
+    /// 64-byte loads and stores and injects an UNDEFINED exception, as KVM does.
+    /// </summary>
+    Ls64Undefined,
 }
