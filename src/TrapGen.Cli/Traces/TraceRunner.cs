@@ -112,6 +112,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 "this is an A64 instruction (msr, mrs, sys, dc, ic, tlbi, at, smc, wfi, wfe, wfit, wfet), but vCPU " + id + " is AArch32; it moves system registers with mcr, mrc, mcrr and mrrc (an AArch32 smc is 'a32 smc #<imm>', its wfi 'a32 wfi')",
             StepRefusal.WrongInstructionSet => "this is an AArch32 instruction (mcr, mrc, mcrr, mrrc, vmrs, a32 smc), but vCPU " + id + " is AArch64; it moves system registers with msr and mrs",
             StepRefusal.ValueWithoutWrite => "'= value' belongs to a write, and this is not one on this vCPU",
+            StepRefusal.ExceptionReturnNotModelled =>
+                "this exception return did not trap, and where it goes is not modelled: TrapGen returns to EL1 in AArch64 alone (SPSR_EL1.M 0b00100 EL1t or 0b00101 EL1h: "
+                + "PC from ELR_EL1, NZCV from SPSR_EL1), with ERET or with an ERETAA or ERETAB whose key SCTLR_EL1 disables; a return to EL0 or AArch32, an illegal return "
+                + "and the authentication of ELR_EL1 are not modelled",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),
         };
     }

@@ -21,6 +21,13 @@ public enum ExecutionKind
     /// </summary>
     TrappedToEl1,
 
+    /// <summary>
+    /// The instruction did not trap, and what it then does is not modelled, so nothing changed: an ERET, ERETAA or ERETAB
+    /// that returns anywhere but EL1 in AArch64 (SPSR_EL1.M other than EL1t or EL1h), or an ERETAA or ERETAB whose key
+    /// SCTLR_EL1 enables (authenticating ELR_EL1 is not modelled).
+    /// </summary>
+    NotModelled,
+
     /// <summary>The word is no instruction the CPU models (a system-register, cp14 or VMRS move, a System instruction, an SMC); the emulated CPU skips it.</summary>
     NotASystemRegisterAccess,
 }

@@ -138,6 +138,12 @@ public sealed class GuestProgramExecutor
         var hcrBefore = hypervisor.Hcr.Value;
         var cleansBefore = vcpu.GuestMemoryCleans;
         var result = Domain.Cpu.Execute(step.Word, guest.Thumb);
+        if (result.Kind == ExecutionKind.NotModelled)
+        {
+            // The CPU changed nothing: the step is refused as a value, as a step the machine cannot take.
+            return StepRefusal.ExceptionReturnNotModelled;
+        }
+
         var instruction = new ExecutedInstruction(
             pc,
             step.Word,

@@ -17,4 +17,10 @@ public enum StepRefusal
 
     /// <summary>A value for the source register(s) of an instruction that is no write on the running vCPU.</summary>
     ValueWithoutWrite,
+
+    /// <summary>
+    /// An ERET, ERETAA or ERETAB that did not trap and returns where the emulated CPU does not go: to EL0 or AArch32, an
+    /// illegal return (SPSR_EL1.M other than EL1t or EL1h), or with ELR_EL1 to authenticate (ERETAA or ERETAB with its key enabled).
+    /// </summary>
+    ExceptionReturnNotModelled,
 }
