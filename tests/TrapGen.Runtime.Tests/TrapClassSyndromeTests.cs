@@ -36,12 +36,13 @@ public sealed class TrapClassSyndromeTests
         {
             var iss = (ulong)random.Next(1 << 25) & reported;
 
-            // An instruction that accesses no register: one of its class's (WFIT: TI 0b10, RV 1), RN only when it names one.
+            // An instruction that accesses no register: one of its class's (WFIT: TI 0b10, RV 1; ERETAB: ERET 1, ERETA 1), RN only
+            // when it names one (ERET's class has no register field at all).
             var instruction = trapClass.IsDispatchable || trapClass.KeyFields.Count == 0 ? null : instructions[random.Next(instructions.Count)];
             if (instruction is not null)
             {
                 iss = (iss & ~(ulong)trapClass.KeyMask) | instruction.Key;
-                iss = instruction.TakesRegister ? iss : trapClass.Rt!.Insert(iss, 0);
+                iss = instruction.TakesRegister || trapClass.Rt is null ? iss : trapClass.Rt.Insert(iss, 0);
             }
 
             iss = trapClass.ConditionKnownPass is null ? trapClass.ConditionValid?.Insert(iss, 1) ?? iss : iss;
