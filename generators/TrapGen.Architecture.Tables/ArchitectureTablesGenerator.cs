@@ -26,6 +26,8 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
 
     private const string ClassesTable = "trap-classes.table";
 
+    private const string TrappedInstructionsTable = "trapped-instructions.table";
+
     /// <summary>The value of the MSBuild property <c>TrapGenTablesOutput</c> that makes a project (TrapGen.Abstractions) get the fixed types instead of the tables.</summary>
     private const string FixedTypesOutput = "FixedTypes";
 
@@ -60,9 +62,10 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName("RegisterNames");
 
-        // Every access's name, for checking fine-grained-traps.table; and that table's text, whose rules join the accesses'.
+        // Every access's name (trapped-instructions.table's instructions too), for checking fine-grained-traps.table; and
+        // that table's text, whose rules join the accesses'.
         var accesses = tables
-            .Where(static table => Path.GetFileName(table.Path) is RegistersTable or InstructionsTable)
+            .Where(static table => Path.GetFileName(table.Path) is RegistersTable or InstructionsTable or TrappedInstructionsTable)
             .Select(static (table, _) => string.Join(",", KindTranslators.AccessNames(Path.GetFileName(table.Path), table.Text)))
             .Collect()
             .WithTrackingName("AccessNames");
@@ -188,7 +191,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "cpu-implementers.table" => KindTranslators.CpuImplementers(file, text),
             "cpu-parts.table" => KindTranslators.CpuParts(file, text),
             "smccc-functions.table" => KindTranslators.SmcccFunctions(file, text),
-            "trapped-instructions.table" => TrappedInstructionTable.Translate(file, text, controls),
+            TrappedInstructionsTable => TrappedInstructionTable.Translate(file, text, controls, fineGrained),
             "range-traps.table" => RangeTrapTable.Translate(file, text, controls),
             _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps")]),
         };

@@ -66,7 +66,7 @@ internal static class FineGrainedTrapTable
             var traps = Traps(line.Rest(5));
             foreach (var unknown in traps.Where(t => !accessNames.Contains(Access(t).Name)))
             {
-                row.Report(line.Cells[5], "'" + unknown + "' is in neither aarch64-registers.table nor aarch64-instructions.table (instructions as 'TLBI VAE1')");
+                row.Report(line.Cells[5], "'" + unknown + "' is in none of aarch64-registers.table, aarch64-instructions.table (instructions as 'TLBI VAE1') and trapped-instructions.table (ERET)");
             }
 
             foreach (var qualified in traps.Where(t => Access(t).Qualifier is { } q && !qualifiers.Contains(q)))

@@ -263,16 +263,17 @@ internal static class KindTranslators
         return names;
     }
 
-    /// <summary>The names of the accesses aarch64-registers.table and aarch64-instructions.table declare (<c>SCTLR_EL1</c>, <c>TLBI VAE1</c>).</summary>
+    /// <summary>The names of the accesses aarch64-registers.table, aarch64-instructions.table and trapped-instructions.table declare (<c>SCTLR_EL1</c>, <c>TLBI VAE1</c>, <c>ERET</c>).</summary>
     public static List<string> AccessNames(string file, string text)
     {
         var instructions = file == "aarch64-instructions.table";
+        var trapped = file == "trapped-instructions.table";
         var names = new List<string>();
         foreach (var line in TableLine.Read(text))
         {
             if (line.Cells.Count > 1)
             {
-                names.Add(instructions ? line.Cells[0].Text + " " + line.Cells[1].Text : line.Cells[0].Text);
+                names.Add(instructions ? line.Cells[0].Text + " " + line.Cells[1].Text : trapped ? line.Cells[1].Text : line.Cells[0].Text);
             }
         }
 

@@ -10,7 +10,7 @@ namespace TrapGen.Architecture.Tables;
 /// </summary>
 /// <param name="Controls">trap-controls.table's controls.</param>
 /// <param name="Registers">aarch64-registers.table's names.</param>
-/// <param name="Accesses">aarch64-registers.table's and aarch64-instructions.table's names.</param>
+/// <param name="Accesses">aarch64-registers.table's, aarch64-instructions.table's and trapped-instructions.table's names.</param>
 /// <param name="FineGrained">fine-grained-traps.table's text.</param>
 internal sealed record TableReferences(ImmutableArray<string> Controls, ImmutableArray<string> Registers, ImmutableArray<string> Accesses, ImmutableArray<string> FineGrained)
 {

@@ -9,8 +9,9 @@ namespace TrapGen.Instructions;
 /// <summary>
 /// Recognises the instructions the EL2 trap controls reach in instruction words, using the architectural
 /// instruction layouts: system-register moves and System instructions, MCR/MRC and MCRR/MRRC of every
-/// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, SMC, and the
-/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms), and the SIMD and floating-point instructions as a group.
+/// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, SMC, the
+/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms), A64's SVC, ERET, ERETAA and ERETAB, and the SIMD and
+/// floating-point instructions as a group.
 /// The word's form and coprocessor pick the class (<see cref="TrapClasses.Of"/>). Any word is accepted:
 /// anything else is simply not such an access.
 /// </summary>
@@ -35,7 +36,10 @@ public static class InstructionDecoder
             return true;
         }
 
-        if (WaitInstructions.TryDecodeA64(word, out access) || InstructionGroups.TryDecodeA64(word, out access))
+        // ERETAA and ERETAB before the pointer authentication group, whose branch space holds them: their trap to EL2 is
+        // their own (EC 0x1A), and HCR_EL2.API's comes after it.
+        if (SvcInstruction.TryDecodeA64(word, out access) || ExceptionReturnInstructions.TryDecodeA64(word, out access)
+            || WaitInstructions.TryDecodeA64(word, out access) || InstructionGroups.TryDecodeA64(word, out access))
         {
             return true;
         }

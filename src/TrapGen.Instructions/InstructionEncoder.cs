@@ -20,6 +20,10 @@ public static class InstructionEncoder
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitInstructions.Encode(access);
+            case null when access.Class == TrapClasses.Eret:
+                return ExceptionReturnInstructions.Encode(access);
+            case null when access.Class == TrapClasses.Svc64:
+                return SvcInstruction.Encode(access);
             case null when InstructionGroups.Contains(access.Class):
                 return access.Immediate; // the word itself: the group has no fields TrapGen spells
             case null:

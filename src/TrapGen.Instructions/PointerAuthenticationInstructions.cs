@@ -5,16 +5,17 @@ namespace TrapGen.Instructions;
 /// <summary>
 /// The pointer authentication instructions, as words (FEAT_PAuth): HCR_EL2.API traps each (EC 0x09) whose key the guest's
 /// SCTLR_EL1 enables. Recognised by their encodings in the Arm ARM's A64 index, each by the key it uses, which picks its
-/// trapped-instructions.table row: PACIA, AUTIA, their Z forms, BRAA, BRAAZ, BLRAA, BLRAAZ, RETAA and ERETAA the APIA key
+/// trapped-instructions.table row: PACIA, AUTIA, their Z forms, BRAA, BRAAZ, BLRAA, BLRAAZ and RETAA the APIA key
 /// (row PACIA), their B forms the APIB key (PACIB), PACDA, AUTDA, their Z forms and LDRAA the APDA key (PACDA), their B
 /// forms and LDRAB the APDB key (PACDB), PACGA the APGA key (PACGA), and the HINT-space forms (PACIA1716, PACIASP, PACIAZ,
 /// AUTIA1716, AUTIASP, AUTIAZ and their B forms), which a CPU without FEAT_PAuth runs as NOPs, the APIA and APIB keys
 /// (rows PACIASP, PACIBSP). XPACI, XPACD and XPACLRI use no key and never trap. The FEAT_PAuth_LR forms (PACIASPPC,
-/// RETAASPPC, ...) are not modelled. The syndrome does not say which instruction trapped.
+/// RETAASPPC, ...) are not modelled. The syndrome does not say which instruction trapped. ERETAA and ERETAB, in the
+/// branch space too, are <see cref="ExceptionReturnInstructions"/>' (EC 0x1A first, then API's trap).
 /// </summary>
 internal static class PointerAuthenticationInstructions
 {
-    /// <summary>The register number that the Z forms, RET and ERET fix (XZR's).</summary>
+    /// <summary>The register number that the Z forms and RET fix (XZR's).</summary>
     private const uint Zero = 0b11111;
 
     /// <summary>The last Opcode of A64PacData with a key (0b001111 AUTDZB): 0b01000x are XPACI and XPACD.</summary>
@@ -32,8 +33,8 @@ internal static class PointerAuthenticationInstructions
     /// <summary>A64PacHint's CRm of the 1716 forms (even Op2 only) and of the Z and SP forms (every Op2).</summary>
     private const uint Hint1716 = 0b0001, HintZeroOrStack = 0b0011;
 
-    /// <summary>A64PacBranch's Opc of BR, BLR, RET and ERET.</summary>
-    private const uint Branch = 0b000, BranchWithLink = 0b001, Return = 0b010, ExceptionReturn = 0b100;
+    /// <summary>A64PacBranch's Opc of BR, BLR and RET (ERET's, 0b100, is ExceptionReturnInstructions').</summary>
+    private const uint Branch = 0b000, BranchWithLink = 0b001, Return = 0b010;
 
     private static readonly TrappedInstruction[] ByKey =
     [
@@ -95,7 +96,7 @@ internal static class PointerAuthenticationInstructions
             var rn = Layouts.A64PacBranch.Rn.Extract(word);
             var rm = Layouts.A64PacBranch.Rm.Extract(word);
             var valid = opc is Branch or BranchWithLink ? withModifier || rm == Zero
-                : opc is Return or ExceptionReturn && !withModifier && rn == Zero && rm == Zero;
+                : opc is Return && !withModifier && rn == Zero && rm == Zero;
             return valid ? ByKey[Layouts.A64PacBranch.M.Extract(word)] : null;
         }
 

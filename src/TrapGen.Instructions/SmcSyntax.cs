@@ -43,7 +43,8 @@ internal static class SmcSyntax
         _ => string.Create(CultureInfo.InvariantCulture, $"a32 smc{ConditionCodes.Suffix(access.Condition)} #{access.Immediate}"),
     };
 
-    private static bool TryImmediate(string text, ulong max, out ulong value)
+    /// <summary>Parses <c>#&lt;imm&gt;</c> (decimal, or hexadecimal after 0x) no greater than <paramref name="max"/>; SVC's too.</summary>
+    internal static bool TryImmediate(string text, ulong max, out ulong value)
     {
         var digits = text.Trim().TrimStart('#');
         var hex = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase);

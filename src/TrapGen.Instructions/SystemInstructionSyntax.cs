@@ -8,8 +8,8 @@ namespace TrapGen.Instructions;
 /// <summary>
 /// Reads and writes the assembler syntax of the instructions the EL2 trap controls reach:
 /// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
-/// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>, <c>wfi</c>,
-/// <c>wfit x3</c>, and any of them, or a SIMD and floating-point instruction, as GNU as's <c>.inst 0x1e270020</c>. Also accepts
+/// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>, <c>svc #0</c>,
+/// <c>eret</c>, <c>eretaa</c>, <c>wfi</c>, <c>wfit x3</c>, and any of them, or a SIMD and floating-point instruction, as GNU as's <c>.inst 0x1e270020</c>. Also accepts
 /// objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). One rule names the instruction set: a leading
 /// <c>a64</c>, <c>a32</c> or <c>t32</c>, as for instruction words; without it, the mnemonic's own state (SMC,
 /// which both have, is A64). Which coprocessor an AArch32 move names picks its trap class. System register names
@@ -89,6 +89,17 @@ public static class SystemInstructionSyntax
             return SingleCopyAtomic64Syntax.TryParse(head, operands, out access, out error);
         }
 
+        if (ExceptionReturnInstructions.IsMnemonic(head) || head == SvcInstruction.Mnemonic)
+        {
+            if (set is not (null or InstructionSet.A64))
+            {
+                error = "TrapGen models the A64 " + head.ToUpperInvariant() + " only: nothing traps an AArch32 one to EL2 from EL1";
+                return false;
+            }
+
+            return head == SvcInstruction.Mnemonic ? SvcInstruction.TryParse(operands, out access, out error) : ExceptionReturnInstructions.TryParse(head, operands, out access, out error);
+        }
+
         if (SystemInstructionAliasSyntax.IsOperation(head))
         {
             return SystemInstructionAliasSyntax.TryParse(head, operands, out access, out error);
@@ -145,7 +156,7 @@ public static class SystemInstructionSyntax
             };
         }
 
-        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs, smc, wfi, wfe, wfit or wfet";
+        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs, smc, svc, eret, eretaa, eretab, wfi, wfe, wfit or wfet";
         return false;
     }
 
@@ -225,6 +236,10 @@ public static class SystemInstructionSyntax
         {
             case null when access.Class == TrapClasses.Wfx:
                 return WaitSyntax.Format(access);
+            case null when access.Class == TrapClasses.Eret:
+                return ExceptionReturnInstructions.Format(access);
+            case null when access.Class == TrapClasses.Svc64:
+                return SvcInstruction.Format(access);
             case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
                 return SmeModeSyntax.Format(access);
             case null when access.Class == TrapClasses.Other:

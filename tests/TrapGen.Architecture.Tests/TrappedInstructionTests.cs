@@ -4,8 +4,9 @@ using Xunit;
 namespace TrapGen.Architecture.Tests;
 
 /// <summary>
-/// trapped-instructions.table: the instructions that access no register (WFI, WFE, WFIT, WFET, SMC), held to their
-/// classes and to the Arm ARM's ESR_EL2 "ISS encoding for an exception from a WF* instruction", written out here.
+/// trapped-instructions.table: the instructions that access no register (WFI, WFE, WFIT, WFET, SMC, ERET, SVC, ...), held to
+/// their classes and to the Arm ARM's ESR_EL2 "ISS encoding for an exception from a WF* instruction" and "... ERET, ERETAA,
+/// or ERETAB instruction", written out here.
 /// </summary>
 public sealed class TrappedInstructionTests
 {
@@ -71,6 +72,46 @@ public sealed class TrappedInstructionTests
         // A WF* syndrome whose TI and RV no instruction reports (TI 0b00 with RV 1) traps under nothing.
         var everything = new TrapControlRegisters(ulong.MaxValue, 0, 0, 0);
         Assert.Null(ArchitecturalTraps.TrappingControl(everything, TrapClasses.Wfx, 0b100, isRead: false));
+    }
+
+    /// <summary>
+    /// The exception returns and SVC, from the Arm ARM: D24.2.46 ESR_EL2's ISS of EC 0x1A (ERET bit [1]: 1 for ERETAA and ERETAB;
+    /// ERETA bit [0]: 1 for ERETAB), C6.2.158 (ERETAA and ERETAB need FEAT_PAuth), J1.1.2.43 AArch64.CheckForERetTrap (HFGITR_EL2.ERET,
+    /// then HCR_EL2.NV, then ERETAA's and ERETAB's AuthIA or AuthIB, which HCR_EL2.API traps) and J1.1.2.45 AArch64.CheckForSVCTrap
+    /// (HFGITR_EL2.SVC_EL1 at EL1).
+    /// </summary>
+    public static TheoryData<string, string, uint, string?, string> ReturnsAndCalls => new()
+    {
+        { "Eret", "ERET", 0b00, null, "HFGITR_EL2.ERET HCR_EL2.NV" },
+        { "Eret", "ERETAA", 0b10, "FEAT_PAuth", "HFGITR_EL2.ERET HCR_EL2.NV HCR_EL2.API" },
+        { "Eret", "ERETAB", 0b11, "FEAT_PAuth", "HFGITR_EL2.ERET HCR_EL2.NV HCR_EL2.API" },
+        { "Svc64", "SVC", 0, null, "HFGITR_EL2.SVC_EL1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReturnsAndCalls))]
+    public void Each_exception_return_and_svc_has_the_arm_arm_key_feature_and_controls_in_order(string trapClass, string name, uint key, string? needs, string controls)
+    {
+        var instruction = TrappedInstructions.Named(TrapClasses.All.Single(c => c.Name == trapClass), name);
+
+        Assert.Equal((key, needs), (instruction.Key, instruction.Needs));
+        Assert.Equal(controls, string.Join(" ", instruction.Traps.Select(t => t.Control.QualifiedName)));
+        Assert.All(instruction.Traps, t => Assert.Equal(AccessDirection.ReadWrite, t.Direction));
+    }
+
+    [Fact]
+    public void Eret_and_svc_report_ec_0x1a_and_0x15_and_api_still_reports_in_the_pointer_authentication_class()
+    {
+        var eret = TrappedInstructions.Named(TrapClasses.Eret, "ERETAA");
+
+        Assert.Equal((0x1AU, 0x15U), (TrapClasses.Eret.ExceptionClass, TrapClasses.Svc64.ExceptionClass));
+        Assert.Equal((0, 16), (TrapClasses.Svc64.Immediate!.Lsb, TrapClasses.Svc64.Immediate.Width));
+        Assert.Same(TrapClasses.Eret, ArchitecturalTraps.ReportedIn(eret.Traps[0].Control, TrapClasses.Eret));
+        Assert.Same(TrapClasses.Eret, ArchitecturalTraps.ReportedIn(TrapControls.NV, TrapClasses.Eret));
+        Assert.Same(TrapClasses.Pac, ArchitecturalTraps.ReportedIn(TrapControls.API, TrapClasses.Eret));
+        Assert.Null(ArchitecturalTraps.ReportedIn(TrapControls.NV)); // NV's MSR traps stay EC 0x18
+        var svcEl0 = FineGrainedTraps.All.Single(f => f.QualifiedName == "HFGITR_EL2.SVC_EL0"); // an EL0 SVC's: no row
+        Assert.DoesNotContain(TrappedInstructions.All, i => i.Traps.Any(t => t.Control == svcEl0));
     }
 
     [Fact]

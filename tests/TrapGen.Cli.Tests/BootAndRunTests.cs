@@ -139,6 +139,42 @@ public sealed class BootAndRunTests
         Assert.Contains("traps per control: HCR_EL2.APK 1, HCR_EL2.TLOR 1, CPTR_EL2.TCPAC 1", output, System.StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// ERET under HCR_EL2.NV and HFGITR_EL2.ERET, SVC under HFGITR_EL2.SVC_EL1 (apple-m3 has FEAT_NV, FEAT_FGT and FEAT_PAuth),
+    /// and their untrapped behaviour: SVC to the guest's EL1, ERET to ELR_EL1 with SPSR_EL1's flags; a return to EL0 stops the
+    /// trace with an error naming the line.
+    /// </summary>
+    [Fact]
+    public void Eret_and_svc_trap_under_their_controls_and_an_untrapped_return_to_el1_moves_the_pc()
+    {
+        const string Trace = """
+            guest aarch64 cpu apple-m3
+            hcr +NV
+            eret                               # HCR_EL2.NV: EC 0x1A
+            hcr -NV
+            hfgitr +ERET +SVC_EL1
+            eretab                             # HFGITR_EL2.ERET
+            svc #0x42                          # HFGITR_EL2.SVC_EL1: EC 0x15
+            hfgitr -ERET -SVC_EL1
+            svc #7                             # the guest's own Supervisor Call
+            msr elr_el1, x0 = 0x8000
+            msr spsr_el1, x1 = 0x60000005      # EL1h, Z and C
+            eret
+            msr spsr_el1, x1 = 0x0             # EL0t
+            eret
+            """;
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp(Trace));
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"00000000  eret +trap +ERET +no guest hypervisor .*\(HCR_EL2\.NV set\)", output);
+        Assert.Matches(@"00000004  eretab +trap +ERETAB +.*\(HFGITR_EL2\.ERET set\)", output);
+        Assert.Matches(@"00000008  svc #0x42 +trap +SVC +the guest's own Supervisor Call, given back to its EL1 \(HFGITR_EL2\.SVC_EL1 set\)", output);
+        Assert.Matches(@"0000000c  svc #0x7 +trap@EL1 +SVC", output);
+        Assert.Matches(@"00000018  eret +direct +ERET", output);
+        Assert.Matches(@"00008000  msr spsr_el1, x1 +direct", output);
+        Assert.Contains("(14): this exception return did not trap, and where it goes is not modelled", error, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("guest aarch64 cpu neoverse-n3", "unknown CPU model 'neoverse-n3'; did you mean neoverse-n1 or neoverse-n2?")]
     [InlineData("guest aarch64 cpu", "expected 'guest aarch64', 'guest aarch32' or 'guest aarch32 thumb', optionally followed by 'cpu <model>'")]

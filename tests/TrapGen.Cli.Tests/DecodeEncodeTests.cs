@@ -205,6 +205,9 @@ public sealed class DecodeEncodeTests
     [InlineData("0x62300823", null, "HCR_EL2.APK (clear) or HFGRTR_EL2.APIAKey (set)")]
     [InlineData("0x62344041", null, "HCR_EL2.TID2 (set) or HCR_EL2.TID4 (set)")]
     [InlineData("0x62344041", "cortex-a57", "HCR_EL2.TID2 (set)")]
+    [InlineData("0x6a000000", null, "HFGITR_EL2.ERET (set) or HCR_EL2.NV (set)")] // EC 0x1A, IL 1, ISS 0: ERET (AArch64.CheckForERetTrap's order)
+    [InlineData("0x6a000002", "apple-m3", "HFGITR_EL2.ERET (set) or HCR_EL2.NV (set)")] // ISS ERET 1, ERETA 0: ERETAA
+    [InlineData("0x56001234", null, "HFGITR_EL2.SVC_EL1 (set)")] // EC 0x15, IL 1, imm16 0x1234
     public void Decode_names_the_controls_that_trap_the_access(string esr, string? cpu, string trappedBy)
     {
         var (_, text, _) = Cli.Run(cpu is null ? ["decode", esr] : ["decode", "--cpu", cpu, esr]);

@@ -41,7 +41,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
 
     [Theory]
     [InlineData("‸HCR_EL2  TVM  26  set  -  SCTLR_EL1", "'HCR_EL2' is not a fine-grained trap register")]
-    [InlineData("HFGWTR_EL2  SCTLR_EL1  29  set  FEAT_FGT  ‸SCTLR_EL2", "'SCTLR_EL2' is in neither aarch64-registers.table nor aarch64-instructions.table")]
+    [InlineData("HFGWTR_EL2  SCTLR_EL1  29  set  FEAT_FGT  ‸SCTLR_EL2", "'SCTLR_EL2' is in none of aarch64-registers.table, aarch64-instructions.table")]
     [InlineData("HFGWTR_EL2  SCTLR_EL1  ‸64  set  FEAT_FGT  SCTLR_EL1", "'64' must be a number from 0 to 63")]
     [InlineData("HFGWTR_EL2  SCTLR_EL1  29  ‸high  FEAT_FGT  SCTLR_EL1", "'high' must be one of: set, clear")]
     [InlineData("HFGWTR_EL2  SCTLR_EL1  29  set  ‸FEAT_FGT&  SCTLR_EL1", "is not a condition")]

@@ -50,7 +50,6 @@ public sealed class PointerAuthenticationTrapTests
         { "blrabz x1", "EnIB" },
         { "retaa", "EnIA" },
         { "retab", "EnIB" },
-        { "eretaa", "EnIA" },
         { "ldraa x0, [x1]", "EnDA" },
         { "ldrab x0, [x1, #8]!", "EnDB" },
         { "xpaci x0", "-" },
@@ -59,7 +58,6 @@ public sealed class PointerAuthenticationTrapTests
         { "nop", "-" },
         { "br x1", "-" },
         { "ret", "-" },
-        { "eret", "-" },
         { "ldr x0, [x1]", "-" },
         { "add x0, x1, x2", "-" },
         { "hint #9", "-" },
@@ -96,7 +94,6 @@ public sealed class PointerAuthenticationTrapTests
         { "pacga x0, x1, x2", 0, Rw, "EL2" }, // PACGA has no enable: it traps whatever SCTLR_EL1 says
         { "pacga x0, x1, x2", 0, Rw | Api, "run" },
         { "retaa", AllKeys, Rw, "EL2" },
-        { "eretab", AllKeys & ~(1UL << 30), Rw, "run" },
     };
 
     [Theory]

@@ -76,7 +76,7 @@ public sealed class SingleCopyAtomic64TrapTests
         var result = domain.Cpu.Execute(word);
 
         // The machine has no memory location that supports a 64-byte access: nothing changes, not even the PC.
-        Assert.Equal(ExecutionKind.NotPerformed, result.Kind);
+        Assert.Equal(ExecutionKind.NotModelled, result.Kind);
         Assert.Equal(pc, domain.Current.Pc);
         Assert.Equal(0, domain.Current.UndefinedExceptions);
         Assert.Equal(esr, (uint)result.Esr);

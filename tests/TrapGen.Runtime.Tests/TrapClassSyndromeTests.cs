@@ -37,7 +37,8 @@ public sealed class TrapClassSyndromeTests
         {
             var iss = (ulong)random.Next(1 << 25) & reported;
 
-            // An instruction that accesses no register: one of its class's (WFIT: TI 0b10, RV 1), RN only when it names one.
+            // An instruction that accesses no register: one of its class's (WFIT: TI 0b10, RV 1; ERETAB: ERET 1, ERETA 1), RN only
+            // when it names one (ERET's class has no register field at all).
             var instruction = trapClass.IsDispatchable || trapClass.KeyFields.Count == 0 ? null : instructions[random.Next(instructions.Count)];
             if (instruction is not null)
             {

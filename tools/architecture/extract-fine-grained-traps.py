@@ -59,6 +59,15 @@ FIELD_TEXT_ONLY = {
     "HDFGWTR_EL2.TRCOSLAR": ["TRCOSLAR"],
 }
 
+# Fields that trap instructions no System register accessor has, which trapped-instructions.table lists by name: the
+# instruction's own pseudocode tests the field (J1.1.2.43 AArch64.CheckForERetTrap for ERET, ERETAA and ERETAB; J1.1.2.45
+# AArch64.CheckForSVCTrap for SVC at EL1), and el1-traps.tsv, extracted from the accessors, does not have it. Each entry
+# names that function, which must test the field in the Arm ARM's shared pseudocode (arm-J1.1.md) for the script to run.
+INSTRUCTION_FIELDS = {
+    "HFGITR_EL2.ERET": ("AArch64.CheckForERetTrap", ["ERET", "ERETAA", "ERETAB"]),
+    "HFGITR_EL2.SVC_EL1": ("AArch64.CheckForSVCTrap", ["SVC"]),
+}
+
 # The qualifiers of trap-controls.table (traps-when qualifies-clear) as the pseudocode tests them.
 QUALIFIER = re.compile(r"^(HCRX_EL2\.FGTnXS)=clear$")
 
@@ -122,7 +131,25 @@ def table_names():
             if not cells or cells[0].startswith("#"):
                 continue
             names[cells[0] + " " + cells[1]] = cells[0] + " " + cells[1]
+    with open(os.path.join(TABLES, "trapped-instructions.table"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.split()
+            if len(cells) > 1 and not cells[0].startswith("#"):
+                names.setdefault(cells[1], cells[1])
     return names
+
+
+def instruction_fields(arm):
+    """INSTRUCTION_FIELDS, each checked against its function's pseudocode: field -> the instructions it traps."""
+    text = clean(open(os.path.join(arm, "arm-J1.1.md"), encoding="utf-8").read())
+    result = {}
+    for field, (function, instructions) in INSTRUCTION_FIELDS.items():
+        start = text.find("// " + function + "()")
+        end = text.find("// ====", text.find("// ====", start) + 7) if start >= 0 else -1
+        if start < 0 or field not in text[start:end if end > 0 else len(text)]:
+            sys.exit(function + " does not test " + field + " in arm-J1.1.md")
+        result[field] = instructions
+    return result
 
 
 def pattern(name):
@@ -205,13 +232,15 @@ def main(argv):
     arm = argv[1]
     names = table_names()
     traps, missing = accesses(names)
+    instructions = instruction_fields(arm)
     rows = []
     for register, section, direction, feature in REGISTERS:
         path = os.path.join(arm, "D24.2", "arm-" + section + ".md")
         for name, bit, when, text in sorted(fields_of(path), key=lambda f: -f[1]):
             needs = needs_of(when)
             condition = feature if needs is None else "|".join(feature + "&" + n for n in needs)
-            listed = traps.get(register + "." + name, []) or [(row, direction) for row in FIELD_TEXT_ONLY.get(register + "." + name, [])]
+            listed = (traps.get(register + "." + name, []) or [(row, direction) for row in FIELD_TEXT_ONLY.get(register + "." + name, [])]
+                      or [(row, direction) for row in instructions.get(register + "." + name, [])])
             if not listed:
                 mentioned = sorted({n for n in names if re.search(r"(?<![A-Za-z0-9_])" + re.escape(n) + r"(?![A-Za-z0-9_])", text)})
                 if mentioned:
@@ -248,7 +277,7 @@ FIELDS_HEADER = """\
 
 HEADER = """\
 # fine-grained-traps.table - the fields of the fine-grained trap registers (FEAT_FGT, FEAT_FGT2), one row each,
-# with the EL1 accesses each one traps to EL2 (EC 0x18).
+# with the EL1 accesses each one traps to EL2 (EC 0x18; ERET's 0x1A and SVC's 0x15, their trap classes').
 #
 # Source: Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, the Markdown conversion in
 # wuyongzheng/arm-md-specs): the field descriptions of HFGRTR_EL2 (D24.2.73), HFGWTR_EL2 (D24.2.75), HFGITR_EL2
@@ -273,9 +302,11 @@ HEADER = """\
 #               implemented") where it has one this grammar can say; on a CPU without it the field is RES0
 #               and traps nothing, whatever its value
 #   traps       the accesses it traps, by aarch64-registers.table's and aarch64-instructions.table's names
-#               ("TLBI VAE1"), comma-separated; "-" when it traps none of them. An access followed by a
-#               qualifier of trap-controls.table in brackets, "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only
-#               while the qualifier lets it (the pseudocode's "HCRX_EL2.FGTnXS == '0' &&" before the field).
+#               ("TLBI VAE1"), and the instructions of trapped-instructions.table by theirs (ERET, SVC: their
+#               rows name the field where their pseudocode checks it), comma-separated; "-" when it traps
+#               none of them. An access followed by a qualifier of trap-controls.table in brackets,
+#               "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only while the qualifier lets it (the
+#               pseudocode's "HCRX_EL2.FGTnXS == '0' &&" before the field).
 #               Accesses the tables do not have are left out: {count} of them ({examples}, ...)
 #"""
 

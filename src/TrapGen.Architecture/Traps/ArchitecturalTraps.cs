@@ -52,14 +52,16 @@ public static class ArchitecturalTraps
     /// <summary>
     /// Gets the first active control that traps <paramref name="instruction"/>, an instruction that accesses no register,
     /// in its row's order, or null: unlike a lookup by syndrome, this tells apart the rows a syndrome does not (SME's
-    /// instructions, which TFP traps too, and SMSTART, which it does not). Allocates nothing.
+    /// instructions, which TFP traps too, and SMSTART, which it does not). <paramref name="passed"/> is a control the
+    /// guest's own state makes the instruction pass untested: HCR_EL2.API while SCTLR_EL1 disables the instruction's key
+    /// (<see cref="PointerAuthentication.EnableOf"/>), which ERETAA's HFGITR_EL2.ERET and HCR_EL2.NV come before. Allocates nothing.
     /// </summary>
-    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrappedInstruction instruction, CpuModel? model = null)
+    public static TrapControl? TrappingControl(in TrapControlRegisters controls, TrappedInstruction instruction, CpuModel? model = null, TrapControl? passed = null)
     {
         var rules = (instruction ?? throw new System.ArgumentNullException(nameof(instruction))).Traps;
         for (var i = 0; i < rules.Count; i++)
         {
-            if (controls.IsActive(rules[i], model))
+            if (!ReferenceEquals(rules[i].Control, passed) && controls.IsActive(rules[i], model))
             {
                 return rules[i].Control;
             }

@@ -40,6 +40,14 @@ internal static class EncodedInstructionText
         {
             table.Add("  handled", "by no catalogue: the hypervisor gives its guests no SME and injects an UNDEFINED exception, as KVM does");
         }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.EretIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor runs no guest hypervisor whose exception return it would emulate, and injects an UNDEFINED exception");
+        }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.HvcSvcIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor gives the guest's EL1 its Supervisor Call, with the same syndrome; its handler returns past the SVC");
+        }
         else if (encoded.Syndrome.Layout is nameof(Layouts.WfxIss))
         {
             table.Add("  handled", "by no catalogue: the hypervisor blocks the vCPU until an interrupt (WFI, WFIT) or yields the CPU (WFE, WFET), and skips the instruction");

@@ -72,12 +72,19 @@ internal static class InstructionLine
         TrapOutcome.SmeUndefined => "  no SME for guests: UNDEFINED injected, as KVM does",
         TrapOutcome.Ls64Undefined => "  no 64-byte loads and stores for guests: UNDEFINED injected, as KVM does",
         TrapOutcome.PointerAuthSwitched => "  lazy pointer authentication: the guest's keys loaded, HCR_EL2.API and APK set, the instruction run again",
+        TrapOutcome.SupervisorCallReflected => "  the guest's own Supervisor Call, given back to its EL1 (" + ControlOf(result) + ")",
+        TrapOutcome.ExceptionReturnUndefined => "  no guest hypervisor to emulate the exception return for: UNDEFINED injected (" + ControlOf(result) + ")",
         _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  (the guest's CPACR_EL1.ZEN disables SVE: its own lazy SVE switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sme.ExceptionClass => "  (the guest's CPACR_EL1.SMEN disables SME)",
+        _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Svc64.ExceptionClass => "  (the guest's Supervisor Call, to its own EL1)",
         _ => Why(result.Undefined),
     };
+
+    /// <summary>The control a trap was taken under, qualified and with its state: <c>HCR_EL2.NV set</c>.</summary>
+    private static string ControlOf(ExecutionResult result) =>
+        result.Control is { } control ? control.QualifiedName + (control.TrapsWhenSet ? " set" : " clear") : "trapped";
 
     /// <summary>Why an access was UNDEFINED at EL1, for the line's note.</summary>
     private static string Why(UndefinedReason reason) => reason switch

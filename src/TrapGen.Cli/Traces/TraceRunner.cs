@@ -113,6 +113,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
             StepRefusal.WrongInstructionSet => "this is an AArch32 instruction (mcr, mrc, mcrr, mrrc, vmrs, a32 smc), but vCPU " + id + " is AArch64; it moves system registers with msr and mrs",
             StepRefusal.ValueWithoutWrite => "'= value' belongs to a write, and this is not one on this vCPU",
             StepRefusal.NotPerformed => "this 64-byte load or store does not trap (its HCRX_EL2 enable, EnALS, EnASR or EnAS0, is 1) and would access memory as one single-copy atomic 64-byte access, which only the IMPLEMENTATION DEFINED locations that support it (a device's) take; the emulated machine has none, so it cannot run it: clear the enable to trap it",
+            StepRefusal.ExceptionReturnNotModelled =>
+                "this exception return did not trap, and where it goes is not modelled: TrapGen returns to EL1 in AArch64 alone (SPSR_EL1.M 0b00100 EL1t or 0b00101 EL1h: "
+                + "PC from ELR_EL1, NZCV from SPSR_EL1), with ERET or with an ERETAA or ERETAB whose key SCTLR_EL1 disables; a return to EL0 or AArch32, an illegal return "
+                + "and the authentication of ELR_EL1 are not modelled",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),
         };
     }

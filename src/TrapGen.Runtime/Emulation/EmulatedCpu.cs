@@ -157,9 +157,11 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// 0), then the guest's own CPACR_EL1 enables of its controls (<see cref="GuestEnables"/>), and then the controls of its
     /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
     /// pointer authentication key, which makes it run untrapped), CPTR_EL2's TFP, TZ and TSM, or HCRX_EL2's EnALS, EnASR and
-    /// EnAS0, with the instruction itself as the return address. An LD64B or ST64B* with an Rt its Decode refuses is
-    /// UNDEFINED first; one that does not trap is <see cref="ExecutionKind.NotPerformed"/>: the machine has no memory
-    /// location that supports it. Untrapped, an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
+    /// EnAS0, with the instruction itself as the return address; ERET, ERETAA and ERETAB check HFGITR_EL2.ERET and HCR_EL2.NV
+    /// (EC 0x1A) before API, and SVC HFGITR_EL2.SVC_EL1 (EC 0x15). An LD64B or ST64B* with an Rt its Decode refuses is
+    /// UNDEFINED first; one that does not trap is <see cref="ExecutionKind.NotModelled"/>: the machine has no memory
+    /// location that supports it. Untrapped, an SVC is the guest's own Supervisor Call, taken to its EL1; an exception
+    /// return goes where <see cref="ExceptionReturn"/> says; an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
     /// it), which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as
     /// QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as
     /// the machine has no interrupt controller and a WFI may complete at any time.
@@ -198,10 +200,10 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return disabled;
         }
 
-        // A pointer authentication instruction whose key the guest's SCTLR_EL1 disables checks no control: it runs and
-        // leaves its pointer as it is.
+        // A pointer authentication instruction whose key the guest's SCTLR_EL1 disables passes HCR_EL2.API: it runs and
+        // leaves its pointer as it is (ERETAA and ERETAB still check HFGITR_EL2.ERET and HCR_EL2.NV before it).
         var keyDisabled = PointerAuthentication.EnableOf(row) is { } key && key.Extract(Hypervisor.Hardware.SCTLR_EL1) == 0;
-        if (!keyDisabled && ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model) is { } control)
+        if (ArchitecturalTraps.TrappingControl(Hypervisor.Controls, row, Hypervisor.Model, keyDisabled ? TrapControls.API : null) is { } control)
         {
             return Trapped(access, control, esr);
         }
@@ -211,7 +213,19 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         // memory location the machine does not have (which ones support it is IMPLEMENTATION DEFINED): nothing changes.
         if (access.Class == TrapClasses.Other)
         {
-            return Hypervisor.Model.Satisfies(HcrxEl2.Feature) ? new ExecutionResult(ExecutionKind.NotPerformed, esr) : Trapped(access, row.Traps[0].Control, esr);
+            return Hypervisor.Model.Satisfies(HcrxEl2.Feature) ? new ExecutionResult(ExecutionKind.NotModelled, esr) : Trapped(access, row.Traps[0].Control, esr);
+        }
+
+        if (access.Class == TrapClasses.Eret)
+        {
+            return ExceptionReturn.Perform(Hypervisor, vcpu, row, keyDisabled, esr);
+        }
+
+        if (access.Class == TrapClasses.Svc64)
+        {
+            // The guest's own Supervisor Call, taken to its EL1 with this syndrome (AArch64.CallSupervisor: only an EL0 SVC
+            // goes to EL2 under HCR_EL2.TGE); its handler is taken to return past it.
+            return new ExecutionResult(ExecutionKind.TrappedToEl1, esr);
         }
 
         if (access.Class == TrapClasses.Smc64 || access.Class == TrapClasses.Smc32)

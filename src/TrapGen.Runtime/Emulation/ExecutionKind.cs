@@ -22,11 +22,13 @@ public enum ExecutionKind
     TrappedToEl1,
 
     /// <summary>
-    /// The instruction neither trapped nor was UNDEFINED, and what it does next is beyond the machine: a 64-byte load or
-    /// store (LD64B, ST64B, ST64BV, ST64BV0), whose memory locations are IMPLEMENTATION DEFINED (a device's), which the
-    /// machine has none of. Nothing changed, not even the PC: the caller refuses the step.
+    /// The instruction neither trapped nor was UNDEFINED, and what it does next is beyond the machine, so nothing changed, not
+    /// even the PC, and the caller refuses the step: a 64-byte load or store (LD64B, ST64B, ST64BV, ST64BV0), whose memory
+    /// locations are IMPLEMENTATION DEFINED (a device's), which the machine has none of; or an ERET, ERETAA or ERETAB that
+    /// returns anywhere but EL1 in AArch64 (SPSR_EL1.M other than EL1t or EL1h), or an ERETAA or ERETAB whose key SCTLR_EL1
+    /// enables (authenticating ELR_EL1 is not modelled).
     /// </summary>
-    NotPerformed,
+    NotModelled,
 
     /// <summary>The word is no instruction the CPU models (a system-register, cp14 or VMRS move, a System instruction, an SMC); the emulated CPU skips it.</summary>
     NotASystemRegisterAccess,

@@ -138,9 +138,10 @@ public sealed class GuestProgramExecutor
         var hcrBefore = hypervisor.Hcr.Value;
         var cleansBefore = vcpu.GuestMemoryCleans;
         var result = Domain.Cpu.Execute(step.Word, guest.Thumb);
-        if (result.Kind == ExecutionKind.NotPerformed)
+        if (result.Kind == ExecutionKind.NotModelled)
         {
-            return StepRefusal.NotPerformed;
+            // The CPU changed nothing: the step is refused as a value, as a step the machine cannot take.
+            return decoded && access.Class == TrapClasses.Eret ? StepRefusal.ExceptionReturnNotModelled : StepRefusal.NotPerformed;
         }
 
         var instruction = new ExecutedInstruction(

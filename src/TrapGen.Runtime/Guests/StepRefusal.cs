@@ -19,8 +19,14 @@ public enum StepRefusal
     ValueWithoutWrite,
 
     /// <summary>
-    /// An instruction that did not trap and whose effect the machine cannot perform (<see cref="Emulation.ExecutionKind.NotPerformed"/>):
+    /// An instruction that did not trap and whose effect the machine cannot perform (<see cref="Emulation.ExecutionKind.NotModelled"/>):
     /// an LD64B, ST64B, ST64BV or ST64BV0 its HCRX_EL2 enable lets run, which would access a device's memory the machine lacks.
     /// </summary>
     NotPerformed,
+
+    /// <summary>
+    /// An ERET, ERETAA or ERETAB that did not trap and returns where the emulated CPU does not go: to EL0 or AArch32, an
+    /// illegal return (SPSR_EL1.M other than EL1t or EL1h), or with ELR_EL1 to authenticate (ERETAA or ERETAB with its key enabled).
+    /// </summary>
+    ExceptionReturnNotModelled,
 }

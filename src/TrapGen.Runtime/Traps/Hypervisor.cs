@@ -248,7 +248,7 @@ public sealed class Hypervisor
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
     /// yields), and so is a trapped use of the SIMD and floating-point registers or SVE (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>)
-    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>), SVC (<see cref="TrapOutcome.SupervisorCallReflected"/>) and exception return (<see cref="TrapOutcome.ExceptionReturnUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -275,6 +275,21 @@ public sealed class Hypervisor
         {
             Hcr.Value |= TrapControls.API.Mask | TrapControls.APK.Mask;
             return TrapOutcome.PointerAuthSwitched;
+        }
+
+        // A trapped SVC: the guest's own Supervisor Call, given back to its EL1 with the same syndrome; the guest's handler
+        // returns past it, as it would have had the SVC not trapped.
+        if (trapClass == TrapClasses.Svc64)
+        {
+            AdvancePc(vcpu, esr);
+            return TrapOutcome.SupervisorCallReflected;
+        }
+
+        // A trapped exception return: no guest hypervisor here to emulate it for (KVM's kvm_emulate_nested_eret).
+        if (trapClass == TrapClasses.Eret)
+        {
+            vcpu.InjectUndefined();
+            return TrapOutcome.ExceptionReturnUndefined;
         }
 
         // SME: the hypervisor gives its guests none, as KVM gives none (it keeps TSM set and answers EC 0x1D with an

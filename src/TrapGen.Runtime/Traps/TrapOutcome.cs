@@ -58,4 +58,17 @@ public enum TrapOutcome
     /// 64-byte loads and stores and injects an UNDEFINED exception, as KVM does.
     /// </summary>
     Ls64Undefined,
+
+    /// <summary>
+    /// A trapped SVC (EC 0x15, HFGITR_EL2.SVC_EL1): the hypervisor gave it back to the guest's EL1 as the Supervisor Call it
+    /// would have taken, whose handler returns past it (KVM forwards it to its guest hypervisor, kvm_inject_nested_sync,
+    /// which TrapGen's hypervisor does not have).
+    /// </summary>
+    SupervisorCallReflected,
+
+    /// <summary>
+    /// A trapped ERET, ERETAA or ERETAB (EC 0x1A, HCR_EL2.NV or HFGITR_EL2.ERET): TrapGen's hypervisor runs no guest
+    /// hypervisor whose exception return it would emulate (KVM's kvm_emulate_nested_eret), so it injects UNDEFINED.
+    /// </summary>
+    ExceptionReturnUndefined,
 }
