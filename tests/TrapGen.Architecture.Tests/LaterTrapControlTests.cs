@@ -38,7 +38,7 @@ public sealed class LaterTrapControlTests
                 "APDBKEYHI_EL1:rw", "APGAKEYLO_EL1:rw", "APGAKEYHI_EL1:rw",
             ]
         },
-        { "AT", "HCR_EL2", 44, true, "FEAT_NV", ["AT S1E0R:w", "AT S1E0W:w", "AT S1E1R:w", "AT S1E1W:w", "AT S1E1RP:w", "AT S1E1WP:w"] },
+        { "AT", "HCR_EL2", 44, true, "FEAT_NV", ["AT S1E0R:w", "AT S1E0W:w", "AT S1E1R:w", "AT S1E1W:w", "AT S1E1RP:w", "AT S1E1WP:w", "AT S1E1A:w"] },
         { "FIEN", "HCR_EL2", 47, false, "FEAT_RASv1p1", ["ERXPFGCDN_EL1:rw", "ERXPFGCTL_EL1:rw", "ERXPFGF_EL1:r"] },
         {
             "TID4", "HCR_EL2", 49, true, "FEAT_EVT",

@@ -130,7 +130,7 @@ public sealed class TableConsistencyTests
                     "AT" => instruction.Operation == "AT" && instruction.ExceptionLevel == 1,
 
                     // Every EL2 instruction (AT and TLBI), and the prediction restrictions by context, whose EL1 pseudocode checks it.
-                    "NV" => instruction.ExceptionLevel == 2 || (instruction.Name == "RCTX" && instruction.Operation is "CFP" or "DVP" or "CPP"),
+                    "NV" => instruction.ExceptionLevel == 2 || (instruction.Name == "RCTX" && instruction.Operation is "CFP" or "DVP" or "CPP" or "COSP"),
                     _ => false,
                 };
                 Assert.True(fits, rule.Control.Name + " on " + instruction.FullName);

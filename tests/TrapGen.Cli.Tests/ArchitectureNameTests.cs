@@ -34,6 +34,26 @@ public sealed class ArchitectureNameTests
     }
 
     [Fact]
+    public void Encode_then_decode_names_every_system_instruction_and_the_controls_that_trap_it()
+    {
+        var instructions = SystemInstructions.All.ToList();
+        var texts = instructions.Select(i => i.FullName.ToLowerInvariant() + (i.TakesRegister ? ", x3" : string.Empty)).ToArray();
+
+        var encoded = Lines(Cli.Run(["encode", "--json", .. texts]));
+        var decoded = Lines(Cli.Run(["decode", "--json", .. encoded.Select(e => e.GetProperty("esr").GetString()!)]));
+
+        Assert.Equal(instructions.Count, decoded.Length);
+        foreach (var (instruction, text, json) in instructions.Zip(texts, decoded))
+        {
+            Assert.Equal(text, json.GetProperty("instruction").GetString());
+            Assert.Equal(instruction.FullName, NameOf(json));
+            Assert.Equal(
+                instruction.Traps.Select(r => r.Control.QualifiedName).Order(System.StringComparer.Ordinal),
+                json.GetProperty("trappedBy").EnumerateArray().Select(t => t.GetProperty("control").GetString()!).Order(System.StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Decode_names_every_aarch32_register_of_every_coprocessor_from_its_syndrome()
     {
         var registers = Aarch32Registers.All.Where(r => r.Allows(AccessDirection.Read)).ToList();

@@ -68,6 +68,20 @@ INSTRUCTION_FIELDS = {
     "HFGITR_EL2.SVC_EL1": ("AArch64.CheckForSVCTrap", ["SVC"]),
 }
 
+# Why a field traps none of the tables' accesses (its traps "-"), for the header. The hints are not System instructions
+# (C6.2 PSB CSYNC, TSB CSYNC: their HINT pseudocode takes the trap as ExceptionSyndrome(Exception_LDST64BTrap), EC 0x0A,
+# with ISS 0x3 and 0x4, which trap-classes.table's Other class has no rows for); the GCS stores take a GCS exception (EC 0x2D), not a
+# trap of an access; the GCS System instructions (C5.9) are SYS aliases of one word, which aarch64-instructions.table's
+# "op name" rows cannot name yet.
+NOTHING_BECAUSE = {
+    "HFGITR_EL2.PSBCSYNC": "PSB CSYNC, a hint reported with EC 0x0A, ISS 0x3",
+    "HFGITR2_EL2.TSBCSYNC": "TSB CSYNC, a hint reported with EC 0x0A, ISS 0x4",
+    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D",
+    "HFGITR_EL2.nGCSEPP": "GCSPUSHX and GCSPOPCX, GCS instructions the tables lack",
+    "HFGITR_EL2.nGCSPUSHM_EL1": "GCSPUSHM, a GCS instruction the tables lack",
+    "HFGITR_EL2.SVC_EL0": "an SVC at EL0, which TrapGen's guests, at EL1, do not run",
+}
+
 # The qualifiers of trap-controls.table (traps-when qualifies-clear) as the pseudocode tests them.
 QUALIFIER = re.compile(r"^(HCRX_EL2\.FGTnXS)=clear$")
 
@@ -214,6 +228,18 @@ def accesses(names):
     return result, missing
 
 
+def wrap(text):
+    """Text as the header's comment lines, indented under the traps column's description."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > 100:
+            lines.append(line)
+            line = word
+        else:
+            line = (line + " " + word) if line else word
+    return "\n".join("#               " + l for l in lines + [line])
+
+
 def fields_tsv(arm):
     """The field descriptions' own words, for FineGrainedTrapTests: register, field, bit and the description's text."""
     print(FIELDS_HEADER)
@@ -256,7 +282,10 @@ def main(argv):
         sys.exit("the pseudocode names fields no description has: " + ", ".join(stray))
     unlisted = sorted({n for v in missing.values() for n in v})
 
-    print(HEADER.format(count=len(unlisted), examples=", ".join(unlisted[:12])))
+    none = [r[0] + "." + r[1] + (" (" + NOTHING_BECAUSE[r[0] + "." + r[1]] + ")" if r[0] + "." + r[1] in NOTHING_BECAUSE else "")
+            for r in rows if not r[5] and r[0].startswith("HFGITR")]
+    left_out = "{} of them ({}{})".format(len(unlisted), ", ".join(unlisted[:12]), ", ..." if len(unlisted) > 12 else "") if unlisted else "none"
+    print(HEADER.format(left_out=left_out, nothing=wrap("The instruction fields that trap none of them: " + "; ".join(none) + ".")))
     width = max(len(r[1]) for r in rows)
     print("# {:<13} {:<{w}} {:<4} {:<11} {:<30} {}".format("register", "field", "bit", "traps-when", "needs", "traps", w=width))
     for register, name, bit, polarity, condition, listed in rows:
@@ -307,7 +336,8 @@ HEADER = """\
 #               none of them. An access followed by a qualifier of trap-controls.table in brackets,
 #               "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only while the qualifier lets it (the
 #               pseudocode's "HCRX_EL2.FGTnXS == '0' &&" before the field).
-#               Accesses the tables do not have are left out: {count} of them ({examples}, ...)
+#               Accesses the tables do not have are left out: {left_out}.
+{nothing}
 #"""
 
 if __name__ == "__main__":

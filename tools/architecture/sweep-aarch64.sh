@@ -502,7 +502,8 @@ write_instructions() { # write_instructions OUT TRAPSFROM
   {
     header "$2" || cat <<EOF
 # aarch64-instructions.table - the AArch64 system instructions (SYS, op0 = 1) that GNU binutils
-# prints by name: DC, IC, TLBI, AT and the prediction restriction CFP/DVP/CPP RCTX.
+# prints by name: DC, IC, TLBI, AT and the prediction restriction CFP/DVP/CPP RCTX; and (source armarm)
+# the later ones it does not know: the nXS TLBIs, AT S1E*A, BRB IALL/INJ, COSP RCTX, DC *PS and *OC.
 #
 # Source: $binutils_version sweep by tools/architecture/sweep-aarch64.sh
 # (aarch64-linux-gnu-as and aarch64-linux-gnu-objdump); el: the Arm Architecture Reference
@@ -525,6 +526,9 @@ write_instructions() { # write_instructions OUT TRAPSFROM
 #   traps        hand-curated. Armv8.0 HCR_EL2 controls that trap EL1/EL0 execution to EL2,
 #                as CONTROL:w; - for none listed. Includes the instructions the same controls
 #                trap when a later feature adds them (DC CVAP, DC CVADP, the MTE DC forms).
+#                HCR_EL2.NV is every el 2 row's first rule, NV:w, which the generator adds (D24.2.62: the
+#                EL2 regime's AT and TLBI, and the EL1 regime's that only EL2 and EL3 may execute); CFP, DVP,
+#                CPP and COSP RCTX, el 0, write NV:w, as their EL1 pseudocode checks it before HFGITR_EL2.
 #   source       - for a row of this sweep. armarm for an instruction this binutils does not know,
 #                from the Arm ARM (DDI 0487 M.a.a) alone: the nXS TLBIs (FEAT_XS), each at its
 #                TLBI's encoding with CRn 9 (C5.5), operand as its TLBI's, traps from its EL1
@@ -532,8 +536,20 @@ write_instructions() { # write_instructions OUT TRAPSFROM
 #                HCRX_EL2.FGTnXS qualifies, join from fine-grained-traps.table). Cross-checked with
 #                LLVM's llvm/test/MC/AArch64/armv8.7a-xs.s (all of them) and Linux's
 #                arch/arm64/include/asm/sysreg.h OP_TLBI_*NXS (the EL1 ones). Left out: TLBI
-#                VMALLWS2E1NXS and its IS and OS forms (FEAT_TLBIW), as their TLBIs are. The sweep
-#                keeps these rows and fails if it knows one (its name or its encoding).
+#                VMALLWS2E1NXS and its IS and OS forms (FEAT_TLBIW), as their TLBIs are. And the System
+#                instructions the fine-grained trap fields name that binutils 2.40 does not know, each
+#                from its Arm ARM page (encoding table, "present only when", EL1 pseudocode): AT S1E1A,
+#                S1E2A, S1E3A (FEAT_ATS1A, C5.4.7, 12, 15; S1E1A traps under HCR_EL2.AT), BRB IALL and
+#                INJ (FEAT_BRBE, C5.7; no coarse control: only HFGITR_EL2.nBRBIALL, nBRBINJ), COSP RCTX
+#                (FEAT_SPECRES2, C5.6.2; NV:w as CFP RCTX), DC CIVAPS, CIGDVAPS (FEAT_PoPS, C5.3.23, 15)
+#                and DC CVAOC, CGDVAOC, CIVAOC, CIGDVAOC (FEAT_OCCMO, C5.3.27, 4, 22, 14), which
+#                HCR_EL2.TPCP (TrapGen's TPC, bit 23) traps; feature is the FEAT_ that makes each exist
+#                (register-requirements.table adds FEAT_MTE or FEAT_MTE2 for the tag forms).
+#                Cross-checked with Linux's arch/arm64/include/asm/sysreg.h (OP_AT_S1E1A, OP_BRB_IALL,
+#                OP_BRB_INJ, OP_COSP_RCTX, SYS_DC_CIVAPS, SYS_DC_CIGDVAPS) and an LLVM MC test of
+#                +occmo (the DC *OC words). Left out: the GCS instructions (GCSPUSHM, GCSPUSHX,
+#                GCSPOPCX, GCSPOPX, GCSSS1; GCSPOPM and GCSSS2 are SYSL), which have no "op name" form.
+#                The sweep keeps these rows and fails if it knows one (its name or its encoding).
 #
 EOF
     awk "$AWK_EL"'
