@@ -82,9 +82,12 @@ internal static class DirectAccess
             ? PmcrEl0.N.Insert(value, (ulong)TrapControls.HPMN.EffectiveCounterLimit(hypervisor.Mdcr, hypervisor.Model))
             : value;
 
+    /// <summary>PMCR_EL0's key, found once: every direct MRS compares with it.</summary>
+    private static readonly uint PmcrKey = RegisterKeys.Of(PmcrEl0.Name);
+
     private static bool IsPmcr(TrapClass trapClass, uint key) =>
         trapClass == TrapClasses.Msr
-            ? RegistersByKey.TryFindAarch64(key, AccessDirection.Read, out var register) && register.Name == PmcrEl0.Name
+            ? key == PmcrKey
             : RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo == PmcrEl0.Name;
 
     /// <summary>

@@ -17,9 +17,9 @@ internal static class ExceptionReturn
     /// <summary>SPSR_EL1.M of EL1t and EL1h: EL1 with SP_EL0, with SP_EL1 (C5.2.20).</summary>
     private const uint El1t = 0b00100, El1h = 0b00101;
 
-    private static readonly uint ElrKey = KeyOf("ELR_EL1");
+    private static readonly uint ElrKey = RegisterKeys.Of("ELR_EL1");
 
-    private static readonly uint SpsrKey = KeyOf("SPSR_EL1");
+    private static readonly uint SpsrKey = RegisterKeys.Of("SPSR_EL1");
 
     /// <summary>
     /// Returns from the guest's exception, or reports it not modelled: <paramref name="keyDisabled"/> says that an ERETAA
@@ -40,7 +40,4 @@ internal static class ExceptionReturn
         vcpu.It = ItState.None;
         return new ExecutionResult(ExecutionKind.Direct, esr);
     }
-
-    private static uint KeyOf(string register) =>
-        Aarch64Registers.TryFind(register, out var found) ? found.Encoding.Key : throw new System.InvalidOperationException("aarch64-registers.table has no " + register);
 }
