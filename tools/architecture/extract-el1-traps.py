@@ -113,10 +113,10 @@ def accessor_of(line):
     if op in AARCH32 and m.group(2):
         return op, None, rest
     if op in ("MRS", "MRRS"):
-        r = re.match(r"^<X[tT](?:\d|, <Xt\+1>)?>, ([A-Za-z0-9_<>]+)$", rest)
+        r = re.match(r"^<X[tT]\d?>(?:, <Xt\+1>)?, ([A-Za-z0-9_<>]+)$", rest)
         return (op, r.group(1), rest) if r else None
     if op in ("MSR", "MSRR"):
-        r = re.match(r"^([A-Za-z0-9_<>]+), <X[tT](?:\d|, <Xt\+1>)?>$", rest)
+        r = re.match(r"^([A-Za-z0-9_<>]+), <X[tT]\d?>(?:, <Xt\+1>)?$", rest)
         return (op, r.group(1), rest) if r else None
     if op in INSTRUCTIONS:
         r = re.match(r"^([A-Z0-9]+(?: [A-Z]+)?)(?:\{?, <X[tT]\d?>\}?| <X[tT]\d?>|\{, <Xt1>, <Xt2>\}|, <Xt1>, <Xt2>)?$", rest)
