@@ -80,6 +80,31 @@ internal static class KindTranslators
                 row.Int(6, 32, 128), row.Choice(7, Access), row.Int(8, 0, 3), row.OptionalText(9), row.Traps(10, controls, FineGrainedOf(fineGrained, line.Cells[0].Text), NestedVirtualisationRule(row, controls, 8, 10, "AccessDirection.ReadWrite")), row.Names(11), row.OptionalLastText(12));
         });
 
+    /// <summary>
+    /// aarch64-128-bit-registers.table: name needs traps section. Each row is the 128-bit accessor (MRRS, MSRR) of a register
+    /// of aarch64-registers.table (<paramref name="registers"/>), which it refers to by name; the fine-grained fields of that
+    /// register join its rules as they join the register's own.
+    /// </summary>
+    public static TableOutput Aarch64Registers128(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained, IReadOnlyCollection<string> registers) =>
+        RowTable.Translate(file, text, "Aarch64Registers128", "Aarch64Register128", (row, line) =>
+        {
+            if (!row.HasCells(4, "name needs traps section"))
+            {
+                return null;
+            }
+
+            var name = line.Cells[0].Text;
+            if (!registers.Contains(name))
+            {
+                row.Report(line.Cells[0], "'" + name + "' is not a register of aarch64-registers.table: a 128-bit accessor reaches a register it has");
+                return null;
+            }
+
+            return Format(
+                "new(Aarch64Registers.Named({0}), {1}, {2}, {3})",
+                row.Name(0), row.Condition(1), row.Traps(2, controls, FineGrainedOf(fineGrained, name)), row.OptionalText(3));
+        });
+
     /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
     public static TableOutput SystemInstructions(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
         RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, line) =>

@@ -19,6 +19,7 @@ internal static class RangeTrapTable
     private static readonly Dictionary<string, (string Class, bool Aarch64)> States = new()
     {
         ["aarch64"] = ("Msr", true),
+        ["sys128"] = ("Sys128", true),
         ["cp15"] = ("Mcr", false),
         ["cp14"] = ("Cp14Mcr", false),
         ["vmrs"] = ("Vmrs", false),

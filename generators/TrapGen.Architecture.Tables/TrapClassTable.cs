@@ -50,6 +50,7 @@ internal static class TrapClassTable
     private static readonly Dictionary<string, string> Forms = new()
     {
         ["msr"] = "AccessForm.Msr",
+        ["msrr"] = "AccessForm.Msrr",
         ["mcr"] = "AccessForm.Mcr",
         ["mcrr"] = "AccessForm.Mcrr",
         ["ldc"] = "AccessForm.LdcStc",
@@ -75,6 +76,7 @@ internal static class TrapClassTable
     private static readonly Dictionary<string, int> TransferCounts = new()
     {
         ["msr"] = 1,
+        ["msrr"] = 1,
         ["mcr"] = 1,
         ["mcrr"] = 2,
         ["ldc"] = 4,
@@ -204,7 +206,7 @@ internal static class TrapClassTable
                 .Append("Layouts.").Append(row.Layout.Name).Append(".Layout, ").Append(Forms[row.Form ?? RowReader.Empty])
                 .Append(", coprocessor: ").Append(row.Coprocessor.ToString(CultureInfo.InvariantCulture)).Append(",\n");
             source.Append("        keyFields: [").Append(string.Join(", ", row.Key.Select(Field))).Append("],\n");
-            source.Append("        rt: ").Append(row.Form is "msr" or "mcr" or "mcrr" or null ? Field(row.Transfer.Count > 0 ? row.Transfer[0] : null) : "null")
+            source.Append("        rt: ").Append(row.Form is "msr" or "msrr" or "mcr" or "mcrr" or null ? Field(row.Transfer.Count > 0 ? row.Transfer[0] : null) : "null")
                 .Append(", rt2: ").Append(row.Form == "mcrr" ? Field(row.Transfer[1]) : "null")
                 .Append(", memory: ").Append(memory).Append(",\n");
             source.Append("        direction: ").Append(Field(row.Direction)).Append(", ReadWhen.").Append(row.Read).Append(",\n");

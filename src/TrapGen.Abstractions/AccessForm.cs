@@ -11,6 +11,12 @@ public enum AccessForm
     /// <summary>MSR, MRS, SYS, SYSL: Xt, 64 bits.</summary>
     Msr,
 
+    /// <summary>
+    /// MSRR, MRRS (FEAT_SYSREG128): a 128-bit System register through the pair Xt (bits [63:0]) and Xt+1 (bits [127:64]);
+    /// Rt is even, and the syndrome's Rt field holds half of it.
+    /// </summary>
+    Msrr,
+
     /// <summary>MCR, MRC (and VMRS, the MRC of cp10): Rt, 32 bits.</summary>
     Mcr,
 

@@ -115,7 +115,7 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         var compared = 0;
         var rows = 0;
         var withRules = 0;
-        foreach (var (name, otherNames, aarch32, rules, allows) in Rows())
+        foreach (var (name, otherNames, aarch32, pair, rules, allows) in Rows())
         {
             var before = compared;
             foreach (var direction in new[] { AccessDirection.Read, AccessDirection.Write })
@@ -125,7 +125,7 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var accessors = Accessors.Value.Where(a => a.Complete && a.Direction == direction && Names(a, name, otherNames) && FormMatches(a, aarch32)).ToList();
+                var accessors = Accessors.Value.Where(a => a.Complete && a.Direction == direction && Names(a, name, otherNames) && FormMatches(a, aarch32, pair)).ToList();
                 if (accessors.Count == 0)
                 {
                     continue;
@@ -250,34 +250,42 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     private static bool NeedsNv2(string term) => term is NvxTerm + "IN{'1x1'}" or NvxTerm + "=='101'" or NvxTerm + "=='111'";
 
     /// <summary>Every table row: its name, other names, AArch32 encoding (or null), rules and allowed directions.</summary>
-    private static IEnumerable<(string Name, IReadOnlyList<string> OtherNames, Aarch32Encoding? Aarch32, IReadOnlyList<TrapRule> Rules, Func<AccessDirection, bool> Allows)> Rows()
+    private static IEnumerable<(string Name, IReadOnlyList<string> OtherNames, Aarch32Encoding? Aarch32, bool Pair, IReadOnlyList<TrapRule> Rules, Func<AccessDirection, bool> Allows)> Rows()
     {
         foreach (var r in Aarch64Registers.All)
         {
-            yield return (r.Name, r.OtherNames, null, r.Traps, r.Allows);
+            yield return (r.Name, r.OtherNames, null, false, r.Traps, r.Allows);
+        }
+
+        foreach (var r in Aarch64Registers128.All)
+        {
+            yield return (r.Name, r.Register.OtherNames, null, true, r.Traps, r.Register.Allows);
         }
 
         foreach (var i in SystemInstructions.All)
         {
-            yield return (i.FullName, [], null, i.Traps, d => d == AccessDirection.Write);
+            yield return (i.FullName, [], null, false, i.Traps, d => d == AccessDirection.Write);
         }
 
         foreach (var r in Aarch32Registers.All)
         {
-            yield return (r.Name, r.OtherNames, r.Encoding, r.Traps, r.Allows);
+            yield return (r.Name, r.OtherNames, r.Encoding, false, r.Traps, r.Allows);
         }
     }
 
     private static bool Names(Accessor accessor, string name, IReadOnlyList<string> otherNames) =>
         accessor.Pattern.IsMatch(name) || otherNames.Any(accessor.Pattern.IsMatch);
 
-    /// <summary>Whether an accessor is of the row's kind: MRS/MSR/SYS for AArch64, the row's MRC/MCR or MRRC/MCRR coordinates for AArch32.</summary>
-    private static bool FormMatches(Accessor accessor, Aarch32Encoding? encoding)
+    /// <summary>
+    /// Whether an accessor is of the row's kind: MRS/MSR/SYS for AArch64, MRRS/MSRR for a 128-bit accessor (<paramref name="pair"/>),
+    /// the row's MRC/MCR or MRRC/MCRR coordinates for AArch32.
+    /// </summary>
+    private static bool FormMatches(Accessor accessor, Aarch32Encoding? encoding, bool pair)
     {
         var op = accessor.Form.Split(' ')[0].TrimEnd('?');
         if (encoding is null)
         {
-            return op is not ("MRC" or "MCR" or "MRRC" or "MCRR" or "VMRS" or "VMSR");
+            return op is "MRRS" or "MSRR" ? pair : !pair && op is not ("MRC" or "MCR" or "MRRC" or "MCRR" or "VMRS" or "VMSR");
         }
 
         var form = op switch

@@ -23,7 +23,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
 
     [Theory]
     [InlineData("‸TVN  aarch64  3  0  0  2-7  0-7  r  -  D24.2.62", "'TVN' is not a trap control of trap-controls.table")]
-    [InlineData("TVM  ‸aarch32  -  0  0  2-7  0-7  r  -  D24.2.62", "'aarch32' must be one of: aarch64, cp15, cp14, vmrs")]
+    [InlineData("TVM  ‸aarch32  -  0  0  2-7  0-7  r  -  D24.2.62", "'aarch32' must be one of: aarch64, sys128, cp15, cp14, vmrs")]
     [InlineData("TVM  cp15  ‸3  0  0  2-7  0-7  r  -  D24.2.62", "'3' must be '-': an AArch32 access has no op0")]
     [InlineData("TVM  aarch64  ‸4  0  0  2-7  0-7  r  -  D24.2.62", "'4' must be a value or a range low-high from 0 to 3")]
     [InlineData("TVM  aarch64  3  ‸0-8  0  2-7  0-7  r  -  D24.2.62", "'0-8' must be a value or a range low-high from 0 to 7")]

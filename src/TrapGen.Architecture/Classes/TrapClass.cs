@@ -159,8 +159,20 @@ public sealed class TrapClass
     /// <summary>Gets the instruction that writes the register, for messages: <c>MSR</c>, <c>MCR</c>, <c>MRRC</c>, <c>LDC</c>, <c>VMRS</c>.</summary>
     public string WriteMnemonic => Instructions.Split('/')[0];
 
-    /// <summary>Gets how many bits an access moves: 64 for Xt and the Rt/Rt2 pair, 32 for Rt and a word of memory, 0 for no value.</summary>
-    public int TransferWidth => Form is AccessForm.Msr or AccessForm.Mcrr ? 64 : Form is null ? 0 : 32;
+    /// <summary>Gets how many bits an access moves: 128 for the Xt/Xt+1 pair, 64 for Xt and the Rt/Rt2 pair, 32 for Rt and a word of memory, 0 for no value.</summary>
+    public int TransferWidth => Form switch
+    {
+        AccessForm.Msrr => 128,
+        AccessForm.Msr or AccessForm.Mcrr => 64,
+        null => 0,
+        _ => 32,
+    };
+
+    /// <summary>
+    /// Gets whether the class moves its value through an even-numbered pair of X registers whose first its ISS's Rt field
+    /// holds halved (MRRS, MSRR: X[2 * Rt] and X[2 * Rt + 1]).
+    /// </summary>
+    public bool TransfersRegisterPair => Form == AccessForm.Msrr;
 
     /// <summary>Gets whether the access <paramref name="iss"/> reports is a read of the register.</summary>
     public bool IsRead(uint iss) => ReadWhen switch

@@ -24,6 +24,14 @@ public static partial class Aarch64Registers
     /// <summary>Finds the register called <paramref name="name"/>, by its name or an other name, ignoring case.</summary>
     public static bool TryFind(string name, out Aarch64Register register) => ByName.TryGetValue(name ?? string.Empty, out register!);
 
+    /// <summary>
+    /// Gets the register called exactly <paramref name="name"/> (its table name), for the other tables' generated rows, which
+    /// the table generator has checked against this table.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No register has that name.</exception>
+    public static Aarch64Register Named(string name) =>
+        ByName.TryGetValue(name ?? string.Empty, out var register) && register.Name == name ? register : throw new KeyNotFoundException("aarch64-registers.table has no register " + name);
+
     /// <summary>Gets the registers at <paramref name="encoding"/>: none when it is unallocated, two when reads and writes have different names.</summary>
     public static IReadOnlyList<Aarch64Register> At(Aarch64Encoding encoding) =>
         ByEncoding.TryGetValue(encoding, out var registers) ? registers : [];

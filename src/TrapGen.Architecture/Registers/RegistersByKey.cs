@@ -66,6 +66,11 @@ public static class RegistersByKey
             return TryFindInstruction(key, out var instruction) ? instruction.FullName : null;
         }
 
+        if (trapClass == TrapClasses.Sys128)
+        {
+            return Aarch64Registers128.TryFind(key, out var register128) ? register128.Name : null;
+        }
+
         return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Name : null;
     }
 
@@ -87,6 +92,13 @@ public static class RegistersByKey
                 return instruction.Traps;
             }
         }
+        else if (trapClass == TrapClasses.Sys128)
+        {
+            if (Aarch64Registers128.TryFind(key, out var register128))
+            {
+                return register128.Traps;
+            }
+        }
         else if (TryFindAarch32(trapClass, key, out var aarch32))
         {
             return aarch32.Traps;
@@ -101,7 +113,9 @@ public static class RegistersByKey
     /// the IMPLEMENTATION DEFINED space), in table order; none where a row names it, as its own rules decide.
     /// </summary>
     public static IReadOnlyList<RangeTrap> RangesOf(TrapClass trapClass, uint key) =>
-        (trapClass == TrapClasses.Msr ? Aarch64.ContainsKey(key) || Instructions.ContainsKey(key) : TryFindAarch32(trapClass, key, out _))
+        (trapClass == TrapClasses.Msr ? Aarch64.ContainsKey(key) || Instructions.ContainsKey(key)
+            : trapClass == TrapClasses.Sys128 ? Aarch64Registers128.TryFind(key, out _)
+            : TryFindAarch32(trapClass, key, out _))
             ? []
             : RangeTraps.Covering(trapClass, key);
 

@@ -71,6 +71,11 @@ public static class El1Access
     /// </summary>
     public static bool IsEl2AccessImplemented(TrapClass trapClass, uint key, bool isRead, CpuModel? model)
     {
+        if (trapClass == TrapClasses.Sys128)
+        {
+            return Aarch64Registers128.TryFind(key, out var register128) && register128.ExceptionLevel == 2 && (model is null || Implements(model, register128));
+        }
+
         if (trapClass != TrapClasses.Msr)
         {
             return false;
@@ -94,6 +99,13 @@ public static class El1Access
         }
 
         var direction = isRead ? AccessDirection.Read : AccessDirection.Write;
+        if (trapClass == TrapClasses.Sys128)
+        {
+            // No model lists a 128-bit IMPLEMENTATION DEFINED register: MRRS and MSRR of that space are UNDEFINED once its
+            // traps (TIDCP, EnIDCP128) pass.
+            return Aarch64Registers128.TryFind(key, out var register128) ? Implements(model, register128) : ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
+        }
+
         if (trapClass == TrapClasses.Msr)
         {
             if (RegistersByKey.TryFindAarch64(key, direction, out var register))
@@ -130,6 +142,13 @@ public static class El1Access
     }
 
     /// <summary>The ID register spaces, where an absent register reads as zero: AArch64 op0 3, op1 0, CRn 0, CRm 1–7; AArch32 p15, 0, c0, c1–c7.</summary>
+    /// <summary>
+    /// Gets whether <paramref name="model"/> has the 128-bit accessor <paramref name="register"/>: MRRS and MSRR themselves
+    /// (FEAT_SYSREG128, without which they are UNDEFINED at decode), the register, and the feature that adds its accessor.
+    /// </summary>
+    public static bool Implements(CpuModel model, Aarch64Register128 register) =>
+        (model ?? throw new System.ArgumentNullException(nameof(model))).Has(PairedAccess.Feature) && model.Implements((register ?? throw new System.ArgumentNullException(nameof(register))).Register) && model.Satisfies(register.Feature);
+
     private static bool IsIdSpace(TrapClass trapClass, uint key)
     {
         if (trapClass == TrapClasses.Msr)
@@ -161,6 +180,13 @@ public static class El1Access
                 return Check(instruction.ExceptionLevel, !isRead);
             }
         }
+        else if (trapClass == TrapClasses.Sys128)
+        {
+            if (Aarch64Registers128.TryFind(key, out var register128))
+            {
+                return Check(register128.ExceptionLevel, register128.Register.Allows(direction));
+            }
+        }
         else if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))
         {
             return Check(aarch32.ExceptionLevel, aarch32.Allows(direction));
@@ -176,7 +202,7 @@ public static class El1Access
             return El1AccessCheck.Unallocated;
         }
 
-        return trapClass == TrapClasses.Msr && IsAboveEl1(ExceptionLevelByOp1((int)trapClass.KeyValue(key, "Op1")))
+        return trapClass.IsAarch64 && IsAboveEl1(ExceptionLevelByOp1((int)trapClass.KeyValue(key, "Op1")))
             ? El1AccessCheck.HigherExceptionLevel
             : El1AccessCheck.Allowed;
     }

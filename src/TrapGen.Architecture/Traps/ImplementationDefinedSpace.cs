@@ -32,9 +32,9 @@ public static class ImplementationDefinedSpace
             || (trapClass == TrapClasses.Mcrr && trapClass.KeyValue(key, "CRm") == 15);
     }
 
-    /// <summary>Gets the AArch64 encoding an MSR/MRS or SYS/SYSL key reaches, or null for another trap class.</summary>
+    /// <summary>Gets the AArch64 encoding an MSR/MRS, SYS/SYSL or MRRS/MSRR key reaches, or null for another trap class.</summary>
     public static Aarch64Encoding? Aarch64EncodingOf(TrapClass trapClass, uint key) =>
-        trapClass == TrapClasses.Msr
+        trapClass == TrapClasses.Msr || trapClass == TrapClasses.Sys128
             ? new Aarch64Encoding((int)trapClass.KeyValue(key, "Op0"), (int)trapClass.KeyValue(key, "Op1"), (int)trapClass.KeyValue(key, "CRn"), (int)trapClass.KeyValue(key, "CRm"), (int)trapClass.KeyValue(key, "Op2"))
             : null;
 
