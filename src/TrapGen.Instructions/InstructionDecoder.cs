@@ -3,6 +3,7 @@ using A32 = TrapGen.Architecture.Layouts.A32RegisterMove;
 using A32Memory = TrapGen.Architecture.Layouts.A32CoprocessorLoadStore;
 using A32Pair = TrapGen.Architecture.Layouts.A32RegisterPairMove;
 using A64 = TrapGen.Architecture.Layouts.A64SystemMove;
+using A64Pair = TrapGen.Architecture.Layouts.A64SystemPairMove;
 
 namespace TrapGen.Instructions;
 
@@ -44,6 +45,11 @@ public static class InstructionDecoder
             return true;
         }
 
+        if (TryDecodePairMove(word, out access))
+        {
+            return true;
+        }
+
         var op0 = (uint)A64.Op0.Extract(word);
         if (A64.Fixed.Extract(word) != Layouts.A64SystemMove.FixedValue || op0 < 1)
         {
@@ -61,6 +67,34 @@ public static class InstructionDecoder
             (uint)A64.Op2.Extract(word),
             (uint)A64.Rt.Extract(word),
             Rt2: 0,
+            Aarch32Constants.ConditionAlways);
+        return true;
+    }
+
+    /// <summary>
+    /// MRRS and MSRR (FEAT_SYSREG128): a 128-bit System register moved through X[Rt] and X[Rt + 1]. An odd Rt decodes here
+    /// and is UNDEFINED where it runs (<see cref="PairedAccess.Decodes"/>), so that the instruction can still be named.
+    /// </summary>
+    private static bool TryDecodePairMove(uint word, out SystemRegisterAccess access)
+    {
+        access = default;
+        if (A64Pair.Fixed.Extract(word) != Layouts.A64SystemPairMove.FixedValue || A64Pair.One.Extract(word) != Layouts.A64SystemPairMove.OneValue)
+        {
+            return false;
+        }
+
+        var rt = (uint)A64Pair.Rt.Extract(word);
+        access = new SystemRegisterAccess(
+            TrapClasses.Sys128,
+            InstructionSet.A64,
+            IsRead: A64Pair.L.Extract(word) != 0,
+            Op0: 2 + (uint)A64Pair.O0.Extract(word),
+            (uint)A64Pair.Op1.Extract(word),
+            (uint)A64Pair.CRn.Extract(word),
+            (uint)A64Pair.CRm.Extract(word),
+            (uint)A64Pair.Op2.Extract(word),
+            rt,
+            Rt2: rt + 1,
             Aarch32Constants.ConditionAlways);
         return true;
     }

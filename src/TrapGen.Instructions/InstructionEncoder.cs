@@ -3,6 +3,7 @@ using A32 = TrapGen.Architecture.Layouts.A32RegisterMove;
 using A32Memory = TrapGen.Architecture.Layouts.A32CoprocessorLoadStore;
 using A32Pair = TrapGen.Architecture.Layouts.A32RegisterPairMove;
 using A64 = TrapGen.Architecture.Layouts.A64SystemMove;
+using A64Pair = TrapGen.Architecture.Layouts.A64SystemPairMove;
 
 namespace TrapGen.Instructions;
 
@@ -37,6 +38,16 @@ public static class InstructionEncoder
                 word = A64.CRm.Insert(word, access.CRm);
                 word = A64.Op2.Insert(word, access.Op2);
                 return (uint)A64.Rt.Insert(word, access.Rt);
+            case AccessForm.Msrr:
+                word = A64Pair.Fixed.Insert(0, Layouts.A64SystemPairMove.FixedValue);
+                word = A64Pair.L.Insert(word, read);
+                word = A64Pair.One.Insert(word, Layouts.A64SystemPairMove.OneValue);
+                word = A64Pair.O0.Insert(word, access.Op0 - 2);
+                word = A64Pair.Op1.Insert(word, access.Op1);
+                word = A64Pair.CRn.Insert(word, access.CRn);
+                word = A64Pair.CRm.Insert(word, access.CRm);
+                word = A64Pair.Op2.Insert(word, access.Op2);
+                return (uint)A64Pair.Rt.Insert(word, access.Rt);
             case AccessForm.Mcr:
                 word = A32.Cond.Insert(0, cond);
                 word = A32.Fixed.Insert(word, Layouts.A32RegisterMove.FixedValue);

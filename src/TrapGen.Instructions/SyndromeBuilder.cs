@@ -26,7 +26,8 @@ public static class SyndromeBuilder
         if (trapClass.Form is not null)
         {
             iss = access.Key;
-            iss = Write(trapClass.Rt, iss, access.Rt);
+            // MRRS and MSRR report the pair's first register, which is even, halved.
+            iss = Write(trapClass.Rt, iss, trapClass.TransfersRegisterPair ? access.Rt / 2 : access.Rt);
             iss = Write(trapClass.Rt2, iss, access.Rt2);
             iss = Write(trapClass.Direction, iss, trapClass.DirectionOf(access.IsRead));
         }

@@ -44,10 +44,12 @@ public static class SyndromeDecoder
             _ => instruction is { TakesRegister: true } || (conditionValid && condition == Aarch32Constants.ConditionAlways) ? InstructionSet.A64 : InstructionSet.A32,
         };
         var rt = instruction is { TakesRegister: false } ? 0 : Read(trapClass.Rt, iss);
+        // MRRS and MSRR report the pair's first register halved: X[2 * Rt] and X[2 * Rt + 1].
+        var pair = trapClass.TransfersRegisterPair;
         access = new SystemRegisterAccess(
             trapClass, state, trapClass.IsRead(iss),
             trapClass.KeyValue(key, "Op0"), Op1(trapClass, key), CRn(trapClass, key), trapClass.KeyValue(key, "CRm"), Op2(trapClass, key),
-            rt, Read(trapClass.Rt2, iss), condition,
+            pair ? rt * 2 : rt, pair ? (rt * 2) + 1 : Read(trapClass.Rt2, iss), condition,
             Read(memory?.Offset ?? trapClass.Immediate, iss), Read(memory?.BaseRegister, iss), Read(memory?.Mode, iss), memory is null || memory.Add.Extract(iss) != 0, instruction);
         return true;
     }

@@ -7,7 +7,7 @@ namespace TrapGen.Instructions;
 
 /// <summary>
 /// Reads and writes the assembler syntax of the instructions the EL2 trap controls reach:
-/// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
+/// <c>msr sctlr_el1, x0</c>, <c>mrs x1, s3_3_c14_c0_1</c>, <c>mrrs x0, x1, ttbr0_el1</c>, <c>dc cisw, x0</c>, <c>mcrne p15, 0, r0, c1, c0, 0</c>,
 /// <c>mrrc p14, 0, r2, r3, c1</c>, <c>ldc p14, c5, [r1], #4</c>, <c>vmrs r0, fpsid</c>, <c>smc #0</c>, <c>svc #0</c>,
 /// <c>eret</c>, <c>eretaa</c>, <c>wfi</c>, <c>wfit x3</c>, and any of them, or a SIMD and floating-point instruction, as GNU as's <c>.inst 0x1e270020</c>. Also accepts
 /// objdump's spelling (<c>mcr 15, 0, r0, cr1, cr0, {0}</c>). One rule names the instruction set: a leading
@@ -100,6 +100,11 @@ public static class SystemInstructionSyntax
             return head == SvcInstruction.Mnemonic ? SvcInstruction.TryParse(operands, out access, out error) : ExceptionReturnInstructions.TryParse(head, operands, out access, out error);
         }
 
+        if (PairMoveSyntax.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return PairMoveSyntax.TryParse(head, operands, names, out access, out error);
+        }
+
         if (SystemInstructionAliasSyntax.IsOperation(head))
         {
             return SystemInstructionAliasSyntax.TryParse(head, operands, out access, out error);
@@ -156,7 +161,7 @@ public static class SystemInstructionSyntax
             };
         }
 
-        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs, smc, svc, eret, eretaa, eretab, wfi, wfe, wfit or wfet";
+        error = "'" + head + "' is not an instruction TrapGen models; expected msr, mrs, msrr, mrrs, sys, sysl, dc, ic, tlbi, at, mcr, mrc, mcrr, mrrc, ldc, stc, vmrs, smc, svc, eret, eretaa, eretab, wfi, wfe, wfit or wfet";
         return false;
     }
 
@@ -217,6 +222,12 @@ public static class SystemInstructionSyntax
             }
         }
 
+        if (form == AccessForm.Msrr && PairMoveSyntax.Unspellable(access) is { } odd)
+        {
+            why = odd;
+            return false;
+        }
+
         if (form == AccessForm.LdcStc && !LdcStcIss.IsDefinedMode(LdcStcIss.WithAM(0, access.AddressingMode)))
         {
             why = "AM = " + access.AddressingMode.ToString(CultureInfo.InvariantCulture) + " is a reserved addressing mode";
@@ -250,6 +261,8 @@ public static class SystemInstructionSyntax
                 return SmcSyntax.Format(access);
             case AccessForm.LdcStc:
                 return LdcStcSyntax.Format(access);
+            case AccessForm.Msrr:
+                return PairMoveSyntax.Format(access, names);
             case AccessForm.Mcr when access.Class.ReadWhen == ReadWhen.Always:
                 return VmrsSyntax.Format(access);
             case AccessForm.Msr:
@@ -309,11 +322,8 @@ public static class SystemInstructionSyntax
             return false;
         }
 
-        if (!names.TryFind(registerText, out var e))
+        if (!names.TryFind(registerText, out var e, out error))
         {
-            var closest = names.Closest(registerText);
-            error = "unknown system register '" + registerText + "'" + (closest is null ? string.Empty : " (did you mean " + closest + "?)")
-                + "; use an architectural name or the generic form s<op0>_<op1>_c<n>_c<m>_<op2>";
             return false;
         }
 

@@ -23,7 +23,7 @@ namespace TrapGen.Instructions;
 /// <param name="CRm">CRm.</param>
 /// <param name="Op2">op2 / opc2.</param>
 /// <param name="Rt">The transfer register.</param>
-/// <param name="Rt2">The second transfer register (MCRR/MRRC).</param>
+/// <param name="Rt2">The second transfer register (MCRR/MRRC; MRRS/MSRR: Rt + 1).</param>
 /// <param name="Condition">The A32 condition; 0b1110 (always) for A64 and T32.</param>
 /// <param name="Immediate">An SMC's immediate (imm16 in A64, imm4 in A32 and T32), or an LDC/STC's imm8.</param>
 /// <param name="Rn">An LDC/STC's base register (15, the PC, for the literal forms).</param>
@@ -70,7 +70,7 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>Gets the values of its class's key fields, in their order (none for LDC/STC and SMC; a WFI's are its <see cref="Instruction"/>'s).</summary>
     public IReadOnlyList<int> KeyValues => Class.Form switch
     {
-        AccessForm.Msr => [(int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2],
+        AccessForm.Msr or AccessForm.Msrr => [(int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2],
         AccessForm.Mcr => [(int)Op1, (int)CRn, (int)CRm, (int)Op2],
         AccessForm.Mcrr => [(int)Op1, (int)CRm],
         AccessForm.LdcStc => [],
@@ -80,7 +80,7 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>The <paramref name="index"/>th of <see cref="KeyValues"/>.</summary>
     private uint KeyValue(int index) => Class.Form switch
     {
-        AccessForm.Msr => index switch { 0 => Op0, 1 => Op1, 2 => CRn, 3 => CRm, _ => Op2 },
+        AccessForm.Msr or AccessForm.Msrr => index switch { 0 => Op0, 1 => Op1, 2 => CRn, 3 => CRm, _ => Op2 },
         AccessForm.Mcr => index switch { 0 => Op1, 1 => CRn, 2 => CRm, _ => Op2 },
         AccessForm.Mcrr => index == 0 ? Op1 : CRm,
         _ => 0,

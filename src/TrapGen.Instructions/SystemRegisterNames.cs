@@ -62,6 +62,24 @@ public sealed class SystemRegisterNames
         return name?.ToLowerInvariant() ?? encoding.ToString();
     }
 
+    /// <summary>
+    /// Finds the register <paramref name="name"/> names as <see cref="TryFind(string, out ValueTuple{uint, uint, uint, uint, uint})"/>
+    /// does, or says in one sentence that none has it, with the closest name there is.
+    /// </summary>
+    internal bool TryFind(string name, out (uint Op0, uint Op1, uint CRn, uint CRm, uint Op2) encoding, out string error)
+    {
+        if (TryFind(name, out encoding))
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        var closest = Closest(name);
+        error = "unknown system register '" + name + "'" + (closest is null ? string.Empty : " (did you mean " + closest + "?)")
+            + "; use an architectural name or the generic form s<op0>_<op1>_c<n>_c<m>_<op2>";
+        return false;
+    }
+
     /// <summary>Suggests the architectural name closest to a misspelt one, or null.</summary>
     public string? Closest(string name) => ClosestName.Find(name, Aarch64Registers.Names.Concat(catalogued.Keys))?.ToLowerInvariant();
 

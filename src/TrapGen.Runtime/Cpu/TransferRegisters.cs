@@ -4,7 +4,8 @@ using TrapGen.Instructions;
 namespace TrapGen.Runtime.Cpu;
 
 /// <summary>
-/// Where an access's value comes from and goes to, by its form: Xt for MSR/MRS and SYS; Rt for MCR/MRC and
+/// Where an access's value comes from and goes to, by its form: Xt for MSR/MRS and SYS, and for MSRR/MRRS the low half in
+/// Xt (the high half, in Xt+1, only the emulated CPU's direct access moves); Rt for MCR/MRC and
 /// VMRS (the low word); Rt with the low word and Rt2 with the high word for MCRR/MRRC; for LDC/STC the word of
 /// guest memory its addressing mode gives, with the base written back for pre- and post-indexing. One home
 /// for those moves: the emulated CPU's direct accesses and the trace tool's values use it; the generated
@@ -19,7 +20,7 @@ public static class TransferRegisters
         var registers = vcpu.Registers;
         return access.Class.Form switch
         {
-            AccessForm.Msr => registers.ReadX((int)access.Rt),
+            AccessForm.Msr or AccessForm.Msrr => registers.ReadX((int)access.Rt),
             AccessForm.Mcrr => RegisterHalves.Compose(registers.ReadR((int)access.Rt), registers.ReadR((int)access.Rt2)),
             AccessForm.LdcStc => vcpu.Memory.ReadWord(Address(vcpu, access, out _)),
             _ => registers.ReadR((int)access.Rt),
@@ -33,7 +34,7 @@ public static class TransferRegisters
         var registers = vcpu.Registers;
         switch (access.Class.Form)
         {
-            case AccessForm.Msr:
+            case AccessForm.Msr or AccessForm.Msrr:
                 registers.WriteX((int)access.Rt, value);
                 break;
             case AccessForm.Mcrr:
@@ -60,7 +61,7 @@ public static class TransferRegisters
         }
     }
 
-    /// <summary>Gets how many bits the access moves: 32 for Rt and a word of memory, else 64.</summary>
+    /// <summary>Gets how many bits the access moves: 32 for Rt and a word of memory, 128 for MSRR/MRRS's pair, else 64.</summary>
     public static int Width(in SystemRegisterAccess access) => access.Class.TransferWidth;
 
     /// <summary>

@@ -19,6 +19,12 @@ internal static class DirectAccess
 {
     public static void Perform(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)
     {
+        if (access.Class.TransfersRegisterPair)
+        {
+            PerformPair(hypervisor, vcpu, access, key);
+            return;
+        }
+
         var hardware = hypervisor.Hardware;
         if (CatalogueIndex.TryFindRegister(access.Class, key, out var register, out var view) && hardware.TryRead(register.Register, out var whole))
         {
@@ -53,6 +59,27 @@ internal static class DirectAccess
         }
 
         return AsReadAtEl1(hypervisor, trapClass, key, vcpu.OtherSystemRegisters.TryGetValue(((ulong)trapClass.ExceptionClass << 32) | key, out var value) ? value : ModelValue(hypervisor.Model, trapClass, key));
+    }
+
+    /// <summary>
+    /// An MRRS or MSRR: bits [63:0] move through X[Rt] as the register's MRS or MSR moves them (the catalogue's hardware
+    /// register, or the CPU's own), bits [127:64] through X[Rt+1] from or to the CPU's upper half of the register, which only
+    /// these instructions reach; it reads 0 until written and keeps what MSRR writes (the upper half's RES0 bits are not
+    /// modelled).
+    /// </summary>
+    private static void PerformPair(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)
+    {
+        var low = access with { Class = TrapClasses.Msr, Rt2 = 0 };
+        Perform(hypervisor, vcpu, low, low.Key);
+        var upper = ((ulong)access.ExceptionClass << 32) | key;
+        if (access.IsRead)
+        {
+            vcpu.Registers.WriteX((int)access.Rt2, vcpu.OtherSystemRegisters.TryGetValue(upper, out var high) ? high : 0);
+        }
+        else
+        {
+            vcpu.OtherSystemRegisters[upper] = vcpu.Registers.ReadX((int)access.Rt2);
+        }
     }
 
     private static void Other(Hypervisor hypervisor, Vcpu vcpu, in SystemRegisterAccess access, uint key)

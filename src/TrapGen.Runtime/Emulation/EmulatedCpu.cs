@@ -84,6 +84,13 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
         var key = access.Class.KeyOf(EsrFields.GetISS(esr));
+        // MRRS and MSRR: without FEAT_SYSREG128, or with an odd Rt, their Decode is UNDEFINED, before any trap.
+        if (access.Class.TransfersRegisterPair && !PairedAccess.Decodes(access.Rt, Hypervisor.Model))
+        {
+            vcpu.InjectUndefined();
+            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, Hypervisor.Model.Has(PairedAccess.Feature) ? UndefinedReason.ReservedRegister : UndefinedReason.NotImplemented);
+        }
+
         // HSTR_EL2.T<n> comes first at EL1, before the UNDEF of an encoding no register has (the Arm ARM's
         // AArch32.CheckCP15InstrCoarseTraps), on a CPU whose EL1 runs AArch32.
         if (!access.IsUnpredictable && Hypervisor.Hstr != 0 && Hypervisor.Model.HasAarch32El1

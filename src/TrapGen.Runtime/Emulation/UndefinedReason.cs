@@ -21,7 +21,7 @@ public enum UndefinedReason
     /// <summary>The register or instruction needs a feature the CPU model lacks, or is an IMPLEMENTATION DEFINED encoding it does not define.</summary>
     NotImplemented,
 
-    /// <summary>A register operand its instruction's Decode makes UNDEFINED: an LD64B, ST64B, ST64BV or ST64BV0 whose Rt is odd or above X23.</summary>
+    /// <summary>A register operand its instruction's Decode makes UNDEFINED: an LD64B, ST64B, ST64BV or ST64BV0 whose Rt is odd or above X23; an MRRS or MSRR whose Rt is odd.</summary>
     ReservedRegister,
 
     /// <summary>An AArch32 guest's SIMD or floating-point use while its own CPACR.cp10 disables it at EL1.</summary>

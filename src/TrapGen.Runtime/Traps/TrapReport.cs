@@ -52,6 +52,12 @@ public static class TrapReport
 
         SyndromeDecoder.TryDecode(esr, out var access, out _);
         var isRead = access.IsRead;
+        if (trapClass.TransfersRegisterPair)
+        {
+            return "# a catalogue dispatches no MRRS or MSRR (a 128-bit access, EC 0x14): the hypervisor injects UNDEFINED, as KVM does for EC 0x14;\n"
+                + "# to let the guest's 128-bit accesses run, set HCRX_EL2.D128En (EnIDCP128 for the IMPLEMENTATION DEFINED ones) and clear what else traps them";
+        }
+
         if (ReservedIdSpace.Contains(trapClass, key))
         {
             return """
@@ -174,8 +180,8 @@ public static class TrapReport
         return "# registers.yaml, under instructions (or hook, ignore, undefined):\n  - name: " + name + "\n    handling: forward" + traps;
     }
 
-    /// <summary>A name built from the encoding of a trapped access: the generic assembler name for MSR/MRS, <c>CP15_opc1_Cn_Cm_opc2</c> or <c>CP15_opc1_Cm</c> (<c>CP14_…</c>) for AArch32.</summary>
-    private static string GenericName(in SystemRegisterAccess access) => access.Class == TrapClasses.Msr
+    /// <summary>A name built from the encoding of a trapped access: the generic assembler name for MSR/MRS and MSRR/MRRS, <c>CP15_opc1_Cn_Cm_opc2</c> or <c>CP15_opc1_Cm</c> (<c>CP14_…</c>) for AArch32.</summary>
+    private static string GenericName(in SystemRegisterAccess access) => access.Class.IsAarch64
         ? CatalogueIndex.RegisterNames.NameOf(access.Op0, access.Op1, access.CRn, access.CRm, access.Op2, access.IsRead).ToUpperInvariant()
         : new Aarch32Encoding(access.Class.Coprocessor, access.Class.Form ?? AccessForm.Mcr, (int)access.Op1, (int)access.CRn, (int)access.CRm, (int)access.Op2).GenericName;
 
