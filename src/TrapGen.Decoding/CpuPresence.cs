@@ -30,6 +30,12 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
             return new CpuPresence(model.Name, false, aarch32, model.Name + " has no " + aarch32 + " (ID_AA64PFR0_EL1.EL1 is 0b0001): no guest of it makes this access");
         }
 
+        if (trapClass.TransfersRegisterPair && !model.Has(PairedAccess.Feature))
+        {
+            return new CpuPresence(
+                model.Name, false, PairedAccess.Feature, model.Name + " has no MRRS or MSRR, which need " + RequirementText.Describe(PairedAccess.Feature) + ": they are UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
+        }
+
         var named = RegistersByKey.NameOf(trapClass, key, isRead);
         var implementationDefined = named is null && ImplementationDefinedSpace.Contains(trapClass, key);
         if (El1Access.Implements(model, trapClass, key, isRead))
@@ -40,8 +46,8 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
 
         var needs = Condition(trapClass, key, isRead);
         var lacks = implementationDefined
-            ? model.Name + " defines no IMPLEMENTATION DEFINED register at this encoding"
-            : model.Name + " has no " + named + (needs is null ? string.Empty : ", which needs " + RequirementText.Describe(needs));
+            ? model.Name + " defines no IMPLEMENTATION DEFINED " + (trapClass.TransfersRegisterPair ? "128-bit " : string.Empty) + "register at this encoding"
+            : model.Name + " has no " + (trapClass.TransfersRegisterPair ? "128-bit accessor of " : string.Empty) + named + (needs is null ? string.Empty : ", which needs " + RequirementText.Describe(needs));
         var consequence = El1Access.Check(trapClass, key, isRead, model) == El1AccessCheck.Allowed
             ? ": it reads as zero there, a reserved ID register, and HCR_EL2.TID3 traps the read"
             : RangeTraps.RulesOf(trapClass, key).Any(rule => rule.Control == TrapControls.TIDCP)
@@ -83,6 +89,18 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
                 : null;
         }
 
+        if (trapClass == TrapClasses.Sys128)
+        {
+            return Aarch64Registers128.TryFind(key, out var register128) ? Both(Requirements.Of(register128.Register), register128.Feature) : null;
+        }
+
         return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) ? Requirements.Of(aarch32) : null;
     }
+
+    /// <summary>
+    /// Two register-requirements.table conditions that must both hold, or the one there is: <paramref name="second"/>, a
+    /// product (FEAT_X or FEAT_X&amp;FEAT_Y), joins each alternative of <paramref name="first"/>.
+    /// </summary>
+    private static string? Both(string? first, string? second) =>
+        first is null ? second : second is null ? first : string.Join("|", first.Split('|').Select(product => product + "&" + second));
 }

@@ -16,7 +16,7 @@ public sealed class ErrorTests
     [InlineData("mdcr +TVM", "test.trace(2): unknown MDCR_EL2 bit 'TVM'; use one of HPMN, TPMCR, TPM, TDA, TDOSA, TDRA, E2PB, TPMS, EnSPM, TTRF, E2TB, TDCC, TDE")]
     [InlineData("cnthctl +TVM", "test.trace(2): unknown CNTHCTL_EL2 bit 'TVM'; use one of EL1PCTEN, EL1PCEN, EL1TVT, EL1TVCT")]
     [InlineData("cptr +TVM", "test.trace(2): unknown CPTR_EL2 bit 'TVM'; use one of TZ, TFP, TSM, TTA, TAM, TCPAC")]
-    [InlineData("hcrx +TVM", "test.trace(2): unknown HCRX_EL2 bit 'TVM'; use one of EnAS0, EnALS, EnASR, FGTnXS, TALLINT, TCR2En, SCTLR2En, EnFPM, SRMASKEn")]
+    [InlineData("hcrx +TVM", "test.trace(2): unknown HCRX_EL2 bit 'TVM'; use one of EnAS0, EnALS, EnASR, FGTnXS, TALLINT, TCR2En, SCTLR2En, D128En, EnIDCP128, EnFPM, SRMASKEn")]
     [InlineData("ich_hcr +TVM", "test.trace(2): unknown ICH_HCR_EL2 bit 'TVM'; use one of TC, TALL0, TALL1, TDIR")]
     [InlineData("mpam2 +TVM", "test.trace(2): unknown MPAM2_EL2 bit 'TVM'; use one of TRAPMPAM1EL1, TRAPMPAM0EL1, EnMPAMSM, TIDR")]
     [InlineData("mpambw2 +TVM", "test.trace(2): unknown MPAMBW2_EL2 bit 'TVM'; use one of nTRAP_MPAMBWSM_EL1, nTRAP_MPAMBW1_EL1, nTRAP_MPAMBW0_EL1, nTRAP_MPAMBWIDR_EL1")]

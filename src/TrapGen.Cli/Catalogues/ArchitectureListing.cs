@@ -10,7 +10,7 @@ namespace TrapGen.Cli.Catalogues;
 /// <summary>
 /// The architecture's table as <c>trapgen list --architecture --json</c> prints it: every AArch64 System
 /// register and System instruction, every AArch32 cp15/cp14 register with its mapping, the instructions that access
-/// no register (WFI, SMC), and the trap controls; with <c>--cpu NAME</c>, only what that CPU model has. A contract like <see cref="CatalogueListing"/>
+/// no register (WFI, SMC), the registers MRRS and MSRR reach, and the trap controls; with <c>--cpu NAME</c>, only what that CPU model has. A contract like <see cref="CatalogueListing"/>
 /// (docs/cli.md): fields are added, never renamed.
 /// </summary>
 /// <param name="TrapControls">The trap controls.</param>
@@ -20,6 +20,7 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="Cpu">The CPU model the listing is filtered to, or null for the whole architecture.</param>
 /// <param name="TrappedInstructions">The instructions that access no register and the controls that trap them.</param>
 /// <param name="RangeTraps">The controls that trap ranges of encodings (range-traps.table), by control.</param>
+/// <param name="Aarch64Registers128">The registers MRRS and MSRR reach, with the controls that trap those accesses.</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
@@ -27,7 +28,8 @@ internal sealed record ArchitectureListing(
     IReadOnlyList<Aarch32RegisterListing> Aarch32Registers,
     string? Cpu,
     IReadOnlyList<TrappedInstructionListing> TrappedInstructions,
-    IReadOnlyList<RangeTrapListing> RangeTraps)
+    IReadOnlyList<RangeTrapListing> RangeTraps,
+    [property: JsonPropertyName("aarch64Registers128")] IReadOnlyList<Aarch64Register128Listing> Aarch64Registers128)
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
@@ -36,8 +38,39 @@ internal sealed record ArchitectureListing(
         [.. Architecture.SystemInstructions.All.Where(i => model?.Implements(i) ?? true).Select(i => SystemInstructionListing.From(i, model))],
         [.. Architecture.Aarch32Registers.All.Where(r => model?.Implements(r) ?? true).Select(r => Aarch32RegisterListing.From(r, model))],
         model?.Name,
-        [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && (!i.Class.IsAarch32 || model.HasAarch32El1))).Select(i => TrappedInstructionListing.From(i, model))],
-        [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && (!r.Class.IsAarch32 || model.HasAarch32El1))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)]);
+        [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && ClassExistsOn(i.Class, model))).Select(i => TrappedInstructionListing.From(i, model))],
+        [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && ClassExistsOn(r.Class, model))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)],
+        [.. Architecture.Aarch64Registers128.All.Where(r => model is null || El1Access.Implements(model, r)).Select(r => Aarch64Register128Listing.From(r, model))]);
+
+    /// <summary>Whether a guest on <paramref name="model"/> can make accesses of <paramref name="trapClass"/> at all: an AArch32 class needs AArch32 at EL1, MRRS and MSRR FEAT_SYSREG128.</summary>
+    private static bool ClassExistsOn(TrapClass trapClass, CpuModel model) =>
+        (!trapClass.IsAarch32 || model.HasAarch32El1) && (!trapClass.TransfersRegisterPair || model.Has(PairedAccess.Feature));
+}
+
+/// <summary>
+/// The 128-bit accessor (MRRS, MSRR) of an AArch64 System register: the register, its encoding and Exception level, the
+/// feature that adds the accessor and the register's own requirement, the controls that trap it (EC 0x14), and its key in
+/// that class.
+/// </summary>
+internal sealed record Aarch64Register128Listing(
+    string Name,
+    EncodingListing Encoding,
+    [property: JsonPropertyName("el")] int ExceptionLevel,
+    string? Feature,
+    string? Requires,
+    IReadOnlyList<TrapRuleListing> Traps,
+    string SyndromeKey,
+    string? Section)
+{
+    public static Aarch64Register128Listing From(Aarch64Register128 register, CpuModel? model) => new(
+        register.Name,
+        EncodingListing.From(register.Encoding),
+        register.ExceptionLevel,
+        register.Feature,
+        Requirements.Of(register.Register),
+        TrapRuleListing.From(register.Traps, model),
+        Hex.Word(register.Key),
+        register.Section);
 }
 
 /// <summary>

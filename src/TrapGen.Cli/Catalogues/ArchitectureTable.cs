@@ -12,9 +12,9 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers, {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers ({7} with MRRS/MSRR), {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
-            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count));
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count, listing.Aarch64Registers128.Count));
 
         output.WriteLine();
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
@@ -33,6 +33,15 @@ internal static class ArchitectureTable
         }
 
         aarch64.WriteTo(output);
+
+        output.WriteLine();
+        var aarch64128 = new TextTable("128-BIT ACCESS", "ENCODING", "EL", "FEATURE", "NEEDS", "TRAPS");
+        foreach (var register in listing.Aarch64Registers128)
+        {
+            aarch64128.Add("MRRS/MSRR " + register.Name, register.Encoding.Generic, Number(register.ExceptionLevel), register.Feature ?? "-", register.Requires ?? "-", Traps(register.Traps));
+        }
+
+        aarch64128.WriteTo(output);
 
         output.WriteLine();
         var instructions = new TextTable("SYSTEM INSTRUCTION", "ENCODING", "OPERAND", "EL", "FEATURE", "NEEDS", "TRAPS");

@@ -40,8 +40,8 @@ internal sealed class TracePrinter(TextWriter output)
     /// <summary>
     /// After an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c> or fine-grained (<c>hfgwtr</c>, ...) line: HCR_EL2.DC or MDCR_EL2.TDE, every trap control of
     /// <paramref name="register"/> set in <paramref name="value"/> (one <paramref name="model"/> lacks is RES0 there, and says
-    /// so), and the controls that trap while clear (HCR_EL2.APK, CNTHCTL_EL2.EL1PCTEN, ...) that the model has and
-    /// <paramref name="value"/> leaves clear.
+    /// so), the controls that trap while clear (HCR_EL2.APK, CNTHCTL_EL2.EL1PCTEN, ...) that the model has and
+    /// <paramref name="value"/> leaves clear, and those <paramref name="value"/> sets that the model lacks (RES0 there).
     /// </summary>
     public void ControlRegister(string register, ulong value, CpuModel model)
     {
@@ -52,6 +52,9 @@ internal sealed class TracePrinter(TextWriter output)
         set.AddRange(controls.Where(c => c.IsCounterLimit && (value & c.Mask) != 0).Select(c => c.Name + "=" + ((value & c.Mask) >> c.Bit).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // A qualifier (HCRX_EL2.FGTnXS) traps nothing itself, clear or set.
         var clear = controls.Where(c => !c.TrapsWhenSet && !c.IsQualifier && ((value >> c.Bit) & 1) == 0 && c.ExistsOn(model)).Select(c => c.Name).ToList();
+        // An enable set on a model that lacks it (HCRX_EL2.D128En without FEAT_D128) is RES0 there: setting it gives nothing.
+        var absent = controls.Where(c => !c.TrapsWhenSet && !c.IsCounterLimit && ((value >> c.Bit) & 1) != 0 && !c.ExistsOn(model))
+            .Select(c => c.Name + " (which needs " + c.Needs + ")").ToList();
         var prefix = register switch
         {
             HcrEl2.Name => "DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; ",
@@ -59,7 +62,8 @@ internal sealed class TracePrinter(TextWriter output)
             _ => string.Empty,
         };
         output.WriteLine(register + ": " + prefix + "trap controls set: " + (set.Count == 0 ? "none" : string.Join(", ", set))
-            + (clear.Count == 0 ? string.Empty : "; trapping while clear: " + string.Join(", ", clear)));
+            + (clear.Count == 0 ? string.Empty : "; trapping while clear: " + string.Join(", ", clear))
+            + (absent.Count == 0 ? string.Empty : "; set, but RES0 on " + model.Name + ": " + string.Join(", ", absent)));
     }
 
     /// <summary>Prints one instruction's line and, for an access no catalogue entry handled, the seed's log line and the entry that would handle it.</summary>
