@@ -89,6 +89,11 @@ public static class SystemInstructionSyntax
             return SingleCopyAtomic64Syntax.TryParse(head, operands, out access, out error);
         }
 
+        if (SynchronizationHints.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return SynchronizationHints.TryParse(head, operands, out access, out error);
+        }
+
         if (ExceptionReturnInstructions.IsMnemonic(head) || head == SvcInstruction.Mnemonic)
         {
             if (set is not (null or InstructionSet.A64))
@@ -242,6 +247,8 @@ public static class SystemInstructionSyntax
                 return SvcInstruction.Format(access);
             case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
                 return SmeModeSyntax.Format(access);
+            case null when SynchronizationHints.Contains(access.Instruction):
+                return SynchronizationHints.Format(access);
             case null when access.Class == TrapClasses.Other:
                 return SingleCopyAtomic64Syntax.Format(access);
             case null when InstructionGroups.Contains(access.Class):
