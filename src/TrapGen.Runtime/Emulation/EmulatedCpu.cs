@@ -129,9 +129,22 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return disabled;
         }
 
+        // GCSPUSHM, GCSPUSHX and GCSPOPCX check the guest's GCSCR_EL1 before EL2's fine-grained trap (C5.9).
+        var guardedControlStack = GuardedControlStack.Contains(access, key);
+        if (guardedControlStack && GuardedControlStack.BeforeEl2(Hypervisor, vcpu, key, esr) is { } guest)
+        {
+            return guest;
+        }
+
         if (TrappingControl(access, key) is { } control)
         {
             return Trapped(access, control, esr);
+        }
+
+        // Untrapped, a Guarded Control Stack instruction uses that stack only while GCSEnabled(EL1): memory not modelled.
+        if (guardedControlStack && GuardedControlStack.IsEnabled(Hypervisor, vcpu))
+        {
+            return new ExecutionResult(ExecutionKind.NotModelled, esr);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
