@@ -78,7 +78,8 @@ INSTRUCTION_FIELDS = {
 # Why a field traps none of the tables' accesses (its traps "-"), for the header. The GCS stores take a GCS exception
 # (EC 0x2D), not a trap of an access.
 NOTHING_BECAUSE = {
-    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D",
+    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D, whose syndrome's two"
+    " registers no trap class without a form can hold: trapped-instructions.table's header says why",
     "HFGITR_EL2.SVC_EL0": "an SVC at EL0, which TrapGen's guests, at EL1, do not run",
 }
 
