@@ -47,6 +47,16 @@ public sealed class GuardedControlStackTraceTests
     }
 
     [Fact]
+    public void Decode_says_that_nothing_traps_gcspopm_at_el2()
+    {
+        var (exitCode, output, _) = Cli.Run("decode", "0x6212DF2F");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("instruction  gcspopm x25", output, System.StringComparison.Ordinal);
+        Assert.Contains("trapped by   nothing: GCSPOPM's EL1 pseudocode checks no EL2 trap control", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_architecture_writes_the_sysl_aliases_operand_as_result()
     {
         var (exitCode, output, _) = Cli.Run("list", "--architecture");
