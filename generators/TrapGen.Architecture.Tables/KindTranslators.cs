@@ -29,11 +29,19 @@ internal static class KindTranslators
         ["-"] = "RegisterView.Whole",
     };
 
+    /// <summary>aarch64-instructions.table's operand, as TakesRegister: Xt (SYS reads it), result (SYSL writes it), none.</summary>
     private static readonly Dictionary<string, string> Operands = new()
     {
         ["Xt"] = "true",
+        [SyslOperand] = "true",
         ["none"] = "false",
     };
+
+    /// <summary>The operand of a SYSL alias (GCSPOPM, GCSSS2): its result goes to Xt.</summary>
+    private const string SyslOperand = "result";
+
+    /// <summary>The name column of an instruction the Arm ARM names in one word (GCSPUSHM): its op column is the whole name.</summary>
+    private const string OneWord = "-";
 
     /// <summary>A trap control's traps-when column: set or clear, as TrapControl.TrapsWhenSet.</summary>
     internal static readonly Dictionary<string, string> Polarity = new()
@@ -114,10 +122,13 @@ internal static class KindTranslators
                 return null;
             }
 
+            var oneWord = line.Cells[1].Text == OneWord;
+            var fullName = InstructionName(line);
             return Format(
-                "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10})",
-                row.Name(0), row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
-                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, line.Cells[0].Text + " " + line.Cells[1].Text), NestedVirtualisationRule(row, controls, 7, 9, "AccessDirection.Write")), row.OptionalLastText(10));
+                "new({0}, {1}, new(1, {2}, {3}, {4}, {5}), {6}, {7}, {8}, {9}, {10}, WritesRegister: {11})",
+                row.Name(0), oneWord ? CSharp.String(string.Empty) : row.Name(1), row.Int(2, 0, 7), row.Int(3, 0, 15), row.Int(4, 0, 15), row.Int(5, 0, 7),
+                row.Choice(6, Operands), row.Int(7, 0, 3), row.OptionalText(8), row.Traps(9, controls, FineGrainedOf(fineGrained, fullName), NestedVirtualisationRule(row, controls, 7, 9, "AccessDirection.Write")), row.OptionalLastText(10),
+                line.Cells[6].Text == SyslOperand ? "true" : "false");
         });
 
     /// <summary>aarch32-registers.table: name cp form opc1 crn crm opc2 access el maps_to view traps other_names.</summary>
@@ -288,6 +299,10 @@ internal static class KindTranslators
         return names;
     }
 
+    /// <summary>An aarch64-instructions.table row's full name: <c>DC CIVAC</c>, or <c>GCSPUSHM</c> for a one-word one (name <c>-</c>).</summary>
+    private static string InstructionName(TableLine line) =>
+        line.Cells[1].Text == OneWord ? line.Cells[0].Text : line.Cells[0].Text + " " + line.Cells[1].Text;
+
     /// <summary>The names of the accesses aarch64-registers.table, aarch64-instructions.table and trapped-instructions.table declare (<c>SCTLR_EL1</c>, <c>TLBI VAE1</c>, <c>ERET</c>).</summary>
     public static List<string> AccessNames(string file, string text)
     {
@@ -298,7 +313,7 @@ internal static class KindTranslators
         {
             if (line.Cells.Count > 1)
             {
-                names.Add(instructions ? line.Cells[0].Text + " " + line.Cells[1].Text : trapped ? line.Cells[1].Text : line.Cells[0].Text);
+                names.Add(instructions ? InstructionName(line) : trapped ? line.Cells[1].Text : line.Cells[0].Text);
             }
         }
 

@@ -79,7 +79,10 @@ public static class SingleCopyAtomic64Instructions
     /// </summary>
     public static bool HasValidRt(uint first) => (first >> 3) != HighRt && (first & 1) == 0;
 
+    /// <summary>Gets whether <paramref name="row"/> is LD64B's, ST64B's, ST64BV's or ST64BV0's: the other rows of their class are not theirs.</summary>
+    public static bool Contains(TrappedInstruction? row) => row == Load || row == Store || row == StoreWithStatus || row == StoreAccData;
+
     /// <summary>Gets whether <paramref name="access"/> is one of them with an Rt its Decode makes UNDEFINED.</summary>
     public static bool IsUndefined(in SystemRegisterAccess access) =>
-        access.Class == TrapClasses.Other && !HasValidRt((uint)Ls64.Rt.Extract(access.Immediate));
+        Contains(access.Instruction) && !HasValidRt((uint)Ls64.Rt.Extract(access.Immediate));
 }

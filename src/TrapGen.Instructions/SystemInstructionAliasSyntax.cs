@@ -6,10 +6,15 @@ namespace TrapGen.Instructions;
 
 /// <summary>
 /// The AArch64 System instructions by name, as the architecture's instruction table names them:
-/// <c>dc cisw, x0</c>, <c>tlbi vmalle1</c>, <c>ic iallu</c>, <c>at s1e1r, x0</c>: aliases of SYS.
+/// <c>dc cisw, x0</c>, <c>tlbi vmalle1</c>, <c>ic iallu</c>, <c>at s1e1r, x0</c>: aliases of SYS; and those the Arm ARM
+/// names in one word (C5.9): <c>gcspushm x0</c>, <c>gcspushx</c>, and the SYSL aliases <c>gcspopm x0</c> and
+/// <c>gcsss2 x0</c>, whose Xt receives the result (their access is a read, L 1).
 /// </summary>
 internal static class SystemInstructionAliasSyntax
 {
+    /// <summary>The one instruction whose Xt the Arm ARM makes optional, <c>GCSPOPM {&lt;Xt&gt;}</c> (C5.9.2): without it, XZR.</summary>
+    private const string OptionalResult = "GCSPOPM";
+
     /// <summary>Gets whether <paramref name="mnemonic"/> (lower case) is an operation of the table: dc, ic, tlbi, at, ….</summary>
     public static bool IsOperation(string mnemonic) =>
         SystemInstructions.All.Any(i => i.Operation.Equals(mnemonic, StringComparison.OrdinalIgnoreCase));
@@ -19,6 +24,11 @@ internal static class SystemInstructionAliasSyntax
     {
         access = default;
         var upper = operation.ToUpperInvariant();
+        if (SystemInstructions.TryFind(upper, out var oneWord) && oneWord.IsOneWord)
+        {
+            return TryParseOneWord(oneWord, operands, out access, out error);
+        }
+
         var name = operands.Length > 0 ? operands[0] : string.Empty;
         if (!SystemInstructions.TryFind(upper + " " + name.ToUpperInvariant(), out var instruction))
         {
@@ -40,8 +50,40 @@ internal static class SystemInstructionAliasSyntax
             return false;
         }
 
-        var e = instruction.Encoding;
-        access = new SystemRegisterAccess(TrapClasses.Msr, InstructionSet.A64, false, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
+        access = Access(instruction, rt);
         return true;
+    }
+
+    /// <summary>Parses <c>&lt;name&gt;{ x&lt;t&gt;}</c>: the register when the instruction takes one (GCSPOPM's optional), none otherwise.</summary>
+    private static bool TryParseOneWord(SystemInstruction instruction, string[] operands, out SystemRegisterAccess access, out string error)
+    {
+        access = default;
+        var name = instruction.Operation.ToLowerInvariant();
+        var rtText = operands.Length switch
+        {
+            0 when !instruction.TakesRegister || instruction.Operation == OptionalResult => "xzr",
+            1 when instruction.TakesRegister => operands[0],
+            _ => null,
+        };
+        if (rtText is null)
+        {
+            error = instruction.TakesRegister ? "expected '" + name + " x<t>'" : "'" + name + "' takes no register";
+            return false;
+        }
+
+        if (!OperandSyntax.TryX(rtText, out var rt, out error))
+        {
+            return false;
+        }
+
+        access = Access(instruction, rt);
+        return true;
+    }
+
+    /// <summary>The access of <paramref name="instruction"/> with <paramref name="rt"/>: a SYSL alias's is a read (L 1).</summary>
+    private static SystemRegisterAccess Access(SystemInstruction instruction, uint rt)
+    {
+        var e = instruction.Encoding;
+        return new SystemRegisterAccess(TrapClasses.Msr, InstructionSet.A64, instruction.WritesRegister, (uint)e.Op0, (uint)e.Op1, (uint)e.CRn, (uint)e.CRm, (uint)e.Op2, rt, 0, Aarch32Constants.ConditionAlways);
     }
 }

@@ -89,6 +89,11 @@ public static class SystemInstructionSyntax
             return SingleCopyAtomic64Syntax.TryParse(head, operands, out access, out error);
         }
 
+        if (SynchronizationHints.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return SynchronizationHints.TryParse(head, operands, out access, out error);
+        }
+
         if (ExceptionReturnInstructions.IsMnemonic(head) || head == SvcInstruction.Mnemonic)
         {
             if (set is not (null or InstructionSet.A64))
@@ -253,6 +258,8 @@ public static class SystemInstructionSyntax
                 return SvcInstruction.Format(access);
             case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
                 return SmeModeSyntax.Format(access);
+            case null when SynchronizationHints.Contains(access.Instruction):
+                return SynchronizationHints.Format(access);
             case null when access.Class == TrapClasses.Other:
                 return SingleCopyAtomic64Syntax.Format(access);
             case null when InstructionGroups.Contains(access.Class):
@@ -269,13 +276,14 @@ public static class SystemInstructionSyntax
                 var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
                 if (access.Op0 == SystemInstructionOp0)
                 {
-                    // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation), not a register:
-                    // by its name as objdump prints it (dc cisw, x3; tlbi vmalle1) when the architecture has one and
-                    // the name says everything (an instruction without an operand names no Rt: only xzr reads back).
-                    if (!access.IsRead && access.TryFindSystemInstruction(out var instruction) && (instruction.TakesRegister || access.Rt == 31))
+                    // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation, the GCS instructions), not a
+                    // register: by its name as objdump prints it (dc cisw, x3; tlbi vmalle1; gcspushm x3; gcspopm x3) when the
+                    // architecture has one in this direction (SYS, or SYSL for GCSPOPM and GCSSS2) and the name says everything
+                    // (an instruction without an operand names no Rt: only xzr reads back).
+                    if (access.TryFindSystemInstruction(out var instruction) && instruction.IsEncodedAs(access.IsRead) && (instruction.TakesRegister || access.Rt == 31))
                     {
                         var alias = instruction.FullName.ToLowerInvariant();
-                        return instruction.TakesRegister ? alias + ", " + x : alias;
+                        return !instruction.TakesRegister ? alias : instruction.IsOneWord ? alias + " " + x : alias + ", " + x;
                     }
 
                     var operation = string.Format(CultureInfo.InvariantCulture, "#{0}, c{1}, c{2}, #{3}", access.Op1, access.CRn, access.CRm, access.Op2);

@@ -29,7 +29,7 @@ public sealed class CpuModelTableTests
         Assert.All(conditions.SelectMany(c => c.Split('|', '&')), feature => Assert.NotEmpty(Features.Of(feature)));
         Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.Aarch64Register), r => Assert.True(Aarch64Registers.TryFind(r.Name, out _), r.Name));
         Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.Aarch32Register), r => Assert.NotEmpty(Aarch32Registers.Named(r.Name)));
-        Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.SystemInstruction), r => Assert.Contains(SystemInstructions.All, i => i.Operation + "_" + i.Name == r.Name));
+        Assert.All(Requirements.All.Where(r => r.Kind == RequirementKind.SystemInstruction), r => Assert.Contains(SystemInstructions.All, i => i.FullName.Replace(' ', '_') == r.Name));
     }
 
     [Theory]

@@ -78,7 +78,9 @@ public sealed class TrappedInstructionTests
     /// The exception returns and SVC, from the Arm ARM: D24.2.46 ESR_EL2's ISS of EC 0x1A (ERET bit [1]: 1 for ERETAA and ERETAB;
     /// ERETA bit [0]: 1 for ERETAB), C6.2.158 (ERETAA and ERETAB need FEAT_PAuth), J1.1.2.43 AArch64.CheckForERetTrap (HFGITR_EL2.ERET,
     /// then HCR_EL2.NV, then ERETAA's and ERETAB's AuthIA or AuthIB, which HCR_EL2.API traps) and J1.1.2.45 AArch64.CheckForSVCTrap
-    /// (HFGITR_EL2.SVC_EL1 at EL1).
+    /// (HFGITR_EL2.SVC_EL1 at EL1); and the synchronization hints, C6.2.318 PSB and C6.2.482 TSB (NOPs without their feature, so
+    /// they need none; their Operation checks HFGITR_EL2.PSBCSYNC or HFGITR2_EL2.TSBCSYNC alone) with D24.2.46's ISS of EC 0x0A
+    /// (0b100 PSB CSYNC, 0b011 TSB CSYNC).
     /// </summary>
     public static TheoryData<string, string, uint, string?, string> ReturnsAndCalls => new()
     {
@@ -86,11 +88,13 @@ public sealed class TrappedInstructionTests
         { "Eret", "ERETAA", 0b10, "FEAT_PAuth", "HFGITR_EL2.ERET HCR_EL2.NV HCR_EL2.API" },
         { "Eret", "ERETAB", 0b11, "FEAT_PAuth", "HFGITR_EL2.ERET HCR_EL2.NV HCR_EL2.API" },
         { "Svc64", "SVC", 0, null, "HFGITR_EL2.SVC_EL1" },
+        { "Other", "PSB", 0b100, null, "HFGITR_EL2.PSBCSYNC" },
+        { "Other", "TSB", 0b011, null, "HFGITR2_EL2.TSBCSYNC" },
     };
 
     [Theory]
     [MemberData(nameof(ReturnsAndCalls))]
-    public void Each_exception_return_and_svc_has_the_arm_arm_key_feature_and_controls_in_order(string trapClass, string name, uint key, string? needs, string controls)
+    public void Each_exception_return_svc_and_synchronization_hint_has_the_arm_arm_key_feature_and_controls_in_order(string trapClass, string name, uint key, string? needs, string controls)
     {
         var instruction = TrappedInstructions.Named(TrapClasses.All.Single(c => c.Name == trapClass), name);
 

@@ -16,7 +16,8 @@ public sealed partial class ArchitectureTablesGeneratorTests
         "MDSCR_EL1  2 0 0 2 2  64 RW 1 -  TDA:rw  -\n" +
         "TPIDR2_EL0  3 3 13 0 5  64 RW 0 FEAT_SME  -  -\n";
 
-    private const string Instructions = "TLBI  VAE1  0 8 7 1  Xt  1  -  -\nTLBI  VAE1NXS  0 9 7 1  Xt  1  FEAT_XS  -  armarm\n";
+    private const string Instructions = "TLBI  VAE1  0 8 7 1  Xt  1  -  -\nTLBI  VAE1NXS  0 9 7 1  Xt  1  FEAT_XS  -  armarm\n" +
+        "GCSPUSHM  -  3 7 7 0  Xt  0  FEAT_GCS  -  armarm\nGCSPOPM  -  3 7 7 1  result  0  FEAT_GCS  -  armarm\n";
 
     [Fact]
     public void A_field_becomes_a_trap_control_and_joins_its_accesses_after_the_hcr_controls_and_before_the_mdcr_ones()
@@ -65,9 +66,9 @@ public sealed partial class ArchitectureTablesGeneratorTests
 
         Assert.Empty(result.Diagnostics);
         var instructions = Source(result, "SystemInstructions.");
-        Assert.Contains("new(\"TLBI\", \"VAE1\", new(1, 0, 8, 7, 1), true, 1, null, [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write)], null)", instructions, System.StringComparison.Ordinal);
+        Assert.Contains("new(\"TLBI\", \"VAE1\", new(1, 0, 8, 7, 1), true, 1, null, [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write)], null, WritesRegister: false)", instructions, System.StringComparison.Ordinal);
         Assert.Contains(
-            "new(\"TLBI\", \"VAE1NXS\", new(1, 0, 9, 7, 1), true, 1, \"FEAT_XS\", [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write) { Qualifier = TrapControls.FGTnXS }], \"armarm\")",
+            "new(\"TLBI\", \"VAE1NXS\", new(1, 0, 9, 7, 1), true, 1, \"FEAT_XS\", [new(FineGrainedTraps.HFGITR_EL2_TLBIVAE1, AccessDirection.Write) { Qualifier = TrapControls.FGTnXS }], \"armarm\", WritesRegister: false)",
             instructions,
             System.StringComparison.Ordinal);
         Assert.Contains("FGTnXS = new(\"HCRX_EL2\", \"FGTnXS\", 4, false, null, \"FEAT_HCX&FEAT_XS\", false, \"Fine-grained traps for the nXS TLBIs.\") { IsQualifier = true };", Source(result, "TrapControls."), System.StringComparison.Ordinal);
@@ -106,6 +107,18 @@ public sealed partial class ArchitectureTablesGeneratorTests
         result.GeneratedSources.Single(s => s.HintName.StartsWith(hintPrefix, System.StringComparison.Ordinal)).SourceText.ToString();
 
     /// <summary>Runs the generator on a fine-grained-traps.table beside registers (SCTLR_EL1, MDSCR_EL1, TPIDR2_EL0) and TLBI VAE1.</summary>
+    [Fact]
+    public void A_one_word_instruction_is_named_by_its_op_and_a_sysl_alias_writes_its_register()
+    {
+        // GCSPUSHM and GCSPOPM (C5.9): "-" in the name column, the field names them in one word; "result" makes WritesRegister.
+        var result = RunFineGrained(FineGrainedHeader + "HFGITR_EL2  nGCSPUSHM_EL1  57  clear  FEAT_FGT&FEAT_GCS  GCSPUSHM\n");
+
+        Assert.Empty(result.Diagnostics);
+        var instructions = Source(result, "SystemInstructions.");
+        Assert.Contains("new(\"GCSPUSHM\", \"\", new(1, 3, 7, 7, 0), true, 0, \"FEAT_GCS\", [new(FineGrainedTraps.HFGITR_EL2_nGCSPUSHM_EL1, AccessDirection.Write)], \"armarm\", WritesRegister: false)", instructions, System.StringComparison.Ordinal);
+        Assert.Contains("new(\"GCSPOPM\", \"\", new(1, 3, 7, 7, 1), true, 0, \"FEAT_GCS\", [], \"armarm\", WritesRegister: true)", instructions, System.StringComparison.Ordinal);
+    }
+
     private static GeneratorRunResult RunFineGrained(string table) =>
         Run(table, "fine-grained-traps.table", extra:
         [

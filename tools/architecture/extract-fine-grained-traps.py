@@ -61,24 +61,25 @@ FIELD_TEXT_ONLY = {
 
 # Fields that trap instructions no System register accessor has, which trapped-instructions.table lists by name: the
 # instruction's own pseudocode tests the field (J1.1.2.43 AArch64.CheckForERetTrap for ERET, ERETAA and ERETAB; J1.1.2.45
-# AArch64.CheckForSVCTrap for SVC at EL1), and el1-traps.tsv, extracted from the accessors, does not have it. Each entry
-# names that function, which must test the field in the Arm ARM's shared pseudocode (arm-J1.1.md) for the script to run.
+# AArch64.CheckForSVCTrap for SVC at EL1; the Operation of C6.2.318 PSB and C6.2.482 TSB for PSB CSYNC and TSB CSYNC; the
+# EL1 pseudocode of the Guarded Control Stack's System instructions, C5.9.1 GCSPOPCX, C5.9.4 GCSPUSHM and C5.9.5 GCSPUSHX,
+# which the accessor extraction does not read), and el1-traps.tsv does not have it. Each entry names where that pseudocode
+# is: functions of the Arm ARM's shared pseudocode (arm-J1.1.md), or instructions' sections of C6.2 or C5.9, every one of
+# which must test the field for the script to run.
 INSTRUCTION_FIELDS = {
-    "HFGITR_EL2.ERET": ("AArch64.CheckForERetTrap", ["ERET", "ERETAA", "ERETAB"]),
-    "HFGITR_EL2.SVC_EL1": ("AArch64.CheckForSVCTrap", ["SVC"]),
+    "HFGITR_EL2.ERET": ([("arm-J1.1.md", "// AArch64.CheckForERetTrap()")], ["ERET", "ERETAA", "ERETAB"]),
+    "HFGITR_EL2.SVC_EL1": ([("arm-J1.1.md", "// AArch64.CheckForSVCTrap()")], ["SVC"]),
+    "HFGITR_EL2.PSBCSYNC": ([("arm-C6.2.md", "## C6.2.318 PSB")], ["PSB"]),
+    "HFGITR2_EL2.TSBCSYNC": ([("arm-C6.2.md", "## C6.2.482 TSB")], ["TSB"]),
+    "HFGITR_EL2.nGCSEPP": ([("arm-C5.9.md", "## C5.9.1 GCSPOPCX"), ("arm-C5.9.md", "## C5.9.5 GCSPUSHX")], ["GCSPOPCX", "GCSPUSHX"]),
+    "HFGITR_EL2.nGCSPUSHM_EL1": ([("arm-C5.9.md", "## C5.9.4 GCSPUSHM")], ["GCSPUSHM"]),
 }
 
-# Why a field traps none of the tables' accesses (its traps "-"), for the header. The hints are not System instructions
-# (C6.2 PSB CSYNC, TSB CSYNC: their HINT pseudocode takes the trap as ExceptionSyndrome(Exception_LDST64BTrap), EC 0x0A,
-# with ISS 0x3 and 0x4, which trap-classes.table's Other class has no rows for); the GCS stores take a GCS exception (EC 0x2D), not a
-# trap of an access; the GCS System instructions (C5.9) are SYS aliases of one word, which aarch64-instructions.table's
-# "op name" rows cannot name yet.
+# Why a field traps none of the tables' accesses (its traps "-"), for the header. The GCS stores take a GCS exception
+# (EC 0x2D), not a trap of an access.
 NOTHING_BECAUSE = {
-    "HFGITR_EL2.PSBCSYNC": "PSB CSYNC, a hint reported with EC 0x0A, ISS 0x3",
-    "HFGITR2_EL2.TSBCSYNC": "TSB CSYNC, a hint reported with EC 0x0A, ISS 0x4",
-    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D",
-    "HFGITR_EL2.nGCSEPP": "GCSPUSHX and GCSPOPCX, GCS instructions the tables lack",
-    "HFGITR_EL2.nGCSPUSHM_EL1": "GCSPUSHM, a GCS instruction the tables lack",
+    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D, whose syndrome's two"
+    " registers no trap class without a form can hold: trapped-instructions.table's header says why",
     "HFGITR_EL2.SVC_EL0": "an SVC at EL0, which TrapGen's guests, at EL1, do not run",
 }
 
@@ -144,7 +145,9 @@ def table_names():
             cells = line.split()
             if not cells or cells[0].startswith("#"):
                 continue
-            names[cells[0] + " " + cells[1]] = cells[0] + " " + cells[1]
+            # A one-word instruction (GCSPUSHM) has "-" as its name.
+            full = cells[0] if cells[1] == "-" else cells[0] + " " + cells[1]
+            names[full] = full
     with open(os.path.join(TABLES, "trapped-instructions.table"), encoding="utf-8") as f:
         for line in f:
             cells = line.split()
@@ -154,14 +157,22 @@ def table_names():
 
 
 def instruction_fields(arm):
-    """INSTRUCTION_FIELDS, each checked against its function's pseudocode: field -> the instructions it traps."""
-    text = clean(open(os.path.join(arm, "arm-J1.1.md"), encoding="utf-8").read())
+    """INSTRUCTION_FIELDS, each checked against its pseudocode: field -> the instructions it traps."""
+    texts = {}
     result = {}
-    for field, (function, instructions) in INSTRUCTION_FIELDS.items():
-        start = text.find("// " + function + "()")
-        end = text.find("// ====", text.find("// ====", start) + 7) if start >= 0 else -1
-        if start < 0 or field not in text[start:end if end > 0 else len(text)]:
-            sys.exit(function + " does not test " + field + " in arm-J1.1.md")
+    for field, (places, instructions) in INSTRUCTION_FIELDS.items():
+        for source, start_marker in places:
+            if source not in texts:
+                texts[source] = clean(open(os.path.join(arm, source), encoding="utf-8").read())
+            text = texts[source]
+            start = text.find(start_marker)
+            if start < 0:
+                sys.exit(start_marker + " is not in " + source)
+            # A function ends where the next one's "// ====" rule starts; an instruction's section where the next section does.
+            end_marker = "// ====" if start_marker.startswith("// ") else "\n## " + start_marker.split()[1].rsplit(".", 1)[0] + "."
+            end = text.find(end_marker, text.find(end_marker, start) + len(end_marker)) if end_marker == "// ====" else text.find(end_marker, start + 1)
+            if field not in text[start:end if end > 0 else len(text)]:
+                sys.exit(start_marker + " does not test " + field + " in " + source)
         result[field] = instructions
     return result
 
@@ -306,7 +317,8 @@ FIELDS_HEADER = """\
 
 HEADER = """\
 # fine-grained-traps.table - the fields of the fine-grained trap registers (FEAT_FGT, FEAT_FGT2), one row each,
-# with the EL1 accesses each one traps to EL2 (EC 0x18; ERET's 0x1A and SVC's 0x15, their trap classes').
+# with the EL1 accesses each one traps to EL2 (EC 0x18; ERET's 0x1A, SVC's 0x15 and PSB's and TSB's 0x0A, their trap
+# classes').
 #
 # Source: Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, the Markdown conversion in
 # wuyongzheng/arm-md-specs): the field descriptions of HFGRTR_EL2 (D24.2.73), HFGWTR_EL2 (D24.2.75), HFGITR_EL2
@@ -331,8 +343,9 @@ HEADER = """\
 #               implemented") where it has one this grammar can say; on a CPU without it the field is RES0
 #               and traps nothing, whatever its value
 #   traps       the accesses it traps, by aarch64-registers.table's and aarch64-instructions.table's names
-#               ("TLBI VAE1"), and the instructions of trapped-instructions.table by theirs (ERET, SVC: their
-#               rows name the field where their pseudocode checks it), comma-separated; "-" when it traps
+#               ("TLBI VAE1", "GCSPUSHM"), and the instructions of trapped-instructions.table by theirs (ERET, SVC, PSB for
+#               PSB CSYNC, TSB for TSB CSYNC: their rows name the field where their pseudocode checks it),
+#               comma-separated; "-" when it traps
 #               none of them. An access followed by a qualifier of trap-controls.table in brackets,
 #               "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only while the qualifier lets it (the
 #               pseudocode's "HCRX_EL2.FGTnXS == '0' &&" before the field).

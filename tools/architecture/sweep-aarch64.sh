@@ -503,7 +503,8 @@ write_instructions() { # write_instructions OUT TRAPSFROM
     header "$2" || cat <<EOF
 # aarch64-instructions.table - the AArch64 system instructions (SYS, op0 = 1) that GNU binutils
 # prints by name: DC, IC, TLBI, AT and the prediction restriction CFP/DVP/CPP RCTX; and (source armarm)
-# the later ones it does not know: the nXS TLBIs, AT S1E*A, BRB IALL/INJ, COSP RCTX, DC *PS and *OC.
+# the later ones it does not know: the nXS TLBIs, AT S1E*A, BRB IALL/INJ, COSP RCTX, DC *PS and *OC,
+# and the Guarded Control Stack's (GCSPUSHM, GCSPOPM, GCSSS1, GCSSS2, GCSPUSHX, GCSPOPX, GCSPOPCX).
 #
 # Source: $binutils_version sweep by tools/architecture/sweep-aarch64.sh
 # (aarch64-linux-gnu-as and aarch64-linux-gnu-objdump); el: the Arm Architecture Reference
@@ -512,13 +513,17 @@ write_instructions() { # write_instructions OUT TRAPSFROM
 # the traps column by hand; a rebuild keeps it (by op and name) and regenerates everything else.
 #
 # Columns:
-#   op name      the alias objdump prints (upper case), e.g. DC CIVAC.
+#   op name      the alias objdump prints (upper case), e.g. DC CIVAC; an instruction the Arm ARM names
+#                in one word (GCSPUSHM) has it in op and - as its name.
 #   op1 crn crm op2
 #                the encoding fields, decimal (op0 = 1; SYS word 0xd5080000 | op1 << 16 |
 #                CRn << 12 | CRm << 8 | op2 << 5 | Rt).
 #   operand      Xt when the instruction takes a register (objdump prints ", x0" for Rt = 0);
 #                none when it has none: objdump prints no register for any Rt (Rt = 0 and
-#                Rt = 31 alike) and \`as\` rejects one ("extraneous register").
+#                Rt = 31 alike) and \`as\` rejects one ("extraneous register"); result for an alias
+#                of SYSL (L 1), which writes its result to Xt: GCSPOPM and GCSSS2 (a trap of one
+#                reports Direction 1; a SYS word at its encoding, or a SYSL at a SYS alias's, is
+#                UNDEFINED, as no instruction has it).
 #   el           the lowest Exception level that may execute it, from op1 (0: 1; 3: 0; 4: 2;
 #                6: 3): EL0 forms still depend on SCTLR_EL1 enables (UCI, DZE, EnRCTX).
 #   feature      the lowest -march that assembles it: - armv8-a; ArmvX.Y armvX.Y-a;
@@ -547,9 +552,19 @@ write_instructions() { # write_instructions OUT TRAPSFROM
 #                (register-requirements.table adds FEAT_MTE or FEAT_MTE2 for the tag forms).
 #                Cross-checked with Linux's arch/arm64/include/asm/sysreg.h (OP_AT_S1E1A, OP_BRB_IALL,
 #                OP_BRB_INJ, OP_COSP_RCTX, SYS_DC_CIVAPS, SYS_DC_CIGDVAPS) and an LLVM MC test of
-#                +occmo (the DC *OC words). Left out: the GCS instructions (GCSPUSHM, GCSPUSHX,
-#                GCSPOPCX, GCSPOPX, GCSSS1; GCSPOPM and GCSSS2 are SYSL), which have no "op name" form.
-#                The sweep keeps these rows and fails if it knows one (its name or its encoding).
+#                +occmo (the DC *OC words). The Guarded Control Stack's System instructions (FEAT_GCS,
+#                C5.9.1-7; one-word names, "-" in the name column): GCSPUSHX, GCSPOPCX and GCSPOPX (op1 0,
+#                EL1; Rt should be 0b11111, otherwise CONSTRAINED UNPREDICTABLE: UNDEFINED or as if 0b11111,
+#                which TrapGen takes, as "none" does), GCSPUSHM and GCSSS1 (SYS, Xt), GCSPOPM and GCSSS2
+#                (SYSL, result) at op1 3, EL0's too; their traps at EL1 are their pseudocode's: GCSPUSHM
+#                checks the guest's GCSCR_EL1.PUSHMEn (to EL1) and then HFGITR_EL2.nGCSPUSHM_EL1, GCSPUSHX
+#                and GCSPOPCX the guest's PSTATE.EXLOCK (an EXLOCK exception, to EL1) and then
+#                HFGITR_EL2.nGCSEPP, which join from fine-grained-traps.table; GCSPOPX, GCSPOPM, GCSSS1
+#                and GCSSS2 have no trap to EL2. Words cross-checked with LLVM's
+#                llvm/test/MC/AArch64/gcs.s (gcspushx 0xd508779f, gcspushm x25 0xd50b7719, gcspopm
+#                0xd52b773f, gcsss2 x22 0xd52b7776, ...) and Linux's sysreg.h (OP_GCSPUSHX, OP_GCSPOPCX,
+#                OP_GCSPOPX, OP_GCSPUSHM). The sweep keeps these rows and fails if it knows one (its name
+#                or its encoding).
 #
 EOF
     awk "$AWK_EL"'

@@ -25,7 +25,7 @@ public static partial class Requirements
 
     /// <summary>Gets the condition of <paramref name="instruction"/>, or null when every CPU has it.</summary>
     public static string? Of(SystemInstruction instruction) =>
-        Find(RequirementKind.SystemInstruction, (instruction ?? throw new ArgumentNullException(nameof(instruction))).Operation + "_" + instruction.Name);
+        Find(RequirementKind.SystemInstruction, (instruction ?? throw new ArgumentNullException(nameof(instruction))).FullName.Replace(' ', '_'));
 
     private static string? Find(RequirementKind kind, string name) => ByName.TryGetValue((kind, name), out var condition) ? condition : null;
 }

@@ -87,7 +87,7 @@ public static class El1Access
             return register.ExceptionLevel == 2 && register.Allows(direction) && (model is null || model.Implements(register));
         }
 
-        return !isRead && RegistersByKey.TryFindInstruction(key, out var instruction) && instruction.ExceptionLevel == 2 && (model is null || model.Implements(instruction));
+        return RegistersByKey.TryFindInstruction(key, out var instruction) && instruction.IsEncodedAs(isRead) && instruction.ExceptionLevel == 2 && (model is null || model.Implements(instruction));
     }
 
     /// <summary>Gets whether the access of <paramref name="trapClass"/> with <paramref name="key"/> reaches something <paramref name="model"/> has.</summary>
@@ -177,7 +177,7 @@ public static class El1Access
 
             if (RegistersByKey.TryFindInstruction(key, out var instruction))
             {
-                return Check(instruction.ExceptionLevel, !isRead);
+                return Check(instruction.ExceptionLevel, instruction.IsEncodedAs(isRead));
             }
         }
         else if (trapClass == TrapClasses.Sys128)

@@ -223,7 +223,8 @@ internal sealed record SystemInstructionListing(
     string? Feature,
     IReadOnlyList<TrapRuleListing> Traps,
     string SyndromeKey,
-    string? Requires)
+    string? Requires,
+    bool WritesRegister)
 {
     public static SystemInstructionListing From(SystemInstruction instruction, CpuModel? model) => new(
         instruction.FullName,
@@ -233,7 +234,8 @@ internal sealed record SystemInstructionListing(
         instruction.Feature,
         TrapRuleListing.From(instruction.Traps, model),
         Hex.Word(instruction.Encoding.Key),
-        Requirements.Of(instruction));
+        Requirements.Of(instruction),
+        instruction.WritesRegister);
 }
 
 /// <summary>An AArch32 cp15, cp14 or cp10 register of the architecture; <see cref="CRn"/> and <see cref="Opc2"/> are null for the MCRR form, and <see cref="CRn"/> is CRd for LDC/STC.</summary>

@@ -47,7 +47,7 @@ internal static class ArchitectureTable
         var instructions = new TextTable("SYSTEM INSTRUCTION", "ENCODING", "OPERAND", "EL", "FEATURE", "NEEDS", "TRAPS");
         foreach (var instruction in listing.SystemInstructions)
         {
-            instructions.Add(instruction.Name, instruction.Encoding.Generic, instruction.TakesRegister ? "Xt" : "-", Number(instruction.ExceptionLevel), instruction.Feature ?? "-", instruction.Requires ?? "-", Traps(instruction.Traps));
+            instructions.Add(instruction.Name, instruction.Encoding.Generic, instruction.WritesRegister ? "result" : instruction.TakesRegister ? "Xt" : "-", Number(instruction.ExceptionLevel), instruction.Feature ?? "-", instruction.Requires ?? "-", Traps(instruction.Traps));
         }
 
         instructions.WriteTo(output);

@@ -34,7 +34,7 @@ internal static class EncodedInstructionText
         }
         else if (encoded.Syndrome.Layout is nameof(Layouts.OtherIss))
         {
-            table.Add("  handled", "by no catalogue: the hypervisor gives its guests no 64-byte loads and stores and injects an UNDEFINED exception, as KVM does");
+            table.Add("  handled", "by no catalogue: the hypervisor gives its guests no 64-byte loads and stores, no profiling and no trace buffer (PSB CSYNC, TSB CSYNC), and injects an UNDEFINED exception, as KVM does");
         }
         else if (encoded.Syndrome.Layout is nameof(Layouts.SmeIss))
         {

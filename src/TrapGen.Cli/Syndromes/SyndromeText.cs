@@ -68,7 +68,9 @@ internal static class SyndromeText
 
             if (syndrome.TrappedBy is { } rules)
             {
-                output.WriteLine("  trapped by   " + TrapRuleText.Describe(rules));
+                output.WriteLine("  trapped by   " + (rules.Count == 0 && UntrappableInstruction(syndrome.ArchitecturalName) is { } name
+                    ? "nothing: " + name + "'s EL1 pseudocode checks no EL2 trap control (the architecture's table gives it none)"
+                    : TrapRuleText.Describe(rules)));
             }
         }
 
@@ -91,4 +93,11 @@ internal static class SyndromeText
 
     private static string Bits(int lsb, int width) =>
         "[" + BitField.Range(lsb, width) + "]";
+
+    /// <summary>
+    /// The name of a System instruction of the architecture that no EL2 control traps at EL1 (GCSPOPM, GCSSS1), when
+    /// <paramref name="name"/> is one; null otherwise, as for a register, whose generic text stands.
+    /// </summary>
+    private static string? UntrappableInstruction(string? name) =>
+        name is not null && SystemInstructions.TryFind(name, out var instruction) && instruction.Traps.Count == 0 ? instruction.FullName : null;
 }

@@ -71,6 +71,7 @@ internal static class InstructionLine
         TrapOutcome.FpStateSwitched => "  lazy FP: the guest's SIMD and FP registers loaded, CPTR_EL2.TFP cleared, the instruction run again",
         TrapOutcome.SmeUndefined => "  no SME for guests: UNDEFINED injected, as KVM does",
         TrapOutcome.Ls64Undefined => "  no 64-byte loads and stores for guests: UNDEFINED injected, as KVM does",
+        TrapOutcome.SynchronizationBarrierUndefined => "  no profiling or trace buffer for guests: UNDEFINED injected, as KVM does (" + ControlOf(result) + ")",
         TrapOutcome.PointerAuthSwitched => "  lazy pointer authentication: the guest's keys loaded, HCR_EL2.API and APK set, the instruction run again",
         TrapOutcome.SupervisorCallReflected => "  the guest's own Supervisor Call, given back to its EL1 (" + ControlOf(result) + ")",
         TrapOutcome.ExceptionReturnUndefined => "  no guest hypervisor to emulate the exception return for: UNDEFINED injected (" + ControlOf(result) + ")",

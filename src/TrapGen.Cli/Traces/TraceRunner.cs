@@ -117,6 +117,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 "this exception return did not trap, and where it goes is not modelled: TrapGen returns to EL1 in AArch64 alone (SPSR_EL1.M 0b00100 EL1t or 0b00101 EL1h: "
                 + "PC from ELR_EL1, NZCV from SPSR_EL1), with ERET or with an ERETAA or ERETAB whose key SCTLR_EL1 disables; a return to EL0 or AArch32, an illegal return "
                 + "and the authentication of ELR_EL1 are not modelled",
+            StepRefusal.GuardedControlStackNotModelled =>
+                "this Guarded Control Stack instruction did not trap and would use what the emulated machine does not model: the guest's Guarded Control Stack "
+                + "(GCSEnabled(EL1): HCRX_EL2.GCSEn and GCSCR_EL1.PCRSEL are 1), or PSTATE.EXLOCK (GCSPUSHX and GCSPOPCX with GCSCR_EL1.EXLOCKEN 1); "
+                + "with the stack disabled it does nothing, and its HFGITR_EL2 field (nGCSPUSHM_EL1, nGCSEPP), while 0, traps it",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),
         };
     }

@@ -136,9 +136,22 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return disabled;
         }
 
+        // GCSPUSHM, GCSPUSHX and GCSPOPCX check the guest's GCSCR_EL1 before EL2's fine-grained trap (C5.9).
+        var guardedControlStack = GuardedControlStack.Contains(access, key);
+        if (guardedControlStack && GuardedControlStack.BeforeEl2(Hypervisor, vcpu, key, esr) is { } guest)
+        {
+            return guest;
+        }
+
         if (TrappingControl(access, key) is { } control)
         {
             return Trapped(access, control, esr);
+        }
+
+        // Untrapped, a Guarded Control Stack instruction uses that stack only while GCSEnabled(EL1): memory not modelled.
+        if (guardedControlStack && GuardedControlStack.IsEnabled(Hypervisor, vcpu))
+        {
+            return new ExecutionResult(ExecutionKind.NotModelled, esr);
         }
 
         if (!vcpu.Flags.Holds(access.Condition))
@@ -165,7 +178,9 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
     /// pointer authentication key, which makes it run untrapped), CPTR_EL2's TFP, TZ and TSM, or HCRX_EL2's EnALS, EnASR and
     /// EnAS0, with the instruction itself as the return address; ERET, ERETAA and ERETAB check HFGITR_EL2.ERET and HCR_EL2.NV
-    /// (EC 0x1A) before API, and SVC HFGITR_EL2.SVC_EL1 (EC 0x15). An LD64B or ST64B* with an Rt its Decode refuses is
+    /// (EC 0x1A) before API, SVC HFGITR_EL2.SVC_EL1 (EC 0x15), and PSB CSYNC and TSB CSYNC HFGITR_EL2.PSBCSYNC and
+    /// HFGITR2_EL2.TSBCSYNC (EC 0x0A), which trap only where their field exists (FEAT_SPEv1p5, FEAT_TRBEv1p1) and
+    /// untrapped complete at once, as NOPs do on a CPU without FEAT_SPE or FEAT_TRF (no profiling or trace unit is modelled). An LD64B or ST64B* with an Rt its Decode refuses is
     /// UNDEFINED first; one that does not trap is <see cref="ExecutionKind.NotModelled"/>: the machine has no memory
     /// location that supports it. Untrapped, an SVC is the guest's own Supervisor Call, taken to its EL1; an exception
     /// return goes where <see cref="ExceptionReturn"/> says; an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
@@ -218,7 +233,7 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         // A 64-byte load or store on a CPU without FEAT_HCX traps whatever HCRX_EL2 would hold: its pseudocode's
         // "!IsHCRXEL2Enabled() || HCRX_EL2.EnALS == '0'" (J1.1.2.53-55) is TRUE there. Untrapped, it would access a
         // memory location the machine does not have (which ones support it is IMPLEMENTATION DEFINED): nothing changes.
-        if (access.Class == TrapClasses.Other)
+        if (SingleCopyAtomic64Instructions.Contains(row))
         {
             return Hypervisor.Model.Satisfies(HcrxEl2.Feature) ? new ExecutionResult(ExecutionKind.NotModelled, esr) : Trapped(access, row.Traps[0].Control, esr);
         }
@@ -241,7 +256,8 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         }
         else
         {
-            // A wait ends at once (no interrupt controller; a WFI may complete at any time); a floating-point, SVE or
+            // A wait ends at once (no interrupt controller; a WFI may complete at any time), and so does a profiling or trace
+            // synchronization barrier (no profiling buffer or trace unit has writes to wait for); a floating-point, SVE or
             // SME instruction runs on registers the CPU does not model (nor PSTATE.SM and ZA, which SMSTART sets); a
             // pointer authentication instruction's result, branch or load is not modelled either.
             vcpu.Skip(InstructionSize);

@@ -141,7 +141,10 @@ public sealed class GuestProgramExecutor
         if (result.Kind == ExecutionKind.NotModelled)
         {
             // The CPU changed nothing: the step is refused as a value, as a step the machine cannot take.
-            return decoded && access.Class == TrapClasses.Eret ? StepRefusal.ExceptionReturnNotModelled : StepRefusal.NotPerformed;
+            return !decoded ? StepRefusal.NotPerformed
+                : access.Class == TrapClasses.Eret ? StepRefusal.ExceptionReturnNotModelled
+                : access.IsSystemInstruction ? StepRefusal.GuardedControlStackNotModelled
+                : StepRefusal.NotPerformed;
         }
 
         var instruction = new ExecutedInstruction(

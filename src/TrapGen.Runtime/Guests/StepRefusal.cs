@@ -29,4 +29,11 @@ public enum StepRefusal
     /// illegal return (SPSR_EL1.M other than EL1t or EL1h), or with ELR_EL1 to authenticate (ERETAA or ERETAB with its key enabled).
     /// </summary>
     ExceptionReturnNotModelled,
+
+    /// <summary>
+    /// A Guarded Control Stack System instruction that did not trap and would use what the machine does not model: the
+    /// guest's Guarded Control Stack (GCSEnabled(EL1): HCRX_EL2.GCSEn and GCSCR_EL1.PCRSEL 1), or PSTATE.EXLOCK
+    /// (GCSPUSHX and GCSPOPCX with GCSCR_EL1.EXLOCKEN 1).
+    /// </summary>
+    GuardedControlStackNotModelled,
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 using TrapGen.Runtime.Cpu;
 using TrapGen.Runtime.Emulation;
 
@@ -248,7 +249,7 @@ public sealed class Hypervisor
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
     /// yields), and so is a trapped use of the SIMD and floating-point registers or SVE (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>)
-    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>), SVC (<see cref="TrapOutcome.SupervisorCallReflected"/>) and exception return (<see cref="TrapOutcome.ExceptionReturnUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>) or PSB CSYNC or TSB CSYNC (<see cref="TrapOutcome.SynchronizationBarrierUndefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>), SVC (<see cref="TrapOutcome.SupervisorCallReflected"/>) and exception return (<see cref="TrapOutcome.ExceptionReturnUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -300,13 +301,15 @@ public sealed class Hypervisor
             return TrapOutcome.SmeUndefined;
         }
 
-        // A 64-byte load or store (EC 0x0A): the hypervisor gives its guests none and injects an UNDEFINED exception, as KVM
-        // does for an exception class it does not handle (kvm_handle_unknown_ec) and, in its handle_other for EC 0x0A, for a
-        // guest without the feature.
+        // A 64-byte load or store, or PSB CSYNC or TSB CSYNC (EC 0x0A, whose ISS says which): the hypervisor gives its guests
+        // none and injects an UNDEFINED exception, as KVM does for an exception class it does not handle
+        // (kvm_handle_unknown_ec) and, in its handle_other for EC 0x0A, for a guest without the feature.
         if (trapClass == TrapClasses.Other)
         {
             vcpu.InjectUndefined();
-            return TrapOutcome.Ls64Undefined;
+            return TrappedInstructions.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var row) && SynchronizationHints.Contains(row)
+                ? TrapOutcome.SynchronizationBarrierUndefined
+                : TrapOutcome.Ls64Undefined;
         }
 
         // A trapped SMC: the other class that moves no register's value.

@@ -60,6 +60,13 @@ public enum TrapOutcome
     Ls64Undefined,
 
     /// <summary>
+    /// A trapped PSB CSYNC or TSB CSYNC (EC 0x0A, HFGITR_EL2.PSBCSYNC, HFGITR2_EL2.TSBCSYNC): the hypervisor gives its guests
+    /// no Statistical Profiling Extension or trace buffer and injects an UNDEFINED exception, as KVM's handle_other does
+    /// for a guest without FEAT_SPEv1p5 or FEAT_TRBEv1p1.
+    /// </summary>
+    SynchronizationBarrierUndefined,
+
+    /// <summary>
     /// A trapped SVC (EC 0x15, HFGITR_EL2.SVC_EL1): the hypervisor gave it back to the guest's EL1 as the Supervisor Call it
     /// would have taken, whose handler returns past it (KVM forwards it to its guest hypervisor, kvm_inject_nested_sync,
     /// which TrapGen's hypervisor does not have).
