@@ -119,7 +119,7 @@ def accessor_of(line):
         r = re.match(r"^([A-Za-z0-9_<>]+), <X[tT]\d?>(?:, <Xt\+1>)?$", rest)
         return (op, r.group(1), rest) if r else None
     if op in INSTRUCTIONS:
-        r = re.match(r"^([A-Z0-9]+(?: [A-Z]+)?)(?:\{?, <X[tT]\d?>\}?| <X[tT]\d?>|\{, <Xt1>, <Xt2>\}|, <Xt1>, <Xt2>)?$", rest)
+        r = re.match(r"^([A-Z0-9]+(?: [A-Z]+)?)(?:\{?, <X[tT]\d?>\}?| <X[tT]\d?>|\{, <Xt\d?>, <Xt2>\}|, <Xt\d?>, <Xt2>)?$", rest)
         if r and not r.group(1).startswith("<"):
             return op, op + " " + r.group(1), rest
     return None
