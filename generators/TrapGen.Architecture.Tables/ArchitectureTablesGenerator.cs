@@ -176,6 +176,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
         return file switch
         {
             RegistersTable => KindTranslators.Aarch64Registers(file, text, controls, fineGrained),
+            "aarch64-128-bit-instructions.table" => KindTranslators.SystemInstructions128(file, text, new HashSet<string>(Names(references.Accesses), System.StringComparer.Ordinal)),
             "aarch64-128-bit-registers.table" => KindTranslators.Aarch64Registers128(file, text, controls, fineGrained, new HashSet<string>(Names(registerLists), System.StringComparer.Ordinal)),
             InstructionsTable => KindTranslators.SystemInstructions(file, text, controls, fineGrained),
             "aarch32-registers.table" => KindTranslators.Aarch32Registers(file, text, controls),
@@ -194,7 +195,7 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             "smccc-functions.table" => KindTranslators.SmcccFunctions(file, text),
             TrappedInstructionsTable => TrappedInstructionTable.Translate(file, text, controls, fineGrained),
             "range-traps.table" => RangeTrapTable.Translate(file, text, controls),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-128-bit-registers, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps")]),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-128-bit-registers, aarch64-128-bit-instructions, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps")]),
         };
     }
 

@@ -113,6 +113,31 @@ internal static class KindTranslators
                 row.Name(0), row.Condition(1), row.Traps(2, controls, FineGrainedOf(fineGrained, name)), row.OptionalText(3));
         });
 
+    /// <summary>
+    /// aarch64-128-bit-instructions.table: name needs section. Each row is a TLBIP, the 128-bit form of the TLBI with the same
+    /// name after the operation, which aarch64-instructions.table must have (<paramref name="accesses"/>): its encoding, Exception
+    /// level, requirements and trap rules are that TLBI's.
+    /// </summary>
+    public static TableOutput SystemInstructions128(string file, string text, IReadOnlyCollection<string> accesses) =>
+        RowTable.Translate(file, text, "SystemInstructions128", "SystemInstruction128", (row, line) =>
+        {
+            if (!row.HasCells(4, "name needs section"))
+            {
+                return null;
+            }
+
+            // A TLBIP's name is two cells, TLBIP and its operation.
+            var name = line.Cells[0].Text + " " + line.Cells[1].Text;
+            var tlbi = "TLBI " + line.Cells[1].Text;
+            if (line.Cells[0].Text != "TLBIP" || !accesses.Contains(tlbi))
+            {
+                row.Report(line.Cells[0], "'" + name + "' is not a TLBIP whose TLBI aarch64-instructions.table has");
+                return null;
+            }
+
+            return Format("new(SystemInstructions.Named({0}), {1}, {2})", CSharp.String(tlbi), row.Condition(2), row.OptionalText(3));
+        });
+
     /// <summary>aarch64-instructions.table: op name op1 crn crm op2 operand el feature traps [source] (source: '-' or absent for a row of the binutils 2.40 sweep).</summary>
     public static TableOutput SystemInstructions(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>
         RowTable.Translate(file, text, "SystemInstructions", "SystemInstruction", (row, line) =>

@@ -30,10 +30,12 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
             return new CpuPresence(model.Name, false, aarch32, model.Name + " has no " + aarch32 + " (ID_AA64PFR0_EL1.EL1 is 0b0001): no guest of it makes this access");
         }
 
-        if (trapClass.TransfersRegisterPair && !model.Has(PairedAccess.Feature))
+        var op0 = trapClass.KeyValue(key, "Op0");
+        if (trapClass.TransfersRegisterPair && !model.Has(PairedAccess.FeatureOf(op0)))
         {
+            var what = op0 == PairedAccess.SystemInstructionOp0 ? "SYSP (TLBIP)" : "MRRS or MSRR";
             return new CpuPresence(
-                model.Name, false, PairedAccess.Feature, model.Name + " has no MRRS or MSRR, which need " + RequirementText.Describe(PairedAccess.Feature) + ": they are UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
+                model.Name, false, PairedAccess.FeatureOf(op0), model.Name + " has no " + what + ", which needs " + RequirementText.Describe(PairedAccess.FeatureOf(op0)) + ": it is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
         }
 
         var named = RegistersByKey.NameOf(trapClass, key, isRead);
@@ -91,7 +93,9 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
 
         if (trapClass == TrapClasses.Sys128)
         {
-            return Aarch64Registers128.TryFind(key, out var register128) ? Both(Requirements.Of(register128.Register), register128.Feature) : null;
+            return Aarch64Registers128.TryFind(key, out var register128) ? Both(Requirements.Of(register128.Register), register128.Feature)
+                : SystemInstructions128.TryFind(key, out var instruction128) ? Both(Requirements.Of(instruction128.Instruction), instruction128.Feature)
+                : null;
         }
 
         return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) ? Requirements.Of(aarch32) : null;

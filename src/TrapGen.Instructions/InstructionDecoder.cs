@@ -72,13 +72,17 @@ public static class InstructionDecoder
     }
 
     /// <summary>
-    /// MRRS and MSRR (FEAT_SYSREG128): a 128-bit System register moved through X[Rt] and X[Rt + 1]. An odd Rt decodes here
-    /// and is UNDEFINED where it runs (<see cref="PairedAccess.Decodes"/>), so that the instruction can still be named.
+    /// MRRS and MSRR (FEAT_SYSREG128): a 128-bit System register moved through X[Rt] and X[Rt + 1]; SYSP (FEAT_SYSINSTR128,
+    /// TLBIP): a 128-bit System instruction's operand from them. An odd Rt decodes here and is UNDEFINED where it runs
+    /// (<see cref="PairedAccess.Decodes"/>), so that the instruction can still be named.
     /// </summary>
     private static bool TryDecodePairMove(uint word, out SystemRegisterAccess access)
     {
         access = default;
-        if (A64Pair.Fixed.Extract(word) != Layouts.A64SystemPairMove.FixedValue || A64Pair.One.Extract(word) != Layouts.A64SystemPairMove.OneValue)
+        var op0 = (uint)A64Pair.Op0.Extract(word);
+        var isRead = A64Pair.L.Extract(word) != 0;
+        // op0 2 and 3: MRRS (L 1) and MSRR (L 0); op0 1 with L 0: SYSP. op0 0, and op0 1 with L 1, are unallocated.
+        if (A64Pair.Fixed.Extract(word) != Layouts.A64SystemPairMove.FixedValue || op0 == 0 || (op0 == PairedAccess.SystemInstructionOp0 && isRead))
         {
             return false;
         }
@@ -87,14 +91,14 @@ public static class InstructionDecoder
         access = new SystemRegisterAccess(
             TrapClasses.Sys128,
             InstructionSet.A64,
-            IsRead: A64Pair.L.Extract(word) != 0,
-            Op0: 2 + (uint)A64Pair.O0.Extract(word),
+            isRead,
+            op0,
             (uint)A64Pair.Op1.Extract(word),
             (uint)A64Pair.CRn.Extract(word),
             (uint)A64Pair.CRm.Extract(word),
             (uint)A64Pair.Op2.Extract(word),
             rt,
-            Rt2: rt + 1,
+            Rt2: PairedAccess.SecondOf(rt),
             Aarch32Constants.ConditionAlways);
         return true;
     }

@@ -41,8 +41,7 @@ public static class InstructionEncoder
             case AccessForm.Msrr:
                 word = A64Pair.Fixed.Insert(0, Layouts.A64SystemPairMove.FixedValue);
                 word = A64Pair.L.Insert(word, read);
-                word = A64Pair.One.Insert(word, Layouts.A64SystemPairMove.OneValue);
-                word = A64Pair.O0.Insert(word, access.Op0 - 2);
+                word = A64Pair.Op0.Insert(word, access.Op0);
                 word = A64Pair.Op1.Insert(word, access.Op1);
                 word = A64Pair.CRn.Insert(word, access.CRn);
                 word = A64Pair.CRm.Insert(word, access.CRm);

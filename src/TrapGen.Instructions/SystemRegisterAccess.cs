@@ -54,14 +54,14 @@ public readonly record struct SystemRegisterAccess(
     /// <summary>Gets the form of the access, or null for an instruction that accesses no register (SMC, WFI).</summary>
     public AccessForm? Form => Class.Form;
 
-    /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT), not a register move.</summary>
-    public bool IsSystemInstruction => Class == TrapClasses.Msr && Op0 == 1;
+    /// <summary>Gets whether this is an AArch64 System instruction (op0 1: DC, IC, TLBI, AT; SYSP's TLBIP), not a register move.</summary>
+    public bool IsSystemInstruction => Class.IsAarch64 && Class.Form is not null && Op0 == 1;
 
-    /// <summary>Finds the architecture's System instruction (DC CISW, TLBI VMALLE1) at this access's encoding; false for anything else.</summary>
+    /// <summary>Finds the architecture's System instruction (DC CISW, TLBI VMALLE1) at this access's encoding; false for anything else (a SYSP too).</summary>
     public bool TryFindSystemInstruction(out SystemInstruction instruction)
     {
         instruction = null!;
-        return IsSystemInstruction && SystemInstructions.TryFind(new Aarch64Encoding((int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2), out instruction);
+        return IsSystemInstruction && Class == TrapClasses.Msr && SystemInstructions.TryFind(new Aarch64Encoding((int)Op0, (int)Op1, (int)CRn, (int)CRm, (int)Op2), out instruction);
     }
 
     /// <summary>Gets the exception class (ESR_EL2.EC) a trap of it reports.</summary>

@@ -262,6 +262,11 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
             yield return (r.Name, r.Register.OtherNames, null, true, r.Traps, r.Register.Allows);
         }
 
+        foreach (var i in SystemInstructions128.All)
+        {
+            yield return (i.Name, [], null, true, i.Traps, d => d == AccessDirection.Write);
+        }
+
         foreach (var i in SystemInstructions.All)
         {
             yield return (i.FullName, [], null, false, i.Traps, d => d == AccessDirection.Write);
@@ -285,7 +290,7 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         var op = accessor.Form.Split(' ')[0].TrimEnd('?');
         if (encoding is null)
         {
-            return op is "MRRS" or "MSRR" ? pair : !pair && op is not ("MRC" or "MCR" or "MRRC" or "MCRR" or "VMRS" or "VMSR");
+            return op is "MRRS" or "MSRR" or "TLBIP" ? pair : !pair && op is not ("MRC" or "MCR" or "MRRC" or "MCRR" or "VMRS" or "VMSR");
         }
 
         var form = op switch

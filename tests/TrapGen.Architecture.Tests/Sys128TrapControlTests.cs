@@ -165,8 +165,41 @@ public sealed class Sys128TrapControlTests
         Assert.False(El1Access.Implements(max, ttbr0));
         Assert.False(D128En.ExistsOn(max));
         Assert.False(EnIdcp128.ExistsOn(max));
-        Assert.True(PairedAccess.Decodes(0, model: null));
-        Assert.False(PairedAccess.Decodes(1, model: null));
+        Assert.True(PairedAccess.Decodes(3, 0, model: null));
+        Assert.False(PairedAccess.Decodes(3, 1, model: null));
+        Assert.False(PairedAccess.Decodes(3, 31, model: null));
+        // SYSP may name no pair (Rt 31, XZR twice), but no other odd register (C6.2.476).
+        Assert.True(PairedAccess.Decodes(1, 31, model: null));
+        Assert.False(PairedAccess.Decodes(1, 29, model: null));
+    }
+
+    [Fact]
+    public void Every_tlbip_of_the_arm_arm_is_its_tlbi_at_its_encoding_with_its_rules()
+    {
+        // C5.5: 60 sections of TLBIP, each with its nXS form; every one has a TLBI of the same operation.
+        Assert.Equal(120, SystemInstructions128.All.Count);
+        Assert.All(SystemInstructions128.All, i => Assert.Equal(("TLBI", 1), (i.Instruction.Operation, i.Encoding.Op0)));
+        Assert.True(SystemInstructions128.TryFind("tlbip vae1", out var vae1));
+        // TLBI VAE1: op1 0, CRn 8, CRm 7, op2 1 (C5.5.128); ISS key 0x00100000 | op2 1 << 17 | CRn 8 << 10 | CRm 7 << 1.
+        Assert.Equal(0x0012200Eu, vae1.Key);
+        Assert.Equal(["HCR_EL2.TTLB", "HFGITR_EL2.TLBIVAE1"], vae1.Traps.Select(t => t.Control.QualifiedName));
+        Assert.True(SystemInstructions128.TryFind("TLBIP VAE2", out var vae2));
+        Assert.Equal(2, vae2.ExceptionLevel);
+    }
+
+    [Fact]
+    public void Ttlb_traps_every_el1_tlbip_and_nv_the_el2_ones()
+    {
+        var quiet = FineGrainedTrapTests.Quiet();
+        var ttlb = quiet with { Hcr = quiet.Hcr | TrapControls.TTLB.Mask };
+        var nv = quiet with { Hcr = quiet.Hcr | TrapControls.NV.Mask };
+
+        var el1 = SystemInstructions128.All.Where(i => i.ExceptionLevel == 1).ToList();
+        Assert.Equal(["TLBIP IPAS2E1", "TLBIP IPAS2LE1", "TLBIP RIPAS2E1", "TLBIP RIPAS2LE1"], SystemInstructions128.All.Where(i => i.ExceptionLevel == 2 && i.Name.Contains("IPAS2", System.StringComparison.Ordinal) && !i.Name.EndsWith("NXS", System.StringComparison.Ordinal) && !i.Name.Contains("IS", System.StringComparison.Ordinal) && !i.Name.Contains("OS", System.StringComparison.Ordinal)).Select(i => i.Name).Order());
+        Assert.Equal(48, el1.Count);
+        Assert.All(el1.Where(i => !i.Name.Contains("IS", System.StringComparison.Ordinal) && !i.Name.Contains("OS", System.StringComparison.Ordinal)), i => Assert.Equal(TrapControls.TTLB, ArchitecturalTraps.TrappingControl(ttlb, TrapClasses.Sys128, i.Key, isRead: false)));
+        Assert.All(SystemInstructions128.All.Where(i => i.ExceptionLevel == 2), i => Assert.Equal(TrapControls.NV, ArchitecturalTraps.TrappingControl(nv, TrapClasses.Sys128, i.Key, isRead: false)));
+        Assert.All(SystemInstructions128.All, i => Assert.Null(ArchitecturalTraps.TrappingControl(quiet, TrapClasses.Sys128, i.Key, isRead: false)));
     }
 
     /// <summary>Every MRRS and MSRR of a 128-bit register the table has, by name, key and direction.</summary>

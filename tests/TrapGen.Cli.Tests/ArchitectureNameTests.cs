@@ -123,7 +123,7 @@ public sealed class ArchitectureNameTests
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith(
-            string.Format(CultureInfo.InvariantCulture, "Architecture (TrapGen.Architecture): {0} AArch64 registers ({3} with MRRS/MSRR), {1} System instructions, {2} AArch32 registers", Aarch64Registers.All.Count, SystemInstructions.All.Count, Aarch32Registers.All.Count, Aarch64Registers128.All.Count),
+            string.Format(CultureInfo.InvariantCulture, "Architecture (TrapGen.Architecture): {0} AArch64 registers ({3} with MRRS/MSRR), {1} System instructions ({4} with a TLBIP), {2} AArch32 registers", Aarch64Registers.All.Count, SystemInstructions.All.Count, Aarch32Registers.All.Count, Aarch64Registers128.All.Count, SystemInstructions128.All.Count),
             output,
             System.StringComparison.Ordinal);
         Assert.Matches(@"\nIFAR +mcr p15, 0, c6, c0, 2 +rw +1 +FAR_EL1 hi +- +T6:read-write TVM:write TRVM:read\n", output);

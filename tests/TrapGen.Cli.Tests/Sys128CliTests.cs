@@ -50,12 +50,29 @@ public sealed class Sys128CliTests
     }
 
     [Fact]
+    public void A_tlbip_encodes_to_llvms_word_and_decodes_with_its_tlbis_controls()
+    {
+        var (exitCode, output, _) = Cli.Run("encode", "tlbip vae1, x8, x9");
+        var (_, decoded, _) = Cli.Run("decode", "0x5212210E");
+        var (refused, _, error) = Cli.Run("encode", "tlbip vae9, x0, x1");
+
+        Assert.Equal(0, exitCode);
+        // LLVM (armv9a-tlbip.s): 0xd5488728. ISS: Op0 1 (0x100000), Op2 1 (0x20000), CRn 8 (0x2000), Rt 8 / 2 = 4 (0x100), CRm 7 (0xE).
+        Assert.Contains("a64 word  0xd5488728", output, System.StringComparison.Ordinal);
+        Assert.Contains("esr       0x5212210e", output, System.StringComparison.Ordinal);
+        Assert.Contains("instruction  tlbip vae1, x8, x9", decoded, System.StringComparison.Ordinal);
+        Assert.Contains("trapped by   HCR_EL2.TTLB (set) or HFGITR_EL2.TLBIVAE1 (set)", decoded, System.StringComparison.Ordinal);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("'vae9' is no TLBIP operation (did you mean vae1?)", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_on_a_model_without_sysreg128_says_it_is_undefined_there()
     {
         var (exitCode, output, _) = Cli.Run("decode", "--cpu", "max", "0x52300801");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("max has no MRRS or MSRR, which need FEAT_SYSREG128", output, System.StringComparison.Ordinal);
+        Assert.Contains("max has no MRRS or MSRR, which needs FEAT_SYSREG128", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Xunit;
 namespace TrapGen.Runtime.Tests;
 
 /// <summary>
-/// MRRS and MSRR (FEAT_SYSREG128) on the emulated CPU: their Decode (FEAT_SYSREG128, an even Rt) before anything, then each
+/// MRRS and MSRR (FEAT_SYSREG128) and SYSP's TLBIP (FEAT_SYSINSTR128) on the emulated CPU: their Decode (FEAT_SYSREG128, an even Rt) before anything, then each
 /// register's MRRS/MSRR pseudocode (D24.2.142, 154, 155, 209, 210, 212, 213, 225), with HCRX_EL2.D128En (bit 17) trapping the
 /// VMSAv9-128 registers while 0 and EnIDCP128 (bit 21) the IMPLEMENTATION DEFINED space, after HCR_EL2.TIDCP (D24.2.168).
 /// A trap is EC 0x14 with IL 1 (0x52000000) and the ISS of D24.2.46: Op0 [21:20], Op2 [19:17], Op1 [16:14], CRn [13:10], Rt / 2
@@ -175,11 +175,77 @@ public sealed class Sys128TrapTests
         Assert.Equal(0, Machine.AllocatedBy(() => domain.Cpu.Execute(0xd5782000)));
     }
 
-    /// <summary>apple-m3 with MRRS and MSRR, FEAT_D128 and FEAT_THE.</summary>
+    /// <summary>Per TLBIP: its text, LLVM's word (llvm/test/MC/AArch64/armv9a-sysp.s, armv9a-tlbip.s) and the ESR of its trap.</summary>
+    public static TheoryData<string, uint, uint> Tlbip() => new()
+    {
+        // 0x52000000 | Op0 1 (0x100000) | Op2 1 (0x20000) | CRn 8 (0x2000) | Rt 8 / 2 = 4 (0x100) | CRm 7 (0xE); Direction 0.
+        { "tlbip vae1, x8, x9", 0xd5488728, 0x5212210E },
+        // No operand: Rt 31, reported as 15 (0x3C0).
+        { "tlbip vae1, xzr, xzr", 0xd548873f, 0x521223CE },
+        // TLBI IPAS2E1: Op1 4 (0x10000), CRn 8, CRm 4 (0x8), Op2 1; Rt 4 / 2 = 2 (0x80).
+        { "tlbip ipas2e1, x4, x5", 0xd54c8424, 0x52132088 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tlbip))]
+    public void Each_tlbip_word_decodes_and_writes_back(string text, uint word, uint esr)
+    {
+        Assert.True(InstructionDecoder.TryDecode(word, InstructionSet.A64, out var access));
+        Assert.Equal((TrapClasses.Sys128, 1u, false), (access.Class, access.Op0, access.IsRead));
+        Assert.Equal(text, SystemInstructionSyntax.Format(access));
+        Machine.AssertWritesBack(word, access, esr);
+    }
+
+    [Fact]
+    public void Ttlb_traps_an_el1_tlbip_and_untrapped_it_runs_with_no_effect_kept()
+    {
+        var trapped = Build(D128Model(), hcrx: ~0UL, hcr: (1UL << HcrEl2.RW) | TrapControls.TTLB.Mask).Cpu.Execute(0xd5488728);
+        var fineGrained = Build(D128Model(), hcrx: ~0UL);
+        fineGrained.Hypervisor.SetControlRegister("HFGITR_EL2", Quiet("HFGITR_EL2") | FieldMask("HFGITR_EL2.TLBIVAE1"));
+        var domain = Build(D128Model(), hcrx: ~0UL);
+        var pc = domain.Current.Pc;
+
+        var direct = domain.Cpu.Execute(0xd5488728);
+
+        Assert.Equal(("HCR_EL2.TTLB", 0x5212210Eu), (trapped.Control?.QualifiedName, (uint)trapped.Esr));
+        Assert.Equal("HFGITR_EL2.TLBIVAE1", fineGrained.Cpu.Execute(0xd5488728).Control?.QualifiedName);
+        Assert.Equal((ExecutionKind.Direct, pc + 4), (direct.Kind, domain.Current.Pc));
+    }
+
+    [Fact]
+    public void Nv_traps_an_el2_tlbip_which_is_otherwise_above_el1()
+    {
+        var nested = Build(D128Model(), hcrx: ~0UL, hcr: (1UL << HcrEl2.RW) | TrapControls.NV.Mask).Cpu.Execute(0xd54c8424);
+        var plain = Build(D128Model(), hcrx: ~0UL).Cpu.Execute(0xd54c8424);
+
+        Assert.Equal(("HCR_EL2.NV", 0x52132088u), (nested.Control?.QualifiedName, (uint)nested.Esr));
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.HigherExceptionLevel), (plain.Kind, plain.Undefined));
+    }
+
+    [Fact]
+    public void Sysp_needs_sysinstr128_an_even_rt_or_31_and_a_tlbip_at_its_encoding()
+    {
+        var withoutSysinstr = Machine.ModelWith("apple-m3", "apple-m3-sysreg128-d128", ("ID_AA64ISAR2_EL1", "SYSREG_128", 1), ("ID_AA64MMFR3_EL1", "D128", 1));
+        var ttlb = (1UL << HcrEl2.RW) | TrapControls.TTLB.Mask;
+
+        var noFeature = Build(withoutSysinstr, hcrx: ~0UL, hcr: ttlb).Cpu.Execute(0xd5488728);
+        var odd = Build(D128Model(), hcrx: ~0UL, hcr: ttlb).Cpu.Execute(0xd5488729); // Rt = x9
+        var unallocated = Build(D128Model(), hcrx: ~0UL, hcr: ttlb).Cpu.Execute(0xd5488248); // sysp #0, c8, c2, #2, x8, x9
+
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.NotImplemented), (noFeature.Kind, noFeature.Undefined));
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.ReservedRegister), (odd.Kind, odd.Undefined));
+        Assert.Equal((ExecutionKind.UndefinedAtEl1, UndefinedReason.Unallocated), (unallocated.Kind, unallocated.Undefined));
+        Assert.True(InstructionDecoder.TryDecode(0xd5488248, InstructionSet.A64, out var generic));
+        Assert.Equal("sysp #0, c8, c2, #2, x8, x9", SystemInstructionSyntax.Format(generic));
+        // SYSPL does not exist: op0 1 with L 1 is no instruction.
+        Assert.False(InstructionDecoder.TryDecode(0xd5688728, InstructionSet.A64, out _));
+    }
+
+    /// <summary>apple-m3 with MRRS and MSRR, SYSP, FEAT_D128 and FEAT_THE.</summary>
     private static CpuModel D128Model()
     {
-        var model = Machine.ModelWith("apple-m3", "apple-m3-d128", ("ID_AA64ISAR2_EL1", "SYSREG_128", 1), ("ID_AA64MMFR3_EL1", "D128", 1), ("ID_AA64PFR1_EL1", "THE", 1));
-        Assert.True(model.Satisfies("FEAT_HCX&FEAT_FGT&FEAT_SYSREG128&FEAT_D128&FEAT_THE"));
+        var model = Machine.ModelWith("apple-m3", "apple-m3-d128", ("ID_AA64ISAR2_EL1", "SYSREG_128", 1), ("ID_AA64ISAR2_EL1", "SYSINSTR_128", 1), ("ID_AA64MMFR3_EL1", "D128", 1), ("ID_AA64PFR1_EL1", "THE", 1));
+        Assert.True(model.Satisfies("FEAT_HCX&FEAT_FGT&FEAT_SYSREG128&FEAT_SYSINSTR128&FEAT_D128&FEAT_THE"));
         return model;
     }
 

@@ -68,7 +68,9 @@ public static class RegistersByKey
 
         if (trapClass == TrapClasses.Sys128)
         {
-            return Aarch64Registers128.TryFind(key, out var register128) ? register128.Name : null;
+            return Aarch64Registers128.TryFind(key, out var register128) ? register128.Name
+                : SystemInstructions128.TryFind(key, out var instruction128) ? instruction128.Name
+                : null;
         }
 
         return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Name : null;
@@ -98,6 +100,11 @@ public static class RegistersByKey
             {
                 return register128.Traps;
             }
+
+            if (SystemInstructions128.TryFind(key, out var instruction128))
+            {
+                return instruction128.Traps;
+            }
         }
         else if (TryFindAarch32(trapClass, key, out var aarch32))
         {
@@ -114,7 +121,7 @@ public static class RegistersByKey
     /// </summary>
     public static IReadOnlyList<RangeTrap> RangesOf(TrapClass trapClass, uint key) =>
         (trapClass == TrapClasses.Msr ? Aarch64.ContainsKey(key) || Instructions.ContainsKey(key)
-            : trapClass == TrapClasses.Sys128 ? Aarch64Registers128.TryFind(key, out _)
+            : trapClass == TrapClasses.Sys128 ? Aarch64Registers128.TryFind(key, out _) || SystemInstructions128.TryFind(key, out _)
             : TryFindAarch32(trapClass, key, out _))
             ? []
             : RangeTraps.Covering(trapClass, key);

@@ -20,6 +20,14 @@ public static partial class SystemInstructions
     public static bool TryFind(string fullName, out SystemInstruction instruction) =>
         ByName.TryGetValue(fullName ?? string.Empty, out instruction!);
 
+    /// <summary>
+    /// Gets the instruction called <paramref name="fullName"/> (<c>TLBI VAE1</c>), for the other tables' generated rows, which
+    /// the table generator has checked against this table.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No instruction has that name.</exception>
+    public static SystemInstruction Named(string fullName) =>
+        TryFind(fullName, out var instruction) ? instruction : throw new KeyNotFoundException("aarch64-instructions.table has no instruction " + fullName);
+
     /// <summary>Finds the instruction at <paramref name="encoding"/>.</summary>
     public static bool TryFind(Aarch64Encoding encoding, out SystemInstruction instruction) =>
         ByEncoding.TryGetValue(encoding, out instruction!);

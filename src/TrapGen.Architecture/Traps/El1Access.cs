@@ -73,7 +73,8 @@ public static class El1Access
     {
         if (trapClass == TrapClasses.Sys128)
         {
-            return Aarch64Registers128.TryFind(key, out var register128) && register128.ExceptionLevel == 2 && (model is null || Implements(model, register128));
+            return (Aarch64Registers128.TryFind(key, out var register128) && register128.ExceptionLevel == 2 && (model is null || Implements(model, register128)))
+                || (!isRead && SystemInstructions128.TryFind(key, out var instruction128) && instruction128.ExceptionLevel == 2 && (model is null || Implements(model, instruction128)));
         }
 
         if (trapClass != TrapClasses.Msr)
@@ -103,7 +104,9 @@ public static class El1Access
         {
             // No model lists a 128-bit IMPLEMENTATION DEFINED register: MRRS and MSRR of that space are UNDEFINED once its
             // traps (TIDCP, EnIDCP128) pass.
-            return Aarch64Registers128.TryFind(key, out var register128) ? Implements(model, register128) : ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
+            return Aarch64Registers128.TryFind(key, out var register128) ? Implements(model, register128)
+                : SystemInstructions128.TryFind(key, out var instruction128) ? Implements(model, instruction128)
+                : ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
         }
 
         if (trapClass == TrapClasses.Msr)
@@ -149,6 +152,13 @@ public static class El1Access
     public static bool Implements(CpuModel model, Aarch64Register128 register) =>
         (model ?? throw new System.ArgumentNullException(nameof(model))).Has(PairedAccess.Feature) && model.Implements((register ?? throw new System.ArgumentNullException(nameof(register))).Register) && model.Satisfies(register.Feature);
 
+    /// <summary>
+    /// Gets whether <paramref name="model"/> has the TLBIP <paramref name="instruction"/>: SYSP itself (FEAT_SYSINSTR128, without
+    /// which it is UNDEFINED at decode), its TLBI, and the feature that adds the TLBIP.
+    /// </summary>
+    public static bool Implements(CpuModel model, SystemInstruction128 instruction) =>
+        (model ?? throw new System.ArgumentNullException(nameof(model))).Has(PairedAccess.InstructionFeature) && model.Implements((instruction ?? throw new System.ArgumentNullException(nameof(instruction))).Instruction) && model.Satisfies(instruction.Feature);
+
     private static bool IsIdSpace(TrapClass trapClass, uint key)
     {
         if (trapClass == TrapClasses.Msr)
@@ -185,6 +195,11 @@ public static class El1Access
             if (Aarch64Registers128.TryFind(key, out var register128))
             {
                 return Check(register128.ExceptionLevel, register128.Register.Allows(direction));
+            }
+
+            if (SystemInstructions128.TryFind(key, out var instruction128))
+            {
+                return Check(instruction128.ExceptionLevel, !isRead);
             }
         }
         else if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))

@@ -21,6 +21,7 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="TrappedInstructions">The instructions that access no register and the controls that trap them.</param>
 /// <param name="RangeTraps">The controls that trap ranges of encodings (range-traps.table), by control.</param>
 /// <param name="Aarch64Registers128">The registers MRRS and MSRR reach, with the controls that trap those accesses.</param>
+/// <param name="SystemInstructions128">The 128-bit System instructions (TLBIP), with the controls that trap them.</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
@@ -29,7 +30,8 @@ internal sealed record ArchitectureListing(
     string? Cpu,
     IReadOnlyList<TrappedInstructionListing> TrappedInstructions,
     IReadOnlyList<RangeTrapListing> RangeTraps,
-    [property: JsonPropertyName("aarch64Registers128")] IReadOnlyList<Aarch64Register128Listing> Aarch64Registers128)
+    [property: JsonPropertyName("aarch64Registers128")] IReadOnlyList<Access128Listing> Aarch64Registers128,
+    [property: JsonPropertyName("systemInstructions128")] IReadOnlyList<Access128Listing> SystemInstructions128)
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
@@ -40,7 +42,8 @@ internal sealed record ArchitectureListing(
         model?.Name,
         [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && ClassExistsOn(i.Class, model))).Select(i => TrappedInstructionListing.From(i, model))],
         [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && ClassExistsOn(r.Class, model))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)],
-        [.. Architecture.Aarch64Registers128.All.Where(r => model is null || El1Access.Implements(model, r)).Select(r => Aarch64Register128Listing.From(r, model))]);
+        [.. Architecture.Aarch64Registers128.All.Where(r => model is null || El1Access.Implements(model, r)).Select(r => Access128Listing.From(r, model))],
+        [.. Architecture.SystemInstructions128.All.Where(i => model is null || El1Access.Implements(model, i)).Select(i => Access128Listing.From(i, model))]);
 
     /// <summary>Whether a guest on <paramref name="model"/> can make accesses of <paramref name="trapClass"/> at all: an AArch32 class needs AArch32 at EL1, MRRS and MSRR FEAT_SYSREG128.</summary>
     private static bool ClassExistsOn(TrapClass trapClass, CpuModel model) =>
@@ -48,11 +51,11 @@ internal sealed record ArchitectureListing(
 }
 
 /// <summary>
-/// The 128-bit accessor (MRRS, MSRR) of an AArch64 System register: the register, its encoding and Exception level, the
-/// feature that adds the accessor and the register's own requirement, the controls that trap it (EC 0x14), and its key in
-/// that class.
+/// A 128-bit access (EC 0x14): the MRRS and MSRR of an AArch64 System register, or a TLBIP (SYSP's alias); its name, encoding
+/// and Exception level, the feature that adds it and its register's or TLBI's requirement, the controls that trap it, and its
+/// key in that class.
 /// </summary>
-internal sealed record Aarch64Register128Listing(
+internal sealed record Access128Listing(
     string Name,
     EncodingListing Encoding,
     [property: JsonPropertyName("el")] int ExceptionLevel,
@@ -62,15 +65,13 @@ internal sealed record Aarch64Register128Listing(
     string SyndromeKey,
     string? Section)
 {
-    public static Aarch64Register128Listing From(Aarch64Register128 register, CpuModel? model) => new(
-        register.Name,
-        EncodingListing.From(register.Encoding),
-        register.ExceptionLevel,
-        register.Feature,
-        Requirements.Of(register.Register),
-        TrapRuleListing.From(register.Traps, model),
-        Hex.Word(register.Key),
-        register.Section);
+    public static Access128Listing From(Aarch64Register128 register, CpuModel? model) => new(
+        register.Name, EncodingListing.From(register.Encoding), register.ExceptionLevel, register.Feature, Requirements.Of(register.Register),
+        TrapRuleListing.From(register.Traps, model), Hex.Word(register.Key), register.Section);
+
+    public static Access128Listing From(SystemInstruction128 instruction, CpuModel? model) => new(
+        instruction.Name, EncodingListing.From(instruction.Encoding), instruction.ExceptionLevel, instruction.Feature, Requirements.Of(instruction.Instruction),
+        TrapRuleListing.From(instruction.Traps, model), Hex.Word(instruction.Key), instruction.Section);
 }
 
 /// <summary>

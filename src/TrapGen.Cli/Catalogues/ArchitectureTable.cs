@@ -12,9 +12,9 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers ({7} with MRRS/MSRR), {1} System instructions, {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers ({7} with MRRS/MSRR), {1} System instructions ({8} with a TLBIP), {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
-            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count, listing.Aarch64Registers128.Count));
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count, listing.Aarch64Registers128.Count, listing.SystemInstructions128.Count));
 
         output.WriteLine();
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
@@ -39,6 +39,11 @@ internal static class ArchitectureTable
         foreach (var register in listing.Aarch64Registers128)
         {
             aarch64128.Add("MRRS/MSRR " + register.Name, register.Encoding.Generic, Number(register.ExceptionLevel), register.Feature ?? "-", register.Requires ?? "-", Traps(register.Traps));
+        }
+
+        foreach (var instruction in listing.SystemInstructions128)
+        {
+            aarch64128.Add(instruction.Name, instruction.Encoding.Generic, Number(instruction.ExceptionLevel), instruction.Feature ?? "-", instruction.Requires ?? "-", Traps(instruction.Traps));
         }
 
         aarch64128.WriteTo(output);

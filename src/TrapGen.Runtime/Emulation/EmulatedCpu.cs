@@ -84,11 +84,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     private ExecutionResult ExecuteMove(Vcpu vcpu, in SystemRegisterAccess access, uint esr)
     {
         var key = access.Class.KeyOf(EsrFields.GetISS(esr));
-        // MRRS and MSRR: without FEAT_SYSREG128, or with an odd Rt, their Decode is UNDEFINED, before any trap.
-        if (access.Class.TransfersRegisterPair && !PairedAccess.Decodes(access.Rt, Hypervisor.Model))
+        // MRRS and MSRR without FEAT_SYSREG128, SYSP without FEAT_SYSINSTR128, or any of them with a register pair its Decode
+        // refuses: UNDEFINED, before any trap.
+        if (access.Class.TransfersRegisterPair && !PairedAccess.Decodes(access.Op0, access.Rt, Hypervisor.Model))
         {
             vcpu.InjectUndefined();
-            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, Hypervisor.Model.Has(PairedAccess.Feature) ? UndefinedReason.ReservedRegister : UndefinedReason.NotImplemented);
+            return new ExecutionResult(ExecutionKind.UndefinedAtEl1, esr, null, Hypervisor.Model.Has(PairedAccess.FeatureOf(access.Op0)) ? UndefinedReason.ReservedRegister : UndefinedReason.NotImplemented);
         }
 
         // HSTR_EL2.T<n> comes first at EL1, before the UNDEF of an encoding no register has (the Arm ARM's

@@ -30,7 +30,7 @@ internal static class GuardedControlStack
 
     /// <summary>Gets whether <paramref name="access"/> (EC 0x18 <paramref name="key"/>) is a Guarded Control Stack System instruction.</summary>
     public static bool Contains(in SystemRegisterAccess access, uint key) =>
-        access.IsSystemInstruction && System.Array.IndexOf(Keys, key) >= 0;
+        access.Class == TrapClasses.Msr && access.IsSystemInstruction && System.Array.IndexOf(Keys, key) >= 0;
 
     /// <summary>
     /// What the guest's own GCSCR_EL1 does before EL2's trap, or null when it lets the instruction on: GCSPUSHM with PUSHMEn 0
