@@ -94,6 +94,20 @@ public sealed class Sys128CliTests
     }
 
     [Fact]
+    public void A_trace_on_a_model_given_the_features_traps_them_under_d128en_and_runs_them_once_it_is_set()
+    {
+        var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64 cpu apple-m3+FEAT_SYSREG128+FEAT_D128\nhcr -TVM\nmrrs x0, x1, ttbr0_el1\nhcrx +D128En\nmsrr ttbr0_el1, x2, x3 = 0x1000\nmrrs x4, x5, ttbr0_el1\n"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Contains("on apple-m3+FEAT_SYSREG128+FEAT_D128", output, System.StringComparison.Ordinal);
+        Assert.Contains("mrrs x0, x1, ttbr0_el1         unhandled  TTBR0_EL1          (HCRX_EL2.D128En clear)", output, System.StringComparison.Ordinal);
+        Assert.Contains("a catalogue dispatches no MRRS or MSRR", output, System.StringComparison.Ordinal);
+        Assert.Contains("msrr ttbr0_el1, x2, x3         direct", output, System.StringComparison.Ordinal);
+        Assert.Contains("mrrs x4, x5, ttbr0_el1         direct     TTBR0_EL1        => 0x0000000000001000", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_trace_on_a_shipped_model_runs_them_as_undefined_and_says_d128en_is_not_there()
     {
         var (exitCode, output, error) = Cli.Run("run", Cli.Temp("guest aarch64 cpu apple-m3\nhcrx +D128En\nmrrs x0, x1, ttbr0_el1\nmsrr ttbr0_el1, x2, x3\n"));
