@@ -93,9 +93,7 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
 
         if (trapClass == TrapClasses.Sys128)
         {
-            return Aarch64Registers128.TryFind(key, out var register128) ? Both(Requirements.Of(register128.Register), register128.Feature)
-                : SystemInstructions128.TryFind(key, out var instruction128) ? Both(Requirements.Of(instruction128.Instruction), instruction128.Feature)
-                : null;
+            return Accesses128.TryFind(key, out var access128) ? Both(access128.BaseRequirement, access128.Feature) : null;
         }
 
         return RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) ? Requirements.Of(aarch32) : null;

@@ -162,7 +162,7 @@ public sealed class Sys128TrapControlTests
         Assert.True(Aarch64Registers128.TryFind("TTBR0_EL1", out var ttbr0));
 
         Assert.False(max.Has(PairedAccess.Feature));
-        Assert.False(El1Access.Implements(max, ttbr0));
+        Assert.False(Accesses128.Implements(max, ttbr0));
         Assert.False(D128En.ExistsOn(max));
         Assert.False(EnIdcp128.ExistsOn(max));
         Assert.True(PairedAccess.Decodes(3, 0, model: null));
@@ -200,6 +200,34 @@ public sealed class Sys128TrapControlTests
         Assert.All(el1.Where(i => !i.Name.Contains("IS", System.StringComparison.Ordinal) && !i.Name.Contains("OS", System.StringComparison.Ordinal)), i => Assert.Equal(TrapControls.TTLB, ArchitecturalTraps.TrappingControl(ttlb, TrapClasses.Sys128, i.Key, isRead: false)));
         Assert.All(SystemInstructions128.All.Where(i => i.ExceptionLevel == 2), i => Assert.Equal(TrapControls.NV, ArchitecturalTraps.TrappingControl(nv, TrapClasses.Sys128, i.Key, isRead: false)));
         Assert.All(SystemInstructions128.All, i => Assert.Null(ArchitecturalTraps.TrappingControl(quiet, TrapClasses.Sys128, i.Key, isRead: false)));
+    }
+
+    [Fact]
+    public void One_lookup_finds_every_register_and_tlbip_at_its_own_key()
+    {
+        // Registers are op0 3 and TLBIPs op0 1, so their keys never meet: 10 registers and 120 TLBIPs.
+        Assert.Equal(130, Accesses128.All.Count);
+        Assert.All(Accesses128.All, access => Assert.True(Accesses128.TryFind(access.Key, out var found) && ReferenceEquals(access, found), access.Name));
+        Assert.True(Accesses128.TryFind(0x00300800u, out var ttbr0));
+        Assert.Equal(("TTBR0_EL1", PairedAccess.Feature), (ttbr0.Name, ttbr0.DecodeFeature));
+        Assert.True(ttbr0.Allows(AccessDirection.Read) && ttbr0.Allows(AccessDirection.Write));
+        Assert.True(Accesses128.TryFind(0x0012200Eu, out var vae1));
+        Assert.Equal(("TLBIP VAE1", PairedAccess.InstructionFeature), (vae1.Name, vae1.DecodeFeature));
+        Assert.Equal((false, true), (vae1.Allows(AccessDirection.Read), vae1.Allows(AccessDirection.Write)));
+        // op0 3, op1 0, CRn 2, CRm 0, op2 7: no register has it.
+        Assert.False(Accesses128.TryFind(0x00380800u, out _));
+    }
+
+    [Fact]
+    public void A_register_needs_mrrs_and_a_tlbip_needs_sysp()
+    {
+        var registers = CpuModels.Find("max+FEAT_SYSREG128+FEAT_D128")!;
+        var instructions = CpuModels.Find("max+FEAT_SYSINSTR128+FEAT_D128")!;
+        Assert.True(Accesses128.TryFind(0x00300800u, out var ttbr0));
+        Assert.True(Accesses128.TryFind(0x0012200Eu, out var vae1));
+
+        Assert.Equal((true, false), (Accesses128.Implements(registers, ttbr0), Accesses128.Implements(registers, vae1)));
+        Assert.Equal((false, true), (Accesses128.Implements(instructions, ttbr0), Accesses128.Implements(instructions, vae1)));
     }
 
     /// <summary>Every MRRS and MSRR of a 128-bit register the table has, by name, key and direction.</summary>

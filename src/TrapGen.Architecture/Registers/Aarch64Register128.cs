@@ -11,7 +11,7 @@ namespace TrapGen.Architecture;
 /// <param name="Feature">The feature that adds the accessor (FEAT_D128), as register-requirements.table writes a condition.</param>
 /// <param name="Traps">The EL2 trap controls that trap an EL1 MRRS (read) or MSRR (write), in the pseudocode's order.</param>
 /// <param name="Section">The Arm ARM section of its accessors.</param>
-public sealed record Aarch64Register128(Aarch64Register Register, string? Feature, IReadOnlyList<TrapRule> Traps, string? Section)
+public sealed record Aarch64Register128(Aarch64Register Register, string? Feature, IReadOnlyList<TrapRule> Traps, string? Section) : IAccess128
 {
     /// <summary>Gets the register's name.</summary>
     public string Name => Register.Name;
@@ -24,4 +24,13 @@ public sealed record Aarch64Register128(Aarch64Register Register, string? Featur
 
     /// <summary>Gets the lowest Exception level the register belongs to.</summary>
     public int ExceptionLevel => Register.ExceptionLevel;
+
+    /// <summary>Gets <see cref="PairedAccess.Feature"/>: MRRS and MSRR are UNDEFINED without it.</summary>
+    public string DecodeFeature => PairedAccess.Feature;
+
+    /// <summary>Gets the register's own register-requirements.table condition.</summary>
+    public string? BaseRequirement => Requirements.Of(Register);
+
+    /// <summary>Gets whether the register has an accessor in <paramref name="direction"/>: MRRS reads it, MSRR writes it.</summary>
+    public bool Allows(AccessDirection direction) => Register.Allows(direction);
 }

@@ -68,9 +68,7 @@ public static class RegistersByKey
 
         if (trapClass == TrapClasses.Sys128)
         {
-            return Aarch64Registers128.TryFind(key, out var register128) ? register128.Name
-                : SystemInstructions128.TryFind(key, out var instruction128) ? instruction128.Name
-                : null;
+            return Accesses128.TryFind(key, out var access128) ? access128.Name : null;
         }
 
         return TryFindAarch32(trapClass, key, out var aarch32) ? aarch32.Name : null;
@@ -96,14 +94,9 @@ public static class RegistersByKey
         }
         else if (trapClass == TrapClasses.Sys128)
         {
-            if (Aarch64Registers128.TryFind(key, out var register128))
+            if (Accesses128.TryFind(key, out var access128))
             {
-                return register128.Traps;
-            }
-
-            if (SystemInstructions128.TryFind(key, out var instruction128))
-            {
-                return instruction128.Traps;
+                return access128.Traps;
             }
         }
         else if (TryFindAarch32(trapClass, key, out var aarch32))
@@ -121,7 +114,7 @@ public static class RegistersByKey
     /// </summary>
     public static IReadOnlyList<RangeTrap> RangesOf(TrapClass trapClass, uint key) =>
         (trapClass == TrapClasses.Msr ? Aarch64.ContainsKey(key) || Instructions.ContainsKey(key)
-            : trapClass == TrapClasses.Sys128 ? Aarch64Registers128.TryFind(key, out _) || SystemInstructions128.TryFind(key, out _)
+            : trapClass == TrapClasses.Sys128 ? Accesses128.TryFind(key, out _)
             : TryFindAarch32(trapClass, key, out _))
             ? []
             : RangeTraps.Covering(trapClass, key);

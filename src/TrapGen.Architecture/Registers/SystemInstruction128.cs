@@ -10,7 +10,7 @@ namespace TrapGen.Architecture;
 /// <param name="Instruction">Its TLBI, whose encoding, Exception level, requirements and trap rules it shares.</param>
 /// <param name="Feature">The feature that adds it (FEAT_D128), as register-requirements.table writes a condition.</param>
 /// <param name="Section">Its Arm ARM section.</param>
-public sealed record SystemInstruction128(SystemInstruction Instruction, string? Feature, string? Section)
+public sealed record SystemInstruction128(SystemInstruction Instruction, string? Feature, string? Section) : IAccess128
 {
     /// <summary>The operation the 128-bit form of a TLBI is called.</summary>
     public const string Operation = "TLBIP";
@@ -29,4 +29,13 @@ public sealed record SystemInstruction128(SystemInstruction Instruction, string?
 
     /// <summary>Gets the EL2 trap controls that trap it at EL1, its TLBI's, in the pseudocode's order.</summary>
     public IReadOnlyList<TrapRule> Traps => Instruction.Traps;
+
+    /// <summary>Gets <see cref="PairedAccess.InstructionFeature"/>: SYSP is UNDEFINED without it.</summary>
+    public string DecodeFeature => PairedAccess.InstructionFeature;
+
+    /// <summary>Gets its TLBI's register-requirements.table condition.</summary>
+    public string? BaseRequirement => Requirements.Of(Instruction);
+
+    /// <summary>Gets whether <paramref name="direction"/> is a write: a TLBIP is executed as SYSP, which writes its operand.</summary>
+    public bool Allows(AccessDirection direction) => direction == AccessDirection.Write;
 }

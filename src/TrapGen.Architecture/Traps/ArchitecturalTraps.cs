@@ -221,7 +221,7 @@ public static class ArchitecturalTraps
         var rows = trapClass == TrapClasses.Msr
             ? Aarch64Registers.All.Select(r => (r.Encoding.Key, r.Traps)).Concat(SystemInstructions.All.Select(i => (i.Encoding.Key, i.Traps)))
             : trapClass == TrapClasses.Sys128
-                ? Aarch64Registers128.All.Select(r => (r.Key, r.Traps)).Concat(SystemInstructions128.All.Select(i => (i.Key, i.Traps)))
+                ? Accesses128.All.Select(access => (access.Key, access.Traps))
                 : Aarch32Registers.All.Where(r => r.Class == trapClass).Select(r => (r.Encoding.Key, r.Traps));
         return rows.Concat(RangeTraps.All.Where(range => range.Class == trapClass).SelectMany(range => range.Keys().Select(key => (key, (IReadOnlyList<TrapRule>)[range.Rule]))));
     }

@@ -73,8 +73,8 @@ public static class El1Access
     {
         if (trapClass == TrapClasses.Sys128)
         {
-            return (Aarch64Registers128.TryFind(key, out var register128) && register128.ExceptionLevel == 2 && (model is null || Implements(model, register128)))
-                || (!isRead && SystemInstructions128.TryFind(key, out var instruction128) && instruction128.ExceptionLevel == 2 && (model is null || Implements(model, instruction128)));
+            return Accesses128.TryFind(key, out var access128) && access128.ExceptionLevel == 2
+                && access128.Allows(isRead ? AccessDirection.Read : AccessDirection.Write) && (model is null || Accesses128.Implements(model, access128));
         }
 
         if (trapClass != TrapClasses.Msr)
@@ -104,8 +104,7 @@ public static class El1Access
         {
             // No model lists a 128-bit IMPLEMENTATION DEFINED register: MRRS and MSRR of that space are UNDEFINED once its
             // traps (TIDCP, EnIDCP128) pass.
-            return Aarch64Registers128.TryFind(key, out var register128) ? Implements(model, register128)
-                : SystemInstructions128.TryFind(key, out var instruction128) ? Implements(model, instruction128)
+            return Accesses128.TryFind(key, out var access128) ? Accesses128.Implements(model, access128)
                 : ReservedIdSpace.Contains(trapClass, key) || !ImplementationDefinedSpace.Contains(trapClass, key);
         }
 
@@ -145,20 +144,6 @@ public static class El1Access
     }
 
     /// <summary>The ID register spaces, where an absent register reads as zero: AArch64 op0 3, op1 0, CRn 0, CRm 1–7; AArch32 p15, 0, c0, c1–c7.</summary>
-    /// <summary>
-    /// Gets whether <paramref name="model"/> has the 128-bit accessor <paramref name="register"/>: MRRS and MSRR themselves
-    /// (FEAT_SYSREG128, without which they are UNDEFINED at decode), the register, and the feature that adds its accessor.
-    /// </summary>
-    public static bool Implements(CpuModel model, Aarch64Register128 register) =>
-        (model ?? throw new System.ArgumentNullException(nameof(model))).Has(PairedAccess.Feature) && model.Implements((register ?? throw new System.ArgumentNullException(nameof(register))).Register) && model.Satisfies(register.Feature);
-
-    /// <summary>
-    /// Gets whether <paramref name="model"/> has the TLBIP <paramref name="instruction"/>: SYSP itself (FEAT_SYSINSTR128, without
-    /// which it is UNDEFINED at decode), its TLBI, and the feature that adds the TLBIP.
-    /// </summary>
-    public static bool Implements(CpuModel model, SystemInstruction128 instruction) =>
-        (model ?? throw new System.ArgumentNullException(nameof(model))).Has(PairedAccess.InstructionFeature) && model.Implements((instruction ?? throw new System.ArgumentNullException(nameof(instruction))).Instruction) && model.Satisfies(instruction.Feature);
-
     private static bool IsIdSpace(TrapClass trapClass, uint key)
     {
         if (trapClass == TrapClasses.Msr)
@@ -192,14 +177,9 @@ public static class El1Access
         }
         else if (trapClass == TrapClasses.Sys128)
         {
-            if (Aarch64Registers128.TryFind(key, out var register128))
+            if (Accesses128.TryFind(key, out var access128))
             {
-                return Check(register128.ExceptionLevel, register128.Register.Allows(direction));
-            }
-
-            if (SystemInstructions128.TryFind(key, out var instruction128))
-            {
-                return Check(instruction128.ExceptionLevel, !isRead);
+                return Check(access128.ExceptionLevel, access128.Allows(direction));
             }
         }
         else if (RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32))

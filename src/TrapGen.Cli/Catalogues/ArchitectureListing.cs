@@ -42,8 +42,8 @@ internal sealed record ArchitectureListing(
         model?.Name,
         [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && ClassExistsOn(i.Class, model))).Select(i => TrappedInstructionListing.From(i, model))],
         [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && ClassExistsOn(r.Class, model))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)],
-        [.. Architecture.Aarch64Registers128.All.Where(r => model is null || El1Access.Implements(model, r)).Select(r => Access128Listing.From(r, model))],
-        [.. Architecture.SystemInstructions128.All.Where(i => model is null || El1Access.Implements(model, i)).Select(i => Access128Listing.From(i, model))]);
+        Access128Listing.AllOf(Architecture.Aarch64Registers128.All, model),
+        Access128Listing.AllOf(Architecture.SystemInstructions128.All, model));
 
     /// <summary>Whether a guest on <paramref name="model"/> can make accesses of <paramref name="trapClass"/> at all: an AArch32 class needs AArch32 at EL1, MRRS and MSRR FEAT_SYSREG128.</summary>
     private static bool ClassExistsOn(TrapClass trapClass, CpuModel model) =>
@@ -65,13 +65,13 @@ internal sealed record Access128Listing(
     string SyndromeKey,
     string? Section)
 {
-    public static Access128Listing From(Aarch64Register128 register, CpuModel? model) => new(
-        register.Name, EncodingListing.From(register.Encoding), register.ExceptionLevel, register.Feature, Requirements.Of(register.Register),
-        TrapRuleListing.From(register.Traps, model), Hex.Word(register.Key), register.Section);
+    /// <summary>Lists each of <paramref name="accesses"/> that <paramref name="model"/> has (every one when null).</summary>
+    public static IReadOnlyList<Access128Listing> AllOf(IEnumerable<IAccess128> accesses, CpuModel? model) =>
+        [.. accesses.Where(access => model is null || Accesses128.Implements(model, access)).Select(access => From(access, model))];
 
-    public static Access128Listing From(SystemInstruction128 instruction, CpuModel? model) => new(
-        instruction.Name, EncodingListing.From(instruction.Encoding), instruction.ExceptionLevel, instruction.Feature, Requirements.Of(instruction.Instruction),
-        TrapRuleListing.From(instruction.Traps, model), Hex.Word(instruction.Key), instruction.Section);
+    public static Access128Listing From(IAccess128 access, CpuModel? model) => new(
+        access.Name, EncodingListing.From(access.Encoding), access.ExceptionLevel, access.Feature, access.BaseRequirement,
+        TrapRuleListing.From(access.Traps, model), Hex.Word(access.Key), access.Section);
 }
 
 /// <summary>
