@@ -215,16 +215,21 @@ internal static class KindTranslators
             row.FieldName(1);
             // forced-by: "-", the bit that forces the control, or "&N": the bit that must be set as well (HCR_EL2.NV1's NV).
             var requiredCell = line.Cells[4].Text.StartsWith(RequiresMark, System.StringComparison.Ordinal);
+            // "&N!M": N must be set as well and M clear (HCR_EL2.NV1: NV set and NV2 clear, the pseudocode's '011').
             var requires = "null";
+            var requiresClear = "null";
             if (requiredCell)
             {
-                if (RowReader.TryNumber(line.Cells[4].Text.Substring(RequiresMark.Length), out var required) && required <= 63)
+                var parts = line.Cells[4].Text.Substring(RequiresMark.Length).Split('!');
+                if (parts.Length <= 2 && RowReader.TryNumber(parts[0], out var required) && required <= 63
+                    && (parts.Length == 1 || (RowReader.TryNumber(parts[1], out var clear) && clear <= 63)))
                 {
                     requires = required.ToString(CultureInfo.InvariantCulture);
+                    requiresClear = parts.Length == 2 ? parts[1] : "null";
                 }
                 else
                 {
-                    row.Report(line.Cells[4], "'" + line.Cells[4].Text + "': &N names a bit, 0 to 63, that must be set as well");
+                    row.Report(line.Cells[4], "'" + line.Cells[4].Text + "': &N names a bit, 0 to 63, that must be set as well, and &N!M one that must also be clear");
                 }
             }
 
@@ -241,7 +246,7 @@ internal static class KindTranslators
             fields.Append(Format(
                 "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
                 name, row.Name(0), CSharp.String(name), bit, row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
-                extra.Length == 0 && requires != "null" ? " { Requires = " + requires + " }" : extra));
+                extra.Length == 0 && requires != "null" ? " { Requires = " + requires + (requiresClear != "null" ? ", RequiresClear = " + requiresClear : string.Empty) + " }" : extra));
             all.Add(name);
         }
 

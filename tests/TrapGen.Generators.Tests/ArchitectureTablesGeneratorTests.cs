@@ -159,6 +159,11 @@ public sealed partial class ArchitectureTablesGeneratorTests
         "HCR_EL2  TID4  49  set  -  ‸FEAT_EVT|&FEAT_Y  -  Trap ID group 4.",
         "is not a condition")]
     [InlineData(
+        "HCR_EL2  NV1  43  set  &42!45  FEAT_NV  -  Nested Virtualization.",
+        "NV1 = new(\"HCR_EL2\", \"NV1\", 43, true, null, \"FEAT_NV\", false, \"Nested Virtualization.\") { Requires = 42, RequiresClear = 45 }",
+        "HCR_EL2  NV1  43  set  ‸&42!NV2  FEAT_NV  -  Nested Virtualization.",
+        "&N!M one that must also be clear")]
+    [InlineData(
         "CNTHCTL_EL2  EL1PCEN  1  clear  -  -  0  Timer.",
         "EL1PCEN = new(\"CNTHCTL_EL2\", \"EL1PCEN\", 1, false, null, null, true, ",
         "CNTHCTL_EL2  ‸1PCEN  1  clear  -  -  0  Timer.",

@@ -37,6 +37,13 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     public int? Requires { get; init; }
 
     /// <summary>
+    /// Gets a bit of <see cref="Register"/> that must be clear for the control to trap, beside <see cref="Requires"/>, or null:
+    /// HCR_EL2.NV1 traps only with NV2 (bit 45) clear, the '0' of the pseudocode's '011'; with NV2 set, the accesses it
+    /// would trap go to memory (<see cref="Nv2Memory"/>). trap-controls.table writes it after the required bit: <c>&amp;42!45</c>.
+    /// </summary>
+    public int? RequiresClear { get; init; }
+
+    /// <summary>
     /// Gets the number of bits of the control: 1 for a trap bit; a field's width for an event counter limit
     /// (<see cref="IsCounterLimit"/>: MDCR_EL2.HPMN, bits [4:0], which trap-controls.table writes <c>4:0</c>).
     /// </summary>
@@ -57,7 +64,8 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>; false for a counter limit.</summary>
     public bool IsActive(ulong registerValue) =>
         !IsCounterLimit
-        && (((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0))
+        && (((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0)
+                && (RequiresClear is not { } clear || ((registerValue >> clear) & 1) == 0))
             || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0));
 
     /// <summary>

@@ -92,8 +92,13 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
     /// <summary>Gets whether <paramref name="control"/> traps under these values (on a CPU where it exists).</summary>
     public bool IsActive(TrapControl control) => control.IsActive(ValueOf(control));
 
-    /// <summary>Gets whether <paramref name="control"/> traps under these values on <paramref name="model"/>, or on any CPU that has it when null.</summary>
-    public bool IsActive(TrapControl control, CpuModel? model) => IsActive(control) && (model is null || control.ExistsOn(model));
+    /// <summary>
+    /// Gets whether <paramref name="control"/> traps under these values on <paramref name="model"/>, or on any CPU that has it
+    /// when null. On a model without FEAT_NV2, HCR_EL2.NV2 is RES0 and counts as 0 (NV1 traps whatever it holds).
+    /// </summary>
+    public bool IsActive(TrapControl control, CpuModel? model) =>
+        model is null ? IsActive(control)
+            : control.ExistsOn(model) && control.IsActive(control.Register == HcrEl2.Name && !model.Has(NestedVirtualisation.MemoryFeature) ? Hcr & ~Layouts.HcrEl2Nested.NV2.Mask : ValueOf(control));
 
     /// <summary>
     /// Gets whether <paramref name="rule"/> traps under these values on <paramref name="model"/> (any CPU that has its controls
