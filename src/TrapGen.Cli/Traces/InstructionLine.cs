@@ -39,6 +39,7 @@ internal static class InstructionLine
         (ExecutionKind.Trapped, TrapOutcome.UnhandledCrash) => "crash",
         (ExecutionKind.Trapped, _) => "trap",
         (ExecutionKind.Direct, _) => "direct",
+        (ExecutionKind.NestedMemory, _) => "memory",
         (ExecutionKind.ConditionFailed, _) => "skip",
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
         (ExecutionKind.TrappedToEl1, _) => "trap@EL1",
@@ -76,12 +77,22 @@ internal static class InstructionLine
         TrapOutcome.SupervisorCallReflected => "  the guest's own Supervisor Call, given back to its EL1 (" + ControlOf(result) + ")",
         TrapOutcome.ExceptionReturnUndefined => "  no guest hypervisor to emulate the exception return for: UNDEFINED injected (" + ControlOf(result) + ")",
         _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
+        _ when result.Kind == ExecutionKind.NestedMemory => "  (HCR_EL2.NV2: " + NestedLocation(result.Esr) + ")",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  (the guest's CPACR_EL1.ZEN disables SVE: its own lazy SVE switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sme.ExceptionClass => "  (the guest's CPACR_EL1.SMEN disables SME)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Svc64.ExceptionClass => "  (the guest's Supervisor Call, to its own EL1)",
         _ => Why(result.Undefined),
     };
+
+    /// <summary>Where an access NV2 sent to memory went: <c>VNCR_EL2 + 0x110</c>, from its syndrome's class and key.</summary>
+    private static string NestedLocation(uint esr)
+    {
+        var trapClass = EsrFields.GetEC(esr) == TrapClasses.Sys128.ExceptionClass ? TrapClasses.Sys128 : TrapClasses.Msr;
+        return Nv2Memory.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var memory)
+            ? "VNCR_EL2 + 0x" + memory.Offset.ToString("X3", CultureInfo.InvariantCulture)
+            : "VNCR_EL2";
+    }
 
     /// <summary>The control a trap was taken under, qualified and with its state: <c>HCR_EL2.NV set</c>.</summary>
     private static string ControlOf(ExecutionResult result) =>

@@ -122,10 +122,10 @@ internal static class TraceParser
             case "flags":
                 return new StepLine(number, new SetFlagsStep(ParseFlags(words.Length == 2 ? words[1] : string.Empty)));
             case "hcr":
-                var (hcrSet, hcrClear) = ParseBits(words, HcrEl2.Name, "DC", HcrEl2.DC);
+                var (hcrSet, hcrClear) = ParseBits(words, HcrEl2.Name, HcrOtherBits);
                 return new StepLine(number, new ChangeHcrStep(hcrSet, hcrClear));
             case "mdcr":
-                var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, "TDE", MdcrEl2.TDE);
+                var (mdcrSet, mdcrClear) = ParseBits(words, MdcrEl2.Name, [("TDE", MdcrEl2.TDE)]);
                 return new StepLine(number, new ChangeControlRegisterStep(MdcrEl2.Name, mdcrSet, mdcrClear));
             case "timer":
                 if (words.Length != 2 || !words[1].StartsWith('+') || !NumberParser.TryParse(words[1].Substring(1), out var ticks))
@@ -135,12 +135,18 @@ internal static class TraceParser
 
                 return new StepLine(number, new AdvanceTimerStep(ticks));
             case var _ when ControlRegister(keyword) is { } register:
-                var (registerSet, registerClear) = ParseBits(words, register, null, 0);
+                var (registerSet, registerClear) = ParseBits(words, register, []);
                 return new StepLine(number, new ChangeControlRegisterStep(register, registerSet, registerClear));
             default:
                 return ParseInstruction(line, number, guests);
         }
     }
+
+    /// <summary>
+    /// The HCR_EL2 bits a trace may change that are no trap control: DC, and NV2 (FEAT_NV2), which sends the EL1 accesses of
+    /// nv2-memory.table to memory while NV is set.
+    /// </summary>
+    private static readonly (string Name, int Bit)[] HcrOtherBits = [("DC", HcrEl2.DC), ("NV2", Layouts.HcrEl2Nested.NV2.Lsb)];
 
     /// <summary>
     /// The trap-control register, other than HCR_EL2 and MDCR_EL2 (whose lines also change DC and TDE), a trace line's
@@ -192,13 +198,13 @@ internal static class TraceParser
     /// <summary>
     /// Reads an <c>hcr</c>, <c>mdcr</c>, <c>cptr</c>, <c>cnthctl</c>, <c>hcrx</c>, <c>ich_hcr</c>, <c>mpam2</c>, <c>mpambw2</c>, <c>mpamhcr</c> or fine-grained (<c>hfgwtr</c>, ...) line, <c>+TVM -DC</c>: the bits of <paramref name="register"/>
     /// it sets and clears, by the names of the register's trap controls and of the one other bit a trace may change
-    /// (HCR_EL2.DC, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
+    /// (HCR_EL2.DC and NV2, MDCR_EL2.TDE; none for CPTR_EL2, CNTHCTL_EL2 and the fine-grained registers, whose fields are their names: <c>hfgwtr +SCTLR_EL1</c>).
     /// </summary>
-    private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, string? otherName, int otherBit)
+    private static (ulong Set, ulong Clear) ParseBits(string[] words, string register, (string Name, int Bit)[] otherBits)
     {
         var controls = TrapControls.Of(register).ToList();
         var keyword = words[0];
-        var names = string.Join(", ", otherName is null ? controls.Select(c => c.Name) : controls.Select(c => c.Name).Append(otherName));
+        var names = string.Join(", ", controls.Select(c => c.Name).Concat(otherBits.Select(other => other.Name)));
         if (words.Length < 2)
         {
             throw new CliException("expected '" + keyword + " +<bit>' or '" + keyword + " -<bit>' (any number of them) with one of " + names);
@@ -226,8 +232,9 @@ internal static class TraceParser
                 throw new CliException(register + "." + control.Name + " is a field of " + control.Width.ToString(CultureInfo.InvariantCulture) + " bits: write " + control.Name + "=<n>");
             }
 
-            var bit = otherName is not null && name.Equals(otherName, StringComparison.OrdinalIgnoreCase)
-                ? otherBit
+            var other = Array.FindIndex(otherBits, o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var bit = other >= 0
+                ? otherBits[other].Bit
                 : control?.Bit ?? throw new CliException("unknown " + register + " bit '" + name + "'; use one of " + names);
             if (word[0] == '+')
             {

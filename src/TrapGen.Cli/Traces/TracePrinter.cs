@@ -57,7 +57,7 @@ internal sealed class TracePrinter(TextWriter output)
             .Select(c => c.Name + " (which needs " + c.Needs + ")").ToList();
         var prefix = register switch
         {
-            HcrEl2.Name => "DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; ",
+            HcrEl2.Name => "DC " + (((value >> HcrEl2.DC) & 1) != 0 ? "set" : "clear") + "; " + Nv2(value, model),
             MdcrEl2.Name => "TDE " + (((value >> MdcrEl2.TDE) & 1) != 0 ? "set (TDA, TDOSA and TDRA act as set)" : "clear") + "; ",
             _ => string.Empty,
         };
@@ -65,6 +65,16 @@ internal sealed class TracePrinter(TextWriter output)
             + (clear.Count == 0 ? string.Empty : "; trapping while clear: " + string.Join(", ", clear))
             + (absent.Count == 0 ? string.Empty : "; set, but RES0 on " + model.Name + ": " + string.Join(", ", absent)));
     }
+
+    /// <summary>
+    /// What HCR_EL2.NV2 does, when set: <c>NV2 set (EL1 accesses to memory at VNCR_EL2); </c>, or that it is RES0 on a model
+    /// without FEAT_NV2, or that it waits for NV; nothing when clear.
+    /// </summary>
+    private static string Nv2(ulong value, CpuModel model) =>
+        Layouts.HcrEl2Nested.NV2.Extract(value) == 0 ? string.Empty
+            : !model.Has(NestedVirtualisation.MemoryFeature) ? "NV2 set, but RES0 on " + model.Name + ", which lacks " + NestedVirtualisation.MemoryFeature + "; "
+            : NestedVirtualisation.EffectiveNvx(value, model) < 0b100 ? "NV2 set, but without effect while NV is clear; "
+            : "NV2 set (EL1's accesses of nv2-memory.table go to memory at VNCR_EL2); ";
 
     /// <summary>Prints one instruction's line and, for an access no catalogue entry handled, the seed's log line and the entry that would handle it.</summary>
     public void Instruction(in ExecutedInstruction instruction, in HcrChange hcr)

@@ -45,6 +45,9 @@ public sealed class Vcpu
     /// </summary>
     public System.Collections.Generic.Dictionary<ulong, ulong> OtherSystemRegisters { get; } = [];
 
+    /// <summary>Gets the page VNCR_EL2 points at for this vCPU: where HCR_EL2.NV2 sends its EL1 accesses of nv2-memory.table's registers.</summary>
+    public NestedPage NestedPage { get; } = new();
+
     /// <summary>Gets the guest memory the vCPU's LDC and STC load from and store to.</summary>
     public GuestMemory Memory { get; } = new();
 

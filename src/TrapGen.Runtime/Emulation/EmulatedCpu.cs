@@ -111,10 +111,19 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
 
         // HCR_EL2.NV: an EL1 access to an EL2 register or instruction the CPU has traps to EL2 instead of being UNDEFINED,
         // as its accessor's EL1 branch checks (D24.2.62); the hypervisor's catalogue decides what it does with it.
-        if (undefined == UndefinedReason.HigherExceptionLevel && El1Access.IsEl2AccessImplemented(access.Class, key, access.IsRead, Hypervisor.Model)
-            && TrappingControl(access, key) is { } nested)
+        // With NV2 as well (FEAT_NV2), one nv2-memory.table lists goes to memory instead, before NV's trap (its accessor's
+        // "elsif EffectiveHCR_EL2_NVx() IN {'1x1'} then NVMem[...]", then "IN {'xx1'}": the trap).
+        if (undefined == UndefinedReason.HigherExceptionLevel && El1Access.IsEl2AccessImplemented(access.Class, key, access.IsRead, Hypervisor.Model))
         {
-            return Trapped(access, nested, esr);
+            if (Nv2MemoryOf(access, key) is { } redirected)
+            {
+                return AccessNestedPage(vcpu, access, redirected, esr);
+            }
+
+            if (TrappingControl(access, key) is { } nested)
+            {
+                return Trapped(access, nested, esr);
+            }
         }
 
         // FEAT_IDST: a read of the ID space that would be UNDEFINED is taken to EL1 as a trapped MRS instead,
@@ -159,6 +168,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         {
             vcpu.Skip(InstructionSize);
             return new ExecutionResult(ExecutionKind.ConditionFailed, esr);
+        }
+
+        // An EL1 register's own traps come before NV2's memory access (its accessor's last branch before the register).
+        if (Nv2MemoryOf(access, key) is { } memory)
+        {
+            return AccessNestedPage(vcpu, access, memory, esr);
         }
 
         // A System instruction (cache or TLB maintenance) that does not trap has no effect the model keeps.
@@ -314,6 +329,45 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// The control that traps the access, under the trap controls' values and, for PMXEVCNTR_EL0 and PMXEVTYPER_EL0 (and
     /// their views), the event counter the guest's PMSELR_EL0.SEL (PMSELR.SEL) selects, which MDCR_EL2.HPMN checks.
     /// </summary>
+    /// <summary>
+    /// Gets where an EL1 access goes in memory under the Effective HCR_EL2.&lt;NV2,NV1,NV&gt; (FEAT_NV2), or null when it
+    /// reaches its register (or traps) as usual: nv2-memory.table's row for it, when its nvx holds.
+    /// </summary>
+    private Nv2MemoryAccess? Nv2MemoryOf(in SystemRegisterAccess access, uint key) =>
+        Nv2Memory.TryFind(access.Class, key, out var memory) && memory.AppliesUnder(NestedVirtualisation.EffectiveNvx(Hypervisor.Hcr.Value, Hypervisor.Model))
+            ? memory
+            : null;
+
+    /// <summary>
+    /// An access NV2 turns into a memory access: an MRS loads X[Rt] from NVMem[offset] and an MSR stores it there; an MRRS or
+    /// MSRR moves X[Rt] and X[Rt+1] through NVMem128[offset], the low half first (little-endian: SCTLR_EL2.EE is taken as 0).
+    /// It does not trap, and the PC moves on.
+    /// </summary>
+    private static ExecutionResult AccessNestedPage(Vcpu vcpu, in SystemRegisterAccess access, Nv2MemoryAccess memory, uint esr)
+    {
+        var page = vcpu.NestedPage;
+        var pair = access.Class.TransfersRegisterPair;
+        if (access.IsRead)
+        {
+            TransferRegisters.Write(vcpu, access, page.Read(memory.Offset));
+            if (pair)
+            {
+                vcpu.Registers.WriteX((int)access.Rt2, page.Read(memory.Offset + 8));
+            }
+        }
+        else
+        {
+            page.Write(memory.Offset, TransferRegisters.Read(vcpu, access));
+            if (pair)
+            {
+                page.Write(memory.Offset + 8, vcpu.Registers.ReadX((int)access.Rt2));
+            }
+        }
+
+        vcpu.Skip(InstructionSize);
+        return new ExecutionResult(ExecutionKind.NestedMemory, esr);
+    }
+
     private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key)
     {
         var controls = Hypervisor.Controls;

@@ -9,6 +9,12 @@ public enum ExecutionKind
     /// <summary>The access did not trap and went straight to the EL1 registers.</summary>
     Direct,
 
+    /// <summary>
+    /// The access did not trap and went to memory instead of a register: HCR_EL2.NV2 (FEAT_NV2) turns an EL1 access to a
+    /// register of nv2-memory.table into a load or store at VNCR_EL2 plus its offset, the vCPU's <see cref="Cpu.Vcpu.NestedPage"/>.
+    /// </summary>
+    NestedMemory,
+
     /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing (in an IT block, any T32 instruction but IT; its Esr is 0 when it is no access the CPU decodes).</summary>
     ConditionFailed,
 
