@@ -196,7 +196,8 @@ public sealed class ArchitectureTablesGenerator : IIncrementalGenerator
             TrappedInstructionsTable => TrappedInstructionTable.Translate(file, text, controls, fineGrained),
             "range-traps.table" => RangeTrapTable.Translate(file, text, controls),
             "nv2-memory.table" => Nv2MemoryTable.Translate(file, text, new HashSet<string>(Names(registerLists), System.StringComparer.Ordinal)),
-            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-128-bit-registers, aarch64-128-bit-instructions, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps, nv2-memory")]),
+            "nv2-redirections.table" => Nv2RedirectionTable.Translate(file, text, new HashSet<string>(Names(registerLists), System.StringComparer.Ordinal)),
+            _ => new TableOutput(file, null, [new TableProblem(0, 0, 0, 0, "unknown table '" + file + "': expected one of aarch64-registers, aarch64-128-bit-registers, aarch64-128-bit-instructions, aarch64-instructions, aarch32-registers, trap-controls, trapped-instructions, fine-grained-traps, trap-classes, exception-classes, layouts, register-fields, features, register-requirements, cpu-models, register-write-masks, cpu-implementers, cpu-parts, smccc-functions, range-traps, nv2-memory, nv2-redirections")]),
         };
     }
 

@@ -16,14 +16,6 @@ internal static class Nv2MemoryTable
     /// <summary>The end of the page VNCR_EL2.BADDR names: an offset is Offset&lt;11:0&gt;.</summary>
     private const int PageSize = 0x1000;
 
-    /// <summary>Each nvx the pseudocode tests before NVMem: EffectiveHCR_EL2_NVx() IN {'111'}, == '101', IN {'1x1'}.</summary>
-    private static readonly Dictionary<string, string> Patterns = new()
-    {
-        ["111"] = "Nv2MemoryCondition.El1Names",
-        ["101"] = "Nv2MemoryCondition.El12Names",
-        ["1x1"] = "Nv2MemoryCondition.Always",
-    };
-
     public static TableOutput Translate(string file, string text, IReadOnlyCollection<string> registers)
     {
         var offsets = new Dictionary<string, (string Register, int Line)>();
@@ -71,7 +63,7 @@ internal static class Nv2MemoryTable
             return string.Format(
                 CultureInfo.InvariantCulture,
                 "new(Aarch64Registers.Named({0}), 0x{1:X3}, {2}, {3})",
-                row.Name(0), offset, row.Choice(2, Patterns), CSharp.String(section));
+                row.Name(0), offset, row.Choice(2, RowReader.NvxConditions), CSharp.String(section));
         });
     }
 

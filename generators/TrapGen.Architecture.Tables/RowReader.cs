@@ -185,6 +185,14 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     /// <summary>What a traps cell writes for an el 2 row that HCR_EL2.NV does not trap, though its class says it would.</summary>
     public const string NotNestedVirtualisation = "!NV";
 
+    /// <summary>The tests of HCR_EL2.&lt;NV2,NV1,NV&gt; a rule may need (CONTROL@101:rw), as C# NvxCondition values.</summary>
+    public static readonly Dictionary<string, string> NvxConditions = new()
+    {
+        ["111"] = "NvxCondition.Nvx111",
+        ["101"] = "NvxCondition.Nvx101",
+        ["1x1"] = "NvxCondition.Nvx1x1",
+    };
+
     /// <summary>
     /// Comma-separated <c>CONTROL:r|w|rw</c>, or '-' for none, with the row's <paramref name="fineGrained"/> rules
     /// (fine-grained-traps.table's) where the Arm ARM's accessor pseudocode checks them: after the HCR_EL2 and
@@ -195,6 +203,7 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
     {
         var cell = line.Cells[index];
         var rules = new List<string>();
+        var nested = new List<string>();
         var fineGrainedAt = -1;
         foreach (var rule in cell.Text == Empty ? [] : cell.Text.Split(','))
         {
@@ -208,6 +217,21 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
             var control = colon < 0 ? rule : rule.Substring(0, colon);
             var direction = colon < 0 ? string.Empty : rule.Substring(colon + 1);
             var counter = string.Empty;
+            var at = control.IndexOf('@');
+            if (at >= 0)
+            {
+                // A rule that traps only under a test of HCR_EL2.<NV2,NV1,NV> (FEAT_NV2): EL1NVPCT@101. It comes before the row's
+                // other rules, HCR_EL2.NV's leading one too, as the pseudocode checks it before its memory access and NV's trap.
+                if (!NvxConditions.TryGetValue(control.Substring(at + 1), out var nvx) || rules.Count > 0)
+                {
+                    Report(cell, "'" + rule + "': CONTROL@NVX traps only under an HCR_EL2.<NV2,NV1,NV> of " + string.Join(", ", NvxConditions.Keys) + ", and comes before the row's other rules");
+                    continue;
+                }
+
+                control = control.Substring(0, at);
+                counter = " { Nvx = " + nvx + " }";
+            }
+
             var bracket = control.IndexOf('[');
             if (bracket >= 0)
             {
@@ -245,11 +269,12 @@ internal sealed class RowReader(TableLine line, List<TableProblem> problems)
                 fineGrainedAt = rules.Count;
             }
 
-            rules.Add("new(TrapControls." + control + ", " + expression + ")" + counter);
+            (at >= 0 ? nested : rules).Add("new(TrapControls." + control + ", " + expression + ")" + counter);
         }
 
         rules.InsertRange(fineGrainedAt < 0 ? rules.Count : fineGrainedAt, fineGrained ?? []);
         rules.InsertRange(0, leading ?? []);
+        rules.InsertRange(0, nested);
         return "[" + string.Join(", ", rules) + "]";
     }
 

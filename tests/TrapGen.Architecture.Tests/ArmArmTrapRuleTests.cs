@@ -28,8 +28,6 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     {
         ["HCR_EL2.E2H"] = "a qualifier, not a control: TrapGen models HCR_EL2.E2H = 0; conditions that need E2H = 1 are dropped",
         ["CNTHCTL_EL2.EL1PTEN"] = "the E2H = 1 position of the physical timer trap: TrapGen models E2H = 0",
-        ["CNTHCTL_EL2.EL1NVPCT"] = "CNTHCTL_EL2.EL1NVPCT (bit 15, FEAT_ECV) traps CNTP_CTL_EL02 and CNTP_CVAL_EL02 only while HCR_EL2.{NV2,NV1,NV} is {1,0,1} (D24.10.2; the pseudocode's =='101'): TrapGen models NV2 = 0, where it never traps, so it has no row; HCR_EL2.NV traps those registers instead",
-        ["CNTHCTL_EL2.EL1NVVCT"] = "CNTHCTL_EL2.EL1NVVCT (bit 16, FEAT_ECV) traps CNTV_CTL_EL02 and CNTV_CVAL_EL02 only while HCR_EL2.{NV2,NV1,NV} is {1,0,1} (D24.10.2; the pseudocode's =='101'): TrapGen models NV2 = 0, where it never traps, so it has no row; HCR_EL2.NV traps those registers instead",
         ["CPTR_EL2.FPEN"] = "CPTR_EL2.FPEN, the HCR_EL2.E2H = 1 form of TFP: TrapGen models E2H = 0",
         ["CPTR_EL2.ZEN"] = "CPTR_EL2.ZEN, the HCR_EL2.E2H = 1 form of TZ: TrapGen models E2H = 0",
         ["CPTR_EL2.SMEN"] = "CPTR_EL2.SMEN, the HCR_EL2.E2H = 1 form of TSM: TrapGen models E2H = 0",
@@ -65,11 +63,12 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     /// <summary>One trap-controls.table control a condition checks, with the polarity and forcing bit it names.</summary>
     /// <remarks>
     /// <paramref name="Qualifier"/>: a qualifier of trap-controls.table (HCRX_EL2.FGTnXS) that the same condition tests, which
-    /// the table writes as the rule's <see cref="TrapRule.Qualifier"/>, not as a rule of its own.
+    /// the table writes as the rule's <see cref="TrapRule.Qualifier"/>, not as a rule of its own. <paramref name="Nvx"/>: the
+    /// HCR_EL2.&lt;NV2,NV1,NV&gt; the condition needs besides (101, 1x1), which the table writes as the rule's <see cref="TrapRule.Nvx"/>.
     /// </remarks>
-    private sealed record Check(string Register, string Field, bool Set, string? ForcedBy, string? Qualifier = null)
+    private sealed record Check(string Register, string Field, bool Set, string? ForcedBy, string? Qualifier = null, string? Nvx = null)
     {
-        public override string ToString() => Field + (Set ? "=set" : "=clear") + (ForcedBy is null ? string.Empty : "/" + ForcedBy) + (Qualifier is null ? string.Empty : " [" + Qualifier + "]");
+        public override string ToString() => Field + (Nvx is null ? string.Empty : "@" + Nvx) + (Set ? "=set" : "=clear") + (ForcedBy is null ? string.Empty : "/" + ForcedBy) + (Qualifier is null ? string.Empty : " [" + Qualifier + "]");
     }
 
     [Fact]
@@ -139,11 +138,12 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                     var checks = ChecksOf(accessor, name);
                     var same = checks.Select(c => c.Register + "." + c.Field).SequenceEqual(table.Select(c => c.Register + "." + c.Name))
                         && checks.Zip(table).All(p => p.First.Set == p.Second.TrapsWhenSet && (p.First.ForcedBy is not null) == (p.Second.ForcedBy is not null))
-                        && checks.Select(c => c.Qualifier).SequenceEqual(covering.Select(r => r.Qualifier?.QualifiedName));
+                        && checks.Select(c => c.Qualifier).SequenceEqual(covering.Select(r => r.Qualifier?.QualifiedName))
+                        && checks.Select(c => c.Nvx).SequenceEqual(covering.Select(r => r.Nvx?.Pattern()));
                     if (!same)
                     {
                         differences[name + ":" + (direction == AccessDirection.Read ? "r" : "w") + " " + accessor.Section] =
-                            "table [" + string.Join(",", covering.Select(r => r.Control.Name + (r.Control.TrapsWhenSet ? "=set" : "=clear") + (r.Qualifier is null ? string.Empty : " [" + r.Qualifier.QualifiedName + "]"))) + "] pseudocode [" + string.Join(",", checks) + "]";
+                            "table [" + string.Join(",", covering.Select(r => r.Control.Name + (r.Nvx is { } nvx ? "@" + nvx.Pattern() : string.Empty) + (r.Control.TrapsWhenSet ? "=set" : "=clear") + (r.Qualifier is null ? string.Empty : " [" + r.Qualifier.QualifiedName + "]"))) + "] pseudocode [" + string.Join(",", checks) + "]";
                     }
                 }
             }
@@ -176,15 +176,17 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         var checks = new List<Check>();
         foreach (var condition in accessor.Conditions)
         {
-            // TrapGen models HCR_EL2.E2H = 0, and HCR_EL2.NV2 = 0 (NV2 turns EL1's accesses into memory accesses, VNCR_EL2,
-            // which it does not model): a condition that needs E2H = 1, or NV2 = 1, never holds.
-            if ((condition.Contains("HCR_EL2.E2H=set") && !condition.Contains("HCR_EL2.E2H=clear")) || condition.Any(NeedsNv2))
+            // TrapGen models HCR_EL2.E2H = 0: a condition that needs E2H = 1 never holds. One that needs NV2 = 1 (a test of
+            // HCR_EL2.<NV2,NV1,NV> for 101 or 1x1) is a rule of that control with its nvx (EL1NVPCT@101).
+            if (condition.Contains("HCR_EL2.E2H=set") && !condition.Contains("HCR_EL2.E2H=clear"))
             {
                 continue;
             }
 
-            // With NV2 = 0, EffectiveHCR_EL2_NVx() (<NV2,NV1,NV>) IN {'xx1'} is HCR_EL2.NV's trap, == '011' NV1's (which traps
-            // only with NV set: trap-controls.table's "&42").
+            var nvx = condition.FirstOrDefault(NeedsNv2) is { } nv2Term ? nv2Term[(nv2Term.IndexOf('\'', StringComparison.Ordinal) + 1)..nv2Term.LastIndexOf('\'')] : null;
+
+            // EffectiveHCR_EL2_NVx() (<NV2,NV1,NV>) IN {'xx1'} is HCR_EL2.NV's trap, == '011' NV1's (which traps only with NV set
+            // and NV2 clear: trap-controls.table's "&42!45").
             if (condition.Select(NestedVirtualisationCheck).OfType<Check>().FirstOrDefault() is { } nested)
             {
                 if (!checks.Contains(nested))
@@ -220,7 +222,7 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var check = new Check(control.Register, control.Name, match.Groups["value"].Value == "set", match.Groups["forced"].Success ? match.Groups["forced"].Value : null, qualifier?.QualifiedName);
+                var check = new Check(control.Register, control.Name, match.Groups["value"].Value == "set", match.Groups["forced"].Success ? match.Groups["forced"].Value : null, qualifier?.QualifiedName, nvx);
                 if (!checks.Contains(check))
                 {
                     checks.Add(check);
@@ -235,9 +237,9 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
     private const string NvxTerm = "HCR_EL2.NVx?";
 
     /// <summary>
-    /// The control a test of HCR_EL2.&lt;NV2,NV1,NV&gt; is with NV2 = 0, as TrapGen models it: <c>IN{'xx1'}</c> is NV set,
-    /// <c>=='011'</c> NV1 set (with NV); null for another term, or one that needs NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>:
-    /// CNTHCTL_EL2.EL1NVPCT and EL1NVVCT's condition, which therefore never traps), which the caller drops.
+    /// The control a test of HCR_EL2.&lt;NV2,NV1,NV&gt; alone is: <c>IN{'xx1'}</c> is NV set, <c>=='011'</c> NV1 set (with NV,
+    /// and NV2 clear); null for another term, or one that needs NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>), which is the nvx of
+    /// the condition's other control (CNTHCTL_EL2.EL1NVPCT@101).
     /// </summary>
     private static Check? NestedVirtualisationCheck(string term) => term switch
     {
@@ -246,7 +248,7 @@ public sealed partial class ArmArmTrapRuleTests(ITestOutputHelper output)
         _ => null,
     };
 
-    /// <summary>Whether a term tests HCR_EL2.&lt;NV2,NV1,NV&gt; for NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>, <c>=='111'</c>): never true in TrapGen's model.</summary>
+    /// <summary>Whether a term tests HCR_EL2.&lt;NV2,NV1,NV&gt; for NV2 = 1 (<c>IN{'1x1'}</c>, <c>=='101'</c>, <c>=='111'</c>).</summary>
     private static bool NeedsNv2(string term) => term is NvxTerm + "IN{'1x1'}" or NvxTerm + "=='101'" or NvxTerm + "=='111'";
 
     /// <summary>Every table row: its name, other names, AArch32 encoding (or null), rules and allowed directions.</summary>

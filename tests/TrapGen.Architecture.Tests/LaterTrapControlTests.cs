@@ -7,7 +7,7 @@ namespace TrapGen.Architecture.Tests;
 
 /// <summary>
 /// The trap controls later features add to HCR_EL2 (TLOR, TERR, APK, AT, FIEN, TID4, TICAB, TOCU, EnSCXT, TTLBIS,
-/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, FEAT_SPMU's EnSPM, TTRF, E2TB, and FEAT_FGT's TDCC, whose DBGDTRTXint is reached by MCR/MRC and by LDC/STC) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT and EL1TVCT), and
+/// TTLBOS, ATA, TID5), MDCR_EL2 (E2PB, TPMS, FEAT_SPMU's EnSPM, TTRF, E2TB, and FEAT_FGT's TDCC, whose DBGDTRTXint is reached by MCR/MRC and by LDC/STC) and CNTHCTL_EL2 (FEAT_ECV's EL1TVT, EL1TVCT, and EL1NVPCT and EL1NVVCT, which trap only under FEAT_NV2), and
 /// CPTR_EL2's TCPAC, TAM and TTA, against the Arm
 /// ARM's own words, typed here from DDI 0487 M.a.a (D24.2 HCR_EL2 and CPTR_EL2, D24.3.17 MDCR_EL2, each field's
 /// description) rather than taken from the tables: which accesses each traps,
@@ -65,7 +65,8 @@ public sealed class LaterTrapControlTests
                 "TLBI RVAAE1OSNXS:w", "TLBI RVALE1OSNXS:w", "TLBI RVAALE1OSNXS:w",
             ]
         },
-        { "ATA", "HCR_EL2", 56, false, "FEAT_MTE2", ["GCR_EL1:rw", "RGSR_EL1:rw", "TFSRE0_EL1:rw", "TFSR_EL1:rw"] },
+        // TFSR_EL2 only while HCR_EL2.{NV2, NV} is {1, 1} (its accessor pseudocode; the field's description lists the EL1 ones).
+        { "ATA", "HCR_EL2", 56, false, "FEAT_MTE2", ["GCR_EL1:rw", "RGSR_EL1:rw", "TFSRE0_EL1:rw", "TFSR_EL1:rw", "TFSR_EL2:rw"] },
         { "TID5", "HCR_EL2", 58, true, "FEAT_MTE2", ["GMID_EL1:r"] },
         { "TCPAC", "CPTR_EL2", 31, true, "-", ["CPACR_EL1:rw", "CPACRALIAS_EL1:rw", "a32 CPACR:rw"] },
         { "E2PB", "MDCR_EL2", 12, false, "FEAT_SPE", ["PMBLIMITR_EL1:rw", "PMBPTR_EL1:rw", "PMBSR_EL1:rw", "PMBMAR_EL1:rw"] },
@@ -95,6 +96,9 @@ public sealed class LaterTrapControlTests
             ["CNTV_CTL_EL0:rw", "CNTV_CVAL_EL0:rw", "CNTV_TVAL_EL0:rw", "a32 CNTV_CTL:rw", "a32 CNTV_CVAL:rw", "a32 CNTV_TVAL:rw"]
         },
         { "EL1TVCT", "CNTHCTL_EL2", 14, true, "FEAT_ECV", ["CNTVCT_EL0:r", "CNTVCTSS_EL0:r", "a32 CNTVCT:r", "a32 CNTVCTSS:r"] },
+        // D24.10.2: only while HCR_EL2.{NV2, NV1, NV} is {1, 0, 1}.
+        { "EL1NVPCT", "CNTHCTL_EL2", 15, true, "FEAT_ECV", ["CNTP_CTL_EL02:rw", "CNTP_CVAL_EL02:rw"] },
+        { "EL1NVVCT", "CNTHCTL_EL2", 16, true, "FEAT_ECV", ["CNTV_CTL_EL02:rw", "CNTV_CVAL_EL02:rw"] },
         { "E2TB", "MDCR_EL2", 24, false, "FEAT_TRBE", ["TRBBASER_EL1:rw", "TRBLIMITR_EL1:rw", "TRBMAR_EL1:rw", "TRBPTR_EL1:rw", "TRBSR_EL1:rw", "TRBTRG_EL1:rw", "TRBMPAM_EL1:rw"] },
     };
 

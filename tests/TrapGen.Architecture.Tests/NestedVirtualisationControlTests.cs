@@ -36,7 +36,10 @@ public sealed class NestedVirtualisationControlTests
         var el2 = Aarch64Registers.All.Where(r => r.ExceptionLevel == 2).ToList();
 
         Assert.Equal(undefinedWithNv.Order(), el2.Where(r => r.Traps.Count == 0).Select(r => r.Name).Order());
-        Assert.All(el2.Where(r => r.Traps.Count > 0), r => Assert.Equal([(TrapControls.NV, AccessDirection.ReadWrite)], r.Traps.Select(t => (t.Control, t.Direction))));
+        // Besides NV, an EL2 row has only rules that trap under NV2 alone, before NV's (CNTP_CTL_EL02's EL1NVPCT@101).
+        Assert.All(el2.Where(r => r.Traps.Count > 0), r => Assert.Equal([(TrapControls.NV, AccessDirection.ReadWrite)], r.Traps.Where(t => t.Nvx is null).Select(t => (t.Control, t.Direction))));
+        Assert.All(el2, r => Assert.True(r.Traps.TakeWhile(t => t.Nvx is not null).Count() == r.Traps.Count(t => t.Nvx is not null), r.Name));
+        Assert.Equal(["CNTP_CTL_EL02", "CNTP_CVAL_EL02", "CNTV_CTL_EL02", "CNTV_CVAL_EL02", "TFSR_EL2"], el2.Where(r => r.Traps.Any(t => t.Nvx is not null)).Select(r => r.Name).Order());
         Assert.All(SystemInstructions.All.Where(i => i.ExceptionLevel == 2), i => Assert.Equal([(TrapControls.NV, AccessDirection.Write)], i.Traps.Select(t => (t.Control, t.Direction))));
         Assert.Contains(el2, r => r.Name == "SP_EL1");
         Assert.Contains(el2, r => r.Name == "SPSR_IRQ");

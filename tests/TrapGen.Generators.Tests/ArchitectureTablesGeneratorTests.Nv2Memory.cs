@@ -15,9 +15,9 @@ public sealed partial class ArchitectureTablesGeneratorTests
     {
         var rows = Generated(RunNv2("SCTLR_EL1  0x110  111  D24.2.175\nSCTLRALIAS_EL1  0x110  111  D24.2.176\nSCTLR_EL12  0x110  101  D24.2.175\nHCR_EL2  0x078  1x1  D24.2.62\n"), "Nv2Memory.");
 
-        Assert.Contains("new(Aarch64Registers.Named(\"SCTLR_EL1\"), 0x110, Nv2MemoryCondition.El1Names, \"D24.2.175\")", rows, System.StringComparison.Ordinal);
-        Assert.Contains("new(Aarch64Registers.Named(\"SCTLR_EL12\"), 0x110, Nv2MemoryCondition.El12Names, \"D24.2.175\")", rows, System.StringComparison.Ordinal);
-        Assert.Contains("new(Aarch64Registers.Named(\"HCR_EL2\"), 0x078, Nv2MemoryCondition.Always, \"D24.2.62\")", rows, System.StringComparison.Ordinal);
+        Assert.Contains("new(Aarch64Registers.Named(\"SCTLR_EL1\"), 0x110, NvxCondition.Nvx111, \"D24.2.175\")", rows, System.StringComparison.Ordinal);
+        Assert.Contains("new(Aarch64Registers.Named(\"SCTLR_EL12\"), 0x110, NvxCondition.Nvx101, \"D24.2.175\")", rows, System.StringComparison.Ordinal);
+        Assert.Contains("new(Aarch64Registers.Named(\"HCR_EL2\"), 0x078, NvxCondition.Nvx1x1, \"D24.2.62\")", rows, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +46,27 @@ public sealed partial class ArchitectureTablesGeneratorTests
         var diagnostic = Assert.Single(RunNv2(marked.Text).Diagnostics);
         Assert.Equal(marked.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("offset 0x110 under nvx 111 is SCTLR_EL1's already (line 1)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirection_row_becomes_its_two_registers()
+    {
+        var result = Run("HCR_EL2  SCTLR_EL1  D8.14.6.1\n", "nv2-redirections.table", extra: [new InMemoryAdditionalText("/tables/aarch64-registers.table", Nv2Registers)]);
+
+        Assert.Contains("new(Aarch64Registers.Named(\"HCR_EL2\"), Aarch64Registers.Named(\"SCTLR_EL1\"), \"D8.14.6.1\")", Generated(result, "Nv2Redirections."), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HCR_EL2  ‸ESR_EL1  D8.14.6.1", "'ESR_EL1' is not a register of aarch64-registers.table")]
+    [InlineData("‸SCTLR_EL1  SCTLR_EL12  D8.14.6.1", "a redirection takes an EL2 register's access to an EL1 register")]
+    [InlineData("HCR_EL2  SCTLR_EL1  ‸-", "give the Arm ARM sections the row comes from")]
+    public void A_malformed_redirection_row_is_reported_at_its_cell(string row, string message)
+    {
+        var marked = MarkedCatalogue.Parse(row + "\n");
+
+        var diagnostic = Assert.Single(Run(marked.Text, "nv2-redirections.table", extra: [new InMemoryAdditionalText("/tables/aarch64-registers.table", Nv2Registers)]).Diagnostics);
+        Assert.Equal((marked.Line, marked.Column), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     private static GeneratorRunResult RunNv2(string rows) =>

@@ -44,7 +44,18 @@ public sealed partial class ArchitectureTablesGeneratorTests
         Assert.Contains("new(\"SCTLR2_EL1\", new(3, 0, 1, 0, 3), 64, RegisterAccess.ReadWrite, 1, \"FEAT_SCTLR2\", [new(TrapControls.TVM, AccessDirection.Write)], [], \"linux,binutils\")", registers, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_rule_that_needs_nv2_comes_first_with_its_condition()
+    {
+        var result = Run(Header + "TFSR_EL2  3 4 5 6 0  64 RW 1 -  TVM@1x1:rw,TRVM:r  -\n");
+
+        var registers = Generated(result, "Aarch64Registers.");
+        Assert.Contains("[new(TrapControls.TVM, AccessDirection.ReadWrite) { Nvx = NvxCondition.Nvx1x1 }, new(TrapControls.TRVM, AccessDirection.Read)]", registers, System.StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVM@110:rw  -", "'TVM@110:rw': CONTROL@NVX traps only under an HCR_EL2.<NV2,NV1,NV> of 111, 101, 1x1")]
+    [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TRVM:r,TVM@101:w  -", "and comes before the row's other rules")]
     [InlineData("SCTLR_EL1  ‸9 0 1 0 0  64 RW 1 -  -  -", "'9' must be a number from 2 to 3")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 ‸RX 1 -  -  -", "'RX' must be one of: RW, RO, WO")]
     [InlineData("SCTLR_EL1  3 0 1 0 0  64 RW 1 -  ‸TVN:w  -", "'TVN' is not a trap control of trap-controls.table (TVM, TRVM, TDA, HPMN)")]

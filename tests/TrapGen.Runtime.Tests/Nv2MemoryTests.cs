@@ -166,6 +166,60 @@ public sealed class Nv2MemoryTests
         Assert.Equal((0x0001_0000_41B2_0000UL, 0xFFUL), (domain.Current.NestedPage.Read(0x200), domain.Current.NestedPage.Read(0x208)));
     }
 
+    [Theory]
+    [InlineData(Nv | Nv2, true, ExecutionKind.Trapped, "EL1NVPCT")]
+    [InlineData(Nv | Nv2, false, ExecutionKind.NestedMemory, null)]
+    [InlineData(Nv | Nv1 | Nv2, true, ExecutionKind.Trapped, "NV")]
+    [InlineData(Nv, true, ExecutionKind.Trapped, "NV")]
+    public void El1nvpct_traps_cntp_ctl_el02_only_under_nv2_with_nv1_clear_before_its_memory_access(ulong hcr, bool el1nvpct, ExecutionKind kind, string? control)
+    {
+        // MRS X0, CNTP_CTL_EL02: op1 5, CRn 14, CRm 2, op2 1 (D24.10.16); CNTHCTL_EL2.EL1NVPCT is bit 15 (D24.10.2, FEAT_ECV).
+        var model = CpuModels.Find("apple-m3+FEAT_ECV")!;
+        var domain = Build(hcr, model);
+        domain.Hypervisor.Cnthctl |= el1nvpct ? 1UL << 15 : 0;
+
+        var result = domain.Cpu.Execute(0xD53DE220);
+
+        Assert.Equal(kind, result.Kind);
+        Assert.Equal(control, result.Control?.Name);
+        // EC 0x18, IL 1, Op0 3, Op2 1, Op1 5, CRn 14, Rt 0, CRm 2, Direction 1 (D24.2.46).
+        Assert.Equal(0x62337805u, result.Esr);
+    }
+
+    [Fact]
+    public void With_nv2_esr_el2_reaches_esr_el1_and_without_it_nv_traps()
+    {
+        // MSR ESR_EL2, X1 and MRS X0, ESR_EL2 (op1 4, CRn 5, CRm 2, op2 0); MRS X2, ESR_EL1 (op1 0).
+        var domain = Build(Nv | Nv1 | Nv2);
+        var vcpu = domain.Current;
+        vcpu.Registers.WriteX(1, 0x9600_0050);
+
+        var write = domain.Cpu.Execute(0xD51C5201);
+        var read = domain.Cpu.Execute(0xD53C5200);
+        var inPage = domain.Cpu.Execute(0xD5385202); // ESR_EL1 itself goes to the page (0x138) while NV1 is set too
+        domain.Hypervisor.Hcr.Value &= ~Nv2;
+        var el1 = domain.Cpu.Execute(0xD5385202);
+        var trapped = domain.Cpu.Execute(0xD53C5200);
+
+        Assert.Equal((ExecutionKind.Redirected, ExecutionKind.Redirected, ExecutionKind.NestedMemory, ExecutionKind.Direct), (write.Kind, read.Kind, inPage.Kind, el1.Kind));
+        Assert.Equal((0x9600_0050UL, 0x9600_0050UL), (vcpu.Registers.ReadX(0), vcpu.Registers.ReadX(2)));
+        Assert.Same(TrapControls.NV, trapped.Control);
+    }
+
+    [Theory]
+    [InlineData(false, ExecutionKind.Trapped)]
+    [InlineData(true, ExecutionKind.Redirected)]
+    public void Ata_clear_traps_tfsr_el2_under_nv2_before_its_redirection(bool ata, ExecutionKind kind)
+    {
+        // MRS X0, TFSR_EL2 (op1 4, CRn 5, CRm 6, op2 0); HCR_EL2.ATA is bit 56, trapping while 0 (FEAT_MTE2).
+        var domain = Build(Nv | Nv2 | (ata ? 1UL << 56 : 0), CpuModels.Find("apple-m3+FEAT_MTE2"));
+
+        var result = domain.Cpu.Execute(0xD53C5600);
+
+        Assert.Equal(kind, result.Kind);
+        Assert.Equal(ata ? null : "ATA", result.Control?.Name);
+    }
+
     [Fact]
     public void A_memory_access_allocates_nothing()
     {

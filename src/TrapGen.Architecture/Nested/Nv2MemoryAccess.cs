@@ -9,7 +9,7 @@ namespace TrapGen.Architecture;
 /// <param name="Offset">Its offset in the page VNCR_EL2 names: Offset&lt;11:0&gt;, 8-byte aligned.</param>
 /// <param name="Condition">The Effective HCR_EL2.&lt;NV2,NV1,NV&gt; under which the access goes to memory.</param>
 /// <param name="Section">The Arm ARM sections of its accessors.</param>
-public sealed record Nv2MemoryAccess(Aarch64Register Register, int Offset, Nv2MemoryCondition Condition, string Section)
+public sealed record Nv2MemoryAccess(Aarch64Register Register, int Offset, NvxCondition Condition, string Section)
 {
     /// <summary>Gets the register's name.</summary>
     public string Name => Register.Name;
@@ -21,10 +21,5 @@ public sealed record Nv2MemoryAccess(Aarch64Register Register, int Offset, Nv2Me
     /// Gets whether an EL1 access goes to memory under <paramref name="nvx"/>, the Effective HCR_EL2.&lt;NV2,NV1,NV&gt;
     /// (<see cref="NestedVirtualisation.EffectiveNvx"/>). Allocates nothing.
     /// </summary>
-    public bool AppliesUnder(int nvx) => Condition switch
-    {
-        Nv2MemoryCondition.El1Names => nvx == 0b111,
-        Nv2MemoryCondition.El12Names => nvx == 0b101,
-        _ => (nvx & 0b101) == 0b101,
-    };
+    public bool AppliesUnder(int nvx) => Condition.Holds(nvx);
 }

@@ -103,10 +103,12 @@ public readonly record struct TrapControlRegisters(ulong Hcr, ulong Cnthctl, ulo
     /// <summary>
     /// Gets whether <paramref name="rule"/> traps under these values on <paramref name="model"/> (any CPU that has its controls
     /// when null): its control traps, and its qualifier, if it has one, is in effect (HCRX_EL2.FGTnXS 0 on a CPU with it); an
-    /// event counter limit's, when the counter its access reaches is at or above the limit (<see cref="TrapControl.TrapsCounter"/>).
+    /// event counter limit's, when the counter its access reaches is at or above the limit (<see cref="TrapControl.TrapsCounter"/>);
+    /// one that needs FEAT_NV2 (<see cref="TrapRule.Nvx"/>), when the Effective HCR_EL2.&lt;NV2,NV1,NV&gt; is as it says.
     /// </summary>
     public bool IsActive(TrapRule rule, CpuModel? model) =>
         (rule ?? throw new System.ArgumentNullException(nameof(rule))).Control.IsCounterLimit
             ? (model is null || rule.Control.ExistsOn(model)) && rule.Control.TrapsCounter(ValueOf(rule.Control), rule.CounterSelected ? SelectedCounter : rule.Counter ?? 0, model)
-            : IsActive(rule.Control, model) && (rule.Qualifier is not { } qualifier || IsActive(qualifier, model));
+            : IsActive(rule.Control, model) && (rule.Qualifier is not { } qualifier || IsActive(qualifier, model))
+                && (rule.Nvx is not { } nvx || nvx.Holds(NestedVirtualisation.EffectiveNvx(Hcr, model)));
 }

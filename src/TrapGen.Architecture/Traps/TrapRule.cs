@@ -25,6 +25,13 @@ public sealed record TrapRule(TrapControl Control, AccessDirection Direction)
     /// </summary>
     public bool CounterSelected { get; init; }
 
+    /// <summary>
+    /// Gets the Effective HCR_EL2.&lt;NV2,NV1,NV&gt; under which alone the rule traps (FEAT_NV2), or null for a rule that needs no
+    /// such test: CNTHCTL_EL2.EL1NVPCT traps CNTP_CTL_EL02 only under <c>== '101'</c>, and HCR_EL2.ATA TFSR_EL2 at EL1 only under
+    /// <c>IN {'1x1'}</c>, before the access goes to memory. The tables write it <c>EL1NVPCT@101:rw</c>, before the row's other rules.
+    /// </summary>
+    public NvxCondition? Nvx { get; init; }
+
     /// <summary>Gets whether the rule traps accesses in <paramref name="direction"/>.</summary>
     public bool Covers(AccessDirection direction) => RegisterAccessRules.Covers(Direction, direction);
 

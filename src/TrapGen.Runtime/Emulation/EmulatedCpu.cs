@@ -112,18 +112,16 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         // HCR_EL2.NV: an EL1 access to an EL2 register or instruction the CPU has traps to EL2 instead of being UNDEFINED,
         // as its accessor's EL1 branch checks (D24.2.62); the hypervisor's catalogue decides what it does with it.
         // With NV2 as well (FEAT_NV2), one nv2-memory.table lists goes to memory instead, before NV's trap (its accessor's
-        // "elsif EffectiveHCR_EL2_NVx() IN {'1x1'} then NVMem[...]", then "IN {'xx1'}": the trap).
-        if (undefined == UndefinedReason.HigherExceptionLevel && El1Access.IsEl2AccessImplemented(access.Class, key, access.IsRead, Hypervisor.Model))
+        // "elsif EffectiveHCR_EL2_NVx() IN {'1x1'} then NVMem[...]", then "IN {'xx1'}": the trap), once the rules that trap
+        // only under NV2 have passed (CNTP_CTL_EL02's EL1NVPCT@101), which its row lists before NV's.
+        if (undefined == UndefinedReason.HigherExceptionLevel && El1Access.IsEl2AccessImplemented(access.Class, key, access.IsRead, Hypervisor.Model)
+            && TrappingControl(access, key) is { } nested)
         {
-            if (Nv2MemoryOf(access, key) is { } redirected)
-            {
-                return AccessNestedPage(vcpu, access, redirected, esr);
-            }
-
-            if (TrappingControl(access, key) is { } nested)
-            {
-                return Trapped(access, nested, esr);
-            }
+            // And a few EL2 registers reach an EL1 register instead (D8.14.6.1: ESR_EL2 reaches ESR_EL1).
+            return !ReferenceEquals(nested, TrapControls.NV) ? Trapped(access, nested, esr)
+                : Nv2MemoryOf(access, key) is { } page ? AccessNestedPage(vcpu, access, page, esr)
+                : Nv2RedirectionOf(access, key) is { } redirection ? AccessRedirected(vcpu, access, redirection, esr)
+                : Trapped(access, nested, esr);
         }
 
         // FEAT_IDST: a read of the ID space that would be UNDEFINED is taken to EL1 as a trapped MRS instead,
@@ -337,6 +335,22 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         Nv2Memory.TryFind(access.Class, key, out var memory) && memory.AppliesUnder(NestedVirtualisation.EffectiveNvx(Hypervisor.Hcr.Value, Hypervisor.Model))
             ? memory
             : null;
+
+    /// <summary>Gets the EL1 register an EL1 access to an EL2 register reaches under the Effective HCR_EL2.{NV, NV2} {1, 1}, or null.</summary>
+    private Nv2Redirection? Nv2RedirectionOf(in SystemRegisterAccess access, uint key) =>
+        Nv2Redirections.TryFind(access.Class, key, out var redirection) && Nv2Redirection.Condition.Holds(NestedVirtualisation.EffectiveNvx(Hypervisor.Hcr.Value, Hypervisor.Model))
+            ? redirection
+            : null;
+
+    /// <summary>An access NV2 redirects to an EL1 register: it moves the value as an untrapped access of that register would, and the PC moves on.</summary>
+    private ExecutionResult AccessRedirected(Vcpu vcpu, in SystemRegisterAccess access, Nv2Redirection redirection, uint esr)
+    {
+        var to = redirection.To.Encoding;
+        var el1 = access with { Op0 = (uint)to.Op0, Op1 = (uint)to.Op1, CRn = (uint)to.CRn, CRm = (uint)to.CRm, Op2 = (uint)to.Op2 };
+        DirectAccess.Perform(Hypervisor, vcpu, el1, el1.Key);
+        vcpu.Skip(InstructionSize);
+        return new ExecutionResult(ExecutionKind.Redirected, esr);
+    }
 
     /// <summary>
     /// An access NV2 turns into a memory access: an MRS loads X[Rt] from NVMem[offset] and an MSR stores it there; an MRRS or

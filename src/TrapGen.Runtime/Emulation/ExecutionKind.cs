@@ -15,6 +15,12 @@ public enum ExecutionKind
     /// </summary>
     NestedMemory,
 
+    /// <summary>
+    /// The access did not trap and reached an EL1 register instead of the EL2 register it names: HCR_EL2.NV2 (FEAT_NV2) redirects
+    /// an EL1 access to ESR_EL2, FAR_EL2, ELR_EL2, SPSR_EL2 or TFSR_EL2 to its EL1 register (nv2-redirections.table).
+    /// </summary>
+    Redirected,
+
     /// <summary>An AArch32 instruction that did not trap failed its condition and did nothing (in an IT block, any T32 instruction but IT; its Esr is 0 when it is no access the CPU decodes).</summary>
     ConditionFailed,
 

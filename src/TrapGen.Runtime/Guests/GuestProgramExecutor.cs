@@ -189,7 +189,7 @@ public sealed class GuestProgramExecutor
     /// </summary>
     private static bool MovesAValue(ExecutionResult result, in SystemRegisterAccess access) =>
         access.Class.IsDispatchable
-        && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct or ExecutionKind.NestedMemory
+        && result.Kind is ExecutionKind.Trapped or ExecutionKind.Direct or ExecutionKind.NestedMemory or ExecutionKind.Redirected
         && result.Outcome is null or TrapOutcome.Handled or TrapOutcome.FpStateSwitched
         && !(access.TryFindSystemInstruction(out var instruction) && !instruction.TakesRegister);
 }
