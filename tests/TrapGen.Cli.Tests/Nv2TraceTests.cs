@@ -6,7 +6,8 @@ namespace TrapGen.Cli.Tests;
 /// <summary>
 /// FEAT_NV2 in a trace: <c>hcr +NV2</c>, the <c>memory</c> outcome with the register's offset in the VNCR page
 /// (nv2-memory.table; SCTLR_EL1 0x110, HCR_EL2 0x078, VBAR_EL1 0x250, MDSCR_EL1 0x158, Table D8-120), and the
-/// control-register line saying what NV2 does on the model.
+/// control-register line saying what NV2 does on the model; ESR_EL2's redirection to ESR_EL1 (D8.14.6.1), and
+/// CNTHCTL_EL2.EL1NVPCT trapping CNTP_CTL_EL02 before its memory access (D24.10.2).
 /// </summary>
 public sealed class Nv2TraceTests
 {
@@ -25,7 +26,10 @@ public sealed class Nv2TraceTests
         Assert.Contains("00000018  msr sctlr_el12, x6             memory     SCTLR_EL12       <= 0x0000000030d0199f  (HCR_EL2.NV2: VNCR_EL2 + 0x110)", output, System.StringComparison.Ordinal);
         Assert.Contains("0000001c  mrs x7, sctlr_el1              direct     SCTLR_EL1", output, System.StringComparison.Ordinal);
         Assert.Contains("00000020  mrs x8, hcr_el2                unhandled  HCR_EL2", output, System.StringComparison.Ordinal);
-        Assert.Contains("traps per control: HCR_EL2.NV 2", output, System.StringComparison.Ordinal);
+        Assert.Contains("00000024  mrs x9, esr_el2                redirect   ESR_EL2          => 0x0000000000000000  (HCR_EL2.NV2: ESR_EL1)", output, System.StringComparison.Ordinal);
+        Assert.Contains("00000028  mrs x10, cntp_ctl_el02         unhandled  CNTP_CTL_EL02      (CNTHCTL_EL2.EL1NVPCT set)", output, System.StringComparison.Ordinal);
+        Assert.Contains("0000002c  mrs x11, cntv_ctl_el02         memory     CNTV_CTL_EL02    => 0x0000000000000000  (HCR_EL2.NV2: VNCR_EL2 + 0x170)", output, System.StringComparison.Ordinal);
+        Assert.Contains("traps per control: HCR_EL2.NV 2, CNTHCTL_EL2.EL1NVPCT 1", output, System.StringComparison.Ordinal);
     }
 
     [Theory]

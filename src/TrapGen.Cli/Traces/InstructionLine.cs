@@ -40,6 +40,7 @@ internal static class InstructionLine
         (ExecutionKind.Trapped, _) => "trap",
         (ExecutionKind.Direct, _) => "direct",
         (ExecutionKind.NestedMemory, _) => "memory",
+        (ExecutionKind.Redirected, _) => "redirect",
         (ExecutionKind.ConditionFailed, _) => "skip",
         (ExecutionKind.UndefinedAtEl1, _) => "UNDEF@EL1",
         (ExecutionKind.TrappedToEl1, _) => "trap@EL1",
@@ -78,6 +79,7 @@ internal static class InstructionLine
         TrapOutcome.ExceptionReturnUndefined => "  no guest hypervisor to emulate the exception return for: UNDEFINED injected (" + ControlOf(result) + ")",
         _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
         _ when result.Kind == ExecutionKind.NestedMemory => "  (HCR_EL2.NV2: " + NestedLocation(result.Esr) + ")",
+        _ when result.Kind == ExecutionKind.Redirected => "  (HCR_EL2.NV2: " + RedirectedTo(result.Esr) + ")",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.FpSimd.ExceptionClass => "  (the guest's CPACR_EL1.FPEN disables floating point: its own lazy FP switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  (the guest's CPACR_EL1.ZEN disables SVE: its own lazy SVE switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sme.ExceptionClass => "  (the guest's CPACR_EL1.SMEN disables SME)",
@@ -93,6 +95,10 @@ internal static class InstructionLine
             ? "VNCR_EL2 + 0x" + memory.Offset.ToString("X3", CultureInfo.InvariantCulture)
             : "VNCR_EL2";
     }
+
+    /// <summary>The EL1 register an access NV2 redirected reached: <c>ESR_EL1</c>, from its syndrome's key.</summary>
+    private static string RedirectedTo(uint esr) =>
+        Nv2Redirections.TryFind(TrapClasses.Msr, TrapClasses.Msr.KeyOf(EsrFields.GetISS(esr)), out var redirection) ? redirection.To.Name : "an EL1 register";
 
     /// <summary>The control a trap was taken under, qualified and with its state: <c>HCR_EL2.NV set</c>.</summary>
     private static string ControlOf(ExecutionResult result) =>
