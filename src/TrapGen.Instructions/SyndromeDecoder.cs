@@ -58,7 +58,8 @@ public static class SyndromeDecoder
 
     /// <summary>
     /// Gets whether a syndrome of <paramref name="trapClass"/> says which instruction trapped: a register access's
-    /// does, and an instruction's when the class has key fields (WFI's TI) or reports an immediate (A64 SMC's); an A32
+    /// does, and an instruction's when the class has key fields (WFI's TI; but for a key two rows share, GCSSTR's and GCSSTTR's
+    /// ExType, which <see cref="TryDecode"/> refuses) or reports an immediate (A64 SMC's); an A32
     /// SMC's does not, nor does a group's (<see cref="InstructionGroups"/>), whose word it does not hold: EC 0x0A's ISS says
     /// LD64B or ST64B, not which, nor their registers.
     /// </summary>
