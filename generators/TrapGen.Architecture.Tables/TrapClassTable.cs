@@ -13,7 +13,7 @@ namespace TrapGen.Architecture.Tables;
 /// <param name="Form">msr, mcr, mcrr or ldc; null for <c>-</c>.</param>
 /// <param name="Coprocessor">15, 14 or 10; 0 for <c>-</c>.</param>
 /// <param name="Key">The key fields, in order.</param>
-/// <param name="Transfer">Rt, Rt and Rt2, or Rn, imm8, Offset and AM.</param>
+/// <param name="Transfer">Rt, Rt and Rt2, or Rn, imm8, Offset and AM; for a class without a form, none, its instructions' register, or that and their address's base register.</param>
 /// <param name="Read">Never, DirectionOne, DirectionZero or Always (the <c>ReadWhen</c> member).</param>
 /// <param name="Condition">CV and COND, and CCKNOWNPASS.</param>
 /// <param name="Immediate">The immediate field, or null.</param>
@@ -145,9 +145,9 @@ internal static class TrapClassTable
             {
                 reader.Report(line.Cells[7], "the " + form + " form takes " + TransferCounts[form].ToString(CultureInfo.InvariantCulture) + " transfer field(s): Rt; Rt,Rt2; or Rn,imm8,Offset,AM");
             }
-            else if (form is null && transfer.Count > 1)
+            else if (form is null && (transfer.Count > 2 || (transfer.Count == 2 && transfer[0] == transfer[1])))
             {
-                reader.Report(line.Cells[7], "a class without a form names at most one register operand (RN), or '-'");
+                reader.Report(line.Cells[7], "a class without a form names at most two register operands, the instruction's register and then its address's base (RN; Rvalue,Raddr), or '-'");
             }
 
             var read = Reads.TryGetValue(line.Cells[8].Text, out var readWhen) ? readWhen : null;
@@ -208,6 +208,7 @@ internal static class TrapClassTable
             source.Append("        keyFields: [").Append(string.Join(", ", row.Key.Select(Field))).Append("],\n");
             source.Append("        rt: ").Append(row.Form is "msr" or "msrr" or "mcr" or "mcrr" or null ? Field(row.Transfer.Count > 0 ? row.Transfer[0] : null) : "null")
                 .Append(", rt2: ").Append(row.Form == "mcrr" ? Field(row.Transfer[1]) : "null")
+                .Append(", rn: ").Append(row.Form is null ? Field(row.Transfer.ElementAtOrDefault(1)) : "null")
                 .Append(", memory: ").Append(memory).Append(",\n");
             source.Append("        direction: ").Append(Field(row.Direction)).Append(", ReadWhen.").Append(row.Read).Append(",\n");
             source.Append("        conditionValid: ").Append(Field(row.Condition.ElementAtOrDefault(0))).Append(", condition: ").Append(Field(row.Condition.ElementAtOrDefault(1)))

@@ -16,10 +16,12 @@ internal static class TrappedInstructionTable
 {
     private const string Columns = "class name key operand needs traps";
 
+    /// <summary>The operand column: whether the instruction names a register, and whether a base register of its address, the syndrome reports.</summary>
     private static readonly Dictionary<string, string> Operands = new()
     {
-        ["Xt"] = "true",
-        [RowReader.Empty] = "false",
+        ["Xt"] = "true, false",
+        ["Xt,Xn|SP"] = "true, true",
+        [RowReader.Empty] = "false, false",
     };
 
     public static TableOutput Translate(string file, string text, IReadOnlyDictionary<string, string> controls, IReadOnlyDictionary<string, List<string>> fineGrained) =>

@@ -58,19 +58,23 @@ public sealed record CpuPresence(string Model, bool Exists, string? Needs, strin
         return new CpuPresence(model.Name, false, needs, lacks + consequence);
     }
 
-    /// <summary>Checks an instruction that accesses no register (WFIT, SMC) on <paramref name="model"/>: one of a feature the model lacks is UNDEFINED at EL1.</summary>
-    public static CpuPresence Of(CpuModel model, TrappedInstruction instruction)
+    /// <summary>
+    /// Checks an instruction that accesses no register (WFIT, SMC) on <paramref name="model"/>: one of a feature the model lacks is
+    /// UNDEFINED at EL1. <paramref name="name"/> is how to call it, when not by its row's name (a syndrome's "GCSSTR or GCSSTTR").
+    /// </summary>
+    public static CpuPresence Of(CpuModel model, TrappedInstruction instruction, string? name = null)
     {
+        name ??= instruction.Name;
         if (instruction.ExistsOn(model))
         {
-            return new CpuPresence(model.Name, true, null, model.Name + " has " + instruction.Name);
+            return new CpuPresence(model.Name, true, null, model.Name + " has " + name);
         }
 
         return new CpuPresence(
             model.Name,
             false,
             instruction.Needs,
-            model.Name + " has no " + instruction.Name + ", which needs " + RequirementText.Describe(instruction.Needs!) + ": it is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
+            model.Name + " has no " + name + ", which needs " + RequirementText.Describe(instruction.Needs!) + ": it is UNDEFINED at EL1 there, before any EL2 trap, so this syndrome never comes from it");
     }
 
     /// <summary>The TRM's name of the model's IMPLEMENTATION DEFINED register at <paramref name="key"/>, which the model has.</summary>

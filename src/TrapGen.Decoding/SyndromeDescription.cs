@@ -99,7 +99,7 @@ public sealed record SyndromeDescription(
             register,
             architecturalName,
             architecturalName is not null && trapClass.IsAarch32 && RegistersByKey.TryFindAarch32(trapClass, key, out var aarch32) && aarch32.MapsTo is { } mapsTo ? RegisterViews.Of(aarch32.View, mapsTo) : null,
-            model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel) : null,
+            model is null ? null : isTrap ? CpuPresence.Of(model, trapClass, key, trapClass.IsRead(iss)) : InstructionTrapped(esr) is { } onModel ? CpuPresence.Of(model, onModel, SharedName(onModel)) : null,
             SyndromeWarnings.Of(layout, iss, iss2Layout, iss2, InstructionLength.Warning(esr)),
             isTrap && trapClass.IsDispatchable ? ControlsTrapping(trapClass, key, trapClass.IsRead(iss), model)
             : InstructionTrapped(esr) is { } trapped ? TrapRuleText.Of([.. trapped.Traps.Where(r => (model is null || r.ExistsOn(model)) && ArchitecturalTraps.ReportedIn(r.Control, trapped.Class) == trapped.Class)])
@@ -110,6 +110,12 @@ public sealed record SyndromeDescription(
     private static TrappedInstruction? InstructionTrapped(uint esr) =>
         TrapClasses.Find(EsrFields.GetEC(esr)) is { IsDispatchable: false } trapClass && TrappedInstructions.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var instruction)
             ? instruction
+            : null;
+
+    /// <summary>The names of the rows whose key <paramref name="instruction"/>'s syndrome shares (<c>GCSSTR or GCSSTTR</c>), or null when it is its own.</summary>
+    private static string? SharedName(TrappedInstruction instruction) =>
+        TrappedInstructions.IsShared(instruction)
+            ? string.Join(" or ", TrappedInstructions.All.Where(i => i.Class == instruction.Class && i.Key == instruction.Key).Select(i => i.Name))
             : null;
 
     /// <summary>The controls that trap the access, in its direction; on <paramref name="model"/>, only those it has.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TrapGen.Architecture;
+using TrapGen.Instructions;
 
 namespace TrapGen.Decoding;
 
@@ -12,6 +13,9 @@ namespace TrapGen.Decoding;
 /// </summary>
 public static class SyndromeSummary
 {
+    /// <summary>GcsIss.ExType of a GCSSTR or GCSSTTR: trapped-instructions.table's key of both.</summary>
+    private static readonly ulong GcsStoreExType = Layouts.GcsIss.ExType.Extract(GcsStoreInstructions.Store.Key);
+
     /// <summary>The exception flags of a trapped floating-point exception, in the order Arm lists the exceptions.</summary>
     private static readonly string[] FloatingPointFlags = ["IOF", "DZF", "OFF", "UFF", "IXF", "IDF"];
 
@@ -78,6 +82,10 @@ public static class SyndromeSummary
 
                 var flags = FloatingPointFlags.Where(f => Value(f) == 1).ToList();
                 return "a trapped floating-point exception: " + (flags.Count == 0 ? "no flag set" : string.Join(", ", flags));
+
+            case nameof(Layouts.GcsIss) when Value("ExType") == GcsStoreExType:
+                // GCSSTRTrapException: the ISS does not say which of the two stores trapped.
+                return "a GCSSTR or GCSSTTR of " + GcsStoreInstructions.Value((uint)Value("Rvalue")) + " to [" + GcsStoreInstructions.Base((uint)Value("Raddr")) + "]";
 
             case nameof(Layouts.WatchpointIss):
                 return "a watchpoint hit by " + (Value("CM") == 1 ? "a cache maintenance instruction" : Value("WnR") == 1 ? "a write" : "a read")

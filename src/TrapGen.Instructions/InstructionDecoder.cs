@@ -11,7 +11,7 @@ namespace TrapGen.Instructions;
 /// Recognises the instructions the EL2 trap controls reach in instruction words, using the architectural
 /// instruction layouts: system-register moves and System instructions, MCR/MRC and MCRR/MRRC of every
 /// coprocessor a trap class has, VMRS of an ID register, LDC/STC of the debug data transfer register, SMC, the
-/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms), A64's SVC, ERET, ERETAA and ERETAB, and the SIMD and
+/// wait instructions (WFI, WFE, WFIT, WFET; T32's 32-bit forms), A64's SVC, ERET, ERETAA, ERETAB, GCSSTR and GCSSTTR, and the SIMD and
 /// floating-point instructions as a group.
 /// The word's form and coprocessor pick the class (<see cref="TrapClasses.Of"/>). Any word is accepted:
 /// anything else is simply not such an access.
@@ -40,7 +40,7 @@ public static class InstructionDecoder
         // ERETAA and ERETAB before the pointer authentication group, whose branch space holds them: their trap to EL2 is
         // their own (EC 0x1A), and HCR_EL2.API's comes after it.
         if (SvcInstruction.TryDecodeA64(word, out access) || ExceptionReturnInstructions.TryDecodeA64(word, out access)
-            || WaitInstructions.TryDecodeA64(word, out access) || InstructionGroups.TryDecodeA64(word, out access))
+            || WaitInstructions.TryDecodeA64(word, out access) || GcsStoreInstructions.TryDecodeA64(word, out access) || InstructionGroups.TryDecodeA64(word, out access))
         {
             return true;
         }

@@ -25,6 +25,8 @@ public static class InstructionEncoder
                 return ExceptionReturnInstructions.Encode(access);
             case null when access.Class == TrapClasses.Svc64:
                 return SvcInstruction.Encode(access);
+            case null when access.Class == TrapClasses.GcsStore:
+                return GcsStoreInstructions.Encode(access);
             case null when InstructionGroups.Contains(access.Class):
                 return access.Immediate; // the word itself: the group has no fields TrapGen spells
             case null:

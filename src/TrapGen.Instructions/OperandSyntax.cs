@@ -19,6 +19,25 @@ internal static class OperandSyntax
         return TryIndexed(lower, "x", 30, "x0–x30 or xzr", out index, out error);
     }
 
+    /// <summary>An A64 base register: x0 to x30, or sp for 31 (xzr is no base: Rn 31 is SP).</summary>
+    internal static bool TryXOrSp(string text, out uint index)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower == "sp")
+        {
+            index = 31;
+            return true;
+        }
+
+        return TryIndexed(lower, "x", 30, "x0–x30 or sp", out index, out _);
+    }
+
+    /// <summary>An A64 register as written: <c>x26</c>, or <c>xzr</c> for 31.</summary>
+    internal static string X(uint register) => register == 31 ? "xzr" : string.Create(CultureInfo.InvariantCulture, $"x{register}");
+
+    /// <summary>An A64 base register as written: <c>x27</c>, or <c>sp</c> for 31.</summary>
+    internal static string XOrSp(uint register) => register == 31 ? "sp" : X(register);
+
     internal static bool TryR(string text, out uint index, out string error)
     {
         var lower = text.ToLowerInvariant();

@@ -13,9 +13,6 @@ namespace TrapGen.Instructions;
 /// </summary>
 internal static class SingleCopyAtomic64Syntax
 {
-    /// <summary>Rn 31 as a base: SP.</summary>
-    private const uint StackPointer = 31;
-
     /// <summary>Gets whether <paramref name="mnemonic"/> (lower case) is one of the syntax's.</summary>
     public static bool IsMnemonic(string mnemonic) => mnemonic is "ld64b" or "st64b" or "st64bv" or "st64bv0";
 
@@ -35,7 +32,7 @@ internal static class SingleCopyAtomic64Syntax
         if (address is null || !address.StartsWith('[') || !address.EndsWith(']')
             || (withStatus && !OperandSyntax.TryX(operands[0], out status, out _))
             || !OperandSyntax.TryX(operands[registers - 1], out var first, out _)
-            || !TryBase(address[1..^1].Trim(), out var baseRegister))
+            || !OperandSyntax.TryXOrSp(address[1..^1].Trim(), out var baseRegister))
         {
             error = expected;
             return false;
@@ -63,10 +60,10 @@ internal static class SingleCopyAtomic64Syntax
         }
 
         var name = (access.Instruction?.Name ?? SingleCopyAtomic64Instructions.Load.Name).ToLowerInvariant();
-        var first = X((uint)Ls64.Rt.Extract(word));
-        var baseRegister = (uint)Ls64.Rn.Extract(word) is var rn && rn == StackPointer ? "sp" : X(rn);
+        var first = OperandSyntax.X((uint)Ls64.Rt.Extract(word));
+        var baseRegister = OperandSyntax.XOrSp((uint)Ls64.Rn.Extract(word));
         var withStatus = access.Instruction == SingleCopyAtomic64Instructions.StoreWithStatus || access.Instruction == SingleCopyAtomic64Instructions.StoreAccData;
-        return name + " " + (withStatus ? X((uint)Ls64.Rs.Extract(word)) + ", " : string.Empty) + first + ", [" + baseRegister + "]";
+        return name + " " + (withStatus ? OperandSyntax.X((uint)Ls64.Rs.Extract(word)) + ", " : string.Empty) + first + ", [" + baseRegister + "]";
     }
 
     private static TrappedInstruction RowOf(string mnemonic) => mnemonic switch
@@ -76,18 +73,4 @@ internal static class SingleCopyAtomic64Syntax
         "st64bv" => SingleCopyAtomic64Instructions.StoreWithStatus,
         _ => SingleCopyAtomic64Instructions.StoreAccData,
     };
-
-    private static bool TryBase(string text, out uint register)
-    {
-        if (string.Equals(text, "sp", StringComparison.OrdinalIgnoreCase))
-        {
-            register = StackPointer;
-            return true;
-        }
-
-        // xzr is no base: Rn 31 is SP.
-        return OperandSyntax.TryIndexed(text.ToLowerInvariant(), "x", 30, "x0–x30 or sp", out register, out _);
-    }
-
-    private static string X(uint register) => register == 31 ? "xzr" : string.Create(CultureInfo.InvariantCulture, $"x{register}");
 }

@@ -33,9 +33,11 @@ public static class SyndromeBuilder
         }
         else if (access.Instruction is { } instruction)
         {
-            // An instruction that accesses no register: its key (WFIT: TI 0b10, RV 1), and the register it names.
+            // An instruction that accesses no register: its key (WFIT: TI 0b10, RV 1), and the registers it names (GCSSTR's Xt
+            // and the base of its address).
             iss = instruction.Key;
             iss = instruction.TakesRegister ? Write(trapClass.Rt, iss, access.Rt) : iss;
+            iss = instruction.TakesAddress ? Write(trapClass.Rn, iss, access.Rn) : iss;
         }
 
         if (trapClass.Memory is { } memory)

@@ -11,7 +11,8 @@ public static class SyndromeDecoder
 {
     /// <summary>
     /// Decodes <paramref name="esr"/>; false when its exception class is none TrapGen understands, an A32 SMC
-    /// (EC 0x13), whose syndrome does not say which SMC, a group's instruction (EC 0x07, 0x09, 0x0A, 0x19, 0x1D), or a WF* syndrome whose TI and RV no instruction reports.
+    /// (EC 0x13), whose syndrome does not say which SMC, a group's instruction (EC 0x07, 0x09, 0x0A, 0x19, 0x1D), a WF* syndrome whose TI and RV no instruction reports,
+    /// or one whose key two instructions share (EC 0x2D's ExType 0b0010: GCSSTR or GCSSTTR) or none has (its data checks and EXLOCK exceptions).
     /// <paramref name="conditionValid"/> is false when an AArch32 syndrome has CV = 0, in which case the access's
     /// condition is reported as always. A class that reports either Execution state (WFI) is decoded as A64 unless
     /// its condition is not always: the syndrome does not say which state trapped, so a caller that knows sets it.
@@ -31,7 +32,8 @@ public static class SyndromeDecoder
         var memory = trapClass.Memory;
         var key = trapClass.KeyOf(iss);
         TrappedInstruction? instruction = null;
-        if (!trapClass.IsDispatchable && trapClass.KeyFields.Count > 0 && !TrappedInstructions.TryFind(trapClass, key, out instruction))
+        // A key two rows share (GCSSTR's and GCSSTTR's ExType 0b0010) does not say which instruction trapped.
+        if (!trapClass.IsDispatchable && trapClass.KeyFields.Count > 0 && (!TrappedInstructions.TryFind(trapClass, key, out instruction) || TrappedInstructions.IsShared(instruction)))
         {
             access = default;
             return false;
@@ -50,13 +52,14 @@ public static class SyndromeDecoder
             trapClass, state, trapClass.IsRead(iss),
             trapClass.KeyValue(key, "Op0"), Op1(trapClass, key), CRn(trapClass, key), trapClass.KeyValue(key, "CRm"), Op2(trapClass, key),
             pair ? rt * 2 : rt, pair ? (rt * 2) + 1 : Read(trapClass.Rt2, iss), condition,
-            Read(memory?.Offset ?? trapClass.Immediate, iss), Read(memory?.BaseRegister, iss), Read(memory?.Mode, iss), memory is null || memory.Add.Extract(iss) != 0, instruction);
+            Read(memory?.Offset ?? trapClass.Immediate, iss), Read(memory?.BaseRegister ?? (instruction is { TakesAddress: true } ? trapClass.Rn : null), iss), Read(memory?.Mode, iss), memory is null || memory.Add.Extract(iss) != 0, instruction);
         return true;
     }
 
     /// <summary>
     /// Gets whether a syndrome of <paramref name="trapClass"/> says which instruction trapped: a register access's
-    /// does, and an instruction's when the class has key fields (WFI's TI) or reports an immediate (A64 SMC's); an A32
+    /// does, and an instruction's when the class has key fields (WFI's TI; but for a key two rows share, GCSSTR's and GCSSTTR's
+    /// ExType, which <see cref="TryDecode"/> refuses) or reports an immediate (A64 SMC's); an A32
     /// SMC's does not, nor does a group's (<see cref="InstructionGroups"/>), whose word it does not hold: EC 0x0A's ISS says
     /// LD64B or ST64B, not which, nor their registers.
     /// </summary>

@@ -89,6 +89,11 @@ public static class SystemInstructionSyntax
             return SingleCopyAtomic64Syntax.TryParse(head, operands, out access, out error);
         }
 
+        if (GcsStoreInstructions.IsMnemonic(head) && set is null or InstructionSet.A64)
+        {
+            return GcsStoreInstructions.TryParse(head, operands, out access, out error);
+        }
+
         if (SynchronizationHints.IsMnemonic(head) && set is null or InstructionSet.A64)
         {
             return SynchronizationHints.TryParse(head, operands, out access, out error);
@@ -256,6 +261,8 @@ public static class SystemInstructionSyntax
                 return ExceptionReturnInstructions.Format(access);
             case null when access.Class == TrapClasses.Svc64:
                 return SvcInstruction.Format(access);
+            case null when access.Class == TrapClasses.GcsStore:
+                return GcsStoreInstructions.Format(access);
             case null when access.Instruction == ScalableMatrixInstructions.ModeRow:
                 return SmeModeSyntax.Format(access);
             case null when SynchronizationHints.Contains(access.Instruction):

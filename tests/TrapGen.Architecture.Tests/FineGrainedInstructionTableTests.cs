@@ -82,8 +82,8 @@ public sealed class FineGrainedInstructionTableTests
             .Select(c => c.QualifiedName)
             .Order(System.StringComparer.Ordinal);
 
-        // PSB CSYNC and TSB CSYNC are hints their field traps as EC 0x0A (C6.2: trapped-instructions.table's rows); GCSSTR and
-        // GCSSTTR are stores the field makes take a GCS exception (EC 0x2D).
+        // PSB CSYNC and TSB CSYNC are hints their field traps as EC 0x0A, and GCSSTR and GCSSTTR stores the field makes take a
+        // GCS exception (EC 0x2D): C6.2's instructions, trapped-instructions.table's rows, not System instructions.
         Assert.Equal(
             new[] { "HFGITR2_EL2.TSBCSYNC", "HFGITR_EL2.PSBCSYNC", "HFGITR_EL2.nGCSSTR_EL1" },
             nothing);

@@ -14,9 +14,9 @@ public sealed class TrapClassTests
     public static TheoryData<uint> ExceptionClasses() => [.. TrapClasses.All.Select(c => c.ExceptionClass)];
 
     [Fact]
-    public void Trapgen_understands_the_system_register_128_bit_cp14_ldc_stc_vmrs_smc_svc_wait_floating_point_sve_sme_pointer_authentication_eret_and_other_instruction_classes()
+    public void Trapgen_understands_the_system_register_128_bit_cp14_ldc_stc_vmrs_smc_svc_wait_floating_point_sve_sme_pointer_authentication_eret_gcs_store_and_other_instruction_classes()
     {
-        Assert.Equal(new uint[] { 0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0C, 0x13, 0x14, 0x15, 0x17, 0x18, 0x19, 0x1A, 0x1D }, TrapClasses.All.Select(c => c.ExceptionClass).Order());
+        Assert.Equal(new uint[] { 0x01, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0C, 0x13, 0x14, 0x15, 0x17, 0x18, 0x19, 0x1A, 0x1D, 0x2D }, TrapClasses.All.Select(c => c.ExceptionClass).Order());
         Assert.Equal(["Msr", "Sys128", "Mcr", "Mcrr", "Cp14Mcr", "Cp14Mcrr", "LdcStc", "Vmrs"], TrapClasses.Dispatchable.Select(c => c.Name));
     }
 
@@ -185,6 +185,6 @@ public sealed class TrapClassTests
     }
 
     private static List<BitField> Fields(TrapClass c) =>
-        [.. c.KeyFields.Concat(new[] { c.Rt, c.Rt2, c.Direction, c.ConditionValid, c.Condition, c.ConditionKnownPass, c.Immediate }.OfType<BitField>())
+        [.. c.KeyFields.Concat(new[] { c.Rt, c.Rt2, c.Rn, c.Direction, c.ConditionValid, c.Condition, c.ConditionKnownPass, c.Immediate }.OfType<BitField>())
             .Concat(c.Memory is { } m ? [m.BaseRegister, m.Offset, m.Add, m.Mode] : [])];
 }

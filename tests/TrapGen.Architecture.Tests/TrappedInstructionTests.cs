@@ -43,11 +43,14 @@ public sealed class TrappedInstructionTests
         }
 
         // A class with key fields tells its rows apart by them, but for the rows whose syndrome is one (LD64B and ST64B: EC
-        // 0x0A's ISS 2, D24.2.46), which the same controls trap, so a syndrome finds the first and names the right control.
+        // 0x0A's ISS 2; GCSSTR and GCSSTTR: EC 0x2D's ExType 0b0010; D24.2.46), which the same controls trap, so a syndrome
+        // finds the first and names the right control.
         var keyed = TrappedInstructions.All.Where(i => i.Class.KeyFields.Count > 0).ToList();
-        foreach (var shared in keyed.GroupBy(i => (i.Class, i.Key)).Where(g => g.Count() > 1))
+        var sharing = keyed.GroupBy(i => (i.Class, i.Key)).Where(g => g.Count() > 1).ToList();
+        Assert.Equal([["LD64B", "ST64B"], ["GCSSTR", "GCSSTTR"]], sharing.Select(g => g.Select(i => i.Name)));
+        Assert.All(keyed, i => Assert.Equal(sharing.Any(g => g.Contains(i)), TrappedInstructions.IsShared(i)));
+        foreach (var shared in sharing)
         {
-            Assert.Equal([["LD64B", "ST64B"]], [shared.Select(i => i.Name)]);
             Assert.All(shared, i => Assert.Equal(shared.First().Traps.Select(t => t.Control), i.Traps.Select(t => t.Control)));
             Assert.True(TrappedInstructions.TryFind(shared.Key.Class, shared.Key.Key, out var found));
             Assert.Same(shared.First(), found);
@@ -59,6 +62,44 @@ public sealed class TrappedInstructionTests
             Assert.True(TrappedInstructions.TryFind(group.Key, 0, out var first));
             Assert.Same(group.First(), first);
         }
+    }
+
+    [Fact]
+    public void A_row_names_only_the_registers_its_class_reports()
+    {
+        Assert.All(TrappedInstructions.All.Where(i => i.TakesRegister), i => Assert.NotNull(i.Class.Rt));
+        Assert.All(TrappedInstructions.All.Where(i => i.TakesAddress), i => Assert.NotNull(i.Class.Rn));
+        Assert.Equal(["GCSSTR", "GCSSTTR"], TrappedInstructions.All.Where(i => i.TakesAddress).Select(i => i.Name));
+    }
+
+    /// <summary>
+    /// D24.2.46 ESR_EL2's ISS of EC 0x2D for GCSSTR and GCSSTTR (J1.1 GCSSTRTrapException): ExType [23:20] 0b0010, Raddr [14:10]
+    /// the instruction's Rn, Rvalue [9:5] its Rt; C6.2.169-170 (FEAT_GCS); J1.1 CheckGCSSTREnabled (HFGITR_EL2.nGCSSTR_EL1, bit 58,
+    /// traps while 0, on a CPU with FEAT_FGT and FEAT_GCS).
+    /// </summary>
+    [Theory]
+    [InlineData("GCSSTR")]
+    [InlineData("GCSSTTR")]
+    public void Gcsstr_and_gcssttr_have_the_arm_arm_key_registers_feature_and_control(string name)
+    {
+        var instruction = TrappedInstructions.Named(TrapClasses.GcsStore, name);
+        var trapClass = instruction.Class;
+
+        Assert.Equal((0x2DU, 0x200000U, "FEAT_GCS"), (trapClass.ExceptionClass, instruction.Key, instruction.Needs));
+        Assert.Equal(((5, 5), (10, 5), (20, 4)), ((trapClass.Rt!.Lsb, trapClass.Rt.Width), (trapClass.Rn!.Lsb, trapClass.Rn.Width), (trapClass.KeyFields[0].Lsb, trapClass.KeyFields[0].Width)));
+        Assert.Equal((true, true), (instruction.TakesRegister, instruction.TakesAddress));
+        var rule = Assert.Single(instruction.Traps);
+        Assert.Equal(("HFGITR_EL2.nGCSSTR_EL1", 58, false), (rule.Control.QualifiedName, rule.Control.Bit, rule.Control.TrapsWhenSet));
+        Assert.Same(TrapClasses.GcsStore, ArchitecturalTraps.ReportedIn(rule.Control, TrapClasses.GcsStore));
+    }
+
+    [Theory]
+    [InlineData(0x000000U)] // ExType 0b0000: a GCS data check
+    [InlineData(0x100000U)] // ExType 0b0001: an EXLOCK exception
+    [InlineData(0x300000U)] // ExType 0b0011: reserved
+    public void No_row_has_ec_0x2d_s_other_exception_types(uint key)
+    {
+        Assert.False(TrappedInstructions.TryFind(TrapClasses.GcsStore, key, out _));
     }
 
     [Fact]

@@ -21,9 +21,21 @@ public sealed partial class ArchitectureTablesGeneratorTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains(
-            "new(TrapClasses.Eret, \"ERET\", [(\"ERET\", 0), (\"ERETA\", 0)], false, null, [new(FineGrainedTraps.HFGITR_EL2_ERET, AccessDirection.ReadWrite), new(TrapControls.TVM, AccessDirection.ReadWrite)])",
+            "new(TrapClasses.Eret, \"ERET\", [(\"ERET\", 0), (\"ERETA\", 0)], false, false, null, [new(FineGrainedTraps.HFGITR_EL2_ERET, AccessDirection.ReadWrite), new(TrapControls.TVM, AccessDirection.ReadWrite)])",
             Source(result, "TrappedInstructions."),
             System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Xt,Xn|SP", "true, true")]
+    [InlineData("Xt", "true, false")]
+    [InlineData("-", "false, false")]
+    public void The_operand_says_whether_the_row_names_its_register_and_its_address_base(string operand, string takes)
+    {
+        var result = RunTrapped(TrappedHeader + "GcsStore  GCSSTR  ExType=2  " + operand + "  FEAT_GCS  HFGITR_EL2.nGCSSTR_EL1\n", "HFGITR_EL2  nGCSSTR_EL1  58  clear  FEAT_FGT&FEAT_GCS  GCSSTR\n");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("new(TrapClasses.GcsStore, \"GCSSTR\", [(\"ExType\", 2)], " + takes + ", \"FEAT_GCS\", ", Source(result, "TrappedInstructions."), System.StringComparison.Ordinal);
     }
 
     [Theory]

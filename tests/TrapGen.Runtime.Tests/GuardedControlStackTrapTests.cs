@@ -27,14 +27,8 @@ public sealed class GuardedControlStackTrapTests
     /// <summary>HFGITR_EL2.nGCSEPP (59) and nGCSPUSHM_EL1 (57), D24.2.71; both trap while 0.</summary>
     private const ulong NGcsEpp = 1UL << 59, NGcsPushmEl1 = 1UL << 57;
 
-    /// <summary>HFGWTR_EL2.nGCS_EL1 (53): set, the guest's MSR of GCSCR_EL1 does not trap.</summary>
-    private const ulong NGcsEl1 = 1UL << 53;
-
     /// <summary>GCSCR_EL1.PCRSEL (0), EXLOCKEN (6), PUSHMEn (8) (D24.11.1); HCRX_EL2.GCSEn (22) (D24.2.63).</summary>
     private const ulong PcrSel = 1UL << 0, ExLockEn = 1UL << 6, PushmEn = 1UL << 8, GcsEn = 1UL << 22;
-
-    /// <summary>msr gcscr_el1, x0 (s3_0_c2_c5_0, Rt 0; LLVM's gcs.s writes it with x0 as 0xd5182500).</summary>
-    private const uint MsrGcscrEl1X0 = 0xd5182500;
 
     /// <summary>
     /// Each instruction: its text, LLVM's word, the HFGITR_EL2 field that traps it (null for none), and its syndrome, worked
@@ -181,12 +175,7 @@ public sealed class GuardedControlStackTrapTests
     /// <summary>A domain on <paramref name="model"/> whose guest has written <paramref name="gcscr"/> to its GCSCR_EL1, then the controls set.</summary>
     private static Domain Build(CpuModel model, ulong hfgitr, ulong hcrx, ulong gcscr)
     {
-        var domain = new Domain([ExecutionState.Aarch64], model: model);
-        domain.Build();
-        domain.Hypervisor.Hcr.Value = Rw;
-        domain.Hypervisor.SetControlRegister("HFGWTR_EL2", NGcsEl1);
-        domain.Current.Registers.WriteX(0, gcscr);
-        Assert.Equal(ExecutionKind.Direct, domain.Cpu.Execute(MsrGcscrEl1X0).Kind);
+        var domain = Machine.WithGcscr(model, gcscr);
         domain.Hypervisor.SetControlRegister("HFGITR_EL2", hfgitr);
         domain.Hypervisor.Hcrx = hcrx;
         return domain;

@@ -30,6 +30,22 @@ internal static class Machine
         return (domain, Assemble(set, text).Word);
     }
 
+    /// <summary>
+    /// A built AArch64 domain on <paramref name="model"/> (HCR_EL2.RW) whose guest has written <paramref name="gcscr"/> to its
+    /// GCSCR_EL1 (D24.11.1), with HFGWTR_EL2.nGCS_EL1 (bit 53) set so that its MSR (LLVM's gcs.s: msr gcscr_el1, x0, 0xd5182500)
+    /// does not trap; the test sets the controls it is about after it.
+    /// </summary>
+    public static Domain WithGcscr(CpuModel model, ulong gcscr)
+    {
+        var domain = new Domain([ExecutionState.Aarch64], model: model);
+        domain.Build();
+        domain.Hypervisor.Hcr.Value = 1UL << HcrEl2.RW;
+        domain.Hypervisor.SetControlRegister("HFGWTR_EL2", 1UL << 53);
+        domain.Current.Registers.WriteX(0, gcscr);
+        Assert.Equal(Emulation.ExecutionKind.Direct, domain.Cpu.Execute(0xd5182500).Kind);
+        return domain;
+    }
+
     /// <summary>The word GNU as gives <paramref name="text"/> in <paramref name="set"/> (a64, a32 or t32), and that set.</summary>
     public static (uint Word, InstructionSet Set) Assemble(string set, string text) => set switch
     {

@@ -22,15 +22,16 @@ public sealed class TrapClassSyndromeTests
     public void Every_syndrome_of_a_class_round_trips_through_the_decoder_and_the_builder(string className)
     {
         var trapClass = TrapClasses.Named(className)!;
-        var reported = new[] { trapClass.Rt, trapClass.Rt2, trapClass.Direction, trapClass.Condition, trapClass.Immediate }
+        var reported = new[] { trapClass.Rt, trapClass.Rt2, trapClass.Rn, trapClass.Direction, trapClass.Condition, trapClass.Immediate }
             .Concat(trapClass.KeyFields)
             .Concat(trapClass.Memory is { } memory ? [memory.BaseRegister, memory.Offset, memory.Add, memory.Mode] : [])
             .Where(f => f is not null)
             .Aggregate(0UL, (mask, f) => mask | f!.Mask);
         var random = new Random((int)trapClass.ExceptionClass);
         // An A32 SMC's and a SIMD and floating-point, SVE, SME, pointer authentication or EC 0x0A trap's syndromes do not
-        // say which instruction trapped (EC 0x0A's says LD64B or ST64B, and none of the registers).
-        var recoverable = trapClass != TrapClasses.Smc32 && !InstructionGroups.Contains(trapClass);
+        // say which instruction trapped (EC 0x0A's says LD64B or ST64B, and none of the registers), nor does one whose key two
+        // instructions share (EC 0x2D's: GCSSTR or GCSSTTR).
+        var grouped = trapClass == TrapClasses.Smc32 || InstructionGroups.Contains(trapClass);
         var instructions = TrappedInstructions.All.Where(i => i.Class == trapClass).ToList();
 
         for (var i = 0; i < 1000; i++)
@@ -44,7 +45,10 @@ public sealed class TrapClassSyndromeTests
             {
                 iss = (iss & ~(ulong)trapClass.KeyMask) | instruction.Key;
                 iss = instruction.TakesRegister || trapClass.Rt is not { } rt ? iss : rt.Insert(iss, 0);
+                iss = instruction.TakesAddress || trapClass.Rn is not { } rn ? iss : rn.Insert(iss, 0);
             }
+
+            var recoverable = !grouped && (instruction is null || !TrappedInstructions.IsShared(instruction));
 
             iss = trapClass.ConditionKnownPass is null ? trapClass.ConditionValid?.Insert(iss, 1) ?? iss : iss;
             iss = trapClass.FixedFields.Aggregate(iss, (word, f) => f.Field.Insert(word, f.Value));
@@ -67,6 +71,13 @@ public sealed class TrapClassSyndromeTests
                 Assert.Equal(trapClass.IsRead((uint)iss), access.IsRead);
                 Assert.Equal(esr, SyndromeBuilder.Build(access));
             }
+            else if (instruction is not null)
+            {
+                // GCSSTR or GCSSTTR: either, with the syndrome's registers, builds it.
+                var named = new SystemRegisterAccess(
+                    trapClass, InstructionSet.A64, IsRead: false, 0, 0, 0, 0, 0, Read(trapClass.Rt, iss), 0, Aarch32Constants.ConditionAlways, Rn: Read(trapClass.Rn, iss), Instruction: instruction);
+                Assert.Equal(esr, SyndromeBuilder.Build(named));
+            }
         }
     }
 
@@ -86,10 +97,10 @@ public sealed class TrapClassSyndromeTests
 
                 Assert.Equal(TrapClasses.Find(ec) is { IsDispatchable: true }, dispatched);
                 Assert.True(!dispatched || (trapClass == access.Class && key == (iss & trapClass.KeyMask)));
-                // A WF* syndrome decodes when its TI and RV are an instruction's; an A32 SMC's and EC 0x07's, 0x19's and 0x1D's never say which instruction.
+                // A WF* syndrome decodes when its TI and RV are an instruction's, an EC 0x2D one never (GCSSTR or GCSSTTR, or no trap); an A32 SMC's and EC 0x07's, 0x19's and 0x1D's never say which instruction.
                 Assert.Equal(
                     TrapClasses.Find(ec) is { } found && found != TrapClasses.Smc32 && !InstructionGroups.Contains(found)
-                        && (found.IsDispatchable || found.KeyFields.Count == 0 || TrappedInstructions.TryFind(found, found.KeyOf(iss), out _)),
+                        && (found.IsDispatchable || found.KeyFields.Count == 0 || (TrappedInstructions.TryFind(found, found.KeyOf(iss), out var row) && !TrappedInstructions.IsShared(row))),
                     decoded);
                 Assert.NotNull(TrapReport.LogLine(esr, 0));
                 Assert.True(!dispatched || TrapReport.CatalogueEntry(esr) is not null || !CatalogueIndex.TryFindRegister(trapClass, key, out _, out _));
@@ -112,6 +123,8 @@ public sealed class TrapClassSyndromeTests
 
         Assert.Equal(outcome, domain.Hypervisor.HandleTrap(Esr(smc.ExceptionClass, (uint)iss)));
     }
+
+    private static uint Read(BitField? field, ulong iss) => field is null ? 0 : (uint)field.Extract(iss);
 
     private static uint Esr(uint exceptionClass, uint iss) => EsrFields.WithEC(EsrFields.WithIL(EsrFields.WithISS(0, iss), 1), exceptionClass);
 }

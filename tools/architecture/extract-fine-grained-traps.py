@@ -61,8 +61,8 @@ FIELD_TEXT_ONLY = {
 
 # Fields that trap instructions no System register accessor has, which trapped-instructions.table lists by name: the
 # instruction's own pseudocode tests the field (J1.1.2.43 AArch64.CheckForERetTrap for ERET, ERETAA and ERETAB; J1.1.2.45
-# AArch64.CheckForSVCTrap for SVC at EL1; the Operation of C6.2.318 PSB and C6.2.482 TSB for PSB CSYNC and TSB CSYNC; the
-# EL1 pseudocode of the Guarded Control Stack's System instructions, C5.9.1 GCSPOPCX, C5.9.4 GCSPUSHM and C5.9.5 GCSPUSHX,
+# AArch64.CheckForSVCTrap for SVC at EL1; the Operation of C6.2.318 PSB and C6.2.482 TSB for PSB CSYNC and TSB CSYNC; J1.1
+# CheckGCSSTREnabled, which C6.2.169 GCSSTR's and C6.2.170 GCSSTTR's Operation call, for GCSSTR and GCSSTTR; the EL1 pseudocode of the Guarded Control Stack's System instructions, C5.9.1 GCSPOPCX, C5.9.4 GCSPUSHM and C5.9.5 GCSPUSHX,
 # which the accessor extraction does not read), and el1-traps.tsv does not have it. Each entry names where that pseudocode
 # is: functions of the Arm ARM's shared pseudocode (arm-J1.1.md), or instructions' sections of C6.2 or C5.9, every one of
 # which must test the field for the script to run.
@@ -73,13 +73,11 @@ INSTRUCTION_FIELDS = {
     "HFGITR2_EL2.TSBCSYNC": ([("arm-C6.2.md", "## C6.2.482 TSB")], ["TSB"]),
     "HFGITR_EL2.nGCSEPP": ([("arm-C5.9.md", "## C5.9.1 GCSPOPCX"), ("arm-C5.9.md", "## C5.9.5 GCSPUSHX")], ["GCSPOPCX", "GCSPUSHX"]),
     "HFGITR_EL2.nGCSPUSHM_EL1": ([("arm-C5.9.md", "## C5.9.4 GCSPUSHM")], ["GCSPUSHM"]),
+    "HFGITR_EL2.nGCSSTR_EL1": ([("arm-J1.1.md", "// CheckGCSSTREnabled()")], ["GCSSTR", "GCSSTTR"]),
 }
 
-# Why a field traps none of the tables' accesses (its traps "-"), for the header. The GCS stores take a GCS exception
-# (EC 0x2D), not a trap of an access.
+# Why a field traps none of the tables' accesses (its traps "-"), for the header.
 NOTHING_BECAUSE = {
-    "HFGITR_EL2.nGCSSTR_EL1": "GCSSTR and GCSSTTR, stores that take a GCS exception, EC 0x2D, whose syndrome's two"
-    " registers no trap class without a form can hold: trapped-instructions.table's header says why",
     "HFGITR_EL2.SVC_EL0": "an SVC at EL0, which TrapGen's guests, at EL1, do not run",
 }
 
@@ -317,8 +315,8 @@ FIELDS_HEADER = """\
 
 HEADER = """\
 # fine-grained-traps.table - the fields of the fine-grained trap registers (FEAT_FGT, FEAT_FGT2), one row each,
-# with the EL1 accesses each one traps to EL2 (EC 0x18; ERET's 0x1A, SVC's 0x15 and PSB's and TSB's 0x0A, their trap
-# classes').
+# with the EL1 accesses each one traps to EL2 (EC 0x18; ERET's 0x1A, SVC's 0x15, PSB's and TSB's 0x0A and GCSSTR's and
+# GCSSTTR's 0x2D, their trap classes').
 #
 # Source: Arm Architecture Reference Manual for A-profile (DDI 0487 M.a.a, the Markdown conversion in
 # wuyongzheng/arm-md-specs): the field descriptions of HFGRTR_EL2 (D24.2.73), HFGWTR_EL2 (D24.2.75), HFGITR_EL2
@@ -344,7 +342,7 @@ HEADER = """\
 #               and traps nothing, whatever its value
 #   traps       the accesses it traps, by aarch64-registers.table's and aarch64-instructions.table's names
 #               ("TLBI VAE1", "GCSPUSHM"), and the instructions of trapped-instructions.table by theirs (ERET, SVC, PSB for
-#               PSB CSYNC, TSB for TSB CSYNC: their rows name the field where their pseudocode checks it),
+#               PSB CSYNC, TSB for TSB CSYNC, GCSSTR: their rows name the field where their pseudocode checks it),
 #               comma-separated; "-" when it traps
 #               none of them. An access followed by a qualifier of trap-controls.table in brackets,
 #               "TLBI VAE1NXS [HCRX_EL2.FGTnXS]", is trapped only while the qualifier lets it (the

@@ -25,6 +25,7 @@ public sealed class TrapClass
     /// <param name="keyFields">The fields that identify the register, in the order an encoding is written.</param>
     /// <param name="rt">The transfer register; for a class without a form, the register operand an instruction of it may name (WFIT's RN), or null.</param>
     /// <param name="rt2">The second transfer register (MCRR, MRRC).</param>
+    /// <param name="rn">For a class without a form, the base register of the address an instruction of it names (GCSSTR's Raddr), or null.</param>
     /// <param name="memory">Where an LDC or STC finds its word of memory.</param>
     /// <param name="direction">The direction field.</param>
     /// <param name="readWhen">When an access reads the register.</param>
@@ -44,6 +45,7 @@ public sealed class TrapClass
         IReadOnlyList<BitField> keyFields,
         BitField? rt,
         BitField? rt2,
+        BitField? rn,
         MemoryOperand? memory,
         BitField? direction,
         ReadWhen readWhen,
@@ -64,6 +66,7 @@ public sealed class TrapClass
         KeyMask = (uint)keyFields.Aggregate(0UL, (mask, field) => mask | field.Mask);
         Rt = rt;
         Rt2 = rt2;
+        Rn = rn;
         Memory = memory;
         Direction = direction;
         ReadWhen = readWhen;
@@ -119,6 +122,9 @@ public sealed class TrapClass
 
     /// <summary>Gets the second transfer register field (MCRR, MRRC), or null.</summary>
     public BitField? Rt2 { get; }
+
+    /// <summary>Gets the base register of the address an instruction of a class without a form names (GCSSTR's and GCSSTTR's Raddr: Xn or SP), or null.</summary>
+    public BitField? Rn { get; }
 
     /// <summary>Gets where an LDC or STC finds its word of memory, or null for the other classes.</summary>
     public MemoryOperand? Memory { get; }

@@ -16,9 +16,10 @@ public sealed class TrappedInstruction
     /// <param name="name">Its name: <c>WFI</c>.</param>
     /// <param name="key">The value of each of <paramref name="trapClass"/>'s key fields, by the field's name; a field not named is 0.</param>
     /// <param name="takesRegister">True when it names a register the syndrome reports in the class's <see cref="TrapClass.Rt"/> field (WFIT's Xt).</param>
+    /// <param name="takesAddress">True when it names the base register of an address, which the syndrome reports in the class's <see cref="TrapClass.Rn"/> field (GCSSTR's Xn|SP).</param>
     /// <param name="needs">The feature that makes it exist, or null for every CPU.</param>
     /// <param name="traps">The controls that trap it, in the order its pseudocode checks them.</param>
-    public TrappedInstruction(TrapClass trapClass, string name, IReadOnlyList<(string Field, int Value)> key, bool takesRegister, string? needs, IReadOnlyList<TrapRule> traps)
+    public TrappedInstruction(TrapClass trapClass, string name, IReadOnlyList<(string Field, int Value)> key, bool takesRegister, bool takesAddress, string? needs, IReadOnlyList<TrapRule> traps)
     {
         Class = trapClass ?? throw new ArgumentNullException(nameof(trapClass));
         Name = name ?? throw new ArgumentNullException(nameof(name));
@@ -26,6 +27,7 @@ public sealed class TrappedInstruction
         KeyFieldsNamed = [.. key.Select(pair => pair.Field)];
         Key = trapClass.Key(KeyValues);
         TakesRegister = takesRegister;
+        TakesAddress = takesAddress;
         Needs = needs;
         Traps = traps ?? throw new ArgumentNullException(nameof(traps));
     }
@@ -47,6 +49,9 @@ public sealed class TrappedInstruction
 
     /// <summary>Gets whether it names a register the syndrome reports (WFIT's and WFET's Xt, in RN).</summary>
     public bool TakesRegister { get; }
+
+    /// <summary>Gets whether it names the base register of an address the syndrome reports (GCSSTR's and GCSSTTR's Xn|SP, in Raddr).</summary>
+    public bool TakesAddress { get; }
 
     /// <summary>Gets the feature that makes it exist (<c>FEAT_WFxT</c>), or null for every CPU.</summary>
     public string? Needs { get; }

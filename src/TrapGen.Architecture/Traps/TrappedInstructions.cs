@@ -46,4 +46,22 @@ public static partial class TrappedInstructions
         instruction = null!;
         return false;
     }
+
+    /// <summary>
+    /// Gets whether another instruction of <paramref name="instruction"/>'s class has its key, so that a syndrome does not say
+    /// which of them trapped (GCSSTR and GCSSTTR: EC 0x2D's ExType 0b0010; LD64B and ST64B: EC 0x0A's ISS 2). Allocates nothing.
+    /// </summary>
+    public static bool IsShared(TrappedInstruction instruction)
+    {
+        _ = instruction ?? throw new System.ArgumentNullException(nameof(instruction));
+        foreach (var candidate in Rows)
+        {
+            if (candidate != instruction && candidate.Class == instruction.Class && candidate.Key == instruction.Key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -48,6 +48,10 @@ internal static class EncodedInstructionText
         {
             table.Add("  handled", "by no catalogue: the hypervisor gives the guest's EL1 its Supervisor Call, with the same syndrome; its handler returns past the SVC");
         }
+        else if (encoded.Syndrome.Layout is nameof(Layouts.GcsIss))
+        {
+            table.Add("  handled", "by no catalogue: the hypervisor gives its guests no Guarded Control Stack and injects an UNDEFINED exception, as KVM's kvm_handle_gcs does");
+        }
         else if (encoded.Syndrome.Layout is nameof(Layouts.WfxIss))
         {
             table.Add("  handled", "by no catalogue: the hypervisor blocks the vCPU until an interrupt (WFI, WFIT) or yields the CPU (WFE, WFET), and skips the instruction");

@@ -76,6 +76,7 @@ internal static class InstructionLine
         TrapOutcome.SynchronizationBarrierUndefined => "  no profiling or trace buffer for guests: UNDEFINED injected, as KVM does (" + ControlOf(result) + ")",
         TrapOutcome.PointerAuthSwitched => "  lazy pointer authentication: the guest's keys loaded, HCR_EL2.API and APK set, the instruction run again",
         TrapOutcome.SupervisorCallReflected => "  the guest's own Supervisor Call, given back to its EL1 (" + ControlOf(result) + ")",
+        TrapOutcome.GcsStoreUndefined => "  no Guarded Control Stack for guests: UNDEFINED injected, as KVM's kvm_handle_gcs does (" + ControlOf(result) + ")",
         TrapOutcome.ExceptionReturnUndefined => "  no guest hypervisor to emulate the exception return for: UNDEFINED injected (" + ControlOf(result) + ")",
         _ when result.Control is { } control && (control.Register != HcrEl2.Name || !control.TrapsWhenSet) => "  (" + control.QualifiedName + (control.IsCounterLimit ? ": counter at or above it)" : control.TrapsWhenSet ? " set)" : " clear)"),
         _ when result.Kind == ExecutionKind.NestedMemory => "  (HCR_EL2.NV2: " + NestedLocation(result.Esr) + ")",
@@ -84,6 +85,7 @@ internal static class InstructionLine
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sve.ExceptionClass => "  (the guest's CPACR_EL1.ZEN disables SVE: its own lazy SVE switch)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Sme.ExceptionClass => "  (the guest's CPACR_EL1.SMEN disables SME)",
         _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.Svc64.ExceptionClass => "  (the guest's Supervisor Call, to its own EL1)",
+        _ when result.Kind == ExecutionKind.TrappedToEl1 && EsrFields.GetEC(result.Esr) == TrapClasses.GcsStore.ExceptionClass => "  (the guest's GCSCR_EL1.STREn disables GCSSTR and GCSSTTR: a GCS exception to its own EL1)",
         _ => Why(result.Undefined),
     };
 

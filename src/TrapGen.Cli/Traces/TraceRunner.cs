@@ -121,6 +121,10 @@ internal sealed class TraceRunner(TextWriter output, UnhandledAccessPolicy polic
                 "this Guarded Control Stack instruction did not trap and would use what the emulated machine does not model: the guest's Guarded Control Stack "
                 + "(GCSEnabled(EL1): HCRX_EL2.GCSEn and GCSCR_EL1.PCRSEL are 1), or PSTATE.EXLOCK (GCSPUSHX and GCSPOPCX with GCSCR_EL1.EXLOCKEN 1); "
                 + "with the stack disabled it does nothing, and its HFGITR_EL2 field (nGCSPUSHM_EL1, nGCSEPP), while 0, traps it",
+            StepRefusal.GuardedControlStackStoreNotModelled =>
+                "this GCSSTR or GCSSTTR did not trap and would write the guest's Guarded Control Stack memory, which the emulated machine does not model: "
+                + "GCSCR_EL1.STREn 0 takes it to the guest's EL1, and HFGITR_EL2.nGCSSTR_EL1 0 traps it to EL2 (GCSSTTR only while HCR_EL2.NV and NV1 are 1: "
+                + "PSTATE.UAO is taken as 0, so otherwise it is an unprivileged store that nothing traps)",
             _ => "the domain has no vCPU " + (step is SwitchVcpuStep s ? s.Vcpu.ToString(CultureInfo.InvariantCulture) : "?") + "; it has " + executor.Domain.Vcpus.Count.ToString(CultureInfo.InvariantCulture),
         };
     }

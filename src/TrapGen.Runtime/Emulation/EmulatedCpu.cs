@@ -192,11 +192,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
     /// trapped-instructions.table row: HCR_EL2.TWI or TWE, TSC, API (unless the guest's SCTLR_EL1 disables the instruction's
     /// pointer authentication key, which makes it run untrapped), CPTR_EL2's TFP, TZ and TSM, or HCRX_EL2's EnALS, EnASR and
     /// EnAS0, with the instruction itself as the return address; ERET, ERETAA and ERETAB check HFGITR_EL2.ERET and HCR_EL2.NV
-    /// (EC 0x1A) before API, SVC HFGITR_EL2.SVC_EL1 (EC 0x15), and PSB CSYNC and TSB CSYNC HFGITR_EL2.PSBCSYNC and
+    /// (EC 0x1A) before API, SVC HFGITR_EL2.SVC_EL1 (EC 0x15), GCSSTR and GCSSTTR the guest's GCSCR_EL1.STREn (to its EL1) and
+    /// then HFGITR_EL2.nGCSSTR_EL1 (EC 0x2D; <see cref="GuardedControlStackStores"/>), and PSB CSYNC and TSB CSYNC HFGITR_EL2.PSBCSYNC and
     /// HFGITR2_EL2.TSBCSYNC (EC 0x0A), which trap only where their field exists (FEAT_SPEv1p5, FEAT_TRBEv1p1) and
     /// untrapped complete at once, as NOPs do on a CPU without FEAT_SPE or FEAT_TRF (no profiling or trace unit is modelled). An LD64B or ST64B* with an Rt its Decode refuses is
     /// UNDEFINED first; one that does not trap is <see cref="ExecutionKind.NotModelled"/>: the machine has no memory
-    /// location that supports it. Untrapped, an SVC is the guest's own Supervisor Call, taken to its EL1; an exception
+    /// location that supports it, nor Guarded Control Stack memory for an untrapped GCSSTR or GCSSTTR. Untrapped, an SVC is the guest's own Supervisor Call, taken to its EL1; an exception
     /// return goes where <see cref="ExceptionReturn"/> says; an SMC goes to the firmware (EL3, or QEMU's PSCI emulation that stands in for
     /// it), which the CPU models as knowing no SMCCC function: it answers NOT_SUPPORTED in x0 and returns past the SMC, as
     /// QEMU 7.2's does for a function ID it does not implement (SMCCC 1.3 section 5.2); an untrapped wait ends at once, as
@@ -236,6 +237,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
             return disabled;
         }
 
+        // GCSSTR and GCSSTTR check the guest's GCSCR_EL1.STREn before HFGITR_EL2.nGCSSTR_EL1, and an unprivileged GCSSTTR neither.
+        if (access.Class == TrapClasses.GcsStore && GuardedControlStackStores.BeforeEl2(Hypervisor, vcpu, row, esr) is { } guest)
+        {
+            return guest;
+        }
+
         // A pointer authentication instruction whose key the guest's SCTLR_EL1 disables passes HCR_EL2.API: it runs and
         // leaves its pointer as it is (ERETAA and ERETAB still check HFGITR_EL2.ERET and HCR_EL2.NV before it).
         var keyDisabled = PointerAuthentication.EnableOf(row) is { } key && key.Extract(Hypervisor.Hardware.SCTLR_EL1) == 0;
@@ -250,6 +257,12 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         if (SingleCopyAtomic64Instructions.Contains(row))
         {
             return Hypervisor.Model.Satisfies(HcrxEl2.Feature) ? new ExecutionResult(ExecutionKind.NotModelled, esr) : Trapped(access, row.Traps[0].Control, esr);
+        }
+
+        // Untrapped, a GCSSTR or GCSSTTR writes Guarded Control Stack memory, which the machine does not model.
+        if (access.Class == TrapClasses.GcsStore)
+        {
+            return new ExecutionResult(ExecutionKind.NotModelled, esr);
         }
 
         if (access.Class == TrapClasses.Eret)

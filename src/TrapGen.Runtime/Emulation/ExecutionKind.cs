@@ -38,7 +38,8 @@ public enum ExecutionKind
     /// even the PC, and the caller refuses the step: a 64-byte load or store (LD64B, ST64B, ST64BV, ST64BV0), whose memory
     /// locations are IMPLEMENTATION DEFINED (a device's), which the machine has none of; or an ERET, ERETAA or ERETAB that
     /// returns anywhere but EL1 in AArch64 (SPSR_EL1.M other than EL1t or EL1h), or an ERETAA or ERETAB whose key SCTLR_EL1
-    /// enables (authenticating ELR_EL1 is not modelled).
+    /// enables (authenticating ELR_EL1 is not modelled); or a GCSSTR or GCSSTTR that does not trap, which would write Guarded
+    /// Control Stack memory.
     /// </summary>
     NotModelled,
 

@@ -143,6 +143,7 @@ public sealed class GuestProgramExecutor
             // The CPU changed nothing: the step is refused as a value, as a step the machine cannot take.
             return !decoded ? StepRefusal.NotPerformed
                 : access.Class == TrapClasses.Eret ? StepRefusal.ExceptionReturnNotModelled
+                : access.Class == TrapClasses.GcsStore ? StepRefusal.GuardedControlStackStoreNotModelled
                 : access.IsSystemInstruction ? StepRefusal.GuardedControlStackNotModelled
                 : StepRefusal.NotPerformed;
         }

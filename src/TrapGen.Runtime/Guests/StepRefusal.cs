@@ -36,4 +36,10 @@ public enum StepRefusal
     /// (GCSPUSHX and GCSPOPCX with GCSCR_EL1.EXLOCKEN 1).
     /// </summary>
     GuardedControlStackNotModelled,
+
+    /// <summary>
+    /// A GCSSTR or GCSSTTR that did not trap (GCSCR_EL1.STREn and HFGITR_EL2.nGCSSTR_EL1 1, or a GCSSTTR that is unprivileged),
+    /// which would write the guest's Guarded Control Stack memory, which the machine does not model.
+    /// </summary>
+    GuardedControlStackStoreNotModelled,
 }

@@ -249,7 +249,7 @@ public sealed class Hypervisor
     /// <summary>
     /// What nothing handles: a trapped WFI or WFE is the hypervisor's own (<see cref="WaitTrap"/>: the vCPU blocks or
     /// yields), and so is a trapped use of the SIMD and floating-point registers or SVE (lazy FP: <see cref="TrapOutcome.FpStateSwitched"/>)
-    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>) or PSB CSYNC or TSB CSYNC (<see cref="TrapOutcome.SynchronizationBarrierUndefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>), SVC (<see cref="TrapOutcome.SupervisorCallReflected"/>) and exception return (<see cref="TrapOutcome.ExceptionReturnUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
+    /// and of SME (<see cref="TrapOutcome.SmeUndefined"/>) or a 64-byte load or store (<see cref="TrapOutcome.Ls64Undefined"/>) or PSB CSYNC or TSB CSYNC (<see cref="TrapOutcome.SynchronizationBarrierUndefined"/>), and a trapped pointer authentication instruction (<see cref="TrapOutcome.PointerAuthSwitched"/>), SVC (<see cref="TrapOutcome.SupervisorCallReflected"/>), exception return (<see cref="TrapOutcome.ExceptionReturnUndefined"/>) and GCSSTR or GCSSTTR (<see cref="TrapOutcome.GcsStoreUndefined"/>); a trapped SMC is answered SMCCC NOT_SUPPORTED (<see cref="UnknownSmcCall"/>); a trapped
     /// system-register, cp14 or VMRS access goes by <see cref="Policy"/>; anything else is UNDEFINED.
     /// </summary>
     private TrapOutcome Unhandled(Vcpu vcpu, uint esr, TrapClass? trapClass)
@@ -291,6 +291,14 @@ public sealed class Hypervisor
         {
             vcpu.InjectUndefined();
             return TrapOutcome.ExceptionReturnUndefined;
+        }
+
+        // A trapped GCSSTR or GCSSTTR (EC 0x2D): KVM's kvm_handle_gcs injects an UNDEFINED exception for every GCS exception it
+        // takes (it expects none: it traps the stores only for a guest without FEAT_GCS), and so does this hypervisor.
+        if (trapClass == TrapClasses.GcsStore)
+        {
+            vcpu.InjectUndefined();
+            return TrapOutcome.GcsStoreUndefined;
         }
 
         // SME: the hypervisor gives its guests none, as KVM gives none (it keeps TSM set and answers EC 0x1D with an

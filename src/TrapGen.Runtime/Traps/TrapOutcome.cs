@@ -74,6 +74,12 @@ public enum TrapOutcome
     SupervisorCallReflected,
 
     /// <summary>
+    /// A trapped GCSSTR or GCSSTTR (EC 0x2D, HFGITR_EL2.nGCSSTR_EL1): the hypervisor gives its guests no Guarded Control Stack
+    /// and injects an UNDEFINED exception, as KVM's kvm_handle_gcs does for every EC 0x2D it takes.
+    /// </summary>
+    GcsStoreUndefined,
+
+    /// <summary>
     /// A trapped ERET, ERETAA or ERETAB (EC 0x1A, HCR_EL2.NV or HFGITR_EL2.ERET): TrapGen's hypervisor runs no guest
     /// hypervisor whose exception return it would emulate (KVM's kvm_emulate_nested_eret), so it injects UNDEFINED.
     /// </summary>
