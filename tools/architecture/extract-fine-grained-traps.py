@@ -146,6 +146,12 @@ def table_names():
             # A one-word instruction (GCSPUSHM) has "-" as its name.
             full = cells[0] if cells[1] == "-" else cells[0] + " " + cells[1]
             names[full] = full
+    # A TLBIP (aarch64-128-bit-instructions.table) shares its TLBI's row and rules: its accessor's field is its TLBI's.
+    with open(os.path.join(TABLES, "aarch64-128-bit-instructions.table"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.split()
+            if len(cells) > 1 and cells[0] == "TLBIP":
+                names.setdefault("TLBIP " + cells[1], "TLBI " + cells[1])
     with open(os.path.join(TABLES, "trapped-instructions.table"), encoding="utf-8") as f:
         for line in f:
             cells = line.split()
