@@ -54,7 +54,7 @@ public sealed class RangeTrapCliTests
     {
         var (exitCode, output, _) = Cli.Run("list", "--architecture");
         var rows = output.Split('\n').SkipWhile(line => !line.StartsWith("RANGE RULE", System.StringComparison.Ordinal)).Skip(1)
-            .Where(line => line.Length > 0).Select(line => string.Join(" ", line.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))).ToList();
+            .TakeWhile(line => line.Length > 0).Select(line => string.Join(" ", line.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))).ToList();
 
         Assert.Equal(0, exitCode);
         Assert.Contains("HCR_EL2.TID3 aarch64 0x18 op0 3, op1 0, CRn 0, CRm 2-7, op2 0-7 read FEAT_FGT D24.2.62", rows);

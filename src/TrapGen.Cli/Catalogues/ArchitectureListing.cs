@@ -22,6 +22,8 @@ namespace TrapGen.Cli.Catalogues;
 /// <param name="RangeTraps">The controls that trap ranges of encodings (range-traps.table), by control.</param>
 /// <param name="Aarch64Registers128">The registers MRRS and MSRR reach, with the controls that trap those accesses.</param>
 /// <param name="SystemInstructions128">The 128-bit System instructions (TLBIP), with the controls that trap them.</param>
+/// <param name="Nv2Memory">The registers whose EL1 accesses FEAT_NV2 turns into memory accesses, with their offsets (nv2-memory.table).</param>
+/// <param name="Nv2Redirections">The EL2 registers whose EL1 accesses FEAT_NV2 sends to EL1 registers (nv2-redirections.table).</param>
 internal sealed record ArchitectureListing(
     IReadOnlyList<TrapControlListing> TrapControls,
     IReadOnlyList<Aarch64RegisterListing> Aarch64Registers,
@@ -31,7 +33,9 @@ internal sealed record ArchitectureListing(
     IReadOnlyList<TrappedInstructionListing> TrappedInstructions,
     IReadOnlyList<RangeTrapListing> RangeTraps,
     [property: JsonPropertyName("aarch64Registers128")] IReadOnlyList<Access128Listing> Aarch64Registers128,
-    [property: JsonPropertyName("systemInstructions128")] IReadOnlyList<Access128Listing> SystemInstructions128)
+    [property: JsonPropertyName("systemInstructions128")] IReadOnlyList<Access128Listing> SystemInstructions128,
+    [property: JsonPropertyName("nv2Memory")] IReadOnlyList<Nv2MemoryListing> Nv2Memory,
+    [property: JsonPropertyName("nv2Redirections")] IReadOnlyList<Nv2RedirectionListing> Nv2Redirections)
 {
     /// <summary>Lists the whole architecture, or what <paramref name="model"/> has of it.</summary>
     public static ArchitectureListing Create(CpuModel? model = null) => new(
@@ -43,7 +47,9 @@ internal sealed record ArchitectureListing(
         [.. Architecture.TrappedInstructions.All.Where(i => model is null || (i.ExistsOn(model) && ClassExistsOn(i.Class, model))).Select(i => TrappedInstructionListing.From(i, model))],
         [.. Architecture.RangeTraps.All.Where(r => model is null || (r.Control.ExistsOn(model) && ClassExistsOn(r.Class, model))).OrderBy(r => r.Control.QualifiedName, System.StringComparer.Ordinal).Select(RangeTrapListing.From)],
         Access128Listing.AllOf(Architecture.Aarch64Registers128.All, model),
-        Access128Listing.AllOf(Architecture.SystemInstructions128.All, model));
+        Access128Listing.AllOf(Architecture.SystemInstructions128.All, model),
+        [.. Architecture.Nv2Memory.All.Where(m => model is null || (model.Has(NestedVirtualisation.MemoryFeature) && model.Implements(m.Register))).Select(Nv2MemoryListing.From)],
+        [.. Architecture.Nv2Redirections.All.Where(r => model is null || (model.Has(NestedVirtualisation.MemoryFeature) && model.Implements(r.Register))).Select(Nv2RedirectionListing.From)]);
 
     /// <summary>Whether a guest on <paramref name="model"/> can make accesses of <paramref name="trapClass"/> at all: an AArch32 class needs AArch32 at EL1, MRRS and MSRR FEAT_SYSREG128.</summary>
     private static bool ClassExistsOn(TrapClass trapClass, CpuModel model) =>
@@ -176,13 +182,19 @@ internal sealed record TrapControlListing(
 /// One trap rule of a register: the control and the direction it traps; the qualifier that must be in effect as well
 /// (<c>HCRX_EL2.FGTnXS</c> on an nXS TLBI's HFGITR_EL2 rule, which traps only while it is clear), or null; and for an event
 /// counter limit's rule (MDCR_EL2.HPMN) the counter its access reaches, <c>5</c>, or <c>SEL</c> for the one PMSELR_EL0.SEL
-/// selects (left out for any other rule).
+/// selects (left out for any other rule); and for a rule that traps only under FEAT_NV2 the HCR_EL2.&lt;NV2,NV1,NV&gt; it
+/// needs, <c>101</c> or <c>1x1</c> (left out for any other).
 /// </summary>
-internal sealed record TrapRuleListing(string Control, string Direction, string? Qualifier, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Counter = null)
+internal sealed record TrapRuleListing(
+    string Control,
+    string Direction,
+    string? Qualifier,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Counter = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Nvx = null)
 {
     /// <summary>The rules, of the controls <paramref name="model"/> has (every control when null).</summary>
     public static IReadOnlyList<TrapRuleListing> From(IReadOnlyList<TrapRule> rules, CpuModel? model) =>
-        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction), r.Qualifier?.QualifiedName, CounterOf(r)))];
+        [.. rules.Where(r => model is null || r.ExistsOn(model)).Select(r => new TrapRuleListing(r.Control.QualifiedName, RegisterAccessRules.Spelling(r.Direction), r.Qualifier?.QualifiedName, CounterOf(r), r.Nvx?.Pattern()))];
 
     /// <summary>What the tables write in a counter rule's brackets: <c>5</c> of <c>HPMN[5]</c>, <c>SEL</c>; null for another rule.</summary>
     public static string? CounterOf(TrapRule rule) =>
@@ -284,4 +296,21 @@ internal sealed record Aarch32RegisterListing(
             Requirements.Of(register),
             e);
     }
+}
+
+/// <summary>
+/// A register whose EL1 accesses HCR_EL2.NV2 turns into loads and stores of the VNCR page: its name, its offset in the page
+/// (<c>0x110</c>), and the HCR_EL2.&lt;NV2,NV1,NV&gt; that does it (<c>111</c>, <c>101</c> or <c>1x1</c>).
+/// </summary>
+internal sealed record Nv2MemoryListing(string Register, string Offset, string Nvx, string Section)
+{
+    public static Nv2MemoryListing From(Nv2MemoryAccess access) =>
+        new(access.Name, "0x" + access.Offset.ToString("X3", System.Globalization.CultureInfo.InvariantCulture), access.Condition.Pattern(), access.Section);
+}
+
+/// <summary>An EL2 register whose EL1 accesses HCR_EL2.NV2 sends to an EL1 register: both names, under HCR_EL2.&lt;NV2,NV1,NV&gt; 1x1.</summary>
+internal sealed record Nv2RedirectionListing(string Register, string To, string Nvx, string Section)
+{
+    public static Nv2RedirectionListing From(Nv2Redirection redirection) =>
+        new(redirection.Register.Name, redirection.To.Name, Nv2Redirection.Condition.Pattern(), redirection.Section);
 }

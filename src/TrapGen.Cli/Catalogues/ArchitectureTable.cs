@@ -12,9 +12,9 @@ internal static class ArchitectureTable
     {
         output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers ({7} with MRRS/MSRR), {1} System instructions ({8} with a TLBIP), {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules",
+            (listing.Cpu is { } cpu ? "Architecture on " + cpu + " (TrapGen.Architecture, what the model has)" : "Architecture (TrapGen.Architecture)") + ": {0} AArch64 registers ({7} with MRRS/MSRR), {1} System instructions ({8} with a TLBIP), {2} AArch32 registers ({3} mapped to AArch64), {5} other trapped instructions, {4} trap controls, {6} range rules, {9} registers FEAT_NV2 sends to memory and {10} to EL1 registers",
             listing.Aarch64Registers.Count, listing.SystemInstructions.Count, listing.Aarch32Registers.Count,
-            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count, listing.Aarch64Registers128.Count, listing.SystemInstructions128.Count));
+            listing.Aarch32Registers.Count(r => r.MapsTo is not null), listing.TrapControls.Count, listing.TrappedInstructions.Count, listing.RangeTraps.Count, listing.Aarch64Registers128.Count, listing.SystemInstructions128.Count, listing.Nv2Memory.Count, listing.Nv2Redirections.Count));
 
         output.WriteLine();
         var controls = new TextTable("CONTROL", "BIT", "TRAPS WHEN", "NEEDS", "E2H", "DESCRIPTION");
@@ -85,6 +85,20 @@ internal static class ArchitectureTable
         }
 
         ranges.WriteTo(output);
+
+        output.WriteLine();
+        var nested = new TextTable("NV2 MEMORY", "OFFSET", "NVX", "SECTION");
+        foreach (var memory in listing.Nv2Memory)
+        {
+            nested.Add(memory.Register, memory.Offset, memory.Nvx, memory.Section);
+        }
+
+        foreach (var redirection in listing.Nv2Redirections)
+        {
+            nested.Add(redirection.Register, "-> " + redirection.To, redirection.Nvx, redirection.Section);
+        }
+
+        nested.WriteTo(output);
     }
 
     private static string WithOthers(string name, IReadOnlyList<string> others) =>
@@ -93,7 +107,7 @@ internal static class ArchitectureTable
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Traps(IReadOnlyList<TrapRuleListing> traps) =>
-        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + (t.Counter is { } counter ? "[" + counter + "]" : string.Empty) + ":" + t.Direction + (t.Qualifier is null ? string.Empty : "[" + t.Qualifier + "]")));
+        traps.Count == 0 ? "-" : string.Join(" ", traps.Select(t => ControlName(t.Control) + (t.Counter is { } counter ? "[" + counter + "]" : string.Empty) + (t.Nvx is { } nvx ? "@" + nvx : string.Empty) + ":" + t.Direction + (t.Qualifier is null ? string.Empty : "[" + t.Qualifier + "]")));
 
     /// <summary>TVM of HCR_EL2.TVM; a fine-grained field keeps its register (HFGWTR_EL2.SCTLR_EL1), since its name alone says neither which register nor which direction.</summary>
     private static string ControlName(string qualified) =>
