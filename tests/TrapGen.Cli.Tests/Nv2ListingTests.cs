@@ -47,6 +47,16 @@ public sealed class Nv2ListingTests
     }
 
     [Fact]
+    public void Decode_says_under_which_nvx_a_rule_traps()
+    {
+        // MRS X0, CNTP_CTL_EL02 trapped: EC 0x18, IL 1, Op0 3, Op2 1, Op1 5, CRn 14, CRm 2, Direction 1.
+        var (exitCode, output, _) = Cli.Run("decode", "0x62337805");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("trapped by   CNTHCTL_EL2.EL1NVPCT (set, while HCR_EL2.{NV2,NV1,NV} is 101) or HCR_EL2.NV (set)", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_model_without_feat_nv2_lists_none_and_one_with_it_lists_what_it_has()
     {
         var (_, a57, _) = Cli.Run("list", "--architecture", "--json", "--cpu", "cortex-a57");

@@ -70,7 +70,8 @@ public sealed record TrapRuleText(string Control, string Direction, string Traps
     private static TrapRuleText From(TrapRule rule, string? range) => new(
         rule.Control.QualifiedName,
         RegisterAccessRules.Spelling(rule.Direction).ToLowerInvariant(),
-        WhenItTraps(rule) + (rule.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty),
+        WhenItTraps(rule) + (rule.Qualifier is { } q ? ", while " + q.QualifiedName + (q.TrapsWhenSet ? " is set" : " is clear") : string.Empty)
+            + (rule.Nvx is { } nvx ? ", while HCR_EL2.{NV2,NV1,NV} is " + nvx.Pattern() : string.Empty),
         rule.Control.Description,
         range);
 }
