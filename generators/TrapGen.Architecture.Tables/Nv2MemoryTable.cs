@@ -51,7 +51,7 @@ internal static class Nv2MemoryTable
             }
             else
             {
-                offsets[key] = (name, line.Line);
+                offsets[key] = (name, line.Line + 1);
             }
 
             var section = line.Cells[3].Text;
