@@ -286,38 +286,10 @@ public sealed class Hypervisor
             return TrapOutcome.SupervisorCallReflected;
         }
 
-        // A trapped exception return: no guest hypervisor here to emulate it for (KVM's kvm_emulate_nested_eret).
-        if (trapClass == TrapClasses.Eret)
+        if (UndefinedAnswer(trapClass, esr) is { } answer)
         {
             vcpu.InjectUndefined();
-            return TrapOutcome.ExceptionReturnUndefined;
-        }
-
-        // A trapped GCSSTR or GCSSTTR (EC 0x2D): KVM's kvm_handle_gcs injects an UNDEFINED exception for every GCS exception it
-        // takes (it expects none: it traps the stores only for a guest without FEAT_GCS), and so does this hypervisor.
-        if (trapClass == TrapClasses.GcsStore)
-        {
-            vcpu.InjectUndefined();
-            return TrapOutcome.GcsStoreUndefined;
-        }
-
-        // SME: the hypervisor gives its guests none, as KVM gives none (it keeps TSM set and answers EC 0x1D with an
-        // UNDEFINED exception).
-        if (trapClass == TrapClasses.Sme)
-        {
-            vcpu.InjectUndefined();
-            return TrapOutcome.SmeUndefined;
-        }
-
-        // A 64-byte load or store, or PSB CSYNC or TSB CSYNC (EC 0x0A, whose ISS says which): the hypervisor gives its guests
-        // none and injects an UNDEFINED exception, as KVM does for an exception class it does not handle
-        // (kvm_handle_unknown_ec) and, in its handle_other for EC 0x0A, for a guest without the feature.
-        if (trapClass == TrapClasses.Other)
-        {
-            vcpu.InjectUndefined();
-            return TrappedInstructions.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var row) && SynchronizationHints.Contains(row)
-                ? TrapOutcome.SynchronizationBarrierUndefined
-                : TrapOutcome.Ls64Undefined;
+            return answer;
         }
 
         // A trapped SMC: the other class that moves no register's value.
@@ -338,6 +310,30 @@ public sealed class Hypervisor
         vcpu.InjectUndefined();
         return isSystemRegisterTrap ? TrapOutcome.UnhandledUndefined : TrapOutcome.NotASystemRegisterTrap;
     }
+
+    /// <summary>
+    /// The outcome of a trap of a class the hypervisor gives its guests none of, and so answers with an UNDEFINED exception
+    /// as KVM does; null for any other class.
+    /// </summary>
+    private static TrapOutcome? UndefinedAnswer(TrapClass? trapClass, uint esr) => trapClass switch
+    {
+        // A trapped exception return: no guest hypervisor here to emulate it for (KVM's kvm_emulate_nested_eret).
+        _ when trapClass == TrapClasses.Eret => TrapOutcome.ExceptionReturnUndefined,
+
+        // A trapped GCSSTR or GCSSTTR (EC 0x2D): KVM's kvm_handle_gcs injects an UNDEFINED exception for every GCS exception
+        // it takes (it expects none: it traps the stores only for a guest without FEAT_GCS).
+        _ when trapClass == TrapClasses.GcsStore => TrapOutcome.GcsStoreUndefined,
+
+        // SME: KVM gives its guests none (it keeps TSM set and answers EC 0x1D with an UNDEFINED exception).
+        _ when trapClass == TrapClasses.Sme => TrapOutcome.SmeUndefined,
+
+        // A 64-byte load or store, or PSB CSYNC or TSB CSYNC (EC 0x0A, whose ISS says which): as KVM does for an exception
+        // class it does not handle (kvm_handle_unknown_ec) and, in its handle_other for EC 0x0A, for a guest without the feature.
+        _ when trapClass == TrapClasses.Other => TrappedInstructions.TryFind(trapClass, trapClass.KeyOf(EsrFields.GetISS(esr)), out var row) && SynchronizationHints.Contains(row)
+            ? TrapOutcome.SynchronizationBarrierUndefined
+            : TrapOutcome.Ls64Undefined,
+        _ => null,
+    };
 
     /// <summary>
     /// The seed's advance_pc: 4 bytes for a 32-bit instruction (IL = 1), 2 for a 16-bit one, and PSTATE.IT advanced past
