@@ -217,15 +217,13 @@ internal static class KindTranslators
             var requiredCell = line.Cells[4].Text.StartsWith(RequiresMark, System.StringComparison.Ordinal);
             // "&N!M": N must be set as well and M clear (HCR_EL2.NV1: NV set and NV2 clear, the pseudocode's '011').
             var requires = "null";
-            var requiresClear = "null";
             if (requiredCell)
             {
                 var parts = line.Cells[4].Text.Substring(RequiresMark.Length).Split('!');
                 if (parts.Length <= 2 && RowReader.TryNumber(parts[0], out var required) && required <= 63
                     && (parts.Length == 1 || (RowReader.TryNumber(parts[1], out var clear) && clear <= 63)))
                 {
-                    requires = required.ToString(CultureInfo.InvariantCulture);
-                    requiresClear = parts.Length == 2 ? parts[1] : "null";
+                    requires = "new(" + required.ToString(CultureInfo.InvariantCulture) + (parts.Length == 2 ? ", " + parts[1] : string.Empty) + ")";
                 }
                 else
                 {
@@ -246,7 +244,7 @@ internal static class KindTranslators
             fields.Append(Format(
                 "    public static readonly TrapControl {0} = new({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}){9};\n\n",
                 name, row.Name(0), CSharp.String(name), bit, row.Choice(3, ControlPolarity), forcedBy, needs, e2h, CSharp.String(line.Rest(7)),
-                extra.Length == 0 && requires != "null" ? " { Requires = " + requires + (requiresClear != "null" ? ", RequiresClear = " + requiresClear : string.Empty) + " }" : extra));
+                extra.Length == 0 && requires != "null" ? " { Requires = " + requires + " }" : extra));
             all.Add(name);
         }
 

@@ -15,7 +15,7 @@ public sealed class NestedVirtualisationControlTests
     {
         Assert.Equal(("HCR_EL2", 42, true, "FEAT_NV"), (TrapControls.NV.Register, TrapControls.NV.Bit, TrapControls.NV.TrapsWhenSet, TrapControls.NV.Needs));
         Assert.Equal(("HCR_EL2", 43, true, "FEAT_NV"), (TrapControls.NV1.Register, TrapControls.NV1.Bit, TrapControls.NV1.TrapsWhenSet, TrapControls.NV1.Needs));
-        Assert.Equal(42, TrapControls.NV1.Requires);
+        Assert.Equal(new BitRequirement(42, 45), TrapControls.NV1.Requires);
         Assert.Null(TrapControls.NV.Requires);
     }
 

@@ -129,7 +129,7 @@ public sealed class Nv2MemoryTableTests
         var nvNv1 = new TrapControlRegisters(0x0C00_0000_0000UL, 0, 0);
         var withNv2 = nvNv1 with { Hcr = nvNv1.Hcr | (1UL << 45) };
 
-        Assert.Equal((43, 42, 45), (TrapControls.NV1.Bit, TrapControls.NV1.Requires, TrapControls.NV1.RequiresClear));
+        Assert.Equal((43, new BitRequirement(42, 45)), (TrapControls.NV1.Bit, TrapControls.NV1.Requires));
         Assert.True(nvNv1.IsActive(TrapControls.NV1, m3));
         Assert.False(withNv2.IsActive(TrapControls.NV1, m3));
         Assert.False(withNv2.IsActive(TrapControls.NV1, model: null));

@@ -7,18 +7,18 @@ namespace TrapGen.Cli.Tests;
 
 /// <summary>
 /// 'list --architecture' says which trap controls act only with another set, and which another forces: HCR_EL2.NV1
-/// traps only while HCR_EL2.NV is set too (D24.2.62: the accessors' <c>EffectiveHCR_EL2_NVx() == '011'</c>), and
+/// traps only while HCR_EL2.NV is set too and NV2 clear (D24.2.62: the accessors' <c>EffectiveHCR_EL2_NVx() == '011'</c>), and
 /// MDCR_EL2.TDE makes TDA, TDOSA and TDRA act as set whatever their own values (D24.3.17). No other control of the tables
 /// has either: the expectations are the Arm ARM's, written out here, not read from the tables.
 /// </summary>
 public sealed class ControlConditionCliTests
 {
-    private static readonly Dictionary<string, (string? Requires, string? ForcedBy)> Expected = new()
+    private static readonly Dictionary<string, (string? Requires, string? ForcedBy, string? RequiresClear)> Expected = new()
     {
-        ["HCR_EL2.NV1"] = ("HCR_EL2.NV", null),
-        ["MDCR_EL2.TDA"] = (null, "MDCR_EL2.TDE"),
-        ["MDCR_EL2.TDOSA"] = (null, "MDCR_EL2.TDE"),
-        ["MDCR_EL2.TDRA"] = (null, "MDCR_EL2.TDE"),
+        ["HCR_EL2.NV1"] = ("HCR_EL2.NV", null, "HCR_EL2.NV2"),
+        ["MDCR_EL2.TDA"] = (null, "MDCR_EL2.TDE", null),
+        ["MDCR_EL2.TDOSA"] = (null, "MDCR_EL2.TDE", null),
+        ["MDCR_EL2.TDRA"] = (null, "MDCR_EL2.TDE", null),
     };
 
     [Fact]
@@ -29,13 +29,13 @@ public sealed class ControlConditionCliTests
             .ToDictionary(c => c.GetProperty("register").GetString() + "." + c.GetProperty("name").GetString());
 
         var conditioned = controls.Where(c => c.Value.TryGetProperty("requires", out _) || c.Value.TryGetProperty("forcedBy", out _))
-            .ToDictionary(c => c.Key, c => (Requires: Text(c.Value, "requires"), ForcedBy: Text(c.Value, "forcedBy")));
+            .ToDictionary(c => c.Key, c => (Requires: Text(c.Value, "requires"), ForcedBy: Text(c.Value, "forcedBy"), RequiresClear: Text(c.Value, "requiresClear")));
 
         Assert.Equal(Expected.OrderBy(e => e.Key), conditioned.OrderBy(e => e.Key));
     }
 
     [Theory]
-    [InlineData("HCR_EL2.NV1", "set, with HCR_EL2.NV")]
+    [InlineData("HCR_EL2.NV1", "set, with HCR_EL2.NV and without HCR_EL2.NV2")]
     [InlineData("MDCR_EL2.TDA", "set, or by MDCR_EL2.TDE")]
     [InlineData("HCR_EL2.NV", "set")]
     [InlineData("HCR_EL2.API", "clear")]

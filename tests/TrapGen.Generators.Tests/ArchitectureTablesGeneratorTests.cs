@@ -171,7 +171,7 @@ public sealed partial class ArchitectureTablesGeneratorTests
         "is not a condition")]
     [InlineData(
         "HCR_EL2  NV1  43  set  &42!45  FEAT_NV  -  Nested Virtualization.",
-        "NV1 = new(\"HCR_EL2\", \"NV1\", 43, true, null, \"FEAT_NV\", false, \"Nested Virtualization.\") { Requires = 42, RequiresClear = 45 }",
+        "NV1 = new(\"HCR_EL2\", \"NV1\", 43, true, null, \"FEAT_NV\", false, \"Nested Virtualization.\") { Requires = new(42, 45) }",
         "HCR_EL2  NV1  43  set  ‸&42!NV2  FEAT_NV  -  Nested Virtualization.",
         "&N!M one that must also be clear")]
     [InlineData(

@@ -30,18 +30,12 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     public bool IsQualifier { get; init; }
 
     /// <summary>
-    /// Gets another bit of <see cref="Register"/> that must be set as well for the control to trap, or null: HCR_EL2.NV1 traps
-    /// only with NV (bit 42) set, as its accessors' pseudocode tests EffectiveHCR_EL2_NVx() == '011'. trap-controls.table
-    /// writes it in the forced-by column as <c>&amp;42</c>.
+    /// Gets what else <see cref="Register"/> must hold for the control to trap, or null: HCR_EL2.NV1 traps only with NV (bit 42)
+    /// set and NV2 (bit 45) clear, as its accessors' pseudocode tests EffectiveHCR_EL2_NVx() == '011' (with NV2 set, the
+    /// accesses it would trap go to memory: <see cref="Nv2Memory"/>). trap-controls.table writes it in the forced-by column
+    /// as <c>&amp;42!45</c>.
     /// </summary>
-    public int? Requires { get; init; }
-
-    /// <summary>
-    /// Gets a bit of <see cref="Register"/> that must be clear for the control to trap, beside <see cref="Requires"/>, or null:
-    /// HCR_EL2.NV1 traps only with NV2 (bit 45) clear, the '0' of the pseudocode's '011'; with NV2 set, the accesses it
-    /// would trap go to memory (<see cref="Nv2Memory"/>). trap-controls.table writes it after the required bit: <c>&amp;42!45</c>.
-    /// </summary>
-    public int? RequiresClear { get; init; }
+    public BitRequirement? Requires { get; init; }
 
     /// <summary>
     /// Gets the number of bits of the control: 1 for a trap bit; a field's width for an event counter limit
@@ -64,8 +58,7 @@ public sealed record TrapControl(string Register, string Name, int Bit, bool Tra
     /// <summary>Gets whether the control traps (a qualifier: lets its rules apply), given the value of <see cref="Register"/>; false for a counter limit.</summary>
     public bool IsActive(ulong registerValue) =>
         !IsCounterLimit
-        && (((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || ((registerValue >> required) & 1) != 0)
-                && (RequiresClear is not { } clear || ((registerValue >> clear) & 1) == 0))
+        && (((((registerValue & Mask) != 0) == TrapsWhenSet) && (Requires is not { } required || required.IsMetBy(registerValue)))
             || (ForcedBy is { } forcing && ((registerValue >> forcing) & 1) != 0));
 
     /// <summary>

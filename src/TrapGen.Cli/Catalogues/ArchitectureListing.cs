@@ -136,8 +136,8 @@ internal sealed record RangeTrapListing(
 /// <summary>
 /// A trap control: <c>HCR_EL2.TVM</c>, bit 26, trapping when set; what makes it exist (<c>FEAT_EVT</c>, null for every CPU
 /// with EL2), and whether it is at that bit only while HCR_EL2.E2H is 0; a field's width (MDCR_EL2.HPMN, bits [4:0]: 5), the
-/// control that must be set too (HCR_EL2.NV1's <c>HCR_EL2.NV</c>) and the one that forces it (MDCR_EL2.TDA's
-/// <c>MDCR_EL2.TDE</c>), each left out when there is none.
+/// control that must be set too (HCR_EL2.NV1's <c>HCR_EL2.NV</c>), the bit that must be clear (HCR_EL2.NV1's
+/// <c>HCR_EL2.NV2</c>) and the one that forces it (MDCR_EL2.TDA's <c>MDCR_EL2.TDE</c>), each left out when there is none.
 /// </summary>
 internal sealed record TrapControlListing(
     string Register,
@@ -149,7 +149,8 @@ internal sealed record TrapControlListing(
     string Description,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Requires = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ForcedBy = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ForcedBy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequiresClear = null)
 {
     /// <summary>Lists <paramref name="control"/>.</summary>
     public static TrapControlListing From(TrapControl control) => new(
@@ -161,21 +162,25 @@ internal sealed record TrapControlListing(
         control.DependsOnE2h,
         control.Description,
         control.Width > 1 ? control.Width : null,
-        control.Requires is { } required ? NameOfBit(control.Register, required) : null,
-        control.ForcedBy is { } forcing ? NameOfBit(control.Register, forcing) : null);
+        control.Requires is { } required ? NameOfBit(control.Register, required.Set) : null,
+        control.ForcedBy is { } forcing ? NameOfBit(control.Register, forcing) : null,
+        control.Requires is { Clear: { } clear } ? NameOfBit(control.Register, clear) : null);
 
-    /// <summary>What the text table's TRAPS WHEN says: <c>set</c>, or <c>set, with HCR_EL2.NV</c>, <c>set, or by MDCR_EL2.TDE</c>.</summary>
+    /// <summary>What the text table's TRAPS WHEN says: <c>set</c>, or <c>set, with HCR_EL2.NV and without HCR_EL2.NV2</c>, <c>set, or by MDCR_EL2.TDE</c>.</summary>
     [JsonIgnore]
     public string TrapsWhenText =>
-        TrapsWhen + (Requires is { } required ? ", with " + required : string.Empty) + (ForcedBy is { } forcing ? ", or by " + forcing : string.Empty);
+        TrapsWhen + (Requires is { } required ? ", with " + required : string.Empty) + (RequiresClear is { } clear ? " and without " + clear : string.Empty)
+            + (ForcedBy is { } forcing ? ", or by " + forcing : string.Empty);
 
     /// <summary>
-    /// The qualified name of the control at <paramref name="bit"/> of <paramref name="register"/>; MDCR_EL2.TDE, which traps
-    /// nothing itself and so is no control; or <c>REGISTER bit N</c>.
+    /// The qualified name of the control at <paramref name="bit"/> of <paramref name="register"/>; MDCR_EL2.TDE or HCR_EL2.NV2,
+    /// which trap nothing themselves and so are no controls; or <c>REGISTER bit N</c>.
     /// </summary>
     private static string NameOfBit(string register, int bit) =>
         Architecture.TrapControls.All.FirstOrDefault(c => c.Register == register && c.Bit == bit)?.QualifiedName
-        ?? (register == MdcrEl2.Name && bit == MdcrEl2.TDE ? MdcrEl2.Name + ".TDE" : register + " bit " + bit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ?? (register == MdcrEl2.Name && bit == MdcrEl2.TDE ? MdcrEl2.Name + ".TDE"
+            : register == HcrEl2.Name && bit == Layouts.HcrEl2Nested.NV2.Lsb ? HcrEl2.Name + "." + Layouts.HcrEl2Nested.NV2.Name
+            : register + " bit " + bit.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>
