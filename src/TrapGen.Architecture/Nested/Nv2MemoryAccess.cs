@@ -14,9 +14,6 @@ public sealed record Nv2MemoryAccess(Aarch64Register Register, int Offset, NvxCo
     /// <summary>Gets the register's name.</summary>
     public string Name => Register.Name;
 
-    /// <summary>Gets the index of its first doubleword in the page: <see cref="Offset"/> / 8.</summary>
-    public int Doubleword => Offset / 8;
-
     /// <summary>
     /// Gets whether an EL1 access goes to memory under <paramref name="nvx"/>, the Effective HCR_EL2.&lt;NV2,NV1,NV&gt;
     /// (<see cref="NestedVirtualisation.EffectiveNvx"/>). Allocates nothing.

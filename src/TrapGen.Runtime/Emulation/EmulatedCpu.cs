@@ -337,10 +337,6 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         access.Class == TrapClasses.Msr && access.Op0 == 3 && access.Op1 is 0 or 1 or 3 && access.CRn == 0 && access.CRm <= 7;
 
     /// <summary>
-    /// The control that traps the access, under the trap controls' values and, for PMXEVCNTR_EL0 and PMXEVTYPER_EL0 (and
-    /// their views), the event counter the guest's PMSELR_EL0.SEL (PMSELR.SEL) selects, which MDCR_EL2.HPMN checks.
-    /// </summary>
-    /// <summary>
     /// Gets where an EL1 access goes in memory under the Effective HCR_EL2.&lt;NV2,NV1,NV&gt; (FEAT_NV2), or null when it
     /// reaches its register (or traps) as usual: nv2-memory.table's row for it, when its nvx holds.
     /// </summary>
@@ -395,6 +391,10 @@ public sealed class EmulatedCpu(Hypervisor hypervisor)
         return new ExecutionResult(ExecutionKind.NestedMemory, esr);
     }
 
+    /// <summary>
+    /// The control that traps the access, under the trap controls' values and, for PMXEVCNTR_EL0 and PMXEVTYPER_EL0 (and
+    /// their views), the event counter the guest's PMSELR_EL0.SEL (PMSELR.SEL) selects, which MDCR_EL2.HPMN checks.
+    /// </summary>
     private TrapControl? TrappingControl(in SystemRegisterAccess access, uint key)
     {
         var controls = Hypervisor.Controls;
