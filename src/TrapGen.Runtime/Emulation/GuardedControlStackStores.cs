@@ -18,8 +18,8 @@ internal static class GuardedControlStackStores
 {
     private static readonly uint GcscrKey = RegisterKeys.Of("GCSCR_EL1");
 
-    /// <summary>HCR_EL2.NV and NV1 both: the mask of the pair that makes GCSSTTR at EL1 a privileged access.</summary>
-    private static readonly ulong NestedMask = TrapControls.NV.Mask | TrapControls.NV1.Mask;
+    /// <summary>EffectiveHCR_EL2_NVx()&lt;1:0&gt; {1, 1}, NV1 and NV: what makes GCSSTTR at EL1 a privileged access.</summary>
+    private const int Nv1AndNv = 0b011;
 
     /// <summary>
     /// What happens before EL2's trap, or null when the store goes on to HFGITR_EL2.nGCSSTR_EL1: an unprivileged GCSSTTR
@@ -28,7 +28,7 @@ internal static class GuardedControlStackStores
     public static ExecutionResult? BeforeEl2(Hypervisor hypervisor, Vcpu vcpu, TrappedInstruction row, uint esr)
     {
         // EffectiveHCR_EL2_NVx()<1:0>: NV and NV1 are RES0 on a CPU without FEAT_NV.
-        if (row == GcsStoreInstructions.UnprivilegedStore && ((hypervisor.Hcr.Value & NestedMask) != NestedMask || !TrapControls.NV1.ExistsOn(hypervisor.Model)))
+        if (row == GcsStoreInstructions.UnprivilegedStore && (NestedVirtualisation.EffectiveNvx(hypervisor.Hcr.Value, hypervisor.Model) & Nv1AndNv) != Nv1AndNv)
         {
             return new ExecutionResult(ExecutionKind.NotModelled, esr);
         }
