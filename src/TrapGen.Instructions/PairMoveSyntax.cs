@@ -63,7 +63,7 @@ internal static class PairMoveSyntax
     /// <summary>Formats an access whose pair its Decode accepts, naming the register as <paramref name="names"/> does.</summary>
     public static string Format(in SystemRegisterAccess access, SystemRegisterNames names)
     {
-        var pair = X(access.Rt) + ", " + X(PairedAccess.SecondOf(access.Rt));
+        var pair = OperandSyntax.X(access.Rt) + ", " + OperandSyntax.X(PairedAccess.SecondOf(access.Rt));
         if (access.Op0 == PairedAccess.SystemInstructionOp0)
         {
             // LLVM writes a TLBIP's pair always, a generic SYSP's only when it is not XZR twice.
@@ -135,6 +135,4 @@ internal static class PairMoveSyntax
             + (allowsZero ? ", or xzr, xzr" : string.Empty);
         return false;
     }
-
-    private static string X(uint index) => index == PairedAccess.Zero ? "xzr" : "x" + index.ToString(CultureInfo.InvariantCulture);
 }

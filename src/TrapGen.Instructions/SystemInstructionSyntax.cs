@@ -280,7 +280,7 @@ public static class SystemInstructionSyntax
             case AccessForm.Mcr when access.Class.ReadWhen == ReadWhen.Always:
                 return VmrsSyntax.Format(access);
             case AccessForm.Msr:
-                var x = access.Rt == 31 ? "xzr" : "x" + access.Rt.ToString(CultureInfo.InvariantCulture);
+                var x = OperandSyntax.X(access.Rt);
                 if (access.Op0 == SystemInstructionOp0)
                 {
                     // op0 1 encodes SYS/SYSL (cache and TLB maintenance, address translation, the GCS instructions), not a

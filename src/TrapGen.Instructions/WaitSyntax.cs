@@ -45,7 +45,7 @@ internal static class WaitSyntax
         var name = (access.Instruction?.Name ?? "WFI").ToLowerInvariant();
         return access.InstructionSet switch
         {
-            InstructionSet.A64 when access.Instruction is { TakesRegister: true } => name + " " + (access.Rt == 31 ? "xzr" : string.Create(CultureInfo.InvariantCulture, $"x{access.Rt}")),
+            InstructionSet.A64 when access.Instruction is { TakesRegister: true } => name + " " + OperandSyntax.X(access.Rt),
             InstructionSet.A64 => name,
             InstructionSet.T32 => "t32 " + name,
             _ => "a32 " + name + ConditionCodes.Suffix(access.Condition),
